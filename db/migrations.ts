@@ -16,10 +16,17 @@ export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
   const out: Migration[] = [];
   for (const file of files) {
     const m = FILE_RE.exec(file);
-    if (!m) throw new KubedeckError('migration-name', `${join(dir, file)}: migration file names must be NNNN-name.sql`);
+    if (!m)
+      throw new KubedeckError(
+        'migration-name',
+        `${join(dir, file)}: migration file names must be NNNN-name.sql`,
+      );
     const version = Number(m[1]);
     if (version !== out.length + 1) {
-      throw new KubedeckError('migration-order', `${join(dir, file)}: expected migration ${out.length + 1}, found ${version}`);
+      throw new KubedeckError(
+        'migration-order',
+        `${join(dir, file)}: expected migration ${out.length + 1}, found ${version}`,
+      );
     }
     out.push({ version, name: m[2]!, sql: readFileSync(join(dir, file), 'utf8') });
   }

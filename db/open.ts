@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, openSync, readSync, closeSync, statSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -39,14 +39,21 @@ function looksLikeSqlite(path: string): boolean {
  * Opens (or creates) a Kubedeck database. A foreign or damaged file is refused before anything writes to it;
  * a file from an older schema is backed up next to itself, then migrated in one transaction.
  */
-export function openDatabase(path: string, opts: { migrations?: Migration[]; readonly?: boolean } = {}): OpenResult {
+export function openDatabase(
+  path: string,
+  opts: { migrations?: Migration[]; readonly?: boolean } = {},
+): OpenResult {
   const migrations = opts.migrations ?? loadMigrations();
   const target = migrations.length;
   const exists = path !== ':memory:' && existsSync(path) && statSync(path).size > 0;
   if (exists) {
-    if (statSync(path).isDirectory()) throw new KubedeckError('db-not-file', `${path}: is a folder, not a database file`);
+    if (statSync(path).isDirectory())
+      throw new KubedeckError('db-not-file', `${path}: is a folder, not a database file`);
     if (!looksLikeSqlite(path)) {
-      throw new KubedeckError('db-foreign', `${path}: not a Kubedeck database (not an SQLite file); refusing to touch it`);
+      throw new KubedeckError(
+        'db-foreign',
+        `${path}: not a Kubedeck database (not an SQLite file); refusing to touch it`,
+      );
     }
   } else if (path !== ':memory:') {
     mkdirSync(dirname(path), { recursive: true });
@@ -59,9 +66,14 @@ export function openDatabase(path: string, opts: { migrations?: Migration[]; rea
       probe = new Database(path, { readonly: true, fileMustExist: true });
       const appId = probe.pragma('application_id', { simple: true }) as number;
       const version = probe.pragma('user_version', { simple: true }) as number;
-      const tables = probe.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
+      const tables = probe.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as {
+        n: number;
+      };
       if (appId !== APPLICATION_ID && !(appId === 0 && tables.n === 0)) {
-        throw new KubedeckError('db-foreign', `${path}: not a Kubedeck database (application_id ${appId}); refusing to touch it`);
+        throw new KubedeckError(
+          'db-foreign',
+          `${path}: not a Kubedeck database (application_id ${appId}); refusing to touch it`,
+        );
       }
       if (version > target) {
         throw new KubedeckError(
@@ -71,11 +83,17 @@ export function openDatabase(path: string, opts: { migrations?: Migration[]; rea
       }
       const check = probe.pragma('quick_check', { simple: true });
       if (check !== 'ok') {
-        throw new KubedeckError('db-corrupt', `${path}: database failed its integrity check (${String(check)}); restore a backup`);
+        throw new KubedeckError(
+          'db-corrupt',
+          `${path}: database failed its integrity check (${String(check)}); restore a backup`,
+        );
       }
     } catch (e) {
       if (e instanceof KubedeckError) throw e;
-      throw new KubedeckError('db-corrupt', `${path}: database cannot be read (${(e as Error).message}); restore a backup`);
+      throw new KubedeckError(
+        'db-corrupt',
+        `${path}: database cannot be read (${(e as Error).message}); restore a backup`,
+      );
     } finally {
       probe?.close();
     }

@@ -1,0 +1,98 @@
+import { codeSpanText } from './inline.ts';
+
+/** The kinds of fact worth hiding in free-form notes; also used to classify short answers for quizzes. */
+export type FactKind = 'command' | 'dns' | 'cidr' | 'ip' | 'path' | 'port-range' | 'number';
+
+type Finder = { kind: FactKind; re: RegExp };
+
+const COMMANDS =
+  'kubectl|kubeadm|kubelet|ip|ss|netstat|arp|route|iptables|ipvsadm|nft|crictl|ctr|nerdctl|docker|nslookup|dig|host|curl|wget|ping|traceroute|tcpdump|systemctl|journalctl|etcdctl|helm|kustomize|brctl|bridge|sysctl|cat|ps|nc';
+const STOP = new Set(
+  'to for and or with the a an in on of at is are be by as from into that which this it shows show lists displays prints gives returns then when'.split(
+    ' ',
+  ),
+);
+
+// Order matters: earlier finders win where matches overlap (a CIDR is not also an IP and two numbers).
+const FINDERS: Finder[] = [
+  {
+    kind: 'dns',
+    re: /(?<![\w.<>-])[A-Za-z0-9<>_-]+(?:\.[A-Za-z0-9<>_-]+)*\.(?:cluster\.local|svc|local|com|io|org|net|dev|internal)(?![\w.-])/g,
+  },
+  { kind: 'cidr', re: /(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2}(?![\w.])/g },
+  { kind: 'ip', re: /(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?![\w.])/g },
+  { kind: 'path', re: /(?<![\w.:/-])\/(?:[\w.-]+\/?)+/g },
+  { kind: 'port-range', re: /(?<![\w.-])\d{2,5}\s*[-~–]\s*\d{2,5}(?![\w.])/g },
+  { kind: 'number', re: /(?<![\w.\-/:])\d+(?:\.\d+)?(?![\d.]*[A-Za-z_/-])/g },
+];
+
+export type Fact = { kind: FactKind; start: number; end: number; text: string };
+
+function bareCommands(text: string): Fact[] {
+  const out: Fact[] = [];
+  const re = new RegExp(`(?<![\\w./-])(${COMMANDS})\\s+`, 'g');
+  for (const m of text.matchAll(re)) {
+    const start = m.index;
+    let end = start + m[1]!.length;
+    let pos = start + m[0].length;
+    let args = 0;
+    for (const tok of text.slice(pos).split(/(\s+)/)) {
+      if (/^\s+$/.test(tok)) {
+        pos += tok.length;
+        continue;
+      }
+      if (
+        !tok ||
+        args >= 6 ||
+        STOP.has(tok.toLowerCase()) ||
+        !/^[-\w./=:<>*"'@]+$/.test(tok) ||
+        /[,.;:]$/.test(tok)
+      ) {
+        break;
+      }
+      pos += tok.length;
+      end = pos;
+      args++;
+    }
+    if (args > 0) out.push({ kind: 'command', start, end, text: text.slice(start, end) });
+  }
+  return out;
+}
+
+/**
+ * Finds hideable facts in a masked line. Code spans (placeholders) count as commands or values as a whole.
+ * Returns non-overlapping facts in line order.
+ */
+export function findFacts(masked: string, spans: string[]): Fact[] {
+  const found: Fact[] = [];
+  for (const m of masked.matchAll(/\uE000(\d+)\uE001/g)) {
+    const code = codeSpanText(spans[Number(m[1])] ?? '');
+    if (code && code.length <= 80)
+      found.push({ kind: 'command', start: m.index, end: m.index + m[0].length, text: code });
+  }
+  found.push(...bareCommands(masked));
+  for (const f of FINDERS) {
+    for (const m of masked.matchAll(f.re))
+      found.push({ kind: f.kind, start: m.index, end: m.index + m[0].length, text: m[0] });
+  }
+  const taken: Fact[] = [];
+  for (const fact of found) {
+    if (taken.some((t) => fact.start < t.end && t.start < fact.end)) continue;
+    taken.push(fact);
+  }
+  return taken.sort((a, b) => a.start - b.start);
+}
+
+/** Classifies a whole short answer, for typed and multiple-choice quizzes. */
+export function classifyAnswer(answer: string): FactKind | 'term' | null {
+  const a = answer.trim().replace(/^`|`$/g, '');
+  if (!a || a.length > 80 || a.includes('\n')) return null;
+  for (const f of FINDERS) {
+    f.re.lastIndex = 0;
+    const m = new RegExp(`^(?:${f.re.source})$`).exec(a);
+    if (m) return f.kind;
+  }
+  if (bareCommands(a).some((c) => c.start === 0 && c.end === a.length)) return 'command';
+  if (a.split(/\s+/).length <= 3) return 'term';
+  return null;
+}

@@ -1,0 +1,82 @@
+import type { md } from './markdown.ts';
+
+type Token = ReturnType<typeof md.parse>[number];
+
+/** markdown-it's flat token stream folded into the few block shapes the card rules care about. */
+export type Block =
+  | { t: 'heading'; level: number; text: string; line: number }
+  | { t: 'para'; lines: { text: string; line: number }[] }
+  | { t: 'list'; items: Item[] }
+  | { t: 'break' };
+export type Item = { line: number; blocks: Block[] };
+
+export function buildTree(tokens: Token[]): Block[] {
+  let i = 0;
+  function blocks(until: string | null): Block[] {
+    const out: Block[] = [];
+    while (i < tokens.length) {
+      const tok = tokens[i]!;
+      if (until && tok.type === until) {
+        i++;
+        return out;
+      }
+      i++;
+      switch (tok.type) {
+        case 'heading_open': {
+          const inline = tokens[i]!;
+          out.push({
+            t: 'heading',
+            level: Number(tok.tag.slice(1)),
+            text: inline.content,
+            line: (tok.map?.[0] ?? 0) + 1,
+          });
+          i += 2;
+          break;
+        }
+        case 'paragraph_open': {
+          const inline = tokens[i]!;
+          const first = (tok.map?.[0] ?? 0) + 1;
+          out.push({
+            t: 'para',
+            lines: inline.content.split('\n').map((text, k) => ({ text, line: first + k })),
+          });
+          i += 2;
+          break;
+        }
+        case 'bullet_list_open':
+        case 'ordered_list_open': {
+          const close = tok.type.replace('_open', '_close');
+          const items: Item[] = [];
+          while (i < tokens.length && tokens[i]!.type !== close) {
+            const itemTok = tokens[i]!;
+            i++;
+            if (itemTok.type === 'list_item_open')
+              items.push({ line: (itemTok.map?.[0] ?? 0) + 1, blocks: blocks('list_item_close') });
+          }
+          i++;
+          out.push({ t: 'list', items });
+          break;
+        }
+        case 'blockquote_open':
+          // Quoted notes are still notes: read their content as if unquoted.
+          out.push(...blocks('blockquote_close'));
+          break;
+        case 'table_open':
+          while (i < tokens.length && tokens[i]!.type !== 'table_close') i++;
+          i++;
+          out.push({ t: 'break' });
+          break;
+        case 'hr':
+        case 'fence':
+        case 'code_block':
+        case 'html_block':
+          out.push({ t: 'break' });
+          break;
+        default:
+          break;
+      }
+    }
+    return out;
+  }
+  return blocks(null);
+}

@@ -1,0 +1,32 @@
+export const MAX_NOTE_BYTES = 5 * 1024 * 1024;
+
+export type Decoded = { text: string; problem?: { line: number; message: string }; refuse?: string };
+
+/**
+ * Turns raw bytes into note text. Binary and oversized files are refused (nothing imported from them, nothing
+ * of theirs suspended); invalid UTF-8 is decoded with U+FFFD and reported at its line so the learner can fix it.
+ */
+export function decodeNote(bytes: Uint8Array): Decoded {
+  if (bytes.length > MAX_NOTE_BYTES) {
+    return {
+      text: '',
+      refuse: `note is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; notes over 5 MB are not imported`,
+    };
+  }
+  const head = bytes.subarray(0, 8192);
+  if (head.includes(0)) return { text: '', refuse: 'binary file (contains NUL bytes); not a Markdown note' };
+  let text: string;
+  let problem: Decoded['problem'];
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    text = new TextDecoder('utf-8').decode(bytes);
+    const bad = text.indexOf('\uFFFD');
+    const line = bad < 0 ? 1 : text.slice(0, bad).split('\n').length;
+    problem = { line, message: 'invalid UTF-8; the bad bytes were replaced with �' };
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  // CRLF and lone CR are normalised so line numbers match what editors show.
+  text = text.replace(/\r\n?/g, '\n');
+  return problem ? { text, problem } : { text };
+}

@@ -1,0 +1,41 @@
+/**
+ * Inline code spans and link targets must never be read as card syntax. We swap them for placeholders
+ * (private-use characters that never occur in notes), run the rules, then put the original text back.
+ */
+const OPEN = '\uE000';
+const CLOSE = '\uE001';
+
+export type Masked = { text: string; spans: string[] };
+
+export function maskInline(line: string): Masked {
+  const spans: string[] = [];
+  const put = (s: string) => `${OPEN}${spans.push(s) - 1}${CLOSE}`;
+  let text = line.replace(/(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g, (m) => put(m));
+  // Link and image targets: `[x](url)` keeps x readable, hides url.
+  text = text.replace(/\]\(([^)\s]+)(\s+"[^"]*")?\)/g, (m) => put(m));
+  return { text, spans };
+}
+
+export function unmask(text: string, spans: string[]): string {
+  return text.replace(/\uE000(\d+)\uE001/g, (_, i) => spans[Number(i)] ?? '');
+}
+
+export const PLACEHOLDER_RE = /\uE000(\d+)\uE001/g;
+
+/** A code span's inner text (without backticks), or null when the placeholder is a link target. */
+export function codeSpanText(span: string): string | null {
+  const m = /^(`+)([\s\S]*)\1$/.exec(span);
+  return m ? m[2]!.trim() : null;
+}
+
+/** `#tag` words (not headings, not inside code), returned without the hash and removed from the text. */
+export function extractTags(masked: string): { text: string; tags: string[] } {
+  const tags: string[] = [];
+  const text = masked
+    .replace(/(^|\s)#([\p{L}_][\p{L}\p{N}_\-/]*)/gu, (_m, pre: string, tag: string) => {
+      tags.push(tag);
+      return pre;
+    })
+    .replace(/\s+$/, '');
+  return { text, tags };
+}

@@ -1,0 +1,70 @@
+/**
+ * Unfenced Kubernetes manifests in free-form notes: a block from a column-0 `apiVersion:`/`kind:` line to the
+ * next line that cannot be YAML. Markdown would otherwise shred it into term-definition and list cards.
+ */
+const TOP_KEYS =
+  /^(apiVersion|kind|metadata|spec|data|stringData|binaryData|immutable|type|rules|subjects|roleRef|items|status|webhooks|provisioner|parameters|handler|scheduling|overhead|reclaimPolicy|volumeBindingMode|allowVolumeExpansion|template|secrets|imagePullSecrets|automountServiceAccountToken):(\s|$)/;
+
+export type Block = { start: number; end: number; text: string };
+
+export function isManifestText(text: string): boolean {
+  return /^apiVersion:\s*\S/m.test(text) && /^kind:\s*\S/m.test(text);
+}
+
+function continues(line: string): boolean {
+  return (
+    /^\s+\S/.test(line) ||
+    TOP_KEYS.test(line) ||
+    line.trim() === '---' ||
+    (/^\s*#/.test(line) && /^\s/.test(line))
+  );
+}
+
+/** Returns [start, end) line ranges (0-based) of unfenced manifests among lines not already claimed. */
+export function findUnfencedManifests(lines: string[], claimed: boolean[]): Block[] {
+  const blocks: Block[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    if (claimed[i] || !/^(apiVersion|kind):\s*\S/.test(lines[i]!)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let end = i + 1;
+    while (end < lines.length && !claimed[end]) {
+      const line = lines[end]!;
+      if (line.trim() === '') {
+        // A blank line stays inside only when YAML goes on after it.
+        let next = end + 1;
+        while (next < lines.length && lines[next]!.trim() === '') next++;
+        if (next < lines.length && !claimed[next] && /^\s+\S|^---\s*$/.test(lines[next]!)) {
+          end = next;
+          continue;
+        }
+        break;
+      }
+      if (!continues(line)) break;
+      end++;
+    }
+    // Drop a trailing document separator.
+    let last = end;
+    while (last > start && (lines[last - 1]!.trim() === '---' || lines[last - 1]!.trim() === '')) last--;
+    const text = lines.slice(start, last).join('\n');
+    if (isManifestText(text)) blocks.push({ start, end, text });
+    i = end;
+  }
+  return blocks;
+}
+
+/** "Service web", "Deployment api + Service api" — what the learner is asked to write. */
+export function describeManifest(text: string): string {
+  const docs = text.split(/^---\s*$/m);
+  const names: string[] = [];
+  for (const doc of docs) {
+    const kind = /^kind:\s*["']?([\w.-]+)/m.exec(doc)?.[1];
+    if (!kind) continue;
+    const name = /^metadata:\s*\n(?:\s+.*\n)*?\s+name:\s*["']?([\w.-]+)/m.exec(doc)?.[1];
+    names.push(name ? `${kind} ${name}` : kind);
+  }
+  return names.join(' + ');
+}

@@ -1,0 +1,71 @@
+import { KubedeckError } from '../db/errors.ts';
+import { defaultDbPath, openDatabase } from '../db/open.ts';
+import type { ApiArgs, ApiName, ApiResult, Envelope } from './api.ts';
+import { loadBundledDecks } from './bundled.ts';
+import type { Ctx, Lang } from './context.ts';
+import { handlers } from './handlers/index.ts';
+
+export type CoreOptions = {
+  dbPath?: string;
+  now?: () => Date;
+  lang?: Lang;
+  /** Load the bundled decks into a new database (default true; KUBEDECK_NO_BUNDLED=1 turns it off). */
+  bundled?: boolean;
+};
+
+export type Core = {
+  ctx: Ctx;
+  /** Throws KubedeckError on bad input; use `send` where an envelope is wanted. */
+  call<K extends ApiName>(name: K, args: ApiArgs<K>): Promise<ApiResult<K>>;
+  send<K extends ApiName>(name: K, args: unknown): Promise<Envelope<ApiResult<K>>>;
+  close(): void;
+};
+
+export function bundledWanted(opt: boolean | undefined, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (opt !== undefined) return opt;
+  return !(env.KUBEDECK_NO_BUNDLED && env.KUBEDECK_NO_BUNDLED !== '0');
+}
+
+export function openCore(opts: CoreOptions = {}): Core {
+  const dbPath = opts.dbPath ?? defaultDbPath();
+  const { db } = openDatabase(dbPath);
+  const ctx: Ctx = { db, dbPath, now: opts.now ?? (() => new Date()), lang: opts.lang ?? 'ko' };
+  try {
+    if (bundledWanted(opts.bundled)) loadBundledDecks(ctx);
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+
+  async function call<K extends ApiName>(name: K, args: unknown): Promise<ApiResult<K>> {
+    const def = (handlers as Record<string, (typeof handlers)[keyof typeof handlers]>)[name as string];
+    if (!def) throw new KubedeckError('unknown-handler', `unknown API call: ${String(name)}`, 2);
+    const parsed = def.args.safeParse(args ?? {});
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
+      throw new KubedeckError(
+        'bad-args',
+        `${String(name)}: ${where}${issue?.message ?? 'invalid arguments'}`,
+        2,
+      );
+    }
+    return (await def.run(ctx, parsed.data as never)) as ApiResult<K>;
+  }
+
+  return {
+    ctx,
+    call,
+    async send(name, args) {
+      try {
+        return { ok: true, value: await call(name, args) };
+      } catch (e) {
+        if (e instanceof KubedeckError) return { ok: false, error: { code: e.code, message: e.message } };
+        return { ok: false, error: { code: 'internal', message: (e as Error).message } };
+      }
+    },
+    close() {
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import type { CardListRow } from '../db/cards.ts';
+
+/** The card as every way in shows it (CLI --json, HTTP, UI). */
+export type CardJson = {
+  id: string;
+  deck: string;
+  lang: string;
+  kind: 'basic' | 'reversed' | 'cloze' | 'list' | 'manifest';
+  prompt: string;
+  answer: string;
+  context: string[];
+  tags: string[];
+  source: { file: string | null; line: number | null };
+  rule: string;
+  suspended: boolean;
+};
+
+export function toCardJson(r: CardListRow): CardJson {
+  return {
+    id: r.id,
+    deck: r.deck,
+    lang: r.lang,
+    kind: r.kind as CardJson['kind'],
+    prompt: r.prompt,
+    answer: r.answer,
+    context: JSON.parse(r.context) as string[],
+    tags: JSON.parse(r.tags) as string[],
+    source: { file: r.source_file, line: r.source_line },
+    rule: r.rule,
+    suspended: r.suspended === 1,
+  };
+}

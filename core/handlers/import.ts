@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { defineHandlers } from '../handler.ts';
+import { runImport } from '../import/run-import.ts';
+
+export const importHandlers = defineHandlers({
+  'import/run': {
+    args: z.object({
+      paths: z.array(z.string().min(1)).min(1),
+      deck: z.string().min(1).optional(),
+      dryRun: z.boolean().optional(),
+    }),
+    run: (ctx, a) => runImport(ctx, { paths: a.paths, deck: a.deck, dryRun: a.dryRun }),
+  },
+});

@@ -1,0 +1,8 @@
+import { deckHandlers } from './decks.ts';
+import { importHandlers } from './import.ts';
+
+/** The whole API: every transport (CLI, HTTP, Electron IPC, tests) calls these. One line per domain. */
+export const handlers = {
+  ...deckHandlers,
+  ...importHandlers,
+};

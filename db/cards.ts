@@ -1,0 +1,110 @@
+import type { DB } from './open.ts';
+
+/** What the importer needs to know about every stored card to match it, without loading its text. */
+export type CardKeyRow = {
+  id: string;
+  content_key: string;
+  note_id: string | null;
+  source_file: string | null;
+  orphaned: number;
+  deck_id: string;
+  kind: string;
+};
+export type CardTextRow = CardKeyRow & { prompt: string; answer: string; context: string; tags: string };
+
+export type NewCardRow = {
+  id: string;
+  deck_id: string;
+  note_id: string | null;
+  kind: string;
+  rule: string;
+  lang: string;
+  prompt: string;
+  answer: string;
+  context: string;
+  tags: string;
+  source_file: string;
+  source_line: number;
+  heading_path: string;
+  content_key: string;
+  sibling_key: string;
+  ord: number;
+  exercise_id: string | null;
+  now: number;
+};
+
+export function allCardKeys(db: DB): CardKeyRow[] {
+  return db
+    .prepare('SELECT id, content_key, note_id, source_file, orphaned, deck_id, kind FROM cards')
+    .all() as CardKeyRow[];
+}
+
+export function cardTexts(db: DB, ids: string[]): CardTextRow[] {
+  const stmt = db.prepare(
+    'SELECT id, content_key, note_id, source_file, orphaned, deck_id, kind, prompt, answer, context, tags FROM cards WHERE id = ?',
+  );
+  return ids.map((id) => stmt.get(id) as CardTextRow);
+}
+
+export function maxOrd(db: DB): number {
+  return (db.prepare('SELECT coalesce(max(ord), 0) AS m FROM cards').get() as { m: number }).m;
+}
+
+/** Statements prepared once per import: an import of 100,000 cards runs them 100,000 times. */
+export function cardWriter(db: DB) {
+  const insert = db.prepare(
+    `INSERT INTO cards (id, deck_id, note_id, kind, rule, lang, prompt, answer, context, tags, source_file, source_line,
+       heading_path, content_key, sibling_key, ord, exercise_id, created_at, updated_at)
+     VALUES (@id, @deck_id, @note_id, @kind, @rule, @lang, @prompt, @answer, @context, @tags, @source_file, @source_line,
+       @heading_path, @content_key, @sibling_key, @ord, @exercise_id, @now, @now)`,
+  );
+  // Keeps id, schedule and history; replaces what the note now says.
+  const update = db.prepare(
+    `UPDATE cards SET deck_id = @deck_id, note_id = @note_id, kind = @kind, rule = @rule, lang = @lang, prompt = @prompt,
+       answer = @answer, context = @context, tags = @tags, source_file = @source_file, source_line = @source_line,
+       heading_path = @heading_path, content_key = @content_key, sibling_key = @sibling_key, exercise_id = @exercise_id,
+       suspended = CASE WHEN orphaned = 1 THEN 0 ELSE suspended END, orphaned = 0, updated_at = @now
+     WHERE id = @id`,
+  );
+  const orphan = db.prepare(
+    'UPDATE cards SET orphaned = 1, suspended = 1, updated_at = ? WHERE id = ? AND orphaned = 0',
+  );
+  return {
+    insert: (r: NewCardRow) => insert.run(r),
+    update: (r: Omit<NewCardRow, 'ord'>) => update.run(r),
+    orphan: (id: string, now: number) => orphan.run(now, id).changes > 0,
+  };
+}
+
+export function cardIdsOfNote(db: DB, noteId: string): string[] {
+  return (db.prepare('SELECT id FROM cards WHERE note_id = ?').all(noteId) as { id: string }[]).map(
+    (r) => r.id,
+  );
+}
+
+export type CardListRow = {
+  id: string;
+  deck: string;
+  lang: string;
+  kind: string;
+  prompt: string;
+  answer: string;
+  context: string;
+  tags: string;
+  source_file: string | null;
+  source_line: number | null;
+  rule: string;
+  suspended: number;
+};
+
+export function listCards(db: DB, deckName?: string): CardListRow[] {
+  return db
+    .prepare(
+      `SELECT c.id, d.name AS deck, c.lang, c.kind, c.prompt, c.answer, c.context, c.tags, c.source_file, c.source_line,
+              c.rule, c.suspended
+       FROM cards c JOIN decks d ON d.id = c.deck_id
+       WHERE (@deck IS NULL OR d.name = @deck OR d.name LIKE @prefix)
+       ORDER BY d.name, c.ord`,
+    )
+    .all({ deck: deckName ?? null, prefix: deckName ? `${deckName}::%` : null }) as CardListRow[];
+}

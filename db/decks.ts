@@ -1,0 +1,52 @@
+import { createHash } from 'node:crypto';
+import type { DB } from './open.ts';
+
+export type DeckRow = { id: string; name: string; lang: string | null; bundled: number };
+
+export const deckIdFor = (name: string) => `d${createHash('sha1').update(name).digest('hex').slice(0, 12)}`;
+
+/** Finds a deck by name or makes it; the id is derived from the name so bundled decks match across machines. */
+export function ensureDeck(db: DB, name: string, lang: string, bundled: boolean, now: number): string {
+  const row = db.prepare('SELECT id FROM decks WHERE name = ?').get(name) as { id: string } | undefined;
+  if (row) return row.id;
+  let id = deckIdFor(name);
+  while (db.prepare('SELECT 1 FROM decks WHERE id = ?').get(id)) id = `${id}x`;
+  db.prepare('INSERT INTO decks (id, name, lang, bundled, created_at) VALUES (?, ?, ?, ?, ?)').run(
+    id,
+    name,
+    lang,
+    bundled ? 1 : 0,
+    now,
+  );
+  return id;
+}
+
+export function deckByName(db: DB, name: string): DeckRow | undefined {
+  return db.prepare('SELECT id, name, lang, bundled FROM decks WHERE name = ?').get(name) as
+    | DeckRow
+    | undefined;
+}
+
+export type DeckSummary = {
+  id: string;
+  name: string;
+  lang: string | null;
+  bundled: boolean;
+  cards: number;
+  suspended: number;
+  new: number;
+};
+
+export function listDecks(db: DB): DeckSummary[] {
+  const rows = db
+    .prepare(
+      `SELECT d.id, d.name, d.lang, d.bundled,
+              count(c.id) AS cards,
+              coalesce(sum(c.suspended), 0) AS suspended,
+              coalesce(sum(c.state = 0 AND c.suspended = 0), 0) AS new
+       FROM decks d LEFT JOIN cards c ON c.deck_id = d.id
+       GROUP BY d.id ORDER BY d.name`,
+    )
+    .all() as (Omit<DeckSummary, 'bundled'> & { bundled: number })[];
+  return rows.map((r) => ({ ...r, bundled: r.bundled === 1 }));
+}
