@@ -45,7 +45,7 @@ function bareCommands(text: string): Fact[] {
         !tok ||
         args >= 6 ||
         STOP.has(tok.toLowerCase()) ||
-        !/^[-\w./=:<>*"'@]+$/.test(tok) ||
+        !/^[-\w./=:<>*@]+$/.test(tok) ||
         /[,.;:]$/.test(tok)
       ) {
         break;

@@ -12,13 +12,15 @@ export type MultilineCard = {
 
 export function findMultilineCards(lines: string[], claimed: boolean[]): MultilineCard[] {
   const out: MultilineCard[] = [];
+  let floor = 0;
   for (let i = 0; i < lines.length; i++) {
     if (claimed[i] || lines[i]!.trim() !== '?') continue;
     let qStart = i;
     while (
-      qStart > 0 &&
+      qStart > floor &&
       !claimed[qStart - 1] &&
       lines[qStart - 1]!.trim() !== '' &&
+      lines[qStart - 1]!.trim() !== '---' &&
       !/^#{1,6}\s/.test(lines[qStart - 1]!)
     ) {
       qStart--;
@@ -39,6 +41,7 @@ export function findMultilineCards(lines: string[], claimed: boolean[]): Multili
     const stop = end < lines.length && lines[end]!.trim() === '---' ? end + 1 : end;
     out.push({ start: qStart, end: stop, questionLine: qStart + 1, question, answer });
     i = stop - 1;
+    floor = stop;
   }
   return out;
 }

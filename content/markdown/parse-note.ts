@@ -21,7 +21,8 @@ export type ParseOptions = {
   dir?: string;
 };
 
-const MAX_NESTING = 64;
+// markdown-it stops reading below its nesting limit; past this depth lines are read flat instead of lost.
+const MAX_NESTING = 24;
 
 export function detectLang(text: string): 'ko' | 'en' {
   const hangul = text.match(/[\uAC00-\uD7A3]/g)?.length ?? 0;
@@ -200,8 +201,13 @@ class Walker {
         ) {
           pseudo = only.text.trim().replace(/[:：]$/, '');
           this.marks.push({ line: only.line, context: ctx() });
-          if (next.t === 'list')
+          if (next.t === 'list') {
+            // A line that titles a list scopes that list only; the next paragraph starts afresh.
             this.listCard(pseudo, only.line, next.items, ctx().slice(0, -1), sectionTags);
+            for (const item of next.items) this.item(item, ctx(), sectionTags);
+            pseudo = null;
+            i++;
+          }
           continue;
         }
         this.lines(b.lines, ctx(), sectionTags);

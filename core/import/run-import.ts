@@ -99,7 +99,6 @@ export function runImport(ctx: Ctx, opts: ImportOptions): ImportResult {
       parsed.push({ note, source: l.file.source, hash: l.hash, noteId });
     }
 
-    const stored = parsed.length > 0 ? allCardKeys(db) : [];
     const changedNoteIds = new Set(parsed.map((p) => p.noteId));
     const goneNoteIds = new Set(
       notes
@@ -108,6 +107,7 @@ export function runImport(ctx: Ctx, opts: ImportOptions): ImportResult {
         )
         .map((n) => n.id),
     );
+    const stored = parsed.length > 0 || goneNoteIds.size > 0 ? allCardKeys(db) : [];
     const placed: Placed[] = parsed.flatMap((p) =>
       p.note.cards.map((card) => ({
         card,
