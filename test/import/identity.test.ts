@@ -22,7 +22,14 @@ function setup(files: Record<string, string> = { 'notes/ports.md': NOTE }) {
   const dir = tmpDir();
   writeFiles(dir, files);
   let t = Date.parse('2026-03-01T09:00:00Z');
-  core = openCore({ dbPath: join(dir, 'k.sqlite'), now: () => new Date((t += 1000)), bundled: false });
+  core = openCore({
+    dbPath: join(dir, 'k.sqlite'),
+    now: () => {
+      t += 1000;
+      return new Date(t);
+    },
+    bundled: false,
+  });
   return { dir, core };
 }
 
