@@ -1,0 +1,13 @@
+/** The YAML exercise grader: answer text in, verdict out. Pure: no SQL, no Electron, no clock. */
+export { type DiffRow, formatSideBySide, sideBySideDiff } from './diff.ts';
+export {
+  BUNDLED_EXERCISES_DIR,
+  ExerciseFormatError,
+  loadExercise,
+  loadExercises,
+  loadWrongAnswers,
+} from './load.ts';
+export { MAX_ALIAS_COUNT, MAX_ANSWER_BYTES } from './parse.ts';
+export { type AttemptOutcome, type AttemptRating, ratingForAttempt } from './rating.ts';
+export type { Check, CheckResult, Exercise, Lang, Text, Verdict, VerdictError } from './types.ts';
+export { type GradeOptions, grade, gradeAgainstReference } from './verdict.ts';
