@@ -1,0 +1,94 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { openCore } from '../core/app.ts';
+import { contentKey, siblingKey } from '../core/import/identity.ts';
+import { openDatabase } from '../db/open.ts';
+
+const NOTES = 2000;
+const CARDS_PER_NOTE = 50;
+
+/** One generated note: the mix of rules real notes use, 50 cards, Korean with English terms. */
+function note(i: number): string {
+  const lines = [`---\ndeck: Bench::덱 ${i % 20}\n---`, `# 노트 ${i}`, ''];
+  for (let k = 0; k < 20; k++) lines.push(`서비스 ${i}-${k} 의 포트 :: ${30000 + ((i * 50 + k) % 2767)}`);
+  lines.push('');
+  for (let k = 0; k < 10; k++) lines.push(`- 컴포넌트${i}x${k}: 노드 ${k}번에서 실행되는 에이전트 ${i}`);
+  lines.push('');
+  for (let k = 0; k < 10; k++) lines.push(`- 파드 ${i}-${k} 는 10.${i % 250}.${k}.0/24 대역을 쓴다`);
+  lines.push('', `리소스 목록 ${i}`);
+  for (let k = 0; k < 4; k++) lines.push(`- 항목 ${i}/${k} 설명`);
+  lines.push('');
+  for (let k = 0; k < 9; k++) lines.push(`{{c1::kube-proxy${i}-${k}}} 는 규칙을 만든다`);
+  return `${lines.join('\n')}\n`;
+}
+
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
+
+export async function benchImport(): Promise<void> {
+  const root = join(tmpdir(), `kubedeck-bench-import-${process.pid}`);
+  rmSync(root, { recursive: true, force: true });
+  mkdirSync(join(root, 'notes'), { recursive: true });
+  for (let i = 0; i < NOTES; i++)
+    writeFileSync(join(root, 'notes', `n${String(i).padStart(4, '0')}.md`), note(i));
+
+  const core = openCore({ dbPath: join(root, 'k.sqlite'), bundled: false });
+  let t = performance.now();
+  const first = await core.call('import/run', { paths: [join(root, 'notes')] });
+  const firstMs = performance.now() - t;
+  const cards = core.ctx.db.prepare('SELECT * FROM cards').all() as Record<string, unknown>[];
+
+  t = performance.now();
+  const again = await core.call('import/run', { paths: [join(root, 'notes')] });
+  const againMs = performance.now() - t;
+
+  // One note edited among 2,000: the daily case.
+  writeFileSync(
+    join(root, 'notes', 'n0007.md'),
+    note(7).replace('서비스 7-3 의 포트', '서비스 7-3 의 노드 포트'),
+  );
+  t = performance.now();
+  const edited = await core.call('import/run', { paths: [join(root, 'notes')] });
+  const editedMs = performance.now() - t;
+  core.close();
+
+  // Baseline: the same rows into the same schema with bare better-sqlite3, one prepared statement, one transaction.
+  const { db } = openDatabase(join(root, 'baseline.sqlite'));
+  db.prepare("INSERT INTO decks (id, name, created_at) VALUES ('d', 'd', 0)").run();
+  const cols = Object.keys(cards[0]!).filter((c) => c !== 'note_id');
+  const insert = db.prepare(
+    `INSERT INTO cards (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`,
+  );
+  t = performance.now();
+  db.transaction(() => {
+    for (const row of cards) insert.run({ ...row, deck_id: 'd' });
+  })();
+  const bareMs = performance.now() - t;
+  db.close();
+
+  // The identity hashes are part of what an importer must compute; show their share.
+  t = performance.now();
+  for (const c of cards) {
+    contentKey(String(c.kind), String(c.prompt), String(c.answer));
+    siblingKey(String(c.prompt));
+  }
+  const hashMs = performance.now() - t;
+
+  const peak = process.resourceUsage().maxRSS * 1024;
+  console.log(
+    `notes ${NOTES}, cards ${cards.length} (${first.summary.new} new, ${first.warnings.length} warnings)`,
+  );
+  console.log(`first import           ${firstMs.toFixed(0)} ms`);
+  console.log(
+    `bare insert baseline   ${bareMs.toFixed(0)} ms   (same ${cards.length} rows, same schema, one transaction)`,
+  );
+  console.log(`ratio first/bare       ${(firstMs / bareMs).toFixed(2)}x   (target <= 3x)`);
+  console.log(
+    `unchanged re-import    ${againMs.toFixed(0)} ms   (${again.summary.unchanged} unchanged; target <= 1000 ms)`,
+  );
+  console.log(`one note edited        ${editedMs.toFixed(0)} ms   (${JSON.stringify(edited.summary)})`);
+  console.log(`identity hashing       ${hashMs.toFixed(0)} ms   (share of first import)`);
+  console.log(`peak memory (max RSS)  ${mb(peak)}`);
+  rmSync(root, { recursive: true, force: true });
+}

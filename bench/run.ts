@@ -1,0 +1,18 @@
+/** `npm run bench [name...]`: runs the named benchmarks (all when none is named). Not a test: it prints numbers. */
+const BENCHES: Record<string, () => Promise<void>> = {
+  import: async () => (await import('./import.ts')).benchImport(),
+  review: async () => (await import('./review.ts')).benchReview(),
+  grade: async () => (await import('./grade.ts')).benchGrade(),
+};
+
+const wanted = process.argv.slice(2);
+for (const name of wanted) {
+  if (!BENCHES[name]) {
+    console.error(`unknown benchmark "${name}"; choose from: ${Object.keys(BENCHES).join(', ')}`);
+    process.exit(2);
+  }
+}
+for (const name of wanted.length ? wanted : Object.keys(BENCHES)) {
+  console.log(`\n== bench ${name} ==`);
+  await BENCHES[name]!();
+}
