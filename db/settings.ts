@@ -16,3 +16,13 @@ export function allSettings(db: DB): Record<string, string> {
   const rows = db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[];
   return Object.fromEntries(rows.map((r) => [r.key, r.value]));
 }
+
+export function getJsonSetting<T>(db: DB, key: string, fallback: T): T {
+  const raw = getSetting(db, key);
+  if (raw === undefined) return fallback;
+  try {
+    return JSON.parse(raw) as T;
+  } catch {
+    return fallback;
+  }
+}

@@ -1,13 +1,35 @@
 import { z } from 'zod';
 import { listCards } from '../../db/cards.ts';
 import { listDecks } from '../../db/decks.ts';
+import { getJsonSetting, setSetting } from '../../db/settings.ts';
 import { toCardJson } from '../cards-json.ts';
 import { defineHandlers } from '../handler.ts';
+
+export const HIDDEN_LANGS = 'decks.hiddenLangs';
+
+export const hiddenLangs = (db: Parameters<typeof listDecks>[0]): string[] => {
+  const v = getJsonSetting<unknown>(db, HIDDEN_LANGS, []);
+  return Array.isArray(v) ? v.filter((x): x is string => x === 'ko' || x === 'en') : [];
+};
 
 export const deckHandlers = defineHandlers({
   'decks/list': {
     args: z.object({}).default({}),
-    run: (ctx) => listDecks(ctx.db),
+    run: (ctx) => {
+      const hidden = hiddenLangs(ctx.db);
+      return listDecks(ctx.db).map((d) => ({ ...d, hidden: d.lang !== null && hidden.includes(d.lang) }));
+    },
+  },
+  /** Hides (or shows again) every deck of one language: hidden decks stay out of lists and the review queue. */
+  'decks/hide-lang': {
+    args: z.object({ lang: z.enum(['ko', 'en']), hidden: z.boolean() }),
+    run: (ctx, a) => {
+      const next = new Set(hiddenLangs(ctx.db));
+      if (a.hidden) next.add(a.lang);
+      else next.delete(a.lang);
+      setSetting(ctx.db, HIDDEN_LANGS, JSON.stringify([...next].sort()));
+      return { hiddenLangs: [...next].sort() };
+    },
   },
   'cards/list': {
     args: z.object({ deck: z.string().min(1).optional() }).default({}),
