@@ -1,0 +1,74 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isLoopback, startServer } from '../../core/server/http.ts';
+import { KubedeckError } from '../../db/errors.ts';
+import type { Command, Io } from '../command.ts';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const RENDERER_DIR = join(ROOT, 'dist-renderer');
+
+/** The UI is built by vite; a fresh checkout builds it once here instead of failing. */
+export async function ensureRenderer(io: Io): Promise<string | null> {
+  if (existsSync(join(RENDERER_DIR, 'index.html'))) return RENDERER_DIR;
+  try {
+    io.err('kubedeck serve: building the UI once (dist-renderer/) ...');
+    const { build } = await import('vite');
+    await build({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
+    return RENDERER_DIR;
+  } catch (e) {
+    io.err(
+      `kubedeck serve: the UI could not be built (${(e as Error).message}); run: npm run build:renderer`,
+    );
+    return null;
+  }
+}
+
+export function openBrowser(url: string): void {
+  const cmd = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+  const child = spawn(cmd, [url], { stdio: 'ignore', detached: true });
+  child.on('error', () => process.stderr.write(`kubedeck serve: open ${url} in a browser\n`));
+  child.unref();
+}
+
+export const serveCommand: Command = {
+  name: 'serve',
+  usage: 'serve [--port N] [--host 127.0.0.1] [--open]',
+  summary: 'run the study UI in the browser (http://127.0.0.1 only unless --host says otherwise)',
+  options: { port: { type: 'string' }, host: { type: 'string' }, open: { type: 'boolean' } },
+  async run({ values, core, io }) {
+    const port = values.port === undefined ? 4317 : Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      throw new KubedeckError('usage', `--port must be a number 0-65535, not ${String(values.port)}`, 2);
+    const host = typeof values.host === 'string' ? values.host : '127.0.0.1';
+    if (!isLoopback(host))
+      io.err(
+        `kubedeck serve: warning: listening on ${host}; anyone who can reach it can change your reviews`,
+      );
+    const c = core();
+    const staticDir = await ensureRenderer(io);
+    let server: Awaited<ReturnType<typeof startServer>>;
+    try {
+      server = await startServer({ core: c, staticDir, port, host });
+    } catch (e) {
+      const err = e as NodeJS.ErrnoException;
+      if (err.code === 'EADDRINUSE')
+        throw new KubedeckError('port-in-use', `port ${port} is in use; try --port 0 or another number`);
+      throw new KubedeckError('listen', `cannot listen on ${host}:${port}: ${err.message}`);
+    }
+    io.out(`Kubedeck: ${server.url}`);
+    if (values.open) openBrowser(server.url);
+    // Runs until Ctrl-C / SIGTERM; main() then closes the database.
+    await new Promise<void>((done) => {
+      const stop = () => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        server.close().then(done, done);
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    });
+    return 0;
+  },
+};

@@ -1,0 +1,93 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { setApiLang } from './api/client.ts';
+import { initialLang, type Lang, LangContext, type StringKey, translator } from './i18n/index.ts';
+import { DecksScreen } from './screens/Decks.tsx';
+import { ExercisesScreen } from './screens/Exercises.tsx';
+import { ReviewScreen } from './screens/Review.tsx';
+import { SettingsScreen } from './screens/Settings.tsx';
+import { StatsScreen } from './screens/Stats.tsx';
+
+export type Screen = 'review' | 'decks' | 'exercises' | 'stats' | 'settings';
+const SCREENS: { id: Screen; label: StringKey }[] = [
+  { id: 'review', label: 'navReview' },
+  { id: 'decks', label: 'navDecks' },
+  { id: 'exercises', label: 'navExercises' },
+  { id: 'stats', label: 'navStats' },
+  { id: 'settings', label: 'navSettings' },
+];
+
+const screenFromHash = (): Screen => {
+  const id = window.location.hash.replace(/^#\/?/, '').split('/')[0];
+  return SCREENS.some((s) => s.id === id) ? (id as Screen) : 'review';
+};
+
+export function App() {
+  const [lang, setLangState] = useState<Lang>(() =>
+    initialLang(localStorage.getItem('kubedeck.lang'), navigator.languages ?? [navigator.language]),
+  );
+  const [screen, setScreen] = useState<Screen>(screenFromHash);
+  const [deck, setDeck] = useState<string | undefined>(undefined);
+
+  useEffect(() => {
+    const onHash = () => setScreen(screenFromHash());
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+
+  setApiLang(lang);
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+
+  const setLang = useCallback((l: Lang) => {
+    localStorage.setItem('kubedeck.lang', l);
+    setLangState(l);
+  }, []);
+  const i18n = useMemo(() => ({ lang, t: translator(lang), setLang }), [lang, setLang]);
+  const go = (s: Screen) => {
+    window.location.hash = `#/${s}`;
+    setScreen(s);
+  };
+
+  return (
+    <LangContext.Provider value={i18n}>
+      <div className="app">
+        <header className="topbar">
+          <div className="brand">
+            <span className="logo" aria-hidden="true">
+              ⎈
+            </span>
+            Kubedeck
+          </div>
+          <nav className="tabs" aria-label="Kubedeck">
+            {SCREENS.map((s) => (
+              <button
+                key={s.id}
+                type="button"
+                className={s.id === screen ? 'tab active' : 'tab'}
+                aria-current={s.id === screen ? 'page' : undefined}
+                onClick={() => go(s.id)}
+              >
+                {i18n.t(s.label)}
+              </button>
+            ))}
+          </nav>
+        </header>
+        <main className="content">
+          {screen === 'review' && <ReviewScreen deck={deck} onClearDeck={() => setDeck(undefined)} />}
+          {screen === 'decks' && (
+            <DecksScreen
+              onStudy={(name) => {
+                setDeck(name);
+                go('review');
+              }}
+            />
+          )}
+          {screen === 'exercises' && <ExercisesScreen />}
+          {screen === 'stats' && <StatsScreen />}
+          {screen === 'settings' && <SettingsScreen />}
+        </main>
+      </div>
+    </LangContext.Provider>
+  );
+}
