@@ -1,0 +1,132 @@
+import { KubedeckError } from '../../db/errors.ts';
+import {
+  buryableSiblings,
+  type CardRow,
+  getCardRow,
+  restoreCardRow,
+  type SiblingState,
+  setBuriedUntil,
+  writeSchedule,
+} from '../../db/review.ts';
+import { deleteLog, deleteUndo, insertLog, latestUndo, pushUndo } from '../../db/review-log.ts';
+import type { Ctx } from '../context.ts';
+import { isDue } from './queue.ts';
+import { gradeOf, type RatingName, rateCard, STATE_NAMES } from './scheduler.ts';
+import type { Session } from './session.ts';
+
+/** How many ratings `undo` can take back. */
+export const UNDO_LEVELS = 100;
+
+export type RatedCard = {
+  id: string;
+  state: (typeof STATE_NAMES)[number];
+  due: string | null;
+  stability: number;
+  difficulty: number;
+  scheduledDays: number;
+  reps: number;
+  lapses: number;
+};
+
+export const ratedCard = (r: CardRow): RatedCard => ({
+  id: r.id,
+  state: STATE_NAMES[r.state] ?? 'new',
+  due: r.due === null ? null : new Date(r.due).toISOString(),
+  stability: r.stability,
+  difficulty: r.difficulty,
+  scheduledDays: r.scheduled_days,
+  reps: r.reps,
+  lapses: r.lapses,
+});
+
+export function requireCard(ctx: Ctx, id: string): CardRow {
+  const row = getCardRow(ctx.db, id);
+  if (!row) throw new KubedeckError('unknown-card', `no card with id "${id}"`);
+  return row;
+}
+
+/** Anki's rule: a leech at the threshold, then again every half threshold (after an unsuspend). */
+export function isLeechLapse(lapses: number, threshold: number): boolean {
+  if (lapses < threshold) return false;
+  const every = Math.max(1, Math.ceil(threshold / 2));
+  return (lapses - threshold) % every === 0;
+}
+
+const LEECH_MSG = {
+  en: (n: number) =>
+    `This card has lapsed ${n} times: tagged "leech" and suspended. Rewrite the note, then unsuspend it.`,
+  ko: (n: number) =>
+    `이 카드는 ${n}번 잊어버렸습니다: "leech" 태그를 달고 보류했습니다. 노트를 고쳐 쓴 뒤 보류를 해제하세요.`,
+};
+
+export type RateArgs = { cardId: string; rating: RatingName; elapsedMs: number; early: boolean };
+export type RateResult = { card: RatedCard; leech: boolean; message: string | null; buried: number };
+
+/** One rating, in one transaction: the card, its review-log row, its buried siblings and an undo entry. */
+export function rate(ctx: Ctx, s: Session, a: RateArgs): RateResult {
+  const db = ctx.db;
+  const tx = db.transaction((): RateResult => {
+    const row = requireCard(ctx, a.cardId);
+    if (row.last_review !== null && s.now < row.last_review)
+      throw new KubedeckError(
+        'clock-before-last-review',
+        `the time ${new Date(s.now).toISOString()} is before this card's last review (${new Date(row.last_review).toISOString()})`,
+      );
+    if (row.suspended === 1) throw new KubedeckError('card-suspended', `card "${row.id}" is suspended`);
+    if (!a.early && !isDue(row, s.now))
+      throw new KubedeckError(
+        'card-not-due',
+        `card "${row.id}" is not due until ${row.due === null ? 'tomorrow' : new Date(Math.max(row.due, row.buried_until ?? 0)).toISOString()}`,
+      );
+    const out = rateCard(s.sched, row, s.now, gradeOf(a.rating));
+    const lapsed = out.card.lapses > row.lapses;
+    const leech = lapsed && isLeechLapse(out.card.lapses, s.settings.leechThreshold);
+    const tags = JSON.parse(row.tags) as string[];
+    if (leech && !tags.includes('leech')) tags.push('leech');
+    writeSchedule(db, {
+      id: row.id,
+      ...out.card,
+      tags: JSON.stringify(tags),
+      suspended: leech ? 1 : row.suspended,
+      updated_at: s.now,
+    });
+    const logId = insertLog(db, { card_id: row.id, ...out.log, elapsed_ms: a.elapsedMs });
+    const siblings: SiblingState[] = buryableSiblings(db, row, s.day.end);
+    for (const sib of siblings) setBuriedUntil(db, sib.id, s.day.end, s.now);
+    pushUndo(
+      db,
+      {
+        card_id: row.id,
+        review_log_id: logId,
+        card_before: JSON.stringify(row),
+        siblings_before: JSON.stringify(siblings),
+        created_at: s.now,
+      },
+      UNDO_LEVELS,
+    );
+    return {
+      card: ratedCard(requireCard(ctx, row.id)),
+      leech,
+      message: leech ? LEECH_MSG[ctx.lang](out.card.lapses) : null,
+      buried: siblings.length,
+    };
+  });
+  return tx.immediate();
+}
+
+/** Takes back the latest rating: the card row, its siblings' burial and the review-log row, exactly as before. */
+export function undo(ctx: Ctx): { card: RatedCard; undone: string } {
+  const db = ctx.db;
+  return db
+    .transaction(() => {
+      const u = latestUndo(db);
+      if (!u) throw new KubedeckError('nothing-to-undo', 'nothing to undo');
+      restoreCardRow(db, JSON.parse(u.card_before) as CardRow);
+      for (const sib of JSON.parse(u.siblings_before) as SiblingState[])
+        setBuriedUntil(db, sib.id, sib.buried_until, sib.updated_at);
+      deleteLog(db, u.review_log_id);
+      deleteUndo(db, u.id);
+      return { card: ratedCard(requireCard(ctx, u.card_id)), undone: u.card_id };
+    })
+    .immediate();
+}

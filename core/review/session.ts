@@ -1,0 +1,41 @@
+import { KubedeckError } from '../../db/errors.ts';
+import { deckLimits, type Scope, scopeOfDeck } from '../../db/review.ts';
+import { allSettings } from '../../db/settings.ts';
+import type { Ctx } from '../context.ts';
+import { dayBounds } from './day.ts';
+import { makeScheduler, type Scheduler } from './scheduler.ts';
+import { type ReviewSettings, readSettings } from './settings.ts';
+
+/** Learning cards due within this many minutes may show early when nothing else is left (Anki's learn-ahead). */
+export const LEARN_AHEAD_MS = 20 * 60_000;
+
+/** Everything one review call needs, read once: settings, scheduler, today's bounds, the deck scope and limits. */
+export type Session = {
+  now: number;
+  settings: ReviewSettings;
+  sched: Scheduler;
+  day: { day: number; start: number; end: number };
+  scope: Scope;
+  limits: { new: number; review: number };
+};
+
+export function loadSettings(ctx: Ctx): ReviewSettings {
+  const raw = allSettings(ctx.db);
+  return readSettings((k) => raw[k]);
+}
+
+export function openSession(ctx: Ctx, deck?: string): Session {
+  const now = ctx.now().getTime();
+  const settings = loadSettings(ctx);
+  const sched = makeScheduler(settings);
+  let scope: Scope = null;
+  let limits = { new: settings.newPerDay, review: settings.reviewsPerDay };
+  if (deck !== undefined) {
+    scope = scopeOfDeck(ctx.db, deck);
+    if (scope.length === 0) throw new KubedeckError('unknown-deck', `no deck named "${deck}"`);
+    // A deck's own limits override the global ones when it is reviewed on its own.
+    const own = deckLimits(ctx.db, deck);
+    limits = { new: own?.new_per_day ?? limits.new, review: own?.reviews_per_day ?? limits.review };
+  }
+  return { now, settings, sched, day: dayBounds(now, sched.clock), scope, limits };
+}

@@ -1,0 +1,211 @@
+import type { Statement } from 'better-sqlite3';
+import type { DB } from './open.ts';
+
+/** A whole cards row, as undo saves and restores it. */
+export type CardRow = {
+  id: string;
+  deck_id: string;
+  kind: string;
+  sibling_key: string;
+  answer: string;
+  tags: string;
+  state: number;
+  due: number | null;
+  stability: number;
+  difficulty: number;
+  elapsed_days: number;
+  scheduled_days: number;
+  learning_steps: number;
+  reps: number;
+  lapses: number;
+  last_review: number | null;
+  suspended: number;
+  buried_until: number | null;
+  orphaned: number;
+  exercise_id: string | null;
+  [column: string]: unknown;
+};
+
+/** Which decks the queue draws from: null = all. */
+export type Scope = string[] | null;
+
+const cache = new WeakMap<DB, Map<string, Statement<unknown[]>>>();
+function stmt(db: DB, sql: string): Statement<unknown[]> {
+  let m = cache.get(db);
+  if (!m) {
+    m = new Map();
+    cache.set(db, m);
+  }
+  let s = m.get(sql);
+  if (!s) {
+    s = db.prepare(sql);
+    m.set(sql, s);
+  }
+  return s;
+}
+const deckFilter = (scope: Scope, col = 'deck_id') =>
+  scope ? ` AND ${col} IN (SELECT value FROM json_each(@decks))` : '';
+const visible = ' AND suspended = 0 AND (buried_until IS NULL OR buried_until <= @now)';
+const params = (scope: Scope, p: Record<string, unknown>) =>
+  scope ? { ...p, decks: JSON.stringify(scope) } : p;
+
+export function getCardRow(db: DB, id: string): CardRow | undefined {
+  return stmt(db, 'SELECT * FROM cards WHERE id = ?').get(id) as CardRow | undefined;
+}
+
+/** The earliest learning/relearning card due by `cutoff` (now, or now + learn-ahead). */
+export function nextLearningId(db: DB, scope: Scope, now: number, cutoff: number): string | undefined {
+  const sql = `SELECT id FROM cards WHERE state IN (1, 3) AND due <= @cutoff${visible}${deckFilter(scope)}
+    ORDER BY due LIMIT 1`;
+  return (stmt(db, sql).get(params(scope, { now, cutoff })) as { id: string } | undefined)?.id;
+}
+
+/**
+ * The review card to show: earliest due day first, then lowest retrievability. R falls monotonically in
+ * elapsed/stability, so "lowest R" is "highest elapsed/stability" and needs no pow() per row; only the cards of the
+ * earliest due day are sorted, found through the (state, due) index.
+ */
+export function nextReviewId(db: DB, scope: Scope, now: number): string | undefined {
+  const where = `state = 2 AND due <= @now${visible}${deckFilter(scope)}`;
+  const sql = `SELECT id FROM cards WHERE ${where} AND due = (SELECT min(due) FROM cards WHERE ${where})
+    ORDER BY (@now - last_review) / max(stability, 0.001) DESC, id LIMIT 1`;
+  return (stmt(db, sql).get(params(scope, { now })) as { id: string } | undefined)?.id;
+}
+
+export function nextNewId(db: DB, scope: Scope, now: number): string | undefined {
+  const sql = `SELECT id FROM cards WHERE state = 0${visible}${deckFilter(scope)} ORDER BY ord, id LIMIT 1`;
+  return (stmt(db, sql).get(params(scope, { now })) as { id: string } | undefined)?.id;
+}
+
+/** Cards that could show now, each count capped (the caller caps at what today's limits allow). */
+export function availableCounts(
+  db: DB,
+  scope: Scope,
+  now: number,
+  dayEnd: number,
+  caps: { new: number; review: number },
+): { new: number; learning: number; review: number } {
+  const f = deckFilter(scope);
+  const one = (sql: string, p: Record<string, unknown>) =>
+    (stmt(db, sql).get(params(scope, p)) as { n: number }).n;
+  return {
+    new: one(`SELECT count(*) AS n FROM (SELECT 1 FROM cards WHERE state = 0${visible}${f} LIMIT @cap)`, {
+      now,
+      cap: caps.new,
+    }),
+    learning: one(`SELECT count(*) AS n FROM cards WHERE state IN (1, 3) AND due < @end${visible}${f}`, {
+      now,
+      end: dayEnd,
+    }),
+    review: one(
+      `SELECT count(*) AS n FROM (SELECT 1 FROM cards WHERE state = 2 AND due <= @now${visible}${f} LIMIT @cap)`,
+      { now, cap: caps.review },
+    ),
+  };
+}
+
+/** New cards introduced and review cards answered since `dayStart`. */
+export function doneToday(db: DB, scope: Scope, dayStart: number): { new: number; review: number } {
+  const sql = `SELECT coalesce(sum(state_before = 0), 0) AS new, coalesce(sum(state_before = 2), 0) AS review
+    FROM review_log WHERE reviewed_at >= @start AND state_before IN (0, 2)${
+      scope ? ' AND card_id IN (SELECT id FROM cards WHERE 1=1' + deckFilter(scope) + ')' : ''
+    }`;
+  return stmt(db, sql).get(params(scope, { start: dayStart })) as { new: number; review: number };
+}
+
+export type SchedUpdate = {
+  id: string;
+  state: number;
+  due: number | null;
+  stability: number;
+  difficulty: number;
+  elapsed_days: number;
+  scheduled_days: number;
+  learning_steps: number;
+  reps: number;
+  lapses: number;
+  last_review: number | null;
+  tags: string;
+  suspended: number;
+  updated_at: number;
+};
+
+export function writeSchedule(db: DB, u: SchedUpdate): void {
+  stmt(
+    db,
+    `UPDATE cards SET state = @state, due = @due, stability = @stability, difficulty = @difficulty,
+       elapsed_days = @elapsed_days, scheduled_days = @scheduled_days, learning_steps = @learning_steps, reps = @reps,
+       lapses = @lapses, last_review = @last_review, tags = @tags, suspended = @suspended, updated_at = @updated_at
+     WHERE id = @id`,
+  ).run(u);
+}
+
+/** Puts a saved row back exactly, every column. */
+export function restoreCardRow(db: DB, row: CardRow): void {
+  const cols = (stmt(db, 'SELECT name FROM pragma_table_info(?)').all('cards') as { name: string }[])
+    .map((c) => c.name)
+    .filter((c) => c !== 'id' && c in row);
+  stmt(db, `UPDATE cards SET ${cols.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`).run(
+    Object.fromEntries([['id', row.id], ...cols.map((c) => [c, row[c]])]),
+  );
+}
+
+export type SiblingState = { id: string; buried_until: number | null; updated_at: number };
+
+/** New and review siblings of a card that are not already buried past `until` (learning ones keep their steps). */
+export function buryableSiblings(
+  db: DB,
+  card: { id: string; sibling_key: string },
+  until: number,
+): SiblingState[] {
+  return stmt(
+    db,
+    `SELECT id, buried_until, updated_at FROM cards WHERE sibling_key = ? AND id != ? AND state IN (0, 2) AND suspended = 0
+       AND (buried_until IS NULL OR buried_until < ?)`,
+  ).all(card.sibling_key, card.id, until) as SiblingState[];
+}
+
+export function setBuriedUntil(db: DB, id: string, until: number | null, now: number): void {
+  stmt(db, 'UPDATE cards SET buried_until = ?, updated_at = ? WHERE id = ?').run(until, now, id);
+}
+
+export function setSuspended(db: DB, id: string, suspended: boolean, now: number): void {
+  stmt(db, 'UPDATE cards SET suspended = ?, updated_at = ? WHERE id = ?').run(suspended ? 1 : 0, now, id);
+}
+
+/** Deck ids of a deck and its sub-decks ("A" selects "A" and "A::B"). */
+export function scopeOfDeck(db: DB, name: string): string[] {
+  return (
+    stmt(db, 'SELECT id FROM decks WHERE name = ? OR name LIKE ?').all(name, `${name}::%`) as { id: string }[]
+  ).map((r) => r.id);
+}
+
+export function deckLimits(
+  db: DB,
+  name: string,
+): { new_per_day: number | null; reviews_per_day: number | null } | undefined {
+  return stmt(db, 'SELECT new_per_day, reviews_per_day FROM decks WHERE name = ?').get(name) as
+    | { new_per_day: number | null; reviews_per_day: number | null }
+    | undefined;
+}
+
+/** Short one-line answers in a language, a bounded sample for multiple-choice distractors (core classifies them). */
+export function shortAnswers(db: DB, lang: string, excludeAnswer: string): string[] {
+  return (
+    stmt(
+      db,
+      `SELECT DISTINCT answer FROM cards WHERE lang = ? AND answer != ? AND kind != 'manifest'
+         AND length(answer) <= 80 AND instr(answer, char(10)) = 0 ORDER BY id LIMIT 5000`,
+    ).all(lang, excludeAnswer) as { answer: string }[]
+  ).map((r) => r.answer);
+}
+
+/** The row core/cards-json.ts turns into CardJson, for one card. */
+export function cardListRow(db: DB, id: string): import('./cards.ts').CardListRow | undefined {
+  return stmt(
+    db,
+    `SELECT c.id, d.name AS deck, c.lang, c.kind, c.prompt, c.answer, c.context, c.tags, c.source_file,
+            c.source_line, c.rule, c.suspended
+     FROM cards c JOIN decks d ON d.id = c.deck_id WHERE c.id = ?`,
+  ).get(id) as import('./cards.ts').CardListRow | undefined;
+}
