@@ -28,6 +28,24 @@ const FINDERS: Finder[] = [
 
 export type Fact = { kind: FactKind; start: number; end: number; text: string };
 
+/** Subcommands that make a plain word a command; anything else needs a flag, a path or a resource/type. */
+const SUBCOMMANDS: Record<string, RegExp> = {
+  kubectl: /^[a-z][\w-]*$/,
+  kubeadm: /^(init|join|reset|upgrade|token|certs|config|version)$/,
+  etcdctl: /^[a-z][\w-]*$/,
+  crictl: /^[a-z][\w-]*$/,
+  ip: /^(link|addr|address|a|route|r|netns|neigh|rule|-[\w-]+)$/,
+  systemctl: /^(status|restart|start|stop|enable|disable|daemon-reload|cat)$/,
+  kustomize: /^(build|edit|create)$/,
+  helm: /^(install|upgrade|list|repo|template|uninstall)$/,
+  docker: /^(run|ps|network|exec|inspect|images|pull)$/,
+};
+
+function plausibleFirstArg(cmd: string, arg: string): boolean {
+  if (/^-/.test(arg) || /[./=:<>@]/.test(arg)) return true;
+  return SUBCOMMANDS[cmd]?.test(arg) ?? false;
+}
+
 function bareCommands(text: string): Fact[] {
   const out: Fact[] = [];
   const re = new RegExp(`(?<![\\w./-])(${COMMANDS})\\s+`, 'g');
@@ -36,6 +54,9 @@ function bareCommands(text: string): Fact[] {
     let end = start + m[1]!.length;
     let pos = start + m[0].length;
     let args = 0;
+    // Words like "host", "iptables" or "bridge" are commands only when what follows reads as arguments.
+    const firstArg = /^\S+/.exec(text.slice(pos))?.[0] ?? '';
+    if (!plausibleFirstArg(m[1]!, firstArg)) continue;
     for (const tok of text.slice(pos).split(/(\s+)/)) {
       if (/^\s+$/.test(tok)) {
         pos += tok.length;

@@ -73,8 +73,9 @@ export function parseNote(file: string, text: string, opts: ParseOptions = {}): 
   // Manifest and multi-line cards were found before the walk; give them the heading path they sit under.
   for (const c of cards) {
     if (c.rule !== 'manifest' && c.rule !== 'explicit-multiline') continue;
-    c.context = walker.contextAt(c.line);
-    c.tags = [...fm.tags];
+    const { context, tags } = walker.at(c.line);
+    c.context = context;
+    c.tags = [...new Set([...fm.tags, ...tags])];
   }
   cards.sort((a, b) => a.line - b.line);
   return { file, deck, lang, tags: fm.tags, cards: dedupe(cards, warn), warnings };
@@ -143,7 +144,7 @@ export function headingLike(text: string): boolean {
   const t = text.trim();
   return (
     t.length > 0 &&
-    t.length <= 60 &&
+    t.length <= 80 &&
     !FINAL_PUNCT.test(t) &&
     !t.startsWith('=>') &&
     explicitPair(t) === null &&
@@ -154,17 +155,18 @@ export function headingLike(text: string): boolean {
 type Ctx = string[];
 
 class Walker {
-  private marks: { line: number; context: Ctx }[] = [];
+  private marks: { line: number; context: Ctx; tags: string[] }[] = [];
   constructor(
     private noteTags: string[],
     private cards: ParsedCard[],
     private warn: (line: number, m: string) => void,
   ) {}
 
-  contextAt(line: number): Ctx {
-    let ctx: Ctx = [];
-    for (const m of this.marks) if (m.line <= line) ctx = m.context;
-    return ctx;
+  /** The heading path and section tags in force at a line, for cards found before the walk. */
+  at(line: number): { context: Ctx; tags: string[] } {
+    let found = { context: [] as Ctx, tags: [] as string[] };
+    for (const m of this.marks) if (m.line <= line) found = m;
+    return found;
   }
 
   private push(lc: LineCard, line: number, context: Ctx, tags: string[], sibling: string): void {
@@ -185,7 +187,7 @@ class Walker {
         headings[b.level - 1] = unmask(text, maskInline(b.text).spans).trim();
         sectionTags = tags;
         pseudo = null;
-        this.marks.push({ line: b.line, context: ctx() });
+        this.marks.push({ line: b.line, context: ctx(), tags: sectionTags });
         if (next?.t === 'list')
           this.listCard(headings[b.level - 1]!, b.line, next.items, ctx().slice(0, -1), sectionTags);
       } else if (b.t === 'para') {
@@ -200,7 +202,7 @@ class Walker {
           (next.t === 'list' || !lineHasFacts(only.text))
         ) {
           pseudo = only.text.trim().replace(/[:：]$/, '');
-          this.marks.push({ line: only.line, context: ctx() });
+          this.marks.push({ line: only.line, context: ctx(), tags: sectionTags });
           if (next.t === 'list') {
             // A line that titles a list scopes that list only; the next paragraph starts afresh.
             this.listCard(pseudo, only.line, next.items, ctx().slice(0, -1), sectionTags);
@@ -277,12 +279,16 @@ class Walker {
       const { text, line } = lines[k]!;
       if (text.trim().startsWith('=>')) continue;
       const answers: string[] = [];
+      const answerTags: string[] = [];
       for (let j = k + 1; j < lines.length && lines[j]!.text.trim().startsWith('=>'); j++) {
-        answers.push(lines[j]!.text.trim().replace(/^=>\s*/, ''));
+        const ans = maskInline(lines[j]!.text.trim().replace(/^=>\s*/, ''));
+        const tagged = extractTags(ans.text);
+        answerTags.push(...tagged.tags);
+        answers.push(unmask(tagged.text, ans.spans).trim());
       }
       const masked = maskInline(text);
       const { text: clean, tags: own } = extractTags(masked.text);
-      const allTags = [...tags, ...own];
+      const allTags = [...tags, ...own, ...answerTags];
       if (answers.length > 0) {
         const prompt = unmask(clean, masked.spans).trim();
         this.push(

@@ -124,6 +124,30 @@ describe('free-form notes', () => {
     ]);
   });
 
+  it('takes plain words after a command name for prose, not a command', () => {
+    const prose = [
+      '- attaches the host end to the bridge',
+      '- 10250 for the kubelet API',
+      '- runs in iptables mode',
+    ];
+    const hidden = cards(prose.join('\n')).map((c) => c.answer);
+    expect(hidden).toEqual(['10250']);
+    expect(cards('- 네임스페이스는 ip netns add red 로 만든다\n').map((c) => c.answer)).toEqual([
+      'ip netns add red',
+    ]);
+  });
+
+  it('gives manifests the tags of their section and takes tags off => answer lines', () => {
+    const text =
+      '## NodePort #exercise/service-nodeport\n\n```yaml\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\n```\n\n확인 명령은?\n=> `curl node:30080` #check\n';
+    const cs = cards(text);
+    expect(cs[0]!.tags).toEqual(['exercise/service-nodeport']);
+    expect(cs[1]).toMatchObject({
+      answer: '`curl node:30080`',
+      tags: ['exercise/service-nodeport', 'check'],
+    });
+  });
+
   it('reads an unfenced manifest as one manifest card, not broken text cards', () => {
     const text =
       'NodePort 예시\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n  - port: 80\n    nodePort: 30080\n다음 문장은 그냥 글이다.\n';
