@@ -1,0 +1,100 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import * as gatewayApi from '@kubernetes-models/gateway-api';
+import * as core from 'kubernetes-models';
+import { describe, expect, it } from 'vitest';
+import { parseAllDocuments } from 'yaml';
+import { kubedeck } from '../support/cli.ts';
+import { tmpDir } from '../support/tmp.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const NOTES = join(ROOT, 'content', 'notes', 'ko');
+
+type Card = {
+  deck: string;
+  lang: string;
+  kind: string;
+  rule: string;
+  prompt: string;
+  answer: string;
+  tags: string[];
+};
+type DryRun = { warnings: unknown[]; cards: Card[] };
+
+// One real CLI run for the whole file: the same path a learner's `kubedeck import` takes.
+function importKo(): DryRun {
+  const dir = tmpDir();
+  const r = kubedeck(['import', '--dry-run', '--json', NOTES, '--db', join(dir, 'ko.sqlite')]);
+  expect(r.code, r.stderr).toBe(0);
+  return r.json() as DryRun;
+}
+
+// kubernetes-models keys groups in camelCase: networking.k8s.io → networkingK8sIo.
+function modelFor(apiVersion: string, kind: string): (new (o: unknown) => { validate(): void }) | undefined {
+  const [group, version] = apiVersion.includes('/') ? apiVersion.split('/') : ['', apiVersion];
+  const key = group!.replace(/\.(\w)/g, (_m, c: string) => c.toUpperCase());
+  const lib = (group === 'gateway.networking.k8s.io' ? gatewayApi : core) as Record<
+    string,
+    Record<string, unknown>
+  >;
+  const scope = group
+    ? (lib[key] as Record<string, Record<string, unknown>> | undefined)?.[version!]
+    : lib.v1;
+  return scope?.[kind] as (new (o: unknown) => { validate(): void }) | undefined;
+}
+
+describe('bundled Korean decks (content/notes/ko)', () => {
+  const { warnings, cards } = importKo();
+
+  it('import without warnings into nine CKA 네트워킹 decks, all Korean', () => {
+    expect(warnings).toEqual([]);
+    const decks = new Set(cards.map((c) => c.deck));
+    expect(decks.size).toBe(9);
+    for (const d of decks) expect(d.startsWith('CKA 네트워킹::')).toBe(true);
+    expect(cards.every((c) => c.lang === 'ko')).toBe(true);
+  });
+
+  it('hold at least 250 cards with every card kind and no duplicates', () => {
+    expect(cards.length).toBeGreaterThanOrEqual(250);
+    const kinds = new Set(cards.map((c) => c.kind));
+    for (const k of ['basic', 'reversed', 'cloze', 'list', 'manifest']) expect(kinds).toContain(k);
+    const keys = cards.map((c) => `${c.kind}\u0000${c.prompt}\u0000${c.answer}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('make no accidental cards: every card comes from an intended rule', () => {
+    // Auto-cloze would mean a prose line or list item leaked a port/path into a card nobody wrote.
+    expect(cards.filter((c) => c.rule === 'auto-cloze').map((c) => c.prompt)).toEqual([]);
+  });
+
+  it('keep list cards between 2 and 7 items', () => {
+    for (const c of cards.filter((x) => x.kind === 'list')) {
+      const n = c.answer.split('\n').length;
+      expect(n, c.prompt).toBeGreaterThanOrEqual(2);
+      expect(n, c.prompt).toBeLessThanOrEqual(7);
+    }
+  });
+
+  it('have at least ten manifests, each a complete schema-valid object', () => {
+    const manifests = cards.filter((c) => c.kind === 'manifest');
+    expect(manifests.length).toBeGreaterThanOrEqual(10);
+    for (const m of manifests) {
+      for (const doc of parseAllDocuments(m.answer)) {
+        expect(doc.errors).toEqual([]);
+        const obj = doc.toJS() as { apiVersion: string; kind: string; metadata?: { name?: string } };
+        expect(obj.metadata?.name, m.answer).toBeTruthy();
+        const Model = modelFor(obj.apiVersion, obj.kind);
+        expect(Model, `${obj.apiVersion} ${obj.kind}`).toBeDefined();
+        expect(() => new Model!(obj).validate()).not.toThrow();
+      }
+    }
+  });
+
+  it('point only to exercises that exist', () => {
+    const ids = new Set(
+      cards.flatMap((c) => c.tags.filter((t) => t.startsWith('exercise/')).map((t) => t.slice(9))),
+    );
+    expect(ids.size).toBeGreaterThan(5);
+    for (const id of ids) expect(existsSync(join(ROOT, 'content', 'exercises', id)), id).toBe(true);
+  });
+});
