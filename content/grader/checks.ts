@@ -132,7 +132,7 @@ export function runCheck(
   const doc = selectDoc(docs, sel);
   const hint = check.hint ? { hint: check.hint[lang] } : {};
   if (!doc) {
-    const kinds = [...new Set(docs.map((d) => String(d.value.kind)))].join(', ');
+    const kinds = [...new Set(docs.map((d) => show(d.value.kind)))].join(', ');
     const kind = sel.kind ?? 'document';
     const text: Text = docs.length
       ? {

@@ -115,7 +115,11 @@ export function loadExercise(dir: string): Exercise {
   const parsed = exerciseFileSchema.safeParse(doc.toJS({ maxAliasCount: 10 }));
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const loc = locate(doc, issue.path as (string | number)[], lines, true);
+    // For an unknown key, point at that key rather than at its parent.
+    const extra = issue.code === 'unrecognized_keys' ? issue.keys.slice(0, 1) : [];
+    const path = [...(issue.path as (string | number)[]), ...extra];
+    const loc = locate(doc, path, lines, true);
+    throw new ExerciseFormatError(file, loc?.line ?? null, `${path.join('.') || '(top)'}: ${issue.message}`);
     throw new ExerciseFormatError(
       file,
       loc?.line ?? null,

@@ -23,7 +23,7 @@ export function parsePath(src: string): Segment[] {
   };
   const readKey = () => {
     const start = i;
-    while (i < src.length && !'.[|'.includes(src[i]!)) i++;
+    while (i < src.length && !'.[]|'.includes(src[i]!)) i++;
     if (i === start) fail('expected a field name');
     segs.push({ t: 'key', key: src.slice(start, i) });
   };
