@@ -120,11 +120,6 @@ export function loadExercise(dir: string): Exercise {
     const path = [...(issue.path as (string | number)[]), ...extra];
     const loc = locate(doc, path, lines, true);
     throw new ExerciseFormatError(file, loc?.line ?? null, `${path.join('.') || '(top)'}: ${issue.message}`);
-    throw new ExerciseFormatError(
-      file,
-      loc?.line ?? null,
-      `${issue.path.join('.') || '(top)'}: ${issue.message}`,
-    );
   }
   const data = parsed.data;
   const folder = dir.split(/[\\/]/).filter(Boolean).pop();
