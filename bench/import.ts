@@ -77,7 +77,7 @@ export async function benchImport(): Promise<void> {
 
   const peak = process.resourceUsage().maxRSS * 1024;
   console.log(
-    `notes ${NOTES}, cards ${cards.length} (${first.summary.new} new, ${first.warnings.length} warnings)`,
+    `notes ${NOTES} x ${CARDS_PER_NOTE} planned, cards ${cards.length} (${first.summary.new} new, ${first.warnings.length} warnings)`,
   );
   console.log(`first import           ${firstMs.toFixed(0)} ms`);
   console.log(
