@@ -1,0 +1,44 @@
+/** `npm run bench grade`: in-process grade time of typical answers, against a plain YAML parse of the same text. */
+import { parseAllDocuments } from 'yaml';
+import { grade, loadExercise } from '../content/grader/index.ts';
+
+const IDS = ['service-nodeport', 'ingress-rewrite', 'gatewayclass-nginx', 'gateway-http-all', 'httproute-prefix', 'httproute-https-redirect'];
+const ITERATIONS = 1000;
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+function measure(fn: () => void): { p50: number; p99: number } {
+  for (let i = 0; i < 50; i++) fn(); // warm-up: schema compilation and JIT
+  const times: number[] = [];
+  for (let i = 0; i < ITERATIONS; i++) {
+    const t0 = performance.now();
+    fn();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p99: percentile(times, 99) };
+}
+
+export async function benchGrade(): Promise<void> {
+  const cases = IDS.map((id) => {
+    const ex = loadExercise(`content/exercises/${id}`);
+    return { label: `${id} (reference)`, ex, text: ex.solution };
+  });
+  const nodeport = cases[0]!.ex;
+  cases.push({ label: 'service-nodeport (wrong: tragetPort)', ex: nodeport, text: nodeport.solution.replace('targetPort', 'tragetPort') });
+  console.log(`${ITERATIONS} iterations each; times in ms`);
+  console.log(`${'answer'.padEnd(44)} ${'grade p50'.padStart(9)} ${'p99'.padStart(7)} ${'parse p50'.padStart(9)} ${'p99'.padStart(7)} ${'ratio'.padStart(6)}`);
+  let worstP50 = 0;
+  for (const c of cases) {
+    const g = measure(() => grade(c.ex, c.text, { lang: 'en' }));
+    const p = measure(() => parseAllDocuments(c.text));
+    worstP50 = Math.max(worstP50, g.p50);
+    const ratio = g.p50 / Math.max(p.p50, 1e-6);
+    console.log(
+      `${c.label.padEnd(44)} ${g.p50.toFixed(3).padStart(9)} ${g.p99.toFixed(3).padStart(7)} ${p.p50.toFixed(3).padStart(9)} ${p.p99.toFixed(3).padStart(7)} ${ratio.toFixed(1).padStart(5)}x`,
+    );
+  }
+  console.log(`worst p50 ${worstP50.toFixed(3)} ms (target < 5 ms): ${worstP50 < 5 ? 'ok' : 'TOO SLOW'}`);
+}
