@@ -1,9 +1,15 @@
 import type { Command } from '../command.ts';
 import { cardsCommand, decksCommand } from './cards.ts';
+import { exerciseCommand, exercisesCommand } from './exercises.ts';
+import { gradeCommand } from './grade.ts';
 import { importCommand } from './import.ts';
 import { buryCommand, nextCommand, rateCommand, suspendCommand, undoCommand, unsuspendCommand } from './review-scripted.ts';
 import { serveCommand } from './serve.ts';
+import { settingsCommand } from './settings.ts';
+import { optimizeCommand, statsCommand } from './stats.ts';
 
 /** Every `kubedeck` subcommand, one line each. */
 export const commands: Command[] = [importCommand, cardsCommand, decksCommand, serveCommand];
 commands.push(nextCommand, rateCommand, undoCommand, suspendCommand, unsuspendCommand, buryCommand);
+commands.push(statsCommand, optimizeCommand, settingsCommand);
+commands.push(exercisesCommand, exerciseCommand, gradeCommand);

@@ -1,10 +1,16 @@
 import { deckHandlers } from './decks.ts';
+import { exerciseHandlers } from './exercises.ts';
 import { importHandlers } from './import.ts';
 import { reviewHandlers } from './review.ts';
+import { settingsHandlers } from './settings.ts';
+import { statsHandlers } from './stats.ts';
 
 /** The whole API: every transport (CLI, HTTP, Electron IPC, tests) calls these. One line per domain. */
 export const handlers = {
   ...deckHandlers,
   ...importHandlers,
   ...reviewHandlers,
+  ...statsHandlers,
+  ...settingsHandlers,
+  ...exerciseHandlers,
 };

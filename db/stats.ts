@@ -1,0 +1,75 @@
+import type { DB } from './open.ts';
+
+/** Rows per bucket, for buckets given as consecutive boundaries [b0, b1, ..., bn] (n buckets, b(i) ≤ t < b(i+1)). */
+function perBucket(db: DB, sql: string, bounds: number[]): number[] {
+  const rows = db
+    .prepare(
+      `WITH b(i, s, e) AS (SELECT key, value, lead(value) OVER (ORDER BY key) FROM json_each(?))
+       SELECT i, (${sql}) AS n FROM b WHERE e IS NOT NULL ORDER BY i`,
+    )
+    .all(JSON.stringify(bounds)) as { i: number; n: number }[];
+  return rows.map((r) => r.n);
+}
+
+/** Reviews in each bucket (days of the heatmap). Each bucket is an index range count on review_log(reviewed_at). */
+export const reviewsPerBucket = (db: DB, bounds: number[]) =>
+  perBucket(db, 'SELECT count(*) FROM review_log WHERE reviewed_at >= b.s AND reviewed_at < b.e', bounds);
+
+/** Cards falling due in each bucket; the first bucket also takes everything overdue. */
+export const dueRowsPerBucket = (db: DB, bounds: number[]) =>
+  perBucket(
+    db,
+    `SELECT count(*) FROM cards WHERE state IN (1, 2, 3) AND suspended = 0
+       AND due < b.e AND (b.i = 0 OR due >= b.s)`,
+    bounds,
+  );
+
+/** Pass counts of reviews with an actual interval of ≥ 1 day, split young / mature (interval ≥ 21 days). */
+export function retentionRows(
+  db: DB,
+  from: number,
+  to: number,
+): { young: { n: number; pass: number }; mature: { n: number; pass: number } } {
+  const rows = db
+    .prepare(
+      `SELECT elapsed_days >= 21 AS mature, count(*) AS n, coalesce(sum(rating > 1), 0) AS pass FROM review_log
+       WHERE reviewed_at >= ? AND reviewed_at < ? AND elapsed_days >= 1 GROUP BY mature`,
+    )
+    .all(from, to) as { mature: number; n: number; pass: number }[];
+  const pick = (m: number) => {
+    const r = rows.find((x) => x.mature === m);
+    return { n: r?.n ?? 0, pass: r?.pass ?? 0 };
+  };
+  return { young: pick(0), mature: pick(1) };
+}
+
+export function stateCounts(db: DB, now: number): Record<string, number> {
+  return db
+    .prepare(
+      `SELECT coalesce(sum(state = 0 AND suspended = 0), 0) AS new, coalesce(sum(state = 1 AND suspended = 0), 0) AS learning,
+         coalesce(sum(state = 2 AND suspended = 0), 0) AS review, coalesce(sum(state = 3 AND suspended = 0), 0) AS relearning,
+         coalesce(sum(suspended), 0) AS suspended,
+         coalesce(sum(suspended = 0 AND buried_until > ?), 0) AS buried
+       FROM cards`,
+    )
+    .get(now) as Record<string, number>;
+}
+
+/** Means over cards that have been studied; R from the FSRS-6 curve (1 + factor·t/S)^decay, t in days. */
+export function memoryAverages(
+  db: DB,
+  now: number,
+  curve: { decay: number; factor: number },
+): { stability: number | null; difficulty: number | null; retrievability: number | null } {
+  return db
+    .prepare(
+      `SELECT avg(stability) AS stability, avg(difficulty) AS difficulty,
+         avg(pow(1 + @factor * max(@now - last_review, 0) / 86400000.0 / stability, @decay)) AS retrievability
+       FROM cards WHERE state != 0 AND suspended = 0 AND stability > 0 AND last_review IS NOT NULL`,
+    )
+    .get({ now, ...curve }) as {
+    stability: number | null;
+    difficulty: number | null;
+    retrievability: number | null;
+  };
+}
