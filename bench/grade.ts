@@ -2,7 +2,14 @@
 import { parseAllDocuments } from 'yaml';
 import { grade, loadExercise } from '../content/grader/index.ts';
 
-const IDS = ['service-nodeport', 'ingress-rewrite', 'gatewayclass-nginx', 'gateway-http-all', 'httproute-prefix', 'httproute-https-redirect'];
+const IDS = [
+  'service-nodeport',
+  'ingress-rewrite',
+  'gatewayclass-nginx',
+  'gateway-http-all',
+  'httproute-prefix',
+  'httproute-https-redirect',
+];
 const ITERATIONS = 1000;
 
 function percentile(sorted: number[], p: number): number {
@@ -27,9 +34,15 @@ export async function benchGrade(): Promise<void> {
     return { label: `${id} (reference)`, ex, text: ex.solution };
   });
   const nodeport = cases[0]!.ex;
-  cases.push({ label: 'service-nodeport (wrong: tragetPort)', ex: nodeport, text: nodeport.solution.replace('targetPort', 'tragetPort') });
+  cases.push({
+    label: 'service-nodeport (wrong: tragetPort)',
+    ex: nodeport,
+    text: nodeport.solution.replace('targetPort', 'tragetPort'),
+  });
   console.log(`${ITERATIONS} iterations each; times in ms`);
-  console.log(`${'answer'.padEnd(44)} ${'grade p50'.padStart(9)} ${'p99'.padStart(7)} ${'parse p50'.padStart(9)} ${'p99'.padStart(7)} ${'ratio'.padStart(6)}`);
+  console.log(
+    `${'answer'.padEnd(44)} ${'grade p50'.padStart(9)} ${'p99'.padStart(7)} ${'parse p50'.padStart(9)} ${'p99'.padStart(7)} ${'ratio'.padStart(6)}`,
+  );
   let worstP50 = 0;
   for (const c of cases) {
     const g = measure(() => grade(c.ex, c.text, { lang: 'en' }));

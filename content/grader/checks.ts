@@ -144,7 +144,9 @@ export function runCheck(
   }
   const out = evalOp(check, evaluate(doc.value, parsePath(check.path)));
   let loc: Loc | null = null;
-  if (out.focus) {
+  // A passing value that only exists as an API default has no line in the answer.
+  const defaulted = out.passed && out.focus?.exists && !doc.pd.doc.hasIn(out.focus.loc);
+  if (out.focus && !defaulted) {
     const p = out.nearKey ? [...out.focus.loc, out.nearKey] : out.focus.loc;
     loc = locate(doc.pd.doc, p, lines, !out.focus.exists || out.nearKey !== undefined);
   }

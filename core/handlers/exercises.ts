@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import {
+  type DiffRow,
+  type Exercise,
+  ExerciseFormatError,
+  grade,
+  gradeAgainstReference,
+  loadExercises,
+  ratingForAttempt,
+  sideBySideDiff,
+  type Verdict,
+} from '../../content/grader/index.ts';
+import { cardIdForExercise, countFailedSinceLastPass, insertAttempt } from '../../db/attempts.ts';
+import { KubedeckError } from '../../db/errors.ts';
+import type { Ctx } from '../context.ts';
+import { defineHandlers } from '../handler.ts';
+
+const lang = z.enum(['ko', 'en']).optional();
+const dir = z.string().min(1).optional();
+
+function exercisesIn(folder: string | undefined): Exercise[] {
+  try {
+    return loadExercises(folder);
+  } catch (e) {
+    if (e instanceof ExerciseFormatError) throw new KubedeckError('exercise-format', e.message);
+    throw e;
+  }
+}
+
+function exercise(folder: string | undefined, id: string): Exercise {
+  const all = exercisesIn(folder);
+  const ex = all.find((x) => x.id === id);
+  if (!ex) throw new KubedeckError('unknown-exercise', `no exercise "${id}" (try kubedeck exercises)`, 2);
+  return ex;
+}
+
+export type ExerciseSummary = Pick<Exercise, 'id' | 'title' | 'topic' | 'difficulty'> & {
+  checks: number;
+  derivedChecks: boolean;
+};
+export type ExerciseDetail = ExerciseSummary & Pick<Exercise, 'task' | 'hints'>;
+export type GradeResult = {
+  verdict: Verdict;
+  rating: 'good' | 'hard' | 'again';
+  /** The card that schedules this exercise, for the review queue to rate (null until exercises are imported). */
+  cardId: string | null;
+  attemptId: number | null;
+  /** Reference vs answer, only once the learner passes or gives up. */
+  diff: DiffRow[] | null;
+  solution: string | null;
+};
+
+const summary = (e: Exercise): ExerciseSummary => ({
+  id: e.id,
+  title: e.title,
+  topic: e.topic,
+  difficulty: e.difficulty,
+  checks: e.checks.length,
+  derivedChecks: e.derivedChecks,
+});
+
+function record(ctx: Ctx, ex: Exercise, answer: string, verdict: Verdict, hintsUsed: number) {
+  const prior = countFailedSinceLastPass(ctx.db, ex.id);
+  const cardId = cardIdForExercise(ctx.db, ex.id);
+  const attemptId = insertAttempt(ctx.db, {
+    exercise_id: ex.id,
+    card_id: cardId,
+    answer,
+    passed: verdict.passed ? 1 : 0,
+    score: verdict.score,
+    hints_used: hintsUsed,
+    verdict: JSON.stringify(verdict),
+    attempted_at: ctx.now().getTime(),
+  });
+  return { prior, cardId, attemptId };
+}
+
+export const exerciseHandlers = defineHandlers({
+  /** Bundled exercises (or those in `dir`), sorted by id. */
+  'exercises/list': {
+    args: z.object({ dir }).default({}),
+    run: (_ctx, a): ExerciseSummary[] => exercisesIn(a.dir).map(summary),
+  },
+  'exercises/get': {
+    args: z.object({ id: z.string().min(1), dir }),
+    run: (_ctx, a): ExerciseDetail => {
+      const ex = exercise(a.dir, a.id);
+      return { ...summary(ex), task: ex.task, hints: ex.hints };
+    },
+  },
+  /** Grades an answer and records the attempt; the rating goes into the same queue as cards. */
+  'exercises/grade': {
+    args: z.object({
+      id: z.string().min(1),
+      answer: z.string(),
+      lang,
+      hintsUsed: z.number().int().min(0).default(0),
+      gaveUp: z.boolean().default(false),
+      record: z.boolean().default(true),
+      dir,
+    }),
+    run: (ctx, a): GradeResult => {
+      const ex = exercise(a.dir, a.id);
+      const verdict = grade(ex, a.answer, { lang: a.lang ?? ctx.lang });
+      const rec = a.record ? record(ctx, ex, a.answer, verdict, a.hintsUsed) : null;
+      const passed = verdict.passed && !a.gaveUp;
+      const rating = ratingForAttempt({
+        passed,
+        hintsUsed: a.hintsUsed,
+        priorFailedAttempts: rec?.prior ?? 0,
+      });
+      const reveal = verdict.passed || a.gaveUp;
+      return {
+        verdict,
+        rating,
+        cardId: rec?.cardId ?? cardIdForExercise(ctx.db, ex.id),
+        attemptId: rec?.attemptId ?? null,
+        diff: reveal ? sideBySideDiff(ex.solution, a.answer) : null,
+        solution: reveal ? ex.solution : null,
+      };
+    },
+  },
+  /** "Recall this manifest" cards from notes: checks derived from the card's reference manifest. */
+  'exercises/grade-manifest': {
+    args: z.object({
+      reference: z.string().min(1),
+      answer: z.string(),
+      lang,
+      reveal: z.boolean().default(false),
+    }),
+    run: (ctx, a): { verdict: Verdict; diff: DiffRow[] | null } => {
+      const verdict = gradeAgainstReference(a.reference, a.answer, { lang: a.lang ?? ctx.lang });
+      return { verdict, diff: verdict.passed || a.reveal ? sideBySideDiff(a.reference, a.answer) : null };
+    },
+  },
+});
