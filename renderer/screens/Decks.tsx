@@ -4,28 +4,25 @@ import { ErrorNote } from '../components/ErrorNote.tsx';
 import { type Lang, useI18n } from '../i18n/index.ts';
 import { useAsync } from '../useAsync.ts';
 
-const HIDDEN_KEY = 'kubedeck.hiddenLangs';
 const LANGS: Lang[] = ['ko', 'en'];
-
-export function loadHiddenLangs(): Lang[] {
-  try {
-    const v = JSON.parse(localStorage.getItem(HIDDEN_KEY) ?? '[]') as unknown;
-    return Array.isArray(v) ? LANGS.filter((l) => v.includes(l)) : [];
-  } catch {
-    return [];
-  }
-}
 
 export function DecksScreen({ onStudy }: { onStudy: (deck: string) => void }) {
   const { t } = useI18n();
   const decks = useAsync(() => call('decks/list', {}), []);
-  const [hidden, setHidden] = useState<Lang[]>(loadHiddenLangs);
-  const toggle = (l: Lang) => {
-    const next = hidden.includes(l) ? hidden.filter((x) => x !== l) : [...hidden, l];
-    localStorage.setItem(HIDDEN_KEY, JSON.stringify(next));
-    setHidden(next);
+  const [toggleError, setToggleError] = useState<unknown>(null);
+  const all = decks.data ?? [];
+  // Hiding a language is stored by the core, so the review queue skips those decks too.
+  const hidden = LANGS.filter((l) => all.some((d) => d.lang === l && d.hidden));
+  const toggle = async (l: Lang) => {
+    try {
+      await call('decks/hide-lang', { lang: l, hidden: !hidden.includes(l) });
+      setToggleError(null);
+      decks.reload();
+    } catch (e) {
+      setToggleError(e);
+    }
   };
-  const shown = (decks.data ?? []).filter((d) => !hidden.includes(d.lang as Lang));
+  const shown = all.filter((d) => !d.hidden);
 
   return (
     <section className="screen decks">
@@ -42,6 +39,7 @@ export function DecksScreen({ onStudy }: { onStudy: (deck: string) => void }) {
         </fieldset>
       </div>
       {decks.error ? <ErrorNote error={decks.error} onRetry={decks.reload} /> : null}
+      {toggleError ? <ErrorNote error={toggleError} /> : null}
       {decks.loading && !decks.data ? <p className="muted">{t('loading')}</p> : null}
       {decks.data && shown.length === 0 ? <p className="muted">{t('noDecks')}</p> : null}
       {shown.length > 0 && (

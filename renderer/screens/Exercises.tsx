@@ -1,20 +1,23 @@
 import { useRef, useState } from 'react';
-import { callMaybe } from '../api/client.ts';
+import type { ApiResult } from '../../core/api.ts';
+import { call } from '../api/client.ts';
 import { ErrorNote } from '../components/ErrorNote.tsx';
 import { Markdown } from '../components/Markdown.tsx';
 import { type EditorHandle, YamlEditor } from '../components/YamlEditor.tsx';
 import { type StringKey, useI18n } from '../i18n/index.ts';
 import { useAsync } from '../useAsync.ts';
-import { type ExerciseDetail, type ExerciseSummary, pick, type VerdictView } from './exercise-types.ts';
+import { pick } from './exercise-types.ts';
+
+type GradeResult = ApiResult<'exercises/grade'>;
 
 const loc = (line: number | null, column: number | null) =>
   line === null ? '' : column === null ? `${line}` : `${line}:${column}`;
 
 export function ExercisesScreen() {
   const { t, lang } = useI18n();
-  const list = useAsync(() => callMaybe<'exercises/list', ExerciseSummary[]>('exercises/list', {}), []);
+  const list = useAsync(() => call('exercises/list', {}), []);
   const [selected, setSelected] = useState<string | null>(null);
-  const items = (list.data ?? []) as ExerciseSummary[];
+  const items = list.data ?? [];
 
   return (
     <section className="screen exercises">
@@ -33,7 +36,7 @@ export function ExercisesScreen() {
                 <span className="exercise-title">{pick(e.title, lang)}</span>
                 <span className="exercise-meta">
                   {e.topic}
-                  {e.difficulty ? ` · ${t(`difficulty_${e.difficulty}` as StringKey) ?? e.difficulty}` : ''}
+                  {` · ${t(`difficulty_${e.difficulty}` as StringKey)}`}
                 </span>
               </button>
             </li>
@@ -53,26 +56,34 @@ export function ExercisesScreen() {
 
 function ExerciseDetailView({ id }: { id: string }) {
   const { t, lang } = useI18n();
-  const ex = useAsync(() => callMaybe<'exercises/get', ExerciseDetail>('exercises/get', { id }), [id]);
+  const ex = useAsync(() => call('exercises/get', { id }), [id]);
   const [text, setText] = useState('');
-  const [verdict, setVerdict] = useState<VerdictView | null>(null);
+  const [result, setResult] = useState<GradeResult | null>(null);
   const [gradeError, setGradeError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const [showSolution, setShowSolution] = useState(false);
+  const [hintsOpened, setHintsOpened] = useState(false);
   const editor = useRef<EditorHandle | null>(null);
 
   if (ex.error) return <ErrorNote error={ex.error} onRetry={ex.reload} />;
   if (!ex.data) return <p className="muted">{t('loading')}</p>;
-  const d = ex.data as ExerciseDetail;
+  const d = ex.data;
+  const verdict = result?.verdict;
 
-  const grade = async () => {
+  const grade = async (gaveUp = false) => {
     setBusy(true);
     setGradeError(null);
     try {
-      const v = await callMaybe<'exercises/grade', VerdictView>('exercises/grade', { id, yaml: text });
-      setVerdict(v as VerdictView);
+      setResult(
+        await call('exercises/grade', {
+          id,
+          answer: text,
+          lang,
+          gaveUp,
+          hintsUsed: hintsOpened ? d.hints.length : 0,
+        }),
+      );
     } catch (e) {
-      setVerdict(null);
+      setResult(null);
       setGradeError(e);
     } finally {
       setBusy(false);
@@ -83,8 +94,8 @@ function ExerciseDetailView({ id }: { id: string }) {
     <article className="exercise-detail">
       <h2>{pick(d.title, lang)}</h2>
       <Markdown className="task" text={pick(d.task, lang)} />
-      {d.hints && d.hints.length > 0 && (
-        <details className="hints">
+      {d.hints.length > 0 && (
+        <details className="hints" onToggle={(e) => e.currentTarget.open && setHintsOpened(true)}>
           <summary>{t('hints')}</summary>
           <ul>
             {d.hints.map((h) => (
@@ -97,12 +108,12 @@ function ExerciseDetailView({ id }: { id: string }) {
       )}
       <YamlEditor value={text} onChange={setText} label="YAML" handleRef={editor} />
       <div className="actions">
-        <button type="button" className="btn primary" onClick={grade} disabled={busy}>
+        <button type="button" className="btn primary" onClick={() => grade()} disabled={busy}>
           {busy ? t('grading') : t('grade')}
         </button>
-        {d.solution && (
-          <button type="button" className="btn" onClick={() => setShowSolution((s) => !s)}>
-            {showSolution ? t('hideSolution') : t('showSolution')}
+        {!result?.solution && (
+          <button type="button" className="btn ghost" onClick={() => grade(true)} disabled={busy}>
+            {t('showSolution')}
           </button>
         )}
       </div>
@@ -138,7 +149,12 @@ function ExerciseDetailView({ id }: { id: string }) {
           </ul>
         </div>
       )}
-      {showSolution && d.solution && <pre className="solution">{d.solution}</pre>}
+      {result?.solution && (
+        <>
+          <h3 className="solution-head">{t('solution')}</h3>
+          <pre className="solution">{result.solution}</pre>
+        </>
+      )}
     </article>
   );
 }

@@ -1,0 +1,45 @@
+/**
+ * The core runs here, in an Electron utilityProcess, so a long import or grading never blocks the window.
+ * Messages: {id, name, args} in, {id, envelope} out. The core stays TypeScript; tsx loads it as the CLI does.
+ */
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+type Request = { id: number; name: string; args: unknown };
+type ParentPort = {
+  on(event: 'message', listener: (e: { data: Request }) => void): void;
+  postMessage(message: unknown): void;
+};
+
+async function main() {
+  const port = (process as unknown as { parentPort: ParentPort }).parentPort;
+  const { register } = await import('tsx/esm/api');
+  register();
+  const appPath = pathToFileURL(join(__dirname, '..', 'core', 'app.ts')).href;
+  const { openCore } = (await import(appPath)) as typeof import('../core/app.ts');
+  const lang = process.env.KUBEDECK_LANG === 'en' ? 'en' : 'ko';
+  let core: ReturnType<typeof openCore> | null = null;
+  let openError: string | null = null;
+  try {
+    core = openCore({ dbPath: process.env.KUBEDECK_DB, lang });
+  } catch (e) {
+    openError = (e as Error).message;
+  }
+  port.on('message', async ({ data }) => {
+    if (!core) {
+      port.postMessage({
+        id: data.id,
+        envelope: { ok: false, error: { code: 'db-open', message: openError } },
+      });
+      return;
+    }
+    const envelope = await core.send(data.name as never, data.args);
+    port.postMessage({ id: data.id, envelope });
+  });
+  port.postMessage({ ready: true });
+}
+
+main().catch((e: Error) => {
+  process.stderr.write(`kubedeck core: ${e.message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,118 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, chromium } from 'playwright-core';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const CHROMIUM = process.env.KUBEDECK_CHROMIUM ?? '/usr/bin/chromium';
+export const haveChromium = existsSync(CHROMIUM);
+export const FIXTURE_NOTES = join(ROOT, 'test', 'fixtures', 'notes');
+
+function newestMtime(dir: string): number {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+/** Builds dist-renderer/ when it is missing or older than renderer/ (a stale UI would test old code). */
+export async function ensureRendererBuilt(): Promise<void> {
+  const index = join(ROOT, 'dist-renderer', 'index.html');
+  if (existsSync(index) && statSync(index).mtimeMs >= newestMtime(join(ROOT, 'renderer'))) return;
+  const { build } = await import('vite');
+  await build({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
+}
+
+export type Served = {
+  url: string;
+  dataDir: string;
+  api: <T = unknown>(
+    name: string,
+    args?: unknown,
+  ) => Promise<{ ok: boolean; value?: T; error?: { code: string; message: string } }>;
+  stop: () => Promise<void>;
+};
+
+/** A real `kubedeck serve` child on a free port, with its own data folder and the small Markdown fixture. */
+export async function startServe(
+  opts: { lang?: 'ko' | 'en'; importFixture?: boolean } = {},
+): Promise<Served> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'kubedeck-e2e-'));
+  const db = join(dataDir, 'kubedeck.sqlite');
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [
+      join(ROOT, 'bin', 'kubedeck.mjs'),
+      'serve',
+      '--port',
+      '0',
+      '--db',
+      db,
+      '--no-bundled',
+      '--lang',
+      opts.lang ?? 'ko',
+    ],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, KUBEDECK_DB: db } },
+  );
+  let stderr = '';
+  child.stderr?.on('data', (c: Buffer) => {
+    stderr += c.toString();
+  });
+  const url = await new Promise<string>((ok, bad) => {
+    let out = '';
+    const timer = setTimeout(() => bad(new Error(`kubedeck serve did not start:\n${stderr}`)), 30_000);
+    child.stdout?.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        ok(m[0]);
+      }
+    });
+    child.once('exit', (code) => bad(new Error(`kubedeck serve exited ${code}:\n${stderr}`)));
+  });
+  const api: Served['api'] = async (name, args = {}) => {
+    const res = await fetch(`${url}api/${name}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(args),
+    });
+    return (await res.json()) as never;
+  };
+  if (opts.importFixture !== false) {
+    const r = await api('import/run', { paths: [FIXTURE_NOTES] });
+    if (!r.ok) throw new Error(`fixture import failed: ${r.error?.message}`);
+  }
+  return {
+    url,
+    dataDir,
+    api,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((done) => child.once('exit', done));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
+  });
+}

@@ -1,0 +1,48 @@
+// Screenshots of every screen for a human look: npx tsx test/e2e/shots.ts [outDir]
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureRendererBuilt, launchChromium, startServe } from './harness.ts';
+
+const out = process.argv[2] ?? '/tmp/kubedeck-shots';
+mkdirSync(out, { recursive: true });
+await ensureRendererBuilt();
+const served = await startServe();
+const browser = await launchChromium();
+try {
+  for (const lang of ['ko', 'en'] as const) {
+    const page = await browser.newPage({ viewport: { width: 1100, height: 760 }, locale: lang });
+    await page.addInitScript((l) => localStorage.setItem('kubedeck.lang', l), lang);
+    await page.goto(`${served.url}#/review`);
+    await page.getByTestId('card').waitFor();
+    await page.screenshot({ path: join(out, `review-${lang}-question.png`) });
+    await page.keyboard.press('Space');
+    await page.getByTestId('answer').waitFor();
+    await page.screenshot({ path: join(out, `review-${lang}-answer.png`) });
+    await page.goto(`${served.url}#/decks`);
+    await page.locator('.deck-table').waitFor();
+    await page.screenshot({ path: join(out, `decks-${lang}.png`) });
+    await page.goto(`${served.url}#/exercises`);
+    await page.waitForTimeout(500);
+    const first = page.locator('.exercise-item').first();
+    if (await first.count()) {
+      await first.click();
+      await page.locator('.cm-content').waitFor();
+      await page
+        .locator('.cm-content')
+        .fill('apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: x\n');
+      await page.getByRole('button', { name: lang === 'ko' ? '채점' : 'Grade' }).click();
+      await page.waitForTimeout(800);
+    }
+    await page.screenshot({ path: join(out, `exercises-${lang}.png`), fullPage: true });
+    for (const s of ['stats', 'settings']) {
+      await page.goto(`${served.url}#/${s}`);
+      await page.waitForTimeout(400);
+      await page.screenshot({ path: join(out, `${s}-${lang}.png`) });
+    }
+    await page.close();
+  }
+} finally {
+  await browser.close();
+  await served.stop();
+}
+console.log(`screenshots in ${out}`);

@@ -1,0 +1,176 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  CHROMIUM,
+  ensureRendererBuilt,
+  haveChromium,
+  launchChromium,
+  ROOT,
+  type Served,
+  startServe,
+} from './harness.ts';
+
+if (!haveChromium) console.warn(`e2e skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
+
+describe.skipIf(!haveChromium)('UI in headless Chromium against kubedeck serve', () => {
+  let browser: Browser;
+  let served: Served | undefined;
+
+  beforeAll(async () => {
+    await ensureRendererBuilt();
+    browser = await launchChromium();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    await served?.stop();
+    served = undefined;
+  });
+
+  async function open(lang: 'ko' | 'en', hash: string): Promise<Page> {
+    served = await startServe({ lang });
+    const page = await browser.newPage({ locale: lang === 'ko' ? 'ko-KR' : 'en-US' });
+    await page.goto(`${served.url}#/${hash}`);
+    return page;
+  }
+
+  it('reviews a card with the keyboard: Space shows the answer, 3 rates Good, the count drops, the log has a row', async () => {
+    const page = await open('ko', 'review');
+    await page.getByTestId('card').waitFor();
+    const before = Number(await page.getByTestId('count-new').textContent());
+    expect(before).toBeGreaterThan(0);
+    const firstId = await page.getByTestId('card').getAttribute('data-card-id');
+    await page.keyboard.press('Space');
+    await page.getByTestId('answer').waitFor();
+    // The rating buttons carry the interval previews from review/next.
+    await expect.poll(() => page.locator('.rate.good .preview').textContent()).toMatch(/\d+(분|시간|일)/);
+    await page.keyboard.press('3');
+    await expect.poll(async () => Number(await page.getByTestId('count-new').textContent())).toBe(before - 1);
+    expect(await page.getByTestId('card').getAttribute('data-card-id')).not.toBe(firstId);
+
+    const stats = await served!.api<{ heatmap: { reviews: number }[] }>('stats/summary');
+    expect(stats.ok).toBe(true);
+    expect(stats.value!.heatmap.reduce((n, d) => n + d.reviews, 0)).toBe(1);
+    const db = new Database(join(served!.dataDir, 'kubedeck.sqlite'), { readonly: true });
+    try {
+      const rows = db.prepare('SELECT card_id FROM review_log').all() as { card_id: string }[];
+      expect(rows.map((r) => r.card_id)).toEqual([firstId]);
+    } finally {
+      db.close();
+    }
+
+    // u takes the rating back: the same card and the old count return.
+    await page.keyboard.press('u');
+    await expect.poll(async () => Number(await page.getByTestId('count-new').textContent())).toBe(before);
+    expect(await page.getByTestId('card').getAttribute('data-card-id')).toBe(firstId);
+    await page.close();
+  });
+
+  it('renders Korean UI strings and Korean card text', async () => {
+    const page = await open('ko', 'review');
+    await page.getByTestId('card').waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('ko');
+    await expect.poll(() => page.locator('.tab.active').textContent()).toBe('복습');
+    expect(await page.locator('.prompt').textContent()).toMatch(/[\uac00-\ud7a3]/);
+    expect(await page.locator('.answer-bar').textContent()).toContain('정답 보기');
+    await page.goto(`${served!.url}#/settings`);
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => page.locator('.tab.active').textContent()).toBe('Settings');
+    await page.close();
+  });
+
+  it('grades an exercise: ✓ for the reference solution, ✗ with line:column for a wrong answer', async () => {
+    const page = await open('en', 'exercises');
+    await page.getByRole('button', { name: /Default-deny NetworkPolicy/ }).click();
+    const editor = page.locator('.cm-content');
+    await editor.waitFor();
+    const solution = readFileSync(
+      join(ROOT, 'content/exercises/networkpolicy-default-deny/solution.yaml'),
+      'utf8',
+    );
+    await editor.fill(solution);
+    await page.getByRole('button', { name: 'Grade', exact: true }).click();
+    await expect.poll(() => page.locator('.verdict-head').textContent()).toContain('✓');
+    expect(await page.locator('.check-row.bad').count()).toBe(0);
+    expect(await page.locator('.solution').textContent()).toContain('default-deny-all');
+
+    await editor.fill(solution.replace('namespace: prod', 'namespace: dev'));
+    await page.getByRole('button', { name: 'Grade', exact: true }).click();
+    await expect.poll(() => page.locator('.verdict-head').textContent()).toContain('✗');
+    const bad = page.locator('.check-row.bad').first();
+    expect(await bad.textContent()).toMatch(/namespace/);
+    expect(await bad.locator('.loc').textContent()).toMatch(/^\d+(:\d+)?$/);
+    await page.close();
+  });
+
+  it('shows an error envelope as its one-line message, never a stack', async () => {
+    served = await startServe({ lang: 'en' });
+    // A corrupt stored setting makes settings/get fail with a KubedeckError naming the key.
+    const db = new Database(join(served.dataDir, 'kubedeck.sqlite'));
+    db.prepare(
+      "INSERT OR REPLACE INTO settings (key, value) VALUES ('review.desiredRetention', '\"abc\"')",
+    ).run();
+    db.close();
+    const page = await browser.newPage({ locale: 'en-US' });
+    await page.goto(`${served.url}#/settings`);
+    const note = page.getByRole('alert');
+    await note.waitFor();
+    const text = (await note.textContent()) ?? '';
+    expect(text).toContain('desiredRetention');
+    expect(text).not.toMatch(/\n\s+at |\.ts:\d+/);
+    await page.close();
+  });
+});
+
+describe('kubedeck serve HTTP guard rails', () => {
+  let served: Served;
+  beforeAll(async () => {
+    served = await startServe({ importFixture: false });
+  }, 60_000);
+  afterAll(async () => {
+    await served?.stop();
+  });
+  const post = (path: string, headers: Record<string, string>, body = '{}') =>
+    fetch(`${served.url}${path}`, { method: 'POST', headers, body });
+
+  it('answers unknown handlers and bad arguments with an envelope, no stack', async () => {
+    const unknown = await served.api('nope/nothing');
+    expect(unknown).toEqual({ ok: false, error: { code: 'unknown-handler', message: expect.any(String) } });
+    const bad = await served.api('decks/hide-lang', { lang: 'fr', hidden: true });
+    expect(bad.ok).toBe(false);
+    expect(bad.error!.code).toBe('bad-args');
+    expect(JSON.stringify(bad)).not.toMatch(/\bat .*\.ts:\d+/);
+  });
+
+  it('refuses a foreign Host (DNS rebinding), a foreign Origin and non-JSON posts', async () => {
+    const url = new URL(served.url);
+    const { request } = await import('node:http');
+    const status = (headers: Record<string, string>, type = 'application/json') =>
+      new Promise<number>((ok, bad) => {
+        const req = request(
+          {
+            host: url.hostname,
+            port: url.port,
+            path: '/api/decks/list',
+            method: 'POST',
+            headers: { 'content-type': type, ...headers },
+          },
+          (res) => {
+            res.resume();
+            ok(res.statusCode ?? 0);
+          },
+        );
+        req.on('error', bad);
+        req.end('{}');
+      });
+    expect(await status({ host: `evil.example:${url.port}` })).toBe(421);
+    expect(await status({ origin: 'http://evil.example' })).toBe(403);
+    expect(await status({}, 'text/plain')).toBe(415);
+    expect(await status({})).toBe(200);
+    expect((await post('api/decks/list', { 'content-type': 'application/json' })).status).toBe(200);
+  });
+});
