@@ -13,14 +13,18 @@ function perBucket(db: DB, sql: string, bounds: number[]): number[] {
 
 /** Reviews in each bucket (days of the heatmap). Each bucket is an index range count on review_log(reviewed_at). */
 export const reviewsPerBucket = (db: DB, bounds: number[]) =>
-  perBucket(db, 'SELECT count(*) FROM review_log WHERE reviewed_at >= b.s AND reviewed_at < b.e', bounds);
+  perBucket(
+    db,
+    'SELECT coalesce(sum(reviews), 0) FROM review_quarter WHERE bucket >= b.s / 900000 AND bucket < b.e / 900000',
+    bounds,
+  );
 
 /** Cards falling due in each bucket; the first bucket also takes everything overdue. */
 export const dueRowsPerBucket = (db: DB, bounds: number[]) =>
   perBucket(
     db,
     `SELECT count(*) FROM cards WHERE state IN (1, 2, 3) AND suspended = 0
-       AND due < b.e AND (b.i = 0 OR due >= b.s)`,
+       AND due < b.e AND due >= (CASE WHEN b.i = 0 THEN -9e15 ELSE b.s END)`,
     bounds,
   );
 
@@ -30,19 +34,20 @@ export function retentionRows(
   from: number,
   to: number,
 ): { young: { n: number; pass: number }; mature: { n: number; pass: number } } {
-  const rows = db
+  // Day starts fall on quarter hours, so whole buckets cover [from, to) exactly (see migration 0003).
+  const r = db
     .prepare(
-      `SELECT elapsed_days >= 21 AS mature, count(*) AS n, coalesce(sum(rating > 1), 0) AS pass FROM review_log
-       WHERE reviewed_at >= ? AND reviewed_at < ? AND elapsed_days >= 1 GROUP BY mature`,
+      `SELECT coalesce(sum(young_n), 0) AS yn, coalesce(sum(young_pass), 0) AS yp, coalesce(sum(mature_n), 0) AS mn,
+         coalesce(sum(mature_pass), 0) AS mp FROM review_quarter WHERE bucket >= ? AND bucket < ?`,
     )
-    .all(from, to) as { mature: number; n: number; pass: number }[];
-  const pick = (m: number) => {
-    const r = rows.find((x) => x.mature === m);
-    return { n: r?.n ?? 0, pass: r?.pass ?? 0 };
+    .get(Math.floor(from / 900000), Math.floor(to / 900000)) as {
+    yn: number;
+    yp: number;
+    mn: number;
+    mp: number;
   };
-  return { young: pick(0), mature: pick(1) };
+  return { young: { n: r.yn, pass: r.yp }, mature: { n: r.mn, pass: r.mp } };
 }
-
 export function stateCounts(db: DB, now: number): Record<string, number> {
   return db
     .prepare(

@@ -9,7 +9,7 @@ afterEach(() => cleanup?.());
 
 /** Runs the same ratings at the same moments through Kubedeck and through ts-fsrs directly. */
 async function compare(ratings: Grade[], fuzz: boolean, weights?: number[]) {
-  const settings: Record<string, string | boolean> = { dayStartHour: 0, fuzz };
+  const settings: Record<string, string | number | boolean> = { dayStartHour: 0, fuzz };
   if (weights) settings.weights = weights.join(' ');
   const k = await freshCore('2026-01-05T09:00:00Z', settings);
   cleanup = k.done;
