@@ -4,7 +4,7 @@ import {
   HTTPRoute,
 } from '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1';
 import { GRPCRoute } from '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1alpha2';
-import { DaemonSet, Deployment } from 'kubernetes-models/apps/v1';
+import { DaemonSet, Deployment, StatefulSet } from 'kubernetes-models/apps/v1';
 import { Ingress, IngressClass, NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
 import { ConfigMap, Pod, Service } from 'kubernetes-models/v1';
 
@@ -43,6 +43,7 @@ export const KINDS: KindInfo[] = [
   k('v1', 'ConfigMap', ConfigMap),
   k('apps/v1', 'Deployment', Deployment),
   k('apps/v1', 'DaemonSet', DaemonSet),
+  k('apps/v1', 'StatefulSet', StatefulSet),
   k('networking.k8s.io/v1', 'Ingress', Ingress),
   k('networking.k8s.io/v1', 'IngressClass', IngressClass, false),
   k('networking.k8s.io/v1', 'NetworkPolicy', NetworkPolicy),
