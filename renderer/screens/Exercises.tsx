@@ -23,6 +23,7 @@ export function ExercisesScreen() {
     <section className="screen exercises">
       <h1>{t('exercisesTitle')}</h1>
       {list.error ? <ErrorNote error={list.error} onRetry={list.reload} /> : null}
+      {list.loading && !list.data ? <p className="muted">{t('loading')}</p> : null}
       {list.data && items.length === 0 ? <p className="muted">{t('noExercises')}</p> : null}
       <div className="split">
         <ul className="exercise-list">
@@ -136,12 +137,13 @@ function ExerciseDetailView({ id }: { id: string }) {
                 <span>{e.message}</span>
               </li>
             ))}
-            {verdict.checks.map((c) => (
+            {dedupe(verdict.checks).map(({ check: c, times }) => (
               <li key={c.id} className={c.passed ? 'check-row ok' : 'check-row bad'}>
                 <span className="mark">{c.passed ? '✓' : '✗'}</span>
                 <CheckLoc line={c.line} column={c.column} jump={editor} />
                 <span>
                   {c.message}
+                  {times > 1 ? <span className="muted"> ×{times}</span> : null}
                   {!c.passed && c.hint ? <span className="hint"> — {c.hint}</span> : null}
                 </span>
               </li>
@@ -157,6 +159,22 @@ function ExerciseDetailView({ id }: { id: string }) {
       )}
     </article>
   );
+}
+
+type CheckRow = NonNullable<GradeResult['verdict']>['checks'][number];
+
+/** A missing document fails every check on it with the same message; show it once with a count. */
+function dedupe(checks: CheckRow[]): { check: CheckRow; times: number }[] {
+  const out: { check: CheckRow; times: number }[] = [];
+  for (const c of checks) {
+    const same = out.find(
+      (o) =>
+        !c.passed && !o.check.passed && o.check.message === c.message && o.check.line === c.line && !c.hint,
+    );
+    if (same) same.times++;
+    else out.push({ check: c, times: 1 });
+  }
+  return out;
 }
 
 function CheckLoc({

@@ -18,12 +18,16 @@ try {
     await page.keyboard.press('Space');
     await page.getByTestId('answer').waitFor();
     await page.screenshot({ path: join(out, `review-${lang}-answer.png`) });
+    for (const key of ['3', 'Space', '1', 'Space', '4']) {
+      await page.keyboard.press(key);
+      await page.waitForTimeout(150);
+    }
     await page.goto(`${served.url}#/decks`);
     await page.locator('.deck-table').waitFor();
     await page.screenshot({ path: join(out, `decks-${lang}.png`) });
     await page.goto(`${served.url}#/exercises`);
-    await page.waitForTimeout(500);
-    const first = page.locator('.exercise-item').first();
+    const first = page.locator('.exercise-item', { hasText: /Default-deny|기본 차단/ }).first();
+    await first.waitFor({ timeout: 15_000 }).catch(() => {});
     if (await first.count()) {
       await first.click();
       await page.locator('.cm-content').waitFor();
@@ -33,7 +37,7 @@ try {
       await page.getByRole('button', { name: lang === 'ko' ? '채점' : 'Grade' }).click();
       await page.waitForTimeout(800);
     }
-    await page.screenshot({ path: join(out, `exercises-${lang}.png`), fullPage: true });
+    await page.screenshot({ path: join(out, `exercises-${lang}.png`) });
     for (const s of ['stats', 'settings']) {
       await page.goto(`${served.url}#/${s}`);
       await page.waitForTimeout(400);
