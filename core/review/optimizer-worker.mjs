@@ -15,7 +15,8 @@ function toItems(histories) {
     // One item per review after the first: the history so far, predicting its last review.
     for (let i = 2; i <= reviews.length; i++) {
       const item = new FSRSBindingItem(reviews.slice(0, i));
-      if (item.longTermReviewCnt() > 0) items.push(item);
+      // fsrs-rs predicts long-term recall: the reviewed item must come at least a day after the one before it.
+      if (reviews[i - 1].deltaT > 0 && item.longTermReviewCnt() > 0) items.push(item);
     }
   }
   return items;
