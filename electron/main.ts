@@ -1,5 +1,5 @@
 // Desktop shell: one window, one IPC channel, the core in a utility process. The only place that imports electron.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 import {
   app,
@@ -39,12 +39,25 @@ let core: UtilityProcess | null = null;
 let nextId = 1;
 const pending = new Map<number, (e: Envelope<unknown>) => void>();
 
+/** npm start passes the Electron-ABI better-sqlite3 build; a packaged app carries it in its resources. */
+function sqliteBinding(): string | undefined {
+  if (process.env.KUBEDECK_SQLITE_BINDING) return process.env.KUBEDECK_SQLITE_BINDING;
+  const base = join(process.resourcesPath, 'electron-native');
+  if (!existsSync(base)) return undefined;
+  for (const dir of readdirSync(base)) {
+    const p = join(base, dir, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
+    if (existsSync(p)) return p;
+  }
+  return undefined;
+}
+
 function startCore(): void {
   core = utilityProcess.fork(join(__dirname, 'core-host.cjs'), [], {
     serviceName: 'kubedeck-core',
     env: {
       ...process.env,
       KUBEDECK_DB: process.env.KUBEDECK_DB ?? join(app.getPath('userData'), 'kubedeck.sqlite'),
+      KUBEDECK_SQLITE_BINDING: sqliteBinding(),
     },
     stdio: 'inherit',
   });
