@@ -50,3 +50,14 @@ export function listDecks(db: DB): DeckSummary[] {
     .all() as (Omit<DeckSummary, 'bundled'> & { bundled: number })[];
   return rows.map((r) => ({ ...r, bundled: r.bundled === 1 }));
 }
+
+/** Ids of the decks whose language is not hidden, for scoping the review queue. */
+export function deckIdsExceptLangs(db: DB, langs: string[]): string[] {
+  return (
+    db
+      .prepare('SELECT id FROM decks WHERE lang IS NULL OR lang NOT IN (SELECT value FROM json_each(?))')
+      .all(JSON.stringify(langs)) as {
+      id: string;
+    }[]
+  ).map((r) => r.id);
+}

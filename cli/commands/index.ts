@@ -3,7 +3,14 @@ import { cardsCommand, decksCommand } from './cards.ts';
 import { exerciseCommand, exercisesCommand } from './exercises.ts';
 import { gradeCommand } from './grade.ts';
 import { importCommand } from './import.ts';
-import { buryCommand, nextCommand, rateCommand, suspendCommand, undoCommand, unsuspendCommand } from './review-scripted.ts';
+import {
+  buryCommand,
+  nextCommand,
+  rateCommand,
+  suspendCommand,
+  undoCommand,
+  unsuspendCommand,
+} from './review-scripted.ts';
 import { serveCommand } from './serve.ts';
 import { settingsCommand } from './settings.ts';
 import { optimizeCommand, statsCommand } from './stats.ts';

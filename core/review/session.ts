@@ -24,6 +24,9 @@ export function loadSettings(ctx: Ctx): ReviewSettings {
   return readSettings((k) => raw[k]);
 }
 
+import { deckIdsExceptLangs } from '../../db/decks.ts';
+import { hiddenLangs } from '../handlers/decks.ts';
+
 export function openSession(ctx: Ctx, deck?: string): Session {
   const now = ctx.now().getTime();
   const settings = loadSettings(ctx);
@@ -37,5 +40,8 @@ export function openSession(ctx: Ctx, deck?: string): Session {
     const own = deckLimits(ctx.db, deck);
     limits = { new: own?.new_per_day ?? limits.new, review: own?.reviews_per_day ?? limits.review };
   }
+  // Hidden languages stay out of the queue unless a deck of theirs is asked for by name.
+  const hidden = hiddenLangs(ctx.db);
+  if (scope === null && hidden.length > 0) scope = deckIdsExceptLangs(ctx.db, hidden);
   return { now, settings, sched, day: dayBounds(now, sched.clock), scope, limits };
 }

@@ -103,4 +103,21 @@ describe('bundled decks', () => {
     });
     core.close();
   });
+
+  it('hiding a language takes its decks out of the deck list flags and the review queue', async () => {
+    const { core } = freshWithBundled();
+    const before = await core.call('review/next', {});
+    await core.call('decks/hide-lang', { lang: 'ko', hidden: true });
+    const decks = await core.call('decks/list', {});
+    expect(decks.filter((d) => d.hidden).every((d) => d.lang === 'ko')).toBe(true);
+    expect(decks.some((d) => d.hidden)).toBe(true);
+    for (let i = 0; i < 5; i++) {
+      const next = await core.call('review/next', {});
+      expect(next.card?.lang).toBe('en');
+      await core.call('review/rate', { cardId: next.card!.id, rating: 'good' });
+    }
+    await core.call('decks/hide-lang', { lang: 'ko', hidden: false });
+    expect(before.card).not.toBeNull();
+    core.close();
+  });
 });
