@@ -1,4 +1,5 @@
 import type { DB } from './open.ts';
+import { stmt } from './statements.ts';
 
 export type LogRow = {
   card_id: string;
@@ -21,23 +22,23 @@ const INSERT_SQL = `INSERT INTO review_log (card_id, rating, state_before, due, 
   @scheduled_days, @learning_steps, @elapsed_ms, @reviewed_at)`;
 
 export function insertLog(db: DB, r: LogRow): number {
-  return Number(db.prepare(INSERT_SQL).run(r).lastInsertRowid);
+  return Number(stmt(db, INSERT_SQL).run(r).lastInsertRowid);
 }
 
 /** A prepared inserter for bulk loads (bench, simulations). */
 export function logInserter(db: DB): (r: LogRow) => void {
-  const s = db.prepare(INSERT_SQL);
+  const s = stmt(db, INSERT_SQL);
   return (r) => {
     s.run(r);
   };
 }
 
 export function deleteLog(db: DB, id: number): void {
-  db.prepare('DELETE FROM review_log WHERE id = ?').run(id);
+  stmt(db, 'DELETE FROM review_log WHERE id = ?').run(id);
 }
 
 export function getLog(db: DB, id: number): (LogRow & { id: number }) | undefined {
-  return db.prepare('SELECT * FROM review_log WHERE id = ?').get(id) as (LogRow & { id: number }) | undefined;
+  return stmt(db, 'SELECT * FROM review_log WHERE id = ?').get(id) as (LogRow & { id: number }) | undefined;
 }
 
 export function countLogs(db: DB): number {
@@ -55,19 +56,20 @@ export type UndoRow = {
 
 /** Keeps the newest `keep` undo levels. */
 export function pushUndo(db: DB, u: Omit<UndoRow, 'id'>, keep: number): void {
-  db.prepare(
+  stmt(
+    db,
     `INSERT INTO review_undo (card_id, review_log_id, card_before, siblings_before, created_at)
      VALUES (@card_id, @review_log_id, @card_before, @siblings_before, @created_at)`,
   ).run(u);
-  db.prepare('DELETE FROM review_undo WHERE id <= (SELECT max(id) FROM review_undo) - ?').run(keep);
+  stmt(db, 'DELETE FROM review_undo WHERE id <= (SELECT max(id) FROM review_undo) - ?').run(keep);
 }
 
 export function latestUndo(db: DB): UndoRow | undefined {
-  return db.prepare('SELECT * FROM review_undo ORDER BY id DESC LIMIT 1').get() as UndoRow | undefined;
+  return stmt(db, 'SELECT * FROM review_undo ORDER BY id DESC LIMIT 1').get() as UndoRow | undefined;
 }
 
 export function deleteUndo(db: DB, id: number): void {
-  db.prepare('DELETE FROM review_undo WHERE id = ?').run(id);
+  stmt(db, 'DELETE FROM review_undo WHERE id = ?').run(id);
 }
 
 /** Every rating, grouped by card in time order: what the optimizer learns from. */

@@ -1,5 +1,5 @@
-import type { Statement } from 'better-sqlite3';
 import type { DB } from './open.ts';
+import { stmt } from './statements.ts';
 
 /** A whole cards row, as undo saves and restores it. */
 export type CardRow = {
@@ -29,20 +29,6 @@ export type CardRow = {
 /** Which decks the queue draws from: null = all. */
 export type Scope = string[] | null;
 
-const cache = new WeakMap<DB, Map<string, Statement<unknown[]>>>();
-function stmt(db: DB, sql: string): Statement<unknown[]> {
-  let m = cache.get(db);
-  if (!m) {
-    m = new Map();
-    cache.set(db, m);
-  }
-  let s = m.get(sql);
-  if (!s) {
-    s = db.prepare(sql);
-    m.set(sql, s);
-  }
-  return s;
-}
 const deckFilter = (scope: Scope, col = 'deck_id') =>
   scope ? ` AND ${col} IN (SELECT value FROM json_each(@decks))` : '';
 const visible = ' AND suspended = 0 AND (buried_until IS NULL OR buried_until <= @now)';
