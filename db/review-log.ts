@@ -1,8 +1,8 @@
 import type { DB } from './open.ts';
 import { stmt } from './statements.ts';
 
-export type LogRow = {
-  card_id: string;
+/** The review_log columns a rating writes (ts-fsrs's ReviewLog: the card as it was before the rating). */
+export type LogFields = {
   rating: number;
   state_before: number;
   due: number;
@@ -12,9 +12,10 @@ export type LogRow = {
   last_elapsed_days: number;
   scheduled_days: number;
   learning_steps: number;
-  elapsed_ms: number;
   reviewed_at: number;
 };
+
+export type LogRow = LogFields & { card_id: string; elapsed_ms: number };
 
 const INSERT_SQL = `INSERT INTO review_log (card_id, rating, state_before, due, stability, difficulty, elapsed_days,
   last_elapsed_days, scheduled_days, learning_steps, elapsed_ms, reviewed_at)

@@ -1,14 +1,8 @@
 import type { DB } from './open.ts';
 import { stmt } from './statements.ts';
 
-/** A whole cards row, as undo saves and restores it. */
-export type CardRow = {
-  id: string;
-  deck_id: string;
-  kind: string;
-  sibling_key: string;
-  answer: string;
-  tags: string;
+/** The FSRS columns of a cards row (times in ms epoch, real instants). */
+export type FsrsColumns = {
   state: number;
   due: number | null;
   stability: number;
@@ -19,6 +13,16 @@ export type CardRow = {
   reps: number;
   lapses: number;
   last_review: number | null;
+};
+
+/** A whole cards row, as undo saves and restores it. */
+export type CardRow = FsrsColumns & {
+  id: string;
+  deck_id: string;
+  kind: string;
+  sibling_key: string;
+  answer: string;
+  tags: string;
   suspended: number;
   buried_until: number | null;
   orphaned: number;
@@ -99,18 +103,8 @@ export function doneToday(db: DB, scope: Scope, dayStart: number): { new: number
   return stmt(db, sql).get(params(scope, { start: dayStart })) as { new: number; review: number };
 }
 
-export type SchedUpdate = {
+export type SchedUpdate = FsrsColumns & {
   id: string;
-  state: number;
-  due: number | null;
-  stability: number;
-  difficulty: number;
-  elapsed_days: number;
-  scheduled_days: number;
-  learning_steps: number;
-  reps: number;
-  lapses: number;
-  last_review: number | null;
   tags: string;
   suspended: number;
   updated_at: number;

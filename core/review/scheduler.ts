@@ -8,36 +8,13 @@ import {
   State,
   type StepUnit,
 } from 'ts-fsrs';
+import type { FsrsColumns } from '../../db/review.ts';
+import type { LogFields } from '../../db/review-log.ts';
 import { type DayClock, dayStart, learnerClock, learnerDay } from './day.ts';
 import type { ReviewSettings } from './settings.ts';
 
-/** The FSRS columns of a cards row (times in ms epoch, real instants). */
-export type SchedCard = {
-  state: number;
-  due: number | null;
-  stability: number;
-  difficulty: number;
-  elapsed_days: number;
-  scheduled_days: number;
-  learning_steps: number;
-  reps: number;
-  lapses: number;
-  last_review: number | null;
-};
-
-/** The review_log columns a rating writes (ts-fsrs's ReviewLog: the card as it was before the rating). */
-export type LogFields = {
-  rating: number;
-  state_before: number;
-  due: number;
-  stability: number;
-  difficulty: number;
-  elapsed_days: number;
-  last_elapsed_days: number;
-  scheduled_days: number;
-  learning_steps: number;
-  reviewed_at: number;
-};
+/** The FSRS columns of a cards row; the rating path reads and writes them as db/ defines them. */
+export type SchedCard = FsrsColumns;
 
 export type Outcome = { card: SchedCard; log: LogFields };
 export const RATINGS = ['again', 'hard', 'good', 'easy'] as const;
