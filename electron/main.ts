@@ -1,6 +1,6 @@
 // Desktop shell: one window, one IPC channel, the core in a utility process. The only place that imports electron.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { extname, join, normalize, sep } from 'node:path';
+import { join, normalize, sep } from 'node:path';
 import {
   app,
   BrowserWindow,
@@ -13,6 +13,7 @@ import {
   utilityProcess,
 } from 'electron';
 import type { Envelope } from '../core/api.ts';
+import { contentTypeOf } from '../core/server/content-type.ts';
 import { isExternalHttps, isHandlerName, isPlainJson } from './ipc-validate.ts';
 
 const RENDERER_DIR = join(__dirname, '..', 'dist-renderer');
@@ -20,13 +21,6 @@ const ORIGIN = 'app://kubedeck';
 const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
   "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-};
 
 protocol.registerSchemesAsPrivileged([
   { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -92,7 +86,7 @@ function serveRenderer(request: Request): Response {
     return new Response('not found', { status: 404 });
   return new Response(readFileSync(file), {
     headers: {
-      'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+      'content-type': contentTypeOf(file),
       'content-security-policy': CSP,
     },
   });

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
 import type { ApiName, Envelope } from '../api.ts';
 import type { Core } from '../app.ts';
+import { contentTypeOf } from './content-type.ts';
 
 export type ServeOptions = {
   core: Core;
@@ -17,17 +18,6 @@ export type RunningServer = { url: string; port: number; close: () => Promise<vo
 
 const MAX_BODY = 4 * 1024 * 1024;
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json; charset=utf-8',
-  '.woff2': 'font/woff2',
-};
 
 /** Same policy as the Electron window: nothing remote, no inline script, no framing. */
 export const CSP = [
@@ -116,7 +106,7 @@ function serveStatic(dir: string, urlPath: string, res: ServerResponse): void {
     file = join(root, 'index.html');
   }
   res.writeHead(200, {
-    'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+    'content-type': contentTypeOf(file),
     'content-security-policy': CSP,
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
