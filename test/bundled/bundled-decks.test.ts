@@ -4,18 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { gradeAgainstReference } from '../../content/grader/index.ts';
 import { openCore } from '../../core/app.ts';
 import { BUNDLED_NOTES_DIR, loadBundledDecks } from '../../core/bundled.ts';
+import type { CardJson } from '../../core/cards-json.ts';
 import { kubedeck } from '../support/cli.ts';
 import { tmpDir } from '../support/tmp.ts';
 
-type Card = {
-  id: string;
-  deck: string;
-  lang: string;
-  kind: string;
-  prompt: string;
-  answer: string;
-  suspended: boolean;
-};
+type Card = CardJson;
 
 function freshWithBundled() {
   const dir = tmpDir();

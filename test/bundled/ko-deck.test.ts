@@ -4,21 +4,14 @@ import * as gatewayApi from '@kubernetes-models/gateway-api';
 import * as core from 'kubernetes-models';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
+import type { CardJson } from '../../core/cards-json.ts';
 import { kubedeck } from '../support/cli.ts';
 import { tmpDir } from '../support/tmp.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const NOTES = join(ROOT, 'content', 'notes', 'ko');
 
-type Card = {
-  deck: string;
-  lang: string;
-  kind: string;
-  rule: string;
-  prompt: string;
-  answer: string;
-  tags: string[];
-};
+type Card = CardJson;
 type DryRun = { warnings: unknown[]; cards: Card[] };
 
 // One real CLI run for the whole file: the same path a learner's `kubedeck import` takes.

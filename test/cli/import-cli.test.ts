@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import type { CardJson } from '../../core/cards-json.ts';
 import { kubedeck } from '../support/cli.ts';
 import { tmpDir, writeFiles } from '../support/tmp.ts';
 
@@ -11,18 +12,7 @@ const FIXTURE = join(import.meta.dirname, '..', 'fixtures', 'notes', 'cka-networ
 type Out = {
   summary: { new: number; updated: number; unchanged: number; suspended: number };
   warnings: { file: string; line: number; message: string }[];
-  cards?: {
-    id: string;
-    deck: string;
-    lang: string;
-    kind: string;
-    prompt: string;
-    answer: string;
-    context: string[];
-    tags: string[];
-    source: { file: string; line: number };
-    rule: string;
-  }[];
+  cards?: CardJson[];
 };
 
 describe('kubedeck import', () => {
