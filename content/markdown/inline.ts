@@ -39,3 +39,10 @@ export function extractTags(masked: string): { text: string; tags: string[] } {
     .replace(/\s+$/, '');
   return { text, tags };
 }
+
+/** A line's readable text without its `#tag` words (tags inside code spans stay text), and the tags. */
+export function splitTags(line: string): { text: string; tags: string[] } {
+  const masked = maskInline(line);
+  const { text, tags } = extractTags(masked.text);
+  return { text: unmask(text, masked.spans).trim(), tags };
+}

@@ -5,7 +5,7 @@ import { claimCode } from './code-regions.ts';
 import { explicitCloze, explicitPair, type LineCard } from './explicit.ts';
 import { readFrontMatter } from './front-matter.ts';
 import { findImages } from './images.ts';
-import { extractTags, maskInline, unmask } from './inline.ts';
+import { extractTags, maskInline, splitTags, unmask } from './inline.ts';
 import { hasFacts, lineCards } from './line-rules.ts';
 import { describeManifest, findUnfencedManifests } from './manifest-blocks.ts';
 import { md } from './markdown.ts';
@@ -182,9 +182,9 @@ class Walker {
       const b = blocks[i]!;
       const next = blocks[i + 1];
       if (b.t === 'heading') {
-        const { text, tags } = extractTags(maskInline(b.text).text);
+        const { text, tags } = splitTags(b.text);
         headings.length = b.level - 1;
-        headings[b.level - 1] = unmask(text, maskInline(b.text).spans).trim();
+        headings[b.level - 1] = text;
         sectionTags = tags;
         pseudo = null;
         this.marks.push({ line: b.line, context: ctx(), tags: sectionTags });
@@ -249,8 +249,7 @@ class Walker {
       );
       return;
     }
-    const { text, tags: own } = extractTags(maskInline(title).text);
-    const prompt = unmask(text, maskInline(title).spans);
+    const { text: prompt, tags: own } = splitTags(title);
     this.push(
       { kind: 'list', rule: 'list', prompt, answer: texts.map((t) => `- ${t}`).join('\n') },
       line,
@@ -281,10 +280,9 @@ class Walker {
       const answers: string[] = [];
       const answerTags: string[] = [];
       for (let j = k + 1; j < lines.length && lines[j]!.text.trim().startsWith('=>'); j++) {
-        const ans = maskInline(lines[j]!.text.trim().replace(/^=>\s*/, ''));
-        const tagged = extractTags(ans.text);
+        const tagged = splitTags(lines[j]!.text.trim().replace(/^=>\s*/, ''));
         answerTags.push(...tagged.tags);
-        answers.push(unmask(tagged.text, ans.spans).trim());
+        answers.push(tagged.text);
       }
       const masked = maskInline(text);
       const { text: clean, tags: own } = extractTags(masked.text);
