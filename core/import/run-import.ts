@@ -117,11 +117,18 @@ export function runImport(ctx: Ctx, opts: ImportOptions): ImportResult {
         key: contentKey(card.kind, card.prompt, card.answer),
       })),
     );
-    const vanished = (row: CardKeyRow) =>
-      row.source_file !== null &&
-      !isBundled(row.source_file) &&
-      !inImport.has(row.source_file) &&
-      !existsSync(row.source_file);
+    // Asked once per stored card but answered once per file: thousands of cards share a source.
+    const gone = new Map<string, boolean>();
+    const vanished = (row: CardKeyRow) => {
+      const file = row.source_file;
+      if (file === null || isBundled(file) || inImport.has(file)) return false;
+      let v = gone.get(file);
+      if (v === undefined) {
+        v = !existsSync(file);
+        gone.set(file, v);
+      }
+      return v;
+    };
     const { matched, unclaimed } = matchCards(db, placed, stored, {
       reusable: (row) =>
         !skippedNotes.has(row.note_id ?? '') &&
