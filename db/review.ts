@@ -132,17 +132,18 @@ export function restoreCardRow(db: DB, row: CardRow): void {
 
 export type SiblingState = { id: string; buried_until: number | null; updated_at: number };
 
+// Without INDEXED BY the planner prefers cards_memory (suspended, state) and walks every new card: 60 ms a
+// rating at 100,000 cards instead of a few rows.
+export const BURYABLE_SIBLINGS_SQL = `SELECT id, buried_until, updated_at FROM cards INDEXED BY cards_sibling
+  WHERE sibling_key = ? AND id != ? AND state IN (0, 2) AND suspended = 0 AND (buried_until IS NULL OR buried_until < ?)`;
+
 /** New and review siblings of a card that are not already buried past `until` (learning ones keep their steps). */
 export function buryableSiblings(
   db: DB,
   card: { id: string; sibling_key: string },
   until: number,
 ): SiblingState[] {
-  return stmt(
-    db,
-    `SELECT id, buried_until, updated_at FROM cards WHERE sibling_key = ? AND id != ? AND state IN (0, 2) AND suspended = 0
-       AND (buried_until IS NULL OR buried_until < ?)`,
-  ).all(card.sibling_key, card.id, until) as SiblingState[];
+  return stmt(db, BURYABLE_SIBLINGS_SQL).all(card.sibling_key, card.id, until) as SiblingState[];
 }
 
 export function setBuriedUntil(db: DB, id: string, until: number | null, now: number): void {
