@@ -29,7 +29,8 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 /** True when Intl knows the zone name ("Asia/Seoul", "UTC", ...). */
 export function isValidTimeZone(tz: string): boolean {
   try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    // The cached formatter doubles as the check: building one per call costs more than the whole day computation.
+    formatter(tz);
     return true;
   } catch {
     return false;
