@@ -63,7 +63,10 @@ export function nextReviewId(db: DB, scope: Scope, now: number): string | undefi
 }
 
 export function nextNewId(db: DB, scope: Scope, now: number): string | undefined {
-  const sql = `SELECT id FROM cards WHERE state = 0${visible}${deckFilter(scope)} ORDER BY ord, id LIMIT 1`;
+  // Walk new cards in note order; left alone, the planner sorts every new card through cards_memory first.
+  const index = scope ? 'cards_queue_new_deck' : 'cards_queue_new';
+  const sql = `SELECT id FROM cards INDEXED BY ${index} WHERE state = 0${visible}${deckFilter(scope)}
+    ORDER BY ord, id LIMIT 1`;
   return (stmt(db, sql).get(params(scope, { now })) as { id: string } | undefined)?.id;
 }
 
