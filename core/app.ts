@@ -1,5 +1,5 @@
 import { KubedeckError } from '../db/errors.ts';
-import { defaultDbPath, openDatabase } from '../db/open.ts';
+import { checkpointWhenIdle, defaultDbPath, openDatabase } from '../db/open.ts';
 import type { ApiArgs, ApiName, ApiResult, Envelope } from './api.ts';
 import { loadBundledDecks } from './bundled.ts';
 import type { Ctx, Lang } from './context.ts';
@@ -37,6 +37,13 @@ export function openCore(opts: CoreOptions = {}): Core {
     throw e;
   }
 
+  // Long-lived hosts (serve, Electron) checkpoint the WAL once calls pause; a CLI run checkpoints on close.
+  let idle: NodeJS.Timeout | undefined;
+  const armIdleCheckpoint = () => {
+    clearTimeout(idle);
+    idle = setTimeout(() => checkpointWhenIdle(db), 1000).unref();
+  };
+
   async function call<K extends ApiName>(name: K, args: unknown): Promise<ApiResult<K>> {
     const def = (handlers as Record<string, (typeof handlers)[keyof typeof handlers]>)[name as string];
     if (!def) throw new KubedeckError('unknown-handler', `unknown API call: ${String(name)}`, 2);
@@ -50,7 +57,9 @@ export function openCore(opts: CoreOptions = {}): Core {
         2,
       );
     }
-    return (await def.run(ctx, parsed.data as never)) as ApiResult<K>;
+    const result = (await def.run(ctx, parsed.data as never)) as ApiResult<K>;
+    armIdleCheckpoint();
+    return result;
   }
 
   return {
@@ -65,6 +74,7 @@ export function openCore(opts: CoreOptions = {}): Core {
       }
     },
     close() {
+      clearTimeout(idle);
       db.close();
     },
   };
