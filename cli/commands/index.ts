@@ -3,6 +3,7 @@ import { cardsCommand, decksCommand } from './cards.ts';
 import { exerciseCommand, exercisesCommand } from './exercises.ts';
 import { gradeCommand } from './grade.ts';
 import { importCommand } from './import.ts';
+import { reviewCommand } from './review.tsx';
 import {
   buryCommand,
   nextCommand,
@@ -17,6 +18,14 @@ import { optimizeCommand, statsCommand } from './stats.ts';
 
 /** Every `kubedeck` subcommand, one line each. */
 export const commands: Command[] = [importCommand, cardsCommand, decksCommand, serveCommand];
-commands.push(nextCommand, rateCommand, undoCommand, suspendCommand, unsuspendCommand, buryCommand);
+commands.push(
+  reviewCommand,
+  nextCommand,
+  rateCommand,
+  undoCommand,
+  suspendCommand,
+  unsuspendCommand,
+  buryCommand,
+);
 commands.push(statsCommand, optimizeCommand, settingsCommand);
 commands.push(exercisesCommand, exerciseCommand, gradeCommand);
