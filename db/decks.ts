@@ -32,6 +32,8 @@ export type DeckSummary = {
   name: string;
   lang: string | null;
   bundled: boolean;
+  newPerDay: number | null;
+  reviewsPerDay: number | null;
   cards: number;
   suspended: number;
   new: number;
@@ -40,7 +42,7 @@ export type DeckSummary = {
 export function listDecks(db: DB): DeckSummary[] {
   const rows = db
     .prepare(
-      `SELECT d.id, d.name, d.lang, d.bundled,
+      `SELECT d.id, d.name, d.lang, d.bundled, d.new_per_day AS newPerDay, d.reviews_per_day AS reviewsPerDay,
               count(c.id) AS cards,
               coalesce(sum(c.suspended), 0) AS suspended,
               coalesce(sum(c.state = 0 AND c.suspended = 0), 0) AS new
@@ -60,4 +62,24 @@ export function deckIdsExceptLangs(db: DB, langs: string[]): string[] {
       id: string;
     }[]
   ).map((r) => r.id);
+}
+
+/** A deck's own daily limits; null means the global setting applies. Returns false for an unknown deck. */
+export function setDeckLimits(
+  db: DB,
+  name: string,
+  limits: { new?: number | null; review?: number | null },
+): boolean {
+  const row = deckByName(db, name);
+  if (!row) return false;
+  const current = db.prepare('SELECT new_per_day, reviews_per_day FROM decks WHERE id = ?').get(row.id) as {
+    new_per_day: number | null;
+    reviews_per_day: number | null;
+  };
+  db.prepare('UPDATE decks SET new_per_day = ?, reviews_per_day = ? WHERE id = ?').run(
+    limits.new === undefined ? current.new_per_day : limits.new,
+    limits.review === undefined ? current.reviews_per_day : limits.review,
+    row.id,
+  );
+  return true;
 }

@@ -70,31 +70,26 @@ export function nextNewId(db: DB, scope: Scope, now: number): string | undefined
   return (stmt(db, sql).get(params(scope, { now })) as { id: string } | undefined)?.id;
 }
 
-/** Cards that could show now, each count capped (the caller caps at what today's limits allow). */
-export function availableCounts(
-  db: DB,
-  scope: Scope,
-  now: number,
-  dayEnd: number,
-  caps: { new: number; review: number },
-): { new: number; learning: number; review: number } {
-  const f = deckFilter(scope);
-  const one = (sql: string, p: Record<string, unknown>) =>
-    (stmt(db, sql).get(params(scope, p)) as { n: number }).n;
-  return {
-    new: one(`SELECT count(*) AS n FROM (SELECT 1 FROM cards WHERE state = 0${visible}${f} LIMIT @cap)`, {
-      now,
-      cap: caps.new,
-    }),
-    learning: one(`SELECT count(*) AS n FROM cards WHERE state IN (1, 3) AND due < @end${visible}${f}`, {
-      now,
-      end: dayEnd,
-    }),
-    review: one(
-      `SELECT count(*) AS n FROM (SELECT 1 FROM cards WHERE state = 2 AND due <= @now${visible}${f} LIMIT @cap)`,
-      { now, cap: caps.review },
-    ),
-  };
+const count = (db: DB, scope: Scope, sql: string, p: Record<string, unknown>) =>
+  (stmt(db, sql).get(params(scope, p)) as { n: number }).n;
+
+/** New cards that could show now, counted up to `cap`. */
+export function countNew(db: DB, scope: Scope, now: number, cap: number): number {
+  const sql = `SELECT count(*) AS n FROM (SELECT 1 FROM cards WHERE state = 0${visible}${deckFilter(scope)} LIMIT @cap)`;
+  return count(db, scope, sql, { now, cap });
+}
+
+/** Review cards due now, counted up to `cap`. */
+export function countDueReviews(db: DB, scope: Scope, now: number, cap: number): number {
+  const sql = `SELECT count(*) AS n FROM (SELECT 1 FROM cards WHERE state = 2 AND due <= @now${visible}${deckFilter(scope)}
+    LIMIT @cap)`;
+  return count(db, scope, sql, { now, cap });
+}
+
+/** Learning and relearning cards due before the day ends. */
+export function countLearning(db: DB, scope: Scope, now: number, dayEnd: number): number {
+  const sql = `SELECT count(*) AS n FROM cards WHERE state IN (1, 3) AND due < @end${visible}${deckFilter(scope)}`;
+  return count(db, scope, sql, { now, end: dayEnd });
 }
 
 /** New cards introduced and review cards answered since `dayStart`. */
@@ -162,6 +157,20 @@ export function scopeOfDeck(db: DB, name: string): string[] {
   return (
     stmt(db, 'SELECT id FROM decks WHERE name = ? OR name LIKE ?').all(name, `${name}::%`) as { id: string }[]
   ).map((r) => r.id);
+}
+
+export type DeckOverride = { id: string; new_per_day: number | null; reviews_per_day: number | null };
+
+/** Decks with a daily limit of their own. */
+export function deckOverrides(db: DB): DeckOverride[] {
+  return stmt(
+    db,
+    'SELECT id, new_per_day, reviews_per_day FROM decks WHERE new_per_day IS NOT NULL OR reviews_per_day IS NOT NULL',
+  ).all() as DeckOverride[];
+}
+
+export function allDeckIds(db: DB): string[] {
+  return (stmt(db, 'SELECT id FROM decks').all() as { id: string }[]).map((r) => r.id);
 }
 
 export function deckLimits(

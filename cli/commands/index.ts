@@ -1,5 +1,6 @@
 import type { Command } from '../command.ts';
 import { cardsCommand, decksCommand } from './cards.ts';
+import { deckLimitsCommand } from './deck-limits.ts';
 import { exerciseCommand, exercisesCommand } from './exercises.ts';
 import { gradeCommand } from './grade.ts';
 import { importCommand } from './import.ts';
@@ -17,7 +18,13 @@ import { settingsCommand } from './settings.ts';
 import { optimizeCommand, statsCommand } from './stats.ts';
 
 /** Every `kubedeck` subcommand, one line each. */
-export const commands: Command[] = [importCommand, cardsCommand, decksCommand, serveCommand];
+export const commands: Command[] = [
+  importCommand,
+  cardsCommand,
+  decksCommand,
+  deckLimitsCommand,
+  serveCommand,
+];
 commands.push(
   reviewCommand,
   nextCommand,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { listCards } from '../../db/cards.ts';
-import { listDecks } from '../../db/decks.ts';
+import { listDecks, setDeckLimits } from '../../db/decks.ts';
+import { KubedeckError } from '../../db/errors.ts';
 import { getJsonSetting, setSetting } from '../../db/settings.ts';
 import { toCardJson } from '../cards-json.ts';
 import { defineHandlers } from '../handler.ts';
@@ -18,6 +19,20 @@ export const deckHandlers = defineHandlers({
     run: (ctx) => {
       const hidden = hiddenLangs(ctx.db);
       return listDecks(ctx.db).map((d) => ({ ...d, hidden: d.lang !== null && hidden.includes(d.lang) }));
+    },
+  },
+  /** A deck's own new/review limits per day (null: back to the global setting); they cap the deck's share. */
+  'decks/set-limits': {
+    args: z.object({
+      deck: z.string().min(1),
+      newPerDay: z.number().int().min(0).max(9999).nullable().optional(),
+      reviewsPerDay: z.number().int().min(0).max(99999).nullable().optional(),
+    }),
+    run: (ctx, a) => {
+      if (!setDeckLimits(ctx.db, a.deck, { new: a.newPerDay, review: a.reviewsPerDay })) {
+        throw new KubedeckError('unknown-deck', `no deck named "${a.deck}"`);
+      }
+      return listDecks(ctx.db).find((d) => d.name === a.deck)!;
     },
   },
   /** Hides (or shows again) every deck of one language: hidden decks stay out of lists and the review queue. */

@@ -1,25 +1,56 @@
 import {
-  availableCounts,
+  allDeckIds,
   type CardRow,
+  countDueReviews,
+  countLearning,
+  countNew,
   doneToday,
   getCardRow,
   nextLearningId,
   nextNewId,
   nextReviewId,
+  type Scope,
 } from '../../db/review.ts';
 import type { Ctx } from '../context.ts';
 import { LEARN_AHEAD_MS, type Session } from './session.ts';
 
 export type Counts = { new: number; learning: number; review: number };
+type Kind = 'new' | 'review';
+type Today = { counts: Counts; done: Record<Kind, number>; scopes: Record<Kind, Scope> };
 
-/** What is left today in the session's scope: capped by the daily limits minus what was already done. */
-export function todayCounts(ctx: Ctx, s: Session): { counts: Counts; done: { new: number; review: number } } {
-  const done = doneToday(ctx.db, s.scope, s.day.start);
-  const caps = {
-    new: Math.max(0, s.limits.new - done.new),
-    review: Math.max(0, s.limits.review - done.review),
+const OWN_LIMIT = { new: 'new_per_day', review: 'reviews_per_day' } as const;
+
+/**
+ * What is left today in the session's scope: capped by the daily limits minus what was already done, and, for decks
+ * with limits of their own, by what each of them has left. `scopes` are the decks new and review cards may come from.
+ */
+export function todayCounts(ctx: Ctx, s: Session): Today {
+  const db = ctx.db;
+  const done = doneToday(db, s.scope, s.day.start);
+  const available = (kind: Kind, scope: Scope, cap: number) =>
+    kind === 'new' ? countNew(db, scope, s.now, cap) : countDueReviews(db, scope, s.now, cap);
+  const left = (kind: Kind) => {
+    const cap = Math.max(0, s.limits[kind] - done[kind]);
+    const own = s.overrides.filter((o) => o[OWN_LIMIT[kind]] !== null);
+    if (own.length === 0) return { n: available(kind, s.scope, cap), scope: s.scope };
+    const ownIds = new Set(own.map((o) => o.id));
+    const scope = (s.scope ?? allDeckIds(db)).filter((id) => !ownIds.has(id));
+    let n = available(kind, scope, cap);
+    for (const o of own) {
+      const room = Math.max(0, o[OWN_LIMIT[kind]]! - doneToday(db, [o.id], s.day.start)[kind]);
+      if (room === 0) continue;
+      scope.push(o.id);
+      n += available(kind, [o.id], Math.min(room, cap));
+    }
+    return { n: Math.min(n, cap), scope };
   };
-  return { counts: availableCounts(ctx.db, s.scope, s.now, s.day.end, caps), done };
+  const fresh = left('new');
+  const due = left('review');
+  return {
+    counts: { new: fresh.n, learning: countLearning(db, s.scope, s.now, s.day.end), review: due.n },
+    done,
+    scopes: { new: fresh.scope, review: due.scope },
+  };
 }
 
 /**
@@ -28,7 +59,7 @@ export function todayCounts(ctx: Ctx, s: Session): { counts: Counts; done: { new
  * 4. when nothing else is left, a learning card due within the learn-ahead window.
  */
 export function pickNext(ctx: Ctx, s: Session): { row: CardRow | null; counts: Counts } {
-  const { counts, done } = todayCounts(ctx, s);
+  const { counts, done, scopes } = todayCounts(ctx, s);
   const db = ctx.db;
   let id = nextLearningId(db, s.scope, s.now, s.now);
   if (!id && (counts.new > 0 || counts.review > 0)) {
@@ -36,7 +67,7 @@ export function pickNext(ctx: Ctx, s: Session): { row: CardRow | null; counts: C
     const newShare = done.new / (done.new + counts.new);
     const reviewShare = counts.review > 0 ? done.review / (done.review + counts.review) : 1;
     const wantNew = counts.new > 0 && (counts.review === 0 || newShare < reviewShare);
-    id = wantNew ? nextNewId(db, s.scope, s.now) : nextReviewId(db, s.scope, s.now);
+    id = wantNew ? nextNewId(db, scopes.new, s.now) : nextReviewId(db, scopes.review, s.now);
   }
   id ??= nextLearningId(db, s.scope, s.now, s.now + LEARN_AHEAD_MS);
   return { row: id ? (getCardRow(db, id) ?? null) : null, counts };

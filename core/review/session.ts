@@ -1,7 +1,9 @@
+import { deckIdsExceptLangs } from '../../db/decks.ts';
 import { KubedeckError } from '../../db/errors.ts';
-import { deckLimits, type Scope, scopeOfDeck } from '../../db/review.ts';
+import { type DeckOverride, deckLimits, deckOverrides, type Scope, scopeOfDeck } from '../../db/review.ts';
 import { allSettings } from '../../db/settings.ts';
 import type { Ctx } from '../context.ts';
+import { hiddenLangs } from '../handlers/decks.ts';
 import { dayBounds } from './day.ts';
 import { makeScheduler, type Scheduler } from './scheduler.ts';
 import { type ReviewSettings, readSettings } from './settings.ts';
@@ -17,15 +19,14 @@ export type Session = {
   day: { day: number; start: number; end: number };
   scope: Scope;
   limits: { new: number; review: number };
+  /** Decks in scope with daily limits of their own, which cap their share of the session. */
+  overrides: DeckOverride[];
 };
 
 export function loadSettings(ctx: Ctx): ReviewSettings {
   const raw = allSettings(ctx.db);
   return readSettings((k) => raw[k]);
 }
-
-import { deckIdsExceptLangs } from '../../db/decks.ts';
-import { hiddenLangs } from '../handlers/decks.ts';
 
 export function openSession(ctx: Ctx, deck?: string): Session {
   const now = ctx.now().getTime();
@@ -43,5 +44,7 @@ export function openSession(ctx: Ctx, deck?: string): Session {
   // Hidden languages stay out of the queue unless a deck of theirs is asked for by name.
   const hidden = hiddenLangs(ctx.db);
   if (scope === null && hidden.length > 0) scope = deckIdsExceptLangs(ctx.db, hidden);
-  return { now, settings, sched, day: dayBounds(now, sched.clock), scope, limits };
+  const inScope = scope === null ? null : new Set(scope);
+  const overrides = deckOverrides(ctx.db).filter((o) => inScope === null || inScope.has(o.id));
+  return { now, settings, sched, day: dayBounds(now, sched.clock), scope, limits, overrides };
 }
