@@ -91,8 +91,10 @@ export const gradeCommand: Command = {
         const labels: [string, string] = ko ? ['모범 답안', '내 답안'] : ['reference', 'your answer'];
         io.out(`\n${sideBySide(r.diff, process.stdout.columns || 110, labels)}`);
       }
-      if (persistent && r.attemptId !== null)
-        io.out(ko ? `기록됨: 평가 ${r.rating}` : `recorded: rating ${r.rating}`);
+      if (persistent && r.attemptId !== null) {
+        const next = r.rated?.due ? (ko ? `, 다음 복습 ${r.rated.due}` : `, next review ${r.rated.due}`) : '';
+        io.out(ko ? `기록됨: 평가 ${r.rating}${next}` : `recorded: rating ${r.rating}${next}`);
+      }
       return v.passed ? 0 : 1;
     } finally {
       scratch?.close();

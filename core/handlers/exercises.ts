@@ -12,8 +12,11 @@ import {
 } from '../../content/grader/index.ts';
 import { cardIdForExercise, countFailedSinceLastPass, insertAttempt } from '../../db/attempts.ts';
 import { KubedeckError } from '../../db/errors.ts';
+import { getCardRow } from '../../db/review.ts';
 import type { Ctx } from '../context.ts';
 import { defineHandlers } from '../handler.ts';
+import { type RatedCard, rate } from '../review/rate.ts';
+import { openSession } from '../review/session.ts';
 
 const lang = z.enum(['ko', 'en']).optional();
 const dir = z.string().min(1).optional();
@@ -45,6 +48,8 @@ export type GradeResult = {
   /** The card that schedules this exercise, for the review queue to rate (null until exercises are imported). */
   cardId: string | null;
   attemptId: number | null;
+  /** The exercise's card after this attempt's rating went into the review queue (null: no card, or suspended). */
+  rated: RatedCard | null;
   /** Reference vs answer, only once the learner passes or gives up. */
   diff: DiffRow[] | null;
   solution: string | null;
@@ -102,19 +107,29 @@ export const exerciseHandlers = defineHandlers({
     run: (ctx, a): GradeResult => {
       const ex = exercise(a.dir, a.id);
       const verdict = grade(ex, a.answer, { lang: a.lang ?? ctx.lang });
-      const rec = a.record ? record(ctx, ex, a.answer, verdict, a.hintsUsed) : null;
-      const passed = verdict.passed && !a.gaveUp;
-      const rating = ratingForAttempt({
-        passed,
-        hintsUsed: a.hintsUsed,
-        priorFailedAttempts: rec?.prior ?? 0,
-      });
+      // The attempt and its rating of the exercise's card land together or not at all.
+      const { rec, rating, rated } = ctx.db.transaction(() => {
+        const rec = a.record ? record(ctx, ex, a.answer, verdict, a.hintsUsed) : null;
+        const rating = ratingForAttempt({
+          passed: verdict.passed && !a.gaveUp,
+          hintsUsed: a.hintsUsed,
+          priorFailedAttempts: rec?.prior ?? 0,
+        });
+        // A recorded attempt is a review of the exercise's card, done whenever the learner chose to do it.
+        const card = rec?.cardId ? getCardRow(ctx.db, rec.cardId) : undefined;
+        const rated =
+          card && card.suspended === 0
+            ? rate(ctx, openSession(ctx), { cardId: card.id, rating, elapsedMs: 0, early: true }).card
+            : null;
+        return { rec, rating, rated };
+      })();
       const reveal = verdict.passed || a.gaveUp;
       return {
         verdict,
         rating,
         cardId: rec?.cardId ?? cardIdForExercise(ctx.db, ex.id),
         attemptId: rec?.attemptId ?? null,
+        rated,
         diff: reveal ? sideBySideDiff(ex.solution, a.answer) : null,
         solution: reveal ? ex.solution : null,
       };

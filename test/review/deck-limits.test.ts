@@ -26,7 +26,7 @@ describe("a deck's own daily limits", () => {
     const decks: string[] = [];
     for (;;) {
       const n = await core.call('review/next', {});
-      if (!n.card || n.card.state !== 'new') break;
+      if (n.card?.state !== 'new') break;
       decks.push(n.card.deck);
       await core.call('review/rate', { cardId: n.card.id, rating: 'easy' });
     }
