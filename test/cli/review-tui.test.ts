@@ -43,8 +43,9 @@ describe.skipIf(!hasTmux)('kubedeck review (interactive terminal)', () => {
     expect(kubedeck(['import', FIXTURE, '--db', db]).code).toBe(0);
     const done = join(dir, 'exit-code');
     const term = new Terminal(`kd-${process.pid}`);
+    // ink draws only the final frame when it thinks it runs in CI (CI=true there); a learner's terminal has no CI.
     term.start(
-      `cd ${ROOT} && KUBEDECK_NO_BUNDLED=1 node bin/kubedeck.mjs review --db ${db} --lang ko --now 2026-03-02T10:00:00+09:00; echo $? > ${done}; sleep 30`,
+      `cd ${ROOT} && env -u CI -u CONTINUOUS_INTEGRATION KUBEDECK_NO_BUNDLED=1 node bin/kubedeck.mjs review --db ${db} --lang ko --now 2026-03-02T10:00:00+09:00; echo $? > ${done}; sleep 30`,
     );
     try {
       await term.waitFor(/새 카드 20\s+학습 중 0\s+복습 0/);
