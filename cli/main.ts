@@ -1,7 +1,7 @@
 import { type Core, openCore } from '../core/app.ts';
 import { KubedeckError } from '../db/errors.ts';
 import { GLOBAL_OPTIONS, parseCommandArgs, parseNow } from './args.ts';
-import type { Io } from './command.ts';
+import { type Io, loadCommand } from './command.ts';
 import { commands } from './commands/index.ts';
 
 const defaultIo: Io = {
@@ -51,7 +51,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     if (lang !== 'ko' && lang !== 'en')
       throw new KubedeckError('usage', `--lang must be ko or en, not ${String(lang)}`, 2);
     const now = parseNow(parsed.values.now);
-    return await command.run({
+    const impl = await loadCommand(command);
+    return await impl.run({
       ...parsed,
       io,
       json: parsed.values.json === true,

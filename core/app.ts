@@ -3,7 +3,7 @@ import { checkpointWhenIdle, defaultDbPath, openDatabase } from '../db/open.ts';
 import type { ApiArgs, ApiName, ApiResult, Envelope } from './api.ts';
 import { loadBundledDecks } from './bundled.ts';
 import type { Ctx, Lang } from './context.ts';
-import { handlers } from './handlers/index.ts';
+import { loadHandler } from './handlers/lazy.ts';
 
 export type CoreOptions = {
   dbPath?: string;
@@ -15,6 +15,11 @@ export type CoreOptions = {
 
 export type Core = {
   ctx: Ctx;
+  /**
+   * Settles once a new (or outdated) database has the bundled decks; every call waits for it. Rejects with what
+   * went wrong, e.g. for `serve` to report before it listens.
+   */
+  ready: Promise<unknown>;
   /** Throws KubedeckError on bad input; use `send` where an envelope is wanted. */
   call<K extends ApiName>(name: K, args: ApiArgs<K>): Promise<ApiResult<K>>;
   send<K extends ApiName>(name: K, args: unknown): Promise<Envelope<ApiResult<K>>>;
@@ -30,12 +35,10 @@ export function openCore(opts: CoreOptions = {}): Core {
   const dbPath = opts.dbPath ?? defaultDbPath();
   const { db } = openDatabase(dbPath);
   const ctx: Ctx = { db, dbPath, now: opts.now ?? (() => new Date()), lang: opts.lang ?? 'ko' };
-  try {
-    if (bundledWanted(opts.bundled)) loadBundledDecks(ctx);
-  } catch (e) {
-    db.close();
-    throw e;
-  }
+  // Cheap when the bundled decks are current (a hash over the files); only a new or outdated database loads the
+  // importer (markdown-it), so an everyday run never pays for it.
+  const ready = bundledWanted(opts.bundled) ? loadBundledDecks(ctx) : Promise.resolve(null);
+  ready.catch(() => {}); // reported by every call (and by `await core.ready`), never as an unhandled rejection
 
   // Long-lived hosts (serve, Electron) checkpoint the WAL once calls pause; a CLI run checkpoints on close.
   let idle: NodeJS.Timeout | undefined;
@@ -45,7 +48,8 @@ export function openCore(opts: CoreOptions = {}): Core {
   };
 
   async function call<K extends ApiName>(name: K, args: unknown): Promise<ApiResult<K>> {
-    const def = (handlers as Record<string, (typeof handlers)[keyof typeof handlers]>)[name as string];
+    await ready;
+    const def = await loadHandler(name as string);
     if (!def) throw new KubedeckError('unknown-handler', `unknown API call: ${String(name)}`, 2);
     const parsed = def.args.safeParse(args ?? {});
     if (!parsed.success) {
@@ -64,6 +68,7 @@ export function openCore(opts: CoreOptions = {}): Core {
 
   return {
     ctx,
+    ready,
     call,
     async send(name, args) {
       try {

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { getSetting, setSetting } from '../db/settings.ts';
 import type { Ctx } from './context.ts';
 import type { NoteFile } from './import/collect-files.ts';
-import { runImport } from './import/run-import.ts';
+import type { ImportResult } from './import/run-import.ts';
 
 export const BUNDLED_NOTES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'content', 'notes');
 const HASH_KEY = 'bundled.notesHash';
@@ -27,14 +27,16 @@ function bundledFiles(dir: string): NoteFile[] {
 
 /**
  * Loads the decks Kubedeck ships into a new database, and refreshes them when a new version ships changed notes
- * (the importer keeps every card's history). Cheap when nothing changed: one hash over the files.
+ * (the importer keeps every card's history). Cheap when nothing changed: one hash over the files, compared before
+ * the importer (and markdown-it) is even loaded.
  */
-export function loadBundledDecks(ctx: Ctx, dir = BUNDLED_NOTES_DIR) {
+export async function loadBundledDecks(ctx: Ctx, dir = BUNDLED_NOTES_DIR): Promise<ImportResult | null> {
   const files = bundledFiles(dir);
   const hash = createHash('sha1');
   for (const f of files) hash.update(f.source).update(readFileSync(f.abs));
   const digest = hash.digest('hex');
   if (getSetting(ctx.db, HASH_KEY) === JSON.stringify(digest)) return null;
+  const { runImport } = await import('./import/run-import.ts');
   const result = runImport(ctx, { collected: { files, folders: ['bundled:'] }, bundled: true });
   // Sources under bundled: are one scope: a note removed from a new version gets its cards suspended.
   setSetting(ctx.db, HASH_KEY, JSON.stringify(digest));

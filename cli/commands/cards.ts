@@ -1,10 +1,6 @@
-import type { Command } from '../command.ts';
+import type { CommandImpl } from '../command.ts';
 
-export const cardsCommand: Command = {
-  name: 'cards',
-  usage: 'cards [--deck NAME] [--json]',
-  summary: 'list cards (a deck name also selects its sub-decks)',
-  options: { deck: { type: 'string' } },
+export const cardsCommand: CommandImpl = {
   async run({ values, core, io, json }) {
     const cards = await core().call('cards/list', {
       deck: typeof values.deck === 'string' ? values.deck : undefined,
@@ -19,10 +15,7 @@ export const cardsCommand: Command = {
   },
 };
 
-export const decksCommand: Command = {
-  name: 'decks',
-  usage: 'decks [--json]',
-  summary: 'list decks with card counts',
+export const decksCommand: CommandImpl = {
   async run({ core, io, json }) {
     const decks = await core().call('decks/list', {});
     if (json) io.out(JSON.stringify({ decks }));

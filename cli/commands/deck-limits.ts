@@ -1,5 +1,5 @@
 import { KubedeckError } from '../../db/errors.ts';
-import type { Command } from '../command.ts';
+import type { CommandImpl } from '../command.ts';
 
 /** `--new 10` sets a deck's own limit, `--new global` hands it back to the global setting. */
 function limit(flag: string, v: unknown): number | null | undefined {
@@ -16,11 +16,7 @@ function limit(flag: string, v: unknown): number | null | undefined {
   return n;
 }
 
-export const deckLimitsCommand: Command = {
-  name: 'deck-limits',
-  usage: 'deck-limits <deck> [--new N|global] [--reviews N|global] [--json]',
-  summary: "set a deck's own new/review cards per day (they cap its share of every review session)",
-  options: { new: { type: 'string' }, reviews: { type: 'string' } },
+export const deckLimitsCommand: CommandImpl = {
   async run({ positionals, values, core, io, json }) {
     const [deck, ...extra] = positionals;
     if (!deck || extra.length > 0) throw new KubedeckError('usage', 'deck-limits: name one deck', 2);

@@ -1,15 +1,9 @@
 import { KubedeckError } from '../../db/errors.ts';
-import type { Command } from '../command.ts';
+import type { CommandImpl } from '../command.ts';
 
-const dirOption = { dir: { type: 'string' } } as const;
 const dirOf = (v: unknown) => (typeof v === 'string' ? v : undefined);
 
-export const exercisesCommand: Command = {
-  name: 'exercises',
-  usage: 'exercises [--dir PATH] [--json]',
-  summary: 'list the YAML exercises (bundled, or your own folder with --dir)',
-  options: dirOption,
-  needsDb: false,
+export const exercisesCommand: CommandImpl = {
   async run({ values, core, io, json, lang }) {
     const list = await core().call('exercises/list', { dir: dirOf(values.dir) });
     if (json) {
@@ -23,12 +17,7 @@ export const exercisesCommand: Command = {
   },
 };
 
-export const exerciseCommand: Command = {
-  name: 'exercise',
-  usage: 'exercise <id> [--dir PATH] [--json]',
-  summary: 'print an exercise task (answer it with kubedeck grade)',
-  options: dirOption,
-  needsDb: false,
+export const exerciseCommand: CommandImpl = {
   async run({ positionals, values, core, io, json, lang }) {
     if (positionals.length !== 1) throw new KubedeckError('usage', 'exercise: name one exercise id', 2);
     const ex = await core().call('exercises/get', { id: positionals[0]!, dir: dirOf(values.dir) });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { type Core, openCore } from '../../core/app.ts';
 import type { GradeResult } from '../../core/handlers/exercises.ts';
 import { KubedeckError } from '../../db/errors.ts';
-import type { Command } from '../command.ts';
+import type { CommandImpl } from '../command.ts';
 
 const MARK = { same: ' ', changed: '|', removed: '<', added: '>' } as const;
 
@@ -28,13 +28,7 @@ function readAnswer(arg: string, readStdin: () => Promise<string>): Promise<stri
   }
 }
 
-export const gradeCommand: Command = {
-  name: 'grade',
-  usage:
-    'grade <id> <answer.yaml|-> [--hints N] [--give-up] [--dir PATH] [--json] [--lang ko|en] [--db PATH]',
-  summary: 'grade a manifest you wrote (exit 0 pass, 1 fail); with --db the attempt is recorded for review',
-  options: { hints: { type: 'string' }, 'give-up': { type: 'boolean' }, dir: { type: 'string' } },
-  needsDb: false,
+export const gradeCommand: CommandImpl = {
   async run({ positionals, values, core, io, json, lang }) {
     if (positionals.length !== 2)
       throw new KubedeckError('usage', 'grade: give an exercise id and an answer file (or - for stdin)', 2);

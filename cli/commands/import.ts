@@ -1,6 +1,6 @@
 import { isAbsolute, relative } from 'node:path';
 import { KubedeckError } from '../../db/errors.ts';
-import type { Command } from '../command.ts';
+import type { CommandImpl } from '../command.ts';
 
 /** Paths under the working folder are shown relative, as the learner typed them. */
 export const displayPath = (p: string) => {
@@ -9,11 +9,7 @@ export const displayPath = (p: string) => {
   return r && !r.startsWith('..') && !isAbsolute(r) ? r : p;
 };
 
-export const importCommand: Command = {
-  name: 'import',
-  usage: 'import <file|folder>... [--deck NAME] [--dry-run] [--json]',
-  summary: 'turn Markdown notes into cards (re-import keeps every review)',
-  options: { deck: { type: 'string' }, 'dry-run': { type: 'boolean' } },
+export const importCommand: CommandImpl = {
   async run({ positionals, values, core, io, json }) {
     if (positionals.length === 0)
       throw new KubedeckError('usage', 'import: name at least one file or folder', 2);

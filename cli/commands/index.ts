@@ -1,38 +1,142 @@
-import type { Command } from '../command.ts';
-import { cardsCommand, decksCommand } from './cards.ts';
-import { deckLimitsCommand } from './deck-limits.ts';
-import { exerciseCommand, exercisesCommand } from './exercises.ts';
-import { gradeCommand } from './grade.ts';
-import { importCommand } from './import.ts';
-import { reviewCommand } from './review.tsx';
-import {
-  buryCommand,
-  nextCommand,
-  rateCommand,
-  suspendCommand,
-  undoCommand,
-  unsuspendCommand,
-} from './review-scripted.ts';
-import { serveCommand } from './serve.ts';
-import { settingsCommand } from './settings.ts';
-import { optimizeCommand, statsCommand } from './stats.ts';
+import type { CommandEntry } from '../command.ts';
 
-/** Every `kubedeck` subcommand, one line each. */
-export const commands: Command[] = [
-  importCommand,
-  cardsCommand,
-  decksCommand,
-  deckLimitsCommand,
-  serveCommand,
+const dir = { dir: { type: 'string' } } as const;
+const deck = { deck: { type: 'string' } } as const;
+
+/**
+ * Every `kubedeck` subcommand: what --help and the argument parser need, and a `load` that imports its
+ * implementation only when it runs, so `kubedeck decks` never pays for the grader or `grade` for the scheduler.
+ * (An entry may also be a plain Command with `run`; it then loads with the CLI.)
+ */
+export const commands: CommandEntry[] = [
+  {
+    name: 'import',
+    usage: 'import <file|folder>... [--deck NAME] [--dry-run] [--json]',
+    summary: 'turn Markdown notes into cards (re-import keeps every review)',
+    options: { ...deck, 'dry-run': { type: 'boolean' } },
+    load: async () => (await import('./import.ts')).importCommand,
+  },
+  {
+    name: 'cards',
+    usage: 'cards [--deck NAME] [--json]',
+    summary: 'list cards (a deck name also selects its sub-decks)',
+    options: deck,
+    load: async () => (await import('./cards.ts')).cardsCommand,
+  },
+  {
+    name: 'decks',
+    usage: 'decks [--json]',
+    summary: 'list decks with card counts',
+    load: async () => (await import('./cards.ts')).decksCommand,
+  },
+  {
+    name: 'deck-limits',
+    usage: 'deck-limits <deck> [--new N|global] [--reviews N|global] [--json]',
+    summary: "set a deck's own new/review cards per day (they cap its share of every review session)",
+    options: { new: { type: 'string' }, reviews: { type: 'string' } },
+    load: async () => (await import('./deck-limits.ts')).deckLimitsCommand,
+  },
+  {
+    name: 'serve',
+    usage: 'serve [--port N] [--host 127.0.0.1] [--open]',
+    summary: 'run the study UI in the browser (http://127.0.0.1 only unless --host says otherwise)',
+    options: { port: { type: 'string' }, host: { type: 'string' }, open: { type: 'boolean' } },
+    load: async () => (await import('./serve.ts')).serveCommand,
+  },
 ];
 commands.push(
-  reviewCommand,
-  nextCommand,
-  rateCommand,
-  undoCommand,
-  suspendCommand,
-  unsuspendCommand,
-  buryCommand,
+  {
+    name: 'review',
+    usage: 'review [--deck NAME]',
+    summary:
+      'review in the terminal: space shows the answer, 1–4 rate, u undoes, t types the answer, q quits',
+    options: deck,
+    load: async () => (await import('./review.tsx')).reviewCommand,
+  },
+  {
+    name: 'next',
+    usage: 'next [--deck NAME] [--json]',
+    summary: 'show the next card due, the counts left today and what each rating would schedule',
+    options: deck,
+    load: async () => (await import('./review-scripted.ts')).nextCommand,
+  },
+  {
+    name: 'rate',
+    usage: 'rate <cardId> <again|hard|good|easy> [--elapsed-ms N] [--early]',
+    summary: 'answer a card (one transaction: schedule, review log, undo entry)',
+    options: { 'elapsed-ms': { type: 'string' }, early: { type: 'boolean' } },
+    load: async () => (await import('./review-scripted.ts')).rateCommand,
+  },
+  {
+    name: 'undo',
+    usage: 'undo [--json]',
+    summary: 'take back the latest rating (repeat for more)',
+    load: async () => (await import('./review-scripted.ts')).undoCommand,
+  },
+  {
+    name: 'suspend',
+    usage: 'suspend <cardId>',
+    summary: 'never show a card until unsuspended',
+    load: async () => (await import('./review-scripted.ts')).suspendCommand,
+  },
+  {
+    name: 'unsuspend',
+    usage: 'unsuspend <cardId>',
+    summary: 'let a suspended card show again',
+    load: async () => (await import('./review-scripted.ts')).unsuspendCommand,
+  },
+  {
+    name: 'bury',
+    usage: 'bury <cardId>',
+    summary: 'hide a card until the next day starts',
+    load: async () => (await import('./review-scripted.ts')).buryCommand,
+  },
 );
-commands.push(statsCommand, optimizeCommand, settingsCommand);
-commands.push(exercisesCommand, exerciseCommand, gradeCommand);
+commands.push(
+  {
+    name: 'stats',
+    usage: 'stats [--json]',
+    summary: 'reviews per day, true retention, due forecast, card counts, memory averages',
+    load: async () => (await import('./stats.ts')).statsCommand,
+  },
+  {
+    name: 'optimize',
+    usage: 'optimize [--dry-run] [--json]',
+    summary: 'fit FSRS parameters to your review log (from 400 reviews); applied only if they predict better',
+    options: { 'dry-run': { type: 'boolean' } },
+    load: async () => (await import('./stats.ts')).optimizeCommand,
+  },
+  {
+    name: 'settings',
+    usage: 'settings [key value] [--json]',
+    summary: 'show the scheduling settings, or set one (e.g. settings desiredRetention 0.85)',
+    load: async () => (await import('./settings.ts')).settingsCommand,
+  },
+);
+commands.push(
+  {
+    name: 'exercises',
+    usage: 'exercises [--dir PATH] [--json]',
+    summary: 'list the YAML exercises (bundled, or your own folder with --dir)',
+    options: dir,
+    needsDb: false,
+    load: async () => (await import('./exercises.ts')).exercisesCommand,
+  },
+  {
+    name: 'exercise',
+    usage: 'exercise <id> [--dir PATH] [--json]',
+    summary: 'print an exercise task (answer it with kubedeck grade)',
+    options: dir,
+    needsDb: false,
+    load: async () => (await import('./exercises.ts')).exerciseCommand,
+  },
+  {
+    name: 'grade',
+    usage:
+      'grade <id> <answer.yaml|-> [--hints N] [--give-up] [--dir PATH] [--json] [--lang ko|en] [--db PATH]',
+    summary: 'grade a manifest you wrote (exit 0 pass, 1 fail); with --db the attempt is recorded for review',
+    options: { hints: { type: 'string' }, 'give-up': { type: 'boolean' }, ...dir },
+    needsDb: false,
+    load: async () => (await import('./grade.ts')).gradeCommand,
+  },
+);

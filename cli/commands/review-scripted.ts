@@ -1,15 +1,11 @@
 import { KubedeckError } from '../../db/errors.ts';
-import type { Command, CommandEnv } from '../command.ts';
+import type { CommandEnv, CommandImpl } from '../command.ts';
 
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 const print = (env: CommandEnv, value: unknown, text: string) =>
   env.io.out(env.json ? JSON.stringify(value) : text);
 
-export const nextCommand: Command = {
-  name: 'next',
-  usage: 'next [--deck NAME] [--json]',
-  summary: 'show the next card due, the counts left today and what each rating would schedule',
-  options: { deck: { type: 'string' } },
+export const nextCommand: CommandImpl = {
   async run(env) {
     const r = await env.core().call('review/next', { deck: str(env.values.deck) });
     const c = r.counts;
@@ -27,11 +23,7 @@ export const nextCommand: Command = {
   },
 };
 
-export const rateCommand: Command = {
-  name: 'rate',
-  usage: 'rate <cardId> <again|hard|good|easy> [--elapsed-ms N] [--early]',
-  summary: 'answer a card (one transaction: schedule, review log, undo entry)',
-  options: { 'elapsed-ms': { type: 'string' }, early: { type: 'boolean' } },
+export const rateCommand: CommandImpl = {
   async run(env) {
     const [cardId, rating, ...extra] = env.positionals;
     if (!cardId || !rating || extra.length > 0)
@@ -59,10 +51,7 @@ export const rateCommand: Command = {
   },
 };
 
-export const undoCommand: Command = {
-  name: 'undo',
-  usage: 'undo [--json]',
-  summary: 'take back the latest rating (repeat for more)',
+export const undoCommand: CommandImpl = {
   async run(env) {
     const r = await env.core().call('review/undo', {});
     print(env, r, `undone: ${r.undone} is ${r.card.state} again${r.card.due ? `, due ${r.card.due}` : ''}`);
@@ -70,10 +59,7 @@ export const undoCommand: Command = {
   },
 };
 
-const actionCommand = (name: 'suspend' | 'unsuspend' | 'bury', summary: string): Command => ({
-  name,
-  usage: `${name} <cardId>`,
-  summary,
+const actionCommand = (name: 'suspend' | 'unsuspend' | 'bury'): CommandImpl => ({
   async run(env) {
     const [cardId, ...extra] = env.positionals;
     if (!cardId || extra.length > 0) throw new KubedeckError('usage', `${name}: give one card id`, 2);
@@ -87,6 +73,6 @@ const actionCommand = (name: 'suspend' | 'unsuspend' | 'bury', summary: string):
   },
 });
 
-export const suspendCommand = actionCommand('suspend', 'never show a card until unsuspended');
-export const unsuspendCommand = actionCommand('unsuspend', 'let a suspended card show again');
-export const buryCommand = actionCommand('bury', 'hide a card until the next day starts');
+export const suspendCommand = actionCommand('suspend');
+export const unsuspendCommand = actionCommand('unsuspend');
+export const buryCommand = actionCommand('bury');

@@ -1,14 +1,10 @@
 import { render } from 'ink';
 import { KubedeckError } from '../../db/errors.ts';
-import type { Command } from '../command.ts';
+import type { CommandImpl } from '../command.ts';
 import { ReviewApp } from '../review-ui/ReviewApp.tsx';
 import { STRINGS } from '../review-ui/strings.ts';
 
-export const reviewCommand: Command = {
-  name: 'review',
-  usage: 'review [--deck NAME]',
-  summary: 'review in the terminal: space shows the answer, 1–4 rate, u undoes, t types the answer, q quits',
-  options: { deck: { type: 'string' } },
+export const reviewCommand: CommandImpl = {
   async run(env) {
     if (!process.stdin.isTTY) {
       throw new KubedeckError(

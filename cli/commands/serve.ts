@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isLoopback, startServer } from '../../core/server/http.ts';
 import { KubedeckError } from '../../db/errors.ts';
-import type { Command, Io } from '../command.ts';
+import type { CommandImpl, Io } from '../command.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const RENDERER_DIR = join(ROOT, 'dist-renderer');
@@ -32,11 +32,7 @@ export function openBrowser(url: string): void {
   child.unref();
 }
 
-export const serveCommand: Command = {
-  name: 'serve',
-  usage: 'serve [--port N] [--host 127.0.0.1] [--open]',
-  summary: 'run the study UI in the browser (http://127.0.0.1 only unless --host says otherwise)',
-  options: { port: { type: 'string' }, host: { type: 'string' }, open: { type: 'boolean' } },
+export const serveCommand: CommandImpl = {
   async run({ values, core, io }) {
     const port = values.port === undefined ? 4317 : Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -47,6 +43,7 @@ export const serveCommand: Command = {
         `kubedeck serve: warning: listening on ${host}; anyone who can reach it can change your reviews`,
       );
     const c = core();
+    await c.ready; // a new database gets its bundled decks before the first page asks for them
     const staticDir = await ensureRenderer(io);
     let server: Awaited<ReturnType<typeof startServer>>;
     try {

@@ -1,12 +1,9 @@
 import { KubedeckError } from '../../db/errors.ts';
-import type { Command } from '../command.ts';
+import type { CommandImpl } from '../command.ts';
 
 const show = (v: unknown) => (Array.isArray(v) ? v.join(' ') : String(v));
 
-export const settingsCommand: Command = {
-  name: 'settings',
-  usage: 'settings [key value] [--json]',
-  summary: 'show the scheduling settings, or set one (e.g. settings desiredRetention 0.85)',
+export const settingsCommand: CommandImpl = {
   async run({ positionals, core, io, json }) {
     if (positionals.length !== 0 && positionals.length !== 2)
       throw new KubedeckError('usage', 'settings: give no arguments, or a key and a value', 2);

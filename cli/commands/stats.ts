@@ -1,11 +1,8 @@
-import type { Command } from '../command.ts';
+import type { CommandImpl } from '../command.ts';
 
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
 
-export const statsCommand: Command = {
-  name: 'stats',
-  usage: 'stats [--json]',
-  summary: 'reviews per day, true retention, due forecast, card counts, memory averages',
+export const statsCommand: CommandImpl = {
   async run({ core, io, json }) {
     const s = await core().call('stats/summary', {});
     if (json) {
@@ -40,11 +37,7 @@ export const statsCommand: Command = {
   },
 };
 
-export const optimizeCommand: Command = {
-  name: 'optimize',
-  usage: 'optimize [--dry-run] [--json]',
-  summary: 'fit FSRS parameters to your review log (from 400 reviews); applied only if they predict better',
-  options: { 'dry-run': { type: 'boolean' } },
+export const optimizeCommand: CommandImpl = {
   async run({ core, io, json, values }) {
     const r = await core().call('optimizer/run', { apply: values['dry-run'] !== true });
     if (json) io.out(JSON.stringify(r));

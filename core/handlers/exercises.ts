@@ -15,8 +15,7 @@ import { KubedeckError } from '../../db/errors.ts';
 import { getCardRow } from '../../db/review.ts';
 import type { Ctx } from '../context.ts';
 import { defineHandlers } from '../handler.ts';
-import { type RatedCard, rate } from '../review/rate.ts';
-import { openSession } from '../review/session.ts';
+import type { RatedCard } from '../review/rate.ts';
 
 const lang = z.enum(['ko', 'en']).optional();
 const dir = z.string().min(1).optional();
@@ -104,9 +103,14 @@ export const exerciseHandlers = defineHandlers({
       record: z.boolean().default(true),
       dir,
     }),
-    run: (ctx, a): GradeResult => {
+    run: async (ctx, a): Promise<GradeResult> => {
       const ex = exercise(a.dir, a.id);
       const verdict = grade(ex, a.answer, { lang: a.lang ?? ctx.lang });
+      // The scheduler (ts-fsrs) loads only when there is a card to rate: a bare `kubedeck grade` never needs it.
+      const scheduler =
+        a.record && cardIdForExercise(ctx.db, ex.id)
+          ? await Promise.all([import('../review/rate.ts'), import('../review/session.ts')])
+          : null;
       // The attempt and its rating of the exercise's card land together or not at all.
       const { rec, rating, rated } = ctx.db.transaction(() => {
         const rec = a.record ? record(ctx, ex, a.answer, verdict, a.hintsUsed) : null;
@@ -118,8 +122,13 @@ export const exerciseHandlers = defineHandlers({
         // A recorded attempt is a review of the exercise's card, done whenever the learner chose to do it.
         const card = rec?.cardId ? getCardRow(ctx.db, rec.cardId) : undefined;
         const rated =
-          card && card.suspended === 0
-            ? rate(ctx, openSession(ctx), { cardId: card.id, rating, elapsedMs: 0, early: true }).card
+          card && card.suspended === 0 && scheduler
+            ? scheduler[0].rate(ctx, scheduler[1].openSession(ctx), {
+                cardId: card.id,
+                rating,
+                elapsedMs: 0,
+                early: true,
+              }).card
             : null;
         return { rec, rating, rated };
       })();

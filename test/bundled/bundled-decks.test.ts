@@ -10,20 +10,20 @@ import { tmpDir } from '../support/tmp.ts';
 
 type Card = CardJson;
 
-function freshWithBundled() {
+async function freshWithBundled() {
   const dir = tmpDir();
   const core = openCore({
     dbPath: join(dir, 'k.sqlite'),
     now: () => new Date('2026-03-01T09:00:00Z'),
     bundled: false,
   });
-  const result = loadBundledDecks(core.ctx);
+  const result = await loadBundledDecks(core.ctx);
   return { dir, core, result: result! };
 }
 
 describe('bundled decks', () => {
   it('import with zero warnings, at least 250 cards per language, every kind, every deck non-empty', async () => {
-    const { core, result } = freshWithBundled();
+    const { core, result } = await freshWithBundled();
     expect(result.warnings).toEqual([]);
     const cards = (await core.call('cards/list', {})) as Card[];
     const byLang = (lang: string) => cards.filter((c) => c.lang === lang);
@@ -44,7 +44,7 @@ describe('bundled decks', () => {
   });
 
   it('every bundled manifest passes the grader’s schema validation', async () => {
-    const { core } = freshWithBundled();
+    const { core } = await freshWithBundled();
     const manifests = ((await core.call('cards/list', {})) as Card[]).filter((c) => c.kind === 'manifest');
     expect(manifests.length).toBeGreaterThanOrEqual(16);
     for (const m of manifests) {
@@ -68,12 +68,12 @@ describe('bundled decks', () => {
     expect((skipped.json() as { cards: Card[] }).cards).toEqual([]);
   });
 
-  it('a new version with changed decks updates cards and keeps the learner’s history', () => {
+  it('a new version with changed decks updates cards and keeps the learner’s history', async () => {
     const notes = join(tmpDir(), 'notes');
     cpSync(BUNDLED_NOTES_DIR, notes, { recursive: true });
     const core = openCore({ dbPath: join(tmpDir(), 'k.sqlite'), bundled: false });
-    loadBundledDecks(core.ctx, notes);
-    expect(loadBundledDecks(core.ctx, notes)).toBeNull();
+    await loadBundledDecks(core.ctx, notes);
+    expect(await loadBundledDecks(core.ctx, notes)).toBeNull();
     const card = core.ctx.db
       .prepare("SELECT id, source_file, prompt FROM cards WHERE kind = 'basic' AND lang = 'ko' LIMIT 1")
       .get() as {
@@ -87,7 +87,7 @@ describe('bundled decks', () => {
       file,
       readFileSync(file, 'utf8').replace(card.prompt, `${card.prompt} `).concat('\n새 카드 :: 새 답\n'),
     );
-    const update = loadBundledDecks(core.ctx, notes)!;
+    const update = (await loadBundledDecks(core.ctx, notes))!;
     expect(update.summary.new).toBe(1);
     expect(update.summary.suspended).toBe(0);
     expect(core.ctx.db.prepare('SELECT reps, stability FROM cards WHERE id = ?').get(card.id)).toEqual({
@@ -98,7 +98,7 @@ describe('bundled decks', () => {
   });
 
   it('hiding a language takes its decks out of the deck list flags and the review queue', async () => {
-    const { core } = freshWithBundled();
+    const { core } = await freshWithBundled();
     const before = await core.call('review/next', {});
     await core.call('decks/hide-lang', { lang: 'ko', hidden: true });
     const decks = await core.call('decks/list', {});
