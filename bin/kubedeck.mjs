@@ -1,7 +1,26 @@
 #!/usr/bin/env node
-// The CLI is TypeScript; tsx loads it so `npx kubedeck` needs no build step.
-import { register } from 'tsx/esm/api';
+// Runs the CLI built into dist-cli/ (esbuild: no TypeScript is transpiled at run time, and each command loads only
+// its own chunks). `npm install` makes the build; when it is missing or older than the sources (a dev checkout
+// after an edit), it is rebuilt first, so a run never executes stale code.
+import { enableCompileCache } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { buildCli, CLI_ENTRY, cliBuildIsFresh } from '../scripts/build-cli.mjs';
 
-register();
-const { main } = await import('../cli/main.ts');
+// V8 keeps the compiled chunks in the OS temp folder: later runs skip parsing them.
+enableCompileCache();
+if (!cliBuildIsFresh()) {
+  try {
+    await buildCli();
+    process.stderr.write('kubedeck: sources changed; rebuilt dist-cli/\n');
+  } catch (e) {
+    process.stderr.write(`kubedeck: cannot build the CLI (${e.message.split('\n')[0]}); run: npm run build:cli\n`);
+    process.exit(1);
+  }
+}
+// `kubedeck cards | head`: a reader that stops early is not an error.
+process.stdout.on('error', (e) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+const { main } = await import(pathToFileURL(CLI_ENTRY).href);
 process.exitCode = await main(process.argv.slice(2));

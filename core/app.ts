@@ -2,6 +2,7 @@ import { KubedeckError } from '../db/errors.ts';
 import { checkpointWhenIdle, defaultDbPath, openDatabase } from '../db/open.ts';
 import type { ApiArgs, ApiName, ApiResult, Envelope } from './api.ts';
 import { loadBundledDecks } from './bundled.ts';
+import { checkDay } from './check-day.ts';
 import type { Ctx, Lang } from './context.ts';
 import { loadHandler } from './handlers/lazy.ts';
 
@@ -33,8 +34,9 @@ export function bundledWanted(opt: boolean | undefined, env: NodeJS.ProcessEnv =
 
 export function openCore(opts: CoreOptions = {}): Core {
   const dbPath = opts.dbPath ?? defaultDbPath();
-  const { db } = openDatabase(dbPath);
-  const ctx: Ctx = { db, dbPath, now: opts.now ?? (() => new Date()), lang: opts.lang ?? 'ko' };
+  const now = opts.now ?? (() => new Date());
+  const { db } = openDatabase(dbPath, { checkDay: (setting) => checkDay(now(), setting) });
+  const ctx: Ctx = { db, dbPath, now, lang: opts.lang ?? 'ko' };
   // Cheap when the bundled decks are current (a hash over the files); only a new or outdated database loads the
   // importer (markdown-it), so an everyday run never pays for it.
   const ready = bundledWanted(opts.bundled) ? loadBundledDecks(ctx) : Promise.resolve(null);

@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getSetting, setSetting } from '../db/settings.ts';
@@ -9,6 +8,7 @@ import type { ImportResult } from './import/run-import.ts';
 
 export const BUNDLED_NOTES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'content', 'notes');
 const HASH_KEY = 'bundled.notesHash';
+const STAT_KEY = 'bundled.notesStat';
 
 function bundledFiles(dir: string): NoteFile[] {
   if (!existsSync(dir)) return [];
@@ -31,14 +31,33 @@ function bundledFiles(dir: string): NoteFile[] {
  * the importer (and markdown-it) is even loaded.
  */
 export async function loadBundledDecks(ctx: Ctx, dir = BUNDLED_NOTES_DIR): Promise<ImportResult | null> {
+  // Names, sizes and times as at the last check that found the notes imported: the files are not even read.
+  const stat = JSON.stringify(statSignature(dir));
+  if (getSetting(ctx.db, HASH_KEY) !== undefined && getSetting(ctx.db, STAT_KEY) === stat) return null;
   const files = bundledFiles(dir);
+  const { createHash } = await import('node:crypto');
   const hash = createHash('sha1');
   for (const f of files) hash.update(f.source).update(readFileSync(f.abs));
-  const digest = hash.digest('hex');
-  if (getSetting(ctx.db, HASH_KEY) === JSON.stringify(digest)) return null;
+  const digest = JSON.stringify(hash.digest('hex'));
+  if (getSetting(ctx.db, HASH_KEY) === digest) {
+    setSetting(ctx.db, STAT_KEY, stat); // same notes, touched (a fresh checkout): remember the new times
+    return null;
+  }
   const { runImport } = await import('./import/run-import.ts');
   const result = runImport(ctx, { collected: { files, folders: ['bundled:'] }, bundled: true });
   // Sources under bundled: are one scope: a note removed from a new version gets its cards suspended.
-  setSetting(ctx.db, HASH_KEY, JSON.stringify(digest));
+  setSetting(ctx.db, HASH_KEY, digest);
+  setSetting(ctx.db, STAT_KEY, stat);
   return result;
+}
+
+function statSignature(dir: string): string {
+  if (!existsSync(dir)) return '';
+  const rows: string[] = [];
+  for (const rel of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+    if (!rel.endsWith('.md')) continue;
+    const s = statSync(join(dir, rel));
+    rows.push(`${rel}\t${s.size}\t${s.mtimeMs}`);
+  }
+  return rows.sort().join('\n');
 }

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { KubedeckError } from './errors.ts';
 import { loadMigrations, type Migration } from './migrations.ts';
+import { getSetting, setSetting } from './settings.ts';
 
 export type DB = Database.Database;
 
@@ -11,7 +12,29 @@ export type DB = Database.Database;
 export const APPLICATION_ID = 0x4b44434b;
 const SQLITE_MAGIC = 'SQLite format 3\0';
 
-export type OpenResult = { db: DB; created: boolean; migratedFrom: number; backupPath: string | null };
+export type OpenResult = {
+  db: DB;
+  created: boolean;
+  migratedFrom: number;
+  backupPath: string | null;
+  /** Whether this open ran PRAGMA quick_check (a new file has nothing to check). */
+  checked: boolean;
+};
+
+/** Settings key holding the day (as the caller names it) of the last quick_check that passed. */
+export const CHECKED_DAY_KEY = 'db.quickCheckDay';
+
+export type OpenOptions = {
+  migrations?: Migration[];
+  readonly?: boolean;
+  nativeBinding?: string;
+  /**
+   * The learner's day, computed from the stored settings (read through `setting`). With it, quick_check — which
+   * reads every page and dominates opening a large collection — runs on the first open of each day and after an
+   * unclean shutdown (a WAL left behind); other opens skip it. Without it, every open checks.
+   */
+  checkDay?: (setting: (key: string) => string | undefined) => string;
+};
 
 /** The OS user-data folder, as Electron's app.getPath('userData') would give it. */
 export function defaultDbPath(env: NodeJS.ProcessEnv = process.env): string {
@@ -39,10 +62,7 @@ function looksLikeSqlite(path: string): boolean {
  * Opens (or creates) a Kubedeck database. A foreign or damaged file is refused before anything writes to it;
  * a file from an older schema is backed up next to itself, then migrated in one transaction.
  */
-export function openDatabase(
-  path: string,
-  opts: { migrations?: Migration[]; readonly?: boolean; nativeBinding?: string } = {},
-): OpenResult {
+export function openDatabase(path: string, opts: OpenOptions = {}): OpenResult {
   // Electron loads a second better-sqlite3 build made for its ABI (npm start sets KUBEDECK_SQLITE_BINDING).
   const nativeBinding = opts.nativeBinding ?? (process.env.KUBEDECK_SQLITE_BINDING || undefined);
   const migrations = opts.migrations ?? loadMigrations();
@@ -60,6 +80,11 @@ export function openDatabase(
   } else if (path !== ':memory:') {
     mkdirSync(dirname(path), { recursive: true });
   }
+  // SQLite removes the WAL when the last connection closes cleanly: one still here means a crash (or a killed
+  // process) in the middle of a session, or another process using the file right now. Either way, check.
+  const walLeft = exists && existsSync(`${path}-wal`) && statSync(`${path}-wal`).size > 0;
+  let checked = false;
+  let today: string | null = null;
 
   // Inspect read-only first so a foreign or corrupt file is never modified (no WAL switch, no journal).
   if (exists) {
@@ -83,12 +108,18 @@ export function openDatabase(
           `${path}: database schema version ${version} is newer than this Kubedeck (${target}); update Kubedeck`,
         );
       }
-      const check = probe.pragma('quick_check', { simple: true });
-      if (check !== 'ok') {
-        throw new KubedeckError(
-          'db-corrupt',
-          `${path}: database failed its integrity check (${String(check)}); restore a backup`,
-        );
+      const setting = settingReader(probe, tables.n > 0);
+      if (opts.checkDay) today = opts.checkDay(setting);
+      const lastDay = today === null ? null : setting(CHECKED_DAY_KEY);
+      if (walLeft || today === null || lastDay !== JSON.stringify(today)) {
+        const check = probe.pragma('quick_check', { simple: true });
+        if (check !== 'ok') {
+          throw new KubedeckError(
+            'db-corrupt',
+            `${path}: database failed its integrity check (${String(check)}); restore a backup`,
+          );
+        }
+        checked = true;
       }
     } catch (e) {
       if (e instanceof KubedeckError) throw e;
@@ -120,11 +151,22 @@ export function openDatabase(
       }
       migrate(db, migrations, from);
     }
-    return { db, created: from === 0, migratedFrom: from, backupPath };
+    if (!opts.readonly && path !== ':memory:' && opts.checkDay && (checked || !exists)) {
+      today ??= opts.checkDay((key) => getSetting(db, key));
+      setSetting(db, CHECKED_DAY_KEY, JSON.stringify(today));
+    }
+    return { db, created: from === 0, migratedFrom: from, backupPath, checked };
   } catch (e) {
     db.close();
     throw e;
   }
+}
+
+/** Raw stored settings, for a database that may predate (or lack) the settings table. */
+function settingReader(db: DB, hasTables: boolean): (key: string) => string | undefined {
+  const hasSettings =
+    hasTables && db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'settings'").get();
+  return hasSettings ? (key) => getSetting(db, key) : () => undefined;
 }
 
 function migrate(db: DB, migrations: Migration[], from: number): void {
