@@ -13,7 +13,9 @@ if (!cliBuildIsFresh()) {
     await buildCli();
     process.stderr.write('kubedeck: sources changed; rebuilt dist-cli/\n');
   } catch (e) {
-    process.stderr.write(`kubedeck: cannot build the CLI (${e.message.split('\n')[0]}); run: npm run build:cli\n`);
+    process.stderr.write(
+      `kubedeck: cannot build the CLI (${e.message.split('\n')[0]}); run: npm run build:cli\n`,
+    );
     process.exit(1);
   }
 }

@@ -16,7 +16,8 @@ export function checkDay(now: Date, setting: (key: string) => string | undefined
   } catch {
     hour = 4;
   }
-  const startHour = Number.isInteger(hour) && (hour as number) >= 0 && (hour as number) <= 23 ? (hour as number) : 4;
+  const startHour =
+    Number.isInteger(hour) && (hour as number) >= 0 && (hour as number) <= 23 ? (hour as number) : 4;
   const d = new Date(now.getTime() - startHour * HOUR_MS);
   return `${d.getFullYear()}-${d.getMonth() + 1}-${d.getDate()}`;
 }

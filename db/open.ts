@@ -116,7 +116,7 @@ export function openDatabase(path: string, opts: OpenOptions = {}): OpenResult {
         if (check !== 'ok') {
           throw new KubedeckError(
             'db-corrupt',
-            `${path}: database failed its integrity check (${String(check)}); restore a backup`,
+            `${path}: database failed its integrity check (${String(check).split('\n')[0]}); restore a backup`,
           );
         }
         checked = true;

@@ -2,7 +2,16 @@
 // command and per handler domain that loads on first use, so a run transpiles nothing and loads only what its
 // command needs. `npm install` (prepare), `npm start`, the tests' globalSetup and bin/kubedeck.mjs call it when the
 // build is missing or older than its sources. This module imports only node:fs until a build is really needed.
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -10,6 +19,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 export const CLI_OUT_DIR = join(root, 'dist-cli');
 export const CLI_ENTRY = join(CLI_OUT_DIR, 'kubedeck.js');
 const STAMP = join(CLI_OUT_DIR, 'build.json');
+/** Which sources each output file holds (tests read it to prove what a command loads). */
+export const CLI_CHUNKS = join(CLI_OUT_DIR, 'chunks.json');
 
 // Native add-ons and what must resolve from node_modules at run time (dev tools loaded on demand, optional
 // peers). Everything else is bundled: one file parses faster than hundreds of small modules.
@@ -112,6 +123,10 @@ export async function buildCli() {
     const p = join(CLI_OUT_DIR, name);
     if (name.endsWith('.js') && !written.has(p) && statSync(p).mtimeMs < startedAt - 3_600_000) rmSync(p);
   }
+  const chunks = Object.fromEntries(
+    Object.entries(result.metafile.outputs).map(([out, o]) => [out.split('/').pop(), Object.keys(o.inputs)]),
+  );
+  writeAtomically(CLI_CHUNKS, JSON.stringify(chunks));
   const inputs = Object.keys(result.metafile.inputs)
     .filter((f) => !f.includes('node_modules/'))
     .sort();

@@ -10,6 +10,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureCliBuild } from './build-cli.mjs';
 import { buildElectron } from './build-electron.mjs';
 import { buildRenderer } from './build-renderer.mjs';
 
@@ -83,6 +84,7 @@ function fallback(reason) {
 }
 
 async function main() {
+  await ensureCliBuild(); // the `kubedeck serve --open` fallback runs the built CLI
   await buildRenderer();
   await buildElectron();
   const electron = electronBinary();

@@ -37,11 +37,18 @@ export function isValidTimeZone(tz: string): boolean {
   }
 }
 
+/**
+ * A DayClock zone meaning "this machine's zone" (no timeZone setting stored): offsets then come from Date, which
+ * reads the same zone data, without building an Intl formatter (15 ms on a CLI's start-up path).
+ */
+export const LOCAL_ZONE = '';
+
 /** The zone this machine is set to, as Intl reports it. */
 export const systemTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
 /** Local wall clock minus UTC at instant `t`, in ms (+9 h for Seoul, -5 h or -4 h for New York). */
 export function tzOffsetMs(t: number, timeZone: string): number {
+  if (timeZone === LOCAL_ZONE) return (0 - new Date(t).getTimezoneOffset()) * 60_000;
   const parts = formatter(timeZone).formatToParts(new Date(t));
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
   const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { classifyAnswer } from '../../content/markdown/auto-cloze.ts';
 import type { RatingName } from './scheduler.ts';
 
@@ -75,7 +74,8 @@ export function checkTyped(
 
 /** A small seeded PRNG (mulberry32) so the same card on the same day shows the same choices. */
 function seeded(seed: string): () => number {
-  let x = createHash('sha1').update(seed).digest().readUInt32LE(0);
+  // node:crypto loads on first use: `kubedeck next` never shuffles choices.
+  let x = process.getBuiltinModule('node:crypto').createHash('sha1').update(seed).digest().readUInt32LE(0);
   return () => {
     x = (x + 0x6d2b79f5) | 0;
     let t = Math.imul(x ^ (x >>> 15), 1 | x);

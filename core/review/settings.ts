@@ -1,6 +1,6 @@
 import { default_w } from 'ts-fsrs';
 import { KubedeckError } from '../../db/errors.ts';
-import { isValidTimeZone, systemTimeZone } from './day.ts';
+import { isValidTimeZone, LOCAL_ZONE, systemTimeZone } from './day.ts';
 
 /** Every scheduling setting, validated. Stored in the settings table as JSON under `review.<key>`. */
 export type ReviewSettings = {
@@ -68,7 +68,8 @@ export const SETTINGS: { [K in SettingKey]: Spec<ReviewSettings[K]> } = {
   timeZone: {
     parse: (t) => t.trim(),
     check: (v): v is string => typeof v === 'string' && isValidTimeZone(v),
-    default: systemTimeZone,
+    // Unset: this machine's zone, resolved to its name only where shown (withZoneName).
+    default: () => LOCAL_ZONE,
     hint: 'an IANA zone such as Asia/Seoul',
   },
   leechThreshold: { parse: parseNumber, check: int(1, 999), default: () => 8, hint: 'lapses, 1–999' },
@@ -98,6 +99,10 @@ export function settingKey(name: string): SettingKey {
     );
   return k as SettingKey;
 }
+
+/** Settings as the learner sees them: an unset time zone is named (Asia/Seoul, UTC...). */
+export const withZoneName = (s: ReviewSettings): ReviewSettings =>
+  s.timeZone === LOCAL_ZONE ? { ...s, timeZone: systemTimeZone() } : s;
 
 /** Reads stored JSON values; a corrupt one is a one-line error naming the key and how to fix it. */
 export function readSettings(raw: (key: string) => string | undefined): ReviewSettings {

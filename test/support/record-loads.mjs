@@ -11,5 +11,6 @@ registerHooks({
   },
 });
 process.on('exit', () => {
-  if (process.env.KUBEDECK_LOADS_OUT) appendFileSync(process.env.KUBEDECK_LOADS_OUT, `${loaded.join('\n')}\n`);
+  if (process.env.KUBEDECK_LOADS_OUT)
+    appendFileSync(process.env.KUBEDECK_LOADS_OUT, `${loaded.join('\n')}\n`);
 });

@@ -1,0 +1,68 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { kubedeck } from '../support/cli.ts';
+import { loadedSources } from '../support/loaded-sources.ts';
+import { tmpDir } from '../support/tmp.ts';
+
+const NOW = '2026-03-02T10:00:00+09:00';
+const ANSWER = 'content/exercises/service-nodeport/solution.yaml';
+const has = (sources: string[], prefix: string) => sources.some((s) => s.startsWith(prefix));
+
+/** A database that already holds the bundled decks, as a learner's would after the first run. */
+function existingDb(): string {
+  const db = join(tmpDir(), 'k.sqlite');
+  expect(kubedeck(['decks', '--db', db, '--now', NOW], { env: { KUBEDECK_NO_BUNDLED: '' } }).code).toBe(0);
+  return db;
+}
+
+describe('each command loads only what it needs (built CLI, modules recorded by a loader hook)', () => {
+  it('decks on an existing database loads neither the importer (markdown-it) nor the grader nor the scheduler', () => {
+    const db = existingDb();
+    const { code, sources } = loadedSources(['decks', '--db', db, '--now', NOW]);
+    expect(code).toBe(0);
+    expect(sources).toContain('core/handlers/decks.ts');
+    expect(has(sources, 'node_modules/better-sqlite3/')).toBe(true);
+    for (const heavy of [
+      'node_modules/markdown-it/',
+      'content/markdown/',
+      'core/import/',
+      'content/grader/',
+      'node_modules/kubernetes-models/',
+      'node_modules/yaml/',
+      'node_modules/ts-fsrs/',
+      'core/review/',
+      'node_modules/ink/',
+    ])
+      expect(sources.filter((s) => s.startsWith(heavy))).toEqual([]);
+  });
+
+  it('decks on a new database imports the bundled notes, so it does load the importer', () => {
+    const db = join(tmpDir(), 'new.sqlite');
+    const { code, sources } = loadedSources(['decks', '--db', db, '--now', NOW]);
+    expect(code).toBe(0);
+    expect(has(sources, 'node_modules/markdown-it/')).toBe(true);
+    expect(sources).toContain('core/import/run-import.ts');
+  });
+
+  it('grade loads the grader but not the scheduler (ts-fsrs), the importer or the terminal UI', () => {
+    const { code, sources } = loadedSources(['grade', 'service-nodeport', ANSWER], { KUBEDECK_DB: '' });
+    expect(code).toBe(0);
+    expect(sources).toContain('content/grader/verdict.ts');
+    for (const heavy of [
+      'node_modules/ts-fsrs/',
+      'core/review/scheduler.ts',
+      'node_modules/markdown-it/',
+      'node_modules/ink/',
+    ])
+      expect(sources.filter((s) => s.startsWith(heavy))).toEqual([]);
+  });
+
+  it('next and rate load the scheduler but not the grader or markdown-it', () => {
+    const db = existingDb();
+    const next = loadedSources(['next', '--db', db, '--now', NOW]);
+    expect(next.code).toBe(0);
+    expect(next.sources).toContain('core/review/scheduler.ts');
+    for (const heavy of ['content/grader/', 'node_modules/kubernetes-models/', 'node_modules/markdown-it/'])
+      expect(next.sources.filter((s) => s.startsWith(heavy))).toEqual([]);
+  });
+});
