@@ -33,7 +33,7 @@ function timed(args: string[], env: NodeJS.ProcessEnv = {}): number {
 function serveReady(bin: string, db: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const t = performance.now();
-    const child: ChildProcess = spawn(process.execPath, [bin, 'serve', '--port', '0', '--db', db], {
+    const child: ChildProcess = spawn(process.execPath, [bin, 'serve', '--port', '0', '--db', db, '--now', NOW], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';

@@ -92,7 +92,8 @@ export async function buildCli() {
   const { build } = await import('esbuild');
   const result = await build({
     absWorkingDir: root,
-    entryPoints: { kubedeck: 'cli/main.ts' },
+    // core.js: the same core for other hosts (Electron's utility process) without a TypeScript loader.
+    entryPoints: { kubedeck: 'cli/main.ts', core: 'core/app.ts' },
     outdir: CLI_OUT_DIR,
     entryNames: '[name]',
     chunkNames: '[name]-[hash]',
