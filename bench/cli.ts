@@ -33,9 +33,13 @@ function timed(args: string[], env: NodeJS.ProcessEnv = {}): number {
 function serveReady(bin: string, db: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const t = performance.now();
-    const child: ChildProcess = spawn(process.execPath, [bin, 'serve', '--port', '0', '--db', db, '--now', NOW], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child: ChildProcess = spawn(
+      process.execPath,
+      [bin, 'serve', '--port', '0', '--db', db, '--now', NOW],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let out = '';
     let err = '';
     child.stderr!.on('data', (c) => {
