@@ -32,6 +32,8 @@ const EXTERNAL = [
   'electron',
   'tsx',
   'react-devtools-core',
+  // Requires Node's deprecated punycode, which warns on every run unless the caller lives in node_modules.
+  'ajv-formats-draft2019',
 ];
 
 /**

@@ -1,9 +1,4 @@
-import {
-  Gateway,
-  GatewayClass,
-  HTTPRoute,
-} from '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1';
-import { GRPCRoute } from '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1alpha2';
+import { createRequire } from 'node:module';
 import { DaemonSet, Deployment, StatefulSet } from 'kubernetes-models/apps/v1';
 import { Ingress, IngressClass, NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
 import { ConfigMap, Pod, Service } from 'kubernetes-models/v1';
@@ -37,6 +32,24 @@ const k = (
   ...(schemaApiVersion ? { schemaApiVersion } : {}),
 });
 
+// @kubernetes-models/gateway-api 0.5.1 is CommonJS and brings its own runtime ajv (a third of the grader's start-up);
+// its classes load on first use, so grading a Service never pays for the Gateway API.
+const requireCjs = createRequire(import.meta.url);
+const gatewayApi = (version: 'v1' | 'v1alpha2', name: string) => {
+  let model: ModelClass | undefined;
+  return () => {
+    model ??= (
+      requireCjs(`@kubernetes-models/gateway-api/gateway.networking.k8s.io/${version}`) as Record<
+        string,
+        ModelClass
+      >
+    )[name]!;
+    return model;
+  };
+};
+const lazy = (info: Omit<KindInfo, 'model'>, load: () => ModelClass): KindInfo =>
+  Object.defineProperty(info, 'model', { get: load, enumerable: true }) as KindInfo;
+
 export const KINDS: KindInfo[] = [
   k('v1', 'Service', Service),
   k('v1', 'Pod', Pod),
@@ -47,10 +60,13 @@ export const KINDS: KindInfo[] = [
   k('networking.k8s.io/v1', 'Ingress', Ingress),
   k('networking.k8s.io/v1', 'IngressClass', IngressClass, false),
   k('networking.k8s.io/v1', 'NetworkPolicy', NetworkPolicy),
-  k('gateway.networking.k8s.io/v1', 'GatewayClass', GatewayClass, false),
-  k('gateway.networking.k8s.io/v1', 'Gateway', Gateway),
-  k('gateway.networking.k8s.io/v1', 'HTTPRoute', HTTPRoute),
-  k('gateway.networking.k8s.io/v1', 'GRPCRoute', GRPCRoute, true, 'gateway.networking.k8s.io/v1alpha2'),
+  lazy(k('gateway.networking.k8s.io/v1', 'GatewayClass', null, false), gatewayApi('v1', 'GatewayClass')),
+  lazy(k('gateway.networking.k8s.io/v1', 'Gateway', null), gatewayApi('v1', 'Gateway')),
+  lazy(k('gateway.networking.k8s.io/v1', 'HTTPRoute', null), gatewayApi('v1', 'HTTPRoute')),
+  lazy(
+    k('gateway.networking.k8s.io/v1', 'GRPCRoute', null, true, 'gateway.networking.k8s.io/v1alpha2'),
+    gatewayApi('v1alpha2', 'GRPCRoute'),
+  ),
 ];
 
 export function findKind(apiVersion: unknown, kind: unknown): KindInfo | undefined {

@@ -18,4 +18,16 @@ describe('the built CLI (dist-cli/)', () => {
     expect(bin).not.toMatch(/tsx/);
     expect(readFileSync(CLI_ENTRY, 'utf8')).not.toMatch(/from ["']tsx/);
   });
+
+  it('grades without a word on stderr (no deprecation warnings from bundled packages)', () => {
+    for (const id of ['service-nodeport', 'httproute-prefix', 'grpcroute-method-match']) {
+      const r = kubedeck(['grade', id, `content/exercises/${id}/solution.yaml`], {
+        cwd: join(import.meta.dirname, '..', '..'),
+        env: { KUBEDECK_DB: '' },
+      });
+      expect(r.stdout).toMatch(/PASS/);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toBe('');
+    }
+  });
 });
