@@ -37,8 +37,8 @@ export function openCore(opts: CoreOptions = {}): Core {
   const now = opts.now ?? (() => new Date());
   const { db } = openDatabase(dbPath, { checkDay: (setting) => checkDay(now(), setting) });
   const ctx: Ctx = { db, dbPath, now, lang: opts.lang ?? 'ko' };
-  // Cheap when the bundled decks are current (a hash over the files); only a new or outdated database loads the
-  // importer (markdown-it), so an everyday run never pays for it.
+  // Cheap when the bundled decks are current (the notes' sizes and times); only a new or outdated database loads
+  // the importer (markdown-it), so an everyday run never pays for it.
   const ready = bundledWanted(opts.bundled) ? loadBundledDecks(ctx) : Promise.resolve(null);
   ready.catch(() => {}); // reported by every call (and by `await core.ready`), never as an unhandled rejection
 

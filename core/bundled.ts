@@ -27,8 +27,9 @@ function bundledFiles(dir: string): NoteFile[] {
 
 /**
  * Loads the decks Kubedeck ships into a new database, and refreshes them when a new version ships changed notes
- * (the importer keeps every card's history). Cheap when nothing changed: one hash over the files, compared before
- * the importer (and markdown-it) is even loaded.
+ * (the importer keeps every card's history). Cheap when nothing changed: the files' sizes and times match the last
+ * check's; when they do not, a hash over their contents decides, and only a real change loads the importer (and
+ * markdown-it).
  */
 export async function loadBundledDecks(ctx: Ctx, dir = BUNDLED_NOTES_DIR): Promise<ImportResult | null> {
   // Names, sizes and times as at the last check that found the notes imported: the files are not even read.
