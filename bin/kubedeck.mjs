@@ -2,6 +2,7 @@
 // Runs the CLI built into dist-cli/ (esbuild: no TypeScript is transpiled at run time, and each command loads only
 // its own chunks). `npm install` makes the build; when it is missing or older than the sources (a dev checkout
 // after an edit), it is rebuilt first, so a run never executes stale code.
+import { existsSync } from 'node:fs';
 import { enableCompileCache } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { buildCli, CLI_ENTRY, cliBuildIsFresh } from '../scripts/build-cli.mjs';
@@ -9,9 +10,10 @@ import { buildCli, CLI_ENTRY, cliBuildIsFresh } from '../scripts/build-cli.mjs';
 // V8 keeps the compiled chunks in the OS temp folder: later runs skip parsing them.
 enableCompileCache();
 if (!cliBuildIsFresh()) {
+  const why = existsSync(CLI_ENTRY) ? 'sources changed; rebuilt' : 'built';
   try {
     await buildCli();
-    process.stderr.write('kubedeck: sources changed; rebuilt dist-cli/\n');
+    process.stderr.write(`kubedeck: ${why} dist-cli/\n`);
   } catch (e) {
     process.stderr.write(
       `kubedeck: cannot build the CLI (${e.message.split('\n')[0]}); run: npm run build:cli\n`,
