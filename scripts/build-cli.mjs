@@ -32,8 +32,6 @@ const EXTERNAL = [
   'electron',
   'tsx',
   'react-devtools-core',
-  // Requires Node's deprecated punycode, which warns on every run unless the caller lives in node_modules.
-  'ajv-formats-draft2019',
 ];
 
 /**
@@ -123,6 +121,9 @@ export async function buildCli() {
     target: 'node24',
     jsx: 'automatic',
     external: EXTERNAL,
+    // Node's own punycode is deprecated and warns on every run when bundled code requires it (ajv's formats do):
+    // bundle the userland package of the same code instead (markdown-it already depends on it).
+    alias: { punycode: 'punycode.js' },
     // Bundled CommonJS packages call require() for Node built-ins; ESM has none, so give the chunks one.
     banner: {
       js: "import { createRequire as __kdRequire } from 'node:module'; const require = __kdRequire(import.meta.url);",
