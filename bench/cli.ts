@@ -5,14 +5,15 @@
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 const ROUNDS = 5;
 const NOW = '2026-03-02T10:00:00+09:00';
 
-type Case = { label: string; target?: number; run: () => Promise<number> | number };
+type Command = { args: string[]; env?: NodeJS.ProcessEnv };
+type Case = { label: string; target?: number; run: () => Promise<number> | number; cpu?: () => number };
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -27,6 +28,20 @@ function timed(args: string[], env: NodeJS.ProcessEnv = {}): number {
   if (r.status !== 0 && r.status !== 1)
     throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr.trim().split('\n').pop()}`);
   return ms;
+}
+
+/**
+ * User + system CPU of one run (bash's `time`, in separate runs from the wall times): unlike wall time it hardly
+ * moves when other processes share the machine, so it shows where a busy machine's wall ratios come from.
+ */
+function cpu({ args, env }: Command): number {
+  const r = spawnSync(
+    'bash',
+    ['-c', 'TIMEFORMAT="%3U %3S"; time "$0" "$@" >/dev/null 2>&1', process.execPath, ...args],
+    { encoding: 'utf8', env: { ...process.env, ...env } },
+  );
+  const [user, sys] = r.stderr.trim().split('\n').pop()!.split(' ').map(Number);
+  return (user! + sys!) * 1000;
 }
 
 /** Starts `serve` and resolves with the time until it prints its URL; then stops it. */
@@ -79,39 +94,58 @@ export async function benchCli(): Promise<void> {
   const answer = join(root, 'content', 'exercises', exercise, 'solution.yaml');
   let fresh = 0;
 
+  const node: Command = { args: ['-e', '0'] };
+  const decks = (): Command => ({ args: kd('decks') });
+  const next = (): Command => ({ args: kd('next') });
+  const rate = (): Command => ({ args: kd('rate', nextCard(), 'good') });
+  const grade = (): Command => ({ args: [bin, 'grade', exercise, answer], env: { KUBEDECK_DB: '' } });
+  const importNew = (): Command => ({
+    args: [bin, 'import', join(root, 'content', 'notes'), '--db', join(work, `new-${fresh++}.sqlite`)],
+    env: { KUBEDECK_NO_BUNDLED: '1' },
+  });
+  const both = (c: () => Command) => ({
+    run: () => {
+      const { args, env } = c();
+      return timed(args, env);
+    },
+    cpu: () => cpu(c()),
+  });
   const cases: Case[] = [
-    { label: 'node -e 0', run: () => timed(['-e', '0']) },
-    { label: 'kubedeck decks', target: 3, run: () => timed(kd('decks')) },
-    { label: 'kubedeck next', target: 3, run: () => timed(kd('next')) },
-    { label: 'kubedeck rate', target: 3, run: () => timed(kd('rate', nextCard(), 'good')) },
-    {
-      label: `kubedeck grade ${exercise}`,
-      target: 4,
-      run: () => timed([bin, 'grade', exercise, answer], { KUBEDECK_DB: '' }),
-    },
+    { label: 'node -e 0', ...both(() => node) },
+    { label: 'kubedeck decks', target: 3, ...both(decks) },
+    { label: 'kubedeck next', target: 3, ...both(next) },
+    { label: 'kubedeck rate', target: 3, ...both(rate) },
+    { label: `kubedeck grade ${exercise}`, target: 4, ...both(grade) },
     { label: 'kubedeck serve (URL printed)', target: 5, run: () => serveReady(bin, db) },
-    {
-      label: 'kubedeck import (bundled, new db)',
-      run: () =>
-        timed([bin, 'import', join(root, 'content', 'notes'), '--db', join(work, `new-${fresh++}.sqlite`)], {
-          KUBEDECK_NO_BUNDLED: '1',
-        }),
-    },
+    { label: 'kubedeck import (bundled, new db)', ...both(importNew) },
   ];
 
   const times = new Map<string, number[]>(cases.map((c) => [c.label, []]));
+  const cpus = new Map<string, number[]>(cases.map((c) => [c.label, []]));
+  const load = loadavg()[0]!.toFixed(1);
   timed(['-e', '0']);
-  for (let round = 0; round < ROUNDS; round++) for (const c of cases) times.get(c.label)!.push(await c.run());
+  for (let round = 0; round < ROUNDS; round++)
+    for (const c of cases) {
+      times.get(c.label)!.push(await c.run());
+      if (c.cpu) cpus.get(c.label)!.push(c.cpu());
+    }
 
   const base = median(times.get('node -e 0')!);
-  console.log(`${bin}\nwall time, median of ${ROUNDS}, node ${process.version}`);
-  console.log(`${'command'.padEnd(36)} ${'ms'.padStart(7)} ${'ratio'.padStart(7)} ${'target'.padStart(7)}`);
+  const baseCpu = median(cpus.get('node -e 0')!);
+  const x = (n: number) => `${n.toFixed(1)}x`;
+  console.log(
+    `${bin}\nmedian of ${ROUNDS}, node ${process.version}, load average ${load} → ${loadavg()[0]!.toFixed(1)}`,
+  );
+  console.log(
+    `${'command'.padEnd(36)} ${'wall ms'.padStart(8)} ${'ratio'.padStart(7)} ${'target'.padStart(7)}      ${'cpu ms'.padStart(7)} ${'ratio'.padStart(6)}`,
+  );
   for (const c of cases) {
     const ms = median(times.get(c.label)!);
     const ratio = ms / base;
-    const verdict = c.target === undefined ? '' : ratio <= c.target ? '  ok' : '  OVER';
+    const verdict = c.target === undefined ? '    ' : ratio <= c.target ? 'ok  ' : 'OVER';
+    const cpuMs = cpus.get(c.label)!.length ? median(cpus.get(c.label)!) : null;
     console.log(
-      `${c.label.padEnd(36)} ${ms.toFixed(0).padStart(7)} ${`${ratio.toFixed(1)}x`.padStart(7)} ${(c.target ? `<=${c.target}x` : 'report').padStart(7)}${verdict}`,
+      `${c.label.padEnd(36)} ${ms.toFixed(0).padStart(8)} ${x(ratio).padStart(7)} ${(c.target ? `<=${c.target}x` : 'report').padStart(7)} ${verdict} ${(cpuMs === null ? '-' : cpuMs.toFixed(0)).padStart(7)} ${(cpuMs === null ? '' : x(cpuMs / baseCpu)).padStart(6)}`,
     );
   }
   rmSync(work, { recursive: true, force: true });
