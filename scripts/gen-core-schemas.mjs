@@ -9,7 +9,9 @@
  * Output: { kinds: { "<apiVersion>/<kind>": ref }, defs: { name: { p: { field: ref } } } }, where a ref is a def
  * name, 0 (a scalar), { i: ref } (a list of ref) or { a: ref } (a map of string to ref).
  */
-import { writeFileSync, mkdirSync } from 'node:fs';
+
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,7 +35,8 @@ export const CORE_KINDS = [
   ['networking.k8s.io/v1', 'NetworkPolicy'],
 ];
 
-const modulePath = (apiVersion) => (apiVersion === 'v1' ? 'kubernetes-models/v1' : `kubernetes-models/${apiVersion}`);
+const modulePath = (apiVersion) =>
+  apiVersion === 'v1' ? 'kubernetes-models/v1' : `kubernetes-models/${apiVersion}`;
 const source = CORE_KINDS.map(
   ([v, k], i) => `import type { I${k} as K${i} } from '${modulePath(v)}';\nexport type T${i} = K${i};`,
 ).join('\n');
@@ -45,7 +48,14 @@ const fileExists = host.fileExists.bind(host);
 host.fileExists = (f) => f === entry || fileExists(f);
 const program = ts.createProgram({
   rootNames: [entry],
-  options: { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, strict: true, noEmit: true, skipLibCheck: true, types: [] },
+  options: {
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    strict: true,
+    noEmit: true,
+    skipLibCheck: true,
+    types: [],
+  },
   host,
 });
 const checker = program.getTypeChecker();
@@ -95,4 +105,8 @@ for (const [i, [apiVersion, kind]] of CORE_KINDS.entries()) {
 const out = join(root, 'content/grader/schemas/core');
 mkdirSync(out, { recursive: true });
 writeFileSync(join(out, 'fields.json'), `${JSON.stringify({ kinds, defs })}\n`);
-console.log(`${Object.keys(kinds).length} kinds, ${Object.keys(defs).length} object types → ${out}/fields.json`);
+// Written in the repository's formatting, so `biome check` stays clean after regenerating.
+spawnSync(join(root, 'node_modules/.bin/biome'), ['format', '--write', out], { stdio: 'ignore' });
+console.log(
+  `${Object.keys(kinds).length} kinds, ${Object.keys(defs).length} object types → ${out}/fields.json`,
+);

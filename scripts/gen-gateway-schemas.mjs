@@ -8,6 +8,8 @@
  * types, enums, patterns, formats, bounds, defaults, list types and map keys, oneOf/anyOf/not, and every
  * x-kubernetes-validations rule with its message, messageExpression, reason and fieldPath.
  */
+
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,7 +53,8 @@ function compact(s) {
   const o = {};
   for (const [k, v] of Object.entries(s)) {
     if (KEEP.has(k)) o[k] = v;
-    else if (k === 'properties') o[k] = Object.fromEntries(Object.entries(v).map(([n, p]) => [n, compact(p)]));
+    else if (k === 'properties')
+      o[k] = Object.fromEntries(Object.entries(v).map(([n, p]) => [n, compact(p)]));
     else if (SUB.has(k)) o[k] = typeof v === 'boolean' ? v : compact(v);
     else if (SUBS.has(k)) o[k] = v.map(compact);
     else if (k === 'x-kubernetes-validations')
@@ -79,11 +82,21 @@ for (const file of readdirSync(src).sort()) {
     delete schema.properties.status;
     const name = `${names.kind.toLowerCase()}.${v.name}.json`;
     writeFileSync(join(out, name), `${JSON.stringify(schema)}\n`);
-    index.push({ apiVersion: `${group}/${v.name}`, kind: names.kind, namespaced: scope === 'Namespaced', file: name });
+    index.push({
+      apiVersion: `${group}/${v.name}`,
+      kind: names.kind,
+      namespaced: scope === 'Namespaced',
+      file: name,
+    });
   }
 }
 const bundle = crdBundleVersion(src);
-writeFileSync(join(out, 'index.json'), `${JSON.stringify({ bundleVersion: bundle, kinds: index }, null, 1)}\n`);
+writeFileSync(
+  join(out, 'index.json'),
+  `${JSON.stringify({ bundleVersion: bundle, kinds: index }, null, 1)}\n`,
+);
+// Written in the repository's formatting, so `biome check` stays clean after regenerating.
+spawnSync(join(root, 'node_modules/.bin/biome'), ['format', '--write', out], { stdio: 'ignore' });
 console.log(`${index.length} schemas (${bundle}) written to ${out}`);
 
 function crdBundleVersion(dir) {

@@ -1,12 +1,9 @@
-import {
-  Gateway,
-  GatewayClass,
-  HTTPRoute,
-} from '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1';
-import { GRPCRoute } from '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1alpha2';
+import { readFileSync } from 'node:fs';
 import { DaemonSet, Deployment, StatefulSet } from 'kubernetes-models/apps/v1';
+import { EndpointSlice } from 'kubernetes-models/discovery.k8s.io/v1';
 import { Ingress, IngressClass, NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
-import { ConfigMap, Pod, Service } from 'kubernetes-models/v1';
+import { ConfigMap, Endpoints, Namespace, Pod, Service } from 'kubernetes-models/v1';
+import type { SchemaNode } from './openapi-schema.ts';
 
 /** A kubernetes-models class: constructed from data, `validate()` throws an ajv ValidationError. */
 type ModelClass = new (data: Record<string, unknown>) => { validate(): void };
@@ -14,47 +11,72 @@ type ModelClass = new (data: Record<string, unknown>) => { validate(): void };
 export type KindInfo = {
   apiVersion: string;
   kind: string;
-  model: ModelClass;
   namespaced: boolean;
-  /**
-   * @kubernetes-models/gateway-api 0.5.1 ships GRPCRoute only as v1alpha2. Its spec schema matches v1 for the
-   * fields we grade, so a v1 GRPCRoute is validated with it under this apiVersion (documented gap).
-   */
-  schemaApiVersion?: string;
-};
+} & (
+  | { source: 'core'; model: ModelClass }
+  | {
+      source: 'gateway' /** The CRD's schema for this version, loaded on first use. */;
+      schema: () => SchemaNode;
+    }
+);
 
-const k = (
-  apiVersion: string,
-  kind: string,
-  model: unknown,
-  namespaced = true,
-  schemaApiVersion?: string,
-): KindInfo => ({
+const core = (apiVersion: string, kind: string, model: unknown, namespaced = true): KindInfo => ({
   apiVersion,
   kind,
-  model: model as ModelClass,
   namespaced,
-  ...(schemaApiVersion ? { schemaApiVersion } : {}),
+  source: 'core',
+  model: model as ModelClass,
 });
 
+const GATEWAY_DIR = new URL('./schemas/gateway/', import.meta.url);
+type GatewayIndex = {
+  bundleVersion: string;
+  kinds: { apiVersion: string; kind: string; namespaced: boolean; file: string }[];
+};
+const gatewayIndex = JSON.parse(readFileSync(new URL('index.json', GATEWAY_DIR), 'utf8')) as GatewayIndex;
+
+/** The Gateway API release the schemas come from (the CRDs' bundle-version). */
+export const GATEWAY_API_VERSION = gatewayIndex.bundleVersion;
+
+function gateway(e: GatewayIndex['kinds'][number]): KindInfo {
+  let schema: SchemaNode | null = null;
+  return {
+    apiVersion: e.apiVersion,
+    kind: e.kind,
+    namespaced: e.namespaced,
+    source: 'gateway',
+    schema: () => {
+      schema ??= JSON.parse(readFileSync(new URL(e.file, GATEWAY_DIR), 'utf8')) as SchemaNode;
+      return schema;
+    },
+  };
+}
+
 export const KINDS: KindInfo[] = [
-  k('v1', 'Service', Service),
-  k('v1', 'Pod', Pod),
-  k('v1', 'ConfigMap', ConfigMap),
-  k('apps/v1', 'Deployment', Deployment),
-  k('apps/v1', 'DaemonSet', DaemonSet),
-  k('apps/v1', 'StatefulSet', StatefulSet),
-  k('networking.k8s.io/v1', 'Ingress', Ingress),
-  k('networking.k8s.io/v1', 'IngressClass', IngressClass, false),
-  k('networking.k8s.io/v1', 'NetworkPolicy', NetworkPolicy),
-  k('gateway.networking.k8s.io/v1', 'GatewayClass', GatewayClass, false),
-  k('gateway.networking.k8s.io/v1', 'Gateway', Gateway),
-  k('gateway.networking.k8s.io/v1', 'HTTPRoute', HTTPRoute),
-  k('gateway.networking.k8s.io/v1', 'GRPCRoute', GRPCRoute, true, 'gateway.networking.k8s.io/v1alpha2'),
+  core('v1', 'Service', Service),
+  core('v1', 'Endpoints', Endpoints),
+  core('v1', 'Pod', Pod),
+  core('v1', 'ConfigMap', ConfigMap),
+  core('v1', 'Namespace', Namespace, false),
+  core('apps/v1', 'Deployment', Deployment),
+  core('apps/v1', 'DaemonSet', DaemonSet),
+  core('apps/v1', 'StatefulSet', StatefulSet),
+  core('discovery.k8s.io/v1', 'EndpointSlice', EndpointSlice),
+  core('networking.k8s.io/v1', 'Ingress', Ingress),
+  core('networking.k8s.io/v1', 'IngressClass', IngressClass, false),
+  core('networking.k8s.io/v1', 'NetworkPolicy', NetworkPolicy),
+  ...gatewayIndex.kinds.map(gateway),
 ];
 
 export function findKind(apiVersion: unknown, kind: unknown): KindInfo | undefined {
   return KINDS.find((x) => x.apiVersion === apiVersion && x.kind === kind);
+}
+
+/** The version to suggest for a kind: its first listed (the storage version for Gateway API kinds). */
+export function preferredVersion(kind: string): KindInfo | undefined {
+  return (
+    KINDS.find((k) => k.kind === kind && k.apiVersion.endsWith('/v1')) ?? KINDS.find((k) => k.kind === kind)
+  );
 }
 
 export const KIND_NAMES = [...new Set(KINDS.map((x) => x.kind))];
