@@ -16,6 +16,7 @@ import {
 import { serveCommand } from './serve.ts';
 import { settingsCommand } from './settings.ts';
 import { optimizeCommand, statsCommand } from './stats.ts';
+import { validateCommand } from './validate.ts';
 
 /** Every `kubedeck` subcommand, one line each. */
 export const commands: Command[] = [
@@ -36,3 +37,4 @@ commands.push(
 );
 commands.push(statsCommand, optimizeCommand, settingsCommand);
 commands.push(exercisesCommand, exerciseCommand, gradeCommand);
+commands.push(validateCommand);

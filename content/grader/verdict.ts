@@ -7,7 +7,7 @@ import { findKind, KIND_NAMES, KINDS, preferredVersion } from './kinds.ts';
 
 const KINDS_BY_NAME = (kind: string) => KINDS.filter((k) => k.kind === kind);
 
-import { locate, parseAnswer } from './parse.ts';
+import { locate, type ParseOptions, parseAnswer } from './parse.ts';
 import { formatPath } from './paths-format.ts';
 import { validateDoc } from './schema-validate.ts';
 import { suggest } from './suggest.ts';
@@ -16,8 +16,11 @@ import type { Check, DocSelector, Exercise, GradeIssue, Lang, Verdict } from './
 export type GradeOptions = { lang?: Lang };
 
 /** Parse → identify → schema + unknown fields → defaults → API rules. Never throws. */
-export function analyse(text: string): { docs: AnswerDoc[]; issues: GradeIssue[]; lines: LineCounter } {
-  const parsed = parseAnswer(text);
+export function analyse(
+  text: string,
+  opts: ParseOptions = {},
+): { docs: AnswerDoc[]; issues: GradeIssue[]; lines: LineCounter } {
+  const parsed = parseAnswer(text, opts);
   const issues = [...parsed.issues];
   const docs: AnswerDoc[] = [];
   for (const pd of parsed.docs) {
