@@ -35,9 +35,40 @@ export const CORE_KINDS = [
   ['networking.k8s.io/v1', 'NetworkPolicy'],
 ];
 
+/**
+ * Kinds a networking manifest often carries alongside (a Secret for TLS, RBAC for a controller, a Job that
+ * probes): judged on their fields only, so copying an upstream example is never refused as "not graded".
+ */
+export const STRUCTURE_KINDS = [
+  ['v1', 'Secret'],
+  ['v1', 'ServiceAccount'],
+  ['v1', 'PersistentVolumeClaim'],
+  ['v1', 'PersistentVolume'],
+  ['v1', 'ReplicationController'],
+  ['v1', 'LimitRange'],
+  ['v1', 'ResourceQuota'],
+  ['apps/v1', 'ReplicaSet'],
+  ['batch/v1', 'Job'],
+  ['batch/v1', 'CronJob'],
+  ['networking.k8s.io/v1', 'ServiceCIDR'],
+  ['networking.k8s.io/v1', 'IPAddress'],
+  ['rbac.authorization.k8s.io/v1', 'Role'],
+  ['rbac.authorization.k8s.io/v1', 'RoleBinding'],
+  ['rbac.authorization.k8s.io/v1', 'ClusterRole'],
+  ['rbac.authorization.k8s.io/v1', 'ClusterRoleBinding'],
+  ['autoscaling/v2', 'HorizontalPodAutoscaler'],
+  ['policy/v1', 'PodDisruptionBudget'],
+  ['admissionregistration.k8s.io/v1', 'ValidatingAdmissionPolicy'],
+  ['admissionregistration.k8s.io/v1', 'ValidatingAdmissionPolicyBinding'],
+  ['storage.k8s.io/v1', 'StorageClass'],
+  ['scheduling.k8s.io/v1', 'PriorityClass'],
+  ['coordination.k8s.io/v1', 'Lease'],
+];
+const ALL_KINDS = [...CORE_KINDS, ...STRUCTURE_KINDS];
+
 const modulePath = (apiVersion) =>
   apiVersion === 'v1' ? 'kubernetes-models/v1' : `kubernetes-models/${apiVersion}`;
-const source = CORE_KINDS.map(
+const source = ALL_KINDS.map(
   ([v, k], i) => `import type { I${k} as K${i} } from '${modulePath(v)}';\nexport type T${i} = K${i};`,
 ).join('\n');
 const entry = join(root, '.gen-core-entry.ts');
@@ -96,7 +127,7 @@ function ref(type) {
 }
 
 const kinds = {};
-for (const [i, [apiVersion, kind]] of CORE_KINDS.entries()) {
+for (const [i, [apiVersion, kind]] of ALL_KINDS.entries()) {
   const alias = sf.statements.find((s) => ts.isTypeAliasDeclaration(s) && s.name.text === `T${i}`);
   const type = checker.getTypeAtLocation(alias.name);
   if (checker.getPropertiesOfType(type).length === 0) throw new Error(`no type for ${apiVersion} ${kind}`);
@@ -104,7 +135,8 @@ for (const [i, [apiVersion, kind]] of CORE_KINDS.entries()) {
 }
 const out = join(root, 'content/grader/schemas/core');
 mkdirSync(out, { recursive: true });
-writeFileSync(join(out, 'fields.json'), `${JSON.stringify({ kinds, defs })}\n`);
+const structureOnly = STRUCTURE_KINDS.map(([v, k]) => `${v}/${k}`);
+writeFileSync(join(out, 'fields.json'), `${JSON.stringify({ structureOnly, kinds, defs })}\n`);
 // Written in the repository's formatting, so `biome check` stays clean after regenerating.
 spawnSync(join(root, 'node_modules/.bin/biome'), ['format', '--write', out], { stdio: 'ignore' });
 console.log(

@@ -3,6 +3,8 @@
  * on the defaulted document, as the API server does. Gateway API rules live in the CRDs (CEL) and are evaluated
  * from there (openapi-validate.ts).
  */
+import { ingressRules, networkPolicyRules } from './networking-rules.ts';
+import { serviceSpecRules } from './service-rules.ts';
 import type { ConcretePath, Text } from './types.ts';
 
 type Obj = Record<string, unknown>;
@@ -20,7 +22,12 @@ export function apiRules(doc: Obj): RuleViolation[] {
   const out: RuleViolation[] = [];
   const spec = doc.spec;
   if (!isObj(spec)) return out;
-  if (doc.kind === 'Service') serviceRules(spec, out);
+  if (doc.kind === 'Service') {
+    serviceRules(spec, out);
+    serviceSpecRules(spec, out);
+  }
+  if (doc.kind === 'Ingress') ingressRules(spec, out);
+  if (doc.kind === 'NetworkPolicy') networkPolicyRules(spec, out);
   return out;
 }
 

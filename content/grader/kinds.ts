@@ -14,6 +14,8 @@ export type KindInfo = {
   namespaced: boolean;
 } & (
   | { source: 'core'; model: ModelClass }
+  /** Judged on field names only (no generated validator bundled for it): companions of networking manifests. */
+  | { source: 'structure' }
   | {
       source: 'gateway' /** The CRD's schema for this version, loaded on first use. */;
       schema: () => SchemaNode;
@@ -52,6 +54,27 @@ function gateway(e: GatewayIndex['kinds'][number]): KindInfo {
   };
 }
 
+const CLUSTER_SCOPED = new Set([
+  'PersistentVolume',
+  'ClusterRole',
+  'ClusterRoleBinding',
+  'ValidatingAdmissionPolicy',
+  'ValidatingAdmissionPolicyBinding',
+  'StorageClass',
+  'PriorityClass',
+  'ServiceCIDR',
+  'IPAddress',
+]);
+const structureKinds = (
+  JSON.parse(readFileSync(new URL('./schemas/core/fields.json', import.meta.url), 'utf8')) as {
+    structureOnly: string[];
+  }
+).structureOnly.map((id): KindInfo => {
+  const slash = id.lastIndexOf('/');
+  const kind = id.slice(slash + 1);
+  return { apiVersion: id.slice(0, slash), kind, namespaced: !CLUSTER_SCOPED.has(kind), source: 'structure' };
+});
+
 export const KINDS: KindInfo[] = [
   core('v1', 'Service', Service),
   core('v1', 'Endpoints', Endpoints),
@@ -66,6 +89,7 @@ export const KINDS: KindInfo[] = [
   core('networking.k8s.io/v1', 'IngressClass', IngressClass, false),
   core('networking.k8s.io/v1', 'NetworkPolicy', NetworkPolicy),
   ...gatewayIndex.kinds.map(gateway),
+  ...structureKinds,
 ];
 
 export function findKind(apiVersion: unknown, kind: unknown): KindInfo | undefined {

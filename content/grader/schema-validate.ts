@@ -20,6 +20,10 @@ type AjvError = {
 /** Validates one document against its kind's schema; returns schema errors and unknown fields, with lines. */
 export function validateDoc(pd: ParsedDoc, info: KindInfo, lines: LineCounter): GradeIssue[] {
   if (info.source === 'gateway') return validateCustomResource(pd, info.schema(), lines);
+  if (info.source === 'structure')
+    return unknownCoreFields(info.apiVersion, info.kind, pd.value).map((u) =>
+      unknownIssue(u.path, u.known, pd, lines),
+    );
   const inst = new info.model(pd.value);
   let errors: AjvError[] = [];
   try {

@@ -7,6 +7,7 @@ import { findKind, KIND_NAMES, KINDS, preferredVersion } from './kinds.ts';
 
 const KINDS_BY_NAME = (kind: string) => KINDS.filter((k) => k.kind === kind);
 
+import { metadataRules } from './object-rules.ts';
 import { locate, type ParseOptions, parseAnswer } from './parse.ts';
 import { formatPath } from './paths-format.ts';
 import { validateDoc } from './schema-validate.ts';
@@ -33,7 +34,9 @@ export function analyse(
     }
     const value = applyDefaults(pd.value);
     if (info) {
-      for (const v of apiRules(value))
+      const rules = apiRules(value);
+      metadataRules(pd.value, info.namespaced, info.source !== 'core', rules);
+      for (const v of rules)
         issues.push({
           code: 'api-rule',
           path: formatPath(v.path),
