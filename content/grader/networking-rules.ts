@@ -80,14 +80,6 @@ export function ingressRules(spec: Obj, out: RuleViolation[]): void {
         ko: 'spec: defaultBackend와 rules 중 하나는 지정해야 합니다',
       },
     });
-  if (spec.backend !== undefined)
-    out.push({
-      path: ['spec', 'backend'],
-      text: {
-        en: 'backend: removed in networking.k8s.io/v1; use spec.defaultBackend',
-        ko: 'backend: networking.k8s.io/v1에서 제거되었습니다. spec.defaultBackend를 쓰세요',
-      },
-    });
   backendRule(spec.defaultBackend, ['spec', 'defaultBackend'], out);
   rules.forEach((rule, r) => {
     if (!isObj(rule)) return;

@@ -7,7 +7,7 @@ import { locate, type ParsedDoc } from './parse.ts';
 import { fieldName, formatPath, fromPointer, getAt } from './paths-format.ts';
 import { enumText, q, typeText } from './schema-messages.ts';
 import { suggest } from './suggest.ts';
-import type { ConcretePath, GradeIssue } from './types.ts';
+import type { ConcretePath, GradeIssue, Text } from './types.ts';
 
 type AjvError = {
   instancePath: string;
@@ -166,8 +166,50 @@ const RENAMED: Record<string, string> = {
   servicePort: 'service.port.number or service.port.name (networking.k8s.io/v1)',
 };
 
+/**
+ * Fields the API once had and removed: named as removed, with what replaced them, instead of "unknown".
+ * Keyed by kind and the path with list indexes dropped.
+ */
+const REMOVED: Record<string, { since: string; use: Text }> = {
+  'Service spec.ipFamily': {
+    since: 'Kubernetes 1.20',
+    use: {
+      en: 'spec.ipFamilies (a list, e.g. [IPv6]) with spec.ipFamilyPolicy',
+      ko: 'spec.ipFamilies(리스트, 예: [IPv6])와 spec.ipFamilyPolicy',
+    },
+  },
+  'Service spec.topologyKeys': {
+    since: 'Kubernetes 1.22',
+    use: {
+      en: 'spec.trafficDistribution or spec.internalTrafficPolicy',
+      ko: 'spec.trafficDistribution 또는 spec.internalTrafficPolicy',
+    },
+  },
+  'Ingress spec.backend': {
+    since: 'networking.k8s.io/v1',
+    use: { en: 'spec.defaultBackend', ko: 'spec.defaultBackend' },
+  },
+  'EndpointSlice endpoints.topology': {
+    since: 'discovery.k8s.io/v1',
+    use: { en: 'endpoints[].nodeName and endpoints[].zone', ko: 'endpoints[].nodeName과 endpoints[].zone' },
+  },
+};
+
 function unknownIssue(path: ConcretePath, known: string[], pd: ParsedDoc, lines: LineCounter): GradeIssue {
   const f = String(path[path.length - 1]);
+  const removed = REMOVED[`${String(pd.value.kind)} ${path.filter((x) => typeof x === 'string').join('.')}`];
+  if (removed) {
+    const where = formatPath(path);
+    return {
+      code: 'unknown-field',
+      path: where,
+      text: {
+        en: `${where}: "${f}" was removed in ${removed.since}; use ${removed.use.en}`,
+        ko: `${where}: "${f}"는 ${removed.since}에서 제거되었습니다. ${removed.use.ko}를 쓰세요`,
+      },
+      loc: locate(pd.doc, path, lines, true),
+    };
+  }
   const guess = (known.includes('service') ? RENAMED[f] : undefined) ?? suggest(f, known);
   const where = formatPath(path);
   return {
