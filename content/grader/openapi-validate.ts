@@ -161,13 +161,17 @@ function walk(s: SchemaNode, v: unknown, path: ConcretePath, ctx: Ctx): void {
   if (typeof v === 'number') numberRules(s, v, path, ctx);
   if (Array.isArray(v)) arrayRules(s, v, path, ctx);
   if (isObj(v)) objectRules(s, v, path, ctx);
-  if (s.oneOf && s.oneOf.filter((b) => conforms(b, v)).length !== 1)
-    push(
-      ctx,
-      path,
-      'matches none of the allowed forms (oneOf)',
-      '허용된 형태(oneOf) 중 어느 것에도 맞지 않습니다',
-    );
+  if (s.oneOf) {
+    const matching = s.oneOf.filter((b) => conforms(b, v)).length;
+    if (matching === 0) explainNoBranch(s.oneOf, v, path, ctx);
+    else if (matching > 1)
+      push(
+        ctx,
+        path,
+        'matches more than one of the allowed forms (oneOf)',
+        '허용된 형태(oneOf) 중 둘 이상에 맞습니다',
+      );
+  }
   if (s.anyOf && !s.anyOf.some((b) => conforms(b, v))) {
     const formats = s.anyOf.map((b) => b.format).filter(Boolean);
     if (formats.length === s.anyOf.length)
@@ -193,6 +197,61 @@ function walk(s: SchemaNode, v: unknown, path: ConcretePath, ctx: Ctx): void {
   // The API server evaluates a node's rules only on a value of the declared shape; a broken child is reported
   // once, by its own check, rather than again by every rule that reads it.
   if (s['x-kubernetes-validations'] && ctx.out.length === before) celRules(s, v, path, ctx);
+}
+
+/** What one property must be, in words, from the schema that refused it. */
+function describe(p: SchemaNode): Text {
+  const formats = (p.anyOf ?? []).map((b) => b.format).filter(Boolean);
+  if (formats.length > 0)
+    return {
+      en: `must be a valid ${formats.join(' or ')} address`,
+      ko: `올바른 ${formats.join(' 또는 ')} 주소여야 합니다`,
+    };
+  if (p.enum)
+    return {
+      en: `must be ${p.enum.map(String).join(' or ')}`,
+      ko: `${p.enum.map(String).join(' 또는 ')}여야 합니다`,
+    };
+  if (p.not?.enum)
+    return {
+      en: `must not be ${p.not.enum.map(String).join(' or ')}`,
+      ko: `${p.not.enum.map(String).join(', ')}이면 안 됩니다`,
+    };
+  if (p.format) return { en: `must be a valid ${p.format}`, ko: `올바른 ${p.format}여야 합니다` };
+  return { en: 'is not valid here', ko: '여기에 맞지 않습니다' };
+}
+
+/**
+ * No branch of a oneOf fits: name the fields of the nearest branch (fewest fields off) and what they must be,
+ * e.g. an address of type IPAddress whose value is not an IP.
+ */
+function explainNoBranch(branches: SchemaNode[], v: unknown, path: ConcretePath, ctx: Ctx): void {
+  let best: [string, SchemaNode][] | null = null;
+  if (isObj(v)) {
+    for (const b of branches) {
+      const off = Object.entries(b.properties ?? {}).filter(
+        ([k, p]) => v[k] !== undefined && !conforms(p, v[k]),
+      );
+      if (best === null || off.length < best.length) best = off;
+    }
+  }
+  if (!best || best.length === 0 || !isObj(v)) {
+    push(
+      ctx,
+      path,
+      'matches none of the allowed forms (oneOf)',
+      '허용된 형태(oneOf) 중 어느 것에도 맞지 않습니다',
+    );
+    return;
+  }
+  for (const [k, p] of best) {
+    const d = describe(p);
+    const where =
+      typeof v.type === 'string' && k !== 'type'
+        ? { en: ` for type ${v.type}`, ko: ` (type ${v.type})` }
+        : { en: '', ko: '' };
+    push(ctx, [...path, k], `${q(v[k])} ${d.en}${where.en}`, `${q(v[k])}: ${d.ko}${where.ko}`);
+  }
 }
 
 function stringRules(s: SchemaNode, v: string, path: ConcretePath, ctx: Ctx): void {
