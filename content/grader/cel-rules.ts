@@ -58,6 +58,8 @@ function serviceRules(spec: Obj, out: RuleViolation[]): void {
     }
     for (const f of ['port', 'targetPort'] as const) {
       const v = p[f];
+      // targetPort defaults to port: a bad port is reported once, on the line the learner wrote.
+      if (f === 'targetPort' && v === p.port) continue;
       if (typeof v === 'number' && (v < 1 || v > 65535)) {
         out.push({
           path: at(f),

@@ -36,13 +36,19 @@ export function unknownMetadataFields(value: unknown, path: ConcretePath): Unkno
   return out;
 }
 
+/** Nothing below: a scalar field, a free-form object, or a value that is not an object. */
+const leaf = (ref: Ref, v: unknown): boolean => ref === 0 || ref === 1 || v === null || typeof v !== 'object';
+
 function walk(f: Fields, ref: Ref, v: unknown, path: ConcretePath, out: UnknownField[]): void {
-  if (ref === 0 || ref === 1 || v === null || typeof v !== 'object') return;
+  if (leaf(ref, v)) return;
   if (typeof ref === 'object') {
+    // Maps of strings (labels, ConfigMap data) can hold thousands of entries: no path is built for a leaf.
     if ('i' in ref) {
-      if (Array.isArray(v)) for (const [i, x] of v.entries()) walk(f, ref.i, x, [...path, i], out);
+      if (Array.isArray(v))
+        for (const [i, x] of v.entries()) if (!leaf(ref.i, x)) walk(f, ref.i, x, [...path, i], out);
     } else if (!Array.isArray(v)) {
-      for (const [k, x] of Object.entries(v)) walk(f, ref.a, x, [...path, k], out);
+      for (const [k, x] of Object.entries(v as Record<string, unknown>))
+        if (!leaf(ref.a, x)) walk(f, ref.a, x, [...path, k], out);
     }
     return;
   }

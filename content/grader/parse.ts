@@ -166,6 +166,9 @@ export function parseAnswer(text: string, opts: ParseOptions = {}): ParseResult 
   return { docs, issues, lines };
 }
 
+const isCollection = (t: CST.Token): boolean =>
+  t.type === 'block-map' || t.type === 'block-seq' || t.type === 'flow-collection';
+
 /** Offset of the first collection nested deeper than MAX_DEPTH, or null. Iterative: depth is the input's. */
 function tooDeep(tokens: CST.Token[]): number | null {
   const stack: [CST.Token | undefined | null, number][] = tokens.map((t) => [t, 0]);
@@ -180,7 +183,9 @@ function tooDeep(tokens: CST.Token[]): number | null {
       if (depth + 1 > MAX_DEPTH) return t.offset;
       for (const it of t.items) {
         const item = it as { key?: CST.Token | null; value?: CST.Token | null };
-        stack.push([item.key, depth + 1], [item.value, depth + 1]);
+        // Only collections nest; scalars (most of a big document) need no visit.
+        if (item.key && isCollection(item.key)) stack.push([item.key, depth + 1]);
+        if (item.value && isCollection(item.value)) stack.push([item.value, depth + 1]);
       }
     }
   }
