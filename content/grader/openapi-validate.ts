@@ -118,7 +118,9 @@ function toCel(s: SchemaNode | undefined, v: unknown, memo: WeakMap<object, unkn
     for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
       const p = s?.properties?.[k];
       if (p) m.set(celPropertyName(k), toCel(p, x, memo));
-      else m.set(k, toCel(av ?? undefined, x, memo));
+      // Unknown fields are pruned before the rules run; only maps and open objects keep other keys.
+      else if (av || !s?.properties || s['x-kubernetes-preserve-unknown-fields'])
+        m.set(k, toCel(av ?? undefined, x, memo));
     }
     out = m;
   }
@@ -134,10 +136,10 @@ function parseFieldPath(fp: string): ConcretePath {
   return out;
 }
 
-type Ctx = { out: Finding[]; memo: WeakMap<object, unknown> };
+type Ctx = { out: Finding[]; memo: WeakMap<object, unknown>; unknown: number };
 
 export function validateValue(s: SchemaNode, v: unknown, path: ConcretePath): Finding[] {
-  const ctx: Ctx = { out: [], memo: new WeakMap() };
+  const ctx: Ctx = { out: [], memo: new WeakMap(), unknown: 0 };
   walk(s, v, path, ctx);
   return ctx.out;
 }
@@ -147,6 +149,12 @@ function push(ctx: Ctx, path: ConcretePath, en: string, ko: string, code: ErrorC
   ctx.out.push({ path, code, text: { en: `${where}: ${en}`, ko: `${where}: ${ko}` } });
 }
 
+/**
+ * Findings that stop a node's CEL rules: a wrong value below it. Unknown fields do not: the API server prunes them
+ * before its rules run (and strict field validation reports them separately).
+ */
+const blocking = (ctx: Ctx): number => ctx.out.length - ctx.unknown;
+
 function walk(s: SchemaNode, v: unknown, path: ConcretePath, ctx: Ctx): void {
   if (v === null && s.nullable) return;
   if (!typeMatches(s, v)) {
@@ -154,7 +162,7 @@ function walk(s: SchemaNode, v: unknown, path: ConcretePath, ctx: Ctx): void {
     ctx.out.push({ path, code: 'schema', text: typeText(formatPath(path), fieldName(path), want, v) });
     return;
   }
-  const before = ctx.out.length;
+  const before = blocking(ctx);
   if (s.enum && !s.enum.some((e) => e === v))
     ctx.out.push({ path, code: 'schema', text: enumText(formatPath(path), v, s.enum) });
   if (typeof v === 'string') stringRules(s, v, path, ctx);
@@ -196,7 +204,7 @@ function walk(s: SchemaNode, v: unknown, path: ConcretePath, ctx: Ctx): void {
     push(ctx, path, `${q(v)} is not allowed here`, `${q(v)}은(는) 여기에 쓸 수 없습니다`);
   // The API server evaluates a node's rules only on a value of the declared shape; a broken child is reported
   // once, by its own check, rather than again by every rule that reads it.
-  if (s['x-kubernetes-validations'] && ctx.out.length === before) celRules(s, v, path, ctx);
+  if (s['x-kubernetes-validations'] && blocking(ctx) === before) celRules(s, v, path, ctx);
 }
 
 /** What one property must be, in words, from the schema that refused it. */
@@ -390,7 +398,8 @@ function objectRules(s: SchemaNode, v: Record<string, unknown>, path: ConcretePa
     const p = props?.[k];
     if (p) walk(p, x, [...path, k], ctx);
     else if (av) walk(av, x, [...path, k], ctx);
-    else if (!open && (props || s.type === 'object'))
+    else if (!open && (props || s.type === 'object')) {
+      ctx.unknown++;
       ctx.out.push({
         path: [...path, k],
         code: 'unknown-field',
@@ -398,6 +407,7 @@ function objectRules(s: SchemaNode, v: Record<string, unknown>, path: ConcretePa
         known: Object.keys(props ?? {}),
         text: { en: '', ko: '' }, // worded by the caller, which knows the renamed fields and suggestions
       });
+    }
   }
 }
 

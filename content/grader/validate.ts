@@ -27,12 +27,15 @@ export function validateManifests(text: string, lang: Lang = 'en'): ManifestVali
   return {
     valid: real.length === 0,
     documents: docs.length,
-    issues: real.map((i) => ({
-      line: i.loc?.line ?? null,
-      column: i.loc?.column ?? null,
-      path: i.path ?? null,
-      code: i.code,
-      message: i.text[lang],
-    })),
+    // In file order, as an editor or a compiler lists them.
+    issues: [...real]
+      .sort((a, b) => (a.loc?.line ?? 0) - (b.loc?.line ?? 0) || (a.loc?.column ?? 0) - (b.loc?.column ?? 0))
+      .map((i) => ({
+        line: i.loc?.line ?? null,
+        column: i.loc?.column ?? null,
+        path: i.path ?? null,
+        code: i.code,
+        message: i.text[lang],
+      })),
   };
 }
