@@ -77,24 +77,20 @@ export function metadataRules(
       });
     }
   }
-  if (typeof meta.namespace === 'string' && meta.namespace !== '') {
-    if (!namespaced)
-      out.push({
-        path: ['metadata', 'namespace'],
-        text: {
-          en: `metadata.namespace: ${String(doc.kind)} is cluster-scoped; remove the namespace`,
-          ko: `metadata.namespace: ${String(doc.kind)}는 클러스터 범위 오브젝트입니다. namespace를 지우세요`,
-        },
-      });
-    else if (!isDns1123Label(meta.namespace))
-      out.push({
-        path: ['metadata', 'namespace'],
-        text: {
-          en: `metadata.namespace: "${meta.namespace}" must be a DNS-1123 label (lowercase letters, digits and "-")`,
-          ko: `metadata.namespace: "${meta.namespace}"은(는) DNS-1123 레이블(소문자·숫자·"-")이어야 합니다`,
-        },
-      });
-  }
+  // A namespace on a cluster-scoped object is dropped by the API server, not refused.
+  if (
+    namespaced &&
+    typeof meta.namespace === 'string' &&
+    meta.namespace !== '' &&
+    !isDns1123Label(meta.namespace)
+  )
+    out.push({
+      path: ['metadata', 'namespace'],
+      text: {
+        en: `metadata.namespace: "${meta.namespace}" must be a DNS-1123 label (lowercase letters, digits and "-")`,
+        ko: `metadata.namespace: "${meta.namespace}"은(는) DNS-1123 레이블(소문자·숫자·"-")이어야 합니다`,
+      },
+    });
   for (const field of ['labels', 'annotations'] as const) {
     const map = meta[field];
     if (!isObj(map)) continue;
@@ -127,4 +123,31 @@ export function metadataRules(
         });
     }
   }
+}
+
+/** Workload controllers: the selector must select the pods the template makes (apps validation). */
+export function selectorRules(doc: Obj, out: RuleViolation[]): void {
+  if (!['Deployment', 'DaemonSet', 'StatefulSet', 'ReplicaSet'].includes(String(doc.kind))) return;
+  const spec = doc.spec;
+  if (!isObj(spec) || !isObj(spec.selector) || !isObj(spec.template)) return;
+  const want = spec.selector.matchLabels;
+  const meta = spec.template.metadata;
+  const labels = isObj(meta) && isObj(meta.labels) ? meta.labels : {};
+  if (!isObj(want) || spec.selector.matchExpressions !== undefined) return;
+  const missing = Object.entries(want).filter(([k, v]) => labels[k] !== v);
+  if (missing.length === 0 && Object.keys(want).length > 0) return;
+  const shown = missing.map(([k, v]) => `${k}=${String(v)}`).join(', ');
+  out.push({
+    path: ['spec', 'selector'],
+    text:
+      Object.keys(want).length === 0
+        ? {
+            en: 'spec.selector: empty selector is not allowed; match the template labels',
+            ko: 'spec.selector: 빈 selector는 쓸 수 없습니다. 템플릿 레이블과 맞추세요',
+          }
+        : {
+            en: `spec.selector: does not match the template labels (missing ${shown} in spec.template.metadata.labels)`,
+            ko: `spec.selector: 템플릿 레이블과 맞지 않습니다 (spec.template.metadata.labels에 ${shown} 없음)`,
+          },
+  });
 }

@@ -88,12 +88,7 @@ export function serviceSpecRules(spec: Obj, out: RuleViolation[]): void {
       'ipFamilyPolicy: SingleStack allows one IP family; use PreferDualStack or RequireDualStack for two',
       'ipFamilyPolicy: SingleStack은 IP 패밀리를 하나만 허용합니다. 두 개를 쓰려면 PreferDualStack이나 RequireDualStack을 쓰세요',
     );
-  if (dual && policy === undefined)
-    add(
-      ['spec', 'ipFamilyPolicy'],
-      'ipFamilyPolicy: two IP families need ipFamilyPolicy PreferDualStack or RequireDualStack',
-      'ipFamilyPolicy: IP 패밀리가 두 개면 ipFamilyPolicy를 PreferDualStack이나 RequireDualStack으로 지정해야 합니다',
-    );
+  // Two families and no policy: the API server infers RequireDualStack rather than refusing.
   clusterIPs.forEach((ip, i) => {
     const fam = ipFamily(ip);
     const want = families[i];

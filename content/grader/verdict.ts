@@ -7,7 +7,7 @@ import { findKind, KIND_NAMES, KINDS, preferredVersion } from './kinds.ts';
 
 const KINDS_BY_NAME = (kind: string) => KINDS.filter((k) => k.kind === kind);
 
-import { metadataRules } from './object-rules.ts';
+import { metadataRules, selectorRules } from './object-rules.ts';
 import { locate, type ParseOptions, parseAnswer } from './parse.ts';
 import { formatPath } from './paths-format.ts';
 import { validateDoc } from './schema-validate.ts';
@@ -36,6 +36,7 @@ export function analyse(
     if (info) {
       const rules = apiRules(value);
       metadataRules(pd.value, info.namespaced, info.source !== 'core', rules);
+      selectorRules(pd.value, rules);
       for (const v of rules)
         issues.push({
           code: 'api-rule',

@@ -282,6 +282,38 @@ spec:
     ]);
   });
 
+  it('a workload selector must select its own template; what the API server forgives is accepted', () => {
+    const deploy = (label: string) => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels: { app: web }
+  template:
+    metadata:
+      labels: { app: ${label} }
+    spec:
+      containers: [{ name: web, image: nginx }]
+`;
+    expect(messages(deploy('web'))).toEqual([]);
+    expect(messages(deploy('api'))).toEqual([
+      'spec.selector: does not match the template labels (missing app=web in spec.template.metadata.labels)',
+    ]);
+    // A namespace on a cluster-scoped object is dropped, and two families without a policy mean RequireDualStack.
+    expect(
+      messages(`apiVersion: gateway.networking.k8s.io/v1
+kind: GatewayClass
+metadata:
+  name: c
+  namespace: default
+spec:
+  controllerName: example.com/c
+`),
+    ).toEqual([]);
+    expect(messages(service('  ipFamilies: [IPv4, IPv6]\n  ports: [{ port: 80 }]'))).toEqual([]);
+  });
+
   it('EndpointSlice and Endpoints are judged from their own schema', () => {
     const slice = `apiVersion: discovery.k8s.io/v1
 kind: EndpointSlice
