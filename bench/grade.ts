@@ -1,4 +1,5 @@
 /** `npm run bench grade`: in-process grade time of typical answers, against a plain YAML parse of the same text. */
+import { readFileSync } from 'node:fs';
 import { parseAllDocuments } from 'yaml';
 import { grade, loadExercise } from '../content/grader/index.ts';
 
@@ -39,19 +40,29 @@ export async function benchGrade(): Promise<void> {
     ex: nodeport,
     text: nodeport.solution.replace('targetPort', 'tragetPort'),
   });
+  const upstream = readFileSync('test/fixtures/manifests/valid/gateway-api/basic-http.yaml', 'utf8');
+  cases.push({ label: 'gateway-api basic-http.yaml (3 docs, CEL)', ex: cases[4]!.ex, text: upstream });
   console.log(`${ITERATIONS} iterations each; times in ms`);
   console.log(
     `${'answer'.padEnd(44)} ${'grade p50'.padStart(9)} ${'p99'.padStart(7)} ${'parse p50'.padStart(9)} ${'p99'.padStart(7)} ${'ratio'.padStart(6)}`,
   );
   let worstP50 = 0;
+  let worstP99 = 0;
+  let worstParseP99 = 0;
   for (const c of cases) {
     const g = measure(() => grade(c.ex, c.text, { lang: 'en' }));
     const p = measure(() => parseAllDocuments(c.text));
     worstP50 = Math.max(worstP50, g.p50);
+    worstP99 = Math.max(worstP99, g.p99);
+    worstParseP99 = Math.max(worstParseP99, p.p99);
     const ratio = g.p50 / Math.max(p.p50, 1e-6);
     console.log(
       `${c.label.padEnd(44)} ${g.p50.toFixed(3).padStart(9)} ${g.p99.toFixed(3).padStart(7)} ${p.p50.toFixed(3).padStart(9)} ${p.p99.toFixed(3).padStart(7)} ${ratio.toFixed(1).padStart(5)}x`,
     );
   }
-  console.log(`worst p50 ${worstP50.toFixed(3)} ms (target < 5 ms): ${worstP50 < 5 ? 'ok' : 'TOO SLOW'}`);
+  console.log(`worst p50 ${worstP50.toFixed(3)} ms`);
+  // p99 of single runs also measures the machine: the plain YAML parse of the same texts is the noise floor.
+  console.log(
+    `worst p99 ${worstP99.toFixed(3)} ms (target < 5 ms): ${worstP99 < 5 ? 'ok' : 'TOO SLOW'}; plain parse p99 ${worstParseP99.toFixed(3)} ms`,
+  );
 }

@@ -1,5 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { type Core, openCore } from '../../core/app.ts';
+import {
+  type DiffRow,
+  ExerciseFormatError,
+  grade,
+  loadExercises,
+  ratingForAttempt,
+  sideBySideDiff,
+} from '../../content/grader/index.ts';
 import type { GradeResult } from '../../core/handlers/exercises.ts';
 import { KubedeckError } from '../../db/errors.ts';
 import type { CommandImpl } from '../command.ts';
@@ -37,61 +44,74 @@ export const gradeCommand: CommandImpl = {
     if (!Number.isInteger(hintsUsed) || hintsUsed < 0)
       throw new KubedeckError('usage', '--hints must be a whole number', 2);
     const answer = await readAnswer(file, io.readStdin);
-    // Without --db (or KUBEDECK_DB) grading touches no database: the attempt goes to a throwaway in-memory one.
+    const gaveUp = values['give-up'] === true;
+    const dir = typeof values.dir === 'string' ? values.dir : undefined;
+    // Without --db (or KUBEDECK_DB) grading touches no database and loads neither the core nor the scheduler:
+    // the grader alone gives the verdict. With one, the attempt is recorded and rates the exercise's card.
     const persistent = typeof values.db === 'string' || Boolean(process.env.KUBEDECK_DB);
-    const scratch: Core | undefined = persistent
-      ? undefined
-      : openCore({ dbPath: ':memory:', bundled: false, lang });
-    const c = scratch ?? core();
-    try {
-      const r = await c.call('exercises/grade', {
-        id,
-        answer,
-        lang,
-        hintsUsed,
-        gaveUp: values['give-up'] === true,
-        dir: typeof values.dir === 'string' ? values.dir : undefined,
-      });
-      const v = r.verdict;
-      if (json) {
-        io.out(
-          JSON.stringify({
-            exercise: v.exercise,
-            passed: v.passed,
-            score: v.score,
-            checks: v.checks.map(({ id, passed, message, line, column }) => ({
-              id,
-              passed,
-              message,
-              line,
-              column,
-            })),
-            errors: v.errors.map(({ message, line, column }) => ({ message, line, column })),
-          }),
-        );
-        return v.passed ? 0 : 1;
-      }
-      const at = (l: number | null, c: number | null) => (l === null ? '' : `${l}:${c} `);
-      const ko = lang === 'ko';
+    const r: Pick<GradeResult, 'verdict' | 'diff' | 'attemptId' | 'rating' | 'rated'> = persistent
+      ? await core().call('exercises/grade', { id, answer, lang, hintsUsed, gaveUp, dir })
+      : gradeWithoutDb(id, answer, lang, gaveUp, hintsUsed, dir);
+    const v = r.verdict;
+    if (json) {
       io.out(
-        `${id}: ${v.passed ? (ko ? '통과' : 'PASS') : ko ? '실패' : 'FAIL'}  ${ko ? '점수' : 'score'} ${v.score}/100`,
+        JSON.stringify({
+          exercise: v.exercise,
+          passed: v.passed,
+          score: v.score,
+          checks: v.checks.map(({ id, passed, message, line, column }) => ({
+            id,
+            passed,
+            message,
+            line,
+            column,
+          })),
+          errors: v.errors.map(({ message, line, column }) => ({ message, line, column })),
+        }),
       );
-      for (const e of v.errors) io.out(`  ! ${at(e.line, e.column)}${e.message}`);
-      for (const ch of v.checks) {
-        io.out(`  ${ch.passed ? '✓' : '✗'} ${at(ch.line, ch.column)}${ch.message}`);
-        if (!ch.passed && ch.hint) io.out(`      ${ko ? '힌트' : 'hint'}: ${ch.hint}`);
-      }
-      if (r.diff) {
-        const labels: [string, string] = ko ? ['모범 답안', '내 답안'] : ['reference', 'your answer'];
-        io.out(`\n${sideBySide(r.diff, process.stdout.columns || 110, labels)}`);
-      }
-      if (persistent && r.attemptId !== null) {
-        const next = r.rated?.due ? (ko ? `, 다음 복습 ${r.rated.due}` : `, next review ${r.rated.due}`) : '';
-        io.out(ko ? `기록됨: 평가 ${r.rating}${next}` : `recorded: rating ${r.rating}${next}`);
-      }
       return v.passed ? 0 : 1;
-    } finally {
-      scratch?.close();
     }
+    const at = (l: number | null, c: number | null) => (l === null ? '' : `${l}:${c} `);
+    const ko = lang === 'ko';
+    io.out(
+      `${id}: ${v.passed ? (ko ? '통과' : 'PASS') : ko ? '실패' : 'FAIL'}  ${ko ? '점수' : 'score'} ${v.score}/100`,
+    );
+    for (const e of v.errors) io.out(`  ! ${at(e.line, e.column)}${e.message}`);
+    for (const ch of v.checks) {
+      io.out(`  ${ch.passed ? '✓' : '✗'} ${at(ch.line, ch.column)}${ch.message}`);
+      if (!ch.passed && ch.hint) io.out(`      ${ko ? '힌트' : 'hint'}: ${ch.hint}`);
+    }
+    if (r.diff) {
+      const labels: [string, string] = ko ? ['모범 답안', '내 답안'] : ['reference', 'your answer'];
+      io.out(`\n${sideBySide(r.diff, process.stdout.columns || 110, labels)}`);
+    }
+    if (persistent && r.attemptId !== null) {
+      const next = r.rated?.due ? (ko ? `, 다음 복습 ${r.rated.due}` : `, next review ${r.rated.due}`) : '';
+      io.out(ko ? `기록됨: 평가 ${r.rating}${next}` : `recorded: rating ${r.rating}${next}`);
+    }
+    return v.passed ? 0 : 1;
   },
 };
+
+function gradeWithoutDb(
+  id: string,
+  answer: string,
+  lang: 'ko' | 'en',
+  gaveUp: boolean,
+  hintsUsed: number,
+  dir: string | undefined,
+): Pick<GradeResult, 'verdict' | 'diff' | 'attemptId' | 'rating' | 'rated'> {
+  let all: ReturnType<typeof loadExercises>;
+  try {
+    all = loadExercises(dir);
+  } catch (e) {
+    if (e instanceof ExerciseFormatError) throw new KubedeckError('exercise-format', e.message);
+    throw e;
+  }
+  const ex = all.find((x) => x.id === id);
+  if (!ex) throw new KubedeckError('unknown-exercise', `no exercise "${id}" (try kubedeck exercises)`, 2);
+  const verdict = grade(ex, answer, { lang });
+  const diff: DiffRow[] | null = verdict.passed || gaveUp ? sideBySideDiff(ex.solution, answer) : null;
+  const rating = ratingForAttempt({ passed: verdict.passed && !gaveUp, hintsUsed, priorFailedAttempts: 0 });
+  return { verdict, diff, attemptId: null, rating, rated: null };
+}

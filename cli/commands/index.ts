@@ -140,3 +140,10 @@ commands.push(
     load: async () => (await import('./grade.ts')).gradeCommand,
   },
 );
+commands.push({
+  name: 'validate',
+  usage: 'validate <file|folder|->... [--json] [--lang ko|en]',
+  summary: 'check any Kubernetes manifest as the API server would (exit 0 valid, 1 invalid, 2 unreadable)',
+  needsDb: false,
+  load: async () => (await import('./validate.ts')).validateCommand,
+});

@@ -1,7 +1,10 @@
 /**
- * Rules the API server enforces that the OpenAPI schemas do not carry: Service validation in Go code and the
- * Gateway API CEL rules (x-kubernetes-validations). They run on the defaulted document, as the API server does.
+ * Rules the API server enforces in Go code that the OpenAPI schemas do not carry (Service, Ingress, ...). They run
+ * on the defaulted document, as the API server does. Gateway API rules live in the CRDs (CEL) and are evaluated
+ * from there (openapi-validate.ts).
  */
+import { ingressRules, networkPolicyRules } from './networking-rules.ts';
+import { serviceSpecRules } from './service-rules.ts';
 import type { ConcretePath, Text } from './types.ts';
 
 type Obj = Record<string, unknown>;
@@ -19,8 +22,12 @@ export function apiRules(doc: Obj): RuleViolation[] {
   const out: RuleViolation[] = [];
   const spec = doc.spec;
   if (!isObj(spec)) return out;
-  if (doc.kind === 'Service') serviceRules(spec, out);
-  if (doc.kind === 'HTTPRoute' || doc.kind === 'GRPCRoute') routeRules(spec, doc.kind, out);
+  if (doc.kind === 'Service') {
+    serviceRules(spec, out);
+    serviceSpecRules(spec, out);
+  }
+  if (doc.kind === 'Ingress') ingressRules(spec, out);
+  if (doc.kind === 'NetworkPolicy') networkPolicyRules(spec, out);
   return out;
 }
 
@@ -51,6 +58,8 @@ function serviceRules(spec: Obj, out: RuleViolation[]): void {
     }
     for (const f of ['port', 'targetPort'] as const) {
       const v = p[f];
+      // targetPort defaults to port: a bad port is reported once, on the line the learner wrote.
+      if (f === 'targetPort' && v === p.port) continue;
       if (typeof v === 'number' && (v < 1 || v > 65535)) {
         out.push({
           path: at(f),
@@ -86,96 +95,4 @@ function serviceRules(spec: Obj, out: RuleViolation[]): void {
       });
     }
   });
-}
-
-function routeRules(spec: Obj, kind: string, out: RuleViolation[]): void {
-  list(spec.rules).forEach((rule, r) => {
-    if (!isObj(rule)) return;
-    const filters = list(rule.filters).filter(isObj);
-    const types = filters.map((f) => f.type);
-    const base: ConcretePath = ['spec', 'rules', r];
-    if (types.includes('RequestRedirect') && types.includes('URLRewrite')) {
-      out.push({
-        path: [...base, 'filters'],
-        text: {
-          en: 'filters: RequestRedirect and URLRewrite may not be used together in one rule',
-          ko: 'filters: 한 규칙에서 RequestRedirect와 URLRewrite를 함께 쓸 수 없습니다',
-        },
-      });
-    }
-    if (types.includes('RequestRedirect') && list(rule.backendRefs).length > 0) {
-      out.push({
-        path: [...base, 'backendRefs'],
-        text: {
-          en: 'backendRefs: a rule with a RequestRedirect filter may not have backendRefs (the redirect is the response)',
-          ko: 'backendRefs: RequestRedirect 필터가 있는 규칙에는 backendRefs를 둘 수 없습니다 (리다이렉트가 곧 응답)',
-        },
-      });
-    }
-    for (const [i, f] of filters.entries()) filterShape(f, [...base, 'filters', i], out);
-    list(rule.backendRefs).forEach((b, i) => {
-      if (!isObj(b)) return;
-      if ((b.kind ?? 'Service') === 'Service' && (b.group ?? '') === '' && b.port === undefined) {
-        out.push({
-          path: [...base, 'backendRefs', i],
-          text: {
-            en: `port: a backendRef to a Service needs a port (backendRefs[${i}] "${String(b.name ?? '')}")`,
-            ko: `port: Service를 가리키는 backendRef에는 port가 필요합니다 (backendRefs[${i}] "${String(b.name ?? '')}")`,
-          },
-        });
-      }
-    });
-    if (kind !== 'HTTPRoute') return;
-    const replacesPrefix = filters.some((f) => {
-      const cfg =
-        f.type === 'RequestRedirect' ? f.requestRedirect : f.type === 'URLRewrite' ? f.urlRewrite : undefined;
-      return isObj(cfg) && isObj(cfg.path) && cfg.path.type === 'ReplacePrefixMatch';
-    });
-    if (replacesPrefix) {
-      const matches = list(rule.matches).filter(isObj);
-      const ok = matches.length === 1 && isObj(matches[0]!.path) && matches[0]!.path.type === 'PathPrefix';
-      if (!ok) {
-        out.push({
-          path: [...base, 'matches'],
-          text: {
-            en: 'ReplacePrefixMatch: needs exactly one match with path type PathPrefix in the same rule',
-            ko: 'ReplacePrefixMatch: 같은 규칙에 path type이 PathPrefix인 match가 정확히 하나 있어야 합니다',
-          },
-        });
-      }
-    }
-  });
-}
-
-const FILTER_FIELDS: Record<string, string> = {
-  RequestHeaderModifier: 'requestHeaderModifier',
-  ResponseHeaderModifier: 'responseHeaderModifier',
-  RequestMirror: 'requestMirror',
-  RequestRedirect: 'requestRedirect',
-  URLRewrite: 'urlRewrite',
-  ExtensionRef: 'extensionRef',
-};
-
-/** CEL: a filter's config field must match its type, and must be present for that type. */
-function filterShape(f: Obj, path: ConcretePath, out: RuleViolation[]): void {
-  for (const [type, field] of Object.entries(FILTER_FIELDS)) {
-    if (f[field] !== undefined && f.type !== type) {
-      out.push({
-        path: [...path, field],
-        text: {
-          en: `${field}: must not be set unless the filter type is ${type} (type is ${String(f.type)})`,
-          ko: `${field}: 필터 type이 ${type}일 때만 지정할 수 있습니다 (현재 type: ${String(f.type)})`,
-        },
-      });
-    }
-    if (f.type === type && f[field] === undefined) {
-      out.push({
-        path: [...path, 'type'],
-        text: {
-          en: `${field}: required when the filter type is ${type}`,
-          ko: `${field}: 필터 type이 ${type}이면 필수입니다`,
-        },
-      });
-    }
-  }
 }

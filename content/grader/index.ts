@@ -10,4 +10,10 @@ export {
 export { MAX_ALIAS_COUNT, MAX_ANSWER_BYTES } from './parse.ts';
 export { type AttemptOutcome, type AttemptRating, ratingForAttempt } from './rating.ts';
 export type { Check, CheckResult, Exercise, Lang, Text, Verdict, VerdictError } from './types.ts';
+export {
+  MAX_MANIFEST_BYTES,
+  type ManifestValidation,
+  type ValidationIssue,
+  validateManifests,
+} from './validate.ts';
 export { type GradeOptions, grade, gradeAgainstReference } from './verdict.ts';

@@ -1,7 +1,9 @@
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import { DaemonSet, Deployment, StatefulSet } from 'kubernetes-models/apps/v1';
+import { EndpointSlice } from 'kubernetes-models/discovery.k8s.io/v1';
 import { Ingress, IngressClass, NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
-import { ConfigMap, Pod, Service } from 'kubernetes-models/v1';
+import { ConfigMap, Endpoints, Namespace, Pod, Service } from 'kubernetes-models/v1';
+import type { SchemaNode } from './openapi-schema.ts';
 
 /** A kubernetes-models class: constructed from data, `validate()` throws an ajv ValidationError. */
 type ModelClass = new (data: Record<string, unknown>) => { validate(): void };
@@ -9,68 +11,96 @@ type ModelClass = new (data: Record<string, unknown>) => { validate(): void };
 export type KindInfo = {
   apiVersion: string;
   kind: string;
-  model: ModelClass;
   namespaced: boolean;
-  /**
-   * @kubernetes-models/gateway-api 0.5.1 ships GRPCRoute only as v1alpha2. Its spec schema matches v1 for the
-   * fields we grade, so a v1 GRPCRoute is validated with it under this apiVersion (documented gap).
-   */
-  schemaApiVersion?: string;
-};
+} & (
+  | { source: 'core'; model: ModelClass }
+  /** Judged on field names only (no generated validator bundled for it): companions of networking manifests. */
+  | { source: 'structure' }
+  | {
+      source: 'gateway' /** The CRD's schema for this version, loaded on first use. */;
+      schema: () => SchemaNode;
+    }
+);
 
-const k = (
-  apiVersion: string,
-  kind: string,
-  model: unknown,
-  namespaced = true,
-  schemaApiVersion?: string,
-): KindInfo => ({
+const core = (apiVersion: string, kind: string, model: unknown, namespaced = true): KindInfo => ({
   apiVersion,
   kind,
-  model: model as ModelClass,
   namespaced,
-  ...(schemaApiVersion ? { schemaApiVersion } : {}),
+  source: 'core',
+  model: model as ModelClass,
 });
 
-// @kubernetes-models/gateway-api 0.5.1 is CommonJS and brings its own runtime ajv (a third of the grader's start-up);
-// its classes load on first use, so grading a Service never pays for the Gateway API.
-const requireCjs = createRequire(import.meta.url);
-const gatewayApi = (version: 'v1' | 'v1alpha2', name: string) => {
-  let model: ModelClass | undefined;
-  return () => {
-    model ??= (
-      requireCjs(`@kubernetes-models/gateway-api/gateway.networking.k8s.io/${version}`) as Record<
-        string,
-        ModelClass
-      >
-    )[name]!;
-    return model;
-  };
+const GATEWAY_DIR = new URL('./schemas/gateway/', import.meta.url);
+type GatewayIndex = {
+  bundleVersion: string;
+  kinds: { apiVersion: string; kind: string; namespaced: boolean; file: string }[];
 };
-const lazy = (info: Omit<KindInfo, 'model'>, load: () => ModelClass): KindInfo =>
-  Object.defineProperty(info, 'model', { get: load, enumerable: true }) as KindInfo;
+const gatewayIndex = JSON.parse(readFileSync(new URL('index.json', GATEWAY_DIR), 'utf8')) as GatewayIndex;
+
+/** The Gateway API release the schemas come from (the CRDs' bundle-version). */
+export const GATEWAY_API_VERSION = gatewayIndex.bundleVersion;
+
+function gateway(e: GatewayIndex['kinds'][number]): KindInfo {
+  let schema: SchemaNode | null = null;
+  return {
+    apiVersion: e.apiVersion,
+    kind: e.kind,
+    namespaced: e.namespaced,
+    source: 'gateway',
+    schema: () => {
+      schema ??= JSON.parse(readFileSync(new URL(e.file, GATEWAY_DIR), 'utf8')) as SchemaNode;
+      return schema;
+    },
+  };
+}
+
+const CLUSTER_SCOPED = new Set([
+  'PersistentVolume',
+  'ClusterRole',
+  'ClusterRoleBinding',
+  'ValidatingAdmissionPolicy',
+  'ValidatingAdmissionPolicyBinding',
+  'StorageClass',
+  'PriorityClass',
+  'ServiceCIDR',
+  'IPAddress',
+]);
+const structureKinds = (
+  JSON.parse(readFileSync(new URL('./schemas/core/fields.json', import.meta.url), 'utf8')) as {
+    structureOnly: string[];
+  }
+).structureOnly.map((id): KindInfo => {
+  const slash = id.lastIndexOf('/');
+  const kind = id.slice(slash + 1);
+  return { apiVersion: id.slice(0, slash), kind, namespaced: !CLUSTER_SCOPED.has(kind), source: 'structure' };
+});
 
 export const KINDS: KindInfo[] = [
-  k('v1', 'Service', Service),
-  k('v1', 'Pod', Pod),
-  k('v1', 'ConfigMap', ConfigMap),
-  k('apps/v1', 'Deployment', Deployment),
-  k('apps/v1', 'DaemonSet', DaemonSet),
-  k('apps/v1', 'StatefulSet', StatefulSet),
-  k('networking.k8s.io/v1', 'Ingress', Ingress),
-  k('networking.k8s.io/v1', 'IngressClass', IngressClass, false),
-  k('networking.k8s.io/v1', 'NetworkPolicy', NetworkPolicy),
-  lazy(k('gateway.networking.k8s.io/v1', 'GatewayClass', null, false), gatewayApi('v1', 'GatewayClass')),
-  lazy(k('gateway.networking.k8s.io/v1', 'Gateway', null), gatewayApi('v1', 'Gateway')),
-  lazy(k('gateway.networking.k8s.io/v1', 'HTTPRoute', null), gatewayApi('v1', 'HTTPRoute')),
-  lazy(
-    k('gateway.networking.k8s.io/v1', 'GRPCRoute', null, true, 'gateway.networking.k8s.io/v1alpha2'),
-    gatewayApi('v1alpha2', 'GRPCRoute'),
-  ),
+  core('v1', 'Service', Service),
+  core('v1', 'Endpoints', Endpoints),
+  core('v1', 'Pod', Pod),
+  core('v1', 'ConfigMap', ConfigMap),
+  core('v1', 'Namespace', Namespace, false),
+  core('apps/v1', 'Deployment', Deployment),
+  core('apps/v1', 'DaemonSet', DaemonSet),
+  core('apps/v1', 'StatefulSet', StatefulSet),
+  core('discovery.k8s.io/v1', 'EndpointSlice', EndpointSlice),
+  core('networking.k8s.io/v1', 'Ingress', Ingress),
+  core('networking.k8s.io/v1', 'IngressClass', IngressClass, false),
+  core('networking.k8s.io/v1', 'NetworkPolicy', NetworkPolicy),
+  ...gatewayIndex.kinds.map(gateway),
+  ...structureKinds,
 ];
 
 export function findKind(apiVersion: unknown, kind: unknown): KindInfo | undefined {
   return KINDS.find((x) => x.apiVersion === apiVersion && x.kind === kind);
+}
+
+/** The version to suggest for a kind: its first listed (the storage version for Gateway API kinds). */
+export function preferredVersion(kind: string): KindInfo | undefined {
+  return (
+    KINDS.find((k) => k.kind === kind && k.apiVersion.endsWith('/v1')) ?? KINDS.find((k) => k.kind === kind)
+  );
 }
 
 export const KIND_NAMES = [...new Set(KINDS.map((x) => x.kind))];

@@ -1,4 +1,6 @@
 import {
+  Composer,
+  type CST,
   type Document,
   isMap,
   isPair,
@@ -6,7 +8,7 @@ import {
   isSeq,
   LineCounter,
   type Node,
-  parseAllDocuments,
+  Parser,
 } from 'yaml';
 import type { ConcretePath, GradeIssue, Loc, Text } from './types.ts';
 
@@ -14,6 +16,11 @@ import type { ConcretePath, GradeIssue, Loc, Text } from './types.ts';
 export const MAX_ANSWER_BYTES = 256 * 1024;
 /** Aliases are legitimate in YAML but a "billion laughs" bomb needs many; a manifest needs almost none. */
 export const MAX_ALIAS_COUNT = 50;
+/**
+ * A Deployment's deepest field is about 15 levels down; 100 leaves room for anything real while keeping every
+ * recursive step after parsing (the YAML composer, validation, defaults) far from the stack limit.
+ */
+export const MAX_DEPTH = 100;
 
 export type ParsedDoc = {
   index: number;
@@ -32,17 +39,21 @@ function locOf(lines: LineCounter, offset: number): Loc {
 
 const HELM = /\{\{-?\s*[.$a-zA-Z(]/;
 
+export type ParseOptions = { maxBytes?: number };
+
 /** Parses a multi-document answer; never throws. */
-export function parseAnswer(text: string): ParseResult {
+export function parseAnswer(text: string, opts: ParseOptions = {}): ParseResult {
   const lines = new LineCounter();
   const issues: GradeIssue[] = [];
   const bytes = Buffer.byteLength(text, 'utf8');
-  if (bytes > MAX_ANSWER_BYTES) {
+  const maxBytes = opts.maxBytes ?? MAX_ANSWER_BYTES;
+  if (bytes > maxBytes) {
+    const limit = `${Math.round(maxBytes / 1024)} KB`;
     issues.push({
       code: 'too-large',
       text: {
-        en: `the answer is ${Math.round(bytes / 1024)} KB; answers are limited to 256 KB`,
-        ko: `답안이 ${Math.round(bytes / 1024)} KB입니다. 답안은 256 KB까지만 받습니다`,
+        en: `the answer is ${Math.round(bytes / 1024)} KB; answers are limited to ${limit}`,
+        ko: `답안이 ${Math.round(bytes / 1024)} KB입니다. 답안은 ${limit}까지만 받습니다`,
       },
       loc: null,
     });
@@ -70,8 +81,24 @@ export function parseAnswer(text: string): ParseResult {
   }
   let raw: Document.Parsed[];
   try {
-    const all = parseAllDocuments(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
-    raw = Array.isArray(all) ? all : [];
+    // Parsing in two steps lets the nesting depth be measured on the concrete syntax tree (built without
+    // recursion) before the composer, which recurses per level, ever sees it.
+    const tokens = Array.from(new Parser(lines.addNewLine).parse(text));
+    const deep = tooDeep(tokens);
+    if (deep !== null) {
+      issues.push({
+        code: 'yaml',
+        text: {
+          en: `the YAML is nested deeper than ${MAX_DEPTH} levels; a manifest is never that deep`,
+          ko: `YAML이 ${MAX_DEPTH}단계보다 깊게 중첩되어 있습니다. 매니페스트는 이렇게 깊지 않습니다`,
+        },
+        loc: locOf(lines, deep),
+      });
+      return { docs: [], issues, lines };
+    }
+    // The composer's own unique-key check compares every key with every earlier one (20,000 keys: seconds);
+    // duplicates are found below with one set per mapping instead.
+    raw = Array.from(new Composer({ uniqueKeys: false, prettyErrors: false }).compose(tokens));
   } catch (e) {
     issues.push({ code: 'yaml', text: yamlText((e as Error).message), loc: null });
     return { docs: [], issues, lines };
@@ -82,6 +109,18 @@ export function parseAnswer(text: string): ParseResult {
       issues.push({ code: 'yaml', text: yamlText(firstLine(err.message)), loc: locOf(lines, err.pos[0]) });
     }
     if (doc.errors.length > 0) return;
+    const dup = duplicateKey(doc);
+    if (dup) {
+      issues.push({
+        code: 'yaml',
+        text: {
+          en: `duplicate key: "${dup.key}" appears twice in the same mapping (keys must be unique)`,
+          ko: `중복된 키: "${dup.key}"가 같은 매핑에 두 번 있습니다 (키는 고유해야 합니다)`,
+        },
+        loc: locOf(lines, dup.offset),
+      });
+      return;
+    }
     const contents = doc.contents;
     const start = contents?.range?.[0] ?? 0;
     if (contents === null || (isScalar(contents) && (contents.value === null || contents.value === '')))
@@ -125,6 +164,53 @@ export function parseAnswer(text: string): ParseResult {
     });
   }
   return { docs, issues, lines };
+}
+
+const isCollection = (t: CST.Token): boolean =>
+  t.type === 'block-map' || t.type === 'block-seq' || t.type === 'flow-collection';
+
+/** Offset of the first collection nested deeper than MAX_DEPTH, or null. Iterative: depth is the input's. */
+function tooDeep(tokens: CST.Token[]): number | null {
+  const stack: [CST.Token | undefined | null, number][] = tokens.map((t) => [t, 0]);
+  while (stack.length > 0) {
+    const [t, depth] = stack.pop()!;
+    if (!t) continue;
+    if (t.type === 'document') {
+      stack.push([t.value, depth]);
+      continue;
+    }
+    if (t.type === 'block-map' || t.type === 'block-seq' || t.type === 'flow-collection') {
+      if (depth + 1 > MAX_DEPTH) return t.offset;
+      for (const it of t.items) {
+        const item = it as { key?: CST.Token | null; value?: CST.Token | null };
+        // Only collections nest; scalars (most of a big document) need no visit.
+        if (item.key && isCollection(item.key)) stack.push([item.key, depth + 1]);
+        if (item.value && isCollection(item.value)) stack.push([item.value, depth + 1]);
+      }
+    }
+  }
+  return null;
+}
+
+/** The first key repeated within one mapping (compared by its string form, as the API server's decoder does). */
+function duplicateKey(doc: Document.Parsed): { key: string; offset: number } | null {
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = new Set<string>();
+      for (const pair of node.items) {
+        const k = pair.key;
+        const key = isScalar(k) ? String(k.value) : JSON.stringify(k);
+        if (seen.has(key)) return { key, offset: (k as Node | null)?.range?.[0] ?? node.range?.[0] ?? 0 };
+        seen.add(key);
+        stack.push(pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push(item);
+    }
+  }
+  return null;
 }
 
 function firstLine(s: string): string {

@@ -22,7 +22,13 @@ export type ErrorCode =
   | 'api-rule';
 
 /** A problem with the answer itself (it would not be accepted by the API server). */
-export type GradeIssue = { code: ErrorCode; text: Text; loc: Loc | null };
+export type GradeIssue = {
+  code: ErrorCode;
+  text: Text;
+  loc: Loc | null;
+  /** The field the problem is about (`spec.ports[0].port`), when it is about one. */
+  path?: string;
+};
 
 export type DocSelector = { apiVersion?: string; kind?: string; name?: string };
 

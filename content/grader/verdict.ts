@@ -3,8 +3,13 @@ import { apiRules } from './cel-rules.ts';
 import { type AnswerDoc, runCheck } from './checks.ts';
 import { applyDefaults } from './defaults.ts';
 import { deriveChecks } from './derive-checks.ts';
-import { findKind, KIND_NAMES, KINDS } from './kinds.ts';
-import { locate, parseAnswer } from './parse.ts';
+import { findKind, KIND_NAMES, KINDS, preferredVersion } from './kinds.ts';
+
+const KINDS_BY_NAME = (kind: string) => KINDS.filter((k) => k.kind === kind);
+
+import { metadataRules, selectorRules } from './object-rules.ts';
+import { locate, type ParseOptions, parseAnswer } from './parse.ts';
+import { formatPath } from './paths-format.ts';
 import { validateDoc } from './schema-validate.ts';
 import { suggest } from './suggest.ts';
 import type { Check, DocSelector, Exercise, GradeIssue, Lang, Verdict } from './types.ts';
@@ -12,8 +17,11 @@ import type { Check, DocSelector, Exercise, GradeIssue, Lang, Verdict } from './
 export type GradeOptions = { lang?: Lang };
 
 /** Parse → identify → schema + unknown fields → defaults → API rules. Never throws. */
-export function analyse(text: string): { docs: AnswerDoc[]; issues: GradeIssue[]; lines: LineCounter } {
-  const parsed = parseAnswer(text);
+export function analyse(
+  text: string,
+  opts: ParseOptions = {},
+): { docs: AnswerDoc[]; issues: GradeIssue[]; lines: LineCounter } {
+  const parsed = parseAnswer(text, opts);
   const issues = [...parsed.issues];
   const docs: AnswerDoc[] = [];
   for (const pd of parsed.docs) {
@@ -26,8 +34,16 @@ export function analyse(text: string): { docs: AnswerDoc[]; issues: GradeIssue[]
     }
     const value = applyDefaults(pd.value);
     if (info) {
-      for (const v of apiRules(value))
-        issues.push({ code: 'api-rule', text: v.text, loc: locate(pd.doc, v.path, parsed.lines) });
+      const rules = apiRules(value);
+      metadataRules(pd.value, info.namespaced, info.source !== 'core', rules);
+      selectorRules(pd.value, rules);
+      for (const v of rules)
+        issues.push({
+          code: 'api-rule',
+          path: formatPath(v.path),
+          text: v.text,
+          loc: locate(pd.doc, v.path, parsed.lines),
+        });
     }
     docs.push({ pd, value });
   }
@@ -50,7 +66,7 @@ function identifyIssue(
       loc: docLoc,
     };
   }
-  const sameKind = KINDS.find((k) => k.kind === kind);
+  const sameKind = preferredVersion(kind);
   if (sameKind) {
     if (typeof apiVersion !== 'string' || apiVersion === '') {
       return {
@@ -65,8 +81,8 @@ function identifyIssue(
     return {
       code: 'api-version',
       text: {
-        en: `apiVersion: ${kind} is served as ${sameKind.apiVersion}, not ${apiVersion}`,
-        ko: `apiVersion: ${kind}는 ${apiVersion}이 아니라 ${sameKind.apiVersion}입니다`,
+        en: `apiVersion: ${kind} is served as ${served(kind)}, not ${apiVersion}`,
+        ko: `apiVersion: ${kind}는 ${apiVersion}이 아니라 ${served(kind)}입니다`,
       },
       loc: at(['apiVersion']),
     };
@@ -87,6 +103,11 @@ function identifyIssue(
     loc: at(['kind']),
   };
 }
+
+const served = (kind: string): string =>
+  KINDS_BY_NAME(kind)
+    .map((k) => k.apiVersion)
+    .join(' or ');
 
 type Reference = { checks: Check[]; fallback: DocSelector };
 const refCache = new Map<string, Reference>();

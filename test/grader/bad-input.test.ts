@@ -94,7 +94,7 @@ describe('bad input gets a clear verdict, never a crash or a hang', () => {
     expect(timed('apiVersion: v1\nkind: Servise\nmetadata: {name: web}\n').v.errors[0]!.message).toContain(
       'did you mean Service?',
     );
-    expect(timed('apiVersion: batch/v1\nkind: Job\n').v.errors[0]).toMatchObject({
+    expect(timed('apiVersion: example.com/v1\nkind: Widget\n').v.errors[0]).toMatchObject({
       code: 'kind',
       line: 2,
       column: 7,
