@@ -1,6 +1,7 @@
 import { findFacts } from './auto-cloze.ts';
-import { explicitCloze, explicitPair, type LineCard } from './explicit.ts';
+import { type ClozeOptions, explicitCloze, explicitPair, type LineCard } from './explicit.ts';
 import { unmask } from './inline.ts';
+import { splitSentences } from './sentence-cloze.ts';
 import { termDefinition } from './term-definition.ts';
 
 const MAX_CLOZES_PER_LINE = 4;
@@ -9,18 +10,50 @@ const MAX_CLOZES_PER_LINE = 4;
  * The cards one line of prose makes, first rule that fires wins: explicit pair, explicit cloze,
  * term-definition, then auto-cloze of the facts in it. Input is masked text (code spans as placeholders).
  */
-export function lineCards(masked: string, spans: string[]): LineCard[] {
+export function lineCards(masked: string, spans: string[], opts: ClozeOptions = {}): LineCard[] {
   const text = masked.trim();
   if (!text) return [];
   const show = (s: string) => unmask(s, spans).trim();
   const pair = explicitPair(text);
   if (pair) return pair.map((c) => ({ ...c, prompt: show(c.prompt), answer: show(c.answer) }));
-  const cloze = explicitCloze(text);
+  const cloze = explicitCloze(text, opts);
   if (cloze) return cloze.map((c) => ({ ...c, prompt: show(c.prompt), answer: show(c.answer) }));
-  const td = termDefinition(text);
+  const many = multiTermDefinitions(text);
+  if (many) return many.map((d) => ({ kind: 'basic', rule: 'term-definition', prompt: show(d.term), answer: show(d.definition) }));
+  const td = termDefinition(text, { dash: true });
   if (td)
     return [{ kind: 'basic', rule: 'term-definition', prompt: show(td.term), answer: show(td.definition) }];
+  const options = optionList(text, spans);
+  if (options.length > 0) return [...options, ...autoCloze(text, spans)];
   return autoCloze(text, spans);
+}
+
+/** "`port` = service port. `targetPort` = container port.": one definition per sentence. */
+function multiTermDefinitions(text: string): { term: string; definition: string }[] | null {
+  const parts = splitSentences(text);
+  if (parts.length < 2) return null;
+  const defs = parts.map((p) => termDefinition(p.replace(/[.。]$/, ''), { dash: true }));
+  return defs.every((d) => d !== null) ? (defs as { term: string; definition: string }[]) : null;
+}
+
+/**
+ * "`Retain` (keep data) | `Delete` (remove PV)" and "ReadWriteMany (RWX)": a name with its gloss in
+ * parentheses, alone or in a `|`-separated list of options, asked both ways.
+ */
+export function optionList(masked: string, spans: string[]): LineCard[] {
+  const out: LineCard[] = [];
+  const segments = masked.includes(' | ') ? masked.split(' | ') : [masked];
+  for (const seg of segments) {
+    const text = unmask(seg, spans).replace(/^.*?:\s+(?=\S+\s*\()/, '').replace(/`/g, '').trim();
+    const m = /^([A-Za-z][\w.-]*)\s*\(([^()]{1,40})\)$/.exec(text);
+    if (!m) continue;
+    const [, term, gloss] = m as unknown as [string, string, string];
+    const acronym = /^[A-Z]{2,6}$/.test(gloss) && gloss[0] === term[0]!.toUpperCase();
+    if (!acronym && segments.length < 2) continue;
+    out.push({ kind: 'basic', rule: 'option-list', prompt: term, answer: gloss });
+    if (acronym) out.push({ kind: 'basic', rule: 'option-list', prompt: gloss, answer: term });
+  }
+  return out;
 }
 
 export function autoCloze(masked: string, spans: string[]): LineCard[] {

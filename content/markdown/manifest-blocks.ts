@@ -58,7 +58,7 @@ export function findUnfencedManifests(lines: string[], claimed: boolean[]): Bloc
 
 /** "Service web", "Deployment api + Service api" — what the learner is asked to write. */
 export function describeManifest(text: string): string {
-  const docs = text.split(/^---\s*$/m);
+  const docs = documents(text);
   const names: string[] = [];
   for (const doc of docs) {
     const kind = /^kind:\s*["']?([\w.-]+)/m.exec(doc)?.[1];
@@ -67,4 +67,25 @@ export function describeManifest(text: string): string {
     names.push(name ? `${kind} ${name}` : kind);
   }
   return names.join(' + ');
+}
+
+/** Documents of a manifest block: split at `---`, and at a second column-0 `apiVersion:` written without one. */
+function documents(text: string): string[] {
+  return text.split(/^---\s*$/m).flatMap((doc) => {
+    const starts = [...doc.matchAll(/^apiVersion:/gm)].map((m) => m.index);
+    if (starts.length < 2) return [doc];
+    // Comment lines just above the next apiVersion ("# Ingress") belong to the next document.
+    return starts.map((s, k) => doc.slice(k === 0 ? 0 : s, starts[k + 1] ?? doc.length));
+  });
+}
+
+/** `kind` → `apiVersion` of each document, for the card that asks which API group a kind lives in. */
+export function manifestApiVersions(text: string): { kind: string; apiVersion: string }[] {
+  const out: { kind: string; apiVersion: string }[] = [];
+  for (const doc of documents(text)) {
+    const kind = /^kind:\s*["']?([\w.-]+)/m.exec(doc)?.[1];
+    const apiVersion = /^apiVersion:\s*["']?([\w./-]+)/m.exec(doc)?.[1];
+    if (kind && apiVersion && !out.some((o) => o.kind === kind)) out.push({ kind, apiVersion });
+  }
+  return out;
 }

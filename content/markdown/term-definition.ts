@@ -21,10 +21,29 @@ const LABELS = new Set([
   '메모',
 ]);
 
-/** `term: definition` on masked text (code spans are placeholders, so `a: b` inside code never matches). */
-export function termDefinition(text: string): { term: string; definition: string } | null {
-  const m = /^([^:：]{1,60}?)\s*[:：]\s+(\S.*)$/.exec(text);
+export type TermOptions = { dash?: boolean };
+
+// `cmd - what it does`, `term — definition`, `A -> B`, `cmd → meaning`, `` `port` = service port ``.
+const ARROWS = /^(.{1,60}?)\s+(?:—|–|->|→|⇒|=)\s+(\S.*)$/;
+const DASH = /^(.{1,60}?)\s+-\s+(\S.*)$/;
+
+function arrowDefinition(text: string, dash: boolean): { term: string; definition: string } | null {
+  const m = ARROWS.exec(text) ?? (dash ? DASH.exec(text) : null);
   if (!m) return null;
+  const term = m[1]!.trim().replace(/^\*\*(.+)\*\*$/, '$1');
+  const definition = m[2]!.trim();
+  // A short name or a code span on the left; prose on both sides is a sentence, not a definition.
+  const code = /^\uE000\d+\uE001$/.test(term);
+  const limit = ARROWS.test(text) ? 4 : 2;
+  if (!code && (term.split(/\s+/).length > limit || /[.?!。]$/.test(term))) return null;
+  if (!definition || /^[=>-]/.test(definition)) return null;
+  return { term, definition };
+}
+
+/** `term: definition` on masked text (code spans are placeholders, so `a: b` inside code never matches). */
+export function termDefinition(text: string, opts: TermOptions = {}): { term: string; definition: string } | null {
+  const m = /^([^:：]{1,60}?)\s*[:：]\s+(\S.*)$/.exec(text);
+  if (!m) return arrowDefinition(text, opts.dash ?? false);
   const term = m[1]!.trim();
   const definition = m[2]!.trim();
   if (!term || /[.?!。？！]$/.test(term) || term.split(/\s+/).length > 8) return null;
