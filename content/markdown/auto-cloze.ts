@@ -1,7 +1,7 @@
 import { codeSpanText } from './inline.ts';
 
 /** The kinds of fact worth hiding in free-form notes; also used to classify short answers for quizzes. */
-export type FactKind = 'command' | 'dns' | 'cidr' | 'ip' | 'path' | 'port-range' | 'number';
+export type FactKind = 'command' | 'version' | 'dns' | 'cidr' | 'ip' | 'path' | 'port-range' | 'number';
 
 type Finder = { kind: FactKind; re: RegExp };
 
@@ -15,6 +15,7 @@ const STOP = new Set(
 
 // Order matters: earlier finders win where matches overlap (a CIDR is not also an IP and two numbers).
 const FINDERS: Finder[] = [
+  { kind: 'version', re: /(?<![\w.])v\d+(?:\.\d+)+(?![\w.])/g },
   {
     kind: 'dns',
     re: /(?<![\w.<>-])[A-Za-z0-9<>_-]+(?:\.[A-Za-z0-9<>_-]+)*\.(?:cluster\.local|svc|local|com|io|org|net|dev|internal)(?![\w.-])/g,

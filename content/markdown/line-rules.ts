@@ -22,7 +22,10 @@ export function lineCards(masked: string, spans: string[], opts: ClozeOptions = 
   if (many) return many.map((d) => ({ kind: 'basic', rule: 'term-definition', prompt: show(d.term), answer: show(d.definition) }));
   const td = termDefinition(text, { dash: true });
   if (td)
-    return [{ kind: 'basic', rule: 'term-definition', prompt: show(td.term), answer: show(td.definition) }];
+    return [
+      { kind: 'basic', rule: 'term-definition', prompt: show(td.term), answer: show(td.definition) },
+      ...(td.definition.includes(' | ') || /\(/.test(td.definition) ? optionList(td.definition, spans) : []),
+    ];
   const options = optionList(text, spans);
   if (options.length > 0) return [...options, ...autoCloze(text, spans)];
   return autoCloze(text, spans);

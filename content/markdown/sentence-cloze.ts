@@ -6,14 +6,16 @@ import type { LineCard } from './explicit.ts';
  * introductory clause is hidden, and a short subject is asked the other way round. Works on masked text, so
  * code spans and link targets are atomic and never cut.
  */
-const MAX_PER_SENTENCE = 3;
+const MAX_PER_SENTENCE = 4;
 const PRONOUN = /^(it|this|that|they|these|those|there|we|you|i|he|she|which|what|who|here)$/i;
 const COPULA =
-  /\s(is|are|was|were|will be|would be|can be|may be|might be|must be|should be|becomes|become|means|mean|refers to|stands for)\s+/i;
+  /\s(?:is|are|was|were|will be|would be|can be|may be|might be|must be|should be|becomes|become|means|mean|refers to|stands for)(?:\s+(?:either|also|only|always|usually|not|still))?\s+/i;
 const MODAL = /\s(must|should|can|cannot|can't|won't|will not|will|may|might|needs to|need to|has to|have to|does not|doesn't|do not|don't)\s+/i;
 const VERB =
   /\s((?:use|create|provide|expose|enable|let|allow|run|send|forward|map|route|listen|assign|implement|manage|select|return|define|control|open|handle|support|require|appl(?:y|ies)|contain|give|make|keep|store|resolve|translate|connect|match|point|pick|add|set|watch|install|proxie|proxy|redirect|distribute|bypass|link|increase)s?)\s+/i;
 const KO_TOPIC = /^(.+?(?:은|는|이란|란|에서는|에는))$/;
+// Conjunctions and verb forms that end in 는 but mark no topic ("또는", "처리하는").
+const KO_NOT_TOPIC = /^(?:또는|혹은|그리고|이는|그것은|이것은|하지만|그러나|그런데|그래서)$|(?:하|되|있|없|받|주|쓰|내|가|오|보|알|들|갖|넘기|붙이|바꾸|고르|찾|묶|잇|읽|만드|보내|거치|지나|따르|가지)는$/;
 const KO_COND = /(?:면|경우|때|려면|으면|는데|지만|므로|어서|아서|해서)$/;
 
 export function splitSentences(text: string): string[] {
@@ -55,8 +57,21 @@ function predicateEnd(s: string, from: number): number {
   return cut > 0 ? from + cut : s.length;
 }
 
+const CONDITION = /^(?:if|when|unless|while|although|though|once|after|before|since|because|for)\b/i;
+
 function english(s: string): Cut[] {
   const cuts: Cut[] = [];
+  if (CONDITION.test(s)) return cuts;
+  // Every further copula gets its own predicate: "target port will be [...] and nodeport will be random".
+  const all = new RegExp(COPULA.source, 'gi');
+  let k = 0;
+  for (const m of s.matchAll(all)) {
+    if (k++ === 0) continue;
+    const start = m.index + m[0].length;
+    const end = predicateEnd(s, start);
+    const c = hide(s.slice(0, start), s.slice(start, end), end < s.length ? s.slice(end) : '');
+    if (c) cuts.push(c);
+  }
   const cop = COPULA.exec(s);
   const mod = MODAL.exec(s);
   const verb = VERB.exec(s);
@@ -71,11 +86,11 @@ function english(s: string): Cut[] {
       const start = keepVerb ? first.index + first[0].length : first.index + 1;
       const end = predicateEnd(s, first.index + first[0].length);
       const c = hide(s.slice(0, start), s.slice(start, end), end < s.length ? s.slice(end) : '');
-      if (c) cuts.push(c);
+      if (c) cuts.unshift(c);
       // A short subject is asked the other way: "[...] is mandatory".
       if (n <= 4 && !PRONOUN.test(subject) && !/^(the|a|an)$/i.test(subject)) {
         const tail = s.slice(first.index).replace(FINAL, '');
-        if (words(tail).length >= 2) cuts.push({ prompt: `[...]${tail}`, answer: subject.replace(FINAL, '') });
+        if (words(tail).length >= 2) cuts.splice(1, 0, { prompt: `[...]${tail}`, answer: subject.replace(FINAL, '') });
       }
     }
   }
@@ -87,7 +102,7 @@ function korean(s: string): Cut[] {
   const ws = s.split(' ');
   for (let i = 0; i < Math.min(ws.length - 1, 9); i++) {
     const w = ws[i]!;
-    if (!KO_TOPIC.test(w) || /^(이는|그것은|이것은|이)$/.test(w)) continue;
+    if (!KO_TOPIC.test(w) || KO_NOT_TOPIC.test(w)) continue;
     const before = ws.slice(0, i + 1).join(' ');
     const rest = ws.slice(i + 1).join(' ');
     const c = hide(before, rest, '');
@@ -144,7 +159,7 @@ function isEnumeration(s: string): boolean {
 
 /** An enumeration inside a sentence: "Deployment, Service, ConfigMap, role, rolebinding이 필요함". */
 export function enumerationCard(masked: string, spans: string[]): LineCard | null {
-  const m = /(?:^|\s)((?:[^\s,，]+(?:\s[^\s,，]+)?[,，]\s*){2,}[^\s,，]+?)((?:이|가|을|를|와|과|은|는|도)?(?=\s|$)|\s(?:and|or)\s[^\s,.]+)/.exec(
+  const m = /(?:^|\s)((?:[^\s,，]+[,，]\s+){2,}[^\s,，]+?)((?:이|가|을|를|와|과|은|는|도)?(?=\s|$)|\s(?:and|or)\s[^\s,.]+)/.exec(
     masked,
   );
   if (!m) return null;

@@ -11,6 +11,18 @@ const LABELS = new Set([
   'source',
   'link',
   'related',
+  'also',
+  'but',
+  'so',
+  'and',
+  'however',
+  'important',
+  'update',
+  'result',
+  'output',
+  'expected',
+  'answer',
+  'question',
   '참고',
   '주의',
   '예',
@@ -43,7 +55,8 @@ function arrowDefinition(text: string, dash: boolean): { term: string; definitio
 /** `term: definition` on masked text (code spans are placeholders, so `a: b` inside code never matches). */
 export function termDefinition(text: string, opts: TermOptions = {}): { term: string; definition: string } | null {
   const m = /^([^:：]{1,60}?)\s*[:：]\s+(\S.*)$/.exec(text);
-  if (!m) return arrowDefinition(text, opts.dash ?? false);
+  // "PVC - namespace scoped, must match: a, b": the dash came first, so it is the separator.
+  if (!m || (opts.dash && /^\S+\s-\s/.test(m[1]!))) return arrowDefinition(text, opts.dash ?? false);
   const term = m[1]!.trim();
   const definition = m[2]!.trim();
   if (!term || /[.?!。？！]$/.test(term) || term.split(/\s+/).length > 8) return null;

@@ -206,6 +206,7 @@ export class Walker {
       start < MAX_PSEUDO_TITLES &&
       start + 1 < all.length &&
       !all[start + 1]!.text.trim().startsWith('=>') &&
+      !continuesSentence(all[start]!.text, all[start + 1]!.text) &&
       headingLike(all[start]!.text) &&
       !lineHasCard(all[start]!.text) &&
       !lineHasFacts(all[start]!.text)
@@ -233,6 +234,16 @@ export class Walker {
         const tagged = splitTags(lines[j]!.text.trim().replace(/^=>\s*/, ''));
         answerTags.push(...tagged.tags);
         answers.push(tagged.text);
+      }
+      // `***NodePort:***` inside a paragraph titles the lines after it, up to the next such line.
+      const title = k + 1 < lines.length ? titleLine(text) : null;
+      if (title && !lineHasCard(text)) {
+        flush(false);
+        let end = k + 1;
+        while (end < lines.length && !titleLine(lines[end]!.text)) end++;
+        this.answerCard(title, line, paraText(lines.slice(k + 1, end)), context, tags);
+        ctx = [...context, title];
+        continue;
       }
       const masked = maskInline(text);
       const { text: clean, tags: own } = extractTags(masked.text);
@@ -293,6 +304,11 @@ export class Walker {
         this.push({ kind: 'basic', rule: 'paragraph', prompt: first, answer: rest }, lines[0]!.line, ctx, tags, first);
     }
   }
+}
+
+/** A soft-wrapped sentence: the next line goes on in lower case, or this one stops on a joining word. */
+function continuesSentence(line: string, next: string): boolean {
+  return /^[a-z(]/.test(next.trim()) || /(?:\s(?:the|a|an|of|to|in|on|for|and|or|with|by|from|that|is|are)|,)$/i.test(line.trim());
 }
 
 function paraText(lines: Line[]): string {
