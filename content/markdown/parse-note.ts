@@ -100,8 +100,28 @@ export function parseNote(file: string, text: string, opts: ParseOptions = {}): 
     c.tags = [...new Set([...fm.tags, ...tags])];
   }
   attachSrHistory(cards, noteText.sr);
+  quietInFlashcardNotes(cards);
   cards.sort((a, b) => a.line - b.line);
   return { file, deck, lang, tags: fm.tags, cards: dedupe(cards, warn), warnings };
+}
+
+const SENTENCE_RULES = new Set(['sentence-cloze', 'paragraph', 'enumeration']);
+
+/**
+ * A note written as flashcards (at least ten explicit cards, and most of its cards explicit) already says what the
+ * author wants asked: the sentence rules, made for plain prose, stay quiet there. Removes in place.
+ */
+function quietInFlashcardNotes(cards: ParsedCard[]): void {
+  let explicit = 0;
+  let other = 0;
+  for (const c of cards) {
+    if (c.rule.startsWith('explicit-')) explicit++;
+    else if (!SENTENCE_RULES.has(c.rule)) other++;
+  }
+  if (explicit < 10 || explicit < other) return;
+  let w = 0;
+  for (const c of cards) if (!SENTENCE_RULES.has(c.rule)) cards[w++] = c;
+  cards.length = w;
 }
 
 /** Each card of a line that carried `<!--SR:...-->` gets its own triple, in the plugin's order. */
