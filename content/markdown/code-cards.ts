@@ -20,7 +20,7 @@ const CMD_WORD =
 function isProse(line: string): boolean {
   const t = line.trim();
   if (!t || CMD_WORD.test(t) || /[|<>{}$=`\\]|^\W/.test(t) || /\s--?\w/.test(t)) return false;
-  return /^[\p{L}][\p{L}\p{N}'’]*(?:\s+[\p{L}\p{N}'’(),.?!:]+){2,}$/u.test(t);
+  return /^[\p{L}][\p{L}\p{N}'’]*(?:\s+[\p{L}\p{N}(][\p{L}\p{N}'’(),.?!:]*){2,}$/u.test(t);
 }
 
 /** `code   # comment` → [code, comment]; a `#` inside quotes or right after `$`/`{` is not a comment. */

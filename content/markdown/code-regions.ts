@@ -2,7 +2,12 @@ import { type CodeCard, codeCards } from './code-cards.ts';
 import { isManifestText } from './manifest-blocks.ts';
 import type { Token } from './markdown.ts';
 
-export type CodeResult = { manifests: { start: number; text: string }[]; cards: CodeCard[] };
+export type CodeResult = {
+  manifests: { start: number; text: string }[];
+  cards: CodeCard[];
+  /** An unterminated fence swallowed the rest of the note; the text must be parsed again without it. */
+  reparse: boolean;
+};
 
 const NOT_INTRO = /^(?:or|and|also|then|e\.g\.?|ex\)?|예|예시|또는|혹은|결과|result|output|expected)$/i;
 
@@ -20,6 +25,7 @@ export function claimCode(
 ): CodeResult {
   const manifests: CodeResult['manifests'] = [];
   const cards: CodeCard[] = [];
+  let reparse = false;
   for (const tok of tokens) {
     if (!tok.map || (tok.type !== 'fence' && tok.type !== 'code_block' && tok.type !== 'html_block')) continue;
     const [start, end] = tok.map;
@@ -36,6 +42,7 @@ export function claimCode(
       if (!closed) {
         warn(start + 1, `code fence ${tok.markup} is never closed; read the lines after it as text`);
         claimed[start] = true;
+        reparse = true;
         continue;
       }
       lang = tok.info.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
@@ -54,7 +61,7 @@ export function claimCode(
       cards.push({ kind: 'basic', rule: 'code-intro', prompt: intro.text, answer: body, line: intro.line, sibling: intro.text });
     }
   }
-  return { manifests, cards };
+  return { manifests, cards, reparse };
 }
 
 /** The text line (or heading) just above a block, at most one blank line away. */

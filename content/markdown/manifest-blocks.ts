@@ -80,12 +80,13 @@ function documents(text: string): string[] {
 }
 
 /** `kind` → `apiVersion` of each document, for the card that asks which API group a kind lives in. */
-export function manifestApiVersions(text: string): { kind: string; apiVersion: string }[] {
-  const out: { kind: string; apiVersion: string }[] = [];
+export function manifestApiVersions(text: string): { kind: string; apiVersion: string; name?: string }[] {
+  const out: { kind: string; apiVersion: string; name?: string }[] = [];
   for (const doc of documents(text)) {
     const kind = /^kind:\s*["']?([\w.-]+)/m.exec(doc)?.[1];
     const apiVersion = /^apiVersion:\s*["']?([\w./-]+)/m.exec(doc)?.[1];
-    if (kind && apiVersion && !out.some((o) => o.kind === kind)) out.push({ kind, apiVersion });
+    const name = /^metadata:\s*\n(?:\s+.*\n)*?\s+name:\s*["']?([\w.-]+)/m.exec(doc)?.[1];
+    if (kind && apiVersion && !out.some((o) => o.kind === kind)) out.push({ kind, apiVersion, ...(name ? { name } : {}) });
   }
   return out;
 }

@@ -84,7 +84,7 @@ export function parseNote(file: string, text: string, opts: ParseOptions = {}): 
   }
 
   // One block parse serves both code claiming and the walk, unless unfenced manifests changed the text.
-  if (unfenced.length > 0) tokens = blockTokens(lines.map((l, i) => (claimed[i] ? '' : l)).join('\n'));
+  if (unfenced.length > 0 || code.reparse) tokens = blockTokens(lines.map((l, i) => (claimed[i] ? '' : l)).join('\n'));
   const tree = buildTree(tokens);
   const walker = new Walker(fm.tags, cards, warn, { bold: opts.boldCloze, curly: opts.curlyCloze });
   walker.blocks(tree, []);
@@ -163,11 +163,12 @@ function manifestCards(yaml: string, line: number, lines: string[], lang: 'ko' |
     },
   ];
   // Which apiVersion a kind lives in is asked on its own: it is the first line everyone forgets.
-  for (const { kind, apiVersion } of manifestApiVersions(yaml)) {
+  for (const { kind, apiVersion, name } of manifestApiVersions(yaml)) {
+    const of = name ? ` (${name})` : '';
     cards.push({
       kind: 'basic',
       rule: 'manifest-apiversion',
-      prompt: lang === 'ko' ? `kind: ${kind} 의 apiVersion` : `apiVersion of kind: ${kind}`,
+      prompt: lang === 'ko' ? `kind: ${kind}${of} 의 apiVersion` : `apiVersion of kind: ${kind}${of}`,
       answer: apiVersion,
       context: [],
       tags: [],

@@ -266,6 +266,12 @@ export class Walker {
         flush(false);
         continue;
       }
+      // A short line whose fact auto-cloze already hides is asked once, not again as a sentence.
+      if (made.some((c) => c.rule === 'auto-cloze') && text.trim().split(/\s+/).length <= 8 && lines.length === 1) {
+        flush(false);
+        proseRun++;
+        continue;
+      }
       prose.push({ text: unmask(clean, masked.spans), line });
       proseRun++;
     }
