@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import { parseNote } from '../../content/markdown/parse-note.ts';
+
+const cards = (text: string) => parseNote('note.md', text).cards;
+const has = (text: string, rule: string, prompt: string, answer: string) =>
+  expect(cards(text).filter((c) => c.rule === rule).map((c) => [c.prompt, c.answer])).toContainEqual([prompt, answer]);
+
+describe('tables', () => {
+  it('gives a card per row and column, the header naming what is asked, and numbers both ways (en)', () => {
+    const t = '| Component | Port |\n|---|---|\n| kube-scheduler | 10259 |\n| etcd | 2379 |\n';
+    has(t, 'table', 'kube-scheduler', '10259');
+    const three = '| Component | Port | Runs on |\n|---|---|---|\n| kube-scheduler | 10259 | control plane |\n| kubelet | 10250 | every node |\n';
+    has(three, 'table', 'kube-scheduler: Port', '10259');
+    has(three, 'table', 'Port: 10250', 'kubelet');
+    has(three, 'table', 'kubelet: Runs on', 'every node');
+  });
+
+  it('reads an HTML table inside Markdown for its text (ko)', () => {
+    const t = '<table>\n<tr><th>타입</th><th>범위</th></tr>\n<tr><td>NodePort</td><td>30000-32767</td></tr>\n</table>\n';
+    has(t, 'table', 'NodePort', '30000-32767');
+  });
+});
+
+describe('commands in code blocks', () => {
+  it('asks a `# comment` over a command both ways, also in a block mislabelled python (ko)', () => {
+    const t = '```python\n# 라우팅 테이블 확인\nip route\n```\n';
+    has(t, 'code-comment', '# 라우팅 테이블 확인', 'ip route');
+    has(t, 'code-comment', 'ip route', '라우팅 테이블 확인');
+  });
+
+  it('reads `cmd   # comment`, `$ cmd` output, flag values and assignments (en)', () => {
+    const t = [
+      '```bash',
+      'k config use-context prod        # Switch context',
+      "export do='--dry-run=client -o yaml'",
+      'etcdctl snapshot save /tmp/b.db --cacert=/etc/kubernetes/pki/etcd/ca.crt',
+      '$ kubectl apply -f np.yaml',
+      'networkpolicy "np" created',
+      '```',
+    ].join('\n');
+    has(t, 'code-comment', 'Switch context', 'k config use-context prod');
+    has(t, 'code-assignment', 'export do', '--dry-run=client -o yaml');
+    has(t, 'command-flag', 'etcdctl snapshot save /tmp/b.db --cacert=[...]', '/etc/kubernetes/pki/etcd/ca.crt');
+    has(t, 'shell-output', '$ kubectl apply -f np.yaml', 'networkpolicy "np" created');
+  });
+
+  it('asks the line that introduces a block for the whole block, and reads `term : definition` lines inside (en)', () => {
+    const t = '- Expose a pod\n```sh\nkubectl expose pod redis --port=6379\n```\n\n```sh\n1) NodePort : makes a port reachable on every node\n```\n';
+    has(t, 'code-intro', 'Expose a pod', 'kubectl expose pod redis --port=6379');
+    has(t, 'term-definition', 'NodePort', 'makes a port reachable on every node');
+  });
+});
+
+describe('definitions written many ways', () => {
+  it('reads `cmd - what it does`, `term — definition`, `A -> B`, `cmd → meaning`, `x` = y (en, ko)', () => {
+    has('`ip link` - lists interfaces\n', 'term-definition', '`ip link`', 'lists interfaces');
+    has('Service — a stable virtual IP\n', 'term-definition', 'Service', 'a stable virtual IP');
+    has('nodePort -> Service port\n', 'term-definition', 'nodePort', 'Service port');
+    has('`ip route` → 라우팅 테이블 확인\n', 'term-definition', '`ip route`', '라우팅 테이블 확인');
+    const many = cards('`port` = service port. `targetPort` = container port.\n');
+    expect(many.map((c) => [c.prompt, c.answer])).toEqual([
+      ['`port`', 'service port'],
+      ['`targetPort`', 'container port'],
+    ]);
+  });
+
+  it('reads options with their gloss and acronyms both ways', () => {
+    has('Reclaim: `Retain` (keep data) | `Delete` (remove PV)\n', 'option-list', 'Retain', 'keep data');
+    has('Access: `ReadWriteMany (RWX)` | `ReadOnlyMany (ROX)`\n', 'option-list', 'RWX', 'ReadWriteMany');
+  });
+});
+
+describe('sentences that hold a fact', () => {
+  it('hides what a Korean sentence says about its topic, and asks a short topic back', () => {
+    const t = '쿠버네티스의 파드는 언제든 사라지는 비영구적 리소스이다.\n';
+    has(t, 'sentence-cloze', '쿠버네티스의 파드는 [...]', '언제든 사라지는 비영구적 리소스이다');
+    has(t, 'sentence-cloze', '[...]는 언제든 사라지는 비영구적 리소스이다', '쿠버네티스의 파드');
+  });
+
+  it('hides the clause after a condition and the predicate after a copula or modal (en)', () => {
+    has('If you do not specify a port, the rule applies to all ports.\n', 'sentence-cloze', 'If you do not specify a port, [...]', 'the rule applies to all ports');
+    has('A port may be either a numerical or named port.\n', 'sentence-cloze', 'A port may be either [...]', 'a numerical or named port');
+    has('HTTPRoute parentRefs must match the Gateway name.\n', 'sentence-cloze', 'HTTPRoute parentRefs [...]', 'must match the Gateway name');
+  });
+
+  it('makes a list card from an enumeration inside a sentence (ko)', () => {
+    const c = cards('이 문제에는 Deployment, Service, ConfigMap, rolebinding이 필요함\n').find((x) => x.rule === 'enumeration');
+    expect(c?.answer).toBe('- Deployment\n- Service\n- ConfigMap\n- rolebinding');
+  });
+
+  it('never hides a list number, part of a token, or anything inside an image or link', () => {
+    const t = [
+      '1. kubectl apply 로 적용한다',
+      '![diagram 2022-05-01 v2](img/a-2.png) 그림',
+      'See https://kubernetes.io/docs/concepts for 10 more.',
+      '[Setup](#setup-60) | [Context](#ctx-2)',
+    ].join('\n\n');
+    for (const c of cards(t).filter((x) => x.kind === 'cloze')) {
+      expect(c.prompt).not.toMatch(/!\[[^\]]*\[\.\.\.\]|\[\.\.\.\][^\]]*\]\(|https:\/\/\[|\[\.\.\.\]-/);
+      expect(c.answer).not.toMatch(/^\d$/);
+    }
+  });
+});
+
+describe('titles, questions and HTML', () => {
+  it('answers a bold line or `Term:` line with the paragraph under it (en, ko)', () => {
+    has('**Use Cases**\n\nCollect metrics from one port only.\n', 'heading-answer', 'Use Cases', 'Collect metrics from one port only.');
+    has('ClusterIP:\n클러스터 내부에서만 접근 가능\n', 'heading-answer', 'ClusterIP', '클러스터 내부에서만 접근 가능');
+  });
+
+  it('answers a question heading with its paragraph', () => {
+    has('## NodePort 범위는?\n\n30000-32767 사이에서 고른다.\n', 'heading-answer', 'NodePort 범위는?', '30000-32767 사이에서 고른다.');
+  });
+
+  it('turns <details><summary> into a question and answer, asking the heading when the summary says only "show"', () => {
+    const t = '### Get the endpoints\n\n<details><summary>show</summary>\n<p>\n\n```bash\nkubectl get ep\n```\n\n</p>\n</details>\n';
+    has(t, 'details', 'Get the endpoints', '```bash\nkubectl get ep\n```');
+    has('<details><summary>CNI 설정 위치는?</summary>\n/etc/cni/net.d\n</details>\n', 'details', 'CNI 설정 위치는?', '/etc/cni/net.d');
+  });
+
+  it('reads HTML tags for text and Obsidian links as their text; embeds are ignored', () => {
+    const t = 'NodePort: <b>모든 노드</b>의 포트<br/>\n\n[[Service|서비스]] 타입: ClusterIP ![[diagram.png]]\n';
+    has(t, 'term-definition', 'NodePort', '**모든 노드**의 포트');
+    has(t, 'term-definition', '서비스 타입', 'ClusterIP');
+  });
+
+  it('reads an Obsidian callout title as a title, not a card of its own', () => {
+    const cs = cards('> [!tip] CKA 시험\n> NodePort 범위: 30000-32767\n');
+    expect(cs.map((c) => [c.prompt, c.answer])).toContainEqual(['NodePort 범위', '30000-32767']);
+    expect(cs.some((c) => c.prompt.includes('[!tip]'))).toBe(false);
+  });
+});
+
+describe('manifests anywhere', () => {
+  it('reads a manifest in a block mislabelled bash as one manifest card, with its apiVersion asked', () => {
+    const t = 'Create it:\n```bash\napiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\nspec:\n  rules:\n  - host: a.example.com\n```\n';
+    const cs = cards(t);
+    expect(cs.filter((c) => c.kind === 'manifest')).toHaveLength(1);
+    has(t, 'manifest-apiversion', 'apiVersion of kind: Ingress (web)', 'networking.k8s.io/v1');
+    expect(cs.some((c) => c.rule === 'term-definition')).toBe(false);
+  });
+});
