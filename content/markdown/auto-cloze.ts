@@ -98,10 +98,13 @@ export function findFacts(masked: string, spans: string[]): Fact[] {
       found.push({ kind: f.kind, start: m.index, end: m.index + m[0].length, text: m[0] });
   }
   // Placeholders (code spans, link targets, URLs) are facts only as a whole; never a number inside them.
-  const held = [...masked.matchAll(/\uE000(\d+)\uE001/g)].map((m) => [m.index, m.index + m[0].length] as const);
+  const held = [...masked.matchAll(/\uE000(\d+)\uE001/g)].map(
+    (m) => [m.index, m.index + m[0].length] as const,
+  );
   const taken: Fact[] = [];
   for (const fact of found) {
-    if (held.some(([s, e]) => fact.start < e && s < fact.end && !(fact.start === s && fact.end === e))) continue;
+    if (held.some(([s, e]) => fact.start < e && s < fact.end && !(fact.start === s && fact.end === e)))
+      continue;
     if (taken.some((t) => fact.start < t.end && t.start < fact.end)) continue;
     taken.push(fact);
   }

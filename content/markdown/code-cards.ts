@@ -1,6 +1,6 @@
 import type { LineCard } from './explicit.ts';
 import { maskInline } from './inline.ts';
-import { splitSentences, sentenceCards } from './sentence-cloze.ts';
+import { sentenceCards, splitSentences } from './sentence-cloze.ts';
 import { termDefinition } from './term-definition.ts';
 
 /**
@@ -10,7 +10,19 @@ import { termDefinition } from './term-definition.ts';
  */
 export type CodeCard = LineCard & { line: number; sibling: string };
 
-const SKIP_LANGS = new Set(['mermaid', 'diff', 'json', 'csv', 'math', 'latex', 'dot', 'plantuml', 'text', 'txt', 'output']);
+const SKIP_LANGS = new Set([
+  'mermaid',
+  'diff',
+  'json',
+  'csv',
+  'math',
+  'latex',
+  'dot',
+  'plantuml',
+  'text',
+  'txt',
+  'output',
+]);
 const SHELL_PROMPT = /^\s*(?:[\w@.~:-]*\s?)?[$%]\s+(\S.*)$/;
 const ROOT_PROMPT = /^\s*[/~][\w/.-]*\s+#\s+(\S.*)$/;
 const COMMENT = /^\s*(?:#|\/\/)\s?(.*)$/;
@@ -33,7 +45,11 @@ export function splitTrailingComment(line: string): [string, string] | null {
       continue;
     }
     if (ch === '"' || ch === "'") quote = ch;
-    else if (ch === '#' && /\s/.test(line[i - 1]!) && (line[i + 1] === ' ' || line[i + 1] === undefined || /\S/.test(line[i + 1]!))) {
+    else if (
+      ch === '#' &&
+      /\s/.test(line[i - 1]!) &&
+      (line[i + 1] === ' ' || line[i + 1] === undefined || /\S/.test(line[i + 1]!))
+    ) {
       const code = line.slice(0, i).trim();
       const comment = line.slice(i + 1).trim();
       if (code && comment && !/^[-=#]+$/.test(comment)) return [code, comment];
@@ -87,14 +103,19 @@ export function codeCards(content: string, lang: string, firstLine: number): Cod
       }
       // A comment that holds its own fact ("# PV - cluster scoped", "# Default: /etc/...").
       const td = termDefinition(maskInline(bare).text, { dash: true });
-      if (td) push({ kind: 'basic', rule: 'term-definition', prompt: td.term, answer: td.definition }, line, bare);
+      if (td)
+        push({ kind: 'basic', rule: 'term-definition', prompt: td.term, answer: td.definition }, line, bare);
       else if (bare.split(/\s+/).length >= 4) prose(bare, line);
       comments.push({ text, line });
       // A comment after the last command of a group explains that command.
       const next = lines.slice(i + 1).find((l) => l.trim());
       const nextIsCode = next !== undefined && !COMMENT.test(next) && !isProse(next);
       if (!nextIsCode && lastCmd && comments.length === 1 && !td) {
-        push({ kind: 'basic', rule: 'code-comment', prompt: lastCmd.text, answer: bare }, lastCmd.line, lastCmd.text);
+        push(
+          { kind: 'basic', rule: 'code-comment', prompt: lastCmd.text, answer: bare },
+          lastCmd.line,
+          lastCmd.text,
+        );
       }
       i++;
       continue;
@@ -121,18 +142,33 @@ export function codeCards(content: string, lang: string, firstLine: number): Cod
     // `$ cmd` followed by lines without a prompt: what the command prints.
     if (prompted) {
       const out: string[] = [];
-      while (i < lines.length && lines[i]!.trim() && !SHELL_PROMPT.test(lines[i]!) && !ROOT_PROMPT.test(lines[i]!) && !COMMENT.test(lines[i]!)) {
+      while (
+        i < lines.length &&
+        lines[i]!.trim() &&
+        !SHELL_PROMPT.test(lines[i]!) &&
+        !ROOT_PROMPT.test(lines[i]!) &&
+        !COMMENT.test(lines[i]!)
+      ) {
         out.push(lines[i]!.trimEnd());
         i++;
       }
       if (out.length > 0)
-        push({ kind: 'basic', rule: 'shell-output', prompt: `$ ${cmd}`, answer: out.slice(0, 8).join('\n') }, cmdLine, cmd);
+        push(
+          { kind: 'basic', rule: 'shell-output', prompt: `$ ${cmd}`, answer: out.slice(0, 8).join('\n') },
+          cmdLine,
+          cmd,
+        );
     }
     const assign = /^(?:export\s+|alias\s+|set\s+)?([A-Za-z_][\w-]*)=(['"]?)(.+)\2$/.exec(cmd);
     if (assign && !/\s/.test(assign[1]!) && parts.length === 1) {
       const name = /^(export|alias|set)\s/.exec(cmd)?.[1];
       push(
-        { kind: 'basic', rule: 'code-assignment', prompt: name ? `${name} ${assign[1]}` : assign[1]!, answer: assign[3]! },
+        {
+          kind: 'basic',
+          rule: 'code-assignment',
+          prompt: name ? `${name} ${assign[1]}` : assign[1]!,
+          answer: assign[3]!,
+        },
         cmdLine,
         cmd,
       );
@@ -145,7 +181,12 @@ export function codeCards(content: string, lang: string, firstLine: number): Cod
     }
     for (const f of flagValues(cmd)) {
       push(
-        { kind: 'cloze', rule: 'command-flag', prompt: `${cmd.slice(0, f.start)}[...]${cmd.slice(f.end)}`, answer: cmd.slice(f.start, f.end) },
+        {
+          kind: 'cloze',
+          rule: 'command-flag',
+          prompt: `${cmd.slice(0, f.start)}[...]${cmd.slice(f.end)}`,
+          answer: cmd.slice(f.start, f.end),
+        },
         cmdLine,
         cmd,
       );
@@ -159,9 +200,15 @@ export function codeCards(content: string, lang: string, firstLine: number): Cod
       const c = comments[comments.length - 1]!;
       // The commands under one comment, up to the next blank line or comment.
       const group = [cmd];
-      while (i < lines.length && lines[i]!.trim() && !COMMENT.test(lines[i]!) && !isProse(lines[i]!) && group.length < 6) {
+      while (
+        i < lines.length &&
+        lines[i]!.trim() &&
+        !COMMENT.test(lines[i]!) &&
+        !isProse(lines[i]!) &&
+        group.length < 6
+      ) {
         const more = lines[i]!.trim();
-        group.push(splitTrailingComment(more)?.[0] ?? (SHELL_PROMPT.exec(more)?.[1] ?? more));
+        group.push(splitTrailingComment(more)?.[0] ?? SHELL_PROMPT.exec(more)?.[1] ?? more);
         i++;
       }
       const all = comments.map((x) => x.text).join('\n');
@@ -182,7 +229,9 @@ function codeTermDefinition(raw: string): { term: string; definition: string } |
   const def = m[2]!.trim();
   const numbered = /^\s*\d+[.)]/.test(raw);
   const spaced = /\s:\s/.test(raw);
-  const wordy = /[\uAC00-\uD7A3]/.test(def) || (def.split(/\s+/).length >= 3 && /^[a-z]/i.test(def) && !/[{}[\]=$|]/.test(def));
+  const wordy =
+    /[\uAC00-\uD7A3]/.test(def) ||
+    (def.split(/\s+/).length >= 3 && /^[a-z]/i.test(def) && !/[{}[\]=$|]/.test(def));
   if (!(wordy && (numbered || spaced || /[\uAC00-\uD7A3]/.test(def)))) return null;
   return { term: m[1]!, definition: def };
 }

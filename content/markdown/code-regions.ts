@@ -27,7 +27,8 @@ export function claimCode(
   const cards: CodeCard[] = [];
   let reparse = false;
   for (const tok of tokens) {
-    if (!tok.map || (tok.type !== 'fence' && tok.type !== 'code_block' && tok.type !== 'html_block')) continue;
+    if (!tok.map || (tok.type !== 'fence' && tok.type !== 'code_block' && tok.type !== 'html_block'))
+      continue;
     const [start, end] = tok.map;
     let lang = '';
     let content = tok.content;
@@ -58,7 +59,14 @@ export function claimCode(
     const intro = introLine(lines, start);
     const body = content.replace(/\s+$/, '');
     if (intro && body && body.split('\n').length <= 30 && intro.text !== body.trim()) {
-      cards.push({ kind: 'basic', rule: 'code-intro', prompt: intro.text, answer: body, line: intro.line, sibling: intro.text });
+      cards.push({
+        kind: 'basic',
+        rule: 'code-intro',
+        prompt: intro.text,
+        answer: body,
+        line: intro.line,
+        sibling: intro.text,
+      });
     }
   }
   return { manifests, cards, reparse };

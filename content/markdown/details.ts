@@ -29,7 +29,11 @@ export function findDetails(lines: string[], claimed: boolean[]): DetailsCard[] 
     while (end < lines.length && !(!code[end] && /<\/details>/i.test(lines[end]!))) end++;
     if (end >= lines.length) continue;
     const block = lines.slice(i, end + 1).join('\n');
-    const summary = /<summary[^>]*>([\s\S]*?)<\/summary>/i.exec(block)?.[1]?.replace(/<[^>]+>/g, '').trim() ?? '';
+    const summary =
+      /<summary[^>]*>([\s\S]*?)<\/summary>/i
+        .exec(block)?.[1]
+        ?.replace(/<[^>]+>/g, '')
+        .trim() ?? '';
     let prompt = summary;
     if (!summary || GENERIC.test(summary)) {
       prompt = '';
@@ -52,12 +56,12 @@ export function findDetails(lines: string[], claimed: boolean[]): DetailsCard[] 
       .filter((l, k, all) => l.trim() || (k > 0 && all[k - 1]!.trim()))
       .join('\n')
       .trim();
-    if (prompt && answer && prompt.length <= 400) out.push({ line: i + 1, prompt, answer: answer.slice(0, 4000) });
+    if (prompt && answer && prompt.length <= 400)
+      out.push({ line: i + 1, prompt, answer: answer.slice(0, 4000) });
     // Blank the tag lines (not the content) so Markdown reads the answer as ordinary lines.
     for (let k = i; k <= end; k++) {
       if (code[k]) continue;
-      lines[k] = lines[k]!
-        .replace(/<summary[^>]*>[\s\S]*?<\/summary>/gi, '')
+      lines[k] = lines[k]!.replace(/<summary[^>]*>[\s\S]*?<\/summary>/gi, '')
         .replace(/<\/?details[^>]*>/gi, '')
         .replace(/<\/?p>/gi, '');
       if (!lines[k]!.trim()) lines[k] = '';

@@ -70,7 +70,13 @@ function srCloze(text: string, opts: ClozeOptions): LineCard[] | null {
   const found = [...text.matchAll(re)].map((m, i) => {
     const body = m.slice(1).find((g) => g !== undefined) ?? '';
     const parts = /^(?:c?(\d+);;)?([\s\S]+?)(?:;;([\s\S]+))?$/.exec(body)!;
-    return { index: m.index, length: m[0].length, group: parts[1] ? `n${parts[1]}` : `u${i}`, answer: parts[2]!, hint: parts[3] };
+    return {
+      index: m.index,
+      length: m[0].length,
+      group: parts[1] ? `n${parts[1]}` : `u${i}`,
+      answer: parts[2]!,
+      hint: parts[3],
+    };
   });
   if (found.length === 0) return null;
   const groups = [...new Set(found.map((f) => f.group))];

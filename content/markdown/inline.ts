@@ -12,7 +12,8 @@ export function maskInline(line: string): Masked {
   const put = (s: string) => `${OPEN}${spans.push(s) - 1}${CLOSE}`;
   let text = line.replace(/(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g, (m) => put(m));
   // Images whole (their alt text is no fact), then link targets: `[x](url)` keeps x readable, hides url.
-  if (text.includes('![')) text = text.replace(/!\[[^\]]*\]\([^)\s]*(?:\s+"[^"]*")?\)(?:\{[^}]*\})?/g, (m) => put(m));
+  if (text.includes('!['))
+    text = text.replace(/!\[[^\]]*\]\([^)\s]*(?:\s+"[^"]*")?\)(?:\{[^}]*\})?/g, (m) => put(m));
   text = text.replace(/\]\(([^)\s]+)(\s+"[^"]*")?\)/g, (m) => put(m));
   // Bare URLs: nothing inside an address is a fact to hide.
   if (text.includes('://')) text = text.replace(/\b(?:https?|ftp):\/\/[^\s<>()]+/g, (m) => put(m));

@@ -19,7 +19,13 @@ export function lineCards(masked: string, spans: string[], opts: ClozeOptions = 
   const cloze = explicitCloze(text, opts);
   if (cloze) return cloze.map((c) => ({ ...c, prompt: show(c.prompt), answer: show(c.answer) }));
   const many = multiTermDefinitions(text);
-  if (many) return many.map((d) => ({ kind: 'basic', rule: 'term-definition', prompt: show(d.term), answer: show(d.definition) }));
+  if (many)
+    return many.map((d) => ({
+      kind: 'basic',
+      rule: 'term-definition',
+      prompt: show(d.term),
+      answer: show(d.definition),
+    }));
   const td = termDefinition(text, { dash: true });
   if (td)
     return [
@@ -47,7 +53,10 @@ export function optionList(masked: string, spans: string[]): LineCard[] {
   const out: LineCard[] = [];
   const segments = masked.includes(' | ') ? masked.split(' | ') : [masked];
   for (const seg of segments) {
-    const text = unmask(seg, spans).replace(/^.*?:\s+(?=\S+\s*\()/, '').replace(/`/g, '').trim();
+    const text = unmask(seg, spans)
+      .replace(/^.*?:\s+(?=\S+\s*\()/, '')
+      .replace(/`/g, '')
+      .trim();
     const m = /^([A-Za-z][\w.-]*)\s*\(([^()]{1,40})\)$/.exec(text);
     if (!m) continue;
     const [, term, gloss] = m as unknown as [string, string, string];

@@ -86,7 +86,8 @@ export function manifestApiVersions(text: string): { kind: string; apiVersion: s
     const kind = /^kind:\s*["']?([\w.-]+)/m.exec(doc)?.[1];
     const apiVersion = /^apiVersion:\s*["']?([\w./-]+)/m.exec(doc)?.[1];
     const name = /^metadata:\s*\n(?:\s+.*\n)*?\s+name:\s*["']?([\w.-]+)/m.exec(doc)?.[1];
-    if (kind && apiVersion && !out.some((o) => o.kind === kind)) out.push({ kind, apiVersion, ...(name ? { name } : {}) });
+    if (kind && apiVersion && !out.some((o) => o.kind === kind))
+      out.push({ kind, apiVersion, ...(name ? { name } : {}) });
   }
   return out;
 }

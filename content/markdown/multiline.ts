@@ -59,7 +59,14 @@ export function findMultilineCards(lines: string[], claimed: boolean[]): Multili
       .trim();
     if (!question || !answer) continue;
     const stop = end < lines.length && lines[end]!.trim() === '---' ? end + 1 : end;
-    out.push({ start: qStart, end: stop, questionLine: qStart + 1, question, answer, reversed: mark === '??' });
+    out.push({
+      start: qStart,
+      end: stop,
+      questionLine: qStart + 1,
+      question,
+      answer,
+      reversed: mark === '??',
+    });
     i = stop - 1;
     floor = stop;
   }

@@ -16,7 +16,14 @@ export type NoteText = {
 };
 
 const SR = /<!--\s*SR:((?:!\d{4}-\d{2}-\d{2},\d+,\d+)+)\s*-->/g;
-const ENTITIES: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&amp;': '&', '&quot;': '"', '&#39;': "'", '&nbsp;': ' ' };
+const ENTITIES: Record<string, string> = {
+  '&lt;': '<',
+  '&gt;': '>',
+  '&amp;': '&',
+  '&quot;': '"',
+  '&#39;': "'",
+  '&nbsp;': ' ',
+};
 
 export function fenceMask(lines: string[]): boolean[] {
   const inside = new Array<boolean>(lines.length).fill(false);
@@ -25,7 +32,8 @@ export function fenceMask(lines: string[]): boolean[] {
     const m = /^\s*(`{3,}|~{3,})/.exec(lines[i]!);
     if (fence) {
       inside[i] = true;
-      if (m && m[1]![0] === fence[0] && m[1]!.length >= fence.length && lines[i]!.trim() === m[1]) fence = null;
+      if (m && m[1]![0] === fence[0] && m[1]!.length >= fence.length && lines[i]!.trim() === m[1])
+        fence = null;
     } else if (m) {
       inside[i] = true;
       fence = m[1]!;
@@ -45,7 +53,10 @@ function parseSr(body: string): SrHistory[] {
 }
 
 function stripTags(s: string): string {
-  return s.replace(/<[^>]+>/g, '').replace(/&[a-z]+;|&#\d+;/g, (e) => ENTITIES[e] ?? e).trim();
+  return s
+    .replace(/<[^>]+>/g, '')
+    .replace(/&[a-z]+;|&#\d+;/g, (e) => ENTITIES[e] ?? e)
+    .trim();
 }
 
 export function normaliseNoteText(lines: string[], from: number): NoteText {
@@ -88,7 +99,9 @@ function htmlLine(l: string, lines: string[], i: number, out: NoteText, code: bo
     while (end < lines.length && !/<\/table>/i.test(lines[end]!)) end++;
     const html = lines.slice(i, end + 1).join('\n');
     const rows = [...html.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/gi)].map((r) =>
-      [...r[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/gi)].map((c) => stripTags(c[1]!.replace(/<br\s*\/?>/gi, ' '))),
+      [...r[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/gi)].map((c) =>
+        stripTags(c[1]!.replace(/<br\s*\/?>/gi, ' ')),
+      ),
     );
     if (rows.length >= 2) out.tables.push({ line: i, header: rows[0]!, rows: rows.slice(1) });
     for (let k = i + 1; k <= end && k < lines.length; k++) {

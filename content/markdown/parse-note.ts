@@ -53,19 +53,45 @@ export function parseNote(file: string, text: string, opts: ParseOptions = {}): 
   const free = (c: Omit<ParsedCard, 'context' | 'tags'>): ParsedCard => ({ ...c, context: [], tags: [] });
 
   for (const d of findDetails(lines, claimed))
-    cards.push(free({ kind: 'basic', rule: 'details', prompt: d.prompt, answer: d.answer, line: d.line, sibling: d.prompt }));
+    cards.push(
+      free({
+        kind: 'basic',
+        rule: 'details',
+        prompt: d.prompt,
+        answer: d.answer,
+        line: d.line,
+        sibling: d.prompt,
+      }),
+    );
   flattenDeepNesting(lines, claimed, warn);
   for (const c of findMultilineCards(lines, claimed)) {
     const kind = c.reversed ? 'reversed' : 'basic';
     cards.push(
-      free({ kind, rule: 'explicit-multiline', prompt: c.question, answer: c.answer, line: c.questionLine, sibling: c.question }),
+      free({
+        kind,
+        rule: 'explicit-multiline',
+        prompt: c.question,
+        answer: c.answer,
+        line: c.questionLine,
+        sibling: c.question,
+      }),
     );
     if (c.reversed)
       cards.push(
-        free({ kind, rule: 'explicit-multiline', prompt: c.answer, answer: c.question, line: c.questionLine, sibling: c.question }),
+        free({
+          kind,
+          rule: 'explicit-multiline',
+          prompt: c.answer,
+          answer: c.question,
+          line: c.questionLine,
+          sibling: c.question,
+        }),
       );
     const sr = noteText.sr.get(c.end) ?? noteText.sr.get(c.end - 1);
-    if (sr) cards.slice(c.reversed ? -2 : -1).forEach((card, k) => sr[k] && (card.srHistory = [sr[k]!]));
+    if (sr) {
+      const made = cards.slice(c.reversed ? -2 : -1);
+      for (let k = 0; k < made.length; k++) if (sr[k]) made[k]!.srHistory = [sr[k]!];
+    }
     for (let k = c.start; k < c.end; k++) claimed[k] = true;
   }
 
@@ -84,12 +110,16 @@ export function parseNote(file: string, text: string, opts: ParseOptions = {}): 
   }
 
   // One block parse serves both code claiming and the walk, unless unfenced manifests changed the text.
-  if (unfenced.length > 0 || code.reparse) tokens = blockTokens(lines.map((l, i) => (claimed[i] ? '' : l)).join('\n'));
+  if (unfenced.length > 0 || code.reparse)
+    tokens = blockTokens(lines.map((l, i) => (claimed[i] ? '' : l)).join('\n'));
   const tree = buildTree(tokens);
   const walker = new Walker(fm.tags, cards, warn, { bold: opts.boldCloze, curly: opts.curlyCloze });
   walker.blocks(tree, []);
   for (const t of noteText.tables)
-    for (const c of tableCards(t.header, t.rows.map((cells, k) => ({ line: t.line + 1 + k, cells }))))
+    for (const c of tableCards(
+      t.header,
+      t.rows.map((cells, k) => ({ line: t.line + 1 + k, cells })),
+    ))
       cards.push(free(c));
 
   // Cards found before the walk get the heading path they sit under.
@@ -136,7 +166,8 @@ function attachSrHistory(cards: ParsedCard[], sr: Map<number, ParsedCard['srHist
   }
   for (const [line, list] of byLine) {
     const triples = sr.get(line);
-    if (triples) list.forEach((c, k) => triples[k] && (c.srHistory = [triples[k]!]));
+    if (!triples) continue;
+    for (let k = 0; k < list.length; k++) if (triples[k]) list[k]!.srHistory = [triples[k]!];
   }
 }
 
@@ -181,14 +212,19 @@ function manifestCards(yaml: string, line: number, lines: string[], lang: 'ko' |
 
 const LIST_MARKERS = /^(?:\s*(?:>\s*|[-*+]\s+|\d{1,9}[.)]\s+))+/;
 
-function flattenDeepNesting(lines: string[], claimed: boolean[], warn: (line: number, m: string) => void): void {
+function flattenDeepNesting(
+  lines: string[],
+  claimed: boolean[],
+  warn: (line: number, m: string) => void,
+): void {
   let reported = false;
   for (let i = 0; i < lines.length; i++) {
     if (claimed[i]) continue;
     const l = lines[i]!;
     const c = l.charCodeAt(0);
     // Only lines that open with indentation, a quote or a list marker can nest.
-    if (c !== 32 && c !== 9 && c !== 62 && c !== 45 && c !== 42 && c !== 43 && !(c >= 48 && c <= 57)) continue;
+    if (c !== 32 && c !== 9 && c !== 62 && c !== 45 && c !== 42 && c !== 43 && !(c >= 48 && c <= 57))
+      continue;
     const markers = LIST_MARKERS.exec(l)?.[0] ?? '';
     const indent = /^\s*/.exec(l)![0].length;
     const depth = (markers.match(/>|[-*+](?=\s)|\d[.)](?=\s)/g)?.length ?? 0) + Math.floor(indent / 2);

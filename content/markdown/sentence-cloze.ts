@@ -1,5 +1,5 @@
-import { unmask } from './inline.ts';
 import type { LineCard } from './explicit.ts';
+import { unmask } from './inline.ts';
 
 /**
  * Sentences that hold a fact, in Korean and English prose: the part after a topic, a copula, a modal or an
@@ -10,12 +10,14 @@ const MAX_PER_SENTENCE = 4;
 const PRONOUN = /^(it|this|that|they|these|those|there|we|you|i|he|she|which|what|who|here)$/i;
 const COPULA =
   /\s(?:is|are|was|were|will be|would be|can be|may be|might be|must be|should be|becomes|become|means|mean|refers to|stands for)(?:\s+(?:either|also|only|always|usually|not|still))?\s+/i;
-const MODAL = /\s(must|should|can|cannot|can't|won't|will not|will|may|might|needs to|need to|has to|have to|does not|doesn't|do not|don't)\s+/i;
+const MODAL =
+  /\s(must|should|can|cannot|can't|won't|will not|will|may|might|needs to|need to|has to|have to|does not|doesn't|do not|don't)\s+/i;
 const VERB =
   /\s((?:use|create|provide|expose|enable|let|allow|run|send|forward|map|route|listen|assign|implement|manage|select|return|define|control|open|handle|support|require|appl(?:y|ies)|contain|give|make|keep|store|resolve|translate|connect|match|point|pick|add|set|watch|install|proxie|proxy|redirect|distribute|bypass|link|increase)s?)\s+/i;
 const KO_TOPIC = /^(.+?(?:은|는|이란|란|에서는|에는))$/;
 // Conjunctions and verb forms that end in 는 but mark no topic ("또는", "처리하는").
-const KO_NOT_TOPIC = /^(?:또는|혹은|그리고|이는|그것은|이것은|하지만|그러나|그런데|그래서)$|(?:하|되|있|없|받|주|쓰|내|가|오|보|알|들|갖|넘기|붙이|바꾸|고르|찾|묶|잇|읽|만드|보내|거치|지나|따르|가지)는$/;
+const KO_NOT_TOPIC =
+  /^(?:또는|혹은|그리고|이는|그것은|이것은|하지만|그러나|그런데|그래서)$|(?:하|되|있|없|받|주|쓰|내|가|오|보|알|들|갖|넘기|붙이|바꾸|고르|찾|묶|잇|읽|만드|보내|거치|지나|따르|가지)는$/;
 const KO_COND = /(?:면|경우|때|려면|으면|는데|지만|므로|어서|아서|해서)$/;
 
 export function splitSentences(text: string): string[] {
@@ -90,7 +92,8 @@ function english(s: string): Cut[] {
       // A short subject is asked the other way: "[...] is mandatory".
       if (n <= 4 && !PRONOUN.test(subject) && !/^(the|a|an)$/i.test(subject)) {
         const tail = s.slice(first.index).replace(FINAL, '');
-        if (words(tail).length >= 2) cuts.splice(1, 0, { prompt: `[...]${tail}`, answer: subject.replace(FINAL, '') });
+        if (words(tail).length >= 2)
+          cuts.splice(1, 0, { prompt: `[...]${tail}`, answer: subject.replace(FINAL, '') });
       }
     }
   }
@@ -107,7 +110,10 @@ function korean(s: string): Cut[] {
     const rest = ws.slice(i + 1).join(' ');
     const c = hide(before, rest, '');
     if (c && words(c.answer).length >= 1) cuts.push(c);
-    const subject = ws.slice(0, i + 1).join(' ').replace(/(은|는|이란|란|에서는|에는)$/, '');
+    const subject = ws
+      .slice(0, i + 1)
+      .join(' ')
+      .replace(/(은|는|이란|란|에서는|에는)$/, '');
     const particle = w.slice(w.replace(/(은|는|이란|란|에서는|에는)$/, '').length);
     if (i <= 4 && subject && words(rest).length >= 2 && !/[,，]/.test(subject))
       cuts.push({ prompt: `[...]${particle} ${rest.replace(FINAL, '')}`, answer: subject });
@@ -159,9 +165,10 @@ function isEnumeration(s: string): boolean {
 
 /** An enumeration inside a sentence: "Deployment, Service, ConfigMap, role, rolebinding이 필요함". */
 export function enumerationCard(masked: string, spans: string[]): LineCard | null {
-  const m = /(?:^|\s)((?:[^\s,，]+[,，]\s+){2,}[^\s,，]+?)((?:이|가|을|를|와|과|은|는|도)?(?=\s|$)|\s(?:and|or)\s[^\s,.]+)/.exec(
-    masked,
-  );
+  const m =
+    /(?:^|\s)((?:[^\s,，]+[,，]\s+){2,}[^\s,，]+?)((?:이|가|을|를|와|과|은|는|도)?(?=\s|$)|\s(?:and|or)\s[^\s,.]+)/.exec(
+      masked,
+    );
   if (!m) return null;
   let list = m[1]!;
   let tail = m[2] ?? '';

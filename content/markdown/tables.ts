@@ -34,7 +34,14 @@ export function tableCards(header: string[], rows: { line: number; cells: string
       // Unique short values (ports, ranges, names) are asked the other way too.
       const unique = rows.filter((o) => strip(o.cells[c] ?? '') === value).length === 1;
       if (name && unique && SHORT_VALUE.test(value) && value.length <= 40)
-        cards.push({ kind: 'basic', rule: 'table', prompt: `${name}: ${value}`, answer: key, line: r.line, sibling });
+        cards.push({
+          kind: 'basic',
+          rule: 'table',
+          prompt: `${name}: ${value}`,
+          answer: key,
+          line: r.line,
+          sibling,
+        });
     }
   }
   return cards;

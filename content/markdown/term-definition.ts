@@ -53,7 +53,10 @@ function arrowDefinition(text: string, dash: boolean): { term: string; definitio
 }
 
 /** `term: definition` on masked text (code spans are placeholders, so `a: b` inside code never matches). */
-export function termDefinition(text: string, opts: TermOptions = {}): { term: string; definition: string } | null {
+export function termDefinition(
+  text: string,
+  opts: TermOptions = {},
+): { term: string; definition: string } | null {
   const m = /^([^:：]{1,60}?)\s*[:：]\s+(\S.*)$/.exec(text);
   // "PVC - namespace scoped, must match: a, b": the dash came first, so it is the separator.
   if (!m || (opts.dash && /^\S+\s-\s/.test(m[1]!))) return arrowDefinition(text, opts.dash ?? false);

@@ -28,9 +28,16 @@ export function headingLike(text: string): boolean {
 function titleLine(text: string): string | null {
   const t = text.trim();
   const bold = /^\*{2,3}([^*]{1,80}?)\*{2,3}\s*[:：]?$/.exec(t);
-  if (bold) return bold[1]!.trim().replace(/[:：]$/, '').trim() || null;
+  if (bold)
+    return (
+      bold[1]!
+        .trim()
+        .replace(/[:：]$/, '')
+        .trim() || null
+    );
   const colon = /^([^:：\s][^:：]{0,39})[:：]$/.exec(t);
-  if (colon && colon[1]!.trim().split(/\s+/).length <= 5 && !/^(?:https?|ftp)$/i.test(colon[1]!)) return colon[1]!.trim();
+  if (colon && colon[1]!.trim().split(/\s+/).length <= 5 && !/^(?:https?|ftp)$/i.test(colon[1]!))
+    return colon[1]!.trim();
   return null;
 }
 
@@ -46,7 +53,12 @@ export class Walker {
   private warn: (line: number, m: string) => void;
   private cloze: ClozeOptions;
 
-  constructor(noteTags: string[], cards: ParsedCard[], warn: (line: number, m: string) => void, cloze: ClozeOptions = {}) {
+  constructor(
+    noteTags: string[],
+    cards: ParsedCard[],
+    warn: (line: number, m: string) => void,
+    cloze: ClozeOptions = {},
+  ) {
     this.noteTags = noteTags;
     this.cards = cards;
     this.warn = warn;
@@ -76,7 +88,13 @@ export class Walker {
   }
 
   private push(lc: LineCard, line: number, context: Ctx, tags: string[], sibling: string): void {
-    const card: ParsedCard = { ...lc, context, tags: [...new Set([...this.noteTags, ...tags])], line, sibling };
+    const card: ParsedCard = {
+      ...lc,
+      context,
+      tags: [...new Set([...this.noteTags, ...tags])],
+      line,
+      sibling,
+    };
     this.walked.add(card);
     this.cards.push(card);
   }
@@ -123,7 +141,13 @@ export class Walker {
           if (next.t === 'list') {
             // A line that titles a list scopes that list only; the next paragraph starts afresh.
             const titled = title !== null && title !== only.text.trim().replace(/[:：]$/, '');
-            this.listCard(titled ? title : only.text.trim().replace(/[:：]$/, ''), only.line, next.items, ctx().slice(0, -1), sectionTags);
+            this.listCard(
+              titled ? title : only.text.trim().replace(/[:：]$/, ''),
+              only.line,
+              next.items,
+              ctx().slice(0, -1),
+              sectionTags,
+            );
             for (const item of next.items) this.item(item, ctx(), sectionTags);
             pseudo = null;
             i++;
@@ -177,7 +201,13 @@ export class Walker {
         .filter(Boolean)
         .join('\n');
       if (a && q && a !== q)
-        this.push({ kind: 'basic', rule: 'heading-answer', prompt: q, answer: a }, line, context, [...tags, ...own], q);
+        this.push(
+          { kind: 'basic', rule: 'heading-answer', prompt: q, answer: a },
+          line,
+          context,
+          [...tags, ...own],
+          q,
+        );
       return;
     }
     if (texts.length < 2) return;
@@ -267,7 +297,11 @@ export class Walker {
         continue;
       }
       // A short line whose fact auto-cloze already hides is asked once, not again as a sentence.
-      if (made.some((c) => c.rule === 'auto-cloze') && text.trim().split(/\s+/).length <= 8 && lines.length === 1) {
+      if (
+        made.some((c) => c.rule === 'auto-cloze') &&
+        text.trim().split(/\s+/).length <= 8 &&
+        lines.length === 1
+      ) {
         flush(false);
         proseRun++;
         continue;
@@ -307,14 +341,23 @@ export class Walker {
       const first = unmask(sentences[0]!, joined.spans).trim();
       const rest = unmask(sentences.slice(1).join(' '), joined.spans).trim();
       if (first.split(/\s+/).length >= 4 && rest.length <= 1000 && first.length <= 300)
-        this.push({ kind: 'basic', rule: 'paragraph', prompt: first, answer: rest }, lines[0]!.line, ctx, tags, first);
+        this.push(
+          { kind: 'basic', rule: 'paragraph', prompt: first, answer: rest },
+          lines[0]!.line,
+          ctx,
+          tags,
+          first,
+        );
     }
   }
 }
 
 /** A soft-wrapped sentence: the next line goes on in lower case, or this one stops on a joining word. */
 function continuesSentence(line: string, next: string): boolean {
-  return /^[a-z(]/.test(next.trim()) || /(?:\s(?:the|a|an|of|to|in|on|for|and|or|with|by|from|that|is|are)|,)$/i.test(line.trim());
+  return (
+    /^[a-z(]/.test(next.trim()) ||
+    /(?:\s(?:the|a|an|of|to|in|on|for|and|or|with|by|from|that|is|are)|,)$/i.test(line.trim())
+  );
 }
 
 function paraText(lines: Line[]): string {

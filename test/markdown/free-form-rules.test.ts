@@ -3,20 +3,26 @@ import { parseNote } from '../../content/markdown/parse-note.ts';
 
 const cards = (text: string) => parseNote('note.md', text).cards;
 const has = (text: string, rule: string, prompt: string, answer: string) =>
-  expect(cards(text).filter((c) => c.rule === rule).map((c) => [c.prompt, c.answer])).toContainEqual([prompt, answer]);
+  expect(
+    cards(text)
+      .filter((c) => c.rule === rule)
+      .map((c) => [c.prompt, c.answer]),
+  ).toContainEqual([prompt, answer]);
 
 describe('tables', () => {
   it('gives a card per row and column, the header naming what is asked, and numbers both ways (en)', () => {
     const t = '| Component | Port |\n|---|---|\n| kube-scheduler | 10259 |\n| etcd | 2379 |\n';
     has(t, 'table', 'kube-scheduler', '10259');
-    const three = '| Component | Port | Runs on |\n|---|---|---|\n| kube-scheduler | 10259 | control plane |\n| kubelet | 10250 | every node |\n';
+    const three =
+      '| Component | Port | Runs on |\n|---|---|---|\n| kube-scheduler | 10259 | control plane |\n| kubelet | 10250 | every node |\n';
     has(three, 'table', 'kube-scheduler: Port', '10259');
     has(three, 'table', 'Port: 10250', 'kubelet');
     has(three, 'table', 'kubelet: Runs on', 'every node');
   });
 
   it('reads an HTML table inside Markdown for its text (ko)', () => {
-    const t = '<table>\n<tr><th>타입</th><th>범위</th></tr>\n<tr><td>NodePort</td><td>30000-32767</td></tr>\n</table>\n';
+    const t =
+      '<table>\n<tr><th>타입</th><th>범위</th></tr>\n<tr><td>NodePort</td><td>30000-32767</td></tr>\n</table>\n';
     has(t, 'table', 'NodePort', '30000-32767');
   });
 });
@@ -40,12 +46,18 @@ describe('commands in code blocks', () => {
     ].join('\n');
     has(t, 'code-comment', 'Switch context', 'k config use-context prod');
     has(t, 'code-assignment', 'export do', '--dry-run=client -o yaml');
-    has(t, 'command-flag', 'etcdctl snapshot save /tmp/b.db --cacert=[...]', '/etc/kubernetes/pki/etcd/ca.crt');
+    has(
+      t,
+      'command-flag',
+      'etcdctl snapshot save /tmp/b.db --cacert=[...]',
+      '/etc/kubernetes/pki/etcd/ca.crt',
+    );
     has(t, 'shell-output', '$ kubectl apply -f np.yaml', 'networkpolicy "np" created');
   });
 
   it('asks the line that introduces a block for the whole block, and reads `term : definition` lines inside (en)', () => {
-    const t = '- Expose a pod\n```sh\nkubectl expose pod redis --port=6379\n```\n\n```sh\n1) NodePort : makes a port reachable on every node\n```\n';
+    const t =
+      '- Expose a pod\n```sh\nkubectl expose pod redis --port=6379\n```\n\n```sh\n1) NodePort : makes a port reachable on every node\n```\n';
     has(t, 'code-intro', 'Expose a pod', 'kubectl expose pod redis --port=6379');
     has(t, 'term-definition', 'NodePort', 'makes a port reachable on every node');
   });
@@ -78,13 +90,30 @@ describe('sentences that hold a fact', () => {
   });
 
   it('hides the clause after a condition and the predicate after a copula or modal (en)', () => {
-    has('If you do not specify a port, the rule applies to all ports.\n', 'sentence-cloze', 'If you do not specify a port, [...]', 'the rule applies to all ports');
-    has('A port may be either a numerical or named port.\n', 'sentence-cloze', 'A port may be either [...]', 'a numerical or named port');
-    has('HTTPRoute parentRefs must match the Gateway name.\n', 'sentence-cloze', 'HTTPRoute parentRefs [...]', 'must match the Gateway name');
+    has(
+      'If you do not specify a port, the rule applies to all ports.\n',
+      'sentence-cloze',
+      'If you do not specify a port, [...]',
+      'the rule applies to all ports',
+    );
+    has(
+      'A port may be either a numerical or named port.\n',
+      'sentence-cloze',
+      'A port may be either [...]',
+      'a numerical or named port',
+    );
+    has(
+      'HTTPRoute parentRefs must match the Gateway name.\n',
+      'sentence-cloze',
+      'HTTPRoute parentRefs [...]',
+      'must match the Gateway name',
+    );
   });
 
   it('makes a list card from an enumeration inside a sentence (ko)', () => {
-    const c = cards('이 문제에는 Deployment, Service, ConfigMap, rolebinding이 필요함\n').find((x) => x.rule === 'enumeration');
+    const c = cards('이 문제에는 Deployment, Service, ConfigMap, rolebinding이 필요함\n').find(
+      (x) => x.rule === 'enumeration',
+    );
     expect(c?.answer).toBe('- Deployment\n- Service\n- ConfigMap\n- rolebinding');
   });
 
@@ -104,22 +133,44 @@ describe('sentences that hold a fact', () => {
 
 describe('titles, questions and HTML', () => {
   it('answers a bold line or `Term:` line with the paragraph under it (en, ko)', () => {
-    has('**Use Cases**\n\nCollect metrics from one port only.\n', 'heading-answer', 'Use Cases', 'Collect metrics from one port only.');
-    has('ClusterIP:\n클러스터 내부에서만 접근 가능\n', 'heading-answer', 'ClusterIP', '클러스터 내부에서만 접근 가능');
+    has(
+      '**Use Cases**\n\nCollect metrics from one port only.\n',
+      'heading-answer',
+      'Use Cases',
+      'Collect metrics from one port only.',
+    );
+    has(
+      'ClusterIP:\n클러스터 내부에서만 접근 가능\n',
+      'heading-answer',
+      'ClusterIP',
+      '클러스터 내부에서만 접근 가능',
+    );
   });
 
   it('answers a question heading with its paragraph', () => {
-    has('## NodePort 범위는?\n\n30000-32767 사이에서 고른다.\n', 'heading-answer', 'NodePort 범위는?', '30000-32767 사이에서 고른다.');
+    has(
+      '## NodePort 범위는?\n\n30000-32767 사이에서 고른다.\n',
+      'heading-answer',
+      'NodePort 범위는?',
+      '30000-32767 사이에서 고른다.',
+    );
   });
 
   it('turns <details><summary> into a question and answer, asking the heading when the summary says only "show"', () => {
-    const t = '### Get the endpoints\n\n<details><summary>show</summary>\n<p>\n\n```bash\nkubectl get ep\n```\n\n</p>\n</details>\n';
+    const t =
+      '### Get the endpoints\n\n<details><summary>show</summary>\n<p>\n\n```bash\nkubectl get ep\n```\n\n</p>\n</details>\n';
     has(t, 'details', 'Get the endpoints', '```bash\nkubectl get ep\n```');
-    has('<details><summary>CNI 설정 위치는?</summary>\n/etc/cni/net.d\n</details>\n', 'details', 'CNI 설정 위치는?', '/etc/cni/net.d');
+    has(
+      '<details><summary>CNI 설정 위치는?</summary>\n/etc/cni/net.d\n</details>\n',
+      'details',
+      'CNI 설정 위치는?',
+      '/etc/cni/net.d',
+    );
   });
 
   it('reads HTML tags for text and Obsidian links as their text; embeds are ignored', () => {
-    const t = 'NodePort: <b>모든 노드</b>의 포트<br/>\n\n[[Service|서비스]] 타입: ClusterIP ![[diagram.png]]\n';
+    const t =
+      'NodePort: <b>모든 노드</b>의 포트<br/>\n\n[[Service|서비스]] 타입: ClusterIP ![[diagram.png]]\n';
     has(t, 'term-definition', 'NodePort', '**모든 노드**의 포트');
     has(t, 'term-definition', '서비스 타입', 'ClusterIP');
   });
@@ -133,7 +184,8 @@ describe('titles, questions and HTML', () => {
 
 describe('manifests anywhere', () => {
   it('reads a manifest in a block mislabelled bash as one manifest card, with its apiVersion asked', () => {
-    const t = 'Create it:\n```bash\napiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\nspec:\n  rules:\n  - host: a.example.com\n```\n';
+    const t =
+      'Create it:\n```bash\napiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\nspec:\n  rules:\n  - host: a.example.com\n```\n';
     const cs = cards(t);
     expect(cs.filter((c) => c.kind === 'manifest')).toHaveLength(1);
     has(t, 'manifest-apiversion', 'apiVersion of kind: Ingress (web)', 'networking.k8s.io/v1');

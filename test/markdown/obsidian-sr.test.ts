@@ -15,7 +15,8 @@ describe('Obsidian Spaced Repetition plugin syntax', () => {
   });
 
   it('reads multi-line ? and reversed ??, with a fenced block as the answer', () => {
-    const text = 'How do you list routes?\n?\n```bash\nip route\n\nip r\n```\n\nCNI config folder\n??\n/etc/cni/net.d\n';
+    const text =
+      'How do you list routes?\n?\n```bash\nip route\n\nip r\n```\n\nCNI config folder\n??\n/etc/cni/net.d\n';
     expect(pick(text)).toEqual([
       ['basic', 'How do you list routes?', '```bash\nip route\n\nip r\n```'],
       ['reversed', 'CNI config folder', '/etc/cni/net.d'],
@@ -25,7 +26,9 @@ describe('Obsidian Spaced Repetition plugin syntax', () => {
 
   it('reads a manifest as a multi-line answer', () => {
     const text = 'A Service web on port 80\n?\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\n';
-    expect(pick(text)).toEqual([['basic', 'A Service web on port 80', 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web']]);
+    expect(pick(text)).toEqual([
+      ['basic', 'A Service web on port 80', 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web'],
+    ]);
   });
 
   it('reads ==cloze== with ;; groups and hints', () => {
@@ -37,7 +40,9 @@ describe('Obsidian Spaced Repetition plugin syntax', () => {
 
   it('reads **bold** and {{curly}} clozes only when switched on', () => {
     const text = 'The default type is **ClusterIP** and the range is {{30000-32767}}\n';
-    expect(pick(text).filter((c) => c[0] === 'cloze' && String(c[1]).includes('[...]') && c[2] === 'ClusterIP')).toEqual([]);
+    expect(
+      pick(text).filter((c) => c[0] === 'cloze' && String(c[1]).includes('[...]') && c[2] === 'ClusterIP'),
+    ).toEqual([]);
     expect(pick(text, { boldCloze: true, curlyCloze: true })).toEqual([
       ['cloze', 'The default type is [...] and the range is 30000-32767', 'ClusterIP'],
       ['cloze', 'The default type is ClusterIP and the range is [...]', '30000-32767'],
@@ -60,6 +65,8 @@ describe('Obsidian Spaced Repetition plugin syntax', () => {
       ['port', '6443', undefined],
     ]);
     const ml = parseNote('vault/y.md', 'Q\n?\nA\n<!--SR:!2024-02-02,10,230-->\n').cards;
-    expect(ml.map((c) => [c.prompt, c.answer, c.srHistory])).toEqual([['Q', 'A', [{ due: '2024-02-02', interval: 10, ease: 230 }]]]);
+    expect(ml.map((c) => [c.prompt, c.answer, c.srHistory])).toEqual([
+      ['Q', 'A', [{ due: '2024-02-02', interval: 10, ease: 230 }]],
+    ]);
   });
 });

@@ -156,7 +156,10 @@ describe('free-form notes', () => {
       'NodePort 예시\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n  - port: 80\n    nodePort: 30080\n다음 문장은 그냥 글이다.\n';
     const cs = cards(text);
     // One manifest card (and the apiVersion it uses); none of its key: value lines is a term.
-    expect(cs.filter((c) => c.line >= 2 && c.line <= 9).map((c) => c.rule)).toEqual(['manifest', 'manifest-apiversion']);
+    expect(cs.filter((c) => c.line >= 2 && c.line <= 9).map((c) => c.rule)).toEqual([
+      'manifest',
+      'manifest-apiversion',
+    ]);
     expect(cs[0]).toMatchObject({ kind: 'manifest', rule: 'manifest', line: 2 });
     expect(cs[0]!.prompt).toContain('Service web');
     expect(cs[0]!.answer.split('\n')).toHaveLength(8);

@@ -27,6 +27,8 @@ describe('parser limits (issue #12)', () => {
       ['intro', 'one'],
       ['x', 'y'],
     ]);
-    expect(n.warnings).toEqual([{ file: 'deep.md', line: 2, message: expect.stringContaining('nesting deeper than') }]);
+    expect(n.warnings).toEqual([
+      { file: 'deep.md', line: 2, message: expect.stringContaining('nesting deeper than') },
+    ]);
   });
 });
