@@ -30,9 +30,10 @@ export function lineCards(masked: string, spans: string[], opts: ClozeOptions = 
   if (td)
     return [
       { kind: 'basic', rule: 'term-definition', prompt: show(td.term), answer: show(td.definition) },
+      ...reverseDefinition(td.term, td.definition, show),
       ...(td.definition.includes(' | ') || /\(/.test(td.definition) ? optionList(td.definition, spans) : []),
     ];
-  const options = optionList(text, spans);
+  const options = [...optionList(text, spans), ...abbreviations(text, spans)];
   if (options.length > 0) return [...options, ...autoCloze(text, spans)];
   return autoCloze(text, spans);
 }
@@ -64,6 +65,36 @@ export function optionList(masked: string, spans: string[]): LineCard[] {
     if (!acronym && segments.length < 2) continue;
     out.push({ kind: 'basic', rule: 'option-list', prompt: term, answer: gloss });
     if (acronym) out.push({ kind: 'basic', rule: 'option-list', prompt: gloss, answer: term });
+  }
+  return out;
+}
+
+/**
+ * A definition whose term is a name a learner is asked for (a command in backticks, `ClusterIP`, `rr`) is asked
+ * the other way too: the definition as the question, the name as the answer.
+ */
+function reverseDefinition(term: string, definition: string, show: (s: string) => string): LineCard[] {
+  const t = show(term);
+  const d = show(definition);
+  const name = /^\uE000\d+\uE001(?:\s*\uE000\d+\uE001)*$/.test(term) || /^[A-Za-z][\w.-]*$/.test(t);
+  if (!name || d.length > 300 || d.length < 4 || d === t) return [];
+  return [{ kind: 'basic', rule: 'definition-reverse', prompt: d, answer: t }];
+}
+
+/** "CNI(Container Network Interface)", "ARP (Address Resolution Protocol)": an acronym and its words, both ways. */
+export function abbreviations(masked: string, spans: string[]): LineCard[] {
+  const text = unmask(masked, spans);
+  if (!text.includes('(')) return [];
+  const out: LineCard[] = [];
+  for (const m of text.matchAll(/\b([A-Z]{2,6})\s?\(([A-Za-z][A-Za-z-]*(?:\s+[A-Za-z][A-Za-z-]*){1,5})\)/g)) {
+    const [, abbr, words] = m as unknown as [string, string, string];
+    const initials = words
+      .split(/[\s-]+/)
+      .map((w) => w[0]!.toUpperCase())
+      .join('');
+    if (initials !== abbr) continue;
+    out.push({ kind: 'basic', rule: 'abbreviation', prompt: abbr, answer: words });
+    out.push({ kind: 'basic', rule: 'abbreviation', prompt: words, answer: abbr });
   }
   return out;
 }

@@ -135,7 +135,7 @@ export function parseNote(file: string, text: string, opts: ParseOptions = {}): 
   return { file, deck, lang, tags: fm.tags, cards: dedupe(cards, warn), warnings };
 }
 
-const SENTENCE_RULES = new Set(['sentence-cloze', 'paragraph', 'enumeration']);
+const SENTENCE_RULES = new Set(['sentence-cloze', 'paragraph', 'enumeration', 'definition-reverse']);
 
 /**
  * A note written as flashcards (at least ten explicit cards, and most of its cards explicit) already says what the

@@ -23,6 +23,8 @@ export type CardRule =
   | 'shell-output'
   | 'command-flag'
   | 'option-list'
+  | 'abbreviation'
+  | 'definition-reverse'
   | 'manifest-apiversion';
 
 /** One scheduling triple of the Obsidian Spaced Repetition plugin, from `<!--SR:!2024-01-01,3,250-->`. */

@@ -8,6 +8,8 @@ import type { ParsedCard } from './types.ts';
 import { YAML_FIELD } from './yaml-fields.ts';
 
 const FINAL_PUNCT = /[.?!。？！…]$/;
+// `=> answer`, and the arrow people type for the same: `⇒ answer`.
+const ANSWER_LINE = /^\s*(?:=>|⇒)\s*/;
 // A run of title-like lines nests at most this deep; past it lines are read as plain lines (no recursion).
 const MAX_PSEUDO_TITLES = 4;
 
@@ -114,8 +116,11 @@ export class Walker {
         sectionTags = tags;
         pseudo = null;
         this.mark(b.line, ctx(), sectionTags);
-        if (next?.t === 'list')
-          this.listCard(headings[b.level - 1]!, b.line, next.items, ctx().slice(0, -1), sectionTags);
+        // A heading over a list, also when a code block sits between them.
+        const after2 = blocks[i + 2];
+        const listAfter = next?.t === 'list' ? next : next?.t === 'break' && after2?.t === 'list' ? after2 : null;
+        if (listAfter)
+          this.listCard(headings[b.level - 1]!, b.line, listAfter.items, ctx().slice(0, -1), sectionTags);
         // A heading that asks something, answered by the paragraph under it.
         if (/[?？]$/.test(text) && next?.t === 'para')
           this.answerCard(text, b.line, paraText(next.lines), ctx().slice(0, -1), sectionTags);
@@ -177,6 +182,21 @@ export class Walker {
     }
     const head = first.lines[0]!;
     const nested = rest.find((b): b is Extract<Block, { t: 'list' }> => b.t === 'list');
+    const asked = first.lines[first.lines.length - 1]!.text.trim();
+    if (/[?？]$/.test(asked)) {
+      // "- A와 B가 통신이 가능할까?" answered by the items or the `⇒ answer` paragraph under it.
+      const after = rest[0];
+      const answer =
+        after?.t === 'list'
+          ? after.items
+              .map((it) => (it.blocks[0]?.t === 'para' ? paraText(it.blocks[0].lines) : ''))
+              .filter(Boolean)
+              .join('\n')
+          : after?.t === 'para' && ANSWER_LINE.test(after.lines[0]!.text)
+            ? paraText(after.lines).replace(ANSWER_LINE, '')
+            : '';
+      if (answer) this.answerCard(paraText(first.lines), head.line, answer, context, tags);
+    }
     if (first.lines.length === 1 && nested && headingLike(head.text) && !lineHasCard(head.text)) {
       const title = head.text.trim().replace(/[:：]$/, '');
       this.listCard(title, head.line, nested.items, context, tags);
@@ -235,7 +255,7 @@ export class Walker {
     while (
       start < MAX_PSEUDO_TITLES &&
       start + 1 < all.length &&
-      !all[start + 1]!.text.trim().startsWith('=>') &&
+      !ANSWER_LINE.test(all[start + 1]!.text) &&
       !continuesSentence(all[start]!.text, all[start + 1]!.text) &&
       headingLike(all[start]!.text) &&
       !lineHasCard(all[start]!.text) &&
@@ -257,11 +277,11 @@ export class Walker {
     };
     for (let k = 0; k < lines.length; k++) {
       const { text, line } = lines[k]!;
-      if (text.trim().startsWith('=>')) continue;
+      if (ANSWER_LINE.test(text)) continue;
       const answers: string[] = [];
       const answerTags: string[] = [];
-      for (let j = k + 1; j < lines.length && lines[j]!.text.trim().startsWith('=>'); j++) {
-        const tagged = splitTags(lines[j]!.text.trim().replace(/^=>\s*/, ''));
+      for (let j = k + 1; j < lines.length && ANSWER_LINE.test(lines[j]!.text); j++) {
+        const tagged = splitTags(lines[j]!.text.trim().replace(ANSWER_LINE, ''));
         answerTags.push(...tagged.tags);
         answers.push(tagged.text);
       }
@@ -294,16 +314,6 @@ export class Walker {
       for (const lc of made) this.push(lc, line, ctx, allTags, unmask(clean, masked.spans).trim());
       if (made.some((c) => c.rule !== 'auto-cloze' && c.rule !== 'option-list')) {
         flush(false);
-        continue;
-      }
-      // A short line whose fact auto-cloze already hides is asked once, not again as a sentence.
-      if (
-        made.some((c) => c.rule === 'auto-cloze') &&
-        text.trim().split(/\s+/).length <= 8 &&
-        lines.length === 1
-      ) {
-        flush(false);
-        proseRun++;
         continue;
       }
       prose.push({ text: unmask(clean, masked.spans), line });
