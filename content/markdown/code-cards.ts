@@ -1,5 +1,6 @@
 import type { LineCard } from './explicit.ts';
 import { maskInline } from './inline.ts';
+import { abbreviations } from './line-rules.ts';
 import { sentenceCards, splitSentences } from './sentence-cloze.ts';
 import { termDefinition } from './term-definition.ts';
 
@@ -88,7 +89,8 @@ export function codeCards(content: string, lang: string, firstLine: number): Cod
     const line = firstLine + i;
     const t = raw.trim();
     if (!t) {
-      comments = [];
+      // A comment may sit one blank line above its command; two blank lines end it.
+      if (i + 1 < lines.length && !lines[i + 1]!.trim()) comments = [];
       i++;
       continue;
     }
@@ -106,6 +108,7 @@ export function codeCards(content: string, lang: string, firstLine: number): Cod
       if (td)
         push({ kind: 'basic', rule: 'term-definition', prompt: td.term, answer: td.definition }, line, bare);
       else if (bare.split(/\s+/).length >= 4) prose(bare, line);
+      for (const a of abbreviations(bare, [])) push(a, line, bare);
       comments.push({ text, line });
       // A comment after the last command of a group explains that command.
       const next = lines.slice(i + 1).find((l) => l.trim());
@@ -158,6 +161,14 @@ export function codeCards(content: string, lang: string, firstLine: number): Cod
           cmdLine,
           cmd,
         );
+      // A printed config file annotated by hand: `ipMasq: 규칙을 추가할지`, `ipam: 구성 # 서브넷 범위`.
+      out.forEach((o, k) => {
+        const split = splitTrailingComment(o);
+        const td = codeTermDefinition(split ? split[0] : o);
+        const at = cmdLine + 1 + k;
+        if (td) push({ kind: 'basic', rule: 'term-definition', prompt: td.term, answer: td.definition }, at, o);
+        if (split && td) push({ kind: 'basic', rule: 'code-comment', prompt: split[0], answer: split[1] }, at, o);
+      });
     }
     const assign = /^(?:export\s+|alias\s+|set\s+)?([A-Za-z_][\w-]*)=(['"]?)(.+)\2$/.exec(cmd);
     if (assign && !/\s/.test(assign[1]!) && parts.length === 1) {
