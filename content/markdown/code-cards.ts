@@ -219,7 +219,13 @@ export function codeCards(content: string, lang: string, firstLine: number): Cod
         group.length < 6
       ) {
         const more = lines[i]!.trim();
-        group.push(splitTrailingComment(more)?.[0] ?? SHELL_PROMPT.exec(more)?.[1] ?? more);
+        const split = splitTrailingComment(more);
+        group.push(split?.[0] ?? SHELL_PROMPT.exec(more)?.[1] ?? more);
+        // A command of the group with its own `# comment` is asked on its own as well.
+        if (split) {
+          push({ kind: 'basic', rule: 'code-comment', prompt: split[1], answer: split[0] }, firstLine + i, split[0]);
+          push({ kind: 'basic', rule: 'code-comment', prompt: split[0], answer: split[1] }, firstLine + i, split[0]);
+        }
         i++;
       }
       const all = comments.map((x) => x.text).join('\n');

@@ -39,10 +39,9 @@ export function findDetails(lines: string[], claimed: boolean[]): DetailsCard[] 
       prompt = '';
       for (let k = i - 1; k >= 0; k--) {
         const t = lines[k]!.trim();
-        if (!t || /^<\/?\w+[^>]*>$/.test(t) || /^>/.test(t) || /^\s*(?:`{3,}|~{3,})/.test(t)) {
-          if (/^#{1,6}\s/.test(t)) break;
+        // Past quotes, HTML, code and breadcrumb lines ("Docs > Concepts > ...") to the task the block answers.
+        if (!t || code[k] || /^<\/?\w+[^>]*>$/.test(t) || /^>/.test(t) || (t.match(/ > /g)?.length ?? 0) >= 2)
           continue;
-        }
         prompt = clean(t);
         break;
       }

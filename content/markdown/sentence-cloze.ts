@@ -160,7 +160,10 @@ function named(s: string): Cut[] {
 
 function isEnumeration(s: string): boolean {
   const parts = s.split(/, |，/);
-  return parts.length >= 3 && parts.slice(0, -1).every((p) => words(p).length <= 3);
+  return (
+    parts.length >= 3 &&
+    parts.slice(0, -1).every((p) => words(p).length <= 2 && !/^(?:e\.g|i\.e|etc|ex)\.?$/i.test(p.trim()))
+  );
 }
 
 /** An enumeration inside a sentence: "Deployment, Service, ConfigMap, role, rolebinding이 필요함". */

@@ -364,6 +364,8 @@ export class Walker {
 
 /** A soft-wrapped sentence: the next line goes on in lower case, or this one stops on a joining word. */
 function continuesSentence(line: string, next: string): boolean {
+  // Titles are short; a long line that runs on into the next is a wrapped sentence.
+  if (line.trim().length > 50 && !/[:：]$/.test(line.trim())) return true;
   return (
     /^[a-z(]/.test(next.trim()) ||
     /(?:\s(?:the|a|an|of|to|in|on|for|and|or|with|by|from|that|is|are)|,)$/i.test(line.trim())
