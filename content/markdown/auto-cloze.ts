@@ -27,6 +27,8 @@ const FINDERS: Finder[] = [
   { kind: 'number', re: /(?<![\w.\-/:])\d+(?:\.\d+)?(?![\d.]*[A-Za-z_/-])/g },
 ];
 
+const TOKEN_CHAR = /[A-Za-z0-9._/-]/;
+
 export type Fact = { kind: FactKind; start: number; end: number; text: string };
 
 /** Subcommands that make a plain word a command; anything else needs a flag, a path or a resource/type. */
@@ -88,6 +90,9 @@ function bareCommands(text: string): Fact[] {
 export function findFacts(masked: string, spans: string[]): Fact[] {
   const found: Fact[] = [];
   for (const m of masked.matchAll(/\uE000(\d+)\uE001/g)) {
+    // A code span glued to a word (web-service`.apps`) is part of that token, not a fact of its own.
+    if (TOKEN_CHAR.test(masked[m.index - 1] ?? ' ') || TOKEN_CHAR.test(masked[m.index + m[0].length] ?? ' '))
+      continue;
     const code = codeSpanText(spans[Number(m[1])] ?? '');
     if (code && code.length <= 80)
       found.push({ kind: 'command', start: m.index, end: m.index + m[0].length, text: code });
@@ -101,8 +106,11 @@ export function findFacts(masked: string, spans: string[]): Fact[] {
   const held = [...masked.matchAll(/\uE000(\d+)\uE001/g)].map(
     (m) => [m.index, m.index + m[0].length] as const,
   );
+  // A fact before a Markdown link on the same line would leave `[...]` dangling in front of `[text](url)`.
+  const linkAt = masked.search(/\[[^\]]*\uE000\d+\uE001/);
   const taken: Fact[] = [];
   for (const fact of found) {
+    if (linkAt >= 0 && fact.end <= linkAt && !masked.slice(fact.end, linkAt).includes(']')) continue;
     if (held.some(([s, e]) => fact.start < e && s < fact.end && !(fact.start === s && fact.end === e)))
       continue;
     if (taken.some((t) => fact.start < t.end && t.start < fact.end)) continue;

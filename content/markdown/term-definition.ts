@@ -1,3 +1,9 @@
+const MANIFEST_KEYS = new Set(
+  'apiversion kind name namespace type port ports targetport nodeport containerport protocol path pathtype host hostname image replicas selector value key number scheme weight'.split(
+    ' ',
+  ),
+);
+
 /** Labels people put before a colon that introduce prose rather than define a term. */
 const LABELS = new Set([
   'note',
@@ -64,6 +70,8 @@ export function termDefinition(
   const definition = m[2]!.trim();
   if (!term || /[.?!。？！]$/.test(term) || term.split(/\s+/).length > 8) return null;
   if (LABELS.has(term.toLowerCase())) return null;
+  // `Type: ClusterIP` / `- port: 80` is a manifest field and its value, not a term and its definition.
+  if (MANIFEST_KEYS.has(term.toLowerCase()) && !/\s/.test(definition)) return null;
   if (/^\/\//.test(definition) || (/\d$/.test(term) && /^\d/.test(definition))) return null; // URLs, clock times
   return { term, definition };
 }
