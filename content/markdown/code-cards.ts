@@ -166,8 +166,10 @@ export function codeCards(content: string, lang: string, firstLine: number): Cod
         const split = splitTrailingComment(o);
         const td = codeTermDefinition(split ? split[0] : o);
         const at = cmdLine + 1 + k;
-        if (td) push({ kind: 'basic', rule: 'term-definition', prompt: td.term, answer: td.definition }, at, o);
-        if (split && td) push({ kind: 'basic', rule: 'code-comment', prompt: split[0], answer: split[1] }, at, o);
+        if (td)
+          push({ kind: 'basic', rule: 'term-definition', prompt: td.term, answer: td.definition }, at, o);
+        if (split && td)
+          push({ kind: 'basic', rule: 'code-comment', prompt: split[0], answer: split[1] }, at, o);
       });
     }
     const assign = /^(?:export\s+|alias\s+|set\s+)?([A-Za-z_][\w-]*)=(['"]?)(.+)\2$/.exec(cmd);
@@ -223,8 +225,16 @@ export function codeCards(content: string, lang: string, firstLine: number): Cod
         group.push(split?.[0] ?? SHELL_PROMPT.exec(more)?.[1] ?? more);
         // A command of the group with its own `# comment` is asked on its own as well.
         if (split) {
-          push({ kind: 'basic', rule: 'code-comment', prompt: split[1], answer: split[0] }, firstLine + i, split[0]);
-          push({ kind: 'basic', rule: 'code-comment', prompt: split[0], answer: split[1] }, firstLine + i, split[0]);
+          push(
+            { kind: 'basic', rule: 'code-comment', prompt: split[1], answer: split[0] },
+            firstLine + i,
+            split[0],
+          );
+          push(
+            { kind: 'basic', rule: 'code-comment', prompt: split[0], answer: split[1] },
+            firstLine + i,
+            split[0],
+          );
         }
         i++;
       }

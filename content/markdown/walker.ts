@@ -118,7 +118,8 @@ export class Walker {
         this.mark(b.line, ctx(), sectionTags);
         // A heading over a list, also when a code block sits between them.
         const after2 = blocks[i + 2];
-        const listAfter = next?.t === 'list' ? next : next?.t === 'break' && after2?.t === 'list' ? after2 : null;
+        const listAfter =
+          next?.t === 'list' ? next : next?.t === 'break' && after2?.t === 'list' ? after2 : null;
         if (listAfter)
           this.listCard(headings[b.level - 1]!, b.line, listAfter.items, ctx().slice(0, -1), sectionTags);
         // A heading that asks something, answered by the paragraph under it.

@@ -192,3 +192,49 @@ describe('manifests anywhere', () => {
     expect(cs.some((c) => c.rule === 'term-definition')).toBe(false);
   });
 });
+
+describe('questions in lists, acronyms, annotated output', () => {
+  it('answers a question item with its sub-list or its ⇒ line (ko)', () => {
+    has(
+      '- A와 B가 통신이 가능할까?\n    - 불가능하다.\n',
+      'heading-answer',
+      'A와 B가 통신이 가능할까?',
+      '불가능하다.',
+    );
+    has(
+      '- 경로를 모르는 IP와 통신하려면 어떻게 설정?\n\n    ⇒ **디폴트 게이트웨이**\n',
+      'heading-answer',
+      '경로를 모르는 IP와 통신하려면 어떻게 설정?',
+      '**디폴트 게이트웨이**',
+    );
+  });
+
+  it('asks an acronym and its words both ways, in prose and in comments (en, ko)', () => {
+    has(
+      '중개자 역할을 하는 CNI(Container Network Interface)가 스크립트를 준다\n',
+      'abbreviation',
+      'CNI',
+      'Container Network Interface',
+    );
+    has(
+      '```bash\n# ARP (Address Resolution Protocol)\narp -n\n```\n',
+      'abbreviation',
+      'Address Resolution Protocol',
+      'ARP',
+    );
+  });
+
+  it('reads hand-annotated lines of printed output as definitions', () => {
+    const t = '```bash\n$ cat /etc/cni/net.d/10-bridge.conf\nipMasq: NAT 규칙을 추가할지 여부\n```\n';
+    has(t, 'term-definition', 'ipMasq', 'NAT 규칙을 추가할지 여부');
+  });
+
+  it('keeps the sentence rules and reversed definitions quiet in a note written as flashcards', () => {
+    const explicit = Array.from({ length: 10 }, (_, i) => `포트 ${i} :: ${30000 + i}`).join('\n');
+    const t = `${explicit}\n\n쿠버네티스의 파드는 언제든 사라지는 비영구적 리소스이다.\n\nClusterIP: 클러스터 내부 가상 IP\n`;
+    const rules = new Set(cards(t).map((c) => c.rule));
+    expect(rules.has('sentence-cloze')).toBe(false);
+    expect(rules.has('definition-reverse')).toBe(false);
+    expect(rules.has('term-definition')).toBe(true);
+  });
+});
