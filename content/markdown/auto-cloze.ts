@@ -49,10 +49,11 @@ function plausibleFirstArg(cmd: string, arg: string): boolean {
   return SUBCOMMANDS[cmd]?.test(arg) ?? false;
 }
 
+const COMMAND_RE = new RegExp(`(?<![\\w./-])(${COMMANDS})\\s+`, 'g');
+
 function bareCommands(text: string): Fact[] {
   const out: Fact[] = [];
-  const re = new RegExp(`(?<![\\w./-])(${COMMANDS})\\s+`, 'g');
-  for (const m of text.matchAll(re)) {
+  for (const m of text.matchAll(COMMAND_RE)) {
     const start = m.index;
     let end = start + m[1]!.length;
     let pos = start + m[0].length;
@@ -98,7 +99,12 @@ export function findFacts(masked: string, spans: string[]): Fact[] {
       found.push({ kind: 'command', start: m.index, end: m.index + m[0].length, text: code });
   }
   found.push(...bareCommands(masked));
+  // Every finder but the command one needs a digit, a dot or a slash; most prose lines have none.
+  const digit = /\d/.test(masked);
   for (const f of FINDERS) {
+    if (!digit && f.kind !== 'dns' && f.kind !== 'path') continue;
+    if (f.kind === 'dns' && !masked.includes('.')) continue;
+    if (f.kind === 'path' && !masked.includes('/')) continue;
     for (const m of masked.matchAll(f.re))
       found.push({ kind: f.kind, start: m.index, end: m.index + m[0].length, text: m[0] });
   }

@@ -13,29 +13,44 @@ const MAX_CLOZES_PER_LINE = 4;
 export function lineCards(masked: string, spans: string[], opts: ClozeOptions = {}): LineCard[] {
   const text = masked.trim();
   if (!text) return [];
-  const show = (s: string) => unmask(s, spans).trim();
-  const pair = explicitPair(text);
-  if (pair) return pair.map((c) => ({ ...c, prompt: show(c.prompt), answer: show(c.answer) }));
-  const cloze = explicitCloze(text, opts);
-  if (cloze) return cloze.map((c) => ({ ...c, prompt: show(c.prompt), answer: show(c.answer) }));
-  const many = multiTermDefinitions(text);
-  if (many)
-    return many.map((d) => ({
-      kind: 'basic',
-      rule: 'term-definition',
-      prompt: show(d.term),
-      answer: show(d.definition),
-    }));
-  const td = termDefinition(text, { dash: true });
-  if (td)
-    return [
-      { kind: 'basic', rule: 'term-definition', prompt: show(td.term), answer: show(td.definition) },
-      ...reverseDefinition(td.term, td.definition, show),
-      ...(td.definition.includes(' | ') || /\(/.test(td.definition) ? optionList(td.definition, spans) : []),
-    ];
+  const pair = text.includes('::') ? explicitPair(text) : null;
+  if (pair) return shown(pair, spans);
+  const cloze = text.includes('==') || text.includes('{{') || opts.bold || opts.curly ? explicitCloze(text, opts) : null;
+  if (cloze) return shown(cloze, spans);
+  // Cheap tests first: most lines have no second sentence, no parenthesis, no option bar.
+  const many = text.includes('. ') || text.includes('。') ? multiTermDefinitions(text) : null;
+  if (many) {
+    const out: LineCard[] = [];
+    for (const d of many) out.push(card('term-definition', d.term, d.definition, spans));
+    return out;
+  }
+  const td = termDefinition(text, DASH);
+  const paren = text.includes('(');
+  if (td) {
+    const out: LineCard[] = [card('term-definition', td.term, td.definition, spans)];
+    const back = reverseDefinition(td.term, td.definition, spans);
+    if (back) out.push(back);
+    if (td.definition.includes(' | ') || td.definition.includes('(')) out.push(...optionList(td.definition, spans));
+    return out;
+  }
+  if (!paren && !text.includes(' | ')) return autoCloze(text, spans);
   const options = [...optionList(text, spans), ...abbreviations(text, spans)];
   if (options.length > 0) return [...options, ...autoCloze(text, spans)];
   return autoCloze(text, spans);
+}
+
+const DASH = { dash: true };
+
+function card(rule: 'term-definition', prompt: string, answer: string, spans: string[]): LineCard {
+  return { kind: 'basic', rule, prompt: unmask(prompt, spans).trim(), answer: unmask(answer, spans).trim() };
+}
+
+function shown(cards: LineCard[], spans: string[]): LineCard[] {
+  for (const c of cards) {
+    c.prompt = unmask(c.prompt, spans).trim();
+    c.answer = unmask(c.answer, spans).trim();
+  }
+  return cards;
 }
 
 /** "`port` = service port. `targetPort` = container port.": one definition per sentence. */
@@ -73,18 +88,18 @@ export function optionList(masked: string, spans: string[]): LineCard[] {
  * A definition whose term is a name a learner is asked for (a command in backticks, `ClusterIP`, `rr`) is asked
  * the other way too: the definition as the question, the name as the answer.
  */
-function reverseDefinition(term: string, definition: string, show: (s: string) => string): LineCard[] {
-  const t = show(term);
-  const d = show(definition);
+function reverseDefinition(term: string, definition: string, spans: string[]): LineCard | null {
+  const t = unmask(term, spans).trim();
+  const d = unmask(definition, spans).trim();
   const name = /^\uE000\d+\uE001(?:\s*\uE000\d+\uE001)*$/.test(term) || /^[A-Za-z][\w.-]*$/.test(t);
-  if (!name || d.length > 300 || d.length < 4 || d === t) return [];
-  return [{ kind: 'basic', rule: 'definition-reverse', prompt: d, answer: t }];
+  if (!name || d.length > 300 || d.length < 4 || d === t) return null;
+  return { kind: 'basic', rule: 'definition-reverse', prompt: d, answer: t };
 }
 
 /** "CNI(Container Network Interface)", "ARP (Address Resolution Protocol)": an acronym and its words, both ways. */
 export function abbreviations(masked: string, spans: string[]): LineCard[] {
+  if (!masked.includes('(')) return [];
   const text = unmask(masked, spans);
-  if (!text.includes('(')) return [];
   const out: LineCard[] = [];
   for (const m of text.matchAll(/\b([A-Z]{2,6})\s?\(([A-Za-z][A-Za-z-]*(?:\s+[A-Za-z][A-Za-z-]*){1,5})\)/g)) {
     const [, abbr, words] = m as unknown as [string, string, string];
