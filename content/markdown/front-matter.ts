@@ -63,7 +63,10 @@ function simpleYaml(lines: string[], from: number, to: number): Record<string, u
       continue;
     }
     const v = scalar(raw);
-    if (v === undefined || /^(?:true|false|null|~|[-+]?\d[\d._]*(?:e[-+]?\d+)?|0x[\da-f]+|\.inf|\.nan)$/i.test(v))
+    if (
+      v === undefined ||
+      /^(?:true|false|null|~|[-+]?\d[\d._]*(?:e[-+]?\d+)?|0x[\da-f]+|\.inf|\.nan)$/i.test(v)
+    )
       return undefined;
     out[m[1]!] = v;
   }

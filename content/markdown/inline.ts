@@ -11,7 +11,8 @@ const NO_SPANS: Masked = { text: '', spans: [] };
 
 export function maskInline(line: string): Masked {
   // Most lines hold no code, link or address: nothing to mask.
-  if (!line.includes('`') && !line.includes('](') && !line.includes('://')) return { ...NO_SPANS, text: line, spans: [] };
+  if (!line.includes('`') && !line.includes('](') && !line.includes('://'))
+    return { ...NO_SPANS, text: line, spans: [] };
   const spans: string[] = [];
   const put = (s: string) => `${OPEN}${spans.push(s) - 1}${CLOSE}`;
   let text = line.replace(/(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g, (m) => put(m));

@@ -15,7 +15,8 @@ export function lineCards(masked: string, spans: string[], opts: ClozeOptions = 
   if (!text) return [];
   const pair = text.includes('::') ? explicitPair(text) : null;
   if (pair) return shown(pair, spans);
-  const cloze = text.includes('==') || text.includes('{{') || opts.bold || opts.curly ? explicitCloze(text, opts) : null;
+  const cloze =
+    text.includes('==') || text.includes('{{') || opts.bold || opts.curly ? explicitCloze(text, opts) : null;
   if (cloze) return shown(cloze, spans);
   // Cheap tests first: most lines have no second sentence, no parenthesis, no option bar.
   const many = text.includes('. ') || text.includes('。') ? multiTermDefinitions(text) : null;
@@ -30,7 +31,8 @@ export function lineCards(masked: string, spans: string[], opts: ClozeOptions = 
     const out: LineCard[] = [card('term-definition', td.term, td.definition, spans)];
     const back = reverseDefinition(td.term, td.definition, spans);
     if (back) out.push(back);
-    if (td.definition.includes(' | ') || td.definition.includes('(')) out.push(...optionList(td.definition, spans));
+    if (td.definition.includes(' | ') || td.definition.includes('('))
+      out.push(...optionList(td.definition, spans));
     return out;
   }
   if (!paren && !text.includes(' | ')) return autoCloze(text, spans);

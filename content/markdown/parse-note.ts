@@ -34,7 +34,7 @@ export function detectLang(text: string): 'ko' | 'en' {
   let hangul = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 0xac00 && c <= 0xd7a3) hangul++;
+    if (c >= 0xac00 && c <= 0xd7a3 && ++hangul >= 10) return 'ko';
   }
   return hangul >= 10 || hangul > text.length / 200 ? 'ko' : 'en';
 }
@@ -113,7 +113,8 @@ export function parseNote(file: string, text: string, opts: ParseOptions = {}): 
   if (unfenced.length > 0 || code.reparse)
     tokens = blockTokens(lines.map((l, i) => (claimed[i] ? '' : l)).join('\n'));
   const tree = buildTree(tokens);
-  const walker = new Walker(fm.tags, cards, warn, { bold: opts.boldCloze, curly: opts.curlyCloze });
+  const quiet = writtenAsFlashcards(lines, claimed);
+  const walker = new Walker(fm.tags, cards, warn, { bold: opts.boldCloze, curly: opts.curlyCloze }, quiet);
   walker.blocks(tree, []);
   for (const t of noteText.tables)
     for (const c of tableCards(
@@ -130,25 +131,33 @@ export function parseNote(file: string, text: string, opts: ParseOptions = {}): 
     c.tags = [...new Set([...fm.tags, ...tags])];
   }
   attachSrHistory(cards, noteText.sr);
-  quietInFlashcardNotes(cards);
+  if (quiet) dropSentenceRules(cards);
   cards.sort((a, b) => a.line - b.line);
   return { file, deck, lang, tags: fm.tags, cards: dedupe(cards, warn), warnings };
 }
 
 const SENTENCE_RULES = new Set(['sentence-cloze', 'paragraph', 'enumeration', 'definition-reverse']);
+const EXPLICIT_LINE = /::|==\S|\{\{c\d+::|^\s*\?\??\s*$/;
 
 /**
- * A note written as flashcards (at least ten explicit cards, and most of its cards explicit) already says what the
- * author wants asked: the sentence rules, made for plain prose, stay quiet there. Removes in place.
+ * A note written as flashcards (at least ten lines of explicit card syntax, and they make up half of its text
+ * lines or more) already says what the author wants asked: the sentence rules, made for plain prose, stay quiet
+ * there, and the walk does not spend time on them.
  */
-function quietInFlashcardNotes(cards: ParsedCard[]): void {
+function writtenAsFlashcards(lines: string[], claimed: boolean[]): boolean {
   let explicit = 0;
-  let other = 0;
-  for (const c of cards) {
-    if (c.rule.startsWith('explicit-')) explicit++;
-    else if (!SENTENCE_RULES.has(c.rule)) other++;
+  let text = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (claimed[i] && !EXPLICIT_LINE.test(lines[i]!)) continue;
+    const l = lines[i]!;
+    if (!l.trim()) continue;
+    text++;
+    if (EXPLICIT_LINE.test(l)) explicit++;
   }
-  if (explicit < 10 || explicit < other) return;
+  return explicit >= 10 && explicit * 2 >= text;
+}
+
+function dropSentenceRules(cards: ParsedCard[]): void {
   let w = 0;
   for (const c of cards) if (!SENTENCE_RULES.has(c.rule)) cards[w++] = c;
   cards.length = w;

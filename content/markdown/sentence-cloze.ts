@@ -168,6 +168,9 @@ function isEnumeration(s: string): boolean {
 
 /** An enumeration inside a sentence: "Deployment, Service, ConfigMap, role, rolebinding이 필요함". */
 export function enumerationCard(masked: string, spans: string[]): LineCard | null {
+  // Needs at least two commas; most sentences have fewer.
+  const first = masked.search(/[,，]/);
+  if (first < 0 || masked.slice(first + 1).search(/[,，]/) < 0) return null;
   const m =
     /(?:^|\s)((?:[^\s,，]+[,，]\s+){2,}[^\s,，]+?)((?:이|가|을|를|와|과|은|는|도)?(?=\s|$)|\s(?:and|or)\s[^\s,.]+)/.exec(
       masked,

@@ -54,13 +54,17 @@ export class Walker {
   private cards: ParsedCard[];
   private warn: (line: number, m: string) => void;
   private cloze: ClozeOptions;
+  /** A note written as flashcards: no sentence rules. */
+  private quiet: boolean;
 
   constructor(
     noteTags: string[],
     cards: ParsedCard[],
     warn: (line: number, m: string) => void,
     cloze: ClozeOptions = {},
+    quiet = false,
   ) {
+    this.quiet = quiet;
     this.noteTags = noteTags;
     this.cards = cards;
     this.warn = warn;
@@ -313,7 +317,7 @@ export class Walker {
       }
       const made = lineCards(clean, masked.spans, this.cloze);
       for (const lc of made) this.push(lc, line, ctx, allTags, unmask(clean, masked.spans).trim());
-      if (made.some((c) => c.rule !== 'auto-cloze' && c.rule !== 'option-list')) {
+      if (hasOwnCard(made)) {
         flush(false);
         continue;
       }
@@ -325,6 +329,7 @@ export class Walker {
 
   /** Prose lines (no explicit syntax, no definition): sentences with a fact, enumerations, a lead sentence. */
   private prose(lines: Line[], ctx: Ctx, tags: string[], wholeParagraph: boolean): void {
+    if (this.quiet) return;
     const text = lines.map((l) => l.text.trim()).join(' ');
     const joined = maskInline(text);
     // Masking was per line; re-mask the joined text so spans index one array.
@@ -361,6 +366,12 @@ export class Walker {
         );
     }
   }
+}
+
+/** A card of a rule that claims the line (anything but auto-cloze and option glosses). */
+function hasOwnCard(made: LineCard[]): boolean {
+  for (const c of made) if (c.rule !== 'auto-cloze' && c.rule !== 'option-list') return true;
+  return false;
 }
 
 /** A soft-wrapped sentence: the next line goes on in lower case, or this one stops on a joining word. */
