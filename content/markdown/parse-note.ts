@@ -131,7 +131,7 @@ export function parseNote(file: string, text: string, opts: ParseOptions = {}): 
     c.tags = [...new Set([...fm.tags, ...tags])];
   }
   attachSrHistory(cards, noteText.sr);
-  if (quiet) dropSentenceRules(cards);
+  if (quiet || mostlyExplicit(cards)) dropSentenceRules(cards);
   cards.sort((a, b) => a.line - b.line);
   return { file, deck, lang, tags: fm.tags, cards: dedupe(cards, warn), warnings };
 }
@@ -155,6 +155,17 @@ function writtenAsFlashcards(lines: string[], claimed: boolean[]): boolean {
     if (EXPLICIT_LINE.test(l)) explicit++;
   }
   return explicit >= 10 && explicit * 2 >= text;
+}
+
+/** The same test on the cards made: ten or more explicit cards, and at least as many as the other rules made. */
+function mostlyExplicit(cards: ParsedCard[]): boolean {
+  let explicit = 0;
+  let other = 0;
+  for (const c of cards) {
+    if (c.rule.startsWith('explicit-')) explicit++;
+    else if (!SENTENCE_RULES.has(c.rule)) other++;
+  }
+  return explicit >= 10 && explicit >= other;
 }
 
 function dropSentenceRules(cards: ParsedCard[]): void {
