@@ -93,7 +93,9 @@ export function optionList(masked: string, spans: string[]): LineCard[] {
 function reverseDefinition(term: string, definition: string, spans: string[]): LineCard | null {
   const t = unmask(term, spans).trim();
   const d = unmask(definition, spans).trim();
-  const name = /^\uE000\d+\uE001(?:\s*\uE000\d+\uE001)*$/.test(term) || /^[A-Za-z][\w.-]*$/.test(t);
+  // A name (a command in backticks, `ClusterIP`, `rr`), or a term holding a fact ("30000-32767 포트 범위").
+  const name =
+    /^\uE000\d+\uE001(?:\s*\uE000\d+\uE001)*$/.test(term) || /^[A-Za-z][\w.-]*$/.test(t) || /\d/.test(t);
   if (!name || d.length > 300 || d.length < 4 || d === t) return null;
   return { kind: 'basic', rule: 'definition-reverse', prompt: d, answer: t };
 }

@@ -150,6 +150,32 @@ function clauses(s: string): Cut[] {
   return cuts;
 }
 
+// An English name inside a Korean sentence: ConfigMap, RequestRedirect, rolebinding, kube-proxy, --cluster-cidr.
+const KO_TERM =
+  /(?<![\w.:/\uE000-\uE001-])(--[a-z][\w-]+|[A-Za-z][a-z0-9]*[A-Z][\w]*|[a-z]+(?:-[a-z0-9]+)+|[a-z]{5,})(?![\w.:/-])/g;
+const COMMON =
+  /^(?:about|after|before|default|example|using|which|there|these|those|where|other|first|second|third|using|value|server|client|service|network|system|level|point|option)$/i;
+
+/** The technical term of a Korean sentence, hidden: `[...]은 파드 집합에 안정적인 IP를 준다` → Service. */
+function koreanTerm(s: string): Cut[] {
+  let best: RegExpMatchArray | null = null;
+  let score = 0;
+  for (const m of s.matchAll(KO_TERM)) {
+    const t = m[1]!;
+    if (COMMON.test(t)) continue;
+    // A flag or a CamelCase name is the one a learner is asked; a hyphenated name next; a plain word last.
+    const sc = t.startsWith('--') ? 4 : /[A-Z]/.test(t.slice(1)) ? 3 : t.includes('-') ? 2 : 1;
+    if (sc > score) {
+      best = m;
+      score = sc;
+    }
+  }
+  if (!best) return [];
+  const start = best.index ?? 0;
+  const end = start + best[1]!.length;
+  return [{ prompt: `${s.slice(0, start)}[...]${s.slice(end).replace(FINAL, '')}`, answer: best[1]! }];
+}
+
 /** "... called X", "X라고 한다": the name is the fact. */
 function named(s: string): Cut[] {
   const m = /\b(?:called|named|known as)\s+([A-Z][\w-]*(?:\s[A-Z][\w-]*)?)/.exec(s);
@@ -204,6 +230,7 @@ export function sentenceCards(masked: string, spans: string[]): LineCard[] {
   const hangul = /[\uAC00-\uD7A3]/.test(s);
   const cuts: Cut[] = [];
   if (!isEnumeration(s)) {
+    if (hangul) cuts.push(...koreanTerm(s));
     cuts.push(...(hangul ? korean(s) : english(s)));
     cuts.push(...clauses(s));
   }

@@ -238,3 +238,30 @@ describe('questions in lists, acronyms, annotated output', () => {
     expect(rules.has('term-definition')).toBe(true);
   });
 });
+
+describe('technical terms and facts in definitions', () => {
+  it('hides the English term of a Korean sentence, a flag or CamelCase name first', () => {
+    has(
+      '이 문제는 RequestRedirect 필터로 HTTPS로 보내야 한다.\n',
+      'sentence-cloze',
+      '이 문제는 [...] 필터로 HTTPS로 보내야 한다',
+      'RequestRedirect',
+    );
+    has(
+      '서비스 대역은 --service-cluster-ip-range 옵션으로 정한다.\n',
+      'sentence-cloze',
+      '서비스 대역은 [...] 옵션으로 정한다',
+      '--service-cluster-ip-range',
+    );
+  });
+
+  it('asks a definition whose term holds the fact both ways', () => {
+    const t = '30000-32767 포트 범위: 외부 서비스에 사용\n';
+    has(t, 'term-definition', '30000-32767 포트 범위', '외부 서비스에 사용');
+    has(t, 'definition-reverse', '외부 서비스에 사용', '30000-32767 포트 범위');
+  });
+
+  it('reads `> cmd : meaning` quoted lines as definitions', () => {
+    has('> ip addr : 모든 인터페이스의 IP 확인\n', 'term-definition', 'ip addr', '모든 인터페이스의 IP 확인');
+  });
+});
