@@ -29,6 +29,8 @@ const FINDERS: Finder[] = [
 
 const TOKEN_CHAR = /[A-Za-z0-9._/-]/;
 
+const byStart = (a: Fact, b: Fact) => a.start - b.start;
+
 export type Fact = { kind: FactKind; start: number; end: number; text: string };
 
 /** Subcommands that make a plain word a command; anything else needs a flag, a path or a resource/type. */
@@ -90,15 +92,23 @@ function bareCommands(text: string): Fact[] {
  */
 export function findFacts(masked: string, spans: string[]): Fact[] {
   const found: Fact[] = [];
-  for (const m of masked.matchAll(/\uE000(\d+)\uE001/g)) {
-    // A code span glued to a word (web-service`.apps`) is part of that token, not a fact of its own.
-    if (TOKEN_CHAR.test(masked[m.index - 1] ?? ' ') || TOKEN_CHAR.test(masked[m.index + m[0].length] ?? ' '))
-      continue;
-    const code = codeSpanText(spans[Number(m[1])] ?? '');
-    if (code && code.length <= 80)
-      found.push({ kind: 'command', start: m.index, end: m.index + m[0].length, text: code });
+  // Placeholders (code spans, link targets, URLs) are facts only as a whole; never a number inside them.
+  const held: number[] = [];
+  if (masked.includes('\uE000')) {
+    for (const m of masked.matchAll(/\uE000(\d+)\uE001/g)) {
+      held.push(m.index, m.index + m[0].length);
+      // A code span glued to a word (web-service`.apps`) is part of that token, not a fact of its own.
+      if (
+        TOKEN_CHAR.test(masked[m.index - 1] ?? ' ') ||
+        TOKEN_CHAR.test(masked[m.index + m[0].length] ?? ' ')
+      )
+        continue;
+      const code = codeSpanText(spans[Number(m[1])] ?? '');
+      if (code && code.length <= 80)
+        found.push({ kind: 'command', start: m.index, end: m.index + m[0].length, text: code });
+    }
   }
-  found.push(...bareCommands(masked));
+  for (const c of bareCommands(masked)) found.push(c);
   // Every finder but the command one needs a digit, a dot or a slash; most prose lines have none.
   const digit = /\d/.test(masked);
   for (const f of FINDERS) {
@@ -108,21 +118,20 @@ export function findFacts(masked: string, spans: string[]): Fact[] {
     for (const m of masked.matchAll(f.re))
       found.push({ kind: f.kind, start: m.index, end: m.index + m[0].length, text: m[0] });
   }
-  // Placeholders (code spans, link targets, URLs) are facts only as a whole; never a number inside them.
-  const held = [...masked.matchAll(/\uE000(\d+)\uE001/g)].map(
-    (m) => [m.index, m.index + m[0].length] as const,
-  );
   // A fact before a Markdown link on the same line would leave `[...]` dangling in front of `[text](url)`.
-  const linkAt = masked.search(/\[[^\]]*\uE000\d+\uE001/);
+  const linkAt = held.length > 0 && masked.includes('[') ? masked.search(/\[[^\]]*\uE000\d+\uE001/) : -1;
   const taken: Fact[] = [];
-  for (const fact of found) {
+  next: for (const fact of found) {
     if (linkAt >= 0 && fact.end <= linkAt && !masked.slice(fact.end, linkAt).includes(']')) continue;
-    if (held.some(([s, e]) => fact.start < e && s < fact.end && !(fact.start === s && fact.end === e)))
-      continue;
-    if (taken.some((t) => fact.start < t.end && t.start < fact.end)) continue;
+    for (let k = 0; k < held.length; k += 2) {
+      const s = held[k]!;
+      const e = held[k + 1]!;
+      if (fact.start < e && s < fact.end && !(fact.start === s && fact.end === e)) continue next;
+    }
+    for (const t of taken) if (fact.start < t.end && t.start < fact.end) continue next;
     taken.push(fact);
   }
-  return taken.sort((a, b) => a.start - b.start);
+  return taken.length > 1 ? taken.sort(byStart) : taken;
 }
 
 /** Classifies a whole short answer, for typed and multiple-choice quizzes. */

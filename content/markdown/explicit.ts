@@ -6,7 +6,7 @@ export type LineCard = { kind: CardKind; rule: CardRule; prompt: string; answer:
 export function explicitPair(text: string): LineCard[] | null {
   // The Obsidian SR plugin reads `question::answer` with or without spaces around the separator.
   if (!text.includes('::')) return null;
-  const rev = /^(.*?\S)\s*:::\s*(\S.*)$/.exec(text);
+  const rev = text.includes(':::') ? /^(.*?\S)\s*:::\s*(\S.*)$/.exec(text) : null;
   if (rev) {
     const [, a, b] = rev as unknown as [string, string, string];
     return [

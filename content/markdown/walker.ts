@@ -97,7 +97,7 @@ export class Walker {
     const card: ParsedCard = {
       ...lc,
       context,
-      tags: [...new Set([...this.noteTags, ...tags])],
+      tags: mergeTags(this.noteTags, tags),
       line,
       sibling,
     };
@@ -186,7 +186,12 @@ export class Walker {
       return;
     }
     const head = first.lines[0]!;
-    const nested = rest.find((b): b is Extract<Block, { t: 'list' }> => b.t === 'list');
+    let nested: Extract<Block, { t: 'list' }> | undefined;
+    for (const b of rest)
+      if (b.t === 'list') {
+        nested = b;
+        break;
+      }
     const asked = first.lines[first.lines.length - 1]!.text.trim();
     if (/[?？]$/.test(asked)) {
       // "- A와 B가 통신이 가능할까?" answered by the items or the `⇒ answer` paragraph under it.
@@ -366,6 +371,13 @@ export class Walker {
         );
     }
   }
+}
+
+/** Note tags then the line's own, without repeats; no new arrays when one side is empty. */
+function mergeTags(note: string[], own: string[]): string[] {
+  if (own.length === 0) return note.length === 0 ? own : note.slice();
+  if (note.length === 0) return own.length < 2 ? own.slice() : [...new Set(own)];
+  return [...new Set([...note, ...own])];
 }
 
 /** A card of a rule that claims the line (anything but auto-cloze and option glosses). */
