@@ -25,8 +25,18 @@ export function findUnfencedManifests(lines: string[], claimed: boolean[]): Bloc
   const blocks: Block[] = [];
   let i = 0;
   while (i < lines.length) {
-    if (claimed[i] || !/^(apiVersion|kind):\s*\S/.test(lines[i]!)) {
+    if (claimed[i] || !/^\s*(apiVersion|kind):\s*\S/.test(lines[i]!)) {
       i++;
+      continue;
+    }
+    const indent = /^\s*/.exec(lines[i]!)![0].length;
+    if (indent > 0) {
+      // Indented under a text line, a list item or `ex)`: the block is the lines indented at least as deep.
+      const found = indentedManifest(lines, claimed, i, indent);
+      if (found) {
+        blocks.push(found);
+        i = found.end;
+      } else i++;
       continue;
     }
     const start = i;
@@ -54,6 +64,31 @@ export function findUnfencedManifests(lines: string[], claimed: boolean[]): Bloc
     i = end;
   }
   return blocks;
+}
+
+function indentedManifest(lines: string[], claimed: boolean[], start: number, indent: number): Block | null {
+  let end = start + 1;
+  while (end < lines.length && !claimed[end]) {
+    const line = lines[end]!;
+    const depth = /^\s*/.exec(line)![0].length;
+    if (line.trim() === '') {
+      let next = end + 1;
+      while (next < lines.length && lines[next]!.trim() === '') next++;
+      if (next < lines.length && !claimed[next] && /^\s*/.exec(lines[next]!)![0].length > indent) {
+        end = next;
+        continue;
+      }
+      break;
+    }
+    if (depth < indent || (depth === indent && !/^\s*[\w.-]+:(\s|$)|^\s*---\s*$/.test(line))) break;
+    end++;
+  }
+  const text = lines
+    .slice(start, end)
+    .map((l) => l.slice(Math.min(indent, /^\s*/.exec(l)![0].length)))
+    .join('\n')
+    .replace(/\n+$/, '');
+  return isManifestText(text) ? { start, end, text } : null;
 }
 
 /** "Service web", "Deployment api + Service api" — what the learner is asked to write. */

@@ -197,9 +197,11 @@ function manifestCards(yaml: string, line: number, lines: string[], lang: 'ko' |
   for (let k = line - 2; k >= 0 && k >= line - 3; k--) {
     const t = lines[k]!.trim();
     if (!t) continue;
+    if (t === '---') break;
     if (!t.startsWith('```') && !t.startsWith('#')) intro = t.replace(/^[-*]\s+/, '').replace(/[:：]$/, '');
     break;
   }
+  if (/^(?:ex\)?|e\.g\.?|예\)?|예시|예제|example)$/i.test(intro)) intro = '';
   const ask = lang === 'ko' ? `매니페스트 작성: ${what}` : `Write the manifest: ${what}`;
   const cards: ParsedCard[] = [
     {

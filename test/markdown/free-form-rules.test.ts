@@ -265,3 +265,22 @@ describe('technical terms and facts in definitions', () => {
     has('> ip addr : 모든 인터페이스의 IP 확인\n', 'term-definition', 'ip addr', '모든 인터페이스의 IP 확인');
   });
 });
+
+describe('manifests indented under text', () => {
+  it('reads a manifest indented under a list item or `ex)` as one manifest card, never as definitions', () => {
+    for (const t of [
+      '- Service 예시\n  apiVersion: v1\n  kind: Service\n  metadata:\n    name: web\n  spec:\n    type: NodePort\n',
+      'ex)\n    apiVersion: v1\n    kind: Pod\n    metadata:\n      name: web\n    spec:\n      containers:\n      - name: a\n        image: nginx\n',
+    ]) {
+      const cs = cards(t);
+      expect(cs.map((c) => c.rule)).toEqual(['manifest', 'manifest-apiversion']);
+      expect(cs[0]!.answer.startsWith('apiVersion: v1\nkind: ')).toBe(true);
+      expect(cs[0]!.prompt).not.toMatch(/^ex\)/);
+    }
+  });
+
+  it('reads a manifest between --- lines without taking --- for its intro', () => {
+    const cs = cards('설명 줄\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n---\n다음 줄\n');
+    expect(cs.find((c) => c.kind === 'manifest')?.prompt).toBe('매니페스트 작성: Pod p');
+  });
+});
