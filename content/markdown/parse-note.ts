@@ -48,7 +48,10 @@ export function parseNote(file: string, text: string, opts: ParseOptions = {}): 
   const claimed = lines.map((_, i) => i < fm.lines);
   const lang = fm.lang ?? detectLang(text);
   const noteText = normaliseNoteText(lines, fm.lines);
-  const deck = opts.deck ?? fm.deck ?? (noteText.flashcardsDeck || basename(file, extname(file)));
+  // The SR plugin also takes the deck from a `flashcards/...` tag in the front matter.
+  const fmDeck = fm.tags.find((t) => t === 'flashcards' || t.startsWith('flashcards/'));
+  const tagDeck = noteText.flashcardsDeck ?? (fmDeck ? fmDeck.split('/').slice(1).join('::') : undefined);
+  const deck = opts.deck ?? fm.deck ?? (tagDeck || basename(file, extname(file)));
   const cards: ParsedCard[] = [];
   const free = (c: Omit<ParsedCard, 'context' | 'tags'>): ParsedCard => ({ ...c, context: [], tags: [] });
 

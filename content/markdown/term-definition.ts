@@ -63,6 +63,11 @@ export function termDefinition(
   text: string,
   opts: TermOptions = {},
 ): { term: string; definition: string } | null {
+  // `**Term:** definition` — the colon inside the bold.
+  if (text.startsWith('**')) {
+    const b = /^\*\*([^*]{1,60}?)\s*[:：]\*\*\s*(\S.*)$/.exec(text);
+    if (b) return { term: b[1]!.trim(), definition: b[2]!.trim() };
+  }
   const m = /^([^:：]{1,60}?)\s*[:：]\s+(\S.*)$/.exec(text);
   // "PVC - namespace scoped, must match: a, b": the dash came first, so it is the separator.
   if (!m || (opts.dash && /^\S+\s-\s/.test(m[1]!))) return arrowDefinition(text, opts.dash ?? false);

@@ -261,6 +261,21 @@ describe('technical terms and facts in definitions', () => {
     has(t, 'definition-reverse', '외부 서비스에 사용', '30000-32767 포트 범위');
   });
 
+  it('reads `**Term:** definition`, the colon inside the bold (ko, en)', () => {
+    has(
+      '* **로드 밸런싱:** 트래픽을 골고루 분산한다\n',
+      'term-definition',
+      '로드 밸런싱',
+      '트래픽을 골고루 분산한다',
+    );
+    has(
+      '- **`iptables` mode:** the default proxy mode\n',
+      'term-definition',
+      '`iptables` mode',
+      'the default proxy mode',
+    );
+  });
+
   it('reads `> cmd : meaning` quoted lines as definitions', () => {
     has('> ip addr : 모든 인터페이스의 IP 확인\n', 'term-definition', 'ip addr', '모든 인터페이스의 IP 확인');
   });

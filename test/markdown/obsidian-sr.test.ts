@@ -52,6 +52,7 @@ describe('Obsidian Spaced Repetition plugin syntax', () => {
   it('takes the deck from a #flashcards/deck/sub tag', () => {
     expect(parseNote('vault/x.md', '#flashcards/cka/networking\n\na::b\n').deck).toBe('cka::networking');
     expect(parseNote('vault/x.md', '---\ndeck: Mine\n---\n#flashcards/cka\na::b\n').deck).toBe('Mine');
+    expect(parseNote('vault/x.md', '---\ntags: [flashcards/cka/dns]\n---\na::b\n').deck).toBe('cka::dns');
   });
 
   it('strips <!--SR:...--> comments and ^block-ids from the text and keeps the schedule on the card', () => {
