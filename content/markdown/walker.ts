@@ -10,6 +10,9 @@ import { YAML_FIELD } from './yaml-fields.ts';
 const FINAL_PUNCT = /[.?!。？！…]$/;
 // `=> answer`, and the arrow people type for the same: `⇒ answer`.
 const ANSWER_LINE = /^\s*(?:=>|⇒)\s*/;
+const Q_LINE =
+  /^\s*(?:\*\*)?(?:Q\d*|[Qq]uestion|질문|문제)(?:\*\*)?\s*[:.)：](?![:：])\s*(?:\*\*)?\s*(\S.*)$/;
+const A_LINE = /^\s*(?:\*\*)?(?:A\d*|[Aa]nswer|답|정답)(?:\*\*)?\s*[:.)：](?![:：])\s*(?:\*\*)?\s*/;
 // A run of title-like lines nests at most this deep; past it lines are read as plain lines (no recursion).
 const MAX_PSEUDO_TITLES = 4;
 
@@ -130,6 +133,22 @@ export class Walker {
         if (/[?？]$/.test(text) && next?.t === 'para')
           this.answerCard(text, b.line, paraText(next.lines), ctx().slice(0, -1), sectionTags);
       } else if (b.t === 'para') {
+        // `Q: …` as the last line of a paragraph, `A: …` opening the next one.
+        const lastLine = b.lines[b.lines.length - 1]!;
+        const q = Q_LINE.exec(lastLine.text);
+        if (q && next?.t === 'para' && A_LINE.test(next.lines[0]!.text)) {
+          if (b.lines.length > 1) this.lines(b.lines.slice(0, -1), ctx(), sectionTags);
+          const answer = paraText(next.lines).replace(A_LINE, '');
+          this.push(
+            { kind: 'basic', rule: 'question-answer', prompt: q[1]!.trim(), answer },
+            lastLine.line,
+            ctx(),
+            sectionTags,
+            q[1]!.trim(),
+          );
+          i++;
+          continue;
+        }
         const only = b.lines.length === 1 ? b.lines[0]! : null;
         const title = only ? titleLine(only.text) : null;
         if (only && title && next?.t === 'para') {
@@ -288,6 +307,24 @@ export class Walker {
     for (let k = 0; k < lines.length; k++) {
       const { text, line } = lines[k]!;
       if (ANSWER_LINE.test(text)) continue;
+      // `Q: question` with `A: answer` on the lines after it.
+      const q = Q_LINE.exec(text);
+      if (q && k + 1 < lines.length && A_LINE.test(lines[k + 1]!.text)) {
+        flush(false);
+        const answer: string[] = [];
+        let j = k + 1;
+        for (; j < lines.length && (j === k + 1 || !Q_LINE.test(lines[j]!.text)); j++)
+          answer.push(lines[j]!.text.trim().replace(A_LINE, ''));
+        this.push(
+          { kind: 'basic', rule: 'question-answer', prompt: q[1]!.trim(), answer: answer.join('\n') },
+          line,
+          ctx,
+          tags,
+          q[1]!.trim(),
+        );
+        k = j - 1;
+        continue;
+      }
       const answers: string[] = [];
       const answerTags: string[] = [];
       for (let j = k + 1; j < lines.length && ANSWER_LINE.test(lines[j]!.text); j++) {

@@ -299,3 +299,16 @@ describe('manifests indented under text', () => {
     expect(cs.find((c) => c.kind === 'manifest')?.prompt).toBe('매니페스트 작성: Pod p');
   });
 });
+
+describe('Q: and A: pairs', () => {
+  it('reads Q:/A: on consecutive lines and across paragraphs (en, ko)', () => {
+    has(
+      'Q: Which port does etcd serve clients on?\nA: 2379\n',
+      'question-answer',
+      'Which port does etcd serve clients on?',
+      '2379',
+    );
+    has('Q. 기본 서비스 타입은?\n\nA. ClusterIP\n', 'question-answer', '기본 서비스 타입은?', 'ClusterIP');
+    expect(cards('Q: Which port?\nA: 6443\n').some((c) => c.prompt === 'Q' || c.prompt === 'A')).toBe(false);
+  });
+});
