@@ -5,6 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { openCore } from '../core/app.ts';
 import { contentKey, siblingKey } from '../core/import/identity.ts';
 import { openDatabase } from '../db/open.ts';
+import { benchParse } from './parse-notes.ts';
 
 const NOTES = 2000;
 const CARDS_PER_NOTE = 50;
@@ -32,6 +33,8 @@ export async function benchImport(): Promise<void> {
   mkdirSync(join(root, 'notes'), { recursive: true });
   for (let i = 0; i < NOTES; i++)
     writeFileSync(join(root, 'notes', `n${String(i).padStart(4, '0')}.md`), note(i));
+
+  benchParse(Array.from({ length: NOTES }, (_, i) => note(i)));
 
   const core = openCore({ dbPath: join(root, 'k.sqlite'), bundled: false });
   let t = performance.now();

@@ -1,7 +1,7 @@
 import { codeSpanText } from './inline.ts';
 
 /** The kinds of fact worth hiding in free-form notes; also used to classify short answers for quizzes. */
-export type FactKind = 'command' | 'dns' | 'cidr' | 'ip' | 'path' | 'port-range' | 'number';
+export type FactKind = 'command' | 'version' | 'dns' | 'cidr' | 'ip' | 'path' | 'port-range' | 'number';
 
 type Finder = { kind: FactKind; re: RegExp };
 
@@ -15,6 +15,7 @@ const STOP = new Set(
 
 // Order matters: earlier finders win where matches overlap (a CIDR is not also an IP and two numbers).
 const FINDERS: Finder[] = [
+  { kind: 'version', re: /(?<![\w.])v\d+(?:\.\d+)+(?![\w.])/g },
   {
     kind: 'dns',
     re: /(?<![\w.<>-])[A-Za-z0-9<>_-]+(?:\.[A-Za-z0-9<>_-]+)*\.(?:cluster\.local|svc|local|com|io|org|net|dev|internal)(?![\w.-])/g,
@@ -25,6 +26,10 @@ const FINDERS: Finder[] = [
   { kind: 'port-range', re: /(?<![\w.-])\d{2,5}\s*[-~–]\s*\d{2,5}(?![\w.])/g },
   { kind: 'number', re: /(?<![\w.\-/:])\d+(?:\.\d+)?(?![\d.]*[A-Za-z_/-])/g },
 ];
+
+const TOKEN_CHAR = /[A-Za-z0-9._/-]/;
+
+const byStart = (a: Fact, b: Fact) => a.start - b.start;
 
 export type Fact = { kind: FactKind; start: number; end: number; text: string };
 
@@ -46,10 +51,11 @@ function plausibleFirstArg(cmd: string, arg: string): boolean {
   return SUBCOMMANDS[cmd]?.test(arg) ?? false;
 }
 
+const COMMAND_RE = new RegExp(`(?<![\\w./-])(${COMMANDS})\\s+`, 'g');
+
 function bareCommands(text: string): Fact[] {
   const out: Fact[] = [];
-  const re = new RegExp(`(?<![\\w./-])(${COMMANDS})\\s+`, 'g');
-  for (const m of text.matchAll(re)) {
+  for (const m of text.matchAll(COMMAND_RE)) {
     const start = m.index;
     let end = start + m[1]!.length;
     let pos = start + m[0].length;
@@ -86,22 +92,46 @@ function bareCommands(text: string): Fact[] {
  */
 export function findFacts(masked: string, spans: string[]): Fact[] {
   const found: Fact[] = [];
-  for (const m of masked.matchAll(/\uE000(\d+)\uE001/g)) {
-    const code = codeSpanText(spans[Number(m[1])] ?? '');
-    if (code && code.length <= 80)
-      found.push({ kind: 'command', start: m.index, end: m.index + m[0].length, text: code });
+  // Placeholders (code spans, link targets, URLs) are facts only as a whole; never a number inside them.
+  const held: number[] = [];
+  if (masked.includes('\uE000')) {
+    for (const m of masked.matchAll(/\uE000(\d+)\uE001/g)) {
+      held.push(m.index, m.index + m[0].length);
+      // A code span glued to a word (web-service`.apps`) is part of that token, not a fact of its own.
+      if (
+        TOKEN_CHAR.test(masked[m.index - 1] ?? ' ') ||
+        TOKEN_CHAR.test(masked[m.index + m[0].length] ?? ' ')
+      )
+        continue;
+      const code = codeSpanText(spans[Number(m[1])] ?? '');
+      if (code && code.length <= 80)
+        found.push({ kind: 'command', start: m.index, end: m.index + m[0].length, text: code });
+    }
   }
-  found.push(...bareCommands(masked));
+  for (const c of bareCommands(masked)) found.push(c);
+  // Every finder but the command one needs a digit, a dot or a slash; most prose lines have none.
+  const digit = /\d/.test(masked);
   for (const f of FINDERS) {
+    if (!digit && f.kind !== 'dns' && f.kind !== 'path') continue;
+    if (f.kind === 'dns' && !masked.includes('.')) continue;
+    if (f.kind === 'path' && !masked.includes('/')) continue;
     for (const m of masked.matchAll(f.re))
       found.push({ kind: f.kind, start: m.index, end: m.index + m[0].length, text: m[0] });
   }
+  // A fact before a Markdown link on the same line would leave `[...]` dangling in front of `[text](url)`.
+  const linkAt = held.length > 0 && masked.includes('[') ? masked.search(/\[[^\]]*\uE000\d+\uE001/) : -1;
   const taken: Fact[] = [];
-  for (const fact of found) {
-    if (taken.some((t) => fact.start < t.end && t.start < fact.end)) continue;
+  next: for (const fact of found) {
+    if (linkAt >= 0 && fact.end <= linkAt && !masked.slice(fact.end, linkAt).includes(']')) continue;
+    for (let k = 0; k < held.length; k += 2) {
+      const s = held[k]!;
+      const e = held[k + 1]!;
+      if (fact.start < e && s < fact.end && !(fact.start === s && fact.end === e)) continue next;
+    }
+    for (const t of taken) if (fact.start < t.end && t.start < fact.end) continue next;
     taken.push(fact);
   }
-  return taken.sort((a, b) => a.start - b.start);
+  return taken.length > 1 ? taken.sort(byStart) : taken;
 }
 
 /** Classifies a whole short answer, for typed and multiple-choice quizzes. */

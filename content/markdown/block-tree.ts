@@ -7,6 +7,7 @@ export type Block =
   | { t: 'heading'; level: number; text: string; line: number }
   | { t: 'para'; lines: { text: string; line: number }[] }
   | { t: 'list'; items: Item[] }
+  | { t: 'table'; line: number; header: string[]; rows: { line: number; cells: string[] }[] }
   | { t: 'break' };
 export type Item = { line: number; blocks: Block[] };
 
@@ -61,11 +62,30 @@ export function buildTree(tokens: Token[]): Block[] {
           // Quoted notes are still notes: read their content as if unquoted.
           out.push(...blocks('blockquote_close'));
           break;
-        case 'table_open':
-          while (i < tokens.length && tokens[i]!.type !== 'table_close') i++;
+        case 'table_open': {
+          const table: Extract<Block, { t: 'table' }> = {
+            t: 'table',
+            line: (tok.map?.[0] ?? 0) + 1,
+            header: [],
+            rows: [],
+          };
+          let row: string[] | null = null;
+          let inHead = false;
+          while (i < tokens.length && tokens[i]!.type !== 'table_close') {
+            const t = tokens[i]!;
+            if (t.type === 'thead_open') inHead = true;
+            else if (t.type === 'thead_close') inHead = false;
+            else if (t.type === 'tr_open') {
+              row = [];
+              if (!inHead) table.rows.push({ line: (t.map?.[0] ?? 0) + 1, cells: row });
+            } else if (t.type === 'inline' && row) row.push(t.content.trim());
+            else if (t.type === 'tr_close' && inHead && row) table.header = row;
+            i++;
+          }
           i++;
-          out.push({ t: 'break' });
+          out.push(table);
           break;
+        }
         case 'hr':
         case 'fence':
         case 'code_block':

@@ -1,23 +1,38 @@
+import { type CodeCard, codeCards } from './code-cards.ts';
 import { isManifestText } from './manifest-blocks.ts';
-import { md } from './markdown.ts';
+import type { Token } from './markdown.ts';
 
-export type CodeResult = { manifests: { start: number; text: string }[] };
+export type CodeResult = {
+  manifests: { start: number; text: string }[];
+  cards: CodeCard[];
+  /** An unterminated fence swallowed the rest of the note; the text must be parsed again without it. */
+  reparse: boolean;
+};
+
+const NOT_INTRO = /^(?:or|and|also|then|e\.g\.?|ex\)?|예|예시|또는|혹은|결과|result|output|expected)$/i;
 
 /**
- * Claims the lines of fenced and indented code so no rule reads them. A fenced or indented manifest becomes a
- * manifest card; an unterminated fence is reported and only its opening line is claimed, so no cards are lost.
+ * Claims the lines of fenced and indented code so no rule reads them as prose. A manifest in any block (also
+ * one mislabelled `bash`) becomes a manifest card; other blocks give their command cards and, under a line that
+ * introduces them ("Verify the Ingress:", a task heading), a card asking for the whole block. An unterminated
+ * fence is reported and only its opening line is claimed, so no cards are lost.
  */
 export function claimCode(
+  tokens: Token[],
   lines: string[],
   claimed: boolean[],
   warn: (line: number, m: string) => void,
 ): CodeResult {
   const manifests: CodeResult['manifests'] = [];
-  const body = lines.map((l, i) => (claimed[i] ? '' : l)).join('\n');
-  for (const tok of md.parse(body, {})) {
+  const cards: CodeCard[] = [];
+  let reparse = false;
+  for (const tok of tokens) {
     if (!tok.map || (tok.type !== 'fence' && tok.type !== 'code_block' && tok.type !== 'html_block'))
       continue;
     const [start, end] = tok.map;
+    let lang = '';
+    let content = tok.content;
+    let first = start + 1;
     if (tok.type === 'fence') {
       const closer = lines[end - 1]?.trim() ?? '';
       const closed =
@@ -28,22 +43,56 @@ export function claimCode(
       if (!closed) {
         warn(start + 1, `code fence ${tok.markup} is never closed; read the lines after it as text`);
         claimed[start] = true;
+        reparse = true;
         continue;
       }
-      const lang = tok.info.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
-      if ((lang === '' || lang === 'yaml' || lang === 'yml') && isManifestText(tok.content)) {
-        manifests.push({ start, text: tok.content });
-      }
-    } else if (tok.type === 'code_block' && isManifestText(dedent(tok.content))) {
-      manifests.push({ start, text: dedent(tok.content) });
-    }
+      lang = tok.info.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
+      first = start + 2;
+    } else if (tok.type === 'code_block') content = dedent(content);
     for (let k = start; k < end; k++) claimed[k] = true;
+    if (tok.type === 'html_block') continue;
+    if (isManifestText(content)) {
+      manifests.push({ start, text: content });
+      continue;
+    }
+    cards.push(...codeCards(content, lang, first));
+    const intro = introLine(lines, start);
+    const body = content.replace(/\s+$/, '');
+    if (intro && body && body.split('\n').length <= 30 && intro.text !== body.trim()) {
+      cards.push({
+        kind: 'basic',
+        rule: 'code-intro',
+        prompt: intro.text,
+        answer: body,
+        line: intro.line,
+        sibling: intro.text,
+      });
+    }
   }
-  return { manifests };
+  return { manifests, cards, reparse };
+}
+
+/** The text line (or heading) just above a block, at most one blank line away. */
+function introLine(lines: string[], start: number): { text: string; line: number } | null {
+  let k = start - 1;
+  if (k >= 0 && !lines[k]!.trim()) k--;
+  if (k < 0) return null;
+  const raw = lines[k]!.trim();
+  if (!raw || /^(?:`{3,}|~{3,}|---|\*\*\*|\||<)/.test(raw)) return null;
+  const text = raw
+    .replace(/^#{1,6}\s+/, '')
+    .replace(/^(?:>\s*)+/, '')
+    .replace(/^(?:[-*+]|\d+[.)])\s+/, '')
+    .replace(/^\*\*(.+)\*\*$/, '$1')
+    .replace(/[:：]\s*$/, '')
+    .trim();
+  if (text.length < 3 || text.length > 200 || NOT_INTRO.test(text)) return null;
+  return { text, line: k + 1 };
 }
 
 function dedent(text: string): string {
   const lines = text.split('\n');
-  const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => /^\s*/.exec(l)![0].length));
-  return lines.map((l) => l.slice(indent)).join('\n');
+  let indent = Number.POSITIVE_INFINITY;
+  for (const l of lines) if (l.trim()) indent = Math.min(indent, /^\s*/.exec(l)![0].length);
+  return lines.map((l) => l.slice(Number.isFinite(indent) ? indent : 0)).join('\n');
 }

@@ -12,9 +12,9 @@ export function readFrontMatter(lines: string[]): {
   const end = lines.findIndex((l, i) => i > 0 && (l.trim() === '---' || l.trim() === '...'));
   if (end < 0)
     return { fm: empty, error: { line: 1, message: 'front matter opened with --- but never closed' } };
-  let data: unknown;
+  let data: unknown = simpleYaml(lines, 1, end);
   try {
-    data = parse(lines.slice(1, end).join('\n'), { maxAliasCount: 10 });
+    if (data === undefined) data = parse(lines.slice(1, end).join('\n'), { maxAliasCount: 10 });
   } catch (e) {
     const msg = (e as Error).message.split('\n')[0];
     return {
@@ -31,4 +31,44 @@ export function readFrontMatter(lines: string[]): {
     fm.tags = tags.map((t) => String(t).replace(/^#/, '').trim()).filter(Boolean);
   }
   return { fm };
+}
+
+const PLAIN = /^[^\s'"[\]{}#&*!|>%@`,?:-]/;
+
+function scalar(raw: string): string | undefined {
+  const v = raw.trim();
+  if (/^'[^']*'$/.test(v) || /^"[^"\\]*"$/.test(v)) return v.slice(1, -1);
+  return PLAIN.test(v) && !/:\s|:$|\s#|[[\]{},]/.test(v) ? v : undefined;
+}
+
+/**
+ * The front matter almost every note has (`key: value` lines, `[a, b]` lists, plain or quoted scalars) read
+ * without the YAML library, which costs more than the rest of a note's parse. Anything else returns undefined
+ * and goes to the full parser, errors and all.
+ */
+function simpleYaml(lines: string[], from: number, to: number): Record<string, unknown> | undefined {
+  const out: Record<string, unknown> = {};
+  for (let i = from; i < to; i++) {
+    const line = lines[i]!;
+    if (!line.trim() || /^\s*#/.test(line)) continue;
+    const m = /^([A-Za-z_][\w-]*):(?:\s+(.*))?$/.exec(line);
+    if (!m) return undefined;
+    const raw = (m[2] ?? '').trim();
+    if (!raw) return undefined;
+    const list = /^\[(.*)\]$/.exec(raw);
+    if (list) {
+      const items = list[1]!.trim() ? list[1]!.split(',').map(scalar) : [];
+      if (items.some((x) => x === undefined)) return undefined;
+      out[m[1]!] = items;
+      continue;
+    }
+    const v = scalar(raw);
+    if (
+      v === undefined ||
+      /^(?:true|false|null|~|[-+]?\d[\d._]*(?:e[-+]?\d+)?|0x[\da-f]+|\.inf|\.nan)$/i.test(v)
+    )
+      return undefined;
+    out[m[1]!] = v;
+  }
+  return out;
 }

@@ -7,16 +7,26 @@ const CLOSE = '\uE001';
 
 export type Masked = { text: string; spans: string[] };
 
+const NO_SPANS: Masked = { text: '', spans: [] };
+
 export function maskInline(line: string): Masked {
+  // Most lines hold no code, link or address: nothing to mask.
+  if (!line.includes('`') && !line.includes('](') && !line.includes('://'))
+    return { ...NO_SPANS, text: line, spans: [] };
   const spans: string[] = [];
   const put = (s: string) => `${OPEN}${spans.push(s) - 1}${CLOSE}`;
   let text = line.replace(/(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g, (m) => put(m));
-  // Link and image targets: `[x](url)` keeps x readable, hides url.
+  // Images whole (their alt text is no fact), then link targets: `[x](url)` keeps x readable, hides url.
+  if (text.includes('!['))
+    text = text.replace(/!\[[^\]]*\]\([^)\s]*(?:\s+"[^"]*")?\)(?:\{[^}]*\})?/g, (m) => put(m));
   text = text.replace(/\]\(([^)\s]+)(\s+"[^"]*")?\)/g, (m) => put(m));
+  // Bare URLs: nothing inside an address is a fact to hide.
+  if (text.includes('://')) text = text.replace(/\b(?:https?|ftp):\/\/[^\s<>()]+/g, (m) => put(m));
   return { text, spans };
 }
 
 export function unmask(text: string, spans: string[]): string {
+  if (spans.length === 0 || !text.includes(OPEN)) return text;
   return text.replace(/\uE000(\d+)\uE001/g, (_, i) => spans[Number(i)] ?? '');
 }
 
@@ -30,6 +40,7 @@ export function codeSpanText(span: string): string | null {
 
 /** `#tag` words (not headings, not inside code), returned without the hash and removed from the text. */
 export function extractTags(masked: string): { text: string; tags: string[] } {
+  if (!masked.includes('#')) return { text: masked.trimEnd(), tags: [] };
   const tags: string[] = [];
   const text = masked
     .replace(/(^|\s)#([\p{L}_][\p{L}\p{N}_\-/]*)/gu, (_m, pre: string, tag: string) => {

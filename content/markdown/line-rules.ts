@@ -1,6 +1,7 @@
 import { findFacts } from './auto-cloze.ts';
-import { explicitCloze, explicitPair, type LineCard } from './explicit.ts';
+import { type ClozeOptions, explicitCloze, explicitPair, type LineCard } from './explicit.ts';
 import { unmask } from './inline.ts';
+import { splitSentences } from './sentence-cloze.ts';
 import { termDefinition } from './term-definition.ts';
 
 const MAX_CLOZES_PER_LINE = 4;
@@ -9,18 +10,112 @@ const MAX_CLOZES_PER_LINE = 4;
  * The cards one line of prose makes, first rule that fires wins: explicit pair, explicit cloze,
  * term-definition, then auto-cloze of the facts in it. Input is masked text (code spans as placeholders).
  */
-export function lineCards(masked: string, spans: string[]): LineCard[] {
+export function lineCards(masked: string, spans: string[], opts: ClozeOptions = {}): LineCard[] {
   const text = masked.trim();
   if (!text) return [];
-  const show = (s: string) => unmask(s, spans).trim();
-  const pair = explicitPair(text);
-  if (pair) return pair.map((c) => ({ ...c, prompt: show(c.prompt), answer: show(c.answer) }));
-  const cloze = explicitCloze(text);
-  if (cloze) return cloze.map((c) => ({ ...c, prompt: show(c.prompt), answer: show(c.answer) }));
-  const td = termDefinition(text);
-  if (td)
-    return [{ kind: 'basic', rule: 'term-definition', prompt: show(td.term), answer: show(td.definition) }];
+  const pair = text.includes('::') ? explicitPair(text) : null;
+  if (pair) return shown(pair, spans);
+  const cloze =
+    text.includes('==') || text.includes('{{') || opts.bold || opts.curly ? explicitCloze(text, opts) : null;
+  if (cloze) return shown(cloze, spans);
+  // Cheap tests first: most lines have no second sentence, no parenthesis, no option bar.
+  const many = text.includes('. ') || text.includes('。') ? multiTermDefinitions(text) : null;
+  if (many) {
+    const out: LineCard[] = [];
+    for (const d of many) out.push(card('term-definition', d.term, d.definition, spans));
+    return out;
+  }
+  const td = termDefinition(text, DASH);
+  const paren = text.includes('(');
+  if (td) {
+    const out: LineCard[] = [card('term-definition', td.term, td.definition, spans)];
+    const back = reverseDefinition(td.term, td.definition, spans);
+    if (back) out.push(back);
+    if (td.definition.includes(' | ') || td.definition.includes('('))
+      out.push(...optionList(td.definition, spans));
+    return out;
+  }
+  if (!paren && !text.includes(' | ')) return autoCloze(text, spans);
+  const options = [...optionList(text, spans), ...abbreviations(text, spans)];
+  if (options.length > 0) return [...options, ...autoCloze(text, spans)];
   return autoCloze(text, spans);
+}
+
+const DASH = { dash: true };
+
+function card(rule: 'term-definition', prompt: string, answer: string, spans: string[]): LineCard {
+  return { kind: 'basic', rule, prompt: unmask(prompt, spans).trim(), answer: unmask(answer, spans).trim() };
+}
+
+function shown(cards: LineCard[], spans: string[]): LineCard[] {
+  for (const c of cards) {
+    c.prompt = unmask(c.prompt, spans).trim();
+    c.answer = unmask(c.answer, spans).trim();
+  }
+  return cards;
+}
+
+/** "`port` = service port. `targetPort` = container port.": one definition per sentence. */
+function multiTermDefinitions(text: string): { term: string; definition: string }[] | null {
+  const parts = splitSentences(text);
+  if (parts.length < 2) return null;
+  const defs = parts.map((p) => termDefinition(p.replace(/[.。]$/, ''), { dash: true }));
+  return defs.every((d) => d !== null) ? (defs as { term: string; definition: string }[]) : null;
+}
+
+/**
+ * "`Retain` (keep data) | `Delete` (remove PV)" and "ReadWriteMany (RWX)": a name with its gloss in
+ * parentheses, alone or in a `|`-separated list of options, asked both ways.
+ */
+export function optionList(masked: string, spans: string[]): LineCard[] {
+  const out: LineCard[] = [];
+  const segments = masked.includes(' | ') ? masked.split(' | ') : [masked];
+  for (const seg of segments) {
+    const text = unmask(seg, spans)
+      .replace(/^.*?:\s+(?=\S+\s*\()/, '')
+      .replace(/`/g, '')
+      .trim();
+    const m = /^([A-Za-z][\w.-]*)\s*\(([^()]{1,40})\)$/.exec(text);
+    if (!m) continue;
+    const [, term, gloss] = m as unknown as [string, string, string];
+    const acronym = /^[A-Z]{2,6}$/.test(gloss) && gloss[0] === term[0]!.toUpperCase();
+    if (!acronym && segments.length < 2) continue;
+    out.push({ kind: 'basic', rule: 'option-list', prompt: term, answer: gloss });
+    if (acronym) out.push({ kind: 'basic', rule: 'option-list', prompt: gloss, answer: term });
+  }
+  return out;
+}
+
+/**
+ * A definition whose term is a name a learner is asked for (a command in backticks, `ClusterIP`, `rr`) is asked
+ * the other way too: the definition as the question, the name as the answer.
+ */
+function reverseDefinition(term: string, definition: string, spans: string[]): LineCard | null {
+  const t = unmask(term, spans).trim();
+  const d = unmask(definition, spans).trim();
+  // A name (a command in backticks, `ClusterIP`, `rr`), or a term holding a fact ("30000-32767 포트 범위").
+  const name =
+    /^\uE000\d+\uE001(?:\s*\uE000\d+\uE001)*$/.test(term) || /^[A-Za-z][\w.-]*$/.test(t) || /\d/.test(t);
+  if (!name || d.length > 300 || d.length < 4 || d === t) return null;
+  return { kind: 'basic', rule: 'definition-reverse', prompt: d, answer: t };
+}
+
+/** "CNI(Container Network Interface)", "ARP (Address Resolution Protocol)": an acronym and its words, both ways. */
+export function abbreviations(masked: string, spans: string[]): LineCard[] {
+  if (!masked.includes('(')) return [];
+  const text = unmask(masked, spans);
+  const out: LineCard[] = [];
+  for (const m of text.matchAll(/\b([A-Z]{2,6})\s?\(([A-Za-z][A-Za-z-]*(?:\s+[A-Za-z][A-Za-z-]*){1,5})\)/g)) {
+    const [, abbr, words] = m as unknown as [string, string, string];
+    const initials = words
+      .split(/[\s-]+/)
+      .map((w) => w[0]!.toUpperCase())
+      .join('');
+    if (initials !== abbr) continue;
+    out.push({ kind: 'basic', rule: 'abbreviation', prompt: abbr, answer: words });
+    out.push({ kind: 'basic', rule: 'abbreviation', prompt: words, answer: abbr });
+  }
+  return out;
 }
 
 export function autoCloze(masked: string, spans: string[]): LineCard[] {

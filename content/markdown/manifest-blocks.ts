@@ -25,8 +25,18 @@ export function findUnfencedManifests(lines: string[], claimed: boolean[]): Bloc
   const blocks: Block[] = [];
   let i = 0;
   while (i < lines.length) {
-    if (claimed[i] || !/^(apiVersion|kind):\s*\S/.test(lines[i]!)) {
+    if (claimed[i] || !/^\s*(apiVersion|kind):\s*\S/.test(lines[i]!)) {
       i++;
+      continue;
+    }
+    const indent = /^\s*/.exec(lines[i]!)![0].length;
+    if (indent > 0) {
+      // Indented under a text line, a list item or `ex)`: the block is the lines indented at least as deep.
+      const found = indentedManifest(lines, claimed, i, indent);
+      if (found) {
+        blocks.push(found);
+        i = found.end;
+      } else i++;
       continue;
     }
     const start = i;
@@ -56,9 +66,34 @@ export function findUnfencedManifests(lines: string[], claimed: boolean[]): Bloc
   return blocks;
 }
 
+function indentedManifest(lines: string[], claimed: boolean[], start: number, indent: number): Block | null {
+  let end = start + 1;
+  while (end < lines.length && !claimed[end]) {
+    const line = lines[end]!;
+    const depth = /^\s*/.exec(line)![0].length;
+    if (line.trim() === '') {
+      let next = end + 1;
+      while (next < lines.length && lines[next]!.trim() === '') next++;
+      if (next < lines.length && !claimed[next] && /^\s*/.exec(lines[next]!)![0].length > indent) {
+        end = next;
+        continue;
+      }
+      break;
+    }
+    if (depth < indent || (depth === indent && !/^\s*[\w.-]+:(\s|$)|^\s*---\s*$/.test(line))) break;
+    end++;
+  }
+  const text = lines
+    .slice(start, end)
+    .map((l) => l.slice(Math.min(indent, /^\s*/.exec(l)![0].length)))
+    .join('\n')
+    .replace(/\n+$/, '');
+  return isManifestText(text) ? { start, end, text } : null;
+}
+
 /** "Service web", "Deployment api + Service api" — what the learner is asked to write. */
 export function describeManifest(text: string): string {
-  const docs = text.split(/^---\s*$/m);
+  const docs = documents(text);
   const names: string[] = [];
   for (const doc of docs) {
     const kind = /^kind:\s*["']?([\w.-]+)/m.exec(doc)?.[1];
@@ -67,4 +102,27 @@ export function describeManifest(text: string): string {
     names.push(name ? `${kind} ${name}` : kind);
   }
   return names.join(' + ');
+}
+
+/** Documents of a manifest block: split at `---`, and at a second column-0 `apiVersion:` written without one. */
+function documents(text: string): string[] {
+  return text.split(/^---\s*$/m).flatMap((doc) => {
+    const starts = [...doc.matchAll(/^apiVersion:/gm)].map((m) => m.index);
+    if (starts.length < 2) return [doc];
+    // Comment lines just above the next apiVersion ("# Ingress") belong to the next document.
+    return starts.map((s, k) => doc.slice(k === 0 ? 0 : s, starts[k + 1] ?? doc.length));
+  });
+}
+
+/** `kind` → `apiVersion` of each document, for the card that asks which API group a kind lives in. */
+export function manifestApiVersions(text: string): { kind: string; apiVersion: string; name?: string }[] {
+  const out: { kind: string; apiVersion: string; name?: string }[] = [];
+  for (const doc of documents(text)) {
+    const kind = /^kind:\s*["']?([\w.-]+)/m.exec(doc)?.[1];
+    const apiVersion = /^apiVersion:\s*["']?([\w./-]+)/m.exec(doc)?.[1];
+    const name = /^metadata:\s*\n(?:\s+.*\n)*?\s+name:\s*["']?([\w.-]+)/m.exec(doc)?.[1];
+    if (kind && apiVersion && !out.some((o) => o.kind === kind))
+      out.push({ kind, apiVersion, ...(name ? { name } : {}) });
+  }
+  return out;
 }

@@ -1,6 +1,10 @@
+import { fenceMask } from './note-text.ts';
+
 /**
- * The explicit multi-line card: question lines, a line holding only `?`, answer lines, ended by a blank line
- * or `---`. Found before Markdown parsing, because Markdown would read `answer\n---` as a heading.
+ * The explicit multi-line card (Obsidian SR plugin style): question lines, a line holding only `?` (or `??` for
+ * both directions), answer lines, ended by a blank line or `---`. The answer may be a fenced code block (blank
+ * lines inside it included) or a manifest. Found before Markdown parsing, because Markdown would read
+ * `answer\n---` as a heading.
  */
 export type MultilineCard = {
   start: number;
@@ -8,17 +12,23 @@ export type MultilineCard = {
   questionLine: number;
   question: string;
   answer: string;
+  reversed: boolean;
 };
+
+const FENCE = /^\s*(`{3,}|~{3,})/;
 
 export function findMultilineCards(lines: string[], claimed: boolean[]): MultilineCard[] {
   const out: MultilineCard[] = [];
+  const code = fenceMask(lines);
   let floor = 0;
   for (let i = 0; i < lines.length; i++) {
-    if (claimed[i] || lines[i]!.trim() !== '?') continue;
+    const mark = lines[i]!.trim();
+    if (claimed[i] || code[i] || (mark !== '?' && mark !== '??')) continue;
     let qStart = i;
     while (
       qStart > floor &&
       !claimed[qStart - 1] &&
+      !code[qStart - 1] &&
       lines[qStart - 1]!.trim() !== '' &&
       lines[qStart - 1]!.trim() !== '---' &&
       !/^#{1,6}\s/.test(lines[qStart - 1]!)
@@ -26,8 +36,18 @@ export function findMultilineCards(lines: string[], claimed: boolean[]): Multili
       qStart--;
     }
     let end = i + 1;
-    while (end < lines.length && !claimed[end] && lines[end]!.trim() !== '' && lines[end]!.trim() !== '---')
+    while (end < lines.length && !claimed[end]) {
+      const t = lines[end]!.trim();
+      if (FENCE.test(lines[end]!) && code[end]) {
+        // A fenced answer runs to its closing fence, blank lines and all.
+        end++;
+        while (end < lines.length && code[end] && !FENCE.test(lines[end]!)) end++;
+        if (end < lines.length && code[end]) end++;
+        continue;
+      }
+      if (t === '' || t === '---') break;
       end++;
+    }
     const question = lines
       .slice(qStart, i)
       .map((l) => l.trim())
@@ -39,7 +59,14 @@ export function findMultilineCards(lines: string[], claimed: boolean[]): Multili
       .trim();
     if (!question || !answer) continue;
     const stop = end < lines.length && lines[end]!.trim() === '---' ? end + 1 : end;
-    out.push({ start: qStart, end: stop, questionLine: qStart + 1, question, answer });
+    out.push({
+      start: qStart,
+      end: stop,
+      questionLine: qStart + 1,
+      question,
+      answer,
+      reversed: mark === '??',
+    });
     i = stop - 1;
     floor = stop;
   }

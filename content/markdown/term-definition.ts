@@ -1,3 +1,9 @@
+const MANIFEST_KEYS = new Set(
+  'apiversion kind name namespace type port ports targetport nodeport containerport protocol path pathtype host hostname image replicas selector value key number scheme weight'.split(
+    ' ',
+  ),
+);
+
 /** Labels people put before a colon that introduce prose rather than define a term. */
 const LABELS = new Set([
   'note',
@@ -11,6 +17,18 @@ const LABELS = new Set([
   'source',
   'link',
   'related',
+  'also',
+  'but',
+  'so',
+  'and',
+  'however',
+  'important',
+  'update',
+  'result',
+  'output',
+  'expected',
+  'answer',
+  'question',
   '참고',
   '주의',
   '예',
@@ -21,14 +39,44 @@ const LABELS = new Set([
   '메모',
 ]);
 
-/** `term: definition` on masked text (code spans are placeholders, so `a: b` inside code never matches). */
-export function termDefinition(text: string): { term: string; definition: string } | null {
-  const m = /^([^:：]{1,60}?)\s*[:：]\s+(\S.*)$/.exec(text);
+export type TermOptions = { dash?: boolean };
+
+// `cmd - what it does`, `term — definition`, `A -> B`, `cmd → meaning`, `` `port` = service port ``.
+const ARROWS = /^(.{1,60}?)\s+(?:—|–|->|→|⇒|=)\s+(\S.*)$/;
+const DASH = /^(.{1,60}?)\s+-\s+(\S.*)$/;
+
+function arrowDefinition(text: string, dash: boolean): { term: string; definition: string } | null {
+  const m = ARROWS.exec(text) ?? (dash ? DASH.exec(text) : null);
   if (!m) return null;
+  const term = m[1]!.trim().replace(/^\*\*(.+)\*\*$/, '$1');
+  const definition = m[2]!.trim();
+  // A short name or a code span on the left; prose on both sides is a sentence, not a definition.
+  const code = /^\uE000\d+\uE001$/.test(term);
+  const limit = ARROWS.test(text) ? 4 : 2;
+  if (!code && (term.split(/\s+/).length > limit || /[.?!。]$/.test(term))) return null;
+  if (!definition || /^[=>-]/.test(definition)) return null;
+  return { term, definition };
+}
+
+/** `term: definition` on masked text (code spans are placeholders, so `a: b` inside code never matches). */
+export function termDefinition(
+  text: string,
+  opts: TermOptions = {},
+): { term: string; definition: string } | null {
+  // `**Term:** definition` — the colon inside the bold.
+  if (text.startsWith('**')) {
+    const b = /^\*\*([^*]{1,60}?)\s*[:：]\*\*\s*(\S.*)$/.exec(text);
+    if (b) return { term: b[1]!.trim(), definition: b[2]!.trim() };
+  }
+  const m = /^([^:：]{1,60}?)\s*[:：]\s+(\S.*)$/.exec(text);
+  // "PVC - namespace scoped, must match: a, b": the dash came first, so it is the separator.
+  if (!m || (opts.dash && /^\S+\s-\s/.test(m[1]!))) return arrowDefinition(text, opts.dash ?? false);
   const term = m[1]!.trim();
   const definition = m[2]!.trim();
   if (!term || /[.?!。？！]$/.test(term) || term.split(/\s+/).length > 8) return null;
   if (LABELS.has(term.toLowerCase())) return null;
+  // `Type: ClusterIP` / `- port: 80` is a manifest field and its value, not a term and its definition.
+  if (MANIFEST_KEYS.has(term.toLowerCase()) && !/\s/.test(definition)) return null;
   if (/^\/\//.test(definition) || (/\d$/.test(term) && /^\d/.test(definition))) return null; // URLs, clock times
   return { term, definition };
 }

@@ -9,7 +9,26 @@ export type CardRule =
   | 'question-answer'
   | 'list'
   | 'auto-cloze'
-  | 'manifest';
+  | 'manifest'
+  // Free-form rules for notes as people write them (issue #9).
+  | 'sentence-cloze'
+  | 'enumeration'
+  | 'paragraph'
+  | 'heading-answer'
+  | 'details'
+  | 'table'
+  | 'code-comment'
+  | 'code-intro'
+  | 'code-assignment'
+  | 'shell-output'
+  | 'command-flag'
+  | 'option-list'
+  | 'abbreviation'
+  | 'definition-reverse'
+  | 'manifest-apiversion';
+
+/** One scheduling triple of the Obsidian Spaced Repetition plugin, from `<!--SR:!2024-01-01,3,250-->`. */
+export type SrHistory = { due: string; interval: number; ease: number };
 
 /** A card as read from one note, before it meets the database. */
 export type ParsedCard = {
@@ -24,6 +43,12 @@ export type ParsedCard = {
   sibling: string;
   /** For manifest cards, the exercise this card points to, if the note names one. */
   exerciseId?: string;
+  /**
+   * The Obsidian SR plugin's schedule for this card, when its line carried an `<!--SR:...-->` comment: one
+   * `{ due: 'YYYY-MM-DD', interval: days, ease: 250 }` per card, in the plugin's order (a reversed pair's
+   * second card and a cloze's n-th deletion get the n-th triple). The comment itself is never card text.
+   */
+  srHistory?: SrHistory[];
 };
 
 export type NoteWarning = { file: string; line: number; message: string };

@@ -67,7 +67,13 @@ describe('explicit syntax', () => {
 
 describe('free-form notes', () => {
   it('turns term: definition lines, also in lists, into cards', () => {
-    expect(pick('- ClusterIP: 클러스터 내부 가상 IP\nNodePort: 모든 노드의 포트로 노출\n')).toEqual([
+    const made = pick('- ClusterIP: 클러스터 내부 가상 IP\nNodePort: 모든 노드의 포트로 노출\n');
+    // A one-word name is also asked back from its definition (rule definition-reverse).
+    expect(made.filter((c) => c[1] === 'definition-reverse').map((c) => c[3])).toEqual([
+      'ClusterIP',
+      'NodePort',
+    ]);
+    expect(made.filter((c) => c[1] === 'term-definition')).toEqual([
       ['basic', 'term-definition', 'ClusterIP', '클러스터 내부 가상 IP'],
       ['basic', 'term-definition', 'NodePort', '모든 노드의 포트로 노출'],
     ]);
@@ -114,7 +120,11 @@ describe('free-form notes', () => {
       '- 서비스 FQDN은 web.prod.svc.cluster.local 형식',
       '- 포트 확인은 `ss -ltnp` 로 한다',
     ].join('\n');
-    expect(cards(text).map((c) => [c.rule, c.prompt, c.answer])).toEqual([
+    expect(
+      cards(text)
+        .filter((c) => c.rule === 'auto-cloze')
+        .map((c) => [c.rule, c.prompt, c.answer]),
+    ).toEqual([
       ['auto-cloze', '스케줄러 [...]번 포트', '10259'],
       ['auto-cloze', 'NodePort 는 [...] 범위', '30000-32767'],
       ['auto-cloze', '플러그인 바이너리는 [...] 에 있다', '/opt/cni/bin'],
@@ -130,11 +140,16 @@ describe('free-form notes', () => {
       '- 10250 for the kubelet API',
       '- runs in iptables mode',
     ];
-    const hidden = cards(prose.join('\n')).map((c) => c.answer);
+    // Sentence clozes may ask these lines; no command is ever read out of them.
+    const hidden = cards(prose.join('\n'))
+      .filter((c) => c.rule === 'auto-cloze')
+      .map((c) => c.answer);
     expect(hidden).toEqual(['10250']);
-    expect(cards('- 네임스페이스는 ip netns add red 로 만든다\n').map((c) => c.answer)).toEqual([
-      'ip netns add red',
-    ]);
+    expect(
+      cards('- 네임스페이스는 ip netns add red 로 만든다\n')
+        .filter((c) => c.rule === 'auto-cloze')
+        .map((c) => c.answer),
+    ).toEqual(['ip netns add red']);
   });
 
   it('gives manifests the tags of their section and takes tags off => answer lines', () => {
@@ -142,7 +157,7 @@ describe('free-form notes', () => {
       '## NodePort #exercise/service-nodeport\n\n```yaml\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\n```\n\n확인 명령은?\n=> `curl node:30080` #check\n';
     const cs = cards(text);
     expect(cs[0]!.tags).toEqual(['exercise/service-nodeport']);
-    expect(cs[1]).toMatchObject({
+    expect(cs.find((c) => c.rule === 'question-answer')).toMatchObject({
       answer: '`curl node:30080`',
       tags: ['exercise/service-nodeport', 'check'],
     });
@@ -152,7 +167,11 @@ describe('free-form notes', () => {
     const text =
       'NodePort 예시\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n  - port: 80\n    nodePort: 30080\n다음 문장은 그냥 글이다.\n';
     const cs = cards(text);
-    expect(cs).toHaveLength(1);
+    // One manifest card (and the apiVersion it uses); none of its key: value lines is a term.
+    expect(cs.filter((c) => c.line >= 2 && c.line <= 9).map((c) => c.rule)).toEqual([
+      'manifest',
+      'manifest-apiversion',
+    ]);
     expect(cs[0]).toMatchObject({ kind: 'manifest', rule: 'manifest', line: 2 });
     expect(cs[0]!.prompt).toContain('Service web');
     expect(cs[0]!.answer.split('\n')).toHaveLength(8);
@@ -162,7 +181,7 @@ describe('free-form notes', () => {
     const text =
       '```yaml\napiVersion: gateway.networking.k8s.io/v1\nkind: GatewayClass\nmetadata:\n  name: nginx\nspec:\n  controllerName: nginx.org/gateway-controller\n```\n\n```yaml\nfoo: bar\n```\n';
     const cs = cards(text);
-    expect(cs.map((c) => c.kind)).toEqual(['manifest']);
+    expect(cs.map((c) => c.rule)).toEqual(['manifest', 'manifest-apiversion']);
     expect(cs[0]!.prompt).toContain('GatewayClass nginx');
   });
 });

@@ -1,0 +1,25 @@
+import { performance } from 'node:perf_hooks';
+import { md } from '../content/markdown/markdown.ts';
+import { parseNote } from '../content/markdown/parse-note.ts';
+
+/**
+ * Parsing alone (no database) against a bare `md.parse` of the same texts with the project's markdown-it
+ * instance, best of three rounds each so a busy machine hurts both sides alike. Target: ratio <= 1.
+ */
+export function benchParse(notes: string[]): void {
+  let bare = Number.POSITIVE_INFINITY;
+  let ours = Number.POSITIVE_INFINITY;
+  let cards = 0;
+  for (let round = 0; round < 3; round++) {
+    let t = performance.now();
+    for (const n of notes) md.parse(n, {});
+    bare = Math.min(bare, performance.now() - t);
+    t = performance.now();
+    cards = 0;
+    for (let i = 0; i < notes.length; i++) cards += parseNote(`n${i}.md`, notes[i]!).cards.length;
+    ours = Math.min(ours, performance.now() - t);
+  }
+  console.log(`md.parse baseline       ${bare.toFixed(0)} ms   (${notes.length} notes)`);
+  console.log(`parseNote (no database) ${ours.toFixed(0)} ms   (${cards} cards)`);
+  console.log(`ratio parse/md.parse    ${(ours / bare).toFixed(2)}x   (target <= 1x)`);
+}

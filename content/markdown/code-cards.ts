@@ -1,0 +1,264 @@
+import type { LineCard } from './explicit.ts';
+import { maskInline } from './inline.ts';
+import { abbreviations } from './line-rules.ts';
+import { sentenceCards, splitSentences } from './sentence-cloze.ts';
+import { termDefinition } from './term-definition.ts';
+
+/**
+ * Cards from the inside of code blocks, the way people annotate shell sessions: a `# comment` over a command
+ * (asked both ways), `cmd   # comment` on one line, `$ cmd` with its output, `--flag=/path` values, `export
+ * x=...` / `alias k=...` assignments, and prose or `term : definition` lines in a block that is really a list.
+ */
+export type CodeCard = LineCard & { line: number; sibling: string };
+
+const SKIP_LANGS = new Set([
+  'mermaid',
+  'diff',
+  'json',
+  'csv',
+  'math',
+  'latex',
+  'dot',
+  'plantuml',
+  'text',
+  'txt',
+  'output',
+]);
+const SHELL_PROMPT = /^\s*(?:[\w@.~:-]*\s?)?[$%]\s+(\S.*)$/;
+const ROOT_PROMPT = /^\s*[/~][\w/.-]*\s+#\s+(\S.*)$/;
+const COMMENT = /^\s*(?:#|\/\/)\s?(.*)$/;
+const CMD_WORD =
+  /^(?:sudo\s+)?(?:k|kubectl|kubeadm|kubelet|ip|ss|netstat|arp|route|iptables|ipvsadm|nft|crictl|ctr|nerdctl|docker|nslookup|dig|host|curl|wget|ping|traceroute|tcpdump|systemctl|journalctl|etcdctl|helm|kustomize|brctl|bridge|sysctl|cat|ps|nc|echo|export|alias|source|complete|vi|vim|nano|apt|apt-get|apt-mark|yum|ssh|scp|grep|awk|sed|ls|cd|mkdir|rm|cp|mv|chmod|touch|tee|watch|openssl|base64|jq|yq|set|exit|minikube|kind|k3s|az|aws|gcloud|eksctl|python3?|node|npm|go|make|git|\.\/\S+|ETCDCTL_API=\S+|[A-Z_]+=\S+|--?\w)/;
+
+function isProse(line: string): boolean {
+  const t = line.trim();
+  if (!t || CMD_WORD.test(t) || /[|<>{}$=`\\]|^\W/.test(t) || /\s--?\w/.test(t)) return false;
+  return /^[\p{L}][\p{L}\p{N}'’]*(?:\s+[\p{L}\p{N}(][\p{L}\p{N}'’(),.?!:]*){2,}$/u.test(t);
+}
+
+/** `code   # comment` → [code, comment]; a `#` inside quotes or right after `$`/`{` is not a comment. */
+export function splitTrailingComment(line: string): [string, string] | null {
+  let quote = '';
+  for (let i = 1; i < line.length; i++) {
+    const ch = line[i]!;
+    if (quote) {
+      if (ch === quote) quote = '';
+      continue;
+    }
+    if (ch === '"' || ch === "'") quote = ch;
+    else if (
+      ch === '#' &&
+      /\s/.test(line[i - 1]!) &&
+      (line[i + 1] === ' ' || line[i + 1] === undefined || /\S/.test(line[i + 1]!))
+    ) {
+      const code = line.slice(0, i).trim();
+      const comment = line.slice(i + 1).trim();
+      if (code && comment && !/^[-=#]+$/.test(comment)) return [code, comment];
+      return null;
+    }
+  }
+  return null;
+}
+
+function flagValues(cmd: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (const m of cmd.matchAll(/(?<=^|\s)--?[\w.-]+=(?=([^\s'"\\]+))/g)) {
+    const v = m[1]!;
+    if (!/^(?:[/~.]|https?:\/\/|\d)/.test(v) || v.length < 2) continue;
+    const start = m.index + m[0].length;
+    out.push({ start, end: start + v.length });
+  }
+  return out.slice(0, 3);
+}
+
+export function codeCards(content: string, lang: string, firstLine: number): CodeCard[] {
+  if (SKIP_LANGS.has(lang)) return [];
+  const lines = content.replace(/\n$/, '').split('\n');
+  const cards: CodeCard[] = [];
+  const push = (c: LineCard, line: number, sibling: string) => cards.push({ ...c, line, sibling });
+  const prose = (text: string, line: number) => {
+    const masked = maskInline(text);
+    for (const s of splitSentences(masked.text))
+      for (const c of sentenceCards(s, masked.spans)) push(c, line, text);
+  };
+  let comments: { text: string; line: number }[] = [];
+  let lastCmd: { text: string; line: number } | null = null;
+  let i = 0;
+  while (i < lines.length) {
+    const raw = lines[i]!;
+    const line = firstLine + i;
+    const t = raw.trim();
+    if (!t) {
+      // A comment may sit one blank line above its command; two blank lines end it.
+      if (i + 1 < lines.length && !lines[i + 1]!.trim()) comments = [];
+      i++;
+      continue;
+    }
+    const cm = COMMENT.exec(raw);
+    const isComment = cm && !t.startsWith('#!') && !ROOT_PROMPT.test(raw);
+    if (isComment || (isProse(raw) && lang !== 'yaml' && lang !== 'yml')) {
+      const text = isComment ? t : t;
+      const bare = isComment ? cm![1]!.trim() : t;
+      if (!bare || /^[-=#*[\]\s]+$/.test(bare) || /^\[.*\]$/.test(bare)) {
+        i++;
+        continue;
+      }
+      // A comment that holds its own fact ("# PV - cluster scoped", "# Default: /etc/...").
+      const td = termDefinition(maskInline(bare).text, { dash: true });
+      if (td)
+        push({ kind: 'basic', rule: 'term-definition', prompt: td.term, answer: td.definition }, line, bare);
+      else if (bare.split(/\s+/).length >= 4) prose(bare, line);
+      for (const a of abbreviations(bare, [])) push(a, line, bare);
+      comments.push({ text, line });
+      // A comment after the last command of a group explains that command.
+      const next = lines.slice(i + 1).find((l) => l.trim());
+      const nextIsCode = next !== undefined && !COMMENT.test(next) && !isProse(next);
+      if (!nextIsCode && lastCmd && comments.length === 1 && !td) {
+        push(
+          { kind: 'basic', rule: 'code-comment', prompt: lastCmd.text, answer: bare },
+          lastCmd.line,
+          lastCmd.text,
+        );
+      }
+      i++;
+      continue;
+    }
+    // One command, with `\` continuation lines.
+    let j = i;
+    const parts: string[] = [raw.replace(/\s+$/, '')];
+    while (/\\$/.test(lines[j]!.trimEnd()) && j + 1 < lines.length) {
+      j++;
+      parts.push(lines[j]!.replace(/\s+$/, ''));
+    }
+    let cmd = parts.join('\n').trim();
+    const prompted = SHELL_PROMPT.exec(parts[0]!) ?? ROOT_PROMPT.exec(parts[0]!);
+    let comment: string | null = null;
+    if (parts.length === 1) {
+      const split = splitTrailingComment(prompted ? prompted[1]! : raw);
+      if (split) {
+        cmd = split[0];
+        comment = split[1];
+      } else if (prompted) cmd = prompted[1]!.trim();
+    } else if (prompted) cmd = cmd.replace(SHELL_PROMPT, '$1');
+    const cmdLine = line;
+    i = j + 1;
+    // `$ cmd` followed by lines without a prompt: what the command prints.
+    if (prompted) {
+      const out: string[] = [];
+      while (
+        i < lines.length &&
+        lines[i]!.trim() &&
+        !SHELL_PROMPT.test(lines[i]!) &&
+        !ROOT_PROMPT.test(lines[i]!) &&
+        !COMMENT.test(lines[i]!)
+      ) {
+        out.push(lines[i]!.trimEnd());
+        i++;
+      }
+      if (out.length > 0)
+        push(
+          { kind: 'basic', rule: 'shell-output', prompt: `$ ${cmd}`, answer: out.slice(0, 8).join('\n') },
+          cmdLine,
+          cmd,
+        );
+      // A printed config file annotated by hand: `ipMasq: 규칙을 추가할지`, `ipam: 구성 # 서브넷 범위`.
+      out.forEach((o, k) => {
+        const split = splitTrailingComment(o);
+        const td = codeTermDefinition(split ? split[0] : o);
+        const at = cmdLine + 1 + k;
+        if (td)
+          push({ kind: 'basic', rule: 'term-definition', prompt: td.term, answer: td.definition }, at, o);
+        if (split && td)
+          push({ kind: 'basic', rule: 'code-comment', prompt: split[0], answer: split[1] }, at, o);
+      });
+    }
+    const assign = /^(?:export\s+|alias\s+|set\s+)?([A-Za-z_][\w-]*)=(['"]?)(.+)\2$/.exec(cmd);
+    if (assign && !/\s/.test(assign[1]!) && parts.length === 1) {
+      const name = /^(export|alias|set)\s/.exec(cmd)?.[1];
+      push(
+        {
+          kind: 'basic',
+          rule: 'code-assignment',
+          prompt: name ? `${name} ${assign[1]}` : assign[1]!,
+          answer: assign[3]!,
+        },
+        cmdLine,
+        cmd,
+      );
+    }
+    const td = parts.length === 1 && !prompted ? codeTermDefinition(raw) : null;
+    if (td) {
+      push({ kind: 'basic', rule: 'term-definition', prompt: td.term, answer: td.definition }, cmdLine, raw);
+      comments = [];
+      continue;
+    }
+    for (const f of flagValues(cmd)) {
+      push(
+        {
+          kind: 'cloze',
+          rule: 'command-flag',
+          prompt: `${cmd.slice(0, f.start)}[...]${cmd.slice(f.end)}`,
+          answer: cmd.slice(f.start, f.end),
+        },
+        cmdLine,
+        cmd,
+      );
+    }
+    if (comment) {
+      push({ kind: 'basic', rule: 'code-comment', prompt: comment, answer: cmd }, cmdLine, cmd);
+      push({ kind: 'basic', rule: 'code-comment', prompt: cmd, answer: comment }, cmdLine, cmd);
+      if (comment.split(/\s+/).length >= 4) prose(comment, cmdLine);
+    }
+    if (comments.length > 0) {
+      const c = comments[comments.length - 1]!;
+      // The commands under one comment, up to the next blank line or comment.
+      const group = [cmd];
+      while (
+        i < lines.length &&
+        lines[i]!.trim() &&
+        !COMMENT.test(lines[i]!) &&
+        !isProse(lines[i]!) &&
+        group.length < 6
+      ) {
+        const more = lines[i]!.trim();
+        const split = splitTrailingComment(more);
+        group.push(split?.[0] ?? SHELL_PROMPT.exec(more)?.[1] ?? more);
+        // A command of the group with its own `# comment` is asked on its own as well.
+        if (split) {
+          push(
+            { kind: 'basic', rule: 'code-comment', prompt: split[1], answer: split[0] },
+            firstLine + i,
+            split[0],
+          );
+          push(
+            { kind: 'basic', rule: 'code-comment', prompt: split[0], answer: split[1] },
+            firstLine + i,
+            split[0],
+          );
+        }
+        i++;
+      }
+      const all = comments.map((x) => x.text).join('\n');
+      const bare = all.replace(/^#\s?/gm, '');
+      push({ kind: 'basic', rule: 'code-comment', prompt: c.text, answer: group.join('\n') }, c.line, all);
+      push({ kind: 'basic', rule: 'code-comment', prompt: group.join('\n'), answer: bare }, c.line, all);
+      comments = [];
+    }
+    lastCmd = { text: cmd, line: cmdLine };
+  }
+  return cards;
+}
+
+/** `1) NodePort : makes internal port accessible`, `ipMasq: 규칙을 추가할지` — a list written inside a block. */
+function codeTermDefinition(raw: string): { term: string; definition: string } | null {
+  const m = /^\s*(?:\d+[.)]\s*)?([A-Za-z][\w.-]*(?:\s[A-Za-z][\w.-]*){0,3})\s*:\s+(.+)$/.exec(raw);
+  if (!m) return null;
+  const def = m[2]!.trim();
+  const numbered = /^\s*\d+[.)]/.test(raw);
+  const spaced = /\s:\s/.test(raw);
+  const wordy =
+    /[\uAC00-\uD7A3]/.test(def) ||
+    (def.split(/\s+/).length >= 3 && /^[a-z]/i.test(def) && !/[{}[\]=$|]/.test(def));
+  if (!(wordy && (numbered || spaced || /[\uAC00-\uD7A3]/.test(def)))) return null;
+  return { term: m[1]!, definition: def };
+}

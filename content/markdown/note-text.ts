@@ -1,0 +1,125 @@
+import type { SrHistory } from './types.ts';
+
+/**
+ * Rewrites a note's lines in place (never adding or removing lines, so line numbers hold) into the Markdown the
+ * card rules read: Obsidian habits (`[[link|alias]]`, `![[embed]]`, callouts, `^block-id`, `<!--SR:...-->`)
+ * and HTML written inside Markdown (`<br>`, `<b>`, `<code>`, `<pre><code>`, `<img>`, `<p>`), read for text and
+ * never rendered. Fenced code is left alone.
+ */
+export type NoteText = {
+  /** Scheduling comments of the SR plugin by 0-based line (the card line, or the line after a multi-line card). */
+  sr: Map<number, SrHistory[]>;
+  /** Deck from the first `#flashcards/deck/sub` tag: "deck::sub". */
+  flashcardsDeck?: string;
+  /** HTML tables, read as rows of cell text. */
+  tables: { line: number; header: string[]; rows: string[][] }[];
+};
+
+const SR = /<!--\s*SR:((?:!\d{4}-\d{2}-\d{2},\d+,\d+)+)\s*-->/g;
+const ENTITIES: Record<string, string> = {
+  '&lt;': '<',
+  '&gt;': '>',
+  '&amp;': '&',
+  '&quot;': '"',
+  '&#39;': "'",
+  '&nbsp;': ' ',
+};
+
+export function fenceMask(lines: string[]): boolean[] {
+  const inside = new Array<boolean>(lines.length).fill(false);
+  let fence: string | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^\s*(`{3,}|~{3,})/.exec(lines[i]!);
+    if (fence) {
+      inside[i] = true;
+      if (m && m[1]![0] === fence[0] && m[1]!.length >= fence.length && lines[i]!.trim() === m[1])
+        fence = null;
+    } else if (m) {
+      inside[i] = true;
+      fence = m[1]!;
+    }
+  }
+  return inside;
+}
+
+function parseSr(body: string): SrHistory[] {
+  return body
+    .split('!')
+    .filter(Boolean)
+    .map((t) => {
+      const [due, interval, ease] = t.split(',');
+      return { due: due!, interval: Number(interval), ease: Number(ease) };
+    });
+}
+
+function stripTags(s: string): string {
+  return s
+    .replace(/<[^>]+>/g, '')
+    .replace(/&[a-z]+;|&#\d+;/g, (e) => ENTITIES[e] ?? e)
+    .trim();
+}
+
+export function normaliseNoteText(lines: string[], from: number): NoteText {
+  const out: NoteText = { sr: new Map(), tables: [] };
+  const code = fenceMask(lines);
+  for (let i = from; i < lines.length; i++) {
+    if (code[i]) continue;
+    let l = lines[i]!;
+    if (l.includes('<!--')) {
+      l = l.replace(SR, (_m, body: string) => {
+        out.sr.set(i, parseSr(body));
+        return '';
+      });
+      if (!l.trim()) l = '';
+    }
+    if (l.includes('#flashcards') && out.flashcardsDeck === undefined) {
+      const m = /(?:^|\s)#flashcards(?:\/([\p{L}\p{N}_/-]+))?(?=\s|$)/u.exec(l);
+      if (m) out.flashcardsDeck = m[1] ? m[1].split('/').filter(Boolean).join('::') : '';
+    }
+    if (l.includes('[[')) {
+      l = l
+        .replace(/!\[\[[^\]]*\]\]/g, '')
+        .replace(/\[\[([^\]|]+)\|([^\]]+)\]\]/g, '$2')
+        .replace(/\[\[([^\]]+)\]\]/g, '$1');
+    }
+    // Obsidian callout: "> [!tip] CKA Exam" reads as a bold title line inside the quote.
+    l = l.replace(/^(\s*(?:>\s*)+)\[!\w+\][+-]?\s*(.*)$/, (_m, q: string, title: string) =>
+      title.trim() ? `${q}**${title.trim()}**` : q.trimEnd(),
+    );
+    l = l.replace(/\s\^[A-Za-z0-9-]+$/, '');
+    if (l.includes('<')) l = htmlLine(l, lines, i, out, code);
+    lines[i] = l;
+  }
+  return out;
+}
+
+function htmlLine(l: string, lines: string[], i: number, out: NoteText, code: boolean[]): string {
+  if (/<table[\s>]/i.test(l)) {
+    let end = i;
+    while (end < lines.length && !/<\/table>/i.test(lines[end]!)) end++;
+    const html = lines.slice(i, end + 1).join('\n');
+    const rows = [...html.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/gi)].map((r) =>
+      [...r[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/gi)].map((c) =>
+        stripTags(c[1]!.replace(/<br\s*\/?>/gi, ' ')),
+      ),
+    );
+    if (rows.length >= 2) out.tables.push({ line: i, header: rows[0]!, rows: rows.slice(1) });
+    for (let k = i + 1; k <= end && k < lines.length; k++) {
+      lines[k] = '';
+      code[k] = true;
+    }
+    return '';
+  }
+  let s = l
+    .replace(/<pre[^>]*>\s*<code[^>]*>([^<]*)<\/code>\s*<\/pre>/gi, '`$1`')
+    .replace(/^\s*<pre[^>]*>\s*(?:<code[^>]*>)?\s*$/i, '```')
+    .replace(/^\s*(?:<\/code>)?\s*<\/pre>\s*$/i, '```')
+    .replace(/<br\s*\/?>/gi, ' ')
+    .replace(/<\/?(?:b|strong)>/gi, '**')
+    .replace(/<\/?(?:i|em)>/gi, '*')
+    .replace(/<code>([^<]*)<\/code>/gi, '`$1`')
+    .replace(/<img[^>]*>/gi, '')
+    .replace(/<\/?(?:p|blockquote|span|div|u|sup|sub|kbd|mark|center|font)(?:\s[^>]*)?>/gi, '');
+  if (s !== l) s = s.replace(/&[a-z]+;|&#\d+;/g, (e) => ENTITIES[e] ?? e);
+  return s.trim() ? s.replace(/\s+$/, '') : '';
+}

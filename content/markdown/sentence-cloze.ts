@@ -1,0 +1,250 @@
+import type { LineCard } from './explicit.ts';
+import { unmask } from './inline.ts';
+
+/**
+ * Sentences that hold a fact, in Korean and English prose: the part after a topic, a copula, a modal or an
+ * introductory clause is hidden, and a short subject is asked the other way round. Works on masked text, so
+ * code spans and link targets are atomic and never cut.
+ */
+const MAX_PER_SENTENCE = 4;
+const PRONOUN = /^(it|this|that|they|these|those|there|we|you|i|he|she|which|what|who|here)$/i;
+const COPULA =
+  /\s(?:is|are|was|were|will be|would be|can be|may be|might be|must be|should be|becomes|become|means|mean|refers to|stands for)(?:\s+(?:either|also|only|always|usually|not|still))?\s+/i;
+const MODAL =
+  /\s(must|should|can|cannot|can't|won't|will not|will|may|might|needs to|need to|has to|have to|does not|doesn't|do not|don't)\s+/i;
+const VERB =
+  /\s((?:use|create|provide|expose|enable|let|allow|run|send|forward|map|route|listen|assign|implement|manage|select|return|define|control|open|handle|support|require|appl(?:y|ies)|contain|give|make|keep|store|resolve|translate|connect|match|point|pick|add|set|watch|install|proxie|proxy|redirect|distribute|bypass|link|increase)s?)\s+/i;
+const KO_TOPIC = /^(.+?(?:은|는|이란|란|에서는|에는))$/;
+// Conjunctions and verb forms that end in 는 but mark no topic ("또는", "처리하는").
+const KO_NOT_TOPIC =
+  /^(?:또는|혹은|그리고|이는|그것은|이것은|하지만|그러나|그런데|그래서)$|(?:하|되|있|없|받|주|쓰|내|가|오|보|알|들|갖|넘기|붙이|바꾸|고르|찾|묶|잇|읽|만드|보내|거치|지나|따르|가지)는$/;
+const KO_COND = /(?:면|경우|때|려면|으면|는데|지만|므로|어서|아서|해서)$/;
+
+export function splitSentences(text: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  const re = /([.!?。？！])(\s+)(?=\S)/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const before = text.slice(start, m.index + 1);
+    // "e.g." / "i.e." / "vs." and decimals stay inside their sentence.
+    if (/(?:\b(?:e\.g|i\.e|etc|vs|cf|ex|approx|incl)|\b[A-Za-z])\.$/i.test(before)) continue;
+    out.push(before.trim());
+    start = m.index + m[1]!.length + m[2]!.length;
+  }
+  const rest = text.slice(start).trim();
+  if (rest) out.push(rest);
+  return out.filter(Boolean);
+}
+
+const words = (s: string) => s.trim().split(/\s+/).filter(Boolean);
+const FINAL = /[.!?。？！:：]+$/;
+
+type Cut = { prompt: string; answer: string };
+
+function hide(before: string, answer: string, after: string): Cut | null {
+  const a = answer.trim().replace(FINAL, '').trim();
+  if (!a || words(a).length > 40 || a.length > 300) return null;
+  const b = before.replace(/\s+$/, '');
+  const prompt = `${b}${b ? ' ' : ''}[...]${after}`;
+  return { prompt, answer: a };
+}
+
+/** End of a predicate: the sentence end, or just before the clause holding the next copula or modal. */
+function predicateEnd(s: string, from: number): number {
+  const rest = s.slice(from);
+  const next = new RegExp(`${COPULA.source}|${MODAL.source}`, 'i').exec(rest);
+  if (!next) return s.length;
+  const head = rest.slice(0, next.index);
+  const cut = Math.max(head.lastIndexOf(', '), head.lastIndexOf(' and '), head.lastIndexOf('; '));
+  return cut > 0 ? from + cut : s.length;
+}
+
+const CONDITION = /^(?:if|when|unless|while|although|though|once|after|before|since|because|for)\b/i;
+
+function english(s: string): Cut[] {
+  const cuts: Cut[] = [];
+  if (CONDITION.test(s)) return cuts;
+  // Every further copula gets its own predicate: "target port will be [...] and nodeport will be random".
+  const all = new RegExp(COPULA.source, 'gi');
+  let k = 0;
+  for (const m of s.matchAll(all)) {
+    if (k++ === 0) continue;
+    const start = m.index + m[0].length;
+    const end = predicateEnd(s, start);
+    const c = hide(s.slice(0, start), s.slice(start, end), end < s.length ? s.slice(end) : '');
+    if (c) cuts.push(c);
+  }
+  const cop = COPULA.exec(s);
+  const mod = MODAL.exec(s);
+  const verb = VERB.exec(s);
+  const first = [cop, mod, verb]
+    .filter((m): m is RegExpExecArray => m !== null)
+    .sort((a, b) => a.index - b.index)[0];
+  if (first) {
+    const subject = s.slice(0, first.index).trim();
+    const n = words(subject).length;
+    if (n >= 1 && n <= 10 && !/[,;]/.test(subject)) {
+      const keepVerb = first === cop || first === verb;
+      const start = keepVerb ? first.index + first[0].length : first.index + 1;
+      const end = predicateEnd(s, first.index + first[0].length);
+      const c = hide(s.slice(0, start), s.slice(start, end), end < s.length ? s.slice(end) : '');
+      if (c) cuts.unshift(c);
+      // A short subject is asked the other way: "[...] is mandatory".
+      if (n <= 4 && !PRONOUN.test(subject) && !/^(the|a|an)$/i.test(subject)) {
+        const tail = s.slice(first.index).replace(FINAL, '');
+        if (words(tail).length >= 2)
+          cuts.splice(1, 0, { prompt: `[...]${tail}`, answer: subject.replace(FINAL, '') });
+      }
+    }
+  }
+  return cuts;
+}
+
+function korean(s: string): Cut[] {
+  const cuts: Cut[] = [];
+  const ws = s.split(' ');
+  for (let i = 0; i < Math.min(ws.length - 1, 9); i++) {
+    const w = ws[i]!;
+    if (!KO_TOPIC.test(w) || KO_NOT_TOPIC.test(w)) continue;
+    const before = ws.slice(0, i + 1).join(' ');
+    const rest = ws.slice(i + 1).join(' ');
+    const c = hide(before, rest, '');
+    if (c && words(c.answer).length >= 1) cuts.push(c);
+    const subject = ws
+      .slice(0, i + 1)
+      .join(' ')
+      .replace(/(은|는|이란|란|에서는|에는)$/, '');
+    const particle = w.slice(w.replace(/(은|는|이란|란|에서는|에는)$/, '').length);
+    if (i <= 4 && subject && words(rest).length >= 2 && !/[,，]/.test(subject))
+      cuts.push({ prompt: `[...]${particle} ${rest.replace(FINAL, '')}`, answer: subject });
+    break;
+  }
+  return cuts;
+}
+
+/** "X, Y": the clause after an introductory clause; Korean conditions ("~하면", "~경우") count as commas. */
+function clauses(s: string): Cut[] {
+  const cuts: Cut[] = [];
+  const points: number[] = [];
+  for (const m of s.matchAll(/, |，/g)) points.push(m.index + m[0].length);
+  if (points.length === 0) {
+    const ws = s.split(' ');
+    let pos = 0;
+    for (let i = 0; i < ws.length - 2; i++) {
+      pos += ws[i]!.length + 1;
+      if (i >= 1 && KO_COND.test(ws[i]!)) {
+        points.push(pos);
+        break;
+      }
+    }
+  }
+  const tried = new Set<number>();
+  for (const p of [points[0], points[points.length - 1]]) {
+    if (p === undefined || tried.has(p)) continue;
+    tried.add(p);
+    const before = s.slice(0, p);
+    if (words(before).length < 3 || words(s.slice(p)).length < 2) continue;
+    const c = hide(before, s.slice(p), '');
+    if (c) cuts.push(c);
+  }
+  return cuts;
+}
+
+// An English name inside a Korean sentence: ConfigMap, RequestRedirect, rolebinding, kube-proxy, --cluster-cidr.
+const KO_TERM =
+  /(?<![\w.:/\uE000-\uE001-])(--[a-z][\w-]+|[A-Za-z][a-z0-9]*[A-Z][\w]*|[a-z]+(?:-[a-z0-9]+)+|[a-z]{5,})(?![\w.:/-])/g;
+const COMMON =
+  /^(?:about|after|before|default|example|using|which|there|these|those|where|other|first|second|third|using|value|server|client|service|network|system|level|point|option)$/i;
+
+/** The technical term of a Korean sentence, hidden: `[...]은 파드 집합에 안정적인 IP를 준다` → Service. */
+function koreanTerm(s: string): Cut[] {
+  let best: RegExpMatchArray | null = null;
+  let score = 0;
+  for (const m of s.matchAll(KO_TERM)) {
+    const t = m[1]!;
+    if (COMMON.test(t)) continue;
+    // A flag or a CamelCase name is the one a learner is asked; a hyphenated name next; a plain word last.
+    const sc = t.startsWith('--') ? 4 : /[A-Z]/.test(t.slice(1)) ? 3 : t.includes('-') ? 2 : 1;
+    if (sc > score) {
+      best = m;
+      score = sc;
+    }
+  }
+  if (!best) return [];
+  const start = best.index ?? 0;
+  const end = start + best[1]!.length;
+  return [{ prompt: `${s.slice(0, start)}[...]${s.slice(end).replace(FINAL, '')}`, answer: best[1]! }];
+}
+
+/** "... called X", "X라고 한다": the name is the fact. */
+function named(s: string): Cut[] {
+  const m = /\b(?:called|named|known as)\s+([A-Z][\w-]*(?:\s[A-Z][\w-]*)?)/.exec(s);
+  if (!m) return [];
+  const start = m.index + m[0].length - m[1]!.length;
+  return [{ prompt: `${s.slice(0, start)}[...]${s.slice(start + m[1]!.length)}`, answer: m[1]! }];
+}
+
+function isEnumeration(s: string): boolean {
+  const parts = s.split(/, |，/);
+  return (
+    parts.length >= 3 &&
+    parts.slice(0, -1).every((p) => words(p).length <= 2 && !/^(?:e\.g|i\.e|etc|ex)\.?$/i.test(p.trim()))
+  );
+}
+
+/** An enumeration inside a sentence: "Deployment, Service, ConfigMap, role, rolebinding이 필요함". */
+export function enumerationCard(masked: string, spans: string[]): LineCard | null {
+  // Needs at least two commas; most sentences have fewer.
+  const first = masked.search(/[,，]/);
+  if (first < 0 || masked.slice(first + 1).search(/[,，]/) < 0) return null;
+  const m =
+    /(?:^|\s)((?:[^\s,，]+[,，]\s+){2,}[^\s,，]+?)((?:이|가|을|를|와|과|은|는|도)?(?=\s|$)|\s(?:and|or)\s[^\s,.]+)/.exec(
+      masked,
+    );
+  if (!m) return null;
+  let list = m[1]!;
+  let tail = m[2] ?? '';
+  const items = list.split(/[,，]\s*/).map((x) => x.trim());
+  const conj = /^\s(?:and|or)\s(.+)$/.exec(tail);
+  if (conj) {
+    items.push(conj[1]!);
+    tail = '';
+    list = `${list}${m[2]}`;
+  }
+  if (items.length < 3 || items.length > 12 || items.some((x) => !x || x.length > 40)) return null;
+  const start = masked.indexOf(list, m.index);
+  const prompt = `${masked.slice(0, start)}[...]${tail}${masked.slice(start + list.length + (conj ? 0 : tail.length))}`;
+  return {
+    kind: 'list',
+    rule: 'enumeration',
+    prompt: unmask(prompt, spans).trim(),
+    answer: items.map((x) => `- ${unmask(x, spans)}`).join('\n'),
+  };
+}
+
+/** Cloze cards for one prose sentence (masked), at most three. */
+export function sentenceCards(masked: string, spans: string[]): LineCard[] {
+  const s = masked.trim();
+  const n = words(s).length;
+  if (n < 4 || s.length > 500 || /^[-*+>#|]/.test(s)) return [];
+  const hangul = /[\uAC00-\uD7A3]/.test(s);
+  const cuts: Cut[] = [];
+  if (!isEnumeration(s)) {
+    if (hangul) cuts.push(...koreanTerm(s));
+    cuts.push(...(hangul ? korean(s) : english(s)));
+    cuts.push(...clauses(s));
+  }
+  cuts.push(...named(s));
+  const out: LineCard[] = [];
+  const seen = new Set<string>();
+  for (const c of cuts) {
+    const prompt = unmask(c.prompt, spans).trim();
+    const answer = unmask(c.answer, spans).trim();
+    if (!answer || seen.has(prompt) || prompt.replace('[...]', '').trim().length < 3) continue;
+    if (prompt.length > 600) continue;
+    seen.add(prompt);
+    out.push({ kind: 'cloze', rule: 'sentence-cloze', prompt, answer });
+    if (out.length >= MAX_PER_SENTENCE) break;
+  }
+  return out;
+}

@@ -1,0 +1,48 @@
+import type { LineCard } from './explicit.ts';
+
+/**
+ * A table gives a card per row and column, with the header naming what is asked: "kube-scheduler: Port" →
+ * 10259. The first column is the key. A value that is a number, a port range or a short name is also asked the
+ * other way ("Port 10259" → kube-scheduler). Two-column tables are term → definition.
+ */
+export type TableCard = LineCard & { line: number; sibling: string };
+
+const strip = (s: string) => s.replace(/\*\*/g, '').trim();
+const EMPTY = /^(?:|-|—|–|n\/a|none|any|\?|x|✗|o|✓)$/i;
+const SHORT_VALUE = /^(?:`[^`]+`|[\w./:<>-]+(?:\s*[-~–]\s*\d+)?)$/;
+
+export function tableCards(header: string[], rows: { line: number; cells: string[] }[]): TableCard[] {
+  const cards: TableCard[] = [];
+  const cols = Math.max(header.length, ...rows.map((r) => r.cells.length));
+  if (cols < 2 || rows.length === 0) return cards;
+  for (const r of rows) {
+    const key = strip(r.cells[0] ?? '');
+    if (!key || EMPTY.test(key)) continue;
+    const sibling = r.cells.join(' | ');
+    if (cols === 2) {
+      const def = strip(r.cells[1] ?? '');
+      if (!def || EMPTY.test(def) || def === key) continue;
+      cards.push({ kind: 'basic', rule: 'table', prompt: key, answer: def, line: r.line, sibling });
+      continue;
+    }
+    for (let c = 1; c < cols; c++) {
+      const value = strip(r.cells[c] ?? '');
+      const name = strip(header[c] ?? '');
+      if (!value || EMPTY.test(value) || value === key) continue;
+      const prompt = name ? `${key}: ${name}` : key;
+      cards.push({ kind: 'basic', rule: 'table', prompt, answer: value, line: r.line, sibling });
+      // Unique short values (ports, ranges, names) are asked the other way too.
+      const unique = rows.filter((o) => strip(o.cells[c] ?? '') === value).length === 1;
+      if (name && unique && SHORT_VALUE.test(value) && value.length <= 40)
+        cards.push({
+          kind: 'basic',
+          rule: 'table',
+          prompt: `${name}: ${value}`,
+          answer: key,
+          line: r.line,
+          sibling,
+        });
+    }
+  }
+  return cards;
+}

@@ -1,0 +1,451 @@
+import type { Block, Item } from './block-tree.ts';
+import { type ClozeOptions, explicitCloze, explicitPair, type LineCard } from './explicit.ts';
+import { extractTags, maskInline, splitTags, unmask } from './inline.ts';
+import { hasFacts, lineCards } from './line-rules.ts';
+import { enumerationCard, sentenceCards, splitSentences } from './sentence-cloze.ts';
+import { tableCards } from './tables.ts';
+import type { ParsedCard } from './types.ts';
+import { YAML_FIELD } from './yaml-fields.ts';
+
+const FINAL_PUNCT = /[.?!。？！…]$/;
+// `=> answer`, and the arrow people type for the same: `⇒ answer`.
+const ANSWER_LINE = /^\s*(?:=>|⇒)\s*/;
+const Q_LINE =
+  /^\s*(?:\*\*)?(?:Q\d*|[Qq]uestion|질문|문제)(?:\*\*)?\s*[:.)：](?![:：])\s*(?:\*\*)?\s*(\S.*)$/;
+const A_LINE = /^\s*(?:\*\*)?(?:A\d*|[Aa]nswer|답|정답)(?:\*\*)?\s*[:.)：](?![:：])\s*(?:\*\*)?\s*/;
+// A run of title-like lines nests at most this deep; past it lines are read as plain lines (no recursion).
+const MAX_PSEUDO_TITLES = 4;
+
+/** Short plain line without final punctuation: reads as a heading when content follows it. */
+export function headingLike(text: string): boolean {
+  const t = text.trim();
+  return (
+    t.length > 0 &&
+    t.length <= 80 &&
+    !FINAL_PUNCT.test(t) &&
+    !t.startsWith('=>') &&
+    explicitPair(t) === null &&
+    explicitCloze(t) === null
+  );
+}
+
+/** `**Use Cases**`, `***Nodeport:***`, `ClusterIP:` — a line that titles what follows it. */
+function titleLine(text: string): string | null {
+  const t = text.trim();
+  const bold = /^\*{2,3}([^*]{1,80}?)\*{2,3}\s*[:：]?$/.exec(t);
+  if (bold)
+    return (
+      bold[1]!
+        .trim()
+        .replace(/[:：]$/, '')
+        .trim() || null
+    );
+  const colon = /^([^:：\s][^:：]{0,39})[:：]$/.exec(t);
+  if (colon && colon[1]!.trim().split(/\s+/).length <= 5 && !/^(?:https?|ftp)$/i.test(colon[1]!))
+    return colon[1]!.trim();
+  return null;
+}
+
+type Ctx = string[];
+type Line = { text: string; line: number };
+
+export class Walker {
+  private marks: { line: number; context: Ctx; tags: string[] }[] = [];
+  /** Cards the walk made; the others get their context from `at`. */
+  readonly walked = new Set<ParsedCard>();
+  private noteTags: string[];
+  private cards: ParsedCard[];
+  private warn: (line: number, m: string) => void;
+  private cloze: ClozeOptions;
+  /** A note written as flashcards: no sentence rules. */
+  private quiet: boolean;
+
+  constructor(
+    noteTags: string[],
+    cards: ParsedCard[],
+    warn: (line: number, m: string) => void,
+    cloze: ClozeOptions = {},
+    quiet = false,
+  ) {
+    this.quiet = quiet;
+    this.noteTags = noteTags;
+    this.cards = cards;
+    this.warn = warn;
+    this.cloze = cloze;
+  }
+
+  /** The heading path and section tags in force at a line, for cards found before the walk. */
+  at(line: number): { context: Ctx; tags: string[] } {
+    // Marks are pushed in line order; binary search keeps this O(log n) per card.
+    let lo = 0;
+    let hi = this.marks.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.marks[mid]!.line <= line) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found < 0 ? { context: [], tags: [] } : this.marks[found]!;
+  }
+
+  private mark(line: number, context: Ctx, tags: string[]): void {
+    const last = this.marks[this.marks.length - 1];
+    if (last && last.line > line) return;
+    this.marks.push({ line, context, tags });
+  }
+
+  private push(lc: LineCard, line: number, context: Ctx, tags: string[], sibling: string): void {
+    const card: ParsedCard = {
+      ...lc,
+      context,
+      tags: mergeTags(this.noteTags, tags),
+      line,
+      sibling,
+    };
+    this.walked.add(card);
+    this.cards.push(card);
+  }
+
+  blocks(blocks: Block[], parent: Ctx): void {
+    const headings: string[] = [];
+    let pseudo: string | null = null;
+    let sectionTags: string[] = [];
+    const ctx = (): Ctx => [...parent, ...headings.filter(Boolean), ...(pseudo ? [pseudo] : [])];
+    for (let i = 0; i < blocks.length; i++) {
+      const b = blocks[i]!;
+      const next = blocks[i + 1];
+      if (b.t === 'heading') {
+        const { text, tags } = splitTags(b.text);
+        headings.length = b.level - 1;
+        headings[b.level - 1] = text;
+        sectionTags = tags;
+        pseudo = null;
+        this.mark(b.line, ctx(), sectionTags);
+        // A heading over a list, also when a code block sits between them.
+        const after2 = blocks[i + 2];
+        const listAfter =
+          next?.t === 'list' ? next : next?.t === 'break' && after2?.t === 'list' ? after2 : null;
+        if (listAfter)
+          this.listCard(headings[b.level - 1]!, b.line, listAfter.items, ctx().slice(0, -1), sectionTags);
+        // A heading that asks something, answered by the paragraph under it.
+        if (/[?？]$/.test(text) && next?.t === 'para')
+          this.answerCard(text, b.line, paraText(next.lines), ctx().slice(0, -1), sectionTags);
+      } else if (b.t === 'para') {
+        // `Q: …` as the last line of a paragraph, `A: …` opening the next one.
+        const lastLine = b.lines[b.lines.length - 1]!;
+        const q = Q_LINE.exec(lastLine.text);
+        if (q && next?.t === 'para' && A_LINE.test(next.lines[0]!.text)) {
+          if (b.lines.length > 1) this.lines(b.lines.slice(0, -1), ctx(), sectionTags);
+          const answer = paraText(next.lines).replace(A_LINE, '');
+          this.push(
+            { kind: 'basic', rule: 'question-answer', prompt: q[1]!.trim(), answer },
+            lastLine.line,
+            ctx(),
+            sectionTags,
+            q[1]!.trim(),
+          );
+          i++;
+          continue;
+        }
+        const only = b.lines.length === 1 ? b.lines[0]! : null;
+        const title = only ? titleLine(only.text) : null;
+        if (only && title && next?.t === 'para') {
+          // `**Use Cases**` / `ClusterIP:` over a paragraph: a question and its answer.
+          this.answerCard(title, only.line, paraText(next.lines), ctx(), sectionTags);
+        }
+        if (
+          only &&
+          next &&
+          next.t !== 'heading' &&
+          next.t !== 'break' &&
+          next.t !== 'table' &&
+          headingLike(only.text) &&
+          !lineHasCard(only.text) &&
+          (next.t === 'list' || !lineHasFacts(only.text))
+        ) {
+          pseudo = (title ?? only.text.trim()).replace(/[:：]$/, '');
+          this.mark(only.line, ctx(), sectionTags);
+          if (next.t === 'list') {
+            // A line that titles a list scopes that list only; the next paragraph starts afresh.
+            const titled = title !== null && title !== only.text.trim().replace(/[:：]$/, '');
+            this.listCard(
+              titled ? title : only.text.trim().replace(/[:：]$/, ''),
+              only.line,
+              next.items,
+              ctx().slice(0, -1),
+              sectionTags,
+            );
+            for (const item of next.items) this.item(item, ctx(), sectionTags);
+            pseudo = null;
+            i++;
+          }
+          continue;
+        }
+        this.lines(b.lines, ctx(), sectionTags);
+      } else if (b.t === 'list') {
+        for (const item of b.items) this.item(item, ctx(), sectionTags);
+      } else if (b.t === 'table') {
+        for (const c of tableCards(b.header, b.rows)) this.push(c, c.line, ctx(), sectionTags, c.sibling);
+      }
+    }
+  }
+
+  private answerCard(prompt: string, line: number, answer: string, context: Ctx, tags: string[]): void {
+    const a = answer.trim();
+    if (!a || a === prompt || a.length > 1500) return;
+    this.push({ kind: 'basic', rule: 'heading-answer', prompt, answer: a }, line, context, tags, prompt);
+  }
+
+  private item(item: Item, context: Ctx, tags: string[]): void {
+    const [first, ...rest] = item.blocks;
+    if (first?.t !== 'para') {
+      this.blocks(item.blocks, context);
+      return;
+    }
+    const head = first.lines[0]!;
+    let nested: Extract<Block, { t: 'list' }> | undefined;
+    for (const b of rest)
+      if (b.t === 'list') {
+        nested = b;
+        break;
+      }
+    const asked = first.lines[first.lines.length - 1]!.text.trim();
+    if (/[?？]$/.test(asked)) {
+      // "- A와 B가 통신이 가능할까?" answered by the items or the `⇒ answer` paragraph under it.
+      const after = rest[0];
+      const answer =
+        after?.t === 'list'
+          ? after.items
+              .map((it) => (it.blocks[0]?.t === 'para' ? paraText(it.blocks[0].lines) : ''))
+              .filter(Boolean)
+              .join('\n')
+          : after?.t === 'para' && ANSWER_LINE.test(after.lines[0]!.text)
+            ? paraText(after.lines).replace(ANSWER_LINE, '')
+            : '';
+      if (answer) this.answerCard(paraText(first.lines), head.line, answer, context, tags);
+    }
+    if (first.lines.length === 1 && nested && headingLike(head.text) && !lineHasCard(head.text)) {
+      const title = head.text.trim().replace(/[:：]$/, '');
+      this.listCard(title, head.line, nested.items, context, tags);
+      this.blocks(rest, [...context, title]);
+      return;
+    }
+    this.lines(first.lines, context, tags);
+    this.blocks(rest, context);
+  }
+
+  private listCard(title: string, line: number, items: Item[], context: Ctx, tags: string[]): void {
+    const texts = items
+      .map((it) => (it.blocks[0]?.t === 'para' ? it.blocks[0].lines[0]!.text.trim() : ''))
+      .filter(Boolean);
+    const { text: prompt, tags: own } = splitTags(title);
+    const bold = /^\*\*([^*]+)\*\*[:：]?$/.exec(prompt)?.[1]?.trim();
+    if (texts.length === 1 || (bold && YAML_FIELD.test(bold))) {
+      // One item, or a field name over lines about it: a question and its answer, not a list to recite.
+      const q = bold ?? prompt;
+      const a = items
+        .map((it) => (it.blocks[0]?.t === 'para' ? paraText(it.blocks[0].lines) : ''))
+        .filter(Boolean)
+        .join('\n');
+      if (a && q && a !== q)
+        this.push(
+          { kind: 'basic', rule: 'heading-answer', prompt: q, answer: a },
+          line,
+          context,
+          [...tags, ...own],
+          q,
+        );
+      return;
+    }
+    if (texts.length < 2) return;
+    if (texts.length > 12) {
+      this.warn(
+        line,
+        `list under "${title}" has ${texts.length} items; list cards stop at 12, split it for better recall`,
+      );
+      return;
+    }
+    this.push(
+      { kind: 'list', rule: 'list', prompt, answer: texts.map((t) => `- ${t}`).join('\n') },
+      line,
+      context,
+      [...tags, ...own],
+      `${prompt}\n${texts.join('\n')}`,
+    );
+  }
+
+  private lines(all: Line[], context: Ctx, tags: string[]): void {
+    // "스케줄러 포트\n10259": a short first line over more lines of the same paragraph titles them. A loop, not
+    // recursion: a note of thousands of plain lines must not grow the stack or copy the context per line.
+    let start = 0;
+    let ctx = context;
+    while (
+      start < MAX_PSEUDO_TITLES &&
+      start + 1 < all.length &&
+      !ANSWER_LINE.test(all[start + 1]!.text) &&
+      !continuesSentence(all[start]!.text, all[start + 1]!.text) &&
+      headingLike(all[start]!.text) &&
+      !lineHasCard(all[start]!.text) &&
+      !lineHasFacts(all[start]!.text)
+    ) {
+      const raw = all[start]!.text.trim();
+      const title = titleLine(raw) ?? raw.replace(/[:：]$/, '');
+      if (titleLine(raw) && start === 0)
+        this.answerCard(title, all[0]!.line, paraText(all.slice(1)), ctx, tags);
+      ctx = [...ctx, title];
+      start++;
+    }
+    const lines = start === 0 ? all : all.slice(start);
+    let prose: Line[] = [];
+    let proseRun = 0;
+    const flush = (whole: boolean) => {
+      if (prose.length > 0) this.prose(prose, ctx, tags, whole && proseRun === lines.length);
+      prose = [];
+    };
+    for (let k = 0; k < lines.length; k++) {
+      const { text, line } = lines[k]!;
+      if (ANSWER_LINE.test(text)) continue;
+      // `Q: question` with `A: answer` on the lines after it.
+      const q = Q_LINE.exec(text);
+      if (q && k + 1 < lines.length && A_LINE.test(lines[k + 1]!.text)) {
+        flush(false);
+        const answer: string[] = [];
+        let j = k + 1;
+        for (; j < lines.length && (j === k + 1 || !Q_LINE.test(lines[j]!.text)); j++)
+          answer.push(lines[j]!.text.trim().replace(A_LINE, ''));
+        this.push(
+          { kind: 'basic', rule: 'question-answer', prompt: q[1]!.trim(), answer: answer.join('\n') },
+          line,
+          ctx,
+          tags,
+          q[1]!.trim(),
+        );
+        k = j - 1;
+        continue;
+      }
+      const answers: string[] = [];
+      const answerTags: string[] = [];
+      for (let j = k + 1; j < lines.length && ANSWER_LINE.test(lines[j]!.text); j++) {
+        const tagged = splitTags(lines[j]!.text.trim().replace(ANSWER_LINE, ''));
+        answerTags.push(...tagged.tags);
+        answers.push(tagged.text);
+      }
+      // `***NodePort:***` inside a paragraph titles the lines after it, up to the next such line.
+      const title = k + 1 < lines.length ? titleLine(text) : null;
+      if (title && !lineHasCard(text)) {
+        flush(false);
+        let end = k + 1;
+        while (end < lines.length && !titleLine(lines[end]!.text)) end++;
+        this.answerCard(title, line, paraText(lines.slice(k + 1, end)), context, tags);
+        ctx = [...context, title];
+        continue;
+      }
+      const masked = maskInline(text);
+      const { text: clean, tags: own } = extractTags(masked.text);
+      const allTags = [...tags, ...own, ...answerTags];
+      if (answers.length > 0) {
+        flush(false);
+        const prompt = unmask(clean, masked.spans).trim();
+        this.push(
+          { kind: 'basic', rule: 'question-answer', prompt, answer: answers.join('\n') },
+          line,
+          ctx,
+          allTags,
+          prompt,
+        );
+        continue;
+      }
+      const made = lineCards(clean, masked.spans, this.cloze);
+      for (const lc of made) this.push(lc, line, ctx, allTags, unmask(clean, masked.spans).trim());
+      if (hasOwnCard(made)) {
+        flush(false);
+        continue;
+      }
+      prose.push({ text: unmask(clean, masked.spans), line });
+      proseRun++;
+    }
+    flush(true);
+  }
+
+  /** Prose lines (no explicit syntax, no definition): sentences with a fact, enumerations, a lead sentence. */
+  private prose(lines: Line[], ctx: Ctx, tags: string[], wholeParagraph: boolean): void {
+    if (this.quiet) return;
+    const text = lines.map((l) => l.text.trim()).join(' ');
+    const joined = maskInline(text);
+    // Masking was per line; re-mask the joined text so spans index one array.
+    const sentences = splitSentences(joined.text);
+    let offset = 0;
+    const lineAt = (pos: number) => {
+      let acc = 0;
+      for (const l of lines) {
+        acc += l.text.trim().length + 1;
+        if (pos < acc) return l.line;
+      }
+      return lines[lines.length - 1]!.line;
+    };
+    for (const s of sentences) {
+      const at = joined.text.indexOf(s, offset);
+      offset = at >= 0 ? at + s.length : offset;
+      const line = lineAt(Math.max(0, at));
+      const sibling = unmask(s, joined.spans).trim();
+      const en = enumerationCard(s, joined.spans);
+      if (en) this.push(en, line, ctx, tags, sibling);
+      for (const c of sentenceCards(s, joined.spans)) this.push(c, line, ctx, tags, sibling);
+    }
+    // A paragraph of several sentences: its lead sentence asks for the rest.
+    if (wholeParagraph && sentences.length >= 2 && sentences.length <= 8) {
+      const first = unmask(sentences[0]!, joined.spans).trim();
+      const rest = unmask(sentences.slice(1).join(' '), joined.spans).trim();
+      if (first.split(/\s+/).length >= 4 && rest.length <= 1000 && first.length <= 300)
+        this.push(
+          { kind: 'basic', rule: 'paragraph', prompt: first, answer: rest },
+          lines[0]!.line,
+          ctx,
+          tags,
+          first,
+        );
+    }
+  }
+}
+
+/** Note tags then the line's own, without repeats; no new arrays when one side is empty. */
+function mergeTags(note: string[], own: string[]): string[] {
+  if (own.length === 0) return note.length === 0 ? own : note.slice();
+  if (note.length === 0) return own.length < 2 ? own.slice() : [...new Set(own)];
+  return [...new Set([...note, ...own])];
+}
+
+/** A card of a rule that claims the line (anything but auto-cloze and option glosses). */
+function hasOwnCard(made: LineCard[]): boolean {
+  for (const c of made) if (c.rule !== 'auto-cloze' && c.rule !== 'option-list') return true;
+  return false;
+}
+
+/** A soft-wrapped sentence: the next line goes on in lower case, or this one stops on a joining word. */
+function continuesSentence(line: string, next: string): boolean {
+  // Titles are short; a long line that runs on into the next is a wrapped sentence.
+  if (line.trim().length > 50 && !/[:：]$/.test(line.trim())) return true;
+  return (
+    /^[a-z(]/.test(next.trim()) ||
+    /(?:\s(?:the|a|an|of|to|in|on|for|and|or|with|by|from|that|is|are)|,)$/i.test(line.trim())
+  );
+}
+
+function paraText(lines: Line[]): string {
+  return lines
+    .map((l) => l.text.trim())
+    .join('\n')
+    .trim();
+}
+
+function lineHasFacts(text: string): boolean {
+  const masked = maskInline(text);
+  return hasFacts(extractTags(masked.text).text, masked.spans);
+}
+
+function lineHasCard(text: string): boolean {
+  const masked = maskInline(text);
+  return lineCards(extractTags(masked.text).text, masked.spans).some((c) => c.rule !== 'auto-cloze');
+}

@@ -1,0 +1,314 @@
+import { describe, expect, it } from 'vitest';
+import { parseNote } from '../../content/markdown/parse-note.ts';
+
+const cards = (text: string) => parseNote('note.md', text).cards;
+const has = (text: string, rule: string, prompt: string, answer: string) =>
+  expect(
+    cards(text)
+      .filter((c) => c.rule === rule)
+      .map((c) => [c.prompt, c.answer]),
+  ).toContainEqual([prompt, answer]);
+
+describe('tables', () => {
+  it('gives a card per row and column, the header naming what is asked, and numbers both ways (en)', () => {
+    const t = '| Component | Port |\n|---|---|\n| kube-scheduler | 10259 |\n| etcd | 2379 |\n';
+    has(t, 'table', 'kube-scheduler', '10259');
+    const three =
+      '| Component | Port | Runs on |\n|---|---|---|\n| kube-scheduler | 10259 | control plane |\n| kubelet | 10250 | every node |\n';
+    has(three, 'table', 'kube-scheduler: Port', '10259');
+    has(three, 'table', 'Port: 10250', 'kubelet');
+    has(three, 'table', 'kubelet: Runs on', 'every node');
+  });
+
+  it('reads an HTML table inside Markdown for its text (ko)', () => {
+    const t =
+      '<table>\n<tr><th>타입</th><th>범위</th></tr>\n<tr><td>NodePort</td><td>30000-32767</td></tr>\n</table>\n';
+    has(t, 'table', 'NodePort', '30000-32767');
+  });
+});
+
+describe('commands in code blocks', () => {
+  it('asks a `# comment` over a command both ways, also in a block mislabelled python (ko)', () => {
+    const t = '```python\n# 라우팅 테이블 확인\nip route\n```\n';
+    has(t, 'code-comment', '# 라우팅 테이블 확인', 'ip route');
+    has(t, 'code-comment', 'ip route', '라우팅 테이블 확인');
+  });
+
+  it('reads `cmd   # comment`, `$ cmd` output, flag values and assignments (en)', () => {
+    const t = [
+      '```bash',
+      'k config use-context prod        # Switch context',
+      "export do='--dry-run=client -o yaml'",
+      'etcdctl snapshot save /tmp/b.db --cacert=/etc/kubernetes/pki/etcd/ca.crt',
+      '$ kubectl apply -f np.yaml',
+      'networkpolicy "np" created',
+      '```',
+    ].join('\n');
+    has(t, 'code-comment', 'Switch context', 'k config use-context prod');
+    has(t, 'code-assignment', 'export do', '--dry-run=client -o yaml');
+    has(
+      t,
+      'command-flag',
+      'etcdctl snapshot save /tmp/b.db --cacert=[...]',
+      '/etc/kubernetes/pki/etcd/ca.crt',
+    );
+    has(t, 'shell-output', '$ kubectl apply -f np.yaml', 'networkpolicy "np" created');
+  });
+
+  it('asks the line that introduces a block for the whole block, and reads `term : definition` lines inside (en)', () => {
+    const t =
+      '- Expose a pod\n```sh\nkubectl expose pod redis --port=6379\n```\n\n```sh\n1) NodePort : makes a port reachable on every node\n```\n';
+    has(t, 'code-intro', 'Expose a pod', 'kubectl expose pod redis --port=6379');
+    has(t, 'term-definition', 'NodePort', 'makes a port reachable on every node');
+  });
+});
+
+describe('definitions written many ways', () => {
+  it('reads `cmd - what it does`, `term — definition`, `A -> B`, `cmd → meaning`, `x` = y (en, ko)', () => {
+    has('`ip link` - lists interfaces\n', 'term-definition', '`ip link`', 'lists interfaces');
+    has('Service — a stable virtual IP\n', 'term-definition', 'Service', 'a stable virtual IP');
+    has('nodePort -> Service port\n', 'term-definition', 'nodePort', 'Service port');
+    has('`ip route` → 라우팅 테이블 확인\n', 'term-definition', '`ip route`', '라우팅 테이블 확인');
+    const many = cards('`port` = service port. `targetPort` = container port.\n');
+    expect(many.map((c) => [c.prompt, c.answer])).toEqual([
+      ['`port`', 'service port'],
+      ['`targetPort`', 'container port'],
+    ]);
+  });
+
+  it('reads options with their gloss and acronyms both ways', () => {
+    has('Reclaim: `Retain` (keep data) | `Delete` (remove PV)\n', 'option-list', 'Retain', 'keep data');
+    has('Access: `ReadWriteMany (RWX)` | `ReadOnlyMany (ROX)`\n', 'option-list', 'RWX', 'ReadWriteMany');
+  });
+});
+
+describe('sentences that hold a fact', () => {
+  it('hides what a Korean sentence says about its topic, and asks a short topic back', () => {
+    const t = '쿠버네티스의 파드는 언제든 사라지는 비영구적 리소스이다.\n';
+    has(t, 'sentence-cloze', '쿠버네티스의 파드는 [...]', '언제든 사라지는 비영구적 리소스이다');
+    has(t, 'sentence-cloze', '[...]는 언제든 사라지는 비영구적 리소스이다', '쿠버네티스의 파드');
+  });
+
+  it('hides the clause after a condition and the predicate after a copula or modal (en)', () => {
+    has(
+      'If you do not specify a port, the rule applies to all ports.\n',
+      'sentence-cloze',
+      'If you do not specify a port, [...]',
+      'the rule applies to all ports',
+    );
+    has(
+      'A port may be either a numerical or named port.\n',
+      'sentence-cloze',
+      'A port may be either [...]',
+      'a numerical or named port',
+    );
+    has(
+      'HTTPRoute parentRefs must match the Gateway name.\n',
+      'sentence-cloze',
+      'HTTPRoute parentRefs [...]',
+      'must match the Gateway name',
+    );
+  });
+
+  it('makes a list card from an enumeration inside a sentence (ko)', () => {
+    const c = cards('이 문제에는 Deployment, Service, ConfigMap, rolebinding이 필요함\n').find(
+      (x) => x.rule === 'enumeration',
+    );
+    expect(c?.answer).toBe('- Deployment\n- Service\n- ConfigMap\n- rolebinding');
+  });
+
+  it('never hides a list number, part of a token, or anything inside an image or link', () => {
+    const t = [
+      '1. kubectl apply 로 적용한다',
+      '![diagram 2022-05-01 v2](img/a-2.png) 그림',
+      'See https://kubernetes.io/docs/concepts for 10 more.',
+      '[Setup](#setup-60) | [Context](#ctx-2)',
+    ].join('\n\n');
+    for (const c of cards(t).filter((x) => x.kind === 'cloze')) {
+      expect(c.prompt).not.toMatch(/!\[[^\]]*\[\.\.\.\]|\[\.\.\.\][^\]]*\]\(|https:\/\/\[|\[\.\.\.\]-/);
+      expect(c.answer).not.toMatch(/^\d$/);
+    }
+  });
+});
+
+describe('titles, questions and HTML', () => {
+  it('answers a bold line or `Term:` line with the paragraph under it (en, ko)', () => {
+    has(
+      '**Use Cases**\n\nCollect metrics from one port only.\n',
+      'heading-answer',
+      'Use Cases',
+      'Collect metrics from one port only.',
+    );
+    has(
+      'ClusterIP:\n클러스터 내부에서만 접근 가능\n',
+      'heading-answer',
+      'ClusterIP',
+      '클러스터 내부에서만 접근 가능',
+    );
+  });
+
+  it('answers a question heading with its paragraph', () => {
+    has(
+      '## NodePort 범위는?\n\n30000-32767 사이에서 고른다.\n',
+      'heading-answer',
+      'NodePort 범위는?',
+      '30000-32767 사이에서 고른다.',
+    );
+  });
+
+  it('turns <details><summary> into a question and answer, asking the heading when the summary says only "show"', () => {
+    const t =
+      '### Get the endpoints\n\n<details><summary>show</summary>\n<p>\n\n```bash\nkubectl get ep\n```\n\n</p>\n</details>\n';
+    has(t, 'details', 'Get the endpoints', '```bash\nkubectl get ep\n```');
+    has(
+      '<details><summary>CNI 설정 위치는?</summary>\n/etc/cni/net.d\n</details>\n',
+      'details',
+      'CNI 설정 위치는?',
+      '/etc/cni/net.d',
+    );
+  });
+
+  it('reads HTML tags for text and Obsidian links as their text; embeds are ignored', () => {
+    const t =
+      'NodePort: <b>모든 노드</b>의 포트<br/>\n\n[[Service|서비스]] 타입: ClusterIP ![[diagram.png]]\n';
+    has(t, 'term-definition', 'NodePort', '**모든 노드**의 포트');
+    has(t, 'term-definition', '서비스 타입', 'ClusterIP');
+  });
+
+  it('reads an Obsidian callout title as a title, not a card of its own', () => {
+    const cs = cards('> [!tip] CKA 시험\n> NodePort 범위: 30000-32767\n');
+    expect(cs.map((c) => [c.prompt, c.answer])).toContainEqual(['NodePort 범위', '30000-32767']);
+    expect(cs.some((c) => c.prompt.includes('[!tip]'))).toBe(false);
+  });
+});
+
+describe('manifests anywhere', () => {
+  it('reads a manifest in a block mislabelled bash as one manifest card, with its apiVersion asked', () => {
+    const t =
+      'Create it:\n```bash\napiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\nspec:\n  rules:\n  - host: a.example.com\n```\n';
+    const cs = cards(t);
+    expect(cs.filter((c) => c.kind === 'manifest')).toHaveLength(1);
+    has(t, 'manifest-apiversion', 'apiVersion of kind: Ingress (web)', 'networking.k8s.io/v1');
+    expect(cs.some((c) => c.rule === 'term-definition')).toBe(false);
+  });
+});
+
+describe('questions in lists, acronyms, annotated output', () => {
+  it('answers a question item with its sub-list or its ⇒ line (ko)', () => {
+    has(
+      '- A와 B가 통신이 가능할까?\n    - 불가능하다.\n',
+      'heading-answer',
+      'A와 B가 통신이 가능할까?',
+      '불가능하다.',
+    );
+    has(
+      '- 경로를 모르는 IP와 통신하려면 어떻게 설정?\n\n    ⇒ **디폴트 게이트웨이**\n',
+      'heading-answer',
+      '경로를 모르는 IP와 통신하려면 어떻게 설정?',
+      '**디폴트 게이트웨이**',
+    );
+  });
+
+  it('asks an acronym and its words both ways, in prose and in comments (en, ko)', () => {
+    has(
+      '중개자 역할을 하는 CNI(Container Network Interface)가 스크립트를 준다\n',
+      'abbreviation',
+      'CNI',
+      'Container Network Interface',
+    );
+    has(
+      '```bash\n# ARP (Address Resolution Protocol)\narp -n\n```\n',
+      'abbreviation',
+      'Address Resolution Protocol',
+      'ARP',
+    );
+  });
+
+  it('reads hand-annotated lines of printed output as definitions', () => {
+    const t = '```bash\n$ cat /etc/cni/net.d/10-bridge.conf\nipMasq: NAT 규칙을 추가할지 여부\n```\n';
+    has(t, 'term-definition', 'ipMasq', 'NAT 규칙을 추가할지 여부');
+  });
+
+  it('keeps the sentence rules and reversed definitions quiet in a note written as flashcards', () => {
+    const explicit = Array.from({ length: 10 }, (_, i) => `포트 ${i} :: ${30000 + i}`).join('\n');
+    const t = `${explicit}\n\n쿠버네티스의 파드는 언제든 사라지는 비영구적 리소스이다.\n\nClusterIP: 클러스터 내부 가상 IP\n`;
+    const rules = new Set(cards(t).map((c) => c.rule));
+    expect(rules.has('sentence-cloze')).toBe(false);
+    expect(rules.has('definition-reverse')).toBe(false);
+    expect(rules.has('term-definition')).toBe(true);
+  });
+});
+
+describe('technical terms and facts in definitions', () => {
+  it('hides the English term of a Korean sentence, a flag or CamelCase name first', () => {
+    has(
+      '이 문제는 RequestRedirect 필터로 HTTPS로 보내야 한다.\n',
+      'sentence-cloze',
+      '이 문제는 [...] 필터로 HTTPS로 보내야 한다',
+      'RequestRedirect',
+    );
+    has(
+      '서비스 대역은 --service-cluster-ip-range 옵션으로 정한다.\n',
+      'sentence-cloze',
+      '서비스 대역은 [...] 옵션으로 정한다',
+      '--service-cluster-ip-range',
+    );
+  });
+
+  it('asks a definition whose term holds the fact both ways', () => {
+    const t = '30000-32767 포트 범위: 외부 서비스에 사용\n';
+    has(t, 'term-definition', '30000-32767 포트 범위', '외부 서비스에 사용');
+    has(t, 'definition-reverse', '외부 서비스에 사용', '30000-32767 포트 범위');
+  });
+
+  it('reads `**Term:** definition`, the colon inside the bold (ko, en)', () => {
+    has(
+      '* **로드 밸런싱:** 트래픽을 골고루 분산한다\n',
+      'term-definition',
+      '로드 밸런싱',
+      '트래픽을 골고루 분산한다',
+    );
+    has(
+      '- **`iptables` mode:** the default proxy mode\n',
+      'term-definition',
+      '`iptables` mode',
+      'the default proxy mode',
+    );
+  });
+
+  it('reads `> cmd : meaning` quoted lines as definitions', () => {
+    has('> ip addr : 모든 인터페이스의 IP 확인\n', 'term-definition', 'ip addr', '모든 인터페이스의 IP 확인');
+  });
+});
+
+describe('manifests indented under text', () => {
+  it('reads a manifest indented under a list item or `ex)` as one manifest card, never as definitions', () => {
+    for (const t of [
+      '- Service 예시\n  apiVersion: v1\n  kind: Service\n  metadata:\n    name: web\n  spec:\n    type: NodePort\n',
+      'ex)\n    apiVersion: v1\n    kind: Pod\n    metadata:\n      name: web\n    spec:\n      containers:\n      - name: a\n        image: nginx\n',
+    ]) {
+      const cs = cards(t);
+      expect(cs.map((c) => c.rule)).toEqual(['manifest', 'manifest-apiversion']);
+      expect(cs[0]!.answer.startsWith('apiVersion: v1\nkind: ')).toBe(true);
+      expect(cs[0]!.prompt).not.toMatch(/^ex\)/);
+    }
+  });
+
+  it('reads a manifest between --- lines without taking --- for its intro', () => {
+    const cs = cards('설명 줄\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n---\n다음 줄\n');
+    expect(cs.find((c) => c.kind === 'manifest')?.prompt).toBe('매니페스트 작성: Pod p');
+  });
+});
+
+describe('Q: and A: pairs', () => {
+  it('reads Q:/A: on consecutive lines and across paragraphs (en, ko)', () => {
+    has(
+      'Q: Which port does etcd serve clients on?\nA: 2379\n',
+      'question-answer',
+      'Which port does etcd serve clients on?',
+      '2379',
+    );
+    has('Q. 기본 서비스 타입은?\n\nA. ClusterIP\n', 'question-answer', '기본 서비스 타입은?', 'ClusterIP');
+    expect(cards('Q: Which port?\nA: 6443\n').some((c) => c.prompt === 'Q' || c.prompt === 'A')).toBe(false);
+  });
+});
