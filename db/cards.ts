@@ -48,9 +48,16 @@ export function cardKeysOfNote(db: DB, noteId: string): CardKeyRow[] {
   return stmt(db, `SELECT ${KEY_COLS} FROM cards WHERE note_id = ?`).all(noteId) as CardKeyRow[];
 }
 
-/** Cards whose source disappeared earlier: any import may bring them back. */
-export function orphanedCardKeys(db: DB): CardKeyRow[] {
-  return stmt(db, `SELECT ${KEY_COLS} FROM cards WHERE orphaned = 1`).all() as CardKeyRow[];
+/**
+ * Cards whose source disappeared earlier, which any import may bring back: those of one note, or (noteId null)
+ * those whose note is gone. Both read the note_id index, never the whole table.
+ */
+export function orphanedCardKeys(db: DB, noteId: string | null): CardKeyRow[] {
+  return (
+    noteId === null
+      ? stmt(db, `SELECT ${KEY_COLS} FROM cards WHERE note_id IS NULL AND orphaned = 1`).all()
+      : stmt(db, `SELECT ${KEY_COLS} FROM cards WHERE note_id = ? AND orphaned = 1`).all(noteId)
+  ) as CardKeyRow[];
 }
 
 /** Every card of one note with the text a re-import compares against. */
@@ -66,14 +73,30 @@ export function cardTexts(db: DB, ids: string[]): CardTextRow[] {
 /** The stored card a parsed card became, if any: same text from the same file. */
 export function cardIdByKey(db: DB, contentKey: string, source: string): string | undefined {
   return (
-    stmt(db, 'SELECT id FROM cards WHERE content_key = ? AND source_file = ? LIMIT 1').get(contentKey, source) as
-      | { id: string }
-      | undefined
+    stmt(db, 'SELECT id FROM cards WHERE content_key = ? AND source_file = ? LIMIT 1').get(
+      contentKey,
+      source,
+    ) as { id: string } | undefined
   )?.id;
 }
 
+/**
+ * Where new cards continue the order. `ord` only orders new cards in the queue, so the highest among new cards
+ * (an index read) is what counts; the latest row guards a collection whose new cards were all studied. Neither
+ * reads the table: a full scan of 100,000 cards costs more than the rest of a one-note re-import.
+ */
 export function maxOrd(db: DB): number {
-  return (db.prepare('SELECT coalesce(max(ord), 0) AS m FROM cards').get() as { m: number }).m;
+  // Named, because the planner prefers cards_memory here and then reads every new card.
+  const newest = stmt(
+    db,
+    'SELECT max(ord) AS m FROM cards INDEXED BY cards_queue_new WHERE state = 0 AND suspended = 0',
+  ).get() as {
+    m: number | null;
+  };
+  const latest = stmt(db, 'SELECT ord AS m FROM cards ORDER BY rowid DESC LIMIT 1').get() as
+    | { m: number }
+    | undefined;
+  return Math.max(newest.m ?? 0, latest?.m ?? 0);
 }
 
 /** Statements prepared once per import: an import of 100,000 cards runs them 100,000 times. */

@@ -59,7 +59,10 @@ export function readImportSettings(db: DB): ImportSettings & { unknown: string[]
       v = undefined;
     }
     const hint = k === 'import.rulesOff' ? `rule names such as "${KNOWN_RULES[7]}"` : 'true or false';
-    const ok = k === 'import.rulesOff' ? Array.isArray(v) && v.every((x) => typeof x === 'string') : typeof v === 'boolean';
+    const ok =
+      k === 'import.rulesOff'
+        ? Array.isArray(v) && v.every((x) => typeof x === 'string')
+        : typeof v === 'boolean';
     if (!ok)
       throw new KubedeckError(
         'settings-corrupt',

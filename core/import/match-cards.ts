@@ -30,7 +30,9 @@ export function findMoves(db: DB, fresh: Fresh[], pool: CardKeyRow[]): Move[] {
   const exact: Move[] = [];
   for (const f of fresh) {
     const list = byKey.get(f.key);
-    const row = list?.find((r) => r.source_file === f.source && !claimed.has(r.id)) ?? list?.find((r) => !claimed.has(r.id));
+    const row =
+      list?.find((r) => r.source_file === f.source && !claimed.has(r.id)) ??
+      list?.find((r) => !claimed.has(r.id));
     if (!row) continue;
     claimed.add(row.id);
     moved.add(f);
@@ -85,11 +87,18 @@ function textsOf(db: DB, ids: string[]): Map<string, string> {
 function markContextChanges(db: DB, moves: Move[]): void {
   if (moves.length === 0) return;
   const rows = new Map(
-    cardTexts(db, moves.flatMap((m) => [m.fresh.id, m.into.id])).map((t) => [t.id, t]),
+    cardTexts(
+      db,
+      moves.flatMap((m) => [m.fresh.id, m.into.id]),
+    ).map((t) => [t.id, t]),
   );
   for (const m of moves) {
     const a = rows.get(m.fresh.id)!;
     const b = rows.get(m.into.id)!;
-    m.changed = a.context !== b.context || a.tags !== b.tags || m.fresh.deckId !== m.into.deck_id || m.into.orphaned === 1;
+    m.changed =
+      a.context !== b.context ||
+      a.tags !== b.tags ||
+      m.fresh.deckId !== m.into.deck_id ||
+      m.into.orphaned === 1;
   }
 }

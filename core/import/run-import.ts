@@ -14,7 +14,14 @@ import {
 } from '../../db/cards.ts';
 import { ensureDeck } from '../../db/decks.ts';
 import { recordImportRun } from '../../db/import-runs.ts';
-import { allNotes, deleteEmptyNotes, deleteNote, type NoteRow, restampNote, upsertNote } from '../../db/notes.ts';
+import {
+  allNotes,
+  deleteEmptyNotes,
+  deleteNote,
+  type NoteRow,
+  restampNote,
+  upsertNote,
+} from '../../db/notes.ts';
 import type { CardJson } from '../cards-json.ts';
 import type { Ctx } from '../context.ts';
 import { type Collected, collectNoteFiles, type NoteFile } from './collect-files.ts';
@@ -94,9 +101,7 @@ export function runImport(ctx: Ctx, opts: ImportOptions): ImportResult {
   };
   // Everything that changes what a file gives besides its bytes: a change re-parses every note.
   const fingerprint = createHash('sha1')
-    .update(
-      JSON.stringify([parserVersion(), opts.deck ?? '', settings['import.rulesOff'], collectionCloze]),
-    )
+    .update(JSON.stringify([parserVersion(), opts.deck ?? '', settings['import.rulesOff'], collectionCloze]))
     .digest('hex')
     .slice(0, 16);
   const summary: ImportSummary = { new: 0, updated: 0, unchanged: 0, suspended: 0 };
@@ -150,7 +155,9 @@ export function runImport(ctx: Ctx, opts: ImportOptions): ImportResult {
 
     const goneNoteIds = new Set(
       notes
-        .filter((n) => inScope(n.source_file) && !inImport.has(n.source_file) && !failedSources.has(n.source_file))
+        .filter(
+          (n) => inScope(n.source_file) && !inImport.has(n.source_file) && !failedSources.has(n.source_file),
+        )
         .map((n) => n.id),
     );
     const changedNoteIds = new Set(changed.map((c) => c.noteId));
@@ -168,8 +175,11 @@ export function runImport(ctx: Ctx, opts: ImportOptions): ImportResult {
       );
       const from = new Set([...changedNoteIds, ...goneNoteIds, ...vanished.map((n) => n.id)]);
       for (const id of from) for (const r of cardKeysOfNote(db, id)) released.set(r.id, r);
-      for (const r of orphanedCardKeys(db))
-        if (!skippedNotes.has(r.note_id ?? '') && !released.has(r.id)) released.set(r.id, r);
+      // Orphans of notes outside this import (those inside it are either released above or unchanged, and the
+      // cards of an unchanged note stay with it).
+      const outside = notes.filter((n) => !inImport.has(n.source_file) && !from.has(n.id));
+      for (const id of [null, ...outside.map((n) => n.id)])
+        for (const r of orphanedCardKeys(db, id)) released.set(r.id, r);
     }
     const claimed = new Set<string>();
 
@@ -210,7 +220,10 @@ export function runImport(ctx: Ctx, opts: ImportOptions): ImportResult {
         cardCount: note.parsed.cards.length,
         now,
       });
-      const own = new Map<string, { id: string; context: string; tags: string; deck_id: string; orphaned: number }[]>();
+      const own = new Map<
+        string,
+        { id: string; context: string; tags: string; deck_id: string; orphaned: number }[]
+      >();
       if (c.existing) {
         for (const r of cardTextsOfNote(db, c.noteId)) {
           if (r.source_file !== c.file.source) continue;
@@ -219,7 +232,10 @@ export function runImport(ctx: Ctx, opts: ImportOptions): ImportResult {
           else own.set(r.content_key, [r]);
         }
       }
-      const keyed = note.parsed.cards.map((card) => ({ card, key: contentKey(card.kind, card.prompt, card.answer) }));
+      const keyed = note.parsed.cards.map((card) => ({
+        card,
+        key: contentKey(card.kind, card.prompt, card.answer),
+      }));
       const paired = keyed.map((k) => {
         const row = own.get(k.key)?.find((r) => !claimed.has(r.id));
         if (row) claimed.add(row.id);
@@ -257,7 +273,9 @@ export function runImport(ctx: Ctx, opts: ImportOptions): ImportResult {
     }
 
     // Moves and rewordings across notes: a fresh card that is an older one merges into it and keeps its history.
-    const pool = [...released.values()].filter((r) => !claimed.has(r.id) && !failedNoteIds.has(r.note_id ?? ''));
+    const pool = [...released.values()].filter(
+      (r) => !claimed.has(r.id) && !failedNoteIds.has(r.note_id ?? ''),
+    );
     for (const m of findMoves(db, fresh, pool)) {
       write.merge(m.fresh.id, m.into.id, now);
       claimed.add(m.into.id);
