@@ -23,7 +23,14 @@ function setup(files: Record<string, string>) {
   const dir = tmpDir();
   writeFiles(dir, files);
   let t = Date.parse('2026-03-01T09:00:00Z');
-  core = openCore({ dbPath: join(dir, 'k.sqlite'), bundled: false, now: () => new Date((t += 1000)) });
+  core = openCore({
+    dbPath: join(dir, 'k.sqlite'),
+    bundled: false,
+    now: () => {
+      t += 1000;
+      return new Date(t);
+    },
+  });
   return { dir, core, notes: join(dir, 'notes') };
 }
 

@@ -32,7 +32,14 @@ function openFixture(): { core: Core; notes: string } {
   cpSync(join(FIXTURE, 'notes'), join(dir, 'notes'), { recursive: true });
   copyFileSync(join(FIXTURE, 'today.sqlite'), join(dir, 'k.sqlite'));
   let t = Date.parse('2026-12-01T09:00:00Z');
-  core = openCore({ dbPath: join(dir, 'k.sqlite'), bundled: false, now: () => new Date((t += 1000)) });
+  core = openCore({
+    dbPath: join(dir, 'k.sqlite'),
+    bundled: false,
+    now: () => {
+      t += 1000;
+      return new Date(t);
+    },
+  });
   const db = core.ctx.db;
   for (const table of ['notes', 'cards'])
     db.prepare(`UPDATE ${table} SET source_file = ? || substr(source_file, ?)`).run(
