@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { getSetting, setSetting } from '../db/settings.ts';
 import type { Ctx } from './context.ts';
 import type { NoteFile } from './import/collect-files.ts';
+import { readImportSettings } from './import/import-settings.ts';
+import { parserVersion } from './import/parser-version.ts';
 import { runImport } from './import/run-import.ts';
 
 export const BUNDLED_NOTES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'content', 'notes');
@@ -30,8 +32,13 @@ function bundledFiles(dir: string): NoteFile[] {
  * (the importer keeps every card's history). Cheap when nothing changed: one hash over the files.
  */
 export function loadBundledDecks(ctx: Ctx, dir = BUNDLED_NOTES_DIR) {
+  // A corrupt import setting is reported by `kubedeck import`; opening the app (and fixing it) must still work.
+  const settings = importSettingsOrNone(ctx);
+  if (settings === null) return null;
   const files = bundledFiles(dir);
   const hash = createHash('sha1');
+  // A new parser or other import settings read the same files differently: the decks are refreshed then too.
+  hash.update(JSON.stringify([parserVersion(), settings]));
   for (const f of files) hash.update(f.source).update(readFileSync(f.abs));
   const digest = hash.digest('hex');
   if (getSetting(ctx.db, HASH_KEY) === JSON.stringify(digest)) return null;
@@ -39,4 +46,12 @@ export function loadBundledDecks(ctx: Ctx, dir = BUNDLED_NOTES_DIR) {
   // Sources under bundled: are one scope: a note removed from a new version gets its cards suspended.
   setSetting(ctx.db, HASH_KEY, JSON.stringify(digest));
   return result;
+}
+
+function importSettingsOrNone(ctx: Ctx) {
+  try {
+    return readImportSettings(ctx.db);
+  } catch {
+    return null;
+  }
 }
