@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { dirname, sep } from 'node:path';
-import { decodeNote } from '../../content/markdown/decode.ts';
-import { type ParseOptions, parseNote } from '../../content/markdown/parse-note.ts';
-import type { NoteWarning, ParsedCard, ParsedNote } from '../../content/markdown/types.ts';
+import { sep } from 'node:path';
+import type { NoteWarning, ParsedNote } from '../../content/markdown/types.ts';
 import {
   type CardKeyRow,
   cardKeysOfNote,
@@ -24,20 +22,15 @@ import {
 } from '../../db/notes.ts';
 import type { CardJson } from '../cards-json.ts';
 import type { Ctx } from '../context.ts';
+import { cardJson, rowFor } from './card-rows.ts';
 import { type Collected, collectNoteFiles, type NoteFile } from './collect-files.ts';
-import { contentKey, siblingKey } from './identity.ts';
+import { contentKey } from './identity.ts';
 import { readImportSettings } from './import-settings.ts';
 import { type Fresh, findMoves } from './match-cards.ts';
 import { parserVersion } from './parser-version.ts';
+import { readAndParse } from './read-and-parse.ts';
 import { decodeState, encodeState, fileStamp, readNoteBytes } from './read-note.ts';
-import {
-  type ClozeOptions,
-  dropSwitchedOff,
-  type OffBy,
-  readNoteSwitches,
-  rulesOffFor,
-  unknownRuleMessage,
-} from './rule-switches.ts';
+import { type ClozeOptions, type OffBy, unknownRuleMessage } from './rule-switches.ts';
 
 export type ImportSummary = { new: number; updated: number; unchanged: number; suspended: number };
 export type RuleSummary = { new: number; updated: number; unchanged: number };
@@ -303,107 +296,4 @@ export function runImport(ctx: Ctx, opts: ImportOptions): ImportResult {
     return { summary, warnings, cards: json, byRule, rulesOff };
   }
   return { summary, warnings };
-}
-
-type Read = { parsed: ParsedNote; dropped: { card: ParsedCard; by: OffBy }[]; hash: string };
-
-/**
- * Decodes, parses and applies the rule switches to one note. Whatever goes wrong in here is a warning naming the
- * file and the note is left as it was in the database: one bad note never costs the import of the others.
- */
-function readAndParse(
-  f: NoteFile,
-  file: string,
-  opts: ImportOptions,
-  collectionOff: readonly string[],
-  collectionCloze: ClozeOptions,
-  warnings: NoteWarning[],
-): Read | null {
-  const read = readNoteBytes(f.abs);
-  if ('error' in read) {
-    warnings.push({ file, line: 1, message: read.error });
-    return null;
-  }
-  const d = decodeNote(read.bytes);
-  if (d.refuse) {
-    warnings.push({ file, line: 1, message: d.refuse });
-    return null;
-  }
-  const own: NoteWarning[] = [];
-  try {
-    if (d.problem) own.push({ file, line: d.problem.line, message: d.problem.message });
-    if (!d.text.trim()) own.push({ file, line: 1, message: 'empty note; no cards' });
-    const switches = readNoteSwitches(d.text, file, own);
-    // The cloze options reach a parser that reads them; until then they are simply not looked at.
-    const parseOpts: ParseOptions & ClozeOptions = {
-      deck: opts.deck,
-      dir: isBundled(f.source) ? undefined : dirname(f.abs),
-      fileExists: existsSync,
-      boldCloze: switches.boldCloze ?? collectionCloze.boldCloze,
-      curlyCloze: switches.curlyCloze ?? collectionCloze.curlyCloze,
-    };
-    const parsed = parseNote(file, d.text, parseOpts);
-    own.push(...parsed.warnings);
-    const off = rulesOffFor(collectionOff, switches);
-    const { kept, dropped } = dropSwitchedOff(parsed.cards, off);
-    warnings.push(...own);
-    return {
-      parsed: { ...parsed, cards: kept },
-      dropped: dropped.map((card) => ({ card, by: off.get(card.rule)! })),
-      hash: read.hash,
-    };
-  } catch (e) {
-    warnings.push({
-      file,
-      line: 1,
-      message: `could not read this note (${(e as Error).message}); its cards were left as they were`,
-    });
-    return null;
-  }
-}
-
-function rowFor(
-  c: ParsedCard,
-  key: string,
-  n: ParsedNote,
-  noteId: string,
-  source: string,
-  deckId: string,
-  now: number,
-) {
-  return {
-    deck_id: deckId,
-    note_id: noteId,
-    kind: c.kind,
-    rule: c.rule,
-    lang: n.lang,
-    prompt: c.prompt,
-    answer: c.answer,
-    context: JSON.stringify(c.context),
-    tags: JSON.stringify(c.tags),
-    source_file: source,
-    source_line: c.line,
-    heading_path: c.context.join(' > '),
-    content_key: key,
-    sibling_key: siblingKey(c.sibling),
-    exercise_id:
-      c.exerciseId ?? c.tags.find((t) => t.startsWith('exercise/'))?.slice('exercise/'.length) ?? null,
-    now,
-  };
-}
-
-function cardJson(id: string, c: ParsedCard, n: ParsedNote, source: string): CardJson {
-  return {
-    id,
-    deck: n.deck,
-    lang: n.lang,
-    kind: c.kind,
-    prompt: c.prompt,
-    answer: c.answer,
-    context: c.context,
-    tags: c.tags,
-    source: { file: source, line: c.line },
-    rule: c.rule,
-    suspended: false,
-  };
 }
