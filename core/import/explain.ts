@@ -47,6 +47,9 @@ export type Explanation = {
 
 /** Which rule made the cards of one line (and whether it is switched off), or why the line made none. */
 export function explainLine(ctx: Ctx, a: { file: string; line: number; deck?: string }): Explanation {
+  // It prints the line it explains, so over `serve` it must not become a way to read any file: notes only.
+  if (!/\.(md|markdown)$/i.test(a.file))
+    throw new KubedeckError('not-a-note', `${a.file}: not a Markdown note (.md or .markdown)`, 2);
   const collected = collectNoteFiles([a.file]);
   const skipped = collected.skipped?.[0];
   if (skipped) throw new KubedeckError('not-a-file', `${a.file}: ${skipped.message}`);

@@ -93,6 +93,10 @@ describe('import --explain FILE:LINE', () => {
     await expect(c.call('import/explain', { file, line: 99 })).rejects.toThrow(
       /has 23 lines; there is no line 99/,
     );
+    // It prints the line, so it reads notes only (serve calls the same handler).
+    await expect(c.call('import/explain', { file: '/etc/passwd', line: 1 })).rejects.toThrow(
+      '/etc/passwd: not a Markdown note (.md or .markdown)',
+    );
   });
 
   it('prints one line per card in the terminal, and JSON with --json', () => {
