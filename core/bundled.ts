@@ -5,6 +5,7 @@ import { getSetting, setSetting } from '../db/settings.ts';
 import type { Ctx } from './context.ts';
 import type { NoteFile } from './import/collect-files.ts';
 import type { ImportResult } from './import/run-import.ts';
+import { IMPORT_SETTING_KEYS, PARSER_VERSION } from './import-stamp.ts';
 
 export const BUNDLED_NOTES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'content', 'notes');
 const HASH_KEY = 'bundled.notesHash';
@@ -27,17 +28,28 @@ function bundledFiles(dir: string): NoteFile[] {
 
 /**
  * Loads the decks Kubedeck ships into a new database, and refreshes them when a new version ships changed notes
- * (the importer keeps every card's history). Cheap when nothing changed: the files' sizes and times match the last
- * check's; when they do not, a hash over their contents decides, and only a real change loads the importer (and
- * markdown-it).
+ * (the importer keeps every card's history). Cheap when nothing changed: the files' sizes and times, the parser's
+ * version and the stored import settings match the last check's; when they do not, a hash over the contents and
+ * the parser's output decides, and only a real change loads the importer (and markdown-it).
  */
 export async function loadBundledDecks(ctx: Ctx, dir = BUNDLED_NOTES_DIR): Promise<ImportResult | null> {
   // Names, sizes and times as at the last check that found the notes imported: the files are not even read.
-  const stat = JSON.stringify(statSignature(dir));
+  const stat = JSON.stringify([PARSER_VERSION, rawImportSettings(ctx), statSignature(dir)]);
   if (getSetting(ctx.db, HASH_KEY) !== undefined && getSetting(ctx.db, STAT_KEY) === stat) return null;
+  const { readImportSettings } = await import('./import/import-settings.ts');
+  // A corrupt import setting is reported by `kubedeck import`; opening the app (and fixing it) must still work.
+  let settings: unknown;
+  try {
+    settings = readImportSettings(ctx.db);
+  } catch {
+    return null;
+  }
+  const { parserVersion } = await import('./import/parser-version.ts');
   const files = bundledFiles(dir);
   const { createHash } = await import('node:crypto');
   const hash = createHash('sha1');
+  // A new parser or other import settings read the same files differently: the decks are refreshed then too.
+  hash.update(JSON.stringify([parserVersion(), settings]));
   for (const f of files) hash.update(f.source).update(readFileSync(f.abs));
   const digest = JSON.stringify(hash.digest('hex'));
   if (getSetting(ctx.db, HASH_KEY) === digest) {
@@ -50,6 +62,11 @@ export async function loadBundledDecks(ctx: Ctx, dir = BUNDLED_NOTES_DIR): Promi
   setSetting(ctx.db, HASH_KEY, digest);
   setSetting(ctx.db, STAT_KEY, stat);
   return result;
+}
+
+/** The import settings as stored (unparsed): a change to them re-reads the bundled notes. */
+function rawImportSettings(ctx: Ctx): (string | undefined)[] {
+  return IMPORT_SETTING_KEYS.map((k) => getSetting(ctx.db, k));
 }
 
 function statSignature(dir: string): string {

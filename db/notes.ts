@@ -1,4 +1,5 @@
 import type { DB } from './open.ts';
+import { stmt } from './statements.ts';
 
 export type NoteRow = {
   id: string;
@@ -26,7 +27,8 @@ export function upsertNote(
     now: number;
   },
 ): void {
-  db.prepare(
+  stmt(
+    db,
     `INSERT INTO notes (id, source_file, deck_id, content_hash, lang, card_count, imported_at)
      VALUES (@id, @source, @deckId, @hash, @lang, @cardCount, @now)
      ON CONFLICT(source_file) DO UPDATE SET deck_id = @deckId, content_hash = @hash, lang = @lang,
@@ -41,4 +43,9 @@ export function deleteNote(db: DB, id: string): void {
 /** Notes that no card points to any more (every card moved to another file). */
 export function deleteEmptyNotes(db: DB): void {
   db.prepare('DELETE FROM notes WHERE NOT EXISTS (SELECT 1 FROM cards c WHERE c.note_id = notes.id)').run();
+}
+
+/** Records a fresh file stamp for a note whose content did not change (touched, copied back, checked out). */
+export function restampNote(db: DB, id: string, hash: string): void {
+  stmt(db, 'UPDATE notes SET content_hash = ? WHERE id = ?').run(hash, id);
 }

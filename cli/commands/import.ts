@@ -1,6 +1,8 @@
 import { isAbsolute, relative } from 'node:path';
+import { explanationText } from '../../core/import/explain.ts';
+import type { RuleOff, RuleSummary } from '../../core/import/run-import.ts';
 import { KubedeckError } from '../../db/errors.ts';
-import type { CommandImpl } from '../command.ts';
+import type { CommandEnv, CommandImpl } from '../command.ts';
 
 /** Paths under the working folder are shown relative, as the learner typed them. */
 export const displayPath = (p: string) => {
@@ -10,7 +12,9 @@ export const displayPath = (p: string) => {
 };
 
 export const importCommand: CommandImpl = {
-  async run({ positionals, values, core, io, json }) {
+  async run(env) {
+    const { positionals, values, core, io, json } = env;
+    if (typeof values.explain === 'string') return explain(env, values.explain);
     if (positionals.length === 0)
       throw new KubedeckError('usage', 'import: name at least one file or folder', 2);
     const dryRun = values['dry-run'] === true;
@@ -27,7 +31,9 @@ export const importCommand: CommandImpl = {
       }));
       io.out(
         JSON.stringify(
-          dryRun ? { summary: result.summary, warnings, cards } : { summary: result.summary, warnings },
+          dryRun
+            ? { summary: result.summary, byRule: result.byRule, rulesOff: result.rulesOff, warnings, cards }
+            : { summary: result.summary, warnings },
         ),
       );
     } else {
@@ -36,7 +42,47 @@ export const importCommand: CommandImpl = {
       io.out(
         `${dryRun ? '(dry run, nothing written) ' : ''}new ${s.new}, updated ${s.updated}, unchanged ${s.unchanged}, suspended ${s.suspended}, warnings ${warnings.length}`,
       );
+      if (result.byRule) for (const line of ruleTable(result.byRule, result.rulesOff ?? {})) io.out(line);
     }
     return 0;
   },
 };
+
+/** Cards per rule, then the rules switched off with the cards they would have made. */
+function ruleTable(byRule: Record<string, RuleSummary>, off: Record<string, RuleOff>): string[] {
+  const rules = Object.keys(byRule).sort();
+  const w = Math.max(4, ...rules.map((r) => r.length), ...Object.keys(off).map((r) => r.length));
+  const out = [
+    `${'rule'.padEnd(w)}  ${'new'.padStart(7)}  ${'updated'.padStart(7)}  ${'unchanged'.padStart(9)}`,
+  ];
+  for (const r of rules) {
+    const n = byRule[r]!;
+    out.push(
+      `${r.padEnd(w)}  ${String(n.new).padStart(7)}  ${String(n.updated).padStart(7)}  ${String(n.unchanged).padStart(9)}`,
+    );
+  }
+  for (const [r, o] of Object.entries(off).sort(([a], [b]) => a.localeCompare(b)))
+    out.push(
+      `${r.padEnd(w)}  switched off (${o.by.map((b) => (b === 'setting' ? 'setting import.rulesOff' : 'front matter')).join(', ')}): ${o.cards} cards not imported`,
+    );
+  return out;
+}
+
+/** `--explain notes/a.md:12`: the line's cards and the rule that made each, or why it made none. */
+async function explain({ values, core, io, json }: CommandEnv, target: string): Promise<number> {
+  const m = /^(.+):(\d+)$/.exec(target);
+  if (!m)
+    throw new KubedeckError(
+      'usage',
+      `import --explain: give FILE:LINE (e.g. notes/ports.md:12), not "${target}"`,
+      2,
+    );
+  const e = await core().call('import/explain', {
+    file: m[1]!,
+    line: Number(m[2]),
+    deck: typeof values.deck === 'string' ? values.deck : undefined,
+  });
+  if (json) io.out(JSON.stringify({ explain: e }));
+  else for (const line of explanationText(e)) io.out(line);
+  return 0;
+}

@@ -11,9 +11,10 @@ const deck = { deck: { type: 'string' } } as const;
 export const commands: CommandEntry[] = [
   {
     name: 'import',
-    usage: 'import <file|folder>... [--deck NAME] [--dry-run] [--json]',
-    summary: 'turn Markdown notes into cards (re-import keeps every review)',
-    options: { ...deck, 'dry-run': { type: 'boolean' } },
+    usage: 'import <file|folder>... [--deck NAME] [--dry-run] [--json] | import --explain FILE:LINE',
+    summary:
+      "turn Markdown notes into cards (re-import keeps every review); --explain says which rule made a line's cards",
+    options: { ...deck, 'dry-run': { type: 'boolean' }, explain: { type: 'string' } },
     load: async () => (await import('./import.ts')).importCommand,
   },
   {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineHandlers } from '../handler.ts';
+import { explainLine } from '../import/explain.ts';
 import { runImport } from '../import/run-import.ts';
 
 export const importHandlers = defineHandlers({
@@ -10,5 +11,14 @@ export const importHandlers = defineHandlers({
       dryRun: z.boolean().optional(),
     }),
     run: (ctx, a) => runImport(ctx, { paths: a.paths, deck: a.deck, dryRun: a.dryRun }),
+  },
+  /** Which rule made the cards of one line of a note, whether it is switched off, or why the line made none. */
+  'import/explain': {
+    args: z.object({
+      file: z.string().min(1),
+      line: z.number().int().min(1),
+      deck: z.string().min(1).optional(),
+    }),
+    run: (ctx, a) => explainLine(ctx, a),
   },
 });

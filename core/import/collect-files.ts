@@ -1,24 +1,45 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { type Dirent, existsSync, readdirSync, realpathSync, type Stats, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { KubedeckError } from '../../db/errors.ts';
 
 export type NoteFile = { abs: string; source: string };
-export type Collected = { files: NoteFile[]; folders: string[] };
+/** A path the import passed over, with the reason a learner should hear. */
+export type Skipped = { path: string; message: string };
+export type Collected = { files: NoteFile[]; folders: string[]; skipped?: Skipped[] };
 
 const NOTE_EXT = /\.(md|markdown)$/i;
 
-/** Expands files and folders (recursively, hidden folders and node_modules skipped) into note files, sorted. */
+type Kind = Pick<Stats, 'isFile' | 'isFIFO' | 'isSocket' | 'isCharacterDevice' | 'isBlockDevice'>;
+
+/** Why a path that is not a regular file cannot be read as a note; reading a FIFO or a device would block forever. */
+export function notRegular(st: Kind): string | null {
+  if (st.isFile()) return null;
+  if (st.isFIFO()) return 'a named pipe (FIFO), not a file; skipped';
+  if (st.isSocket()) return 'a socket, not a file; skipped';
+  if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device, not a file; skipped';
+  return 'not a regular file; skipped';
+}
+
+/**
+ * Expands files and folders (recursively, hidden folders and node_modules skipped) into note files, sorted.
+ * Only regular files are taken (symbolic links are followed); anything else is reported in `skipped`.
+ */
 export function collectNoteFiles(paths: string[], cwd = process.cwd()): Collected {
   const files: NoteFile[] = [];
   const folders: string[] = [];
+  const skipped: Skipped[] = [];
+  const visited = new Set<string>();
   for (const p of paths) {
     const abs = resolve(cwd, p);
     if (!existsSync(abs)) throw new KubedeckError('no-such-file', `${p}: no such file or folder`);
-    if (statSync(abs).isDirectory()) {
+    const st = statSync(abs);
+    if (st.isDirectory()) {
       folders.push(abs);
-      walk(abs, files);
+      walk(abs, files, skipped, visited);
     } else {
-      files.push({ abs, source: abs });
+      const why = notRegular(st);
+      if (why) skipped.push({ path: abs, message: why });
+      else files.push({ abs, source: abs });
     }
   }
   const seen = new Set<string>();
@@ -27,14 +48,32 @@ export function collectNoteFiles(paths: string[], cwd = process.cwd()): Collecte
       .filter((f) => !seen.has(f.abs) && seen.add(f.abs))
       .sort((a, b) => a.abs.localeCompare(b.abs)),
     folders,
+    skipped,
   };
 }
 
-function walk(dir: string, out: NoteFile[]): void {
+function walk(dir: string, out: NoteFile[], skipped: Skipped[], visited: Set<string>): void {
+  // A linked folder that leads back up the tree would otherwise be walked forever.
+  const real = realpathSync(dir);
+  if (visited.has(real)) return;
+  visited.add(real);
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const abs = join(dir, entry.name);
-    if (entry.isDirectory()) walk(abs, out);
-    else if (entry.isFile() && NOTE_EXT.test(entry.name)) out.push({ abs, source: abs });
+    const st = entry.isSymbolicLink() ? followLink(abs, skipped, entry) : entry;
+    if (!st) continue;
+    if (st.isDirectory()) walk(abs, out, skipped, visited);
+    else if (!NOTE_EXT.test(entry.name)) continue;
+    else if (st.isFile()) out.push({ abs, source: abs });
+    else skipped.push({ path: abs, message: notRegular(st) ?? 'not a regular file; skipped' });
+  }
+}
+
+function followLink(abs: string, skipped: Skipped[], entry: Dirent): Stats | null {
+  try {
+    return statSync(abs);
+  } catch {
+    if (NOTE_EXT.test(entry.name)) skipped.push({ path: abs, message: 'a link to nothing; skipped' });
+    return null;
   }
 }

@@ -1,24 +1,50 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, sep } from 'node:path';
-import { decodeNote } from '../../content/markdown/decode.ts';
-import { parseNote } from '../../content/markdown/parse-note.ts';
-import type { NoteWarning, ParsedCard, ParsedNote } from '../../content/markdown/types.ts';
-import { allCardKeys, type CardKeyRow, cardWriter, maxOrd } from '../../db/cards.ts';
+import { existsSync } from 'node:fs';
+import { sep } from 'node:path';
+import type { NoteWarning, ParsedNote } from '../../content/markdown/types.ts';
+import {
+  type CardKeyRow,
+  cardKeysOfNote,
+  cardTextsOfNote,
+  cardWriter,
+  maxOrd,
+  orphanedCardKeys,
+} from '../../db/cards.ts';
 import { ensureDeck } from '../../db/decks.ts';
 import { recordImportRun } from '../../db/import-runs.ts';
-import { allNotes, deleteEmptyNotes, deleteNote, upsertNote } from '../../db/notes.ts';
+import {
+  allNotes,
+  deleteEmptyNotes,
+  deleteNote,
+  type NoteRow,
+  restampNote,
+  upsertNote,
+} from '../../db/notes.ts';
 import type { CardJson } from '../cards-json.ts';
 import type { Ctx } from '../context.ts';
+import { cardJson, rowFor } from './card-rows.ts';
 import { type Collected, collectNoteFiles, type NoteFile } from './collect-files.ts';
-import { contentKey, siblingKey } from './identity.ts';
-import { matchCards, type Placed } from './match-cards.ts';
-
-/** Bumped whenever the parser reads the same text differently, so unchanged files are parsed again. */
-const PARSER_VERSION = '1';
+import { contentKey } from './identity.ts';
+import { readImportSettings } from './import-settings.ts';
+import { type Fresh, findMoves } from './match-cards.ts';
+import { parserVersion } from './parser-version.ts';
+import { readAndParse } from './read-and-parse.ts';
+import { decodeState, encodeState, fileStamp, readNoteBytes } from './read-note.ts';
+import { type ClozeOptions, type OffBy, unknownRuleMessage } from './rule-switches.ts';
 
 export type ImportSummary = { new: number; updated: number; unchanged: number; suspended: number };
-export type ImportResult = { summary: ImportSummary; warnings: NoteWarning[]; cards?: CardJson[] };
+export type RuleSummary = { new: number; updated: number; unchanged: number };
+/** Cards a switched-off rule would have made, and where it was switched off. */
+export type RuleOff = { cards: number; by: OffBy[] };
+export type ImportResult = {
+  summary: ImportSummary;
+  warnings: NoteWarning[];
+  cards?: CardJson[];
+  /** Dry run only: cards per rule that made them. */
+  byRule?: Record<string, RuleSummary>;
+  /** Dry run only: rules switched off, with the cards they would have made. */
+  rulesOff?: Record<string, RuleOff>;
+};
 export type ImportOptions = {
   paths?: string[];
   deck?: string;
@@ -32,116 +58,126 @@ export type ImportOptions = {
 
 class DryRunRollback extends Error {}
 
-type Loaded = {
-  file: NoteFile;
-  hash: string;
-  text?: string;
-  refuse?: string;
-  problem?: { line: number; message: string };
-};
-
-function load(file: NoteFile, deck: string | undefined): Loaded {
-  const bytes = readFileSync(file.abs);
-  const hash = createHash('sha1')
-    .update(`${PARSER_VERSION}\u0000${deck ?? ''}\u0000`)
-    .update(bytes)
-    .digest('hex');
-  const d = decodeNote(bytes);
-  return { file, hash, text: d.text, refuse: d.refuse, problem: d.problem };
-}
-
 const isBundled = (source: string) => source.startsWith('bundled:');
+const noteIdOf = (source: string) => `n${createHash('sha1').update(source).digest('hex').slice(0, 15)}`;
 
-/** Imports notes as one transaction: every card keeps its id and history wherever its text went. */
+/** A file whose bytes (or settings) changed since it was last imported: it is parsed in the second pass. */
+type Changed = { file: NoteFile; existing: NoteRow | undefined; noteId: string };
+
+/**
+ * Imports notes as one transaction: every card keeps its id and history wherever its text went.
+ *
+ * The work follows what changed. A first pass over the files compares each file's stamp (size, mtime, inode), and
+ * only where it moved its content hash, with what the database holds; nothing is parsed and no text is kept. The
+ * second pass parses one changed note at a time, pairs its cards with the stored cards of that note by content,
+ * and writes them at once, so memory stays flat however many notes there are. A card left unpaired is stored as
+ * new; if older cards were released by this import (their note changed, went away, or they were orphaned), it is
+ * remembered, and once every note is in, it is paired with those (moves between files, rewordings) and merged.
+ */
 export function runImport(ctx: Ctx, opts: ImportOptions): ImportResult {
   const { db } = ctx;
   const now = ctx.now().getTime();
   const show = opts.display ?? ((s: string) => s);
   const collected = opts.collected ?? collectNoteFiles(opts.paths ?? []);
-  const loaded = collected.files.map((f) => load(f, opts.deck));
   const inImport = new Set(collected.files.map((f) => f.source));
-  const warnings: NoteWarning[] = [];
+  const warnings: NoteWarning[] = (collected.skipped ?? []).map((s) => ({
+    file: show(s.path),
+    line: 1,
+    message: s.message,
+  }));
+  const settings = readImportSettings(db);
+  for (const name of settings.unknown)
+    warnings.push({ file: 'settings', line: 0, message: `import.rulesOff: ${unknownRuleMessage(name)}` });
+  const collectionCloze: ClozeOptions = {
+    boldCloze: settings['import.boldCloze'],
+    curlyCloze: settings['import.curlyCloze'],
+  };
+  // Everything that changes what a file gives besides its bytes: a change re-parses every note.
+  const fingerprint = createHash('sha1')
+    .update(JSON.stringify([parserVersion(), opts.deck ?? '', settings['import.rulesOff'], collectionCloze]))
+    .digest('hex')
+    .slice(0, 16);
   const summary: ImportSummary = { new: 0, updated: 0, unchanged: 0, suspended: 0 };
-  let dryCards: CardJson[] | undefined;
+  const byRule: Record<string, RuleSummary> = {};
+  const rulesOff: Record<string, RuleOff> = {};
+  const ruleCount = (rule: string, what: keyof RuleSummary, n = 1) => {
+    byRule[rule] ??= { new: 0, updated: 0, unchanged: 0 };
+    byRule[rule][what] += n;
+  };
+  const json: CardJson[] = [];
+  const jsonAt = new Map<string, number>();
 
   const tx = db.transaction(() => {
     const notes = allNotes(db);
     const noteBySource = new Map(notes.map((n) => [n.source_file, n]));
     const inScope = (source: string) =>
       inImport.has(source) || collected.folders.some((d) => source.startsWith(d.endsWith(':') ? d : d + sep));
-    const skippedNotes = new Set<string>();
-    const refusedSources = new Set<string>();
-    const parsed: { note: ParsedNote; source: string; hash: string; noteId: string }[] = [];
 
-    for (const l of loaded) {
-      const file = show(l.file.source);
-      if (l.refuse) {
-        warnings.push({ file, line: 1, message: l.refuse });
-        refusedSources.add(l.file.source);
-        continue;
-      }
-      if (l.problem) warnings.push({ file, line: l.problem.line, message: l.problem.message });
-      const existing = noteBySource.get(l.file.source);
-      if (existing && existing.content_hash === l.hash && !opts.dryRun) {
+    // Pass 1: which files changed. An unchanged stamp skips the file unread; a moved stamp with the same bytes
+    // only records the new stamp.
+    const skippedNotes = new Set<string>();
+    const failedSources = new Set<string>();
+    const changed: Changed[] = [];
+    const stateOf = new Map<string, string>();
+    for (const file of collected.files) {
+      const existing = noteBySource.get(file.source);
+      const stored = decodeState(existing?.content_hash);
+      const stamp = fileStamp(file.abs);
+      const current = stored?.fingerprint === fingerprint ? stored : null;
+      if (existing && current && !opts.dryRun && stamp !== '' && stamp === current.stamp) {
         skippedNotes.add(existing.id);
         summary.unchanged += existing.card_count;
         continue;
       }
-      if (!l.text?.trim()) warnings.push({ file, line: 1, message: 'empty note; no cards' });
-      const note = parseNote(file, l.text ?? '', {
-        deck: opts.deck,
-        dir: isBundled(l.file.source) ? undefined : dirname(l.file.abs),
-        fileExists: existsSync,
-      });
-      warnings.push(...note.warnings);
-      const noteId =
-        existing?.id ?? `n${createHash('sha1').update(l.file.source).digest('hex').slice(0, 15)}`;
-      parsed.push({ note, source: l.file.source, hash: l.hash, noteId });
+      const read = readNoteBytes(file.abs);
+      if ('error' in read) {
+        warnings.push({ file: show(file.source), line: 1, message: read.error });
+        failedSources.add(file.source);
+        continue;
+      }
+      const state = encodeState({ fingerprint, hash: read.hash, stamp });
+      if (existing && current && !opts.dryRun && current.hash === read.hash) {
+        skippedNotes.add(existing.id);
+        summary.unchanged += existing.card_count;
+        if (state !== existing.content_hash) restampNote(db, existing.id, state);
+        continue;
+      }
+      stateOf.set(file.source, state);
+      changed.push({ file, existing, noteId: existing?.id ?? noteIdOf(file.source) });
     }
 
-    const changedNoteIds = new Set(parsed.map((p) => p.noteId));
     const goneNoteIds = new Set(
       notes
         .filter(
-          (n) => inScope(n.source_file) && !inImport.has(n.source_file) && !refusedSources.has(n.source_file),
+          (n) => inScope(n.source_file) && !inImport.has(n.source_file) && !failedSources.has(n.source_file),
         )
         .map((n) => n.id),
     );
-    const stored = parsed.length > 0 || goneNoteIds.size > 0 ? allCardKeys(db) : [];
-    const placed: Placed[] = parsed.flatMap((p) =>
-      p.note.cards.map((card) => ({
-        card,
-        note: p.note,
-        source: p.source,
-        noteId: p.noteId,
-        key: contentKey(card.kind, card.prompt, card.answer),
-      })),
-    );
-    // Asked once per stored card but answered once per file: thousands of cards share a source.
-    const gone = new Map<string, boolean>();
-    const vanished = (row: CardKeyRow) => {
-      const file = row.source_file;
-      if (file === null || isBundled(file) || inImport.has(file)) return false;
-      let v = gone.get(file);
-      if (v === undefined) {
-        v = !existsSync(file);
-        gone.set(file, v);
-      }
-      return v;
-    };
-    const { matched, unclaimed } = matchCards(db, placed, stored, {
-      reusable: (row) =>
-        !skippedNotes.has(row.note_id ?? '') &&
-        (row.orphaned === 1 ||
-          goneNoteIds.has(row.note_id ?? '') ||
-          changedNoteIds.has(row.note_id ?? '') ||
-          vanished(row)),
-      orphanable: (row) => changedNoteIds.has(row.note_id ?? '') || goneNoteIds.has(row.note_id ?? ''),
-    });
+    const changedNoteIds = new Set(changed.map((c) => c.noteId));
+    const failedNoteIds = new Set<string>();
+
+    // Stored cards this import may hand to any note: those of changed, removed and vanished notes, and orphans.
+    const released = new Map<string, CardKeyRow>();
+    if (changed.length > 0 || goneNoteIds.size > 0) {
+      const vanished = notes.filter(
+        (n) =>
+          !inImport.has(n.source_file) &&
+          !goneNoteIds.has(n.id) &&
+          !isBundled(n.source_file) &&
+          !existsSync(n.source_file),
+      );
+      const from = new Set([...changedNoteIds, ...goneNoteIds, ...vanished.map((n) => n.id)]);
+      for (const id of from) for (const r of cardKeysOfNote(db, id)) released.set(r.id, r);
+      // Orphans of notes outside this import (those inside it are either released above or unchanged, and the
+      // cards of an unchanged note stay with it).
+      const outside = notes.filter((n) => !inImport.has(n.source_file) && !from.has(n.id));
+      for (const id of [null, ...outside.map((n) => n.id)])
+        for (const r of orphanedCardKeys(db, id)) released.set(r.id, r);
+    }
+    const claimed = new Set<string>();
 
     const write = cardWriter(db);
-    const usedIds = new Set<string>(stored.map((r) => r.id));
-    let ord = maxOrd(db);
+    let ord: number | undefined;
     const deckIds = new Map<string, string>();
     const deckOf = (n: ParsedNote) => {
       let id = deckIds.get(n.deck);
@@ -151,94 +187,113 @@ export function runImport(ctx: Ctx, opts: ImportOptions): ImportResult {
       }
       return id;
     };
-    const json: CardJson[] = [];
-    for (const p of parsed) {
+    const fresh: Fresh[] = [];
+
+    // Pass 2: one changed note at a time: parse, pair with its own stored cards, write.
+    for (const c of changed) {
+      const file = show(c.file.source);
+      const note = readAndParse(c.file, file, opts, settings['import.rulesOff'], collectionCloze, warnings);
+      if (!note) {
+        failedNoteIds.add(c.noteId);
+        failedSources.add(c.file.source);
+        continue;
+      }
+      for (const d of note.dropped) {
+        rulesOff[d.card.rule] ??= { cards: 0, by: [] };
+        rulesOff[d.card.rule]!.cards++;
+        if (!rulesOff[d.card.rule]!.by.includes(d.by)) rulesOff[d.card.rule]!.by.push(d.by);
+      }
+      const deckId = deckOf(note.parsed);
       upsertNote(db, {
-        id: p.noteId,
-        source: p.source,
-        deckId: deckOf(p.note),
-        hash: p.hash,
-        lang: p.note.lang,
-        cardCount: p.note.cards.length,
+        id: c.noteId,
+        source: c.file.source,
+        deckId,
+        hash: encodeState({ ...decodeState(stateOf.get(c.file.source))!, hash: note.hash }),
+        lang: note.parsed.lang,
+        cardCount: note.parsed.cards.length,
         now,
       });
-    }
-    for (const p of placed) {
-      const m = matched.get(p);
-      const row = rowFor(p, deckOf(p.note), now);
-      let id: string;
-      if (m) {
-        id = m.row.id;
-        write.update({ ...row, id });
-        if (m.changed || m.row.deck_id !== row.deck_id || m.row.orphaned === 1) summary.updated++;
-        else summary.unchanged++;
-      } else {
-        id = freshId(p.key, usedIds);
-        write.insert({ ...row, id, ord: ++ord });
-        summary.new++;
+      const own = new Map<
+        string,
+        { id: string; context: string; tags: string; deck_id: string; orphaned: number }[]
+      >();
+      if (c.existing) {
+        for (const r of cardTextsOfNote(db, c.noteId)) {
+          if (r.source_file !== c.file.source) continue;
+          const list = own.get(r.content_key);
+          if (list) list.push(r);
+          else own.set(r.content_key, [r]);
+        }
       }
-      usedIds.add(id);
-      if (opts.dryRun) json.push(cardJson(id, p.card, p.note, p.source));
+      const keyed = note.parsed.cards.map((card) => ({
+        card,
+        key: contentKey(card.kind, card.prompt, card.answer),
+      }));
+      const paired = keyed.map((k) => {
+        const row = own.get(k.key)?.find((r) => !claimed.has(r.id));
+        if (row) claimed.add(row.id);
+        return row;
+      });
+      keyed.forEach((k, i) => {
+        const r = rowFor(k.card, k.key, note.parsed, c.noteId, c.file.source, deckId, now);
+        const row = paired[i];
+        if (row) {
+          write.update({ ...r, id: row.id });
+          const what =
+            row.context !== r.context || row.tags !== r.tags || row.deck_id !== deckId || row.orphaned === 1
+              ? 'updated'
+              : 'unchanged';
+          summary[what]++;
+          ruleCount(k.card.rule, what);
+          if (opts.dryRun) json.push(cardJson(row.id, k.card, note.parsed, c.file.source));
+          return;
+        }
+        ord ??= maxOrd(db);
+        ord++;
+        const base = `c${k.key.slice(0, 15)}`;
+        let id = base;
+        for (let n = 2; !write.insert({ ...r, id, ord }); n++) id = `${base}-${n}`;
+        summary.new++;
+        ruleCount(k.card.rule, 'new');
+        if (opts.dryRun) {
+          jsonAt.set(id, json.length);
+          json.push(cardJson(id, k.card, note.parsed, c.file.source));
+        }
+        // Worth pairing later only while some released card is still unclaimed.
+        if (claimed.size < released.size)
+          fresh.push({ id, key: k.key, kind: k.card.kind, source: c.file.source, rule: k.card.rule, deckId });
+      });
     }
-    for (const row of unclaimed) if (write.orphan(row.id, now)) summary.suspended++;
+
+    // Moves and rewordings across notes: a fresh card that is an older one merges into it and keeps its history.
+    const pool = [...released.values()].filter(
+      (r) => !claimed.has(r.id) && !failedNoteIds.has(r.note_id ?? ''),
+    );
+    for (const m of findMoves(db, fresh, pool)) {
+      write.merge(m.fresh.id, m.into.id, now);
+      claimed.add(m.into.id);
+      summary.new--;
+      summary[m.changed ? 'updated' : 'unchanged']++;
+      ruleCount(m.fresh.rule, 'new', -1);
+      ruleCount(m.fresh.rule, m.changed ? 'updated' : 'unchanged');
+      const at = jsonAt.get(m.fresh.id);
+      if (at !== undefined) json[at]!.id = m.into.id;
+    }
+    for (const r of released.values()) {
+      if (claimed.has(r.id) || r.orphaned === 1 || failedNoteIds.has(r.note_id ?? '')) continue;
+      if (!changedNoteIds.has(r.note_id ?? '') && !goneNoteIds.has(r.note_id ?? '')) continue;
+      if (write.orphan(r.id, now)) summary.suspended++;
+    }
     for (const id of goneNoteIds) deleteNote(db, id);
-    deleteEmptyNotes(db);
+    if (changed.length > 0 || goneNoteIds.size > 0) deleteEmptyNotes(db);
     recordImportRun(db, { startedAt: now, finishedAt: now, sources: [...inImport], ...summary, warnings });
-    if (opts.dryRun) {
-      dryCards = json;
-      throw new DryRunRollback();
-    }
+    if (opts.dryRun) throw new DryRunRollback();
   });
   try {
     tx.immediate();
   } catch (e) {
     if (!(e instanceof DryRunRollback)) throw e;
+    return { summary, warnings, cards: json, byRule, rulesOff };
   }
-  return dryCards ? { summary, warnings, cards: dryCards } : { summary, warnings };
-}
-
-function rowFor(p: Placed, deckId: string, now: number) {
-  const c: ParsedCard = p.card;
-  return {
-    deck_id: deckId,
-    note_id: p.noteId,
-    kind: c.kind,
-    rule: c.rule,
-    lang: p.note.lang,
-    prompt: c.prompt,
-    answer: c.answer,
-    context: JSON.stringify(c.context),
-    tags: JSON.stringify(c.tags),
-    source_file: p.source,
-    source_line: c.line,
-    heading_path: c.context.join(' > '),
-    content_key: p.key,
-    sibling_key: siblingKey(c.sibling),
-    exercise_id:
-      c.exerciseId ?? c.tags.find((t) => t.startsWith('exercise/'))?.slice('exercise/'.length) ?? null,
-    now,
-  };
-}
-
-function freshId(key: string, used: Set<string>): string {
-  const base = `c${key.slice(0, 15)}`;
-  let id = base;
-  for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
-  return id;
-}
-
-function cardJson(id: string, c: ParsedCard, n: ParsedNote, source: string): CardJson {
-  return {
-    id,
-    deck: n.deck,
-    lang: n.lang,
-    kind: c.kind,
-    prompt: c.prompt,
-    answer: c.answer,
-    context: c.context,
-    tags: c.tags,
-    source: { file: source, line: c.line },
-    rule: c.rule,
-    suspended: false,
-  };
+  return { summary, warnings };
 }

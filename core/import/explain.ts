@@ -1,0 +1,161 @@
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { decodeNote } from '../../content/markdown/decode.ts';
+import { readFrontMatter } from '../../content/markdown/front-matter.ts';
+import { md } from '../../content/markdown/markdown.ts';
+import { type ParseOptions, parseNote } from '../../content/markdown/parse-note.ts';
+import type { ParsedCard } from '../../content/markdown/types.ts';
+import { cardIdByKey } from '../../db/cards.ts';
+import { KubedeckError } from '../../db/errors.ts';
+import type { Ctx } from '../context.ts';
+import { collectNoteFiles } from './collect-files.ts';
+import { contentKey } from './identity.ts';
+import { readImportSettings } from './import-settings.ts';
+import { readNoteBytes } from './read-note.ts';
+import { type ClozeOptions, type OffBy, readNoteSwitches, rulesOffFor } from './rule-switches.ts';
+
+export type ExplainedCard = {
+  kind: string;
+  rule: string;
+  prompt: string;
+  answer: string;
+  /** The stored card this became, when the note has been imported. */
+  id?: string;
+  /** Set when the rule that made it is switched off, so the card is not imported. */
+  off?: OffBy;
+};
+
+/** Why a line gave no card. */
+export type NoCardReason =
+  | 'front-matter'
+  | 'code'
+  | 'manifest'
+  | 'multiline'
+  | 'answer'
+  | 'blank'
+  | 'no-rule';
+
+export type Explanation = {
+  file: string;
+  line: number;
+  text: string;
+  cards: ExplainedCard[];
+  reason?: NoCardReason;
+  /** For `manifest`, `multiline` and `answer`: the line of the card the line belongs to. */
+  partOf?: number;
+};
+
+/** Which rule made the cards of one line (and whether it is switched off), or why the line made none. */
+export function explainLine(ctx: Ctx, a: { file: string; line: number; deck?: string }): Explanation {
+  // It prints the line it explains, so over `serve` it must not become a way to read any file: notes only.
+  if (!/\.(md|markdown)$/i.test(a.file))
+    throw new KubedeckError('not-a-note', `${a.file}: not a Markdown note (.md or .markdown)`, 2);
+  const collected = collectNoteFiles([a.file]);
+  const skipped = collected.skipped?.[0];
+  if (skipped) throw new KubedeckError('not-a-file', `${a.file}: ${skipped.message}`);
+  const f = collected.files[0]!;
+  const read = readNoteBytes(f.abs);
+  if ('error' in read) throw new KubedeckError('unreadable', `${a.file}: ${read.error}`);
+  const d = decodeNote(read.bytes);
+  if (d.refuse) throw new KubedeckError('unreadable', `${a.file}:1: ${d.refuse}`);
+  const lines = d.text.split('\n');
+  const last = d.text.endsWith('\n') ? lines.length - 1 : lines.length;
+  if (a.line > last)
+    throw new KubedeckError('usage', `${a.file}: has ${last} lines; there is no line ${a.line}`, 2);
+
+  const settings = readImportSettings(ctx.db);
+  const switches = readNoteSwitches(d.text, a.file, []);
+  const opts: ParseOptions & ClozeOptions = {
+    deck: a.deck,
+    dir: dirname(f.abs),
+    fileExists: existsSync,
+    boldCloze: switches.boldCloze ?? settings['import.boldCloze'],
+    curlyCloze: switches.curlyCloze ?? settings['import.curlyCloze'],
+  };
+  const note = parseNote(f.abs, d.text, opts);
+  const off = rulesOffFor(settings['import.rulesOff'], switches);
+  const text = lines[a.line - 1]!;
+  const cards = note.cards
+    .filter((c) => c.line === a.line)
+    .map((c): ExplainedCard => {
+      const id = cardIdByKey(ctx.db, contentKey(c.kind, c.prompt, c.answer), f.source);
+      const by = off.get(c.rule);
+      return {
+        kind: c.kind,
+        rule: c.rule,
+        prompt: c.prompt,
+        answer: c.answer,
+        ...(id && !by ? { id } : {}),
+        ...(by ? { off: by } : {}),
+      };
+    });
+  const out: Explanation = { file: a.file, line: a.line, text, cards };
+  if (cards.length > 0) return out;
+  return { ...out, ...whyNoCard(lines, a.line, note.cards) };
+}
+
+function whyNoCard(
+  lines: string[],
+  line: number,
+  cards: ParsedCard[],
+): { reason: NoCardReason; partOf?: number } {
+  const { fm } = readFrontMatter(lines);
+  if (line <= fm.lines) return { reason: 'front-matter' };
+  for (const c of cards) {
+    // A manifest card's block, or a multi-line card's question, `?` and answer lines, belong to the card.
+    const fenced = /^\s*(```|~~~)/.test(lines[c.line - 1] ?? '');
+    const span =
+      c.rule === 'manifest'
+        ? c.answer.split('\n').length + (fenced ? 2 : 0)
+        : c.rule === 'explicit-multiline'
+          ? c.prompt.split('\n').length + 1 + c.answer.split('\n').length
+          : 0;
+    if (span > 0 && line > c.line && line < c.line + span)
+      return { reason: c.rule === 'manifest' ? 'manifest' : 'multiline', partOf: c.line };
+  }
+  const body = lines.map((l, i) => (i < fm.lines ? '' : l)).join('\n');
+  for (const tok of md.parse(body, {})) {
+    if (!tok.map || (tok.type !== 'fence' && tok.type !== 'code_block')) continue;
+    if (line - 1 >= tok.map[0] && line - 1 < tok.map[1]) return { reason: 'code' };
+  }
+  const own = lines[line - 1]!.trim();
+  if (!own) return { reason: 'blank' };
+  // A list item or an answer line gives no card of its own: it is the answer of a card above it.
+  const item = own.replace(/^([-*+]|\d+[.)]|=>)\s+/, '');
+  const holder = [...cards]
+    .reverse()
+    .find((c) => c.line < line && item.length > 0 && c.answer.includes(item));
+  if (holder) return { reason: 'answer', partOf: holder.line };
+  return { reason: 'no-rule' };
+}
+
+/** One line per fact, for the terminal. */
+export function explanationText(e: Explanation): string[] {
+  const out = [`${e.file}:${e.line}: ${e.text.trim()}`];
+  for (const c of e.cards) {
+    const what = `${c.rule} (${c.kind}): ${oneLine(c.prompt)} → ${oneLine(c.answer)}`;
+    const state = c.off
+      ? `  [switched off by ${c.off === 'setting' ? 'the setting import.rulesOff' : 'this note’s rules-off'}; not imported]`
+      : c.id
+        ? `  [card ${c.id}]`
+        : '';
+    out.push(`  ${what}${state}`);
+  }
+  if (e.reason) out.push(`  no card: ${REASONS[e.reason](e.partOf)}`);
+  return out;
+}
+
+const REASONS: Record<NoCardReason, (partOf?: number) => string> = {
+  'front-matter': () => 'the line is in the front matter (note settings, never card text)',
+  code: () => 'the line is inside fenced or indented code, which is never read as card syntax',
+  manifest: (at) => `the line is part of the manifest card at line ${at}`,
+  multiline: (at) => `the line is part of the multi-line card at line ${at}`,
+  answer: (at) => `the line is part of the answer of the card at line ${at}`,
+  blank: () => 'the line is blank',
+  'no-rule': () => 'no rule matched this line',
+};
+
+const oneLine = (s: string) => {
+  const t = s.replace(/\s*\n\s*/g, ' ⏎ ');
+  return t.length > 120 ? `${t.slice(0, 117)}...` : t;
+};

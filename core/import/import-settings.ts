@@ -1,0 +1,75 @@
+import { KubedeckError } from '../../db/errors.ts';
+import type { DB } from '../../db/open.ts';
+import { getSetting, setSetting } from '../../db/settings.ts';
+import { IMPORT_SETTING_KEYS, type ImportSettingKey } from '../import-stamp.ts';
+import { isKnownRule, KNOWN_RULES, unknownRuleMessage } from './rule-switches.ts';
+
+/** Collection-wide import settings, stored as JSON under their own key in the settings table. */
+export type ImportSettings = {
+  'import.rulesOff': string[];
+  'import.boldCloze': boolean;
+  'import.curlyCloze': boolean;
+};
+
+const DEFAULTS: ImportSettings = {
+  'import.rulesOff': [],
+  'import.boldCloze': false,
+  'import.curlyCloze': false,
+};
+export const isImportSettingKey = (k: string): k is ImportSettingKey =>
+  (IMPORT_SETTING_KEYS as readonly string[]).includes(k);
+
+const bool = (k: string, t: string): boolean => {
+  const v = t.trim().toLowerCase();
+  if (v === 'true' || v === 'on' || v === 'yes') return true;
+  if (v === 'false' || v === 'off' || v === 'no') return false;
+  throw new KubedeckError('bad-setting', `${k}: ${JSON.stringify(t)} is not true or false`, 2);
+};
+
+/** Parses what the learner typed ("auto-cloze term-definition", "none", "true") into the JSON to store. */
+export function parseImportSetting(k: ImportSettingKey, text: string): string {
+  if (k === 'import.rulesOff') {
+    const t = text.trim();
+    const names = t === '' || t === 'none' ? [] : t.split(/[\s,]+/);
+    for (const n of names)
+      if (!isKnownRule(n)) throw new KubedeckError('bad-setting', `${k}: ${unknownRuleMessage(n)}`, 2);
+    return JSON.stringify([...new Set(names)]);
+  }
+  return JSON.stringify(bool(k, text));
+}
+
+export function setImportSetting(db: DB, k: ImportSettingKey, text: string): void {
+  setSetting(db, k, parseImportSetting(k, text));
+}
+
+/**
+ * Reads the import settings. A corrupt value is an error naming the key; a rule name the parser no longer has
+ * (renamed in an upgrade) is dropped and reported in `unknown`, so an import still runs.
+ */
+export function readImportSettings(db: DB): ImportSettings & { unknown: string[] } {
+  const out = { ...DEFAULTS, 'import.rulesOff': [] as string[], unknown: [] as string[] };
+  for (const k of IMPORT_SETTING_KEYS) {
+    const raw = getSetting(db, k);
+    if (raw === undefined) continue;
+    let v: unknown;
+    try {
+      v = JSON.parse(raw);
+    } catch {
+      v = undefined;
+    }
+    const hint = k === 'import.rulesOff' ? `rule names such as "${KNOWN_RULES[7]}"` : 'true or false';
+    const ok =
+      k === 'import.rulesOff'
+        ? Array.isArray(v) && v.every((x) => typeof x === 'string')
+        : typeof v === 'boolean';
+    if (!ok)
+      throw new KubedeckError(
+        'settings-corrupt',
+        `setting ${k} holds a corrupt value ${JSON.stringify(raw)} (expected ${hint}); fix it with: kubedeck settings ${k} <value>`,
+      );
+    if (k === 'import.rulesOff') {
+      for (const n of v as string[]) (isKnownRule(n) ? out['import.rulesOff'] : out.unknown).push(n);
+    } else out[k] = v as boolean;
+  }
+  return out;
+}

@@ -1,0 +1,73 @@
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { decodeNote } from '../../content/markdown/decode.ts';
+import { type ParseOptions, parseNote } from '../../content/markdown/parse-note.ts';
+import type { NoteWarning, ParsedCard, ParsedNote } from '../../content/markdown/types.ts';
+import type { NoteFile } from './collect-files.ts';
+import { readNoteBytes } from './read-note.ts';
+import {
+  type ClozeOptions,
+  dropSwitchedOff,
+  type OffBy,
+  readNoteSwitches,
+  rulesOffFor,
+} from './rule-switches.ts';
+
+const isBundled = (source: string) => source.startsWith('bundled:');
+
+export type Read = { parsed: ParsedNote; dropped: { card: ParsedCard; by: OffBy }[]; hash: string };
+
+/**
+ * Decodes, parses and applies the rule switches to one note. Whatever goes wrong in here is a warning naming the
+ * file and the note is left as it was in the database: one bad note never costs the import of the others.
+ */
+export function readAndParse(
+  f: NoteFile,
+  file: string,
+  opts: { deck?: string },
+  collectionOff: readonly string[],
+  collectionCloze: ClozeOptions,
+  warnings: NoteWarning[],
+): Read | null {
+  const read = readNoteBytes(f.abs);
+  if ('error' in read) {
+    warnings.push({ file, line: 1, message: read.error });
+    return null;
+  }
+  const d = decodeNote(read.bytes);
+  if (d.refuse) {
+    warnings.push({ file, line: 1, message: d.refuse });
+    return null;
+  }
+  const own: NoteWarning[] = [];
+  try {
+    if (d.problem) own.push({ file, line: d.problem.line, message: d.problem.message });
+    if (!d.text.trim()) own.push({ file, line: 1, message: 'empty note; no cards' });
+    const switches = readNoteSwitches(d.text, file, own);
+    // The cloze options reach a parser that reads them; until then they are simply not looked at.
+    const parseOpts: ParseOptions & ClozeOptions = {
+      deck: opts.deck,
+      dir: isBundled(f.source) ? undefined : dirname(f.abs),
+      fileExists: existsSync,
+      boldCloze: switches.boldCloze ?? collectionCloze.boldCloze,
+      curlyCloze: switches.curlyCloze ?? collectionCloze.curlyCloze,
+    };
+    const parsed = parseNote(file, d.text, parseOpts);
+    own.push(...parsed.warnings);
+    const off = rulesOffFor(collectionOff, switches);
+    const { kept, dropped } = dropSwitchedOff(parsed.cards, off);
+    warnings.push(...own);
+    return {
+      parsed: { ...parsed, cards: kept },
+      dropped: dropped.map((card) => ({ card, by: off.get(card.rule)! })),
+      hash: read.hash,
+    };
+  } catch (e) {
+    warnings.push({
+      file,
+      line: 1,
+      message: `could not read this note (${(e as Error).message}); its cards were left as they were`,
+    });
+    return null;
+  }
+}

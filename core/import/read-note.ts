@@ -1,0 +1,60 @@
+import { createHash } from 'node:crypto';
+import { type BigIntStats, closeSync, constants, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
+import { notRegular } from './collect-files.ts';
+
+/**
+ * A note's stored state: `<settings fingerprint>|<sha1 of the bytes>|<file stamp>`. The stamp (size, mtime, inode)
+ * lets an unchanged file skip even being read; the hash decides when the stamp moved but the bytes did not.
+ * A stamp taken within RACY_MS of the file's last write is left empty (as git does): a second write in the same
+ * clock tick could otherwise keep size and mtime and go unseen.
+ */
+export type NoteState = { fingerprint: string; hash: string; stamp: string };
+
+const RACY_MS = 2000n;
+
+export const encodeState = (s: NoteState) => `${s.fingerprint}|${s.hash}|${s.stamp}`;
+
+export function decodeState(stored: string | undefined): NoteState | null {
+  const parts = stored?.split('|');
+  return parts?.length === 3 ? { fingerprint: parts[0]!, hash: parts[1]!, stamp: parts[2]! } : null;
+}
+
+/** Size, mtime and inode of a file, or '' when it was written too recently to be trusted (or is not a file). */
+export function fileStamp(abs: string): string {
+  let st: BigIntStats;
+  try {
+    st = statSync(abs, { bigint: true });
+  } catch {
+    return '';
+  }
+  if (!st.isFile()) return '';
+  // Wall-clock time on purpose: mtimes are the file system's clock, not the study clock the app injects.
+  const nowNs = BigInt(Date.now()) * 1_000_000n;
+  if (nowNs - st.mtimeNs < RACY_MS * 1_000_000n) return '';
+  return `${st.size}:${st.mtimeNs}:${st.ino}`;
+}
+
+export type ReadNote = { bytes: Buffer; hash: string } | { error: string };
+
+/**
+ * Reads a regular file. Opened non-blocking and checked on the open descriptor, so a path swapped for a FIFO or a
+ * device after it was listed gives a message instead of a read that never returns.
+ */
+export function readNoteBytes(abs: string): ReadNote {
+  let fd: number;
+  try {
+    fd = openSync(abs, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (e) {
+    return { error: `cannot open: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
+  }
+  try {
+    const why = notRegular(fstatSync(fd));
+    if (why) return { error: why };
+    const bytes = readFileSync(fd);
+    return { bytes, hash: createHash('sha1').update(bytes).digest('hex') };
+  } catch (e) {
+    return { error: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
+  } finally {
+    closeSync(fd);
+  }
+}

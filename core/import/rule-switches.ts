@@ -1,0 +1,124 @@
+import { parse } from 'yaml';
+import type { CardRule, NoteWarning, ParsedCard } from '../../content/markdown/types.ts';
+
+/**
+ * Every rule name a learner may switch off. The check below fails to compile when the parser gains a rule that is
+ * missing here, so a new rule is never "unknown" to the switches.
+ */
+export const KNOWN_RULES = [
+  'explicit-basic',
+  'explicit-reversed',
+  'explicit-cloze',
+  'explicit-multiline',
+  'term-definition',
+  'question-answer',
+  'list',
+  'auto-cloze',
+  'manifest',
+  'sentence-cloze',
+  'enumeration',
+  'paragraph',
+  'heading-answer',
+  'details',
+  'table',
+  'code-comment',
+  'code-intro',
+  'code-assignment',
+  'shell-output',
+  'command-flag',
+  'option-list',
+  'abbreviation',
+  'definition-reverse',
+  'manifest-apiversion',
+] as const satisfies readonly CardRule[];
+type Missing = Exclude<CardRule, (typeof KNOWN_RULES)[number]>;
+const everyRuleListed: [Missing] extends [never] ? true : Missing = true;
+void everyRuleListed;
+
+export const isKnownRule = (name: string) => (KNOWN_RULES as readonly string[]).includes(name);
+export const unknownRuleMessage = (name: string) =>
+  `unknown rule "${name}" (known: ${KNOWN_RULES.join(', ')})`;
+
+/** Parse options the learner can set for the collection and per note (the parser reads them when it has them). */
+export type ClozeOptions = { boldCloze?: boolean; curlyCloze?: boolean };
+
+/** What a note's front matter says about rules: `rules-off`, `rules-on`, `bold-cloze`, `curly-cloze`. */
+export type NoteSwitches = ClozeOptions & { off: string[]; on: string[] };
+
+const KEYS = /^(rules-off|rules-on|bold-cloze|curly-cloze)\s*:/m;
+
+/**
+ * Reads the rule switches from a note's leading `---` block. Most notes have none, so the YAML is parsed only when
+ * one of the keys appears. Bad values are warnings at the key's line; the note still imports.
+ */
+export function readNoteSwitches(text: string, file: string, warnings: NoteWarning[]): NoteSwitches {
+  const none: NoteSwitches = { off: [], on: [] };
+  if (!text.startsWith('---')) return none;
+  const lines = text.split('\n', 400);
+  if (lines[0]!.trim() !== '---') return none;
+  const end = lines.findIndex((l, i) => i > 0 && (l.trim() === '---' || l.trim() === '...'));
+  if (end < 0) return none;
+  const block = lines.slice(1, end).join('\n');
+  if (!KEYS.test(block)) return none;
+  let data: unknown;
+  try {
+    data = parse(block, { maxAliasCount: 10 });
+  } catch {
+    return none; // the parser reports invalid front matter already
+  }
+  if (!data || typeof data !== 'object') return none;
+  const d = data as Record<string, unknown>;
+  const lineOf = (key: string) => 2 + lines.slice(1, end).findIndex((l) => l.startsWith(`${key}`));
+  const names = (key: 'rules-off' | 'rules-on'): string[] => {
+    const v = d[key];
+    if (v === undefined || v === null) return [];
+    const list = Array.isArray(v) ? v : typeof v === 'string' ? v.split(/[\s,]+/) : null;
+    if (!list) {
+      warnings.push({ file, line: lineOf(key), message: `${key}: expected a list of rule names` });
+      return [];
+    }
+    const out: string[] = [];
+    for (const item of list.map((x) => String(x).trim()).filter(Boolean)) {
+      if (isKnownRule(item)) out.push(item);
+      else warnings.push({ file, line: lineOf(key), message: `${key}: ${unknownRuleMessage(item)}` });
+    }
+    return out;
+  };
+  const flag = (key: 'bold-cloze' | 'curly-cloze'): boolean | undefined => {
+    const v = d[key];
+    if (v === undefined) return undefined;
+    if (typeof v === 'boolean') return v;
+    warnings.push({ file, line: lineOf(key), message: `${key}: expected true or false` });
+    return undefined;
+  };
+  const out: NoteSwitches = { off: names('rules-off'), on: names('rules-on') };
+  const bold = flag('bold-cloze');
+  const curly = flag('curly-cloze');
+  if (bold !== undefined) out.boldCloze = bold;
+  if (curly !== undefined) out.curlyCloze = curly;
+  return out;
+}
+
+/** Where a switched-off rule was switched off: the collection setting or the note itself. */
+export type OffBy = 'setting' | 'front matter';
+
+/** The rules off for one note: the collection's, plus the note's `rules-off`, minus its `rules-on`. */
+export function rulesOffFor(collection: readonly string[], note: NoteSwitches): Map<string, OffBy> {
+  const off = new Map<string, OffBy>();
+  for (const r of collection) off.set(r, 'setting');
+  for (const r of note.off) off.set(r, 'front matter');
+  for (const r of note.on) off.delete(r);
+  return off;
+}
+
+/** Drops the cards of switched-off rules, after parsing, so it works for whatever rules the parser has. */
+export function dropSwitchedOff(
+  cards: ParsedCard[],
+  off: Map<string, OffBy>,
+): { kept: ParsedCard[]; dropped: ParsedCard[] } {
+  if (off.size === 0) return { kept: cards, dropped: [] };
+  const kept: ParsedCard[] = [];
+  const dropped: ParsedCard[] = [];
+  for (const c of cards) (off.has(c.rule) ? dropped : kept).push(c);
+  return { kept, dropped };
+}

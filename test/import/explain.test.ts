@@ -1,0 +1,120 @@
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type Core, openCore } from '../../core/app.ts';
+import { kubedeck } from '../support/cli.ts';
+import { tmpDir, writeFiles } from '../support/tmp.ts';
+
+const NOTE = [
+  '---', // 1
+  'deck: 포트',
+  '---',
+  '# 포트', // 4
+  '',
+  'kube-apiserver 포트 :: 6443', // 6
+  '',
+  '컨트롤 플레인 컴포넌트 포트', // 8
+  '- 스케줄러 10259번 포트', // 9
+  '- 컨트롤러 매니저 포트', // 10
+  '',
+  '```bash', // 12
+  'kubectl get svc -A', // 13
+  '```',
+  '',
+  '```yaml', // 16
+  'apiVersion: v1',
+  'kind: Service', // 18
+  'metadata:',
+  '  name: web',
+  '```',
+  '',
+  '그냥 쓰는 문장이다.', // 23
+  '',
+].join('\n');
+
+let core: Core | undefined;
+afterEach(() => core?.close());
+
+function setup() {
+  const dir = tmpDir();
+  writeFiles(dir, { 'notes/ports.md': NOTE });
+  core = openCore({ dbPath: join(dir, 'k.sqlite'), bundled: false });
+  return { dir, core, file: join(dir, 'notes/ports.md') };
+}
+
+describe('import --explain FILE:LINE', () => {
+  it('names the rule, kind, prompt and answer of each card of a line, and the stored card once imported', async () => {
+    const { core: c, file } = setup();
+    const before = await c.call('import/explain', { file, line: 6 });
+    expect(before).toEqual({
+      file,
+      line: 6,
+      text: 'kube-apiserver 포트 :: 6443',
+      cards: [{ kind: 'basic', rule: 'explicit-basic', prompt: 'kube-apiserver 포트', answer: '6443' }],
+    });
+    await c.call('import/run', { paths: [file] });
+    const after = await c.call('import/explain', { file, line: 9 });
+    expect(after.cards).toEqual([
+      {
+        kind: 'cloze',
+        rule: 'auto-cloze',
+        prompt: '스케줄러 [...]번 포트',
+        answer: '10259',
+        id: expect.stringMatching(/^c[0-9a-f]{15}/),
+      },
+    ]);
+    const stored = c.ctx.db
+      .prepare('SELECT rule, source_line FROM cards WHERE id = ?')
+      .get(after.cards[0]!.id);
+    expect(stored).toEqual({ rule: 'auto-cloze', source_line: 9 });
+  });
+
+  it('says when the rule that made a line’s card is switched off, and by what', async () => {
+    const { core: c, file } = setup();
+    await c.call('settings/set', { key: 'import.rulesOff', value: 'auto-cloze' });
+    const e = await c.call('import/explain', { file, line: 9 });
+    expect(e.cards).toEqual([
+      { kind: 'cloze', rule: 'auto-cloze', prompt: '스케줄러 [...]번 포트', answer: '10259', off: 'setting' },
+    ]);
+  });
+
+  it('says why a line made no card: front matter, code, a manifest, part of an answer, blank, no rule', async () => {
+    const { core: c, file } = setup();
+    const why = async (line: number) => {
+      const e = await c.call('import/explain', { file, line });
+      expect(e.cards).toEqual([]);
+      return e.partOf === undefined ? e.reason : `${e.reason}@${e.partOf}`;
+    };
+    expect(await why(2)).toBe('front-matter');
+    expect(await why(13)).toBe('code');
+    expect(await why(18)).toBe('manifest@16');
+    expect(await why(10)).toBe('answer@8');
+    expect(await why(11)).toBe('blank');
+    expect(await why(23)).toBe('no-rule');
+    await expect(c.call('import/explain', { file, line: 99 })).rejects.toThrow(
+      /has 23 lines; there is no line 99/,
+    );
+    // It prints the line, so it reads notes only (serve calls the same handler).
+    await expect(c.call('import/explain', { file: '/etc/passwd', line: 1 })).rejects.toThrow(
+      '/etc/passwd: not a Markdown note (.md or .markdown)',
+    );
+  });
+
+  it('prints one line per card in the terminal, and JSON with --json', () => {
+    const dir = tmpDir();
+    writeFiles(dir, { 'notes/ports.md': NOTE });
+    const db = join(dir, 'k.sqlite');
+    const file = join(dir, 'notes/ports.md');
+    const r = kubedeck(['import', '--explain', `${file}:6`, '--db', db]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      `${file}:6: kube-apiserver 포트 :: 6443\n  explicit-basic (basic): kube-apiserver 포트 → 6443\n`,
+    );
+    const none = kubedeck(['import', '--explain', `${file}:13`, '--json', '--db', db]);
+    expect(none.json()).toEqual({
+      explain: { file, line: 13, text: 'kubectl get svc -A', cards: [], reason: 'code' },
+    });
+    const bad = kubedeck(['import', '--explain', file, '--db', db]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/give FILE:LINE/);
+  });
+});
