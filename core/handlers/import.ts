@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineHandlers } from '../handler.ts';
-import { runImport } from '../import/run-import.ts';
+import { importNotes } from '../interop/notes-import.ts';
 
 export const importHandlers = defineHandlers({
   'import/run': {
@@ -9,6 +9,6 @@ export const importHandlers = defineHandlers({
       deck: z.string().min(1).optional(),
       dryRun: z.boolean().optional(),
     }),
-    run: (ctx, a) => runImport(ctx, { paths: a.paths, deck: a.deck, dryRun: a.dryRun }),
+    run: (ctx, a) => importNotes(ctx, { paths: a.paths, deck: a.deck, dryRun: a.dryRun }),
   },
 });

@@ -10,6 +10,7 @@ import { recordImportRun } from '../../db/import-runs.ts';
 import { allNotes, deleteEmptyNotes, deleteNote, upsertNote } from '../../db/notes.ts';
 import type { CardJson } from '../cards-json.ts';
 import type { Ctx } from '../context.ts';
+import { stripSrComments } from '../interop/obsidian-sr.ts';
 import { type Collected, collectNoteFiles, type NoteFile } from './collect-files.ts';
 import { contentKey, siblingKey } from './identity.ts';
 import { matchCards, type Placed } from './match-cards.ts';
@@ -28,6 +29,8 @@ export type ImportOptions = {
   bundled?: boolean;
   /** How a source is shown in warnings (default: as stored). */
   display?: (source: string) => string;
+  /** Files deleted since they were imported (a watched folder): their notes are in scope and gone. */
+  removed?: string[];
 };
 
 class DryRunRollback extends Error {}
@@ -47,7 +50,9 @@ function load(file: NoteFile, deck: string | undefined): Loaded {
     .update(bytes)
     .digest('hex');
   const d = decodeNote(bytes);
-  return { file, hash, text: d.text, refuse: d.refuse, problem: d.problem };
+  // Obsidian Spaced Repetition comments are schedule, not card text (core/interop/obsidian-sr.ts reads them).
+  const text = d.text === undefined ? undefined : stripSrComments(d.text);
+  return { file, hash, text, refuse: d.refuse, problem: d.problem };
 }
 
 const isBundled = (source: string) => source.startsWith('bundled:');
@@ -67,8 +72,11 @@ export function runImport(ctx: Ctx, opts: ImportOptions): ImportResult {
   const tx = db.transaction(() => {
     const notes = allNotes(db);
     const noteBySource = new Map(notes.map((n) => [n.source_file, n]));
+    const removed = new Set(opts.removed ?? []);
     const inScope = (source: string) =>
-      inImport.has(source) || collected.folders.some((d) => source.startsWith(d.endsWith(':') ? d : d + sep));
+      inImport.has(source) ||
+      removed.has(source) ||
+      collected.folders.some((d) => source.startsWith(d.endsWith(':') ? d : d + sep));
     const skippedNotes = new Set<string>();
     const refusedSources = new Set<string>();
     const parsed: { note: ParsedNote; source: string; hash: string; noteId: string }[] = [];

@@ -1,0 +1,157 @@
+import { existsSync, statSync } from 'node:fs';
+import { resolve, sep } from 'node:path';
+import { type FSWatcher, watch } from 'chokidar';
+import { KubedeckError } from '../../db/errors.ts';
+import { getJsonSetting, setSetting } from '../../db/settings.ts';
+import type { Ctx } from '../context.ts';
+import { importNotes, type NotesImportResult } from './notes-import.ts';
+
+const KEY = 'interop.watchFolders';
+const NOTE_EXT = /\.(md|markdown)$/i;
+
+export const watchedFolders = (ctx: Ctx): string[] => getJsonSetting<string[]>(ctx.db, KEY, []);
+
+export function addWatchedFolder(ctx: Ctx, folder: string): string[] {
+  const abs = resolve(folder);
+  if (!existsSync(abs) || !statSync(abs).isDirectory())
+    throw new KubedeckError('no-such-folder', `${folder}: no such folder`);
+  const list = watchedFolders(ctx);
+  if (!list.includes(abs)) list.push(abs);
+  setSetting(ctx.db, KEY, JSON.stringify(list));
+  watchers.get(ctx)?.add(abs);
+  return list;
+}
+
+export function removeWatchedFolder(ctx: Ctx, folder: string): string[] {
+  const abs = resolve(folder);
+  const list = watchedFolders(ctx);
+  if (!list.includes(abs)) throw new KubedeckError('not-watched', `${folder}: not a watched folder`);
+  const next = list.filter((f) => f !== abs);
+  setSetting(ctx.db, KEY, JSON.stringify(next));
+  watchers.get(ctx)?.remove(abs);
+  return next;
+}
+
+/** One sync: the files a save touched, imported together (a card moved between two files keeps its history). */
+export type SyncEvent = {
+  at: string;
+  files: string[];
+  removed: string[];
+  result: NotesImportResult | null;
+  error: string | null;
+};
+
+export type WatchOptions = { debounceMs?: number; onSync?: (e: SyncEvent) => void };
+
+/** The watcher running in this core process (serve, Electron, `kubedeck watch`), so watch/add can extend it. */
+const watchers = new WeakMap<Ctx, FolderWatcher>();
+
+const ignored = (path: string, stats?: { isFile(): boolean }) =>
+  path.split(sep).some((p) => p.startsWith('.') || p === 'node_modules') ||
+  (stats?.isFile() === true && !NOTE_EXT.test(path));
+
+/**
+ * Watches note folders and re-imports only what changed, debounced: an editor's burst of writes is one import, and a
+ * save costs one note's import, not the folder's. On start (and when a folder is added) each folder is imported
+ * once as a whole, which catches up with edits made while nothing was watching.
+ */
+export class FolderWatcher {
+  private fsw: FSWatcher | null = null;
+  private changed = new Set<string>();
+  private gone = new Set<string>();
+  private timer: NodeJS.Timeout | null = null;
+  private readonly debounceMs: number;
+
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly opts: WatchOptions = {},
+  ) {
+    this.debounceMs = opts.debounceMs ?? 300;
+  }
+
+  /** Imports every folder once, then watches them; resolves when the watcher is ready. */
+  async start(folders: string[]): Promise<void> {
+    watchers.set(this.ctx, this);
+    for (const f of folders) this.catchUp(f);
+    this.fsw = watch(folders, { ignoreInitial: true, ignored, awaitWriteFinish: false });
+    const onFile = (path: string) => {
+      this.gone.delete(path);
+      this.changed.add(path);
+      this.schedule();
+    };
+    this.fsw.on('add', onFile);
+    this.fsw.on('change', onFile);
+    this.fsw.on('unlink', (path: string) => {
+      this.changed.delete(path);
+      this.gone.add(path);
+      this.schedule();
+    });
+    this.fsw.on('error', (e) => this.emit({ files: [], removed: [], result: null, error: String(e) }));
+    await new Promise<void>((done) => this.fsw?.once('ready', () => done()));
+  }
+
+  add(folder: string): void {
+    this.catchUp(folder);
+    this.fsw?.add(folder);
+  }
+
+  remove(folder: string): void {
+    this.fsw?.unwatch(folder);
+  }
+
+  async close(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.flush();
+    if (watchers.get(this.ctx) === this) watchers.delete(this.ctx);
+    await this.fsw?.close();
+    this.fsw = null;
+  }
+
+  private catchUp(folder: string) {
+    if (!existsSync(folder)) {
+      this.emit({ files: [folder], removed: [], result: null, error: `${folder}: no such folder` });
+      return;
+    }
+    this.run([folder], [], () => importNotes(this.ctx, { paths: [folder] }));
+  }
+
+  private schedule() {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.flush(), this.debounceMs);
+  }
+
+  private flush() {
+    this.timer = null;
+    const files = [...this.changed].filter((f) => existsSync(f)).sort();
+    const removed = [...this.gone].sort();
+    this.changed.clear();
+    this.gone.clear();
+    if (files.length === 0 && removed.length === 0) return;
+    this.run(files, removed, () =>
+      importNotes(this.ctx, {
+        collected: { files: files.map((abs) => ({ abs, source: abs })), folders: [] },
+        removed,
+      }),
+    );
+  }
+
+  private run(files: string[], removed: string[], work: () => NotesImportResult) {
+    try {
+      this.emit({ files, removed, result: work(), error: null });
+    } catch (e) {
+      // A sync that fails (a locked database, a vanished file) must not stop the watcher; the next save retries.
+      this.emit({ files, removed, result: null, error: (e as Error).message });
+    }
+  }
+
+  private emit(e: Omit<SyncEvent, 'at'>) {
+    this.opts.onSync?.({ at: this.ctx.now().toISOString(), ...e });
+  }
+}
+
+/** For serve and Electron: watch the stored folders in the core process, if there are any. */
+export async function watchStoredFolders(ctx: Ctx, opts: WatchOptions = {}): Promise<FolderWatcher> {
+  const w = new FolderWatcher(ctx, opts);
+  await w.start(watchedFolders(ctx));
+  return w;
+}
