@@ -2,6 +2,7 @@ import type { Command } from '../command.ts';
 import { cardsCommand, decksCommand } from './cards.ts';
 import { deckLimitsCommand } from './deck-limits.ts';
 import { exerciseCommand, exercisesCommand } from './exercises.ts';
+import { exportCommand } from './export.ts';
 import { gradeCommand } from './grade.ts';
 import { importCommand } from './import.ts';
 import { reviewCommand } from './review.tsx';
@@ -16,6 +17,7 @@ import {
 import { serveCommand } from './serve.ts';
 import { settingsCommand } from './settings.ts';
 import { optimizeCommand, statsCommand } from './stats.ts';
+import { watchCommand } from './watch.ts';
 
 /** Every `kubedeck` subcommand, one line each. */
 export const commands: Command[] = [
@@ -36,3 +38,4 @@ commands.push(
 );
 commands.push(statsCommand, optimizeCommand, settingsCommand);
 commands.push(exercisesCommand, exerciseCommand, gradeCommand);
+commands.push(exportCommand, watchCommand);

@@ -88,12 +88,15 @@ export function ankiHtmlToMarkdown(html: string, mediaPrefix = 'media/'): string
     .trim();
 }
 
-/** Anki's sort field and checksum read the field as plain text: tags dropped, image names kept, entities decoded. */
+/**
+ * Anki's sort field and checksum read the first field as Anki's strip_html_preserving_media_filenames does: image
+ * tags become their file names, other tags are dropped (no space in their place), entities are decoded.
+ */
 export function fieldPlainText(html: string): string {
   return unescapeHtml(
     html
+      .replace(/<!--[\s\S]*?-->/g, '')
       .replace(/<img[^>]*src=["']?([^"'>\s]+)[^>]*>/gi, ' $1 ')
-      .replace(/<br\s*\/?>|<div>/gi, ' ')
       .replace(/<[^>]*>/g, ''),
-  ).trim();
+  );
 }
