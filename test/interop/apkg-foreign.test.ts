@@ -11,7 +11,9 @@ const DAY = 86_400;
 const CRT = Date.UTC(2025, 0, 1, 4) / 1000;
 
 /** A package shaped like one Anki 2.1 writes: Anki's own note types, HTML fields, media, a review log. */
-function ankiMadePackage(opts: { ver?: number; entryName?: string; extra?: Record<string, Uint8Array> } = {}) {
+function ankiMadePackage(
+  opts: { ver?: number; entryName?: string; extra?: Record<string, Uint8Array> } = {},
+) {
   const models = {
     1111: {
       id: 1111,
@@ -131,9 +133,7 @@ function ankiMadePackage(opts: { ver?: number; entryName?: string; extra?: Recor
 const rowsOf = (db: string) => {
   const d = new Database(db, { readonly: true });
   const cards = d
-    .prepare(
-      'SELECT c.*, k.name AS deck FROM cards c JOIN decks k ON k.id = c.deck_id ORDER BY c.ord',
-    )
+    .prepare('SELECT c.*, k.name AS deck FROM cards c JOIN decks k ON k.id = c.deck_id ORDER BY c.ord')
     .all() as Record<string, string | number | null>[];
   const logs = d.prepare('SELECT * FROM review_log ORDER BY reviewed_at').all() as Record<string, number>[];
   d.close();
@@ -147,9 +147,16 @@ describe('importing a package Anki made', () => {
     writeFileSync(file, ankiMadePackage());
     const db = join(dir, 'data', 'k.sqlite');
     // The learner's day starts at 04:00 UTC here, as the package's crt does.
-    const r = kubedeck(['import', file, '--json', '--db', db, '--now', '2025-03-01T00:00:00Z'], { env: { TZ: 'UTC' } });
+    const r = kubedeck(['import', file, '--json', '--db', db, '--now', '2025-03-01T00:00:00Z'], {
+      env: { TZ: 'UTC' },
+    });
     expect(r.code).toBe(0);
-    const out = r.json() as { summary: { new: number }; reviews: number; media: number; warnings: { message: string }[] };
+    const out = r.json() as {
+      summary: { new: number };
+      reviews: number;
+      media: number;
+      warnings: { message: string }[];
+    };
     expect(out.summary.new).toBe(4);
     expect(out.reviews).toBe(3);
     expect(out.media).toBe(1);
@@ -167,8 +174,17 @@ describe('importing a package Anki made', () => {
       tags: '["cka","services"]',
       lang: 'en',
     });
-    expect(c1).toMatchObject({ kind: 'cloze', prompt: '[...] 는 iptables 규칙을 씁니다', answer: 'kube-proxy', lang: 'ko' });
-    expect(c2).toMatchObject({ kind: 'cloze', prompt: 'kube-proxy 는 [모드] 규칙을 씁니다', answer: 'iptables' });
+    expect(c1).toMatchObject({
+      kind: 'cloze',
+      prompt: '[...] 는 iptables 규칙을 씁니다',
+      answer: 'kube-proxy',
+      lang: 'ko',
+    });
+    expect(c2).toMatchObject({
+      kind: 'cloze',
+      prompt: 'kube-proxy 는 [모드] 규칙을 씁니다',
+      answer: 'iptables',
+    });
     expect(manifest).toMatchObject({ kind: 'manifest', answer: 'apiVersion: v1\nkind: Service' });
 
     // The review card: FSRS state rebuilt by replaying its three answers; Anki's due day kept.
@@ -226,13 +242,18 @@ describe('bad packages get a clear message and import nothing', () => {
     view.writeUInt32LE(0xf0000000, cd + 24);
     const r = attempt(view);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/would unpack to 3840 MB, more than the 1024 MB Kubedeck accepts \(a zip bomb\?\)/);
+    expect(r.stderr).toMatch(
+      /would unpack to 3840 MB, more than the 1024 MB Kubedeck accepts \(a zip bomb\?\)/,
+    );
     expect(r.cards).toEqual([]);
   });
 
   it('an apkg from a newer Anki (collection.anki21b) or an unknown collection version', () => {
     const newer = attempt(
-      zipSync({ 'collection.anki21b': new Uint8Array([0x28, 0xb5, 0x2f, 0xfd]), 'collection.anki2': new Uint8Array(10) }),
+      zipSync({
+        'collection.anki21b': new Uint8Array([0x28, 0xb5, 0x2f, 0xfd]),
+        'collection.anki2': new Uint8Array(10),
+      }),
     );
     expect(newer.code).toBe(1);
     expect(newer.stderr).toContain('Support older Anki versions');
