@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { watchStoredFolders } from '../../core/interop/watch.ts';
 import { isLoopback, startServer } from '../../core/server/http.ts';
 import { KubedeckError } from '../../db/errors.ts';
 import type { Command, Io } from '../command.ts';
@@ -59,12 +60,18 @@ export const serveCommand: Command = {
     }
     io.out(`Kubedeck: ${server.url}`);
     if (values.open) openBrowser(server.url);
+    // Watched note folders stay imported while the UI runs; a failed sync is reported and retried on the next save.
+    const watcher = await watchStoredFolders(c.ctx, {
+      onSync: (e) => {
+        if (e.error) io.err(`kubedeck serve: ${[...e.files, ...e.removed].join(', ')}: ${e.error}`);
+      },
+    });
     // Runs until Ctrl-C / SIGTERM; main() then closes the database.
     await new Promise<void>((done) => {
       const stop = () => {
         process.off('SIGINT', stop);
         process.off('SIGTERM', stop);
-        server.close().then(done, done);
+        Promise.all([watcher.close(), server.close()]).then(() => done(), done);
       };
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);

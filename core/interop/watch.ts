@@ -60,6 +60,7 @@ export class FolderWatcher {
   private changed = new Set<string>();
   private gone = new Set<string>();
   private timer: NodeJS.Timeout | null = null;
+  private ready = false;
   private readonly debounceMs: number;
 
   constructor(
@@ -73,8 +74,11 @@ export class FolderWatcher {
   async start(folders: string[]): Promise<void> {
     watchers.set(this.ctx, this);
     for (const f of folders) this.catchUp(f);
-    this.fsw = watch(folders, { ignoreInitial: true, ignored, awaitWriteFinish: false });
+    // Files found by the first scan were just imported by the catch-up; after that, every file chokidar reports
+    // counts, including the existing files of a folder added later (a file saved while that scan runs is not lost).
+    this.fsw = watch(folders, { ignoreInitial: false, ignored, awaitWriteFinish: false });
     const onFile = (path: string) => {
+      if (!this.ready) return;
       this.gone.delete(path);
       this.changed.add(path);
       this.schedule();
@@ -88,11 +92,12 @@ export class FolderWatcher {
     });
     this.fsw.on('error', (e) => this.emit({ files: [], removed: [], result: null, error: String(e) }));
     await new Promise<void>((done) => this.fsw?.once('ready', () => done()));
+    this.ready = true;
   }
 
   add(folder: string): void {
-    this.catchUp(folder);
     this.fsw?.add(folder);
+    this.catchUp(folder);
   }
 
   remove(folder: string): void {

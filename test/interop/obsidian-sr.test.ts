@@ -49,9 +49,7 @@ describe('Obsidian Spaced Repetition history', () => {
     const r = await core.call('import/run', { paths: [vault] });
     expect(r.warnings).toEqual([]);
     expect(r.srScheduled).toBe(5);
-    const { cards } = {
-      cards: core.ctx.db.prepare('SELECT * FROM cards ORDER BY ord').all() as Record<string, never>[],
-    };
+    const cards = core.ctx.db.prepare('SELECT * FROM cards ORDER BY ord').all() as Record<string, number>[];
     const view = cards.map((c) => ({
       prompt: c.prompt,
       answer: c.answer,
@@ -103,7 +101,7 @@ describe('Obsidian Spaced Repetition history', () => {
     expect(cards[0]!.stability).toBeCloseTo(m.stability, 6);
     expect(cards[0]!.difficulty).toBeCloseTo(m.difficulty, 6);
     // Higher ease, easier card.
-    expect(cards[5]!.difficulty).toBeLessThan(cards[1]!.difficulty);
+    expect(cards[5]!.difficulty).toBeLessThan(cards[1]!.difficulty!);
 
     // On 2026-05-20 no scheduled card is due yet (the earliest is 2026-06-01): the next card is a new one.
     expect((await core.call('review/next', {})).card?.prompt).toBe(

@@ -35,7 +35,9 @@ describe('watched note folders', () => {
     expect(events).toHaveLength(1);
     expect(events[0]!.result!.summary).toMatchObject({ new: 5 });
 
-    const port = core.ctx.db.prepare("SELECT id FROM cards WHERE prompt = 'kube-apiserver 포트'").get() as { id: string };
+    const port = core.ctx.db.prepare("SELECT id FROM cards WHERE prompt = 'kube-apiserver 포트'").get() as {
+      id: string;
+    };
     await core.call('review/rate', { cardId: port.id, rating: 'good', elapsedMs: 2000 });
     clock.add(60_000);
 
@@ -49,7 +51,9 @@ describe('watched note folders', () => {
     // Only a.md's three old cards are looked at (b.md's two are not re-imported), one of them reworded.
     expect(edit.result!.summary).toEqual({ new: 1, updated: 1, unchanged: 2, suspended: 0 });
     const kept = core.ctx.db
-      .prepare('SELECT prompt, reps, (SELECT count(*) FROM review_log WHERE card_id = cards.id) AS logs FROM cards WHERE id = ?')
+      .prepare(
+        'SELECT prompt, reps, (SELECT count(*) FROM review_log WHERE card_id = cards.id) AS logs FROM cards WHERE id = ?',
+      )
       .get(port.id);
     expect(kept).toEqual({ prompt: 'kube-apiserver의 포트', reps: 1, logs: 1 });
 
@@ -59,12 +63,16 @@ describe('watched note folders', () => {
     const del = await until('the delete sync', () => events[2]);
     expect(del.removed).toEqual([join(vault, 'sub', 'b.md')]);
     expect(del.result!.summary).toMatchObject({ new: 0, suspended: 2 });
-    expect(core.ctx.db.prepare('SELECT count(*) AS n FROM cards WHERE suspended = 1').get()).toEqual({ n: 2 });
+    expect(core.ctx.db.prepare('SELECT count(*) AS n FROM cards WHERE suspended = 1').get()).toEqual({
+      n: 2,
+    });
 
     // What changed since the first sync, per file, newest first.
     const since = Date.parse('2026-04-01T09:00:30Z');
     const { runs } = await core.call('watch/changes', { since });
-    expect(runs.map((r) => ({ sources: r.sources, new: r.new, updated: r.updated, suspended: r.suspended }))).toEqual([
+    expect(
+      runs.map((r) => ({ sources: r.sources, new: r.new, updated: r.updated, suspended: r.suspended })),
+    ).toEqual([
       { sources: [], new: 0, updated: 0, suspended: 2 },
       { sources: [a], new: 1, updated: 1, suspended: 0 },
     ]);
