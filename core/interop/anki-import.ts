@@ -128,8 +128,9 @@ export function importApkg(ctx: Ctx, file: string, caps: ZipCaps = DEFAULT_ZIP_C
       ...text,
       tags: note.tags.trim().split(/\s+/).filter(Boolean),
       sibling: `anki:${note.guid}`,
+      // A card lent to a filtered deck keeps its own schedule in odue.
       schedule: ankiSchedule(
-        card,
+        card.odid ? { ...card, due: card.odue } : card,
         history.card,
         history.logs.length > 0,
         col.col.crt,

@@ -78,7 +78,7 @@ export class FolderWatcher {
     // counts, including the existing files of a folder added later (a file saved while that scan runs is not lost).
     this.fsw = watch(folders, { ignoreInitial: false, ignored, awaitWriteFinish: false });
     const onFile = (path: string) => {
-      if (!this.ready) return;
+      if (!this.ready || !NOTE_EXT.test(path)) return;
       this.gone.delete(path);
       this.changed.add(path);
       this.schedule();
@@ -86,6 +86,7 @@ export class FolderWatcher {
     this.fsw.on('add', onFile);
     this.fsw.on('change', onFile);
     this.fsw.on('unlink', (path: string) => {
+      if (!NOTE_EXT.test(path)) return;
       this.changed.delete(path);
       this.gone.add(path);
       this.schedule();
