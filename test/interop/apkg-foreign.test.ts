@@ -201,9 +201,9 @@ describe('importing a package Anki made', () => {
     expect(c2).toMatchObject({ state: 0, suspended: 0 });
   });
 
-  it('reads collection.anki21 when present', () => {
+  it('reads collection.anki21 when present, also from a .colpkg', () => {
     const dir = tmpDir();
-    const file = join(dir, 'new.apkg');
+    const file = join(dir, 'whole.colpkg');
     writeFileSync(file, ankiMadePackage({ entryName: 'collection.anki21' }));
     const r = kubedeck(['import', file, '--json', '--db', join(dir, 'k.sqlite')]);
     expect(r.code).toBe(0);
