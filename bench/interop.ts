@@ -10,7 +10,12 @@ export async function benchInterop(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'kd-bench-interop-'));
   try {
     let t = Date.parse('2026-01-05T08:00:00Z');
-    const src = openCore({ dbPath: join(dir, 'src.sqlite'), now: () => new Date(t), bundled: true, lang: 'en' });
+    const src = openCore({
+      dbPath: join(dir, 'src.sqlite'),
+      now: () => new Date(t),
+      bundled: true,
+      lang: 'en',
+    });
     await src.call('settings/set', { key: 'timeZone', value: 'UTC' });
     await src.call('settings/set', { key: 'newPerDay', value: 30 });
     let n = 0;
@@ -18,7 +23,11 @@ export async function benchInterop(): Promise<void> {
       for (;;) {
         const next = await src.call('review/next', {});
         if (!next.card) break;
-        await src.call('review/rate', { cardId: next.card.id, rating: PATTERN[n++ % PATTERN.length]!, elapsedMs: 4000 });
+        await src.call('review/rate', {
+          cardId: next.card.id,
+          rating: PATTERN[n++ % PATTERN.length]!,
+          elapsedMs: 4000,
+        });
         t += 30_000;
       }
       t += 86_400_000;

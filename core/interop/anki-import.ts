@@ -15,7 +15,7 @@ import { makeScheduler, type SchedCard } from '../review/scheduler.ts';
 import { loadSettings } from '../review/session.ts';
 import type { KubedeckNoteMeta } from './anki-export.ts';
 import { ankiHtmlToMarkdown, kubedeckFieldToText } from './field-html.ts';
-import { replayHistory } from './replay.ts';
+import { NEW_CARD, replayHistory } from './replay.ts';
 import { DEFAULT_ZIP_CAPS, safeUnzip, type ZipCaps } from './safe-unzip.ts';
 import { memoryFromSm2 } from './sm2-memory.ts';
 import {
@@ -248,7 +248,9 @@ function ankiSchedule(
   }
   if ((c.type === 1 || c.type === 3) && hasHistory && c.queue === 1)
     return { ...replayed, due: c.due * 1000 };
-  return hasHistory ? replayed : { ...replayed, state: 0 };
+  // A new card (never studied, or reset with "Forget" in Anki) starts over; its past reviews stay in the log.
+  if (c.type === 0 || !hasHistory) return NEW_CARD;
+  return replayed;
 }
 
 /** Anki's media map ("0" → "image.png") and the numbered files; names that try to leave the folder are refused. */
