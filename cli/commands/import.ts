@@ -1,5 +1,5 @@
 import { isAbsolute, relative } from 'node:path';
-import { isInteropFile } from '../../core/interop/import-file.ts';
+import { isInteropFile } from '../../core/interop/interop-files.ts';
 import { KubedeckError } from '../../db/errors.ts';
 import type { Command } from '../command.ts';
 

@@ -2,7 +2,6 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { watchStoredFolders } from '../../core/interop/watch.ts';
 import { isLoopback, startServer } from '../../core/server/http.ts';
 import { KubedeckError } from '../../db/errors.ts';
 import type { Command, Io } from '../command.ts';
@@ -61,6 +60,7 @@ export const serveCommand: Command = {
     io.out(`Kubedeck: ${server.url}`);
     if (values.open) openBrowser(server.url);
     // Watched note folders stay imported while the UI runs; a failed sync is reported and retried on the next save.
+    const { watchStoredFolders } = await import('../../core/interop/watch.ts');
     const watcher = await watchStoredFolders(c.ctx, {
       onSync: (e) => {
         if (e.error) io.err(`kubedeck serve: ${[...e.files, ...e.removed].join(', ')}: ${e.error}`);

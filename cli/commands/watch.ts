@@ -1,4 +1,4 @@
-import { FolderWatcher, type SyncEvent } from '../../core/interop/watch.ts';
+import type { SyncEvent } from '../../core/interop/watch.ts';
 import { KubedeckError } from '../../db/errors.ts';
 import type { Command, Io } from '../command.ts';
 import { displayPath } from './import.ts';
@@ -48,6 +48,7 @@ export const watchCommand: Command = {
     if (folders.length === 0)
       throw new KubedeckError('usage', 'watch: name a folder (it is remembered for next time)', 2);
     const debounceMs = values['debounce-ms'] === undefined ? undefined : Number(values['debounce-ms']);
+    const { FolderWatcher } = await import('../../core/interop/watch.ts');
     const watcher = new FolderWatcher(c.ctx, { debounceMs, onSync: (e) => printSync(io, json, e) });
     await watcher.start(folders);
     if (!json) io.out(`watching ${folders.map(displayPath).join(', ')} (Ctrl-C stops)`);

@@ -1,11 +1,9 @@
 import { z } from 'zod';
 import { recentImportRuns } from '../../db/import-runs.ts';
 import { defineHandlers } from '../handler.ts';
-import { exportApkg } from '../interop/anki-export.ts';
-import { exportCsv } from '../interop/csv.ts';
-import { importInteropFile } from '../interop/import-file.ts';
-import { exportJson } from '../interop/json-backup.ts';
-import { addWatchedFolder, removeWatchedFolder, watchedFolders } from '../interop/watch.ts';
+import { addWatchedFolder, removeWatchedFolder, watchedFolders } from '../interop/watch-folders.ts';
+
+// The exporters and importers load on first use: every CLI command reads this table, few of them need turndown.
 
 export const interopHandlers = defineHandlers({
   /** Writes an Anki package, a CSV table or a JSON backup of everything to `out`. */
@@ -16,8 +14,9 @@ export const interopHandlers = defineHandlers({
       deck: z.string().min(1).optional(),
       withHistory: z.boolean().optional(),
     }),
-    run: (ctx, a) => {
+    run: async (ctx, a) => {
       if (a.format === 'apkg') {
+        const { exportApkg } = await import('../interop/anki-export.ts');
         const r = exportApkg(ctx, { deck: a.deck, out: a.out, withHistory: a.withHistory ?? false });
         return {
           format: a.format,
@@ -29,9 +28,11 @@ export const interopHandlers = defineHandlers({
         };
       }
       if (a.format === 'csv') {
+        const { exportCsv } = await import('../interop/csv.ts');
         const r = exportCsv(ctx, { deck: a.deck, out: a.out });
         return { format: a.format, file: r.file, cards: r.cards, notes: r.cards, reviews: 0, ms: r.ms };
       }
+      const { exportJson } = await import('../interop/json-backup.ts');
       const r = exportJson(ctx, a.out);
       return {
         format: a.format,
@@ -46,7 +47,8 @@ export const interopHandlers = defineHandlers({
   /** Imports an .apkg/.colpkg, .csv or Kubedeck .json backup; each file is one transaction. */
   'interop/import': {
     args: z.object({ path: z.string().min(1), deck: z.string().min(1).optional() }),
-    run: (ctx, a) => importInteropFile(ctx, a.path, { deck: a.deck }),
+    run: async (ctx, a) =>
+      (await import('../interop/import-file.ts')).importInteropFile(ctx, a.path, { deck: a.deck }),
   },
   'watch/list': { args: z.object({}).default({}), run: (ctx) => ({ folders: watchedFolders(ctx) }) },
   'watch/add': {

@@ -5,10 +5,6 @@ import { importApkg } from './anki-import.ts';
 import { importCsv } from './csv.ts';
 import { importJson } from './json-backup.ts';
 
-export const INTEROP_EXTENSIONS = ['.apkg', '.colpkg', '.csv', '.json'] as const;
-export const isInteropFile = (path: string) =>
-  (INTEROP_EXTENSIONS as readonly string[]).includes(extname(path).toLowerCase());
-
 export type InteropImportResult = {
   format: 'apkg' | 'csv' | 'json';
   file: string;

@@ -1,36 +1,11 @@
-import { existsSync, statSync } from 'node:fs';
-import { resolve, sep } from 'node:path';
+import { existsSync } from 'node:fs';
+import { sep } from 'node:path';
 import { type FSWatcher, watch } from 'chokidar';
-import { KubedeckError } from '../../db/errors.ts';
-import { getJsonSetting, setSetting } from '../../db/settings.ts';
 import type { Ctx } from '../context.ts';
 import { importNotes, type NotesImportResult } from './notes-import.ts';
+import { runningWatchers, watchedFolders } from './watch-folders.ts';
 
-const KEY = 'interop.watchFolders';
 const NOTE_EXT = /\.(md|markdown)$/i;
-
-export const watchedFolders = (ctx: Ctx): string[] => getJsonSetting<string[]>(ctx.db, KEY, []);
-
-export function addWatchedFolder(ctx: Ctx, folder: string): string[] {
-  const abs = resolve(folder);
-  if (!existsSync(abs) || !statSync(abs).isDirectory())
-    throw new KubedeckError('no-such-folder', `${folder}: no such folder`);
-  const list = watchedFolders(ctx);
-  if (!list.includes(abs)) list.push(abs);
-  setSetting(ctx.db, KEY, JSON.stringify(list));
-  watchers.get(ctx)?.add(abs);
-  return list;
-}
-
-export function removeWatchedFolder(ctx: Ctx, folder: string): string[] {
-  const abs = resolve(folder);
-  const list = watchedFolders(ctx);
-  if (!list.includes(abs)) throw new KubedeckError('not-watched', `${folder}: not a watched folder`);
-  const next = list.filter((f) => f !== abs);
-  setSetting(ctx.db, KEY, JSON.stringify(next));
-  watchers.get(ctx)?.remove(abs);
-  return next;
-}
 
 /** One sync: the files a save touched, imported together (a card moved between two files keeps its history). */
 export type SyncEvent = {
@@ -42,9 +17,6 @@ export type SyncEvent = {
 };
 
 export type WatchOptions = { debounceMs?: number; onSync?: (e: SyncEvent) => void };
-
-/** The watcher running in this core process (serve, Electron, `kubedeck watch`), so watch/add can extend it. */
-const watchers = new WeakMap<Ctx, FolderWatcher>();
 
 const ignored = (path: string, stats?: { isFile(): boolean }) =>
   path.split(sep).some((p) => p.startsWith('.') || p === 'node_modules') ||
@@ -72,7 +44,7 @@ export class FolderWatcher {
 
   /** Imports every folder once, then watches them; resolves when the watcher is ready. */
   async start(folders: string[]): Promise<void> {
-    watchers.set(this.ctx, this);
+    runningWatchers.set(this.ctx, this);
     for (const f of folders) this.catchUp(f);
     // Files found by the first scan were just imported by the catch-up; after that, every file chokidar reports
     // counts, including the existing files of a folder added later (a file saved while that scan runs is not lost).
@@ -108,7 +80,7 @@ export class FolderWatcher {
   async close(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.flush();
-    if (watchers.get(this.ctx) === this) watchers.delete(this.ctx);
+    if (runningWatchers.get(this.ctx) === this) runningWatchers.delete(this.ctx);
     await this.fsw?.close();
     this.fsw = null;
   }
