@@ -53,12 +53,27 @@ export const fieldChecksum = (firstField: string) =>
 
 type NotePlan = { model: ModelKind; fields: string[]; cards: ExportCardRow[]; key: string };
 
-/** One Anki note per card, except a reversed pair (same sibling, sides swapped), which is one two-card note. */
+/**
+ * One Anki note per card, except a reversed pair (same sibling, sides swapped), which is one two-card note, and the
+ * clozes of one sentence, which are one Cloze note with c1..cN (Anki then buries them together, as Kubedeck does).
+ */
 function planNotes(rows: ExportCardRow[]): NotePlan[] {
   const plans: NotePlan[] = [];
   const pending = new Map<string, ExportCardRow>();
+  const clozeGroups = new Map<string, ExportCardRow[]>();
+  for (const r of rows)
+    if (r.kind === 'cloze') clozeGroups.set(r.sibling_key, [...(clozeGroups.get(r.sibling_key) ?? []), r]);
   const ctx = (r: ExportCardRow) => contextField(JSON.parse(r.context) as string[]);
   for (const r of rows) {
+    if (r.kind === 'cloze') {
+      const group = clozeGroups.get(r.sibling_key);
+      if (!group) continue;
+      clozeGroups.delete(r.sibling_key);
+      const one = group.length > 1 ? clozeNote(group, ctx(r)) : null;
+      if (one) plans.push(one);
+      else for (const c of group) plans.push(singleNote(c, ctx(c)));
+      continue;
+    }
     if (r.kind === 'reversed') {
       const mate = pending.get(r.sibling_key);
       if (mate && mate.prompt === r.answer && mate.answer === r.prompt) {
@@ -80,6 +95,47 @@ function planNotes(rows: ExportCardRow[]): NotePlan[] {
   }
   for (const r of pending.values()) plans.push(singleNote(r, ctx(r)));
   return plans;
+}
+
+const HOLE = '[...]';
+const plainCloze = (r: ExportCardRow) =>
+  r.prompt.indexOf(HOLE) >= 0 &&
+  r.prompt.indexOf(HOLE) === r.prompt.lastIndexOf(HOLE) &&
+  !/::|\{\{|\}\}/.test(r.prompt + r.answer);
+
+/**
+ * Sibling clozes as one note: each card is the same sentence with its own answer hidden, so filling every hole gives
+ * one text, and each answer's place in it is where that card's hole was. Returns null when that does not hold.
+ */
+function clozeNote(group: ExportCardRow[], context: string): NotePlan | null {
+  if (!group.every(plainCloze) || new Set(group.map((r) => `${r.rule}\u0000${r.context}`)).size !== 1)
+    return null;
+  const spans = group.map((r, i) => {
+    const at = r.prompt.indexOf(HOLE);
+    return {
+      n: i + 1,
+      at,
+      end: at + r.answer.length,
+      full: r.prompt.slice(0, at) + r.answer + r.prompt.slice(at + 5),
+    };
+  });
+  const full = spans[0]!.full;
+  if (spans.some((s) => s.full !== full)) return null;
+  const sorted = [...spans].sort((a, b) => a.at - b.at);
+  if (sorted.some((s, i) => i > 0 && s.at < sorted[i - 1]!.end)) return null;
+  let text = '';
+  let pos = 0;
+  for (const s of sorted) {
+    text += `${textToField(full.slice(pos, s.at))}{{c${s.n}::${textToField(full.slice(s.at, s.end))}}}`;
+    pos = s.end;
+  }
+  text += textToField(full.slice(pos));
+  return {
+    model: 'cloze',
+    fields: [context + text, ''],
+    cards: group,
+    key: group.map((r) => r.id).join('|'),
+  };
 }
 
 function singleNote(r: ExportCardRow, context: string): NotePlan {
@@ -160,6 +216,7 @@ export function exportApkg(
       data: JSON.stringify(meta),
     });
     position++;
+    // A card's ord is its template (Basic, reversed) or its cloze number minus one: the card's place in p.cards.
     p.cards.forEach((r, ord) => {
       const cid = ++nextId;
       ankiCardId.set(r.id, cid);

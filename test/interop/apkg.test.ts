@@ -207,6 +207,15 @@ describe('Anki package export and import', () => {
           .map((c) => c.ord)
           .sort(),
       ).toEqual([0, 1]);
+    // The clozes of one sentence are one Cloze note: card ord N-1 for {{cN::…}}.
+    const clozeModel = Object.values(models).find((m) => m.name === 'Cloze')!;
+    const multi = notes.filter((n) => n.mid === clozeModel.id && String(n.flds).includes('{{c2::'));
+    expect(multi.length).toBeGreaterThan(5);
+    for (const n of notes.filter((x) => x.mid === clozeModel.id)) {
+      const ords = cards.filter((c) => c.nid === n.id).map((c) => c.ord!);
+      const numbers = [...String(n.flds).matchAll(/\{\{c(\d+)::/g)].map((m) => Number(m[1]) - 1);
+      expect([...new Set(numbers)].sort()).toEqual([...ords].sort());
+    }
     // Manifests travel as a code block.
     expect(notes.some((n) => String(n.flds).includes('<pre><code class="language-yaml">apiVersion:'))).toBe(
       true,
