@@ -169,13 +169,15 @@ function groupRevlog(col: AnkiCollection) {
 }
 
 type CardText = Pick<IncomingCard, 'kind' | 'rule' | 'lang' | 'prompt' | 'answer' | 'context' | 'exerciseId'>;
+const KINDS = ['basic', 'reversed', 'cloze', 'list', 'manifest'];
 const CLOZE = /\{\{c(\d+)::([\s\S]*?)(?:::([\s\S]*?))?\}\}/g;
 
 function readMeta(note: AnkiNote): KubedeckNoteMeta | null {
   if (!note.data?.startsWith('{')) return null;
   try {
     const m = JSON.parse(note.data) as Partial<KubedeckNoteMeta>;
-    return m.kd === 1 && typeof m.kind === 'string' ? (m as KubedeckNoteMeta) : null;
+    // Only a kind Kubedeck knows: the data column is the package's word, not ours.
+    return m.kd === 1 && KINDS.includes(m.kind as string) ? (m as KubedeckNoteMeta) : null;
   } catch {
     return null;
   }
@@ -192,7 +194,7 @@ function cardText(note: AnkiNote, model: z.infer<typeof Model>, ord: number): Ca
     if (i === 0 && r.context) context = r.context;
     return r.text;
   });
-  const lang = (meta?.lang as 'ko' | 'en' | undefined) ?? detectLang(fields.join(' '));
+  const lang = meta?.lang === 'ko' || meta?.lang === 'en' ? meta.lang : detectLang(fields.join(' '));
   const base = { lang, context, exerciseId: meta?.exercise ?? null };
   if (model.type === 1) {
     const n = ord + 1;
