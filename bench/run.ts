@@ -4,6 +4,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   review: async () => (await import('./review.ts')).benchReview(),
   grade: async () => (await import('./grade.ts')).benchGrade(),
   cli: async () => (await import('./cli.ts')).benchCli(),
+  interop: async () => (await import('./interop.ts')).benchInterop(),
 };
 
 const wanted = process.argv.slice(2);

@@ -37,6 +37,14 @@ async function main() {
     port.postMessage({ id: data.id, envelope });
   });
   port.postMessage({ ready: true });
+  if (core) {
+    // Watched note folders are re-imported in this process, off the window's thread (core/interop/watch.ts).
+    const watchPath = pathToFileURL(join(__dirname, '..', 'core', 'interop', 'watch.ts')).href;
+    const { watchStoredFolders } = (await import(watchPath)) as typeof import('../core/interop/watch.ts');
+    await watchStoredFolders(core.ctx).catch((e: Error) =>
+      process.stderr.write(`kubedeck core: watch: ${e.message}\n`),
+    );
+  }
 }
 
 main().catch((e: Error) => {

@@ -1,6 +1,7 @@
 import { isAbsolute, relative } from 'node:path';
 import { explanationText } from '../../core/import/explain.ts';
 import type { RuleOff, RuleSummary } from '../../core/import/run-import.ts';
+import { isInteropFile } from '../../core/interop/interop-files.ts';
 import { KubedeckError } from '../../db/errors.ts';
 import type { CommandEnv, CommandImpl } from '../command.ts';
 
@@ -18,6 +19,8 @@ export const importCommand: CommandImpl = {
     if (positionals.length === 0)
       throw new KubedeckError('usage', 'import: name at least one file or folder', 2);
     const dryRun = values['dry-run'] === true;
+    if (positionals.some(isInteropFile))
+      return importInteropFiles(positionals, values, core, io, json, dryRun);
     const result = await core().call('import/run', {
       paths: positionals,
       deck: typeof values.deck === 'string' ? values.deck : undefined,
@@ -84,5 +87,43 @@ async function explain({ values, core, io, json }: CommandEnv, target: string): 
   });
   if (json) io.out(JSON.stringify({ explain: e }));
   else for (const line of explanationText(e)) io.out(line);
+  return 0;
+}
+
+/** .apkg/.colpkg, .csv and .json files: each its own transaction, imported in the order given. */
+async function importInteropFiles(
+  paths: string[],
+  values: CommandEnv['values'],
+  core: CommandEnv['core'],
+  io: CommandEnv['io'],
+  json: boolean,
+  dryRun: boolean,
+): Promise<number> {
+  if (dryRun) throw new KubedeckError('usage', 'import: --dry-run reads Markdown notes only', 2);
+  if (!paths.every(isInteropFile))
+    throw new KubedeckError(
+      'usage',
+      'import: import Markdown notes and other files (.apkg, .csv, .json) separately',
+      2,
+    );
+  const results = [];
+  for (const path of paths) {
+    const r = await core().call('interop/import', {
+      path,
+      deck: typeof values.deck === 'string' ? values.deck : undefined,
+    });
+    results.push(r);
+    if (json) continue;
+    for (const w of r.warnings) io.err(`${w.file}:${w.line}: ${w.message}`);
+    const s = r.summary;
+    io.out(
+      r.restored
+        ? `${displayPath(path)}: restored ${Object.entries(r.restored)
+            .map(([t, n]) => `${t} ${n}`)
+            .join(', ')} (${r.ms} ms)`
+        : `${displayPath(path)}: new ${s.new}, unchanged ${s.unchanged}, reviews ${r.reviews}${r.media ? `, media ${r.media}` : ''} (${r.ms} ms)`,
+    );
+  }
+  if (json) io.out(JSON.stringify(results.length === 1 ? results[0] : results));
   return 0;
 }

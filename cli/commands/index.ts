@@ -11,9 +11,10 @@ const deck = { deck: { type: 'string' } } as const;
 export const commands: CommandEntry[] = [
   {
     name: 'import',
-    usage: 'import <file|folder>... [--deck NAME] [--dry-run] [--json] | import --explain FILE:LINE',
+    usage:
+      'import <file|folder|.apkg|.csv|.json>... [--deck NAME] [--dry-run] [--json] | import --explain FILE:LINE',
     summary:
-      "turn Markdown notes into cards (re-import keeps every review); --explain says which rule made a line's cards",
+      "turn Markdown notes (and Anki packages, CSV, JSON backups) into cards, keeping every review; --explain says which rule made a line's cards",
     options: { ...deck, 'dry-run': { type: 'boolean' }, explain: { type: 'string' } },
     load: async () => (await import('./import.ts')).importCommand,
   },
@@ -148,3 +149,24 @@ commands.push({
   needsDb: false,
   load: async () => (await import('./validate.ts')).validateCommand,
 });
+commands.push(
+  {
+    name: 'export',
+    usage: 'export --format apkg|csv|json --out FILE [--deck NAME] [--with-history]',
+    summary: 'write an Anki package (opens in Anki/AnkiDroid), a CSV table, or a JSON backup of everything',
+    options: {
+      format: { type: 'string' },
+      out: { type: 'string' },
+      deck: { type: 'string' },
+      'with-history': { type: 'boolean' },
+    },
+    load: async () => (await import('./export.ts')).exportCommand,
+  },
+  {
+    name: 'watch',
+    usage: 'watch [<folder>...] [--list] [--remove FOLDER]',
+    summary: 'keep note folders imported: re-imports each saved note (history kept) until Ctrl-C',
+    options: { list: { type: 'boolean' }, remove: { type: 'string' }, 'debounce-ms': { type: 'string' } },
+    load: async () => (await import('./watch.ts')).watchCommand,
+  },
+);

@@ -56,12 +56,19 @@ export const serveCommand: CommandImpl = {
     }
     io.out(`Kubedeck: ${server.url}`);
     if (values.open) openBrowser(server.url);
+    // Watched note folders stay imported while the UI runs; a failed sync is reported and retried on the next save.
+    const { watchStoredFolders } = await import('../../core/interop/watch.ts');
+    const watcher = await watchStoredFolders(c.ctx, {
+      onSync: (e) => {
+        if (e.error) io.err(`kubedeck serve: ${[...e.files, ...e.removed].join(', ')}: ${e.error}`);
+      },
+    });
     // Runs until Ctrl-C / SIGTERM; main() then closes the database.
     await new Promise<void>((done) => {
       const stop = () => {
         process.off('SIGINT', stop);
         process.off('SIGTERM', stop);
-        server.close().then(done, done);
+        Promise.all([watcher.close(), server.close()]).then(() => done(), done);
       };
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);

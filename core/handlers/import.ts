@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineHandlers } from '../handler.ts';
 import { explainLine } from '../import/explain.ts';
-import { runImport } from '../import/run-import.ts';
+import { importNotes } from '../interop/notes-import.ts';
 
 export const importHandlers = defineHandlers({
   'import/run': {
@@ -10,7 +10,7 @@ export const importHandlers = defineHandlers({
       deck: z.string().min(1).optional(),
       dryRun: z.boolean().optional(),
     }),
-    run: (ctx, a) => runImport(ctx, { paths: a.paths, deck: a.deck, dryRun: a.dryRun }),
+    run: (ctx, a) => importNotes(ctx, { paths: a.paths, deck: a.deck, dryRun: a.dryRun }),
   },
   /** Which rule made the cards of one line of a note, whether it is switched off, or why the line made none. */
   'import/explain': {

@@ -54,6 +54,8 @@ export type ImportOptions = {
   bundled?: boolean;
   /** How a source is shown in warnings (default: as stored). */
   display?: (source: string) => string;
+  /** Files deleted since they were imported (a watched folder): their notes are in scope and gone. */
+  removed?: string[];
 };
 
 class DryRunRollback extends Error {}
@@ -110,8 +112,11 @@ export function runImport(ctx: Ctx, opts: ImportOptions): ImportResult {
   const tx = db.transaction(() => {
     const notes = allNotes(db);
     const noteBySource = new Map(notes.map((n) => [n.source_file, n]));
+    const removed = new Set(opts.removed ?? []);
     const inScope = (source: string) =>
-      inImport.has(source) || collected.folders.some((d) => source.startsWith(d.endsWith(':') ? d : d + sep));
+      inImport.has(source) ||
+      removed.has(source) ||
+      collected.folders.some((d) => source.startsWith(d.endsWith(':') ? d : d + sep));
 
     // Pass 1: which files changed. An unchanged stamp skips the file unread; a moved stamp with the same bytes
     // only records the new stamp.

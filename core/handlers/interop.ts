@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { recentImportRuns } from '../../db/import-runs.ts';
+import { defineHandlers } from '../handler.ts';
+import { addWatchedFolder, removeWatchedFolder, watchedFolders } from '../interop/watch-folders.ts';
+
+// The exporters and importers load on first use: every CLI command reads this table, few of them need turndown.
+
+export const interopHandlers = defineHandlers({
+  /** Writes an Anki package, a CSV table or a JSON backup of everything to `out`. */
+  'export/run': {
+    args: z.object({
+      format: z.enum(['apkg', 'csv', 'json']),
+      out: z.string().min(1),
+      deck: z.string().min(1).optional(),
+      withHistory: z.boolean().optional(),
+    }),
+    run: async (ctx, a) => {
+      if (a.format === 'apkg') {
+        const { exportApkg } = await import('../interop/anki-export.ts');
+        const r = exportApkg(ctx, { deck: a.deck, out: a.out, withHistory: a.withHistory ?? false });
+        return {
+          format: a.format,
+          file: r.file,
+          cards: r.cards,
+          notes: r.notes,
+          reviews: r.revlog,
+          ms: r.ms,
+        };
+      }
+      if (a.format === 'csv') {
+        const { exportCsv } = await import('../interop/csv.ts');
+        const r = exportCsv(ctx, { deck: a.deck, out: a.out });
+        return { format: a.format, file: r.file, cards: r.cards, notes: r.cards, reviews: 0, ms: r.ms };
+      }
+      const { exportJson } = await import('../interop/json-backup.ts');
+      const r = exportJson(ctx, a.out);
+      return {
+        format: a.format,
+        file: r.file,
+        cards: r.counts.cards,
+        notes: r.counts.notes,
+        reviews: r.counts.review_log,
+        ms: r.ms,
+      };
+    },
+  },
+  /** Imports an .apkg/.colpkg, .csv or Kubedeck .json backup; each file is one transaction. */
+  'interop/import': {
+    args: z.object({ path: z.string().min(1), deck: z.string().min(1).optional() }),
+    run: async (ctx, a) =>
+      (await import('../interop/import-file.ts')).importInteropFile(ctx, a.path, { deck: a.deck }),
+  },
+  'watch/list': { args: z.object({}).default({}), run: (ctx) => ({ folders: watchedFolders(ctx) }) },
+  'watch/add': {
+    args: z.object({ folder: z.string().min(1) }),
+    run: (ctx, a) => ({ folders: addWatchedFolder(ctx, a.folder) }),
+  },
+  'watch/remove': {
+    args: z.object({ folder: z.string().min(1) }),
+    run: (ctx, a) => ({ folders: removeWatchedFolder(ctx, a.folder) }),
+  },
+  /** What changed since the last sync: recent import runs with their new / updated / suspended counts per file. */
+  'watch/changes': {
+    args: z
+      .object({
+        since: z.number().int().nonnegative().optional(),
+        limit: z.number().int().min(1).max(500).optional(),
+      })
+      .default({}),
+    run: (ctx, a) => ({ runs: recentImportRuns(ctx.db, a.since ?? 0, a.limit ?? 50) }),
+  },
+});

@@ -1,0 +1,99 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { z } from 'zod';
+import { KubedeckError } from '../../db/errors.ts';
+import {
+  BACKUP_TABLES,
+  type BackupTable,
+  clearForRestore,
+  dumpTable,
+  learnerDataCounts,
+  type Row,
+  restoreTable,
+} from '../../db/interop.ts';
+import type { Ctx } from '../context.ts';
+
+/** Bumped when a backup's meaning changes; a Kubedeck refuses backups newer than it understands. */
+export const BACKUP_FORMAT_VERSION = 1;
+
+export type BackupCounts = Record<BackupTable, number>;
+
+const Cell = z.union([z.string(), z.number(), z.null()]);
+const Backup = z.object({
+  format: z.literal('kubedeck-backup'),
+  version: z.number().int().positive(),
+  exportedAt: z.string(),
+  tables: z.object(
+    Object.fromEntries(BACKUP_TABLES.map((t) => [t, z.array(z.record(z.string(), Cell))])) as {
+      [K in BackupTable]: z.ZodArray<z.ZodRecord<z.ZodString, typeof Cell>>;
+    },
+  ),
+});
+
+/** Everything: decks, notes, cards with their schedules, the review log, exercises and attempts, settings. */
+export function exportJson(ctx: Ctx, out: string): { file: string; counts: BackupCounts; ms: number } {
+  const started = performance.now();
+  const tables = Object.fromEntries(BACKUP_TABLES.map((t) => [t, dumpTable(ctx.db, t)])) as Record<
+    BackupTable,
+    Row[]
+  >;
+  const backup = {
+    format: 'kubedeck-backup',
+    version: BACKUP_FORMAT_VERSION,
+    exportedAt: ctx.now().toISOString(),
+    tables,
+  };
+  writeFileSync(out, `${JSON.stringify(backup)}\n`);
+  return { file: out, counts: countsOf(tables), ms: Math.round(performance.now() - started) };
+}
+
+const countsOf = (tables: Record<BackupTable, Row[]>) =>
+  Object.fromEntries(BACKUP_TABLES.map((t) => [t, tables[t].length])) as BackupCounts;
+
+/** Restores a backup into a database that holds no learner data yet (bundled decks alone are replaced). */
+export function importJson(ctx: Ctx, file: string): { counts: BackupCounts; ms: number } {
+  const started = performance.now();
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    const m = /position (\d+)/.exec((e as Error).message);
+    const where = m ? `:${lineOf(readFileSync(file, 'utf8'), Number(m[1]))}` : '';
+    throw new KubedeckError('json-unreadable', `${file}${where}: not valid JSON (${(e as Error).message})`);
+  }
+  const head = parsed as { format?: unknown; version?: unknown };
+  if (head?.format !== 'kubedeck-backup')
+    throw new KubedeckError(
+      'json-not-backup',
+      `${file}: not a Kubedeck backup (made by kubedeck export --format json)`,
+    );
+  if (typeof head.version === 'number' && head.version > BACKUP_FORMAT_VERSION)
+    throw new KubedeckError(
+      'json-newer',
+      `${file}: made by a newer Kubedeck (backup format ${head.version}; this Kubedeck reads up to ${BACKUP_FORMAT_VERSION}); update Kubedeck first`,
+    );
+  const r = Backup.safeParse(parsed);
+  if (!r.success) {
+    const issue = r.error.issues[0];
+    throw new KubedeckError(
+      'json-bad-backup',
+      `${file}: damaged backup at ${issue?.path.join('.')}: ${issue?.message}`,
+    );
+  }
+  const { db } = ctx;
+  db.transaction(() => {
+    const have = learnerDataCounts(db);
+    if (have.reviews > 0 || have.attempts > 0 || have.ownCards > 0)
+      throw new KubedeckError(
+        'db-not-empty',
+        `${ctx.dbPath}: already holds your own data (${have.ownCards} cards of your own, ${have.reviews} reviews, ${have.attempts} exercise attempts); a backup is restored only into a new, empty database (use --db NEW.sqlite)`,
+      );
+    clearForRestore(db);
+    for (const t of BACKUP_TABLES) restoreTable(db, t, r.data.tables[t] as Row[]);
+  }).immediate();
+  return {
+    counts: countsOf(r.data.tables as Record<BackupTable, Row[]>),
+    ms: Math.round(performance.now() - started),
+  };
+}
+
+const lineOf = (text: string, pos: number) => text.slice(0, pos).split('\n').length;

@@ -1,0 +1,23 @@
+import { notesImportedAt } from '../../db/interop.ts';
+import type { Ctx } from '../context.ts';
+import { type ImportOptions, type ImportResult, runImport } from '../import/run-import.ts';
+import { applyObsidianSr } from './obsidian-sr.ts';
+
+export type NotesImportResult = ImportResult & { srScheduled: number };
+
+/**
+ * The note importer, then the Obsidian Spaced Repetition schedules of the notes it wrote, in one transaction (the
+ * importer's own transaction nests as a savepoint): a note never lands without its schedules.
+ */
+export function importNotes(ctx: Ctx, opts: ImportOptions): NotesImportResult {
+  if (opts.dryRun) return { ...runImport(ctx, opts), srScheduled: 0 };
+  const at = ctx.now();
+  const fixed: Ctx = { ...ctx, now: () => at };
+  return ctx.db
+    .transaction((): NotesImportResult => {
+      const result = runImport(fixed, opts);
+      const srScheduled = applyObsidianSr(fixed, notesImportedAt(ctx.db, at.getTime()));
+      return { ...result, srScheduled };
+    })
+    .immediate();
+}

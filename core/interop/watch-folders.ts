@@ -1,0 +1,35 @@
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { KubedeckError } from '../../db/errors.ts';
+import { getJsonSetting, setSetting } from '../../db/settings.ts';
+import type { Ctx } from '../context.ts';
+
+/** The stored list of watched note folders; the watcher itself (chokidar) loads only where one runs. */
+const KEY = 'interop.watchFolders';
+
+/** A running watcher (core/interop/watch.ts) registers here, so watch/add and watch/remove reach it. */
+export type RunningWatcher = { add(folder: string): void; remove(folder: string): void };
+export const runningWatchers = new WeakMap<Ctx, RunningWatcher>();
+
+export const watchedFolders = (ctx: Ctx): string[] => getJsonSetting<string[]>(ctx.db, KEY, []);
+
+export function addWatchedFolder(ctx: Ctx, folder: string): string[] {
+  const abs = resolve(folder);
+  if (!existsSync(abs) || !statSync(abs).isDirectory())
+    throw new KubedeckError('no-such-folder', `${folder}: no such folder`);
+  const list = watchedFolders(ctx);
+  if (!list.includes(abs)) list.push(abs);
+  setSetting(ctx.db, KEY, JSON.stringify(list));
+  runningWatchers.get(ctx)?.add(abs);
+  return list;
+}
+
+export function removeWatchedFolder(ctx: Ctx, folder: string): string[] {
+  const abs = resolve(folder);
+  const list = watchedFolders(ctx);
+  if (!list.includes(abs)) throw new KubedeckError('not-watched', `${folder}: not a watched folder`);
+  const next = list.filter((f) => f !== abs);
+  setSetting(ctx.db, KEY, JSON.stringify(next));
+  runningWatchers.get(ctx)?.remove(abs);
+  return next;
+}

@@ -1,0 +1,175 @@
+import type { DB } from './open.ts';
+import type { CardRow, FsrsColumns } from './review.ts';
+import type { LogRow } from './review-log.ts';
+
+/** Every column of a card, with its deck's name: what an export writes. */
+export type ExportCardRow = CardRow & {
+  deck_name: string;
+  prompt: string;
+  rule: string;
+  lang: string;
+  context: string;
+  ord: number;
+  created_at: number;
+};
+
+export function cardsForExport(db: DB, deckName?: string): ExportCardRow[] {
+  return db
+    .prepare(
+      `SELECT c.*, d.name AS deck_name FROM cards c JOIN decks d ON d.id = c.deck_id
+       WHERE (@deck IS NULL OR d.name = @deck OR d.name LIKE @prefix)
+       ORDER BY d.name, c.ord, c.id`,
+    )
+    .all({ deck: deckName ?? null, prefix: deckName ? `${deckName}::%` : null }) as ExportCardRow[];
+}
+
+export type ExportLogRow = LogRow & { id: number };
+
+/** Review-log rows of the given cards, per card in time order. */
+export function logsForCards(db: DB, cardIds: string[]): ExportLogRow[] {
+  return db
+    .prepare(
+      `SELECT * FROM review_log WHERE card_id IN (SELECT value FROM json_each(?))
+       ORDER BY card_id, reviewed_at, id`,
+    )
+    .all(JSON.stringify(cardIds)) as ExportLogRow[];
+}
+
+/** A card row as an interop import writes it: text and schedule together. */
+export type ImportedCardRow = {
+  id: string;
+  deck_id: string;
+  kind: string;
+  rule: string;
+  lang: string;
+  prompt: string;
+  answer: string;
+  context: string;
+  tags: string;
+  heading_path: string;
+  content_key: string;
+  sibling_key: string;
+  ord: number;
+  exercise_id: string | null;
+  state: number;
+  due: number | null;
+  stability: number;
+  difficulty: number;
+  elapsed_days: number;
+  scheduled_days: number;
+  learning_steps: number;
+  reps: number;
+  lapses: number;
+  last_review: number | null;
+  suspended: number;
+  now: number;
+};
+
+/** Prepared once per import. Imported cards have no Markdown source (source_file NULL), so no note import claims them. */
+export function importedCardWriter(db: DB) {
+  const exists = db.prepare('SELECT 1 FROM cards WHERE id = ?');
+  const insert = db.prepare(
+    `INSERT INTO cards (id, deck_id, note_id, kind, rule, lang, prompt, answer, context, tags, source_file, source_line,
+       heading_path, content_key, sibling_key, ord, exercise_id, state, due, stability, difficulty, elapsed_days,
+       scheduled_days, learning_steps, reps, lapses, last_review, suspended, created_at, updated_at)
+     VALUES (@id, @deck_id, NULL, @kind, @rule, @lang, @prompt, @answer, @context, @tags, NULL, NULL,
+       @heading_path, @content_key, @sibling_key, @ord, @exercise_id, @state, @due, @stability, @difficulty,
+       @elapsed_days, @scheduled_days, @learning_steps, @reps, @lapses, @last_review, @suspended, @now, @now)`,
+  );
+  return {
+    exists: (id: string) => exists.get(id) !== undefined,
+    insert: (r: ImportedCardRow) => insert.run(r),
+  };
+}
+
+// ---- JSON backup: whole tables, column by column -------------------------------------------------------------
+
+/** The tables a JSON backup holds, in the order a restore inserts them (foreign keys point backwards). */
+export const BACKUP_TABLES = [
+  'decks',
+  'notes',
+  'cards',
+  'review_log',
+  'exercises',
+  'attempts',
+  'settings',
+  'import_runs',
+] as const;
+export type BackupTable = (typeof BACKUP_TABLES)[number];
+export type Row = Record<string, string | number | null>;
+
+export const tableColumns = (db: DB, table: string): string[] =>
+  (db.prepare('SELECT name FROM pragma_table_info(?)').all(table) as { name: string }[]).map((r) => r.name);
+
+export function dumpTable(db: DB, table: BackupTable): Row[] {
+  const order = tableColumns(db, table).includes('id') ? 'id' : 'rowid';
+  return db.prepare(`SELECT * FROM ${table} ORDER BY ${order}`).all() as Row[];
+}
+
+/** Inserts rows, taking only the columns this schema has; returns how many. */
+export function restoreTable(db: DB, table: BackupTable, rows: Row[]): number {
+  if (rows.length === 0) return 0;
+  const cols = tableColumns(db, table);
+  const used = cols.filter((c) => rows.some((r) => c in r));
+  const stmt = db.prepare(
+    `INSERT INTO ${table} (${used.join(', ')}) VALUES (${used.map((c) => `@${c}`).join(', ')})`,
+  );
+  for (const r of rows) stmt.run(Object.fromEntries(used.map((c) => [c, r[c] ?? null])));
+  return rows.length;
+}
+
+/** What makes a database "not empty" for a restore: the learner's own work. Bundled decks alone do not count. */
+export function learnerDataCounts(db: DB): { reviews: number; attempts: number; ownCards: number } {
+  const n = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+  return {
+    reviews: n('SELECT count(*) AS n FROM review_log'),
+    attempts: n('SELECT count(*) AS n FROM attempts'),
+    ownCards: n('SELECT count(*) AS n FROM cards c JOIN decks d ON d.id = c.deck_id WHERE d.bundled = 0'),
+  };
+}
+
+/** Empties every table a restore fills (called only on a database without learner data). */
+export function clearForRestore(db: DB): void {
+  for (const t of ['review_undo', 'review_quarter', ...[...BACKUP_TABLES].reverse()])
+    db.prepare(`DELETE FROM ${t}`).run();
+}
+
+export const countRows = (db: DB, table: BackupTable): number =>
+  (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+
+/** Cards of one source file with what the Obsidian SR reader needs to place a schedule. */
+export function cardsOfSource(
+  db: DB,
+  source: string,
+): { id: string; source_line: number; kind: string; rule: string; ord: number; logs: number }[] {
+  return db
+    .prepare(
+      `SELECT c.id, c.source_line, c.kind, c.rule, c.ord,
+              (SELECT count(*) FROM review_log l WHERE l.card_id = c.id) AS logs
+       FROM cards c WHERE c.source_file = ? AND c.orphaned = 0 ORDER BY c.source_line, c.ord`,
+    )
+    .all(source) as {
+    id: string;
+    source_line: number;
+    kind: string;
+    rule: string;
+    ord: number;
+    logs: number;
+  }[];
+}
+
+/** Notes written by the import that ran at `at` (the importer stamps imported_at with its clock). */
+export const notesImportedAt = (db: DB, at: number): string[] =>
+  (
+    db.prepare('SELECT source_file FROM notes WHERE imported_at = ?').all(at) as { source_file: string }[]
+  ).map((r) => r.source_file);
+
+/** A schedule estimated from another app's record; never overwrites a card the learner has reviewed here. */
+export function setEstimatedSchedule(db: DB, id: string, s: FsrsColumns): void {
+  db.prepare(
+    `UPDATE cards SET state = @state, due = @due, stability = @stability, difficulty = @difficulty,
+       elapsed_days = @elapsed_days, scheduled_days = @scheduled_days, learning_steps = @learning_steps, reps = @reps,
+       lapses = @lapses, last_review = @last_review
+     WHERE id = @id AND NOT EXISTS (SELECT 1 FROM review_log WHERE card_id = @id)`,
+  ).run({ id, ...s });
+}
