@@ -3,6 +3,7 @@ import { checkpointWhenIdle, defaultDbPath, openDatabase } from '../db/open.ts';
 import type { ApiArgs, ApiName, ApiResult, Envelope } from './api.ts';
 import { loadBundledDecks } from './bundled.ts';
 import type { Ctx, Lang } from './context.ts';
+import { isBusy, learnerDbError } from './db-errors.ts';
 import { handlers } from './handlers/index.ts';
 
 export type CoreOptions = {
@@ -26,6 +27,28 @@ export function bundledWanted(opt: boolean | undefined, env: NodeJS.ProcessEnv =
   return !(env.KUBEDECK_NO_BUNDLED && env.KUBEDECK_NO_BUNDLED !== '0');
 }
 
+const BUSY_RETRY_MS = 20_000;
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+/**
+ * Every write takes BEGIN IMMEDIATE and waits busy_timeout for the lock; if another process still holds it, the
+ * whole call (which rolled back) runs again, so a learner never sees "database is locked" while a long import runs.
+ */
+async function runWithRetry<T>(run: () => T | Promise<T>, ctx: Ctx): Promise<T> {
+  const deadline = Date.now() + BUSY_RETRY_MS;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await run();
+    } catch (e) {
+      if (isBusy(e) && !ctx.db.inTransaction && Date.now() < deadline) {
+        await sleep(Math.min(200, 10 * 2 ** attempt) * (0.5 + Math.random()));
+        continue;
+      }
+      throw learnerDbError(e, ctx.dbPath);
+    }
+  }
+}
+
 export function openCore(opts: CoreOptions = {}): Core {
   const dbPath = opts.dbPath ?? defaultDbPath();
   const { db } = openDatabase(dbPath);
@@ -45,7 +68,9 @@ export function openCore(opts: CoreOptions = {}): Core {
   };
 
   async function call<K extends ApiName>(name: K, args: unknown): Promise<ApiResult<K>> {
-    const def = (handlers as Record<string, (typeof handlers)[keyof typeof handlers]>)[name as string];
+    // Own properties only: "__proto__", "constructor" or "toString" must not reach Object.prototype.
+    const table = handlers as Record<string, (typeof handlers)[keyof typeof handlers]>;
+    const def = typeof name === 'string' && Object.hasOwn(table, name) ? table[name] : undefined;
     if (!def) throw new KubedeckError('unknown-handler', `unknown API call: ${String(name)}`, 2);
     const parsed = def.args.safeParse(args ?? {});
     if (!parsed.success) {
@@ -57,7 +82,7 @@ export function openCore(opts: CoreOptions = {}): Core {
         2,
       );
     }
-    const result = (await def.run(ctx, parsed.data as never)) as ApiResult<K>;
+    const result = (await runWithRetry<unknown>(() => def.run(ctx, parsed.data as never), ctx)) as ApiResult<K>;
     armIdleCheckpoint();
     return result;
   }

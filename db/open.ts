@@ -103,9 +103,10 @@ export function openDatabase(
 
   const db = new Database(path, { readonly: opts.readonly ?? false, nativeBinding });
   try {
+    // The busy timeout comes first: switching to WAL takes a lock another process may hold for a moment.
+    db.pragma('busy_timeout = 5000');
     if (path !== ':memory:' && !opts.readonly) db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
     db.pragma('synchronous = NORMAL');
     // Checkpoints run when the app is idle (checkpointWhenIdle); this high mark is only a backstop, so a rating
     // never pays for copying the WAL back (8 ms at p99 with the default 1,000 pages).

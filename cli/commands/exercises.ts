@@ -1,8 +1,14 @@
+import type { Core } from '../../core/app.ts';
 import { KubedeckError } from '../../db/errors.ts';
 import type { Command } from '../command.ts';
 
 const dirOption = { dir: { type: 'string' } } as const;
-const dirOf = (v: unknown) => (typeof v === 'string' ? v : undefined);
+/** `--dir` is the local user's choice, so it configures the core rather than travelling as an API argument. */
+export function coreWithDir(core: () => Core, dir: unknown): Core {
+  const c = core();
+  if (typeof dir === 'string') c.ctx.exercisesDir = dir;
+  return c;
+}
 
 export const exercisesCommand: Command = {
   name: 'exercises',
@@ -11,7 +17,7 @@ export const exercisesCommand: Command = {
   options: dirOption,
   needsDb: false,
   async run({ values, core, io, json, lang }) {
-    const list = await core().call('exercises/list', { dir: dirOf(values.dir) });
+    const list = await coreWithDir(core, values.dir).call('exercises/list', {});
     if (json) {
       io.out(JSON.stringify({ exercises: list }));
       return 0;
@@ -31,7 +37,7 @@ export const exerciseCommand: Command = {
   needsDb: false,
   async run({ positionals, values, core, io, json, lang }) {
     if (positionals.length !== 1) throw new KubedeckError('usage', 'exercise: name one exercise id', 2);
-    const ex = await core().call('exercises/get', { id: positionals[0]!, dir: dirOf(values.dir) });
+    const ex = await coreWithDir(core, values.dir).call('exercises/get', { id: positionals[0]! });
     if (json) {
       io.out(JSON.stringify({ exercise: ex }));
       return 0;

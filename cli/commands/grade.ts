@@ -49,6 +49,7 @@ export const gradeCommand: Command = {
       ? undefined
       : openCore({ dbPath: ':memory:', bundled: false, lang });
     const c = scratch ?? core();
+    if (typeof values.dir === 'string') c.ctx.exercisesDir = values.dir;
     try {
       const r = await c.call('exercises/grade', {
         id,
@@ -56,7 +57,6 @@ export const gradeCommand: Command = {
         lang,
         hintsUsed,
         gaveUp: values['give-up'] === true,
-        dir: typeof values.dir === 'string' ? values.dir : undefined,
       });
       const v = r.verdict;
       if (json) {

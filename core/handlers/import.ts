@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineHandlers } from '../handler.ts';
+import { requireMarkdownPaths } from '../import/markdown-only.ts';
 import { runImport } from '../import/run-import.ts';
 
 export const importHandlers = defineHandlers({
@@ -9,6 +10,9 @@ export const importHandlers = defineHandlers({
       deck: z.string().min(1).optional(),
       dryRun: z.boolean().optional(),
     }),
-    run: (ctx, a) => runImport(ctx, { paths: a.paths, deck: a.deck, dryRun: a.dryRun }),
+    run: (ctx, a) => {
+      requireMarkdownPaths(a.paths);
+      return runImport(ctx, { paths: a.paths, deck: a.deck, dryRun: a.dryRun });
+    },
   },
 });

@@ -54,20 +54,41 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 
 const fail = (code: string, message: string): Envelope<never> => ({ ok: false, error: { code, message } });
 
+class TooLarge extends Error {}
+/** After this much of an oversized body the connection is cut; up to it the body is drained so the 413 arrives. */
+const DRAIN_LIMIT = 64 * 1024 * 1024;
+
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((ok, bad) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) {
+      bad(new TooLarge());
+      return;
+    }
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) {
-        bad(new Error('request body too large'));
-        req.destroy();
+      if (size > DRAIN_LIMIT) req.destroy();
+      else if (size > MAX_BODY) {
+        chunks.length = 0;
+        bad(new TooLarge());
       } else chunks.push(c);
     });
     req.on('end', () => ok(Buffer.concat(chunks).toString('utf8')));
     req.on('error', bad);
   });
+}
+
+/** Answers 413 and reads the rest of the body away: cutting the socket mid-upload shows up as a reset, not a 413. */
+function refuseTooLarge(req: IncomingMessage, res: ServerResponse): void {
+  res.setHeader('connection', 'close');
+  sendJson(res, 413, fail('too-large', `request body is over ${MAX_BODY / 1024 / 1024} MB`));
+  let drained = 0;
+  req.on('data', (c: Buffer) => {
+    drained += c.length;
+    if (drained > DRAIN_LIMIT) req.destroy();
+  });
+  req.resume();
 }
 
 async function handleApi(core: Core, name: string, req: IncomingMessage, res: ServerResponse) {
@@ -80,6 +101,7 @@ async function handleApi(core: Core, name: string, req: IncomingMessage, res: Se
     const body = await readBody(req);
     args = body.trim() === '' ? {} : JSON.parse(body);
   } catch (e) {
+    if (e instanceof TooLarge) return refuseTooLarge(req, res);
     return sendJson(res, 400, fail('bad-json', `request body is not JSON: ${(e as Error).message}`));
   }
   const lang = req.headers['x-kubedeck-lang'];
