@@ -82,7 +82,10 @@ export function openCore(opts: CoreOptions = {}): Core {
         2,
       );
     }
-    const result = (await runWithRetry<unknown>(() => def.run(ctx, parsed.data as never), ctx)) as ApiResult<K>;
+    const result = (await runWithRetry<unknown>(
+      () => def.run(ctx, parsed.data as never),
+      ctx,
+    )) as ApiResult<K>;
     armIdleCheckpoint();
     return result;
   }
