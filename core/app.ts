@@ -1,6 +1,8 @@
+import { connectionChanges } from '../db/backup.ts';
 import { KubedeckError } from '../db/errors.ts';
-import { checkpointWhenIdle, defaultDbPath, openDatabase } from '../db/open.ts';
+import { checkpointWhenIdle, defaultDbPath, type OpenResult, openDatabase } from '../db/open.ts';
 import type { ApiArgs, ApiName, ApiResult, Envelope } from './api.ts';
+import { backupIfDue, restoreHint } from './backups.ts';
 import { loadBundledDecks } from './bundled.ts';
 import type { Ctx, Lang } from './context.ts';
 import { isBusy, learnerDbError } from './db-errors.ts';
@@ -20,6 +22,8 @@ export type Core = {
   call<K extends ApiName>(name: K, args: ApiArgs<K>): Promise<ApiResult<K>>;
   send<K extends ApiName>(name: K, args: unknown): Promise<Envelope<ApiResult<K>>>;
   close(): void;
+  /** Takes the automatic backup if one is due (at most every 30 minutes of use), then closes. */
+  shutdown(): Promise<void>;
 };
 
 export function bundledWanted(opt: boolean | undefined, env: NodeJS.ProcessEnv = process.env): boolean {
@@ -28,6 +32,7 @@ export function bundledWanted(opt: boolean | undefined, env: NodeJS.ProcessEnv =
 }
 
 const BUSY_RETRY_MS = 20_000;
+const IDLE_MS = 1000;
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 /**
@@ -49,22 +54,53 @@ async function runWithRetry<T>(run: () => T | Promise<T>, ctx: Ctx): Promise<T> 
   }
 }
 
+/** A damaged database is reported in one line that names the newest backup and the command that restores it. */
+function openOrExplain(dbPath: string, now: () => Date): OpenResult {
+  try {
+    return openDatabase(dbPath, { now });
+  } catch (e) {
+    if (e instanceof KubedeckError && e.code === 'db-corrupt')
+      throw new KubedeckError(e.code, `${e.message}; ${restoreHint(dbPath)}`);
+    throw learnerDbError(e, dbPath);
+  }
+}
+
 export function openCore(opts: CoreOptions = {}): Core {
   const dbPath = opts.dbPath ?? defaultDbPath();
-  const { db } = openDatabase(dbPath);
-  const ctx: Ctx = { db, dbPath, now: opts.now ?? (() => new Date()), lang: opts.lang ?? 'ko' };
+  const now = opts.now ?? (() => new Date());
+  const { db, readOnly } = openOrExplain(dbPath, now);
+  const ctx: Ctx = { db, dbPath, now, lang: opts.lang ?? 'ko', readOnly };
   try {
-    if (bundledWanted(opts.bundled)) loadBundledDecks(ctx);
+    if (bundledWanted(opts.bundled) && !readOnly) loadBundledDecks(ctx);
   } catch (e) {
     db.close();
-    throw e;
+    throw learnerDbError(e, dbPath);
   }
+  // Changes made while opening (bundled decks, migrations) are not what a backup is for.
+  let changesAtBackup = connectionChanges(db);
+  let backingUp: Promise<unknown> | null = null;
+  const backupNowIfDue = () => {
+    backingUp ??= backupIfDue(ctx.db, dbPath, ctx.now(), connectionChanges(ctx.db) > changesAtBackup)
+      .then((taken) => {
+        if (taken) changesAtBackup = connectionChanges(ctx.db);
+      })
+      // A failed automatic backup (full disk, folder gone) must not take the app down; the next one tries again.
+      .catch(() => {})
+      .finally(() => {
+        backingUp = null;
+      });
+    return backingUp;
+  };
 
-  // Long-lived hosts (serve, Electron) checkpoint the WAL once calls pause; a CLI run checkpoints on close.
+  // Long-lived hosts (serve, Electron) checkpoint the WAL and take the due backup once calls pause; a CLI run does
+  // both on close.
   let idle: NodeJS.Timeout | undefined;
-  const armIdleCheckpoint = () => {
+  const armIdle = () => {
     clearTimeout(idle);
-    idle = setTimeout(() => checkpointWhenIdle(db), 1000).unref();
+    idle = setTimeout(() => {
+      checkpointWhenIdle(ctx.db);
+      void backupNowIfDue();
+    }, IDLE_MS).unref();
   };
 
   async function call<K extends ApiName>(name: K, args: unknown): Promise<ApiResult<K>> {
@@ -86,7 +122,7 @@ export function openCore(opts: CoreOptions = {}): Core {
       () => def.run(ctx, parsed.data as never),
       ctx,
     )) as ApiResult<K>;
-    armIdleCheckpoint();
+    armIdle();
     return result;
   }
 
@@ -103,7 +139,13 @@ export function openCore(opts: CoreOptions = {}): Core {
     },
     close() {
       clearTimeout(idle);
-      db.close();
+      ctx.db.close();
+    },
+    async shutdown() {
+      clearTimeout(idle);
+      if (backingUp) await backingUp;
+      if (ctx.db.open) await backupNowIfDue();
+      if (ctx.db.open) ctx.db.close();
     },
   };
 }

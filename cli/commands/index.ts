@@ -1,4 +1,5 @@
 import type { Command } from '../command.ts';
+import { backupCommand, backupsCommand, restoreCommand } from './backups.ts';
 import { cardsCommand, decksCommand } from './cards.ts';
 import { deckLimitsCommand } from './deck-limits.ts';
 import { exerciseCommand, exercisesCommand } from './exercises.ts';
@@ -36,3 +37,4 @@ commands.push(
 );
 commands.push(statsCommand, optimizeCommand, settingsCommand);
 commands.push(exercisesCommand, exerciseCommand, gradeCommand);
+commands.push(backupCommand, backupsCommand, restoreCommand);
