@@ -1,6 +1,7 @@
 import type { Command } from '../command.ts';
 import { backupCommand, backupsCommand, restoreCommand } from './backups.ts';
 import { cardsCommand, decksCommand } from './cards.ts';
+import { checkCommand } from './check.ts';
 import { deckLimitsCommand } from './deck-limits.ts';
 import { exerciseCommand, exercisesCommand } from './exercises.ts';
 import { gradeCommand } from './grade.ts';
@@ -37,4 +38,4 @@ commands.push(
 );
 commands.push(statsCommand, optimizeCommand, settingsCommand);
 commands.push(exercisesCommand, exerciseCommand, gradeCommand);
-commands.push(backupCommand, backupsCommand, restoreCommand);
+commands.push(backupCommand, backupsCommand, restoreCommand, checkCommand);
