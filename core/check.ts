@@ -149,7 +149,11 @@ export async function checkDatabase(ctx: Ctx, opts: { repair: boolean }): Promis
     memoryFix(r, now, maxDue, maximumInterval),
   );
   const memoryKinds: Record<string, string[]> = {};
-  for (const m of memory) for (const k of m.kinds) (memoryKinds[k] ??= []).push(m.fix.id);
+  for (const m of memory)
+    for (const k of m.kinds) {
+      memoryKinds[k] ??= [];
+      memoryKinds[k].push(m.fix.id);
+    }
 
   const problems: CheckProblem[] = [];
   const add = (kind: string, rows: (string | number)[], fixable: boolean) => {
