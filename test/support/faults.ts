@@ -66,7 +66,7 @@ export async function killDuringImport(
   const r: KillReport = { trials, killedMidway: 0, landed: 0, rolledBack: 0, problems: [] };
   let current: 'A' | 'B' = 'A';
   for (let t = 0; t < trials; t++) {
-    const next = current === 'A' ? 'B' : 'A';
+    const next: 'A' | 'B' = current === 'A' ? 'B' : 'A';
     write(next);
     const child = spawn(process.execPath, [BIN, 'import', folder, '--db', db], {
       stdio: 'ignore',
