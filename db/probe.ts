@@ -34,11 +34,12 @@ export function isReadOnlyPlace(path: string): boolean {
  * An in-memory copy of the file, for looking without touching: opening the file itself, even read-only, leaves
  * -wal and -shm beside a WAL-mode database, and cannot open one at all on a read-only mount.
  */
-export function openCopy(path: string, nativeBinding?: string): Database.Database {
-  const bytes = readFileSync(path);
+export function openCopy(path: string, nativeBinding?: string, bytes?: Buffer): Database.Database {
+  // The bytes are ours (read for this probe), so the header is patched in place rather than copied once more.
+  const copy = bytes ?? readFileSync(path);
   // Bytes 18-19 say "WAL"; an in-memory database has no WAL, so the copy says "rollback journal" instead.
-  if (bytes.length >= 20 && bytes[18] === 2) bytes[18] = bytes[19] = 1;
-  return new Database(bytes, { readonly: true, nativeBinding });
+  if (copy.length >= 20 && copy[18] === 2) copy[18] = copy[19] = 1;
+  return new Database(copy, { readonly: true, nativeBinding });
 }
 
 /** Header says N pages of P bytes, the file is shorter: it was cut off (a failed copy, a full disk). */
@@ -66,13 +67,13 @@ export function probeDatabase(path: string, target: number, nativeBinding?: stri
       `${path}: is an empty file (0 bytes), not a Kubedeck database; refusing to use it (delete it, or give --db a path that does not exist yet)`,
     );
   const hasWal = existsSync(`${path}-wal`);
-  const head = readFileSync(path).subarray(0, 100);
-  if (head.length > 0 && head.subarray(0, 16).toString('latin1') !== SQLITE_MAGIC)
+  const bytes = readFileSync(path);
+  if (bytes.length > 0 && bytes.subarray(0, 16).toString('latin1') !== SQLITE_MAGIC)
     throw new KubedeckError(
       'db-foreign',
       `${path}: not a Kubedeck database (not an SQLite file); refusing to touch it`,
     );
-  const cut = head.length >= 100 ? truncation(path, readFileSync(path)) : null;
+  const cut = truncation(path, bytes);
   if (cut) throw new KubedeckError('db-corrupt', `${path}: database is damaged (${cut}); it was not changed`);
   let probe: Database.Database | undefined;
   try {
@@ -80,7 +81,7 @@ export function probeDatabase(path: string, target: number, nativeBinding?: stri
     // SQLite reading the WAL sees the latest commits. Otherwise look at a copy so nothing is created.
     probe = hasWal
       ? new Database(path, { readonly: true, fileMustExist: true, nativeBinding })
-      : openCopy(path, nativeBinding);
+      : openCopy(path, nativeBinding, bytes);
     const appId = probe.pragma('application_id', { simple: true }) as number;
     const version = probe.pragma('user_version', { simple: true }) as number;
     const tables = (

@@ -72,8 +72,9 @@ export async function killDuringImport(
       stdio: 'ignore',
       env: { ...process.env, KUBEDECK_NO_BUNDLED: '1' },
     });
-    // Spread the kills over start-up, the transaction and just past its end (measured by the first import).
-    await new Promise((ok) => setTimeout(ok, seed.ms * (0.3 + Math.random() * 0.9)));
+    // Spread the kills over start-up, the transaction and past its end: a re-import that rewords every card takes
+    // about twice as long as the first import, so the window reaches 2.5 times that.
+    await new Promise((ok) => setTimeout(ok, seed.ms * (0.3 + Math.random() * 2.2)));
     if (child.exitCode === null) r.killedMidway++;
     child.kill('SIGKILL');
     await exited(child);
