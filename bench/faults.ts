@@ -91,7 +91,7 @@ export async function benchFaults(): Promise<void> {
   console.log(
     `SIGKILL during rating bursts: ${rate.trials} trials, ${rate.ratings} acknowledged ratings all kept, ${rate.landed} kills landed between commit and acknowledgement, problems: ${rate.problems.length ? rate.problems.join('; ') : 'none'}`,
   );
-  const load = await concurrentLoad(tmpDir(), SECONDS, 2);
+  const load = await concurrentLoad(tmpDir(), SECONDS, 3);
   console.log(formatLoad(load));
   const failed = Object.values(load.ops).reduce((n, s) => n + s.failed, 0);
   const lost =
