@@ -66,10 +66,12 @@ function readBody(req: IncomingMessage): Promise<string> {
       bad(new TooLarge());
       return;
     }
+    let refused = false;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > DRAIN_LIMIT) req.destroy();
-      else if (size > MAX_BODY) {
+      if (refused) return;
+      if (size > MAX_BODY) {
+        refused = true;
         chunks.length = 0;
         bad(new TooLarge());
       } else chunks.push(c);
@@ -79,15 +81,22 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-/** Answers 413 and reads the rest of the body away: cutting the socket mid-upload shows up as a reset, not a 413. */
+/**
+ * Reads the rest of the body away, then answers 413: a server that answers and closes mid-upload shows up at the
+ * client as a reset (EPIPE), not as a 413. Past 64 MB the connection is cut after all.
+ */
 function refuseTooLarge(req: IncomingMessage, res: ServerResponse): void {
-  res.setHeader('connection', 'close');
-  sendJson(res, 413, fail('too-large', `request body is over ${MAX_BODY / 1024 / 1024} MB`));
+  const answer = () => {
+    if (!res.headersSent)
+      sendJson(res, 413, fail('too-large', `request body is over ${MAX_BODY / 1024 / 1024} MB`));
+  };
+  if (req.readableEnded) return answer();
   let drained = 0;
   req.on('data', (c: Buffer) => {
     drained += c.length;
     if (drained > DRAIN_LIMIT) req.destroy();
   });
+  req.on('end', answer);
   req.resume();
 }
 

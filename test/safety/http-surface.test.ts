@@ -32,6 +32,25 @@ describe('the HTTP API takes only its own handler names (defect 5)', () => {
     // The server still answers afterwards.
     expect((await server.post('decks/list', {})).ok).toBe(true);
   });
+
+  it('answers 413 to an oversized body sent in chunks without a length', async () => {
+    const chunk = new TextEncoder().encode(`"${'b'.repeat(1024 * 1024)}`);
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(c) {
+        if (sent++ < 6) c.enqueue(chunk);
+        else c.close();
+      },
+    });
+    const res = await fetch(`${server.url}api/import/run`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+    expect(res.status).toBe(413);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('too-large');
+  });
 });
 
 describe('the HTTP API reads no file outside notes and the exercise folders (defect 4)', () => {
