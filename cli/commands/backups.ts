@@ -11,8 +11,12 @@ export const backupCommand: Command = {
   name: 'backup',
   usage: 'backup [--json]',
   summary: 'back the database up now (into backups/ beside it; the app also does so every 30 minutes of use)',
-  async run({ core, io, json }) {
+  async run({ core, io, json, lang }) {
     const b = await core().call('backups/create', {});
+    if (!json && lang === 'ko') {
+      io.out(`백업함: ${b.path} (${mb(b.size)}, 카드 ${b.cards}장, 복습 ${b.reviews}회)`);
+      return 0;
+    }
     io.out(
       json
         ? JSON.stringify({ backup: b })
@@ -27,10 +31,15 @@ export const backupsCommand: Command = {
   usage: 'backups [--json]',
   summary: 'list the backups, newest first (time, size, cards, reviews)',
   // Listing must work when the database itself is damaged, so it reads the folder without opening it.
-  async run({ values, io, json }) {
+  async run({ values, io, json, lang }) {
     const list = listBackups(dbPathOf(values.db));
     if (json) io.out(JSON.stringify({ backups: list }));
-    else if (list.length === 0) io.out('no backups yet (kubedeck backup takes one)');
+    else if (list.length === 0)
+      io.out(
+        lang === 'ko'
+          ? '아직 백업이 없습니다 (kubedeck backup 으로 만듭니다)'
+          : 'no backups yet (kubedeck backup takes one)',
+      );
     else
       for (const b of list)
         io.out(
@@ -45,16 +54,17 @@ export const restoreCommand: Command = {
   usage: 'restore <backup-file> [--json]',
   summary: 'put a backup in place of the database (the current state is backed up first)',
   // Restoring is how a damaged database is fixed, so this never opens the database through the core.
-  async run({ positionals, values, io, json }) {
+  async run({ positionals, values, io, json, lang }) {
     if (positionals.length !== 1)
       throw new KubedeckError('usage', 'restore: name one backup file (see kubedeck backups)', 2);
     const now = parseNow(values.now)?.() ?? new Date();
     const r = await restoreBackup(dbPathOf(values.db), positionals[0]!, now);
-    io.out(
-      json
-        ? JSON.stringify(r)
-        : `restored ${r.restored}${r.savedCurrent ? `\nthe state before the restore is kept in ${r.savedCurrent}` : ''}`,
-    );
+    const kept = r.savedCurrent
+      ? lang === 'ko'
+        ? `\n복원 전 상태는 ${r.savedCurrent} 에 남겨 두었습니다`
+        : `\nthe state before the restore is kept in ${r.savedCurrent}`
+      : '';
+    io.out(json ? JSON.stringify(r) : `${lang === 'ko' ? '복원함' : 'restored'} ${r.restored}${kept}`);
     return 0;
   },
 };

@@ -90,7 +90,10 @@ function refuseTooLarge(req: IncomingMessage, res: ServerResponse): void {
     if (!res.headersSent)
       sendJson(res, 413, fail('too-large', `request body is over ${MAX_BODY / 1024 / 1024} MB`));
   };
-  if (req.readableEnded) return answer();
+  if (req.readableEnded) {
+    answer();
+    return;
+  }
   let drained = 0;
   req.on('data', (c: Buffer) => {
     drained += c.length;
