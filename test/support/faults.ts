@@ -62,9 +62,14 @@ export async function killDuringImport(
   write('A');
   const seed = await kubedeckAsync(['import', folder, '--db', db]);
   if (seed.code !== 0) throw new Error(seed.stderr);
+  // One re-import run to its end measures how long the kills have to spread over (it rewords every card, and
+  // takes several times as long as the first import).
+  write('B');
+  const calibrate = await kubedeckAsync(['import', folder, '--db', db]);
+  if (calibrate.code !== 0) throw new Error(calibrate.stderr);
   const total = notes * perNote;
   const r: KillReport = { trials, killedMidway: 0, landed: 0, rolledBack: 0, problems: [] };
-  let current: 'A' | 'B' = 'A';
+  let current: 'A' | 'B' = 'B';
   for (let t = 0; t < trials; t++) {
     const next: 'A' | 'B' = current === 'A' ? 'B' : 'A';
     write(next);
@@ -72,9 +77,8 @@ export async function killDuringImport(
       stdio: 'ignore',
       env: { ...process.env, KUBEDECK_NO_BUNDLED: '1' },
     });
-    // Spread the kills over start-up, the transaction and past its end: a re-import that rewords every card takes
-    // about twice as long as the first import, so the window reaches 2.5 times that.
-    await new Promise((ok) => setTimeout(ok, seed.ms * (0.3 + Math.random() * 2.2)));
+    // Spread the kills over start-up, the transaction and a little past its end.
+    await new Promise((ok) => setTimeout(ok, calibrate.ms * (0.2 + Math.random() * 1.1)));
     if (child.exitCode === null) r.killedMidway++;
     child.kill('SIGKILL');
     await exited(child);
