@@ -26,6 +26,11 @@ export function learnerDbError(e: unknown, dbPath: string): unknown {
       'db-readonly',
       `${dbPath}: the database is read-only (its file or folder cannot be written); nothing was changed`,
     );
+  if (code === 'SQLITE_CANTOPEN')
+    return new KubedeckError(
+      'db-cantopen',
+      `${dbPath}: cannot open or create the database file there (is the folder writable?)`,
+    );
   if (FULL.has(code) || (code === 'SQLITE_IOERR' && /full|space/i.test((e as Error).message)))
     return new KubedeckError(
       'disk-full',
