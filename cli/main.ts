@@ -64,6 +64,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
           lang,
           bundled: parsed.values['no-bundled'] ? false : undefined,
         });
+        if (core.ctx.readOnly)
+          io.err(
+            `kubedeck ${name}: ${core.ctx.dbPath} is read-only (its file or folder cannot be written): showing it, but nothing can be saved`,
+          );
         return core;
       },
     });
@@ -77,7 +81,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     if (debug) io.err((e as Error).stack ?? '');
     return 1;
   } finally {
-    core?.close();
+    await core?.shutdown();
   }
 }
 

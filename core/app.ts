@@ -1,9 +1,12 @@
+import { connectionChanges } from '../db/backup.ts';
 import { KubedeckError } from '../db/errors.ts';
-import { checkpointWhenIdle, defaultDbPath, openDatabase } from '../db/open.ts';
+import { checkpointWhenIdle, defaultDbPath, type OpenResult, openDatabase } from '../db/open.ts';
 import type { ApiArgs, ApiName, ApiResult, Envelope } from './api.ts';
+import { backupIfDue, restoreHint } from './backups.ts';
 import { loadBundledDecks } from './bundled.ts';
 import { checkDay } from './check-day.ts';
 import type { Ctx, Lang } from './context.ts';
+import { isBusy, learnerDbError } from './db-errors.ts';
 import { loadHandler } from './handlers/lazy.ts';
 
 export type CoreOptions = {
@@ -25,6 +28,8 @@ export type Core = {
   call<K extends ApiName>(name: K, args: ApiArgs<K>): Promise<ApiResult<K>>;
   send<K extends ApiName>(name: K, args: unknown): Promise<Envelope<ApiResult<K>>>;
   close(): void;
+  /** Takes the automatic backup if one is due (at most every 30 minutes of use), then closes. */
+  shutdown(): Promise<void>;
 };
 
 export function bundledWanted(opt: boolean | undefined, env: NodeJS.ProcessEnv = process.env): boolean {
@@ -32,26 +37,86 @@ export function bundledWanted(opt: boolean | undefined, env: NodeJS.ProcessEnv =
   return !(env.KUBEDECK_NO_BUNDLED && env.KUBEDECK_NO_BUNDLED !== '0');
 }
 
+const BUSY_RETRY_MS = 20_000;
+const IDLE_MS = 1000;
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+/**
+ * Every write takes BEGIN IMMEDIATE and waits busy_timeout for the lock; if another process still holds it, the
+ * whole call (which rolled back) runs again, so a learner never sees "database is locked" while a long import runs.
+ */
+async function runWithRetry<T>(run: () => T | Promise<T>, ctx: Ctx): Promise<T> {
+  const deadline = Date.now() + BUSY_RETRY_MS;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await run();
+    } catch (e) {
+      if (isBusy(e) && !ctx.db.inTransaction && Date.now() < deadline) {
+        await sleep(Math.min(200, 10 * 2 ** attempt) * (0.5 + Math.random()));
+        continue;
+      }
+      throw learnerDbError(e, ctx.dbPath);
+    }
+  }
+}
+
+/** A damaged database is reported in one line that names the newest backup and the command that restores it. */
+function openOrExplain(dbPath: string, now: () => Date): OpenResult {
+  try {
+    return openDatabase(dbPath, { now, checkDay: (setting) => checkDay(now(), setting) });
+  } catch (e) {
+    if (e instanceof KubedeckError && e.code === 'db-corrupt')
+      throw new KubedeckError(e.code, `${e.message}; ${restoreHint(dbPath)}`);
+    throw learnerDbError(e, dbPath);
+  }
+}
+
 export function openCore(opts: CoreOptions = {}): Core {
   const dbPath = opts.dbPath ?? defaultDbPath();
   const now = opts.now ?? (() => new Date());
-  const { db } = openDatabase(dbPath, { checkDay: (setting) => checkDay(now(), setting) });
-  const ctx: Ctx = { db, dbPath, now, lang: opts.lang ?? 'ko' };
+  const { db, readOnly } = openOrExplain(dbPath, now);
+  const ctx: Ctx = { db, dbPath, now, lang: opts.lang ?? 'ko', readOnly };
   // Cheap when the bundled decks are current (the notes' sizes and times); only a new or outdated database loads
   // the importer (markdown-it), so an everyday run never pays for it.
-  const ready = bundledWanted(opts.bundled) ? loadBundledDecks(ctx) : Promise.resolve(null);
+  let changesAtBackup = 0;
+  const ready = (bundledWanted(opts.bundled) && !readOnly ? loadBundledDecks(ctx) : Promise.resolve(null))
+    .catch((e) => {
+      throw learnerDbError(e, dbPath);
+    })
+    .finally(() => {
+      // Changes made while opening (bundled decks, migrations) are not what a backup is for.
+      if (ctx.db.open) changesAtBackup = connectionChanges(ctx.db);
+    });
   ready.catch(() => {}); // reported by every call (and by `await core.ready`), never as an unhandled rejection
+  let backingUp: Promise<unknown> | null = null;
+  const backupNowIfDue = () => {
+    backingUp ??= backupIfDue(ctx.db, dbPath, ctx.now(), connectionChanges(ctx.db) > changesAtBackup)
+      .then((taken) => {
+        if (taken) changesAtBackup = connectionChanges(ctx.db);
+      })
+      // A failed automatic backup (full disk, folder gone) must not take the app down; the next one tries again.
+      .catch(() => {})
+      .finally(() => {
+        backingUp = null;
+      });
+    return backingUp;
+  };
 
-  // Long-lived hosts (serve, Electron) checkpoint the WAL once calls pause; a CLI run checkpoints on close.
+  // Long-lived hosts (serve, Electron) checkpoint the WAL and take the due backup once calls pause; a CLI run does
+  // both on close.
   let idle: NodeJS.Timeout | undefined;
-  const armIdleCheckpoint = () => {
+  const armIdle = () => {
     clearTimeout(idle);
-    idle = setTimeout(() => checkpointWhenIdle(db), 1000).unref();
+    idle = setTimeout(() => {
+      checkpointWhenIdle(ctx.db);
+      void backupNowIfDue();
+    }, IDLE_MS).unref();
   };
 
   async function call<K extends ApiName>(name: K, args: unknown): Promise<ApiResult<K>> {
     await ready;
-    const def = await loadHandler(name as string);
+    // Own properties only (lazy.ts): "__proto__", "constructor" or "toString" must not reach Object.prototype.
+    const def = typeof name === 'string' ? await loadHandler(name) : undefined;
     if (!def) throw new KubedeckError('unknown-handler', `unknown API call: ${String(name)}`, 2);
     const parsed = def.args.safeParse(args ?? {});
     if (!parsed.success) {
@@ -63,8 +128,11 @@ export function openCore(opts: CoreOptions = {}): Core {
         2,
       );
     }
-    const result = (await def.run(ctx, parsed.data as never)) as ApiResult<K>;
-    armIdleCheckpoint();
+    const result = (await runWithRetry<unknown>(
+      () => def.run(ctx, parsed.data as never),
+      ctx,
+    )) as ApiResult<K>;
+    armIdle();
     return result;
   }
 
@@ -82,7 +150,13 @@ export function openCore(opts: CoreOptions = {}): Core {
     },
     close() {
       clearTimeout(idle);
-      db.close();
+      ctx.db.close();
+    },
+    async shutdown() {
+      clearTimeout(idle);
+      if (backingUp) await backingUp;
+      if (ctx.db.open) await backupNowIfDue();
+      if (ctx.db.open) ctx.db.close();
     },
   };
 }

@@ -8,4 +8,8 @@ export type Ctx = {
   dbPath: string;
   now: () => Date;
   lang: Lang;
+  /** Exercises folder chosen by the local user (CLI `--dir`); unset means the bundled ones. No transport sets it. */
+  exercisesDir?: string;
+  /** The database file or its folder cannot be written: reads work, writes answer `db-readonly`. */
+  readOnly?: boolean;
 };

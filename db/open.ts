@@ -1,22 +1,23 @@
-import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
+import { backupsDir, freshBackupPath, writeBackupSync } from './backup.ts';
 import { KubedeckError } from './errors.ts';
 import { loadMigrations, type Migration } from './migrations.ts';
+import { APPLICATION_ID, fileState, isReadOnlyPlace, openCopy, probeDatabase, probeHeader } from './probe.ts';
 import { getSetting, setSetting } from './settings.ts';
 
+export { APPLICATION_ID };
 export type DB = Database.Database;
-
-/** PRAGMA application_id marks a file as ours: "KDCK". */
-export const APPLICATION_ID = 0x4b44434b;
-const SQLITE_MAGIC = 'SQLite format 3\0';
 
 export type OpenResult = {
   db: DB;
   created: boolean;
   migratedFrom: number;
   backupPath: string | null;
+  /** The file or its folder cannot be written: the database is open for reading only. */
+  readOnly: boolean;
   /** Whether this open ran PRAGMA quick_check (a new file has nothing to check). */
   checked: boolean;
 };
@@ -28,6 +29,7 @@ export type OpenOptions = {
   migrations?: Migration[];
   readonly?: boolean;
   nativeBinding?: string;
+  now?: () => Date;
   /**
    * The learner's day, computed from the stored settings (read through `setting`). With it, quick_check — which
    * reads every page and dominates opening a large collection — runs on the first open of each day and after an
@@ -47,125 +49,95 @@ export function defaultDbPath(env: NodeJS.ProcessEnv = process.env): string {
   return join(base, 'kubedeck', 'kubedeck.sqlite');
 }
 
-function looksLikeSqlite(path: string): boolean {
-  const fd = openSync(path, 'r');
-  try {
-    const buf = Buffer.alloc(16);
-    const n = readSync(fd, buf, 0, 16, 0);
-    return n === 16 && buf.toString('latin1') === SQLITE_MAGIC;
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /**
- * Opens (or creates) a Kubedeck database. A foreign or damaged file is refused before anything writes to it;
- * a file from an older schema is backed up next to itself, then migrated in one transaction.
+ * Opens (or creates, when the path does not exist) a Kubedeck database. A foreign, empty or damaged file is refused
+ * before anything writes to it or beside it; a file from an older schema is backed up, then migrated in one
+ * transaction; a file on a read-only mount or in a read-only folder is opened for reading.
  */
 export function openDatabase(path: string, opts: OpenOptions = {}): OpenResult {
   // Electron loads a second better-sqlite3 build made for its ABI (npm start sets KUBEDECK_SQLITE_BINDING).
   const nativeBinding = opts.nativeBinding ?? (process.env.KUBEDECK_SQLITE_BINDING || undefined);
   const migrations = opts.migrations ?? loadMigrations();
   const target = migrations.length;
-  const exists = path !== ':memory:' && existsSync(path) && statSync(path).size > 0;
-  if (exists) {
-    if (statSync(path).isDirectory())
-      throw new KubedeckError('db-not-file', `${path}: is a folder, not a database file`);
-    if (!looksLikeSqlite(path)) {
-      throw new KubedeckError(
-        'db-foreign',
-        `${path}: not a Kubedeck database (not an SQLite file); refusing to touch it`,
-      );
-    }
-  } else if (path !== ':memory:') {
-    mkdirSync(dirname(path), { recursive: true });
-  }
+  const memory = path === ':memory:';
+  const exists = !memory && fileState(path) !== 'missing';
+  const readOnly = opts.readonly === true || (exists && isReadOnlyPlace(path));
   // SQLite removes the WAL when the last connection closes cleanly: one still here means a crash (or a killed
   // process) in the middle of a session, or another process using the file right now. Either way, check.
   const walLeft = exists && existsSync(`${path}-wal`) && statSync(`${path}-wal`).size > 0;
-  let checked = false;
-  let today: string | null = null;
+  // Inspect first so a foreign or newer file is never modified (no WAL switch, no journal, no sidecar files). The
+  // header says that much; a read-only place is probed whole, from a copy, since it is opened from one anyway.
+  const probe = !exists
+    ? null
+    : readOnly
+      ? probeDatabase(path, target, nativeBinding)
+      : probeHeader(path, target);
+  if (!exists && !memory) mkdirSync(dirname(path), { recursive: true });
 
-  // Inspect read-only first so a foreign or corrupt file is never modified (no WAL switch, no journal).
-  if (exists) {
-    let probe: DB | undefined;
-    try {
-      probe = new Database(path, { readonly: true, fileMustExist: true, nativeBinding });
-      const appId = probe.pragma('application_id', { simple: true }) as number;
-      const version = probe.pragma('user_version', { simple: true }) as number;
-      const tables = probe.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as {
-        n: number;
-      };
-      if (appId !== APPLICATION_ID && !(appId === 0 && tables.n === 0)) {
-        throw new KubedeckError(
-          'db-foreign',
-          `${path}: not a Kubedeck database (application_id ${appId}); refusing to touch it`,
-        );
-      }
-      if (version > target) {
-        throw new KubedeckError(
-          'db-newer',
-          `${path}: database schema version ${version} is newer than this Kubedeck (${target}); update Kubedeck`,
-        );
-      }
-      const setting = settingReader(probe, tables.n > 0);
-      if (opts.checkDay) today = opts.checkDay(setting);
-      const lastDay = today === null ? null : setting(CHECKED_DAY_KEY);
-      if (walLeft || today === null || lastDay !== JSON.stringify(today)) {
-        const check = probe.pragma('quick_check', { simple: true });
-        if (check !== 'ok') {
-          throw new KubedeckError(
-            'db-corrupt',
-            `${path}: database failed its integrity check (${String(check).split('\n')[0]}); restore a backup`,
-          );
-        }
-        checked = true;
-      }
-    } catch (e) {
-      if (e instanceof KubedeckError) throw e;
-      throw new KubedeckError(
-        'db-corrupt',
-        `${path}: database cannot be read (${(e as Error).message}); restore a backup`,
-      );
-    } finally {
-      probe?.close();
-    }
-  }
-
-  const db = new Database(path, { readonly: opts.readonly ?? false, nativeBinding });
+  if (readOnly && probe && probe.version < target)
+    throw new KubedeckError(
+      'db-readonly',
+      `${path}: is read-only and from an older Kubedeck (schema ${probe.version}); copy it somewhere writable to update it`,
+    );
+  // SQLite cannot open a WAL database where it cannot create its -shm; a read-only place is read from a copy.
+  const db = readOnly && exists ? openCopy(path, nativeBinding) : new Database(path, { nativeBinding });
+  let checked = readOnly && exists;
   try {
-    if (path !== ':memory:' && !opts.readonly) db.pragma('journal_mode = WAL');
-    db.pragma('foreign_keys = ON');
+    // The busy timeout comes first: switching to WAL takes a lock another process may hold for a moment.
     db.pragma('busy_timeout = 5000');
-    db.pragma('synchronous = NORMAL');
+    if (exists && !readOnly) checked = quickCheckIfDue(db, path, walLeft, opts.checkDay);
+    if (!memory && !readOnly) db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    if (!readOnly) db.pragma('synchronous = NORMAL');
     // Checkpoints run when the app is idle (checkpointWhenIdle); this high mark is only a backstop, so a rating
     // never pays for copying the WAL back (8 ms at p99 with the default 1,000 pages).
     db.pragma('wal_autocheckpoint = 10000');
     const from = db.pragma('user_version', { simple: true }) as number;
     let backupPath: string | null = null;
-    if (from < target && !opts.readonly) {
+    if (from < target && !readOnly) {
       if (exists && from > 0) {
-        backupPath = `${path}.v${from}-${Date.now()}.bak`;
-        db.pragma('wal_checkpoint(TRUNCATE)');
-        copyFileSync(path, backupPath);
+        const at = opts.now?.() ?? new Date();
+        backupPath = freshBackupPath(backupsDir(path), at, `before-v${target}`);
+        writeBackupSync(db, backupPath);
       }
       migrate(db, migrations, from);
     }
-    if (!opts.readonly && path !== ':memory:' && opts.checkDay && (checked || !exists)) {
-      today ??= opts.checkDay((key) => getSetting(db, key));
-      setSetting(db, CHECKED_DAY_KEY, JSON.stringify(today));
-    }
-    return { db, created: from === 0, migratedFrom: from, backupPath, checked };
+    if (!readOnly && !memory && opts.checkDay && (checked || !exists))
+      setSetting(db, CHECKED_DAY_KEY, JSON.stringify(opts.checkDay((key) => getSetting(db, key))));
+    return { db, created: from === 0, migratedFrom: from, backupPath, readOnly, checked };
   } catch (e) {
     db.close();
     throw e;
   }
 }
 
+/** Runs quick_check when the day changed since the last one passed, or the last session did not close; throws if bad. */
+function quickCheckIfDue(db: DB, path: string, walLeft: boolean, checkDay: OpenOptions['checkDay']): boolean {
+  try {
+    const setting = settingReader(db);
+    const due = walLeft || !checkDay || setting(CHECKED_DAY_KEY) !== JSON.stringify(checkDay(setting));
+    if (!due) return false;
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok')
+      throw new KubedeckError(
+        'db-corrupt',
+        `${path}: database is damaged (integrity check: ${String(check).split('\n')[0]}); it was not changed`,
+      );
+    return true;
+  } catch (e) {
+    if (e instanceof KubedeckError) throw e;
+    throw new KubedeckError(
+      'db-corrupt',
+      `${path}: database is damaged (cannot be read: ${(e as Error).message}); it was not changed`,
+    );
+  }
+}
+
 /** Raw stored settings, for a database that may predate (or lack) the settings table. */
-function settingReader(db: DB, hasTables: boolean): (key: string) => string | undefined {
-  const hasSettings =
-    hasTables && db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'settings'").get();
+function settingReader(db: DB): (key: string) => string | undefined {
+  const hasSettings = db
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'settings'")
+    .get();
   return hasSettings ? (key) => getSetting(db, key) : () => undefined;
 }
 
@@ -182,5 +154,5 @@ function migrate(db: DB, migrations: Migration[], from: number): void {
 
 /** Copies what it can of the WAL back into the database without waiting on readers; for idle moments. */
 export function checkpointWhenIdle(db: DB): void {
-  if (db.open && !db.inTransaction) db.pragma('wal_checkpoint(PASSIVE)');
+  if (db.open && !db.inTransaction && !db.readonly) db.pragma('wal_checkpoint(PASSIVE)');
 }

@@ -1,11 +1,17 @@
+import type { Core } from '../../core/app.ts';
 import { KubedeckError } from '../../db/errors.ts';
 import type { CommandImpl } from '../command.ts';
 
-const dirOf = (v: unknown) => (typeof v === 'string' ? v : undefined);
+/** `--dir` is the local user's choice, so it configures the core rather than travelling as an API argument. */
+export function coreWithDir(core: () => Core, dir: unknown): Core {
+  const c = core();
+  if (typeof dir === 'string') c.ctx.exercisesDir = dir;
+  return c;
+}
 
 export const exercisesCommand: CommandImpl = {
   async run({ values, core, io, json, lang }) {
-    const list = await core().call('exercises/list', { dir: dirOf(values.dir) });
+    const list = await coreWithDir(core, values.dir).call('exercises/list', {});
     if (json) {
       io.out(JSON.stringify({ exercises: list }));
       return 0;
@@ -20,7 +26,7 @@ export const exercisesCommand: CommandImpl = {
 export const exerciseCommand: CommandImpl = {
   async run({ positionals, values, core, io, json, lang }) {
     if (positionals.length !== 1) throw new KubedeckError('usage', 'exercise: name one exercise id', 2);
-    const ex = await core().call('exercises/get', { id: positionals[0]!, dir: dirOf(values.dir) });
+    const ex = await coreWithDir(core, values.dir).call('exercises/get', { id: positionals[0]! });
     if (json) {
       io.out(JSON.stringify({ exercise: ex }));
       return 0;

@@ -9,7 +9,8 @@ import {
 } from '../../content/grader/index.ts';
 import type { GradeResult } from '../../core/handlers/exercises.ts';
 import { KubedeckError } from '../../db/errors.ts';
-import type { CommandImpl } from '../command.ts';
+import type { CommandImpl, Io } from '../command.ts';
+import { coreWithDir } from './exercises.ts';
 
 const MARK = { same: ' ', changed: '|', removed: '<', added: '>' } as const;
 
@@ -22,10 +23,23 @@ function sideBySide(rows: NonNullable<GradeResult['diff']>, width: number, label
   return out.join('\n');
 }
 
-function readAnswer(arg: string, readStdin: () => Promise<string>): Promise<string> | string {
-  if (arg === '-') return readStdin();
+/** Invalid UTF-8 is graded with U+FFFD in place of the bad bytes, and said so at its line, as the importer does. */
+function decodeAnswer(bytes: Uint8Array, file: string, warn: (s: string) => void): string {
   try {
-    return readFileSync(arg, 'utf8');
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const text = new TextDecoder('utf-8').decode(bytes);
+    const bad = text.indexOf('\uFFFD');
+    const line = bad < 0 ? 1 : text.slice(0, bad).split('\n').length;
+    warn(`${file}:${line}: invalid UTF-8; the bad bytes were replaced with \uFFFD`);
+    return text;
+  }
+}
+
+function readAnswer(arg: string, io: Io): Promise<string> | string {
+  if (arg === '-') return io.readStdin();
+  try {
+    return decodeAnswer(readFileSync(arg), arg, io.err);
   } catch (e) {
     throw new KubedeckError(
       'unreadable',
@@ -43,14 +57,14 @@ export const gradeCommand: CommandImpl = {
     const hintsUsed = values.hints === undefined ? 0 : Number(values.hints);
     if (!Number.isInteger(hintsUsed) || hintsUsed < 0)
       throw new KubedeckError('usage', '--hints must be a whole number', 2);
-    const answer = await readAnswer(file, io.readStdin);
+    const answer = await readAnswer(file, io);
     const gaveUp = values['give-up'] === true;
     const dir = typeof values.dir === 'string' ? values.dir : undefined;
     // Without --db (or KUBEDECK_DB) grading touches no database and loads neither the core nor the scheduler:
     // the grader alone gives the verdict. With one, the attempt is recorded and rates the exercise's card.
     const persistent = typeof values.db === 'string' || Boolean(process.env.KUBEDECK_DB);
     const r: Pick<GradeResult, 'verdict' | 'diff' | 'attemptId' | 'rating' | 'rated'> = persistent
-      ? await core().call('exercises/grade', { id, answer, lang, hintsUsed, gaveUp, dir })
+      ? await coreWithDir(core, dir).call('exercises/grade', { id, answer, lang, hintsUsed, gaveUp })
       : gradeWithoutDb(id, answer, lang, gaveUp, hintsUsed, dir);
     const v = r.verdict;
     if (json) {

@@ -170,3 +170,32 @@ commands.push(
     load: async () => (await import('./watch.ts')).watchCommand,
   },
 );
+commands.push(
+  {
+    name: 'backup',
+    usage: 'backup [--json]',
+    summary:
+      'back the database up now (into backups/ beside it; the app also does so every 30 minutes of use)',
+    load: async () => (await import('./backups.ts')).backupCommand,
+  },
+  {
+    name: 'backups',
+    usage: 'backups [--json]',
+    summary: 'list the backups, newest first (time, size, cards, reviews)',
+    load: async () => (await import('./backups.ts')).backupsCommand,
+  },
+  {
+    name: 'restore',
+    usage: 'restore <backup-file> [--json]',
+    summary: 'put a backup in place of the database (the current state is backed up first)',
+    load: async () => (await import('./backups.ts')).restoreCommand,
+  },
+  {
+    name: 'check',
+    usage: 'check [--dry-run] [--json]',
+    summary:
+      'Check Database: integrity, rows pointing nowhere, FSRS values out of range; repairs what is safe after a backup',
+    options: { 'dry-run': { type: 'boolean' } },
+    load: async () => (await import('./check.ts')).checkCommand,
+  },
+);

@@ -22,8 +22,8 @@ import { defineHandlers } from '../handler.ts';
 import type { RatedCard } from '../review/rate.ts';
 
 const lang = z.enum(['ko', 'en']).optional();
-const dir = z.string().min(1).optional();
 
+/** The bundled exercises, or the folder the local user chose (`--dir`); never a folder named by a caller over HTTP. */
 function exercisesIn(folder: string | undefined): Exercise[] {
   try {
     return loadExercises(folder);
@@ -94,15 +94,15 @@ function record(ctx: Ctx, ex: Exercise, answer: string, verdict: Verdict, hintsU
 }
 
 export const exerciseHandlers = defineHandlers({
-  /** Bundled exercises (or those in `dir`), sorted by id. */
+  /** Bundled exercises (or those in the configured folder), sorted by id. */
   'exercises/list': {
-    args: z.object({ dir }).default({}),
-    run: (_ctx, a): ExerciseSummary[] => exercisesIn(a.dir).map(summary),
+    args: z.object({}).default({}),
+    run: (ctx): ExerciseSummary[] => exercisesIn(ctx.exercisesDir).map(summary),
   },
   'exercises/get': {
-    args: z.object({ id: z.string().min(1), dir }),
-    run: (_ctx, a): ExerciseDetail => {
-      const ex = exercise(a.dir, a.id);
+    args: z.object({ id: z.string().min(1) }),
+    run: (ctx, a): ExerciseDetail => {
+      const ex = exercise(ctx.exercisesDir, a.id);
       return { ...summary(ex), task: ex.task, hints: ex.hints };
     },
   },
@@ -115,10 +115,9 @@ export const exerciseHandlers = defineHandlers({
       hintsUsed: z.number().int().min(0).default(0),
       gaveUp: z.boolean().default(false),
       record: z.boolean().default(true),
-      dir,
     }),
     run: async (ctx, a): Promise<GradeResult> => {
-      const ex = exercise(a.dir, a.id);
+      const ex = exercise(ctx.exercisesDir, a.id);
       const verdict = grade(ex, a.answer, { lang: a.lang ?? ctx.lang });
       // The scheduler (ts-fsrs) loads only when there is a card to rate: a bare `kubedeck grade` never needs it.
       const scheduler =
@@ -126,26 +125,30 @@ export const exerciseHandlers = defineHandlers({
           ? await Promise.all([import('../review/rate.ts'), import('../review/session.ts')])
           : null;
       // The attempt and its rating of the exercise's card land together or not at all.
-      const { rec, rating, rated } = ctx.db.transaction(() => {
-        const rec = a.record ? record(ctx, ex, a.answer, verdict, a.hintsUsed) : null;
-        const rating = ratingForAttempt({
-          passed: verdict.passed && !a.gaveUp,
-          hintsUsed: a.hintsUsed,
-          priorFailedAttempts: rec?.prior ?? 0,
-        });
-        // A recorded attempt is a review of the exercise's card, done whenever the learner chose to do it.
-        const card = rec?.cardId ? getCardRow(ctx.db, rec.cardId) : undefined;
-        const rated =
-          card && card.suspended === 0 && scheduler
-            ? scheduler[0].rate(ctx, scheduler[1].openSession(ctx), {
-                cardId: card.id,
-                rating,
-                elapsedMs: 0,
-                early: true,
-              }).card
-            : null;
-        return { rec, rating, rated };
-      })();
+      const { rec, rating, rated } = ctx.db
+        .transaction(() => {
+          const rec = a.record ? record(ctx, ex, a.answer, verdict, a.hintsUsed) : null;
+          const rating = ratingForAttempt({
+            passed: verdict.passed && !a.gaveUp,
+            hintsUsed: a.hintsUsed,
+            priorFailedAttempts: rec?.prior ?? 0,
+          });
+          // A recorded attempt is a review of the exercise's card, done whenever the learner chose to do it.
+          const card = rec?.cardId ? getCardRow(ctx.db, rec.cardId) : undefined;
+          const rated =
+            card && card.suspended === 0 && scheduler
+              ? scheduler[0].rate(ctx, scheduler[1].openSession(ctx), {
+                  cardId: card.id,
+                  rating,
+                  elapsedMs: 0,
+                  early: true,
+                }).card
+              : null;
+          return { rec, rating, rated };
+        })
+        // Immediate, like rate and import: a deferred transaction that reads first cannot wait for the write lock
+        // and fails with "database is locked" as soon as another process writes.
+        .immediate();
       const reveal = verdict.passed || a.gaveUp;
       return {
         verdict,

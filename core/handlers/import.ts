@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineHandlers } from '../handler.ts';
 import { explainLine } from '../import/explain.ts';
+import { requireMarkdownPaths } from '../import/markdown-only.ts';
 import { importNotes } from '../interop/notes-import.ts';
 
 export const importHandlers = defineHandlers({
@@ -10,7 +11,10 @@ export const importHandlers = defineHandlers({
       deck: z.string().min(1).optional(),
       dryRun: z.boolean().optional(),
     }),
-    run: (ctx, a) => importNotes(ctx, { paths: a.paths, deck: a.deck, dryRun: a.dryRun }),
+    run: (ctx, a) => {
+      requireMarkdownPaths(a.paths);
+      return importNotes(ctx, { paths: a.paths, deck: a.deck, dryRun: a.dryRun });
+    },
   },
   /** Which rule made the cards of one line of a note, whether it is switched off, or why the line made none. */
   'import/explain': {

@@ -1,3 +1,5 @@
+import { backupHandlers } from './backups.ts';
+import { checkHandlers } from './check.ts';
 import { deckHandlers } from './decks.ts';
 import { exerciseHandlers } from './exercises.ts';
 import { importHandlers } from './import.ts';
@@ -15,4 +17,6 @@ export const handlers = {
   ...settingsHandlers,
   ...exerciseHandlers,
   ...interopHandlers,
+  ...backupHandlers,
+  ...checkHandlers,
 };

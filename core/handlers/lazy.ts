@@ -14,6 +14,11 @@ const DOMAINS: Record<string, () => Promise<HandlerTable>> = {
   optimizer: async () => (await import('./stats.ts')).statsHandlers,
   settings: async () => (await import('./settings.ts')).settingsHandlers,
   exercises: async () => (await import('./exercises.ts')).exerciseHandlers,
+  export: async () => (await import('./interop.ts')).interopHandlers,
+  interop: async () => (await import('./interop.ts')).interopHandlers,
+  watch: async () => (await import('./interop.ts')).interopHandlers,
+  backups: async () => (await import('./backups.ts')).backupHandlers,
+  db: async () => (await import('./check.ts')).checkHandlers,
 };
 
 /** The domain route a handler name takes, or null when only the whole table knows it. */

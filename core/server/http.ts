@@ -54,20 +54,53 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 
 const fail = (code: string, message: string): Envelope<never> => ({ ok: false, error: { code, message } });
 
+class TooLarge extends Error {}
+/** After this much of an oversized body the connection is cut; up to it the body is drained so the 413 arrives. */
+const DRAIN_LIMIT = 64 * 1024 * 1024;
+
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((ok, bad) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) {
+      bad(new TooLarge());
+      return;
+    }
+    let refused = false;
     req.on('data', (c: Buffer) => {
       size += c.length;
+      if (refused) return;
       if (size > MAX_BODY) {
-        bad(new Error('request body too large'));
-        req.destroy();
+        refused = true;
+        chunks.length = 0;
+        bad(new TooLarge());
       } else chunks.push(c);
     });
     req.on('end', () => ok(Buffer.concat(chunks).toString('utf8')));
     req.on('error', bad);
   });
+}
+
+/**
+ * Reads the rest of the body away, then answers 413: a server that answers and closes mid-upload shows up at the
+ * client as a reset (EPIPE), not as a 413. Past 64 MB the connection is cut after all.
+ */
+function refuseTooLarge(req: IncomingMessage, res: ServerResponse): void {
+  const answer = () => {
+    if (!res.headersSent)
+      sendJson(res, 413, fail('too-large', `request body is over ${MAX_BODY / 1024 / 1024} MB`));
+  };
+  if (req.readableEnded) {
+    answer();
+    return;
+  }
+  let drained = 0;
+  req.on('data', (c: Buffer) => {
+    drained += c.length;
+    if (drained > DRAIN_LIMIT) req.destroy();
+  });
+  req.on('end', answer);
+  req.resume();
 }
 
 async function handleApi(core: Core, name: string, req: IncomingMessage, res: ServerResponse) {
@@ -80,6 +113,7 @@ async function handleApi(core: Core, name: string, req: IncomingMessage, res: Se
     const body = await readBody(req);
     args = body.trim() === '' ? {} : JSON.parse(body);
   } catch (e) {
+    if (e instanceof TooLarge) return refuseTooLarge(req, res);
     return sendJson(res, 400, fail('bad-json', `request body is not JSON: ${(e as Error).message}`));
   }
   const lang = req.headers['x-kubedeck-lang'];

@@ -1,0 +1,176 @@
+import {
+  accessSync,
+  closeSync,
+  constants,
+  existsSync,
+  openSync,
+  readFileSync,
+  readSync,
+  statSync,
+} from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { KubedeckError } from './errors.ts';
+
+/** PRAGMA application_id marks a file as ours: "KDCK". */
+export const APPLICATION_ID = 0x4b44434b;
+const SQLITE_MAGIC = 'SQLite format 3\0';
+
+export type Probe = { version: number; appId: number; tables: number };
+
+/** The file exists with at least one byte (a 0-byte file is not a database, and not ours to overwrite). */
+export function fileState(path: string): 'missing' | 'empty' | 'folder' | 'file' {
+  if (!existsSync(path)) return 'missing';
+  const st = statSync(path);
+  if (st.isDirectory()) return 'folder';
+  if (st.size > 0) return 'file';
+  // SQLite keeps a freshly created database in its -wal until the first checkpoint: that is not an empty file.
+  return existsSync(`${path}-wal`) && statSync(`${path}-wal`).size > 0 ? 'file' : 'empty';
+}
+
+/** The file or the folder beside it (where -wal and -shm live) cannot be written, e.g. a read-only mount. */
+export function isReadOnlyPlace(path: string): boolean {
+  try {
+    accessSync(path, constants.W_OK);
+    accessSync(dirname(path), constants.W_OK);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * An in-memory copy of the file, for looking without touching: opening the file itself, even read-only, leaves
+ * -wal and -shm beside a WAL-mode database, and cannot open one at all on a read-only mount.
+ */
+export function openCopy(path: string, nativeBinding?: string, bytes?: Buffer): Database.Database {
+  // The bytes are ours (read for this probe), so the header is patched in place rather than copied once more.
+  const copy = bytes ?? readFileSync(path);
+  // Bytes 18-19 say "WAL"; an in-memory database has no WAL, so the copy says "rollback journal" instead.
+  if (copy.length >= 20 && copy[18] === 2) copy[18] = copy[19] = 1;
+  return new Database(copy, { readonly: true, nativeBinding });
+}
+
+/** Header says N pages of P bytes, the file is shorter: it was cut off (a failed copy, a full disk). */
+function truncation(path: string, bytes: Buffer): string | null {
+  return truncationOf(path, bytes, bytes.length);
+}
+
+function truncationOf(path: string, bytes: Buffer, length: number): string | null {
+  if (bytes.length < 100 || existsSync(`${path}-wal`)) return null;
+  const raw = bytes.readUInt16BE(16);
+  const pageSize = raw === 1 ? 65536 : raw;
+  const pages = bytes.readUInt32BE(28);
+  const valid = bytes.readUInt32BE(24) === bytes.readUInt32BE(92) && pages > 0;
+  const want = pages * pageSize;
+  if (!valid || length >= want) return null;
+  return `truncated: ${length} of ${want} bytes`;
+}
+
+/**
+ * Decides whether `path` is a healthy Kubedeck database of at most schema `target`, without modifying it or
+ * creating anything beside it. Throws a one-line KubedeckError otherwise.
+ */
+export function probeDatabase(path: string, target: number, nativeBinding?: string): Probe {
+  const state = fileState(path);
+  if (state === 'folder') throw new KubedeckError('db-not-file', `${path}: is a folder, not a database file`);
+  if (state === 'empty')
+    throw new KubedeckError(
+      'db-empty',
+      `${path}: is an empty file (0 bytes), not a Kubedeck database; refusing to use it (delete it, or give --db a path that does not exist yet)`,
+    );
+  const hasWal = existsSync(`${path}-wal`);
+  const bytes = readFileSync(path);
+  if (bytes.length > 0 && bytes.subarray(0, 16).toString('latin1') !== SQLITE_MAGIC)
+    throw new KubedeckError(
+      'db-foreign',
+      `${path}: not a Kubedeck database (not an SQLite file); refusing to touch it`,
+    );
+  const cut = truncation(path, bytes);
+  if (cut) throw new KubedeckError('db-corrupt', `${path}: database is damaged (${cut}); it was not changed`);
+  let probe: Database.Database | undefined;
+  try {
+    // With a -wal beside it the database is open elsewhere or was not closed: its sidecars already exist, and only
+    // SQLite reading the WAL sees the latest commits. Otherwise look at a copy so nothing is created.
+    probe = hasWal
+      ? new Database(path, { readonly: true, fileMustExist: true, nativeBinding })
+      : openCopy(path, nativeBinding, bytes);
+    const appId = probe.pragma('application_id', { simple: true }) as number;
+    const version = probe.pragma('user_version', { simple: true }) as number;
+    const tables = (
+      probe.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number }
+    ).n;
+    if (appId !== APPLICATION_ID && !(appId === 0 && tables === 0))
+      throw new KubedeckError(
+        'db-foreign',
+        `${path}: not a Kubedeck database (application_id ${appId}); refusing to touch it`,
+      );
+    if (version > target)
+      throw new KubedeckError(
+        'db-newer',
+        `${path}: database schema version ${version} is newer than this Kubedeck (${target}); update Kubedeck`,
+      );
+    const check = probe.pragma('quick_check', { simple: true });
+    if (check !== 'ok')
+      throw new KubedeckError(
+        'db-corrupt',
+        `${path}: database is damaged (integrity check: ${String(check)}); it was not changed`,
+      );
+    return { version, appId, tables };
+  } catch (e) {
+    if (e instanceof KubedeckError) throw e;
+    throw new KubedeckError(
+      'db-corrupt',
+      `${path}: database is damaged (cannot be read: ${(e as Error).message}); it was not changed`,
+    );
+  } finally {
+    probe?.close();
+  }
+}
+
+/**
+ * What the 100-byte header says, without SQLite and without reading the rest of the file: refuses a folder, an empty
+ * file, a foreign file, another program's SQLite database, a cut-off file and a newer schema. A file that passes is
+ * ours (or a blank SQLite file) and may be opened; whether its pages are sound is quick_check's question.
+ */
+export function probeHeader(path: string, target: number): Probe {
+  const state = fileState(path);
+  if (state === 'folder') throw new KubedeckError('db-not-file', `${path}: is a folder, not a database file`);
+  if (state === 'empty')
+    throw new KubedeckError(
+      'db-empty',
+      `${path}: is an empty file (0 bytes), not a Kubedeck database; refusing to use it (delete it, or give --db a path that does not exist yet)`,
+    );
+  const head = Buffer.alloc(100);
+  const fd = openSync(path, 'r');
+  let n: number;
+  try {
+    n = readSync(fd, head, 0, 100, 0);
+  } finally {
+    closeSync(fd);
+  }
+  const size = statSync(path).size;
+  if (size === 0) return { version: 0, appId: 0, tables: 0 }; // the database so far lives in its -wal
+  if (n < 100 || head.subarray(0, 16).toString('latin1') !== SQLITE_MAGIC)
+    throw new KubedeckError(
+      'db-foreign',
+      `${path}: not a Kubedeck database (not an SQLite file); refusing to touch it`,
+    );
+  const cut = truncationOf(path, head, size);
+  if (cut) throw new KubedeckError('db-corrupt', `${path}: database is damaged (${cut}); it was not changed`);
+  const version = head.readUInt32BE(60);
+  const appId = head.readUInt32BE(68);
+  // The schema cookie changes with every CREATE: 0 means no table was ever made.
+  const tables = head.readUInt32BE(40) === 0 ? 0 : 1;
+  if (appId !== APPLICATION_ID && !(appId === 0 && tables === 0))
+    throw new KubedeckError(
+      'db-foreign',
+      `${path}: not a Kubedeck database (application_id ${appId}); refusing to touch it`,
+    );
+  if (version > target)
+    throw new KubedeckError(
+      'db-newer',
+      `${path}: database schema version ${version} is newer than this Kubedeck (${target}); update Kubedeck`,
+    );
+  return { version, appId, tables };
+}
