@@ -2,7 +2,9 @@ import { KubedeckError } from '../db/errors.ts';
 import { checkpointWhenIdle, defaultDbPath, openDatabase } from '../db/open.ts';
 import type { ApiArgs, ApiName, ApiResult, Envelope } from './api.ts';
 import { loadBundledDecks } from './bundled.ts';
+import { callGate } from './call-gate.ts';
 import type { Ctx, Lang } from './context.ts';
+import type { Progress } from './handler.ts';
 import { handlers } from './handlers/index.ts';
 
 export type CoreOptions = {
@@ -16,8 +18,8 @@ export type CoreOptions = {
 export type Core = {
   ctx: Ctx;
   /** Throws KubedeckError on bad input; use `send` where an envelope is wanted. */
-  call<K extends ApiName>(name: K, args: ApiArgs<K>): Promise<ApiResult<K>>;
-  send<K extends ApiName>(name: K, args: unknown): Promise<Envelope<ApiResult<K>>>;
+  call<K extends ApiName>(name: K, args: ApiArgs<K>, progress?: Progress): Promise<ApiResult<K>>;
+  send<K extends ApiName>(name: K, args: unknown, progress?: Progress): Promise<Envelope<ApiResult<K>>>;
   close(): void;
 };
 
@@ -44,7 +46,8 @@ export function openCore(opts: CoreOptions = {}): Core {
     idle = setTimeout(() => checkpointWhenIdle(db), 1000).unref();
   };
 
-  async function call<K extends ApiName>(name: K, args: unknown): Promise<ApiResult<K>> {
+  const gate = callGate();
+  async function call<K extends ApiName>(name: K, args: unknown, progress?: Progress): Promise<ApiResult<K>> {
     const def = (handlers as Record<string, (typeof handlers)[keyof typeof handlers]>)[name as string];
     if (!def) throw new KubedeckError('unknown-handler', `unknown API call: ${String(name)}`, 2);
     const parsed = def.args.safeParse(args ?? {});
@@ -57,7 +60,10 @@ export function openCore(opts: CoreOptions = {}): Core {
         2,
       );
     }
-    const result = (await def.run(ctx, parsed.data as never)) as ApiResult<K>;
+    const def2 = def as { run: (c: Ctx, a: never, p?: Progress) => unknown; exclusive?: boolean };
+    const result = (await gate(def2.exclusive === true, () =>
+      def2.run(ctx, parsed.data as never, progress),
+    )) as ApiResult<K>;
     armIdleCheckpoint();
     return result;
   }
@@ -65,9 +71,9 @@ export function openCore(opts: CoreOptions = {}): Core {
   return {
     ctx,
     call,
-    async send(name, args) {
+    async send(name, args, progress) {
       try {
-        return { ok: true, value: await call(name, args) };
+        return { ok: true, value: await call(name, args, progress) };
       } catch (e) {
         if (e instanceof KubedeckError) return { ok: false, error: { code: e.code, message: e.message } };
         return { ok: false, error: { code: 'internal', message: (e as Error).message } };

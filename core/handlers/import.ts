@@ -1,14 +1,95 @@
 import { z } from 'zod';
-import { defineHandlers } from '../handler.ts';
-import { runImport } from '../import/run-import.ts';
+import type { Ctx } from '../context.ts';
+import { defineHandlers, type Progress } from '../handler.ts';
+import { collectNoteFiles } from '../import/collect-files.ts';
+import { noteExcerpt } from '../import/note-excerpt.ts';
+import {
+  type ImportOptions,
+  type ImportResult,
+  runImport,
+  runImportStreaming,
+} from '../import/run-import.ts';
+import { keepUpload, placeUpload } from '../import/uploads.ts';
+
+const skip = z
+  .object({
+    rules: z.array(z.string()).max(100).optional(),
+    cards: z.array(z.string()).max(200_000).optional(),
+  })
+  .optional();
+const common = {
+  deck: z.string().min(1).optional(),
+  dryRun: z.boolean().optional(),
+  /** With dryRun: return `preview`, the cards with their keys, for the Import screen. */
+  preview: z.boolean().optional(),
+  skip,
+};
+
+const run = (ctx: Ctx, opts: ImportOptions, progress?: Progress): ImportResult | Promise<ImportResult> =>
+  progress ? runImportStreaming(ctx, opts, progress) : runImport(ctx, opts);
 
 export const importHandlers = defineHandlers({
   'import/run': {
+    args: z.object({ paths: z.array(z.string().min(1)).min(1), ...common }),
+    exclusive: true,
+    run: (ctx, a, progress) =>
+      run(
+        ctx,
+        {
+          collected: collectNoteFiles(a.paths),
+          deck: a.deck,
+          dryRun: a.dryRun,
+          preview: a.preview,
+          skip: a.skip,
+        },
+        progress,
+      ),
+  },
+  /**
+   * Notes picked in a browser (no file paths there): their text and relative paths. They are kept under the data
+   * folder by folder name, so uploading the same folder again is a re-import.
+   */
+  'import/upload': {
     args: z.object({
-      paths: z.array(z.string().min(1)).min(1),
-      deck: z.string().min(1).optional(),
-      dryRun: z.boolean().optional(),
+      root: z.string().min(1).max(255).nullable(),
+      files: z.array(z.object({ path: z.string().min(1).max(4096), text: z.string() })).min(1),
+      ...common,
     }),
-    run: (ctx, a) => runImport(ctx, { paths: a.paths, deck: a.deck, dryRun: a.dryRun }),
+    exclusive: true,
+    run: async (ctx, a, progress) => {
+      const placed = placeUpload(ctx, { root: a.root, files: a.files });
+      const result = await run(
+        ctx,
+        {
+          collected: placed.collected,
+          deck: a.deck,
+          dryRun: a.dryRun,
+          preview: a.preview,
+          skip: a.skip,
+          display: placed.show,
+        },
+        progress,
+      );
+      if (!a.dryRun) keepUpload(placed.collected);
+      const shown = (c: { source: { file: string | null } }) =>
+        c.source.file === null ? c.source.file : placed.show(c.source.file);
+      return {
+        ...result,
+        preview: result.preview?.map((c) => ({ ...c, source: { ...c.source, file: shown(c) } })),
+        warnings: [
+          ...result.warnings,
+          ...placed.skipped.map((f) => ({ file: f, line: 1, message: 'not a Markdown note (.md); skipped' })),
+        ],
+      };
+    },
+  },
+  /** A few lines of a note around `line`, for a warning or a card's source. */
+  'import/note-excerpt': {
+    args: z.object({
+      file: z.string().min(1),
+      line: z.number().int().min(1),
+      around: z.number().int().min(0).max(50).default(4),
+    }),
+    run: (ctx, a) => noteExcerpt(ctx, a.file, a.line, a.around),
   },
 });

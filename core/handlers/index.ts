@@ -1,3 +1,4 @@
+import { browseHandlers } from './browse.ts';
 import { deckHandlers } from './decks.ts';
 import { exerciseHandlers } from './exercises.ts';
 import { importHandlers } from './import.ts';
@@ -13,4 +14,5 @@ export const handlers = {
   ...statsHandlers,
   ...settingsHandlers,
   ...exerciseHandlers,
+  ...browseHandlers,
 };

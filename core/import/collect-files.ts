@@ -2,7 +2,8 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { KubedeckError } from '../../db/errors.ts';
 
-export type NoteFile = { abs: string; source: string };
+/** `bytes`, when given, is the note's content (an upload) instead of reading `abs`. */
+export type NoteFile = { abs: string; source: string; bytes?: Uint8Array };
 export type Collected = { files: NoteFile[]; folders: string[] };
 
 const NOTE_EXT = /\.(md|markdown)$/i;

@@ -28,7 +28,12 @@ export async function ensureRendererBuilt(): Promise<void> {
 }
 
 export type Served = {
+  /** The printed URL with its per-run token: what a browser opens. */
   url: string;
+  /** The same address without the token, for building API paths. */
+  base: string;
+  /** `name=value` of the session cookie the token was traded for. */
+  cookie: string;
   dataDir: string;
   api: <T = unknown>(
     name: string,
@@ -67,7 +72,7 @@ export async function startServe(
     const timer = setTimeout(() => bad(new Error(`kubedeck serve did not start:\n${stderr}`)), 30_000);
     child.stdout?.on('data', (c: Buffer) => {
       out += c.toString();
-      const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(out);
+      const m = /http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/.exec(out);
       if (m) {
         clearTimeout(timer);
         ok(m[0]);
@@ -75,10 +80,12 @@ export async function startServe(
     });
     child.once('exit', (code) => bad(new Error(`kubedeck serve exited ${code}:\n${stderr}`)));
   });
+  const base = url.slice(0, url.indexOf('?'));
+  const cookie = await sessionCookie(url);
   const api: Served['api'] = async (name, args = {}) => {
-    const res = await fetch(`${url}api/${name}`, {
+    const res = await fetch(`${base}api/${name}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', cookie },
       body: JSON.stringify(args),
     });
     return (await res.json()) as never;
@@ -89,6 +96,8 @@ export async function startServe(
   }
   return {
     url,
+    base,
+    cookie,
     dataDir,
     api,
     stop: async () => {
@@ -100,6 +109,14 @@ export async function startServe(
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Does what the first page load does: trades the URL's token for the session cookie. */
+export async function sessionCookie(tokenUrl: string): Promise<string> {
+  const res = await fetch(tokenUrl, { redirect: 'manual' });
+  const set = res.headers.get('set-cookie');
+  if (res.status !== 303 || !set) throw new Error(`token exchange failed: HTTP ${res.status}`);
+  return set.split(';')[0]!;
 }
 
 export function launchChromium(): Promise<Browser> {
