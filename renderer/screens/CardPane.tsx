@@ -231,10 +231,10 @@ export function CardPane({ cardId, decks, onChanged, onDeleted, onRestored }: Pr
           <tbody>
             {d.history.map((h) => (
               <tr key={h.at}>
-                <td>{day(h.at)}</td>
-                <td className={`rating ${h.rating}`}>{t(h.rating)}</td>
-                <td className="muted">{t(`state_${h.state as 'new'}`)}</td>
-                <td className="num">{(h.elapsedMs / 1000).toFixed(1)}s</td>
+                <td className="history-cell">{day(h.at)}</td>
+                <td className={`history-cell rating ${h.rating}`}>{t(h.rating)}</td>
+                <td className="history-cell muted">{t(`state_${h.state as 'new'}`)}</td>
+                <td className="history-cell num">{(h.elapsedMs / 1000).toFixed(1)}s</td>
               </tr>
             ))}
           </tbody>
