@@ -3,6 +3,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   import: async () => (await import('./import.ts')).benchImport(),
   review: async () => (await import('./review.ts')).benchReview(),
   grade: async () => (await import('./grade.ts')).benchGrade(),
+  ui: async () => (await import('./ui.ts')).benchUi(),
 };
 
 const wanted = process.argv.slice(2);

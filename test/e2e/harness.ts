@@ -44,9 +44,16 @@ export type Served = {
 
 /** A real `kubedeck serve` child on a free port, with its own data folder and the small Markdown fixture. */
 export async function startServe(
-  opts: { lang?: 'ko' | 'en'; importFixture?: boolean } = {},
+  opts: {
+    lang?: 'ko' | 'en';
+    importFixture?: boolean;
+    /** An existing data folder (holding kubedeck.sqlite) kept after stop; default: a fresh one, removed. */
+    dataDir?: string;
+    /** More `kubedeck` options, e.g. ['--now', '2027-06-01T10:00:00Z']. */
+    args?: string[];
+  } = {},
 ): Promise<Served> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'kubedeck-e2e-'));
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'kubedeck-e2e-'));
   const db = join(dataDir, 'kubedeck.sqlite');
   const child: ChildProcess = spawn(
     process.execPath,
@@ -60,6 +67,7 @@ export async function startServe(
       '--no-bundled',
       '--lang',
       opts.lang ?? 'ko',
+      ...(opts.args ?? []),
     ],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, KUBEDECK_DB: db } },
   );
@@ -106,7 +114,7 @@ export async function startServe(
         child.kill('SIGTERM');
         await exited;
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

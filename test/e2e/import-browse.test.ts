@@ -58,7 +58,9 @@ describe.skipIf(!haveChromium)('Import and Browse screens in headless Chromium',
     await preview.waitFor();
     expect(await preview.textContent()).toContain('쿠버네티스 네트워크');
     // The source line sits beside each card.
-    expect(await preview.locator('.src-line').first().textContent()).toBe('클러스터 DNS 서비스 이름 :: kube-dns');
+    expect(await preview.locator('.src-line').first().textContent()).toBe(
+      '클러스터 DNS 서비스 이름 :: kube-dns',
+    );
     expect(await p.getByTestId('preview-count').textContent()).toMatch(/4장 중 4장/);
     // Leaving out a whole rule.
     await p.getByTestId('rule-question-answer').uncheck();
@@ -106,7 +108,9 @@ describe.skipIf(!haveChromium)('Import and Browse screens in headless Chromium',
     expect(r.ok).toBe(true);
     const p = await page('en', 'browse');
     await p.getByTestId('browse-search').fill('NodePort 범위');
-    await expect.poll(() => p.getByTestId('browse-list').getAttribute('data-results-for')).toBe('NodePort 범위');
+    await expect
+      .poll(() => p.getByTestId('browse-list').getAttribute('data-results-for'))
+      .toBe('NodePort 범위');
     await p.locator('.browse-row').first().click();
     const line = p.getByTestId('source-line');
     await expect.poll(() => line.inputValue()).toBe('NodePort 범위: 30000-32767');
@@ -118,7 +122,9 @@ describe.skipIf(!haveChromium)('Import and Browse screens in headless Chromium',
     const text = readFileSync(join(notes, 'net.md'), 'utf8');
     expect(text).toContain('NodePort 범위: 30000-32768\n');
     expect(text).not.toContain('NodePort 범위: 30000-32767');
-    await expect.poll(() => p.getByTestId('card-pane').locator('.answer').textContent()).toContain('30000-32768');
+    await expect
+      .poll(() => p.getByTestId('card-pane').locator('.answer').textContent())
+      .toContain('30000-32768');
     await p.close();
   });
 
