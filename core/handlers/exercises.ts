@@ -1,15 +1,5 @@
 import { z } from 'zod';
-import {
-  type DiffRow,
-  type Exercise,
-  ExerciseFormatError,
-  grade,
-  gradeAgainstReference,
-  loadExercises,
-  ratingForAttempt,
-  sideBySideDiff,
-  type Verdict,
-} from '../../content/grader/index.ts';
+import type { DiffRow, Exercise, Verdict } from '../../content/grader/index.ts';
 import { cardIdForExercise, countFailedSinceLastPass, insertAttempt } from '../../db/attempts.ts';
 import { KubedeckError } from '../../db/errors.ts';
 import { getCardRow } from '../../db/review.ts';
@@ -21,17 +11,24 @@ import { openSession } from '../review/session.ts';
 const lang = z.enum(['ko', 'en']).optional();
 const dir = z.string().min(1).optional();
 
-function exercisesIn(folder: string | undefined): Exercise[] {
+/**
+ * The grader brings kubernetes-models and its schemas, seconds of loading on a slow machine: it loads on the first
+ * exercise call, so `kubedeck serve` and the window start without it.
+ */
+const loadGrader = () => import('../../content/grader/index.ts');
+type Grader = Awaited<ReturnType<typeof loadGrader>>;
+
+function exercisesIn(g: Grader, folder: string | undefined): Exercise[] {
   try {
-    return loadExercises(folder);
+    return g.loadExercises(folder);
   } catch (e) {
-    if (e instanceof ExerciseFormatError) throw new KubedeckError('exercise-format', e.message);
+    if (e instanceof g.ExerciseFormatError) throw new KubedeckError('exercise-format', e.message);
     throw e;
   }
 }
 
-function exercise(folder: string | undefined, id: string): Exercise {
-  const all = exercisesIn(folder);
+function exercise(g: Grader, folder: string | undefined, id: string): Exercise {
+  const all = exercisesIn(g, folder);
   const ex = all.find((x) => x.id === id);
   if (!ex) throw new KubedeckError('unknown-exercise', `no exercise "${id}" (try kubedeck exercises)`, 2);
   return ex;
@@ -84,12 +81,12 @@ export const exerciseHandlers = defineHandlers({
   /** Bundled exercises (or those in `dir`), sorted by id. */
   'exercises/list': {
     args: z.object({ dir }).default({}),
-    run: (_ctx, a): ExerciseSummary[] => exercisesIn(a.dir).map(summary),
+    run: async (_ctx, a): Promise<ExerciseSummary[]> => exercisesIn(await loadGrader(), a.dir).map(summary),
   },
   'exercises/get': {
     args: z.object({ id: z.string().min(1), dir }),
-    run: (_ctx, a): ExerciseDetail => {
-      const ex = exercise(a.dir, a.id);
+    run: async (_ctx, a): Promise<ExerciseDetail> => {
+      const ex = exercise(await loadGrader(), a.dir, a.id);
       return { ...summary(ex), task: ex.task, hints: ex.hints };
     },
   },
@@ -104,13 +101,14 @@ export const exerciseHandlers = defineHandlers({
       record: z.boolean().default(true),
       dir,
     }),
-    run: (ctx, a): GradeResult => {
-      const ex = exercise(a.dir, a.id);
-      const verdict = grade(ex, a.answer, { lang: a.lang ?? ctx.lang });
+    run: async (ctx, a): Promise<GradeResult> => {
+      const g = await loadGrader();
+      const ex = exercise(g, a.dir, a.id);
+      const verdict = g.grade(ex, a.answer, { lang: a.lang ?? ctx.lang });
       // The attempt and its rating of the exercise's card land together or not at all.
       const { rec, rating, rated } = ctx.db.transaction(() => {
         const rec = a.record ? record(ctx, ex, a.answer, verdict, a.hintsUsed) : null;
-        const rating = ratingForAttempt({
+        const rating = g.ratingForAttempt({
           passed: verdict.passed && !a.gaveUp,
           hintsUsed: a.hintsUsed,
           priorFailedAttempts: rec?.prior ?? 0,
@@ -130,7 +128,7 @@ export const exerciseHandlers = defineHandlers({
         cardId: rec?.cardId ?? cardIdForExercise(ctx.db, ex.id),
         attemptId: rec?.attemptId ?? null,
         rated,
-        diff: reveal ? sideBySideDiff(ex.solution, a.answer) : null,
+        diff: reveal ? g.sideBySideDiff(ex.solution, a.answer) : null,
         solution: reveal ? ex.solution : null,
       };
     },
@@ -143,9 +141,10 @@ export const exerciseHandlers = defineHandlers({
       lang,
       reveal: z.boolean().default(false),
     }),
-    run: (ctx, a): { verdict: Verdict; diff: DiffRow[] | null } => {
-      const verdict = gradeAgainstReference(a.reference, a.answer, { lang: a.lang ?? ctx.lang });
-      return { verdict, diff: verdict.passed || a.reveal ? sideBySideDiff(a.reference, a.answer) : null };
+    run: async (ctx, a): Promise<{ verdict: Verdict; diff: DiffRow[] | null }> => {
+      const g = await loadGrader();
+      const verdict = g.gradeAgainstReference(a.reference, a.answer, { lang: a.lang ?? ctx.lang });
+      return { verdict, diff: verdict.passed || a.reveal ? g.sideBySideDiff(a.reference, a.answer) : null };
     },
   },
 });
