@@ -1,14 +1,18 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { setApiLang } from './api/client.ts';
 import { initialLang, type Lang, LangContext, type StringKey, translator } from './i18n/index.ts';
-import { BrowseScreen } from './screens/Browse.tsx';
 import { DecksScreen } from './screens/Decks.tsx';
-import { ExercisesScreen } from './screens/Exercises.tsx';
-import { ImportScreen } from './screens/Import.tsx';
 import { offerPick, readDrop } from './screens/import-pick.ts';
 import { ReviewScreen } from './screens/Review.tsx';
 import { SettingsScreen } from './screens/Settings.tsx';
 import { StatsScreen } from './screens/Stats.tsx';
+
+// Screens off the first-card path load when opened: the YAML editor alone is most of the bundle.
+const ExercisesScreen = lazy(() =>
+  import('./screens/Exercises.tsx').then((m) => ({ default: m.ExercisesScreen })),
+);
+const BrowseScreen = lazy(() => import('./screens/Browse.tsx').then((m) => ({ default: m.BrowseScreen })));
+const ImportScreen = lazy(() => import('./screens/Import.tsx').then((m) => ({ default: m.ImportScreen })));
 
 export type Screen = 'review' | 'decks' | 'browse' | 'import' | 'exercises' | 'stats' | 'settings';
 const SCREENS: { id: Screen; label: StringKey }[] = [
@@ -101,20 +105,22 @@ export function App() {
           </nav>
         </header>
         <main className="content">
-          {screen === 'review' && <ReviewScreen deck={deck} onClearDeck={() => setDeck(undefined)} />}
-          {screen === 'decks' && (
-            <DecksScreen
-              onStudy={(name) => {
-                setDeck(name);
-                go('review');
-              }}
-            />
-          )}
-          {screen === 'browse' && <BrowseScreen />}
-          {screen === 'import' && <ImportScreen />}
-          {screen === 'exercises' && <ExercisesScreen />}
-          {screen === 'stats' && <StatsScreen />}
-          {screen === 'settings' && <SettingsScreen />}
+          <Suspense fallback={<p className="muted">{i18n.t('loading')}</p>}>
+            {screen === 'review' && <ReviewScreen deck={deck} onClearDeck={() => setDeck(undefined)} />}
+            {screen === 'decks' && (
+              <DecksScreen
+                onStudy={(name) => {
+                  setDeck(name);
+                  go('review');
+                }}
+              />
+            )}
+            {screen === 'browse' && <BrowseScreen />}
+            {screen === 'import' && <ImportScreen />}
+            {screen === 'exercises' && <ExercisesScreen />}
+            {screen === 'stats' && <StatsScreen />}
+            {screen === 'settings' && <SettingsScreen />}
+          </Suspense>
         </main>
       </div>
     </LangContext.Provider>

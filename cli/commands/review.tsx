@@ -19,7 +19,10 @@ export const reviewCommand: Command = {
     const core = env.core();
     if (deck !== undefined) await core.call('review/counts', { deck }); // an unknown deck fails before the screen opens
     // ink takes seconds to load on a slow machine; only this command needs it, so every other one starts without.
-    const [{ render }, { ReviewApp }] = await Promise.all([import('ink'), import('../review-ui/ReviewApp.tsx')]);
+    const [{ render }, { ReviewApp }] = await Promise.all([
+      import('ink'),
+      import('../review-ui/ReviewApp.tsx'),
+    ]);
     const app = render(<ReviewApp core={core} deck={deck} t={STRINGS[env.lang]} />);
     await app.waitUntilExit();
     return 0;

@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { browseCards, browseFacets, deleteCard, moveCard, resetCard, undeleteCard } from '../../db/browse.ts';
+import {
+  type BrowseQuery,
+  browseCards,
+  browseFacets,
+  countCards,
+  deleteCard,
+  moveCard,
+  resetCard,
+  undeleteCard,
+} from '../../db/browse.ts';
 import { ensureDeck } from '../../db/decks.ts';
 import { KubedeckError } from '../../db/errors.ts';
 import { cardDetail, showSource } from '../browse/card-detail.ts';
@@ -37,38 +46,48 @@ function refuseBundled(ctx: Ctx, id: string, what: string): void {
     );
 }
 
+const filters = {
+  text: z.string().max(500).default(''),
+  deck: z.string().min(1).optional(),
+  tag: z.string().min(1).optional(),
+  state: z.enum(['new', 'learning', 'review', 'relearning', 'suspended', 'buried']).optional(),
+  due: z.enum(['overdue', 'today', 'week']).optional(),
+  leech: z.boolean().optional(),
+  rule: z.string().min(1).optional(),
+};
+type Filters = z.output<z.ZodObject<typeof filters>>;
+
+function query(ctx: Ctx, a: Filters) {
+  const s = openSession(ctx);
+  const q: BrowseQuery = {
+    text: a.text,
+    deck: a.deck,
+    tag: a.tag,
+    state: a.state,
+    due: a.due,
+    leechLapses: a.leech ? s.settings.leechThreshold : undefined,
+    rule: a.rule,
+  };
+  return { s, q, bounds: { now: s.now, dayEnd: s.day.end } };
+}
+
 export const browseHandlers = defineHandlers({
-  /** A page of cards matching the search and filters, in note order, with the total count. */
+  /**
+   * A page of cards matching the search and filters, in note order. `total` is known when this page holds the
+   * last match; otherwise `browse/count` says (it may scan every card, so the screen asks after painting).
+   */
   'browse/search': {
     args: z.object({
-      text: z.string().max(500).default(''),
-      deck: z.string().min(1).optional(),
-      tag: z.string().min(1).optional(),
-      state: z.enum(['new', 'learning', 'review', 'relearning', 'suspended', 'buried']).optional(),
-      due: z.enum(['overdue', 'today', 'week']).optional(),
-      leech: z.boolean().optional(),
-      rule: z.string().min(1).optional(),
+      ...filters,
       offset: z.number().int().min(0).default(0),
       limit: z.number().int().min(1).max(500).default(100),
     }),
-    run: (ctx, a): { total: number; items: BrowseItem[] } => {
-      const s = openSession(ctx);
-      const { total, rows } = browseCards(
-        ctx.db,
-        {
-          text: a.text,
-          deck: a.deck,
-          tag: a.tag,
-          state: a.state,
-          due: a.due,
-          leechLapses: a.leech ? s.settings.leechThreshold : undefined,
-          rule: a.rule,
-        },
-        { now: s.now, dayEnd: s.day.end },
-        { offset: a.offset, limit: a.limit },
-      );
+    run: (ctx, a): { total: number | null; more: boolean; items: BrowseItem[] } => {
+      const { s, q, bounds } = query(ctx, a);
+      const { more, rows } = browseCards(ctx.db, q, bounds, { offset: a.offset, limit: a.limit });
       return {
-        total,
+        total: more ? null : a.offset + rows.length,
+        more,
         items: rows.map((r) => ({
           id: r.id,
           prompt: r.prompt,
@@ -82,6 +101,13 @@ export const browseHandlers = defineHandlers({
           source: r.source_file === null ? null : `${showSource(ctx, r.source_file)}:${r.source_line ?? 1}`,
         })),
       };
+    },
+  },
+  'browse/count': {
+    args: z.object(filters),
+    run: (ctx, a): { total: number } => {
+      const { q, bounds } = query(ctx, a);
+      return { total: countCards(ctx.db, q, bounds) };
     },
   },
   'browse/facets': { args: z.object({}).default({}), run: (ctx) => browseFacets(ctx.db) },

@@ -3,6 +3,7 @@ import { deckHandlers } from './decks.ts';
 import { exerciseHandlers } from './exercises.ts';
 import { importHandlers } from './import.ts';
 import { reviewHandlers } from './review.ts';
+import { reviewFlowHandlers } from './review-flow.ts';
 import { settingsHandlers } from './settings.ts';
 import { statsHandlers } from './stats.ts';
 
@@ -15,4 +16,5 @@ export const handlers = {
   ...settingsHandlers,
   ...exerciseHandlers,
   ...browseHandlers,
+  ...reviewFlowHandlers,
 };

@@ -161,4 +161,5 @@ export const en = {
   browseOpenYourself: 'To edit more than one line, open this file in your editor, then import it again.',
   browseSourceLine: 'The note line',
   browseSaveLine: 'Save to note',
+  browseTotalMore: '{n}+ cards (counting…)',
 };

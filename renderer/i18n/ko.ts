@@ -162,4 +162,5 @@ export const ko: Record<keyof typeof en, string> = {
   browseOpenYourself: '여러 줄을 고치려면 이 파일을 편집기에서 연 뒤 다시 가져오세요.',
   browseSourceLine: '노트의 줄',
   browseSaveLine: '노트에 저장',
+  browseTotalMore: '카드 {n}장 이상 (세는 중…)',
 };

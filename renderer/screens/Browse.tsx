@@ -146,7 +146,12 @@ export function BrowseScreen() {
       <div className="browse-split">
         <div className="browse-list-wrap">
           <div className="muted small" data-testid="browse-total">
-            {results.total === null ? t('loading') : t('browseTotal').replace('{n}', total.toLocaleString())}
+            {results.total === null
+              ? t('loading')
+              : t(results.exact ? 'browseTotal' : 'browseTotalMore').replace(
+                  '{n}',
+                  (results.exact ? total : total - 1).toLocaleString(),
+                )}
           </div>
           <div
             ref={scroller}

@@ -6,6 +6,8 @@ export type BrowseFilters = Omit<ApiArgs<'browse/search'>, 'offset' | 'limit'>;
 export type BrowseItem = ApiResult<'browse/search'>['items'][number];
 
 export const PAGE = 100;
+/** Counting every match may scan every card: it waits until typing pauses, so it never delays the next search. */
+const COUNT_AFTER_MS = 200;
 
 /**
  * The search results a page at a time: the first page comes with the total, later pages load as the list scrolls
@@ -13,6 +15,9 @@ export const PAGE = 100;
  */
 export function useBrowsePages(filters: BrowseFilters) {
   const [total, setTotal] = useState<number | null>(null);
+  /** False while `total` is a lower bound (the first page is here, the count is not). */
+  const [exact, setExact] = useState(true);
+  const counting = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const [pages, setPages] = useState<Map<number, BrowseItem[]>>(new Map());
   const [shownFor, setShownFor] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -30,7 +35,22 @@ export function useBrowsePages(filters: BrowseFilters) {
           if (gen !== generation.current) return;
           loading.current.delete(page);
           setError(null);
-          setTotal(r.total);
+          if (r.total !== null) {
+            setTotal(r.total);
+            setExact(true);
+          } else if (fresh) {
+            // The list grows a row past what is loaded; the real count replaces it shortly.
+            setTotal(PAGE + 1);
+            setExact(false);
+            clearTimeout(counting.current);
+            counting.current = setTimeout(() => {
+              call('browse/count', f).then((c) => {
+                if (gen !== generation.current) return;
+                setTotal(c.total);
+                setExact(true);
+              }, setError);
+            }, COUNT_AFTER_MS);
+          }
           // A new search replaces the old results only once its first page is here: no blank flash while typing.
           setPages((m) => (fresh ? new Map([[0, r.items]]) : new Map(m).set(page, r.items)));
           if (page === 0) setShownFor(key);
@@ -63,5 +83,5 @@ export function useBrowsePages(filters: BrowseFilters) {
     for (const p of pages.keys()) load(p, gen);
     if (!pages.has(0)) load(0, gen);
   };
-  return { total, itemAt, ensure, refresh, error, shownFor, key };
+  return { total, exact, itemAt, ensure, refresh, error, shownFor, key };
 }

@@ -48,6 +48,15 @@ describe('Browse search (FTS5 trigram, Korean included)', () => {
     expect(await prompts(core, { text: '모드' })).toEqual(['kube-proxy 모드']);
     // The heading is every card's context, so it finds all three.
     expect((await prompts(core, { text: '서비스' })).length).toBe(3);
+    expect(await core.call('browse/count', { text: '서비스' })).toEqual({ total: 3 });
+    expect(await core.call('browse/search', { text: '서비스', limit: 2 })).toMatchObject({
+      total: null,
+      more: true,
+    });
+    expect(await core.call('browse/search', { text: '서비스', offset: 2, limit: 2 })).toMatchObject({
+      total: 3,
+      more: false,
+    });
     expect(await prompts(core, { text: 'ipvs' })).toEqual(['kube-proxy 모드']);
     expect(await prompts(core, { text: 'kube-dns' })).toEqual(['클러스터 DNS 서비스 이름']);
     // Quotes and FTS operators typed by the learner are plain text, not syntax errors.
