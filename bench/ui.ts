@@ -178,7 +178,11 @@ export async function benchUi(): Promise<void> {
         );
       }
       const search: number[] = [];
-      for (const q of queries) search.push(await searchOnce(page, q));
+      for (const q of queries) {
+        search.push(await searchOnce(page, q));
+        // A person reads the results before the next search; the screen counts all matches meanwhile.
+        await page.waitForTimeout(600);
+      }
       await page.close();
 
       console.table({

@@ -204,7 +204,12 @@ export function BrowseScreen() {
                           </span>
                           {item.buried && <span className="state buried">{t('state_buried')}</span>}
                           {item.leech && <span className="state leech">{t('browseLeech')}</span>}
-                          {item.source && <code className="row-source">{item.source}</code>}
+                          {item.source && (
+                            // The file name and line; the card pane shows the whole path.
+                            <code className="row-source" title={item.source}>
+                              {item.source.split('/').pop()}
+                            </code>
+                          )}
                         </div>
                       </>
                     ) : (

@@ -122,6 +122,32 @@ export function ImportScreen() {
         <h1>{t('importTitle')}</h1>
       </div>
       {error !== null && <ErrorNote error={error} />}
+      {stage.at === 'done' && (
+        <div className="import-done" data-testid="import-summary">
+          <h2>{t('importDone')}</h2>
+          <div className="tiles">
+            {(['new', 'updated', 'unchanged', 'suspended'] as const).map((k) => (
+              <div key={k} className="tile" data-testid={`summary-${k}`}>
+                <div className="tile-value">{stage.result.summary[k]}</div>
+                <div className="tile-label">{t(`importSum_${k}`)}</div>
+              </div>
+            ))}
+          </div>
+          <Warnings
+            warnings={stage.result.warnings}
+            onShow={(f, l) => void showWarning(stage.picked, f, l)}
+          />
+          {excerpt && <ExcerptView excerpt={excerpt} onClose={() => setExcerpt(null)} />}
+          <div className="actions">
+            <button type="button" className="btn" onClick={() => void preview(Promise.resolve(stage.picked))}>
+              {t('importAgain')}
+            </button>
+            <a className="btn" href="#/browse">
+              {t('importBrowse')}
+            </a>
+          </div>
+        </div>
+      )}
 
       {(stage.at === 'pick' || stage.at === 'reading' || stage.at === 'done') && (
         <div className="drop-zone" data-testid="drop-zone">
@@ -226,33 +252,6 @@ export function ImportScreen() {
             value={stage.progress?.done ?? 0}
             data-phase={stage.progress?.phase ?? 'start'}
           />
-        </div>
-      )}
-
-      {stage.at === 'done' && (
-        <div className="import-done" data-testid="import-summary">
-          <h2>{t('importDone')}</h2>
-          <div className="tiles">
-            {(['new', 'updated', 'unchanged', 'suspended'] as const).map((k) => (
-              <div key={k} className="tile" data-testid={`summary-${k}`}>
-                <div className="tile-value">{stage.result.summary[k]}</div>
-                <div className="tile-label">{t(`importSum_${k}`)}</div>
-              </div>
-            ))}
-          </div>
-          <Warnings
-            warnings={stage.result.warnings}
-            onShow={(f, l) => void showWarning(stage.picked, f, l)}
-          />
-          {excerpt && <ExcerptView excerpt={excerpt} onClose={() => setExcerpt(null)} />}
-          <div className="actions">
-            <button type="button" className="btn" onClick={() => void preview(Promise.resolve(stage.picked))}>
-              {t('importAgain')}
-            </button>
-            <a className="btn" href="#/browse">
-              {t('importBrowse')}
-            </a>
-          </div>
         </div>
       )}
     </section>

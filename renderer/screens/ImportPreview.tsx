@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { ApiResult } from '../../core/api.ts';
 import { useI18n } from '../i18n/index.ts';
 
@@ -40,7 +40,9 @@ export function ImportPreview({ cards, lineOf, skipRules, skipCards, setSkipRule
     for (const c of cards) m.set(c.rule, (m.get(c.rule) ?? 0) + 1);
     return [...m].sort((a, b) => b[1] - a[1]);
   }, [cards]);
+  // A folder of notes can preview thousands of cards: decks then start closed and render their cards when opened.
   const big = cards.length > 300;
+  const [opened, setOpened] = useState<Set<string>>(new Set());
   const kept = (c: PreviewCard) => !skipRules.has(c.rule) && !skipCards.has(c.key);
 
   return (
@@ -63,7 +65,15 @@ export function ImportPreview({ cards, lineOf, skipRules, skipCards, setSkipRule
         const all = rules.flatMap(([, list]) => list);
         const deckOn = all.some(kept);
         return (
-          <details key={deck} className="deck-group" open={!big}>
+          <details
+            key={deck}
+            className="deck-group"
+            open={!big || opened.has(deck)}
+            onToggle={(e) => {
+              const open = (e.currentTarget as HTMLDetailsElement).open;
+              if (open !== opened.has(deck)) setOpened(toggled(opened, [deck], !open));
+            }}
+          >
             <summary>
               <label className="check strong">
                 <input
@@ -83,57 +93,58 @@ export function ImportPreview({ cards, lineOf, skipRules, skipCards, setSkipRule
               </label>
               <span className="muted small"> {t('importCardsN').replace('{n}', String(all.length))}</span>
             </summary>
-            {rules.map(([rule, list]) => (
-              <div key={rule} className="rule-group">
-                <label className="check">
-                  <input
-                    type="checkbox"
-                    disabled={skipRules.has(rule)}
-                    checked={!skipRules.has(rule) && list.some((c) => !skipCards.has(c.key))}
-                    onChange={(e) =>
-                      setSkipCards(
-                        toggled(
-                          skipCards,
-                          list.map((c) => c.key),
-                          e.target.checked,
-                        ),
-                      )
-                    }
-                  />
-                  <code>{rule}</code> <span className="muted">({list.length})</span>
-                </label>
-                <ul className="preview-cards">
-                  {list.map((c) => {
-                    const src = lineOf(c.source.file ?? '', c.source.line ?? 0);
-                    return (
-                      <li key={c.key} className={kept(c) ? 'preview-card' : 'preview-card skipped'}>
-                        <input
-                          type="checkbox"
-                          aria-label={c.prompt}
-                          disabled={skipRules.has(rule)}
-                          checked={kept(c)}
-                          onChange={(e) => setSkipCards(toggled(skipCards, [c.key], e.target.checked))}
-                        />
-                        <div className="preview-text">
-                          <div>
-                            <span className="p-prompt">{c.prompt}</span>
-                            <span className="p-arrow"> → </span>
-                            <span className="p-answer">{c.answer}</span>
+            {(!big || opened.has(deck)) &&
+              rules.map(([rule, list]) => (
+                <div key={rule} className="rule-group">
+                  <label className="check">
+                    <input
+                      type="checkbox"
+                      disabled={skipRules.has(rule)}
+                      checked={!skipRules.has(rule) && list.some((c) => !skipCards.has(c.key))}
+                      onChange={(e) =>
+                        setSkipCards(
+                          toggled(
+                            skipCards,
+                            list.map((c) => c.key),
+                            e.target.checked,
+                          ),
+                        )
+                      }
+                    />
+                    <code>{rule}</code> <span className="muted">({list.length})</span>
+                  </label>
+                  <ul className="preview-cards">
+                    {list.map((c) => {
+                      const src = lineOf(c.source.file ?? '', c.source.line ?? 0);
+                      return (
+                        <li key={c.key} className={kept(c) ? 'preview-card' : 'preview-card skipped'}>
+                          <input
+                            type="checkbox"
+                            aria-label={c.prompt}
+                            disabled={skipRules.has(rule)}
+                            checked={kept(c)}
+                            onChange={(e) => setSkipCards(toggled(skipCards, [c.key], e.target.checked))}
+                          />
+                          <div className="preview-text">
+                            <div>
+                              <span className="p-prompt">{c.prompt}</span>
+                              <span className="p-arrow"> → </span>
+                              <span className="p-answer">{c.answer}</span>
+                            </div>
+                            <div className="p-source">
+                              <span className={`status ${c.status}`}>{t(`importStatus_${c.status}`)}</span>
+                              <code className="muted">
+                                {c.source.file}:{c.source.line}
+                              </code>
+                              {src !== undefined && <code className="src-line">{src}</code>}
+                            </div>
                           </div>
-                          <div className="p-source">
-                            <span className={`status ${c.status}`}>{t(`importStatus_${c.status}`)}</span>
-                            <code className="muted">
-                              {c.source.file}:{c.source.line}
-                            </code>
-                            {src !== undefined && <code className="src-line">{src}</code>}
-                          </div>
-                        </div>
-                      </li>
-                    );
-                  })}
-                </ul>
-              </div>
-            ))}
+                        </li>
+                      );
+                    })}
+                  </ul>
+                </div>
+              ))}
           </details>
         );
       })}
