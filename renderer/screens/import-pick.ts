@@ -84,7 +84,16 @@ export function readDrop(dt: DataTransfer): Promise<Picked> | null {
     .filter((i) => i.kind === 'file')
     .map((i) => i.webkitGetAsEntry())
     .filter((e): e is FileSystemEntry => e !== null);
-  if (entries.length === 0) return null;
+  if (entries.length === 0) {
+    // Files handed over without entries (some platforms, scripted drops): read them as loose files.
+    const files = [...dt.files];
+    return files.length
+      ? readAll(
+          files.map((file) => ({ file, path: file.name })),
+          null,
+        )
+      : null;
+  }
   return (async () => {
     const found: Found[] = [];
     const single =

@@ -99,6 +99,23 @@ describe.skipIf(!haveChromium)('Import and Browse screens in headless Chromium',
     await p.close();
   });
 
+  it('opens the Import screen with Markdown dropped anywhere on the window', async () => {
+    served = await startServe({ lang: 'en', importFixture: false });
+    const p = await page('en', 'decks');
+    await p.locator('.topbar').waitFor();
+    await p.evaluate((text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], 'dropped.md', { type: 'text/markdown' }));
+      document
+        .querySelector('main')!
+        .dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true }));
+    }, KOREAN_NOTE);
+    await p.getByTestId('import-preview').waitFor();
+    expect(p.url()).toMatch(/#\/import$/);
+    expect(await p.getByTestId('preview-count').textContent()).toMatch(/4 of 4 cards/);
+    await p.close();
+  });
+
   it('edits a note-made card in Browse and the note file on disk changes', async () => {
     served = await startServe({ lang: 'en', importFixture: false });
     const notes = join(served.dataDir, 'notes');
@@ -126,6 +143,31 @@ describe.skipIf(!haveChromium)('Import and Browse screens in headless Chromium',
       .poll(() => p.getByTestId('card-pane').locator('.answer').textContent())
       .toContain('30000-32768');
     await p.close();
+  });
+
+  it('streams import progress as NDJSON lines, then the envelope', async () => {
+    served = await startServe({ importFixture: false });
+    const files = Array.from({ length: 30 }, (_, i) => ({
+      path: `n${i}.md`,
+      text: `질문 ${i} :: 답 ${i}\n`,
+    }));
+    const res = await fetch(`${served.base}api/import/upload`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/x-ndjson', cookie: served.cookie },
+      body: JSON.stringify({ root: 'notes', files }),
+    });
+    expect(res.headers.get('content-type')).toContain('application/x-ndjson');
+    const lines = (await res.text())
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    const progress = lines
+      .slice(0, -1)
+      .map((l) => `${l.progress.phase} ${l.progress.done}/${l.progress.total}`);
+    expect(progress[0]).toBe('read 1/30');
+    expect(progress).toContain('read 30/30');
+    expect(progress.at(-1)).toBe('write 30/30');
+    expect(lines.at(-1)).toMatchObject({ ok: true, value: { summary: { new: 30 } } });
   });
 
   it('shows the token page, not the app, to a browser that opens the address without the token', async () => {
