@@ -6,6 +6,7 @@ export function callGate() {
   let inFlight = 0;
   let idle: (() => void)[] = [];
   let exclusive: Promise<unknown> = Promise.resolve();
+  let exclusiveQueued = 0;
 
   const settle = () => {
     inFlight--;
@@ -19,19 +20,22 @@ export function callGate() {
   return async <R>(isExclusive: boolean, run: () => R | Promise<R>): Promise<R> => {
     if (isExclusive) {
       const before = exclusive;
+      exclusiveQueued++;
       const mine = (async () => {
-        await before.catch(() => {});
-        if (inFlight > 0) await new Promise<void>((done) => idle.push(done));
-        return run();
+        try {
+          await before.catch(() => {});
+          if (inFlight > 0) await new Promise<void>((done) => idle.push(done));
+          return await run();
+        } finally {
+          exclusiveQueued--;
+        }
       })();
       exclusive = mine;
       return mine;
     }
-    // Wait for every exclusive call queued before us, including ones queued while we waited.
-    for (let seen: Promise<unknown> | undefined; seen !== exclusive; ) {
-      seen = exclusive;
-      await seen.catch(() => {});
-    }
+    // Wait for every exclusive call queued before us, including ones queued while we waited; with none queued the
+    // call starts in this very turn, so calls keep the order they came in.
+    while (exclusiveQueued > 0) await exclusive.catch(() => {});
     inFlight++;
     try {
       return await run();
