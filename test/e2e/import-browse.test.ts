@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -96,6 +96,29 @@ describe.skipIf(!haveChromium)('Import and Browse screens in headless Chromium',
     await p.getByTestId('import-summary').waitFor();
     expect(await p.getByTestId('summary-new').locator('.tile-value').textContent()).toBe('0');
     expect(await p.getByTestId('summary-unchanged').locator('.tile-value').textContent()).toBe('3');
+    await p.close();
+  });
+
+  it('imports a picked folder, and the same folder picked again is a re-import (a removed note is suspended)', async () => {
+    served = await startServe({ lang: 'en', importFixture: false });
+    const folder = join(served.dataDir, 'cka-notes');
+    mkdirSync(join(folder, 'sub'), { recursive: true });
+    writeFileSync(join(folder, 'a.md'), '서비스 타입 :: ClusterIP\n');
+    writeFileSync(join(folder, 'sub', 'b.md'), 'kube-proxy 모드 :: iptables\n');
+    writeFileSync(join(folder, 'image.png'), 'not a note');
+    const p = await page('en', 'import');
+    const importFolder = async () => {
+      await p.getByTestId('import-folder').setInputFiles(folder);
+      await p.getByTestId('import-preview').waitFor();
+      await p.getByTestId('import-go').click();
+      await p.getByTestId('import-summary').waitFor();
+      const n = async (k: string) =>
+        Number(await p.getByTestId(`summary-${k}`).locator('.tile-value').textContent());
+      return { new: await n('new'), unchanged: await n('unchanged'), suspended: await n('suspended') };
+    };
+    expect(await importFolder()).toEqual({ new: 2, unchanged: 0, suspended: 0 });
+    rmSync(join(folder, 'sub'), { recursive: true });
+    expect(await importFolder()).toEqual({ new: 0, unchanged: 1, suspended: 1 });
     await p.close();
   });
 
