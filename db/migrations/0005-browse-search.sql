@@ -32,7 +32,7 @@ END;
 INSERT INTO cards_fts (cards_fts) VALUES ('rebuild');
 
 -- Browse lists cards in note order, a page at a time.
-CREATE INDEX cards_ord ON cards(ord);
+CREATE INDEX cards_ord ON cards(ord, id);
 
 -- Deleted cards, kept until the next delete so Browse can undo one: the row, its review log and the attempts that
 -- pointed at it, as JSON.
