@@ -6,7 +6,7 @@ const root = fileURLToPath(new URL('./renderer', import.meta.url));
 
 // One build serves both ways in: `kubedeck serve` (http://127.0.0.1) and Electron (app://kubedeck).
 // Relative asset paths keep it independent of where it is mounted.
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   root,
   base: './',
   plugins: [react()],
@@ -16,4 +16,7 @@ export default defineConfig({
     chunkSizeWarningLimit: 1500,
   },
   server: { host: '127.0.0.1' },
-});
+  // vitest sets NODE_ENV=test, and the e2e harness builds the UI from inside a test run: a build must still get
+  // React's production code (the development build is several times slower and is what serve would then ship).
+  define: command === 'build' ? { 'process.env.NODE_ENV': JSON.stringify('production') } : {},
+}));

@@ -8,7 +8,7 @@ import { writeSchedule } from '../db/review.ts';
 import { logInserter } from '../db/review-log.ts';
 
 const DAY = 86_400_000;
-const NOW = Date.parse('2027-06-01T10:00:00Z');
+export const NOW = Date.parse('2027-06-01T10:00:00Z');
 
 /** A deterministic PRNG so every run builds the same data set. */
 function rng(seed: number) {
@@ -19,7 +19,12 @@ function rng(seed: number) {
 }
 
 /** `cards` cards, `logs` review-log rows spread over them; a fifth of the cards are still new. */
-function build(core: Core, cards: number, logs: number): void {
+export function build(
+  core: Core,
+  cards: number,
+  logs: number,
+  text: (i: number) => { prompt: string; answer: string } = (i) => ({ prompt: `Q${i}`, answer: `${i}` }),
+): void {
   const db = core.ctx.db;
   const rnd = rng(7);
   const deck = ensureDeck(db, 'Bench', 'en', false, NOW);
@@ -37,8 +42,7 @@ function build(core: Core, cards: number, logs: number): void {
         kind: 'basic',
         rule: 'bench',
         lang: 'en',
-        prompt: `Q${i}`,
-        answer: `${i}`,
+        ...text(i),
         context: '[]',
         tags: '[]',
         source_file: 'bench.md',

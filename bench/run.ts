@@ -6,6 +6,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   cli: async () => (await import('./cli.ts')).benchCli(),
   interop: async () => (await import('./interop.ts')).benchInterop(),
   faults: async () => (await import('./faults.ts')).benchFaults(),
+  ui: async () => (await import('./ui.ts')).benchUi(),
 };
 
 const wanted = process.argv.slice(2);

@@ -4,9 +4,11 @@ import { checkpointWhenIdle, defaultDbPath, type OpenResult, openDatabase } from
 import type { ApiArgs, ApiName, ApiResult, Envelope } from './api.ts';
 import { backupIfDue, restoreHint } from './backups.ts';
 import { loadBundledDecks } from './bundled.ts';
+import { callGate } from './call-gate.ts';
 import { checkDay } from './check-day.ts';
 import type { Ctx, Lang } from './context.ts';
 import { isBusy, learnerDbError } from './db-errors.ts';
+import type { Progress } from './handler.ts';
 import { loadHandler } from './handlers/lazy.ts';
 
 export type CoreOptions = {
@@ -25,8 +27,8 @@ export type Core = {
    */
   ready: Promise<unknown>;
   /** Throws KubedeckError on bad input; use `send` where an envelope is wanted. */
-  call<K extends ApiName>(name: K, args: ApiArgs<K>): Promise<ApiResult<K>>;
-  send<K extends ApiName>(name: K, args: unknown): Promise<Envelope<ApiResult<K>>>;
+  call<K extends ApiName>(name: K, args: ApiArgs<K>, progress?: Progress): Promise<ApiResult<K>>;
+  send<K extends ApiName>(name: K, args: unknown, progress?: Progress): Promise<Envelope<ApiResult<K>>>;
   close(): void;
   /** Takes the automatic backup if one is due (at most every 30 minutes of use), then closes. */
   shutdown(): Promise<void>;
@@ -113,7 +115,8 @@ export function openCore(opts: CoreOptions = {}): Core {
     }, IDLE_MS).unref();
   };
 
-  async function call<K extends ApiName>(name: K, args: unknown): Promise<ApiResult<K>> {
+  const gate = callGate();
+  async function call<K extends ApiName>(name: K, args: unknown, progress?: Progress): Promise<ApiResult<K>> {
     await ready;
     // Own properties only (lazy.ts): "__proto__", "constructor" or "toString" must not reach Object.prototype.
     const def = typeof name === 'string' ? await loadHandler(name) : undefined;
@@ -128,9 +131,9 @@ export function openCore(opts: CoreOptions = {}): Core {
         2,
       );
     }
-    const result = (await runWithRetry<unknown>(
-      () => def.run(ctx, parsed.data as never),
-      ctx,
+    const def2 = def as { run: (c: Ctx, a: never, p?: Progress) => unknown; exclusive?: boolean };
+    const result = (await gate(def2.exclusive === true, () =>
+      runWithRetry<unknown>(() => def2.run(ctx, parsed.data as never, progress), ctx),
     )) as ApiResult<K>;
     armIdle();
     return result;
@@ -140,9 +143,9 @@ export function openCore(opts: CoreOptions = {}): Core {
     ctx,
     ready,
     call,
-    async send(name, args) {
+    async send(name, args, progress) {
       try {
-        return { ok: true, value: await call(name, args) };
+        return { ok: true, value: await call(name, args, progress) };
       } catch (e) {
         if (e instanceof KubedeckError) return { ok: false, error: { code: e.code, message: e.message } };
         return { ok: false, error: { code: 'internal', message: (e as Error).message } };

@@ -1,16 +1,25 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { setApiLang } from './api/client.ts';
 import { initialLang, type Lang, LangContext, type StringKey, translator } from './i18n/index.ts';
 import { DecksScreen } from './screens/Decks.tsx';
-import { ExercisesScreen } from './screens/Exercises.tsx';
+import { offerPick, readDrop } from './screens/import-pick.ts';
 import { ReviewScreen } from './screens/Review.tsx';
 import { SettingsScreen } from './screens/Settings.tsx';
 import { StatsScreen } from './screens/Stats.tsx';
 
-export type Screen = 'review' | 'decks' | 'exercises' | 'stats' | 'settings';
+// Screens off the first-card path load when opened: the YAML editor alone is most of the bundle.
+const ExercisesScreen = lazy(() =>
+  import('./screens/Exercises.tsx').then((m) => ({ default: m.ExercisesScreen })),
+);
+const BrowseScreen = lazy(() => import('./screens/Browse.tsx').then((m) => ({ default: m.BrowseScreen })));
+const ImportScreen = lazy(() => import('./screens/Import.tsx').then((m) => ({ default: m.ImportScreen })));
+
+export type Screen = 'review' | 'decks' | 'browse' | 'import' | 'exercises' | 'stats' | 'settings';
 const SCREENS: { id: Screen; label: StringKey }[] = [
   { id: 'review', label: 'navReview' },
   { id: 'decks', label: 'navDecks' },
+  { id: 'browse', label: 'navBrowse' },
+  { id: 'import', label: 'navImport' },
   { id: 'exercises', label: 'navExercises' },
   { id: 'stats', label: 'navStats' },
   { id: 'settings', label: 'navSettings' },
@@ -32,6 +41,28 @@ export function App() {
     const onHash = () => setScreen(screenFromHash());
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+
+  // Notes dropped anywhere on the window open the Import screen with them.
+  useEffect(() => {
+    const over = (e: DragEvent) => {
+      if (e.dataTransfer?.types.includes('Files')) e.preventDefault();
+    };
+    const drop = (e: DragEvent) => {
+      if (!e.dataTransfer?.types.includes('Files')) return;
+      e.preventDefault();
+      const picked = readDrop(e.dataTransfer);
+      if (!picked) return;
+      window.location.hash = '#/import';
+      setScreen('import');
+      offerPick(picked);
+    };
+    window.addEventListener('dragover', over);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('drop', drop);
+    };
   }, []);
 
   setApiLang(lang);
@@ -74,18 +105,22 @@ export function App() {
           </nav>
         </header>
         <main className="content">
-          {screen === 'review' && <ReviewScreen deck={deck} onClearDeck={() => setDeck(undefined)} />}
-          {screen === 'decks' && (
-            <DecksScreen
-              onStudy={(name) => {
-                setDeck(name);
-                go('review');
-              }}
-            />
-          )}
-          {screen === 'exercises' && <ExercisesScreen />}
-          {screen === 'stats' && <StatsScreen />}
-          {screen === 'settings' && <SettingsScreen />}
+          <Suspense fallback={<p className="muted">{i18n.t('loading')}</p>}>
+            {screen === 'review' && <ReviewScreen deck={deck} onClearDeck={() => setDeck(undefined)} />}
+            {screen === 'decks' && (
+              <DecksScreen
+                onStudy={(name) => {
+                  setDeck(name);
+                  go('review');
+                }}
+              />
+            )}
+            {screen === 'browse' && <BrowseScreen />}
+            {screen === 'import' && <ImportScreen />}
+            {screen === 'exercises' && <ExercisesScreen />}
+            {screen === 'stats' && <StatsScreen />}
+            {screen === 'settings' && <SettingsScreen />}
+          </Suspense>
         </main>
       </div>
     </LangContext.Provider>

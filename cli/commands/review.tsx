@@ -1,4 +1,3 @@
-import { render } from 'ink';
 import { KubedeckError } from '../../db/errors.ts';
 import type { CommandImpl } from '../command.ts';
 import { ReviewApp } from '../review-ui/ReviewApp.tsx';
@@ -16,6 +15,11 @@ export const reviewCommand: CommandImpl = {
     const deck = typeof env.values.deck === 'string' ? env.values.deck : undefined;
     const core = env.core();
     if (deck !== undefined) await core.call('review/counts', { deck }); // an unknown deck fails before the screen opens
+    // ink takes seconds to load on a slow machine; only this command needs it, so every other one starts without.
+    const [{ render }, { ReviewApp }] = await Promise.all([
+      import('ink'),
+      import('../review-ui/ReviewApp.tsx'),
+    ]);
     const app = render(<ReviewApp core={core} deck={deck} t={STRINGS[env.lang]} />);
     await app.waitUntilExit();
     return 0;

@@ -1,19 +1,52 @@
 import { z } from 'zod';
-import { defineHandlers } from '../handler.ts';
+import type { Ctx } from '../context.ts';
+import { defineHandlers, type Progress } from '../handler.ts';
+import { collectNoteFiles } from '../import/collect-files.ts';
 import { explainLine } from '../import/explain.ts';
 import { requireMarkdownPaths } from '../import/markdown-only.ts';
-import { importNotes } from '../interop/notes-import.ts';
+import { noteExcerpt } from '../import/note-excerpt.ts';
+import type { ImportOptions } from '../import/run-import.ts';
+import { keepUpload, placeUpload } from '../import/uploads.ts';
+import { importNotes, importNotesStreaming, type NotesImportResult } from '../interop/notes-import.ts';
+
+const skip = z
+  .object({
+    rules: z.array(z.string()).max(100).optional(),
+    cards: z.array(z.string()).max(200_000).optional(),
+  })
+  .optional();
+const common = {
+  deck: z.string().min(1).optional(),
+  dryRun: z.boolean().optional(),
+  /** With dryRun: return `preview`, the cards with their keys, for the Import screen. */
+  preview: z.boolean().optional(),
+  skip,
+};
+
+const run = (
+  ctx: Ctx,
+  opts: ImportOptions,
+  progress?: Progress,
+): NotesImportResult | Promise<NotesImportResult> =>
+  progress ? importNotesStreaming(ctx, opts, progress) : importNotes(ctx, opts);
 
 export const importHandlers = defineHandlers({
   'import/run': {
-    args: z.object({
-      paths: z.array(z.string().min(1)).min(1),
-      deck: z.string().min(1).optional(),
-      dryRun: z.boolean().optional(),
-    }),
-    run: (ctx, a) => {
+    args: z.object({ paths: z.array(z.string().min(1)).min(1), ...common }),
+    exclusive: true,
+    run: (ctx, a, progress) => {
       requireMarkdownPaths(a.paths);
-      return importNotes(ctx, { paths: a.paths, deck: a.deck, dryRun: a.dryRun });
+      return run(
+        ctx,
+        {
+          collected: collectNoteFiles(a.paths),
+          deck: a.deck,
+          dryRun: a.dryRun,
+          preview: a.preview,
+          skip: a.skip,
+        },
+        progress,
+      );
     },
   },
   /** Which rule made the cards of one line of a note, whether it is switched off, or why the line made none. */
@@ -24,5 +57,52 @@ export const importHandlers = defineHandlers({
       deck: z.string().min(1).optional(),
     }),
     run: (ctx, a) => explainLine(ctx, a),
+  },
+  /**
+   * Notes picked in a browser (no file paths there): their text and relative paths. They are kept under the data
+   * folder by folder name, so uploading the same folder again is a re-import.
+   */
+  'import/upload': {
+    args: z.object({
+      root: z.string().min(1).max(255).nullable(),
+      files: z.array(z.object({ path: z.string().min(1).max(4096), text: z.string() })).min(1),
+      ...common,
+    }),
+    exclusive: true,
+    run: async (ctx, a, progress) => {
+      const placed = placeUpload(ctx, { root: a.root, files: a.files });
+      const result = await run(
+        ctx,
+        {
+          collected: placed.collected,
+          deck: a.deck,
+          dryRun: a.dryRun,
+          preview: a.preview,
+          skip: a.skip,
+          display: placed.show,
+        },
+        progress,
+      );
+      if (!a.dryRun) keepUpload(placed.collected);
+      const shown = (c: { source: { file: string | null } }) =>
+        c.source.file === null ? c.source.file : placed.show(c.source.file);
+      return {
+        ...result,
+        preview: result.preview?.map((c) => ({ ...c, source: { ...c.source, file: shown(c) } })),
+        warnings: [
+          ...result.warnings,
+          ...placed.skipped.map((f) => ({ file: f, line: 1, message: 'not a Markdown note (.md); skipped' })),
+        ],
+      };
+    },
+  },
+  /** A few lines of a note around `line`, for a warning or a card's source. */
+  'import/note-excerpt': {
+    args: z.object({
+      file: z.string().min(1),
+      line: z.number().int().min(1),
+      around: z.number().int().min(0).max(50).default(4),
+    }),
+    run: (ctx, a) => noteExcerpt(ctx, a.file, a.line, a.around),
   },
 });

@@ -1,10 +1,12 @@
 import { backupHandlers } from './backups.ts';
+import { browseHandlers } from './browse.ts';
 import { checkHandlers } from './check.ts';
 import { deckHandlers } from './decks.ts';
 import { exerciseHandlers } from './exercises.ts';
 import { importHandlers } from './import.ts';
 import { interopHandlers } from './interop.ts';
 import { reviewHandlers } from './review.ts';
+import { reviewFlowHandlers } from './review-flow.ts';
 import { settingsHandlers } from './settings.ts';
 import { statsHandlers } from './stats.ts';
 
@@ -19,4 +21,6 @@ export const handlers = {
   ...interopHandlers,
   ...backupHandlers,
   ...checkHandlers,
+  ...browseHandlers,
+  ...reviewFlowHandlers,
 };

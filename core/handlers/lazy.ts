@@ -7,9 +7,16 @@ import type { HandlerTable } from '../handler.ts';
  */
 const DOMAINS: Record<string, () => Promise<HandlerTable>> = {
   decks: async () => (await import('./decks.ts')).deckHandlers,
-  cards: async () => (await import('./decks.ts')).deckHandlers,
+  cards: async () => ({
+    ...(await import('./decks.ts')).deckHandlers,
+    ...(await import('./browse.ts')).browseHandlers,
+  }),
+  browse: async () => (await import('./browse.ts')).browseHandlers,
   import: async () => (await import('./import.ts')).importHandlers,
-  review: async () => (await import('./review.ts')).reviewHandlers,
+  review: async () => ({
+    ...(await import('./review.ts')).reviewHandlers,
+    ...(await import('./review-flow.ts')).reviewFlowHandlers,
+  }),
   stats: async () => (await import('./stats.ts')).statsHandlers,
   optimizer: async () => (await import('./stats.ts')).statsHandlers,
   settings: async () => (await import('./settings.ts')).settingsHandlers,

@@ -2,7 +2,8 @@ import { type Dirent, existsSync, readdirSync, realpathSync, type Stats, statSyn
 import { join, resolve } from 'node:path';
 import { KubedeckError } from '../../db/errors.ts';
 
-export type NoteFile = { abs: string; source: string };
+/** `bytes`, when given, is the note's content (an upload) instead of reading `abs`. */
+export type NoteFile = { abs: string; source: string; bytes?: Uint8Array };
 /** A path the import passed over, with the reason a learner should hear. */
 export type Skipped = { path: string; message: string };
 export type Collected = { files: NoteFile[]; folders: string[]; skipped?: Skipped[] };

@@ -4,7 +4,7 @@ import { decodeNote } from '../../content/markdown/decode.ts';
 import { type ParseOptions, parseNote } from '../../content/markdown/parse-note.ts';
 import type { NoteWarning, ParsedCard, ParsedNote } from '../../content/markdown/types.ts';
 import type { NoteFile } from './collect-files.ts';
-import { readNoteBytes } from './read-note.ts';
+import { readNote } from './read-note.ts';
 import {
   type ClozeOptions,
   dropSwitchedOff,
@@ -29,7 +29,7 @@ export function readAndParse(
   collectionCloze: ClozeOptions,
   warnings: NoteWarning[],
 ): Read | null {
-  const read = readNoteBytes(f.abs);
+  const read = readNote(f);
   if ('error' in read) {
     warnings.push({ file, line: 1, message: read.error });
     return null;

@@ -58,3 +58,10 @@ export function readNoteBytes(abs: string): ReadNote {
     closeSync(fd);
   }
 }
+
+/** A note's bytes: an upload's own, or the file's. */
+export function readNote(f: { abs: string; bytes?: Uint8Array }): ReadNote {
+  if (!f.bytes) return readNoteBytes(f.abs);
+  const bytes = Buffer.from(f.bytes);
+  return { bytes, hash: createHash('sha1').update(bytes).digest('hex') };
+}

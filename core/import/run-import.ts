@@ -22,6 +22,7 @@ import {
 } from '../../db/notes.ts';
 import type { CardJson } from '../cards-json.ts';
 import type { Ctx } from '../context.ts';
+import type { Progress, ProgressEvent } from '../handler.ts';
 import { cardJson, rowFor } from './card-rows.ts';
 import { type Collected, collectNoteFiles, type NoteFile } from './collect-files.ts';
 import { contentKey } from './identity.ts';
@@ -29,17 +30,23 @@ import { readImportSettings } from './import-settings.ts';
 import { type Fresh, findMoves } from './match-cards.ts';
 import { parserVersion } from './parser-version.ts';
 import { readAndParse } from './read-and-parse.ts';
-import { decodeState, encodeState, fileStamp, readNoteBytes } from './read-note.ts';
+import { decodeState, encodeState, fileStamp, readNote } from './read-note.ts';
 import { type ClozeOptions, type OffBy, unknownRuleMessage } from './rule-switches.ts';
 
 export type ImportSummary = { new: number; updated: number; unchanged: number; suspended: number };
 export type RuleSummary = { new: number; updated: number; unchanged: number };
 /** Cards a switched-off rule would have made, and where it was switched off. */
 export type RuleOff = { cards: number; by: OffBy[] };
+/** A dry-run card as the Import screen previews it: `key` names it in `skip.cards`, `status` says what would happen. */
+export type PreviewCard = CardJson & { key: string; status: 'new' | 'updated' | 'unchanged' };
+/** Cards the learner unticked in the preview: whole rules, or single cards by their preview key. */
+export type ImportSkip = { rules?: string[]; cards?: string[] };
 export type ImportResult = {
   summary: ImportSummary;
   warnings: NoteWarning[];
   cards?: CardJson[];
+  /** Dry run with `preview`: the cards with their keys and what would happen to each. */
+  preview?: PreviewCard[];
   /** Dry run only: cards per rule that made them. */
   byRule?: Record<string, RuleSummary>;
   /** Dry run only: rules switched off, with the cards they would have made. */
@@ -56,6 +63,9 @@ export type ImportOptions = {
   display?: (source: string) => string;
   /** Files deleted since they were imported (a watched folder): their notes are in scope and gone. */
   removed?: string[];
+  skip?: ImportSkip;
+  /** With dryRun: also return `preview` (cards with their keys and what would happen to each). */
+  preview?: boolean;
 };
 
 class DryRunRollback extends Error {}
@@ -76,7 +86,62 @@ type Changed = { file: NoteFile; existing: NoteRow | undefined; noteId: string }
  * new; if older cards were released by this import (their note changed, went away, or they were orphaned), it is
  * remembered, and once every note is in, it is paired with those (moves between files, rewordings) and merged.
  */
-export function runImport(ctx: Ctx, opts: ImportOptions): ImportResult {
+export function runImport(ctx: Ctx, opts: ImportOptions, progress?: Progress): ImportResult {
+  const run = importRun(ctx, opts);
+  try {
+    ctx.db
+      .transaction(() => {
+        for (const p of run.steps()) progress?.(p);
+      })
+      .immediate();
+  } catch (e) {
+    if (!(e instanceof DryRunRollback)) throw e;
+  }
+  return run.result();
+}
+
+/**
+ * The same import, still one transaction, but it lets the event loop turn every few milliseconds so a transport
+ * can deliver the progress events while it runs (the HTTP stream, Electron IPC). Other calls wait meanwhile
+ * (the handler is `exclusive`), so nothing else writes inside the transaction.
+ */
+export async function runImportStreaming(
+  ctx: Ctx,
+  opts: ImportOptions,
+  progress: Progress,
+  /** Runs inside the transaction after the import's own work, e.g. the Obsidian SR schedules of the notes. */
+  beforeCommit?: () => void,
+): Promise<ImportResult> {
+  const run = importRun(ctx, opts);
+  const { db } = ctx;
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    let turned = performance.now();
+    for (const p of run.steps()) {
+      progress(p);
+      if (performance.now() - turned > 15) {
+        await new Promise((done) => setImmediate(done));
+        turned = performance.now();
+      }
+    }
+    beforeCommit?.();
+    db.exec('COMMIT');
+  } catch (e) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    if (!(e instanceof DryRunRollback)) throw e;
+  }
+  return run.result();
+}
+
+/** The preview key of a card: its note, line and content, stable between a dry run and the real import. */
+export const previewKey = (source: string, line: number, contentKey: string) =>
+  `${source}:${line}:${contentKey.slice(0, 16)}`;
+
+/** One import: `steps` does the work inside the caller's transaction, yielding progress; `result` reads it out. */
+function importRun(
+  ctx: Ctx,
+  opts: ImportOptions,
+): { steps: () => Generator<ProgressEvent>; result: () => ImportResult } {
   const { db } = ctx;
   const now = ctx.now().getTime();
   const show = opts.display ?? ((s: string) => s);
@@ -108,8 +173,15 @@ export function runImport(ctx: Ctx, opts: ImportOptions): ImportResult {
   };
   const json: CardJson[] = [];
   const jsonAt = new Map<string, number>();
+  const preview: PreviewCard[] = [];
+  const skipRules = new Set(opts.skip?.rules ?? []);
+  const skipCards = new Set(opts.skip?.cards ?? []);
+  // With cards left out, unchanged notes are read again (the skip may differ from last time), and a note missing
+  // some cards is stored with a hash no file matches, so the next import without the skip reads it again too.
+  const skipping = skipRules.size > 0 || skipCards.size > 0;
+  let finishedDry = false;
 
-  const tx = db.transaction(() => {
+  function* steps(): Generator<ProgressEvent> {
     const notes = allNotes(db);
     const noteBySource = new Map(notes.map((n) => [n.source_file, n]));
     const removed = new Set(opts.removed ?? []);
@@ -124,17 +196,20 @@ export function runImport(ctx: Ctx, opts: ImportOptions): ImportResult {
     const failedSources = new Set<string>();
     const changed: Changed[] = [];
     const stateOf = new Map<string, string>();
+    const total = collected.files.length;
+    let seen = 0;
     for (const file of collected.files) {
+      yield { phase: 'read', done: ++seen, total };
       const existing = noteBySource.get(file.source);
       const stored = decodeState(existing?.content_hash);
-      const stamp = fileStamp(file.abs);
-      const current = stored?.fingerprint === fingerprint ? stored : null;
+      const stamp = file.bytes ? '' : fileStamp(file.abs);
+      const current = stored?.fingerprint === fingerprint && !skipping ? stored : null;
       if (existing && current && !opts.dryRun && stamp !== '' && stamp === current.stamp) {
         skippedNotes.add(existing.id);
         summary.unchanged += existing.card_count;
         continue;
       }
-      const read = readNoteBytes(file.abs);
+      const read = readNote(file);
       if ('error' in read) {
         warnings.push({ file: show(file.source), line: 1, message: read.error });
         failedSources.add(file.source);
@@ -195,7 +270,9 @@ export function runImport(ctx: Ctx, opts: ImportOptions): ImportResult {
     const fresh: Fresh[] = [];
 
     // Pass 2: one changed note at a time: parse, pair with its own stored cards, write.
+    let written = 0;
     for (const c of changed) {
+      if (written++ > 0) yield { phase: 'write', done: written - 1, total: changed.length };
       const file = show(c.file.source);
       const note = readAndParse(c.file, file, opts, settings['import.rulesOff'], collectionCloze, warnings);
       if (!note) {
@@ -230,10 +307,21 @@ export function runImport(ctx: Ctx, opts: ImportOptions): ImportResult {
           else own.set(r.content_key, [r]);
         }
       }
-      const keyed = note.parsed.cards.map((card) => ({
-        card,
-        key: contentKey(card.kind, card.prompt, card.answer),
-      }));
+      let partial = false;
+      const keyed = note.parsed.cards
+        .map((card) => ({ card, key: contentKey(card.kind, card.prompt, card.answer) }))
+        .filter((k) => {
+          if (!skipRules.has(k.card.rule) && !skipCards.has(previewKey(c.file.source, k.card.line, k.key)))
+            return true;
+          partial = true;
+          return false;
+        });
+      if (partial)
+        restampNote(
+          db,
+          c.noteId,
+          encodeState({ ...decodeState(stateOf.get(c.file.source))!, hash: 'partial' }),
+        );
       const paired = keyed.map((k) => {
         const row = own.get(k.key)?.find((r) => !claimed.has(r.id));
         if (row) claimed.add(row.id);
@@ -250,7 +338,12 @@ export function runImport(ctx: Ctx, opts: ImportOptions): ImportResult {
               : 'unchanged';
           summary[what]++;
           ruleCount(k.card.rule, what);
-          if (opts.dryRun) json.push(cardJson(row.id, k.card, note.parsed, c.file.source));
+          if (opts.dryRun) {
+            const card = cardJson(row.id, k.card, note.parsed, c.file.source);
+            json.push(card);
+            if (opts.preview)
+              preview.push({ ...card, key: previewKey(c.file.source, k.card.line, k.key), status: what });
+          }
           return;
         }
         ord ??= maxOrd(db);
@@ -262,7 +355,10 @@ export function runImport(ctx: Ctx, opts: ImportOptions): ImportResult {
         ruleCount(k.card.rule, 'new');
         if (opts.dryRun) {
           jsonAt.set(id, json.length);
-          json.push(cardJson(id, k.card, note.parsed, c.file.source));
+          const card = cardJson(id, k.card, note.parsed, c.file.source);
+          json.push(card);
+          if (opts.preview)
+            preview.push({ ...card, key: previewKey(c.file.source, k.card.line, k.key), status: 'new' });
         }
         // Worth pairing later only while some released card is still unclaimed.
         if (claimed.size < released.size)
@@ -283,6 +379,11 @@ export function runImport(ctx: Ctx, opts: ImportOptions): ImportResult {
       ruleCount(m.fresh.rule, m.changed ? 'updated' : 'unchanged');
       const at = jsonAt.get(m.fresh.id);
       if (at !== undefined) json[at]!.id = m.into.id;
+      const shown = preview.find((p) => p.id === m.fresh.id);
+      if (shown) {
+        shown.id = m.into.id;
+        shown.status = m.changed ? 'updated' : 'unchanged';
+      }
     }
     for (const r of released.values()) {
       if (claimed.has(r.id) || r.orphaned === 1 || failedNoteIds.has(r.note_id ?? '')) continue;
@@ -291,14 +392,18 @@ export function runImport(ctx: Ctx, opts: ImportOptions): ImportResult {
     }
     for (const id of goneNoteIds) deleteNote(db, id);
     if (changed.length > 0 || goneNoteIds.size > 0) deleteEmptyNotes(db);
+    yield { phase: 'write', done: changed.length, total: changed.length };
     recordImportRun(db, { startedAt: now, finishedAt: now, sources: [...inImport], ...summary, warnings });
-    if (opts.dryRun) throw new DryRunRollback();
-  });
-  try {
-    tx.immediate();
-  } catch (e) {
-    if (!(e instanceof DryRunRollback)) throw e;
-    return { summary, warnings, cards: json, byRule, rulesOff };
+    if (opts.dryRun) {
+      finishedDry = true;
+      throw new DryRunRollback();
+    }
   }
-  return { summary, warnings };
+  return {
+    steps,
+    result: () =>
+      finishedDry
+        ? { summary, warnings, cards: json, byRule, rulesOff, ...(opts.preview ? { preview } : {}) }
+        : { summary, warnings },
+  };
 }

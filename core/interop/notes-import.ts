@@ -1,6 +1,12 @@
 import { notesImportedAt } from '../../db/interop.ts';
 import type { Ctx } from '../context.ts';
-import { type ImportOptions, type ImportResult, runImport } from '../import/run-import.ts';
+import type { Progress } from '../handler.ts';
+import {
+  type ImportOptions,
+  type ImportResult,
+  runImport,
+  runImportStreaming,
+} from '../import/run-import.ts';
 import { applyObsidianSr } from './obsidian-sr.ts';
 
 export type NotesImportResult = ImportResult & { srScheduled: number };
@@ -20,4 +26,20 @@ export function importNotes(ctx: Ctx, opts: ImportOptions): NotesImportResult {
       return { ...result, srScheduled };
     })
     .immediate();
+}
+
+/** The same, streaming progress events (the Import screen's progress bar); still one transaction. */
+export async function importNotesStreaming(
+  ctx: Ctx,
+  opts: ImportOptions,
+  progress: Progress,
+): Promise<NotesImportResult> {
+  if (opts.dryRun) return { ...(await runImportStreaming(ctx, opts, progress)), srScheduled: 0 };
+  const at = ctx.now();
+  const fixed: Ctx = { ...ctx, now: () => at };
+  let srScheduled = 0;
+  const result = await runImportStreaming(fixed, opts, progress, () => {
+    srScheduled = applyObsidianSr(fixed, notesImportedAt(ctx.db, at.getTime()));
+  });
+  return { ...result, srScheduled };
 }

@@ -1,3 +1,4 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,9 +15,12 @@ export type ServeOptions = {
   host?: string;
 };
 
-export type RunningServer = { url: string; port: number; close: () => Promise<void> };
+/** `url` carries the per-run token (print it, open it); `base` is the same address without it. */
+export type RunningServer = { url: string; base: string; port: number; close: () => Promise<void> };
 
 const MAX_BODY = 4 * 1024 * 1024;
+/** Uploaded notes travel as JSON text: a folder of notes (5 MB each at most) fits, a disk image does not. */
+const MAX_UPLOAD_BODY = 64 * 1024 * 1024;
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
 
 /** Same policy as the Electron window: nothing remote, no inline script, no framing. */
@@ -58,11 +62,11 @@ class TooLarge extends Error {}
 /** After this much of an oversized body the connection is cut; up to it the body is drained so the 413 arrives. */
 const DRAIN_LIMIT = 64 * 1024 * 1024;
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage, max = MAX_BODY): Promise<string> {
   return new Promise((ok, bad) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) {
+    if (Number(req.headers['content-length'] ?? 0) > max) {
       bad(new TooLarge());
       return;
     }
@@ -70,7 +74,7 @@ function readBody(req: IncomingMessage): Promise<string> {
     req.on('data', (c: Buffer) => {
       size += c.length;
       if (refused) return;
-      if (size > MAX_BODY) {
+      if (size > max) {
         refused = true;
         chunks.length = 0;
         bad(new TooLarge());
@@ -110,7 +114,7 @@ async function handleApi(core: Core, name: string, req: IncomingMessage, res: Se
     return sendJson(res, 415, fail('content-type', 'send Content-Type: application/json'));
   let args: unknown;
   try {
-    const body = await readBody(req);
+    const body = await readBody(req, name === 'import/upload' ? MAX_UPLOAD_BODY : MAX_BODY);
     args = body.trim() === '' ? {} : JSON.parse(body);
   } catch (e) {
     if (e instanceof TooLarge) return refuseTooLarge(req, res);
@@ -118,6 +122,19 @@ async function handleApi(core: Core, name: string, req: IncomingMessage, res: Se
   }
   const lang = req.headers['x-kubedeck-lang'];
   if (lang === 'ko' || lang === 'en') core.ctx.lang = lang;
+  // A client that accepts NDJSON gets progress lines ({"progress":…}) and then the envelope as the last line.
+  if (String(req.headers.accept ?? '').includes('application/x-ndjson')) {
+    res.writeHead(200, {
+      'content-type': 'application/x-ndjson; charset=utf-8',
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    });
+    const envelope = await core.send(name as ApiName, args, (progress) => {
+      res.write(`${JSON.stringify({ progress })}\n`);
+    });
+    res.end(`${JSON.stringify(envelope)}\n`);
+    return;
+  }
   const envelope = await core.send(name as ApiName, args);
   sendJson(res, 200, envelope);
 }
@@ -149,10 +166,63 @@ function serveStatic(dir: string, urlPath: string, res: ServerResponse): void {
   createReadStream(file).pipe(res);
 }
 
+/** The per-run secret: the printed URL carries `token`; the browser keeps `session` in an HttpOnly cookie. */
+type Guard = { token: string; session: string; cookie: string };
+
+function newGuard(): Guard {
+  return {
+    token: randomBytes(24).toString('base64url'),
+    session: randomBytes(24).toString('base64url'),
+    cookie: '',
+  };
+}
+
+const same = (a: string, b: string) => {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+};
+
+function cookieValue(req: IncomingMessage, name: string): string | undefined {
+  for (const part of String(req.headers.cookie ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return undefined;
+}
+
+const UNAUTHORISED_PAGE = `<!doctype html><meta charset="utf-8"><title>Kubedeck</title>
+<p>이 주소에는 토큰이 필요합니다. <code>kubedeck serve</code>가 출력한 주소를 여세요.</p>
+<p>This address needs its token: open the URL that <code>kubedeck serve</code> printed.</p>`;
+
+/**
+ * Trades `?token=` for the session cookie and redirects to the same address without it (so the token leaves the
+ * address bar and history). Returns true when the request was answered here.
+ */
+function exchangeToken(guard: Guard, req: IncomingMessage, res: ServerResponse, url: URL): boolean {
+  const token = url.searchParams.get('token');
+  if (token === null || req.method !== 'GET') return false;
+  if (!same(token, guard.token)) {
+    res.writeHead(401, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(UNAUTHORISED_PAGE);
+    return true;
+  }
+  url.searchParams.delete('token');
+  res.writeHead(303, {
+    location: `${url.pathname}${url.search}`,
+    'set-cookie': `${guard.cookie}=${guard.session}; HttpOnly; SameSite=Strict; Path=/`,
+    'cache-control': 'no-store',
+    'referrer-policy': 'no-referrer',
+  });
+  res.end();
+  return true;
+}
+
 /** The `kubedeck serve` transport: the renderer plus `POST /api/<handler>` → Envelope, loopback only by default. */
 export function startServer(opts: ServeOptions): Promise<RunningServer> {
   const host = opts.host ?? '127.0.0.1';
   let hosts = new Set<string>();
+  const guard = newGuard();
   const server = createServer((req, res) => {
     const reqHost = String(req.headers.host ?? '').toLowerCase();
     if (!hosts.has(reqHost)) return sendJson(res, 421, fail('bad-host', `refused Host header: ${reqHost}`));
@@ -161,6 +231,20 @@ export function startServer(opts: ServeOptions): Promise<RunningServer> {
       return sendJson(res, 403, fail('bad-origin', `refused Origin: ${origin}`));
     }
     const url = req.url ?? '/';
+    const parsed = new URL(url, 'http://kubedeck.invalid');
+    if (exchangeToken(guard, req, res, parsed)) return;
+    const session = cookieValue(req, guard.cookie);
+    if (session === undefined || !same(session, guard.session)) {
+      if (url.startsWith('/api/'))
+        return sendJson(
+          res,
+          401,
+          fail('unauthorised', 'open the URL kubedeck serve printed (it carries a token)'),
+        );
+      res.writeHead(401, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(UNAUTHORISED_PAGE);
+      return;
+    }
     if (url.startsWith('/api/')) {
       handleApi(opts.core, url.slice(5).split('?')[0] ?? '', req, res).catch((e: Error) =>
         sendJson(res, 500, fail('internal', e.message)),
@@ -181,9 +265,13 @@ export function startServer(opts: ServeOptions): Promise<RunningServer> {
     server.listen(opts.port ?? 0, host, () => {
       const port = (server.address() as AddressInfo).port;
       hosts = allowedHosts(host, port);
+      // Cookies ignore ports: two serve runs on one machine must not overwrite each other's session.
+      guard.cookie = `kubedeck_${port}`;
       const shown = host.includes(':') ? `[${host}]` : host;
+      const base = `http://${shown}:${port}/`;
       ok({
-        url: `http://${shown}:${port}/`,
+        url: `${base}?token=${guard.token}`,
+        base,
         port,
         close: () =>
           new Promise<void>((done) => {

@@ -1,9 +1,29 @@
 import type { ApiArgs, ApiName, ApiResult, Envelope } from '../../core/api.ts';
+import type { ProgressEvent } from '../../core/handler.ts';
 
 /** The one function every transport provides: a handler name and its arguments in, an envelope out. */
 export type Invoke = (name: string, args: unknown) => Promise<Envelope<unknown>>;
-/** What electron/preload.ts exposes as `window.kubedeck` (checked there with `satisfies`). */
-export type Bridge = { invoke: Invoke };
+export type { ProgressEvent };
+/** A call whose handler reports progress (imports): events while it runs, then the envelope. */
+export type InvokeWithProgress = (
+  name: string,
+  args: unknown,
+  onProgress: (p: ProgressEvent) => void,
+) => Promise<Envelope<unknown>>;
+/**
+ * What electron/preload.ts exposes as `window.kubedeck` (checked there with `satisfies`). The optional members are
+ * the desktop's own abilities; the browser (kubedeck serve) goes without them and says so in the UI.
+ */
+export type Bridge = {
+  invoke: Invoke;
+  invokeWithProgress?: InvokeWithProgress;
+  /** The native open dialog: absolute paths of the picked Markdown files or folder; null when cancelled. */
+  pickNotes?: (kind: 'files' | 'folder') => Promise<string[] | null>;
+  /** Opens a note in the system's editor (shell.openPath). */
+  openNote?: (path: string, line: number) => Promise<void>;
+  /** The path on disk of a file dropped on the window (webUtils.getPathForFile). */
+  pathForFile?: (file: File) => string;
+};
 
 declare global {
   interface Window {
@@ -72,6 +92,70 @@ export async function callMaybe<K extends string, F>(
   if (!env.ok) throw new ApiCallError(env.error.code, env.error.message);
   return env.value as Maybe<K, F>;
 }
+
+/** NDJSON over HTTP: `{"progress":…}` lines while the handler runs, the envelope as the last line. */
+const httpInvokeWithProgress: InvokeWithProgress = async (name, args, onProgress) => {
+  let res: Response;
+  try {
+    res = await fetch(`./api/${name}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/x-ndjson',
+        'x-kubedeck-lang': uiLang,
+      },
+      body: JSON.stringify(args ?? {}),
+    });
+  } catch (e) {
+    return { ok: false, error: { code: 'offline', message: (e as Error).message } };
+  }
+  if (!res.body || !(res.headers.get('content-type') ?? '').includes('ndjson')) {
+    try {
+      return (await res.json()) as Envelope<unknown>;
+    } catch {
+      return { ok: false, error: { code: 'http', message: `HTTP ${res.status}` } };
+    }
+  }
+  const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffered = '';
+  let last: Envelope<unknown> | undefined;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (value) buffered += value;
+    let nl = buffered.indexOf('\n');
+    while (nl >= 0) {
+      const line = buffered.slice(0, nl).trim();
+      buffered = buffered.slice(nl + 1);
+      if (line) {
+        const msg = JSON.parse(line) as { progress?: ProgressEvent } & Partial<Envelope<unknown>>;
+        if (msg.progress) onProgress(msg.progress);
+        else last = msg as Envelope<unknown>;
+      }
+      nl = buffered.indexOf('\n');
+    }
+    if (done) break;
+  }
+  return last ?? { ok: false, error: { code: 'http', message: 'the server closed the stream early' } };
+};
+
+/** A typed call that reports progress; the desktop bridge without progress support still gets the result. */
+export async function callWithProgress<K extends ApiName>(
+  name: K,
+  args: ApiArgs<K>,
+  onProgress: (p: ProgressEvent) => void,
+): Promise<ApiResult<K>> {
+  const bridge = window.kubedeck;
+  const env = bridge
+    ? bridge.invokeWithProgress
+      ? await bridge.invokeWithProgress(name, args, onProgress)
+      : await bridge.invoke(name, args)
+    : await httpInvokeWithProgress(name, args, onProgress);
+  if (!env.ok) throw new ApiCallError(env.error.code, env.error.message);
+  return env.value as ApiResult<K>;
+}
+
+/** The desktop bridge, when there is one (for its native dialogs and editor). */
+export const bridge = (): Bridge | undefined => window.kubedeck;
 
 /** Raw envelope, for tests and for screens that show errors inline. */
 export const send = invoke;

@@ -27,20 +27,22 @@ export function ReviewScreen({ deck, onClearDeck }: { deck?: string; onClearDeck
   const [counts, setCounts] = useState<Counts | null>(null);
   const started = useRef(Date.now());
 
+  const show = useCallback((next: Awaited<ReturnType<typeof call<'review/next'>>>) => {
+    setDue(toDueView(next));
+    setCounts(next.counts);
+    setShown(false);
+    setTyped('');
+    setChecked(null);
+    setError(null);
+    started.current = Date.now();
+  }, []);
   const load = useCallback(async () => {
     try {
-      const next = await call('review/next', deck ? { deck } : {});
-      setDue(toDueView(next));
-      setCounts(next.counts);
-      setShown(false);
-      setTyped('');
-      setChecked(null);
-      setError(null);
-      started.current = Date.now();
+      show(await call('review/next', deck ? { deck } : {}));
     } catch (e) {
       setError(e);
     }
-  }, [deck]);
+  }, [deck, show]);
 
   useEffect(() => {
     load();
@@ -52,12 +54,12 @@ export function ReviewScreen({ deck, onClearDeck }: { deck?: string; onClearDeck
       setBusy(true);
       setNotice(null);
       try {
-        const r = await call('review/rate', {
-          cardId: due.cardId,
-          rating,
-          elapsedMs: Math.min(Date.now() - started.current, 86_400_000),
+        // One round trip: the rating and the next card come back together.
+        const { rated: r, next } = await call('review/rate-next', {
+          rate: { cardId: due.cardId, rating, elapsedMs: Math.min(Date.now() - started.current, 86_400_000) },
+          next: deck ? { deck } : {},
         });
-        await load();
+        show(next);
         if (r.message) setNotice(r.message);
       } catch (e) {
         setError(e);
@@ -65,7 +67,7 @@ export function ReviewScreen({ deck, onClearDeck }: { deck?: string; onClearDeck
         setBusy(false);
       }
     },
-    [due, shown, busy, load],
+    [due, shown, busy, deck, show],
   );
 
   const undo = useCallback(async () => {

@@ -24,11 +24,24 @@ export async function ensureRendererBuilt(): Promise<void> {
   const index = join(ROOT, 'dist-renderer', 'index.html');
   if (existsSync(index) && statSync(index).mtimeMs >= newestMtime(join(ROOT, 'renderer'))) return;
   const { build } = await import('vite');
-  await build({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
+  // vitest sets NODE_ENV=test; the UI under test (and what serve ships afterwards) is the production build.
+  const env = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
+  } finally {
+    if (env === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = env;
+  }
 }
 
 export type Served = {
+  /** The printed URL with its per-run token: what a browser opens. */
   url: string;
+  /** The same address without the token, for building API paths. */
+  base: string;
+  /** `name=value` of the session cookie the token was traded for. */
+  cookie: string;
   dataDir: string;
   api: <T = unknown>(
     name: string,
@@ -39,9 +52,16 @@ export type Served = {
 
 /** A real `kubedeck serve` child on a free port, with its own data folder and the small Markdown fixture. */
 export async function startServe(
-  opts: { lang?: 'ko' | 'en'; importFixture?: boolean } = {},
+  opts: {
+    lang?: 'ko' | 'en';
+    importFixture?: boolean;
+    /** An existing data folder (holding kubedeck.sqlite) kept after stop; default: a fresh one, removed. */
+    dataDir?: string;
+    /** More `kubedeck` options, e.g. ['--now', '2027-06-01T10:00:00Z']. */
+    args?: string[];
+  } = {},
 ): Promise<Served> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'kubedeck-e2e-'));
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'kubedeck-e2e-'));
   const db = join(dataDir, 'kubedeck.sqlite');
   const child: ChildProcess = spawn(
     process.execPath,
@@ -55,6 +75,7 @@ export async function startServe(
       '--no-bundled',
       '--lang',
       opts.lang ?? 'ko',
+      ...(opts.args ?? []),
     ],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, KUBEDECK_DB: db } },
   );
@@ -67,7 +88,7 @@ export async function startServe(
     const timer = setTimeout(() => bad(new Error(`kubedeck serve did not start:\n${stderr}`)), 30_000);
     child.stdout?.on('data', (c: Buffer) => {
       out += c.toString();
-      const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(out);
+      const m = /http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/.exec(out);
       if (m) {
         clearTimeout(timer);
         ok(m[0]);
@@ -75,10 +96,12 @@ export async function startServe(
     });
     child.once('exit', (code) => bad(new Error(`kubedeck serve exited ${code}:\n${stderr}`)));
   });
+  const base = url.slice(0, url.indexOf('?'));
+  const cookie = await sessionCookie(url);
   const api: Served['api'] = async (name, args = {}) => {
-    const res = await fetch(`${url}api/${name}`, {
+    const res = await fetch(`${base}api/${name}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', cookie },
       body: JSON.stringify(args),
     });
     return (await res.json()) as never;
@@ -89,6 +112,8 @@ export async function startServe(
   }
   return {
     url,
+    base,
+    cookie,
     dataDir,
     api,
     stop: async () => {
@@ -97,9 +122,17 @@ export async function startServe(
         child.kill('SIGTERM');
         await exited;
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Does what the first page load does: trades the URL's token for the session cookie. */
+export async function sessionCookie(tokenUrl: string): Promise<string> {
+  const res = await fetch(tokenUrl, { redirect: 'manual' });
+  const set = res.headers.get('set-cookie');
+  if (res.status !== 303 || !set) throw new Error(`token exchange failed: HTTP ${res.status}`);
+  return set.split(';')[0]!;
 }
 
 export function launchChromium(): Promise<Browser> {

@@ -1,7 +1,7 @@
 // Screenshots of every screen for a human look: npx tsx test/e2e/shots.ts [outDir]
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureRendererBuilt, launchChromium, startServe } from './harness.ts';
+import { ensureRendererBuilt, FIXTURE_NOTES, launchChromium, startServe } from './harness.ts';
 
 const out = process.argv[2] ?? '/tmp/kubedeck-shots';
 mkdirSync(out, { recursive: true });
@@ -38,6 +38,22 @@ try {
       await page.waitForTimeout(800);
     }
     await page.screenshot({ path: join(out, `exercises-${lang}.png`) });
+    await page.goto(`${served.url}#/import`);
+    await page.getByTestId('drop-zone').waitFor();
+    await page.screenshot({ path: join(out, `import-${lang}-pick.png`) });
+    await page.getByTestId('import-files').setInputFiles(join(FIXTURE_NOTES, 'cka-networking-ko.md'));
+    await page.getByTestId('import-preview').waitFor();
+    await page.getByTestId('rule-auto-cloze').uncheck();
+    await page.screenshot({ path: join(out, `import-${lang}-preview.png`) });
+    await page.getByTestId('import-go').click();
+    await page.getByTestId('import-summary').waitFor();
+    await page.screenshot({ path: join(out, `import-${lang}-summary.png`) });
+    await page.goto(`${served.url}#/browse`);
+    await page.getByTestId('browse-search').fill('포트');
+    await page.locator('.browse-row').first().waitFor();
+    await page.locator('.browse-row').nth(1).click();
+    await page.getByTestId('card-pane').locator('h3').first().waitFor();
+    await page.screenshot({ path: join(out, `browse-${lang}.png`) });
     for (const s of ['stats', 'settings']) {
       await page.goto(`${served.url}#/${s}`);
       await page.waitForTimeout(400);

@@ -135,7 +135,7 @@ describe('kubedeck serve HTTP guard rails', () => {
     await served?.stop();
   });
   const post = (path: string, headers: Record<string, string>, body = '{}') =>
-    fetch(`${served.url}${path}`, { method: 'POST', headers, body });
+    fetch(`${served.base}${path}`, { method: 'POST', headers, body });
 
   it('answers unknown handlers and bad arguments with an envelope, no stack', async () => {
     const unknown = await served.api('nope/nothing');
@@ -157,7 +157,7 @@ describe('kubedeck serve HTTP guard rails', () => {
             port: url.port,
             path: '/api/decks/list',
             method: 'POST',
-            headers: { 'content-type': type, ...headers },
+            headers: { 'content-type': type, cookie: served.cookie, ...headers },
           },
           (res) => {
             res.resume();
@@ -171,6 +171,28 @@ describe('kubedeck serve HTTP guard rails', () => {
     expect(await status({ origin: 'http://evil.example' })).toBe(403);
     expect(await status({}, 'text/plain')).toBe(415);
     expect(await status({})).toBe(200);
-    expect((await post('api/decks/list', { 'content-type': 'application/json' })).status).toBe(200);
+    expect(
+      (await post('api/decks/list', { 'content-type': 'application/json', cookie: served.cookie })).status,
+    ).toBe(200);
+  });
+
+  it('refuses a request without the token: no cookie, a wrong cookie or a wrong token all get 401', async () => {
+    const json = { 'content-type': 'application/json' };
+    const none = await post('api/decks/list', json);
+    expect(none.status).toBe(401);
+    expect(((await none.json()) as { error: { code: string } }).error.code).toBe('unauthorised');
+    const [name] = served.cookie.split('=');
+    expect((await post('api/decks/list', { ...json, cookie: `${name}=guessed` })).status).toBe(401);
+    expect((await fetch(served.base)).status).toBe(401);
+    const wrong = await fetch(`${served.base}?token=guessed`, { redirect: 'manual' });
+    expect(wrong.status).toBe(401);
+    expect(wrong.headers.get('set-cookie')).toBeNull();
+    // The right token is traded for an HttpOnly, SameSite=Strict cookie and a redirect to the clean address.
+    const traded = await fetch(served.url, { redirect: 'manual' });
+    expect(traded.status).toBe(303);
+    expect(traded.headers.get('location')).toBe('/');
+    expect(traded.headers.get('set-cookie')).toMatch(
+      /^kubedeck_\d+=[\w-]+; HttpOnly; SameSite=Strict; Path=\/$/,
+    );
   });
 });

@@ -44,7 +44,7 @@ describe('the HTTP API takes only its own handler names (defect 5)', () => {
     });
     const res = await fetch(`${server.url}api/import/run`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', cookie: server.cookie },
       body,
       duplex: 'half',
     } as RequestInit);

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { sessionCookie } from '../e2e/harness.ts';
 
 const CHILD = join(import.meta.dirname, 'serve-child.mjs');
 
@@ -11,6 +12,8 @@ export type ApiReply = {
 };
 export type ApiServer = {
   url: string;
+  /** The session cookie (`name=value`) every API call must carry. */
+  cookie: string;
   child: ChildProcess;
   /** POST /api/<name> with a JSON body; returns the HTTP status and the envelope. */
   post: (name: string, args?: unknown) => Promise<ApiReply>;
@@ -27,6 +30,7 @@ export async function startApiServer(dbPath: string): Promise<ApiServer> {
     env: { ...process.env, KUBEDECK_NO_BUNDLED: '1' },
   });
   let err = '';
+  let tokenUrl = '';
   child.stderr?.on('data', (c: Buffer) => {
     err += c.toString();
   });
@@ -35,24 +39,28 @@ export async function startApiServer(dbPath: string): Promise<ApiServer> {
     const timer = setTimeout(() => bad(new Error(`server did not start:\n${err}`)), 30_000);
     child.stdout?.on('data', (c: Buffer) => {
       out += c.toString();
-      const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(out);
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/)\?token=[\w-]+/.exec(out);
       if (m) {
         clearTimeout(timer);
-        ok(m[0]);
+        tokenUrl = m[0];
+        ok(m[1]!);
       }
     });
     child.once('exit', (code) => bad(new Error(`server exited ${code}:\n${err}`)));
   });
+  // What the first page load does: the printed URL's token becomes the session cookie every API call carries.
+  const cookie = await sessionCookie(tokenUrl);
   const raw: ApiServer['raw'] = async (path, body) => {
     const res = await fetch(`${url}${path}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', cookie },
       body,
     });
     return { status: res.status, text: await res.text() };
   };
   return {
     url,
+    cookie,
     child,
     raw,
     post: async (name, args = {}) => {
