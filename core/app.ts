@@ -13,11 +13,14 @@ export type CoreOptions = {
   bundled?: boolean;
 };
 
+/** Per call: the language messages and labels come back in (the transport's, else the core's default). */
+export type CallOptions = { lang?: Lang };
+
 export type Core = {
   ctx: Ctx;
   /** Throws KubedeckError on bad input; use `send` where an envelope is wanted. */
-  call<K extends ApiName>(name: K, args: ApiArgs<K>): Promise<ApiResult<K>>;
-  send<K extends ApiName>(name: K, args: unknown): Promise<Envelope<ApiResult<K>>>;
+  call<K extends ApiName>(name: K, args: ApiArgs<K>, opts?: CallOptions): Promise<ApiResult<K>>;
+  send<K extends ApiName>(name: K, args: unknown, opts?: CallOptions): Promise<Envelope<ApiResult<K>>>;
   close(): void;
 };
 
@@ -44,7 +47,7 @@ export function openCore(opts: CoreOptions = {}): Core {
     idle = setTimeout(() => checkpointWhenIdle(db), 1000).unref();
   };
 
-  async function call<K extends ApiName>(name: K, args: unknown): Promise<ApiResult<K>> {
+  async function call<K extends ApiName>(name: K, args: unknown, opts?: CallOptions): Promise<ApiResult<K>> {
     const def = (handlers as Record<string, (typeof handlers)[keyof typeof handlers]>)[name as string];
     if (!def) throw new KubedeckError('unknown-handler', `unknown API call: ${String(name)}`, 2);
     const parsed = def.args.safeParse(args ?? {});
@@ -57,7 +60,8 @@ export function openCore(opts: CoreOptions = {}): Core {
         2,
       );
     }
-    const result = (await def.run(ctx, parsed.data as never)) as ApiResult<K>;
+    const callCtx = opts?.lang && opts.lang !== ctx.lang ? { ...ctx, lang: opts.lang } : ctx;
+    const result = (await def.run(callCtx, parsed.data as never)) as ApiResult<K>;
     armIdleCheckpoint();
     return result;
   }
@@ -65,9 +69,9 @@ export function openCore(opts: CoreOptions = {}): Core {
   return {
     ctx,
     call,
-    async send(name, args) {
+    async send(name, args, opts) {
       try {
-        return { ok: true, value: await call(name, args) };
+        return { ok: true, value: await call(name, args, opts) };
       } catch (e) {
         if (e instanceof KubedeckError) return { ok: false, error: { code: e.code, message: e.message } };
         return { ok: false, error: { code: 'internal', message: (e as Error).message } };

@@ -2,7 +2,7 @@ import { render } from 'ink';
 import { KubedeckError } from '../../db/errors.ts';
 import type { Command } from '../command.ts';
 import { ReviewApp } from '../review-ui/ReviewApp.tsx';
-import { STRINGS } from '../review-ui/strings.ts';
+import { tuiStrings } from '../review-ui/strings.ts';
 
 export const reviewCommand: Command = {
   name: 'review',
@@ -20,7 +20,7 @@ export const reviewCommand: Command = {
     const deck = typeof env.values.deck === 'string' ? env.values.deck : undefined;
     const core = env.core();
     if (deck !== undefined) await core.call('review/counts', { deck }); // an unknown deck fails before the screen opens
-    const app = render(<ReviewApp core={core} deck={deck} t={STRINGS[env.lang]} />);
+    const app = render(<ReviewApp core={core} deck={deck} t={tuiStrings(env.lang)} />);
     await app.waitUntilExit();
     return 0;
   },

@@ -1,12 +1,12 @@
+import { toText } from '../../core/settings/schema.ts';
 import { KubedeckError } from '../../db/errors.ts';
 import type { Command } from '../command.ts';
-
-const show = (v: unknown) => (Array.isArray(v) ? v.join(' ') : String(v));
 
 export const settingsCommand: Command = {
   name: 'settings',
   usage: 'settings [key value] [--json]',
-  summary: 'show the scheduling settings, or set one (e.g. settings desiredRetention 0.85)',
+  summary:
+    'show every setting (scheduling, language, theme), or set one (e.g. settings desiredRetention 0.85)',
   async run({ positionals, core, io, json }) {
     if (positionals.length !== 0 && positionals.length !== 2)
       throw new KubedeckError('usage', 'settings: give no arguments, or a key and a value', 2);
@@ -16,7 +16,7 @@ export const settingsCommand: Command = {
         ? await core().call('settings/set', { key, value })
         : await core().call('settings/get', {});
     if (json) io.out(JSON.stringify({ settings: s }));
-    else for (const [k, v] of Object.entries(s)) io.out(`${k} = ${v === null ? 'default' : show(v)}`);
+    else for (const [k, v] of Object.entries(s)) io.out(`${k} = ${toText(v)}`);
     return 0;
   },
 };

@@ -9,10 +9,24 @@ export const settingsHandlers = defineHandlers({
   'settings/get': { args: z.object({}).default({}), run: (ctx) => loadSettings(ctx) },
   /** Sets one setting from what the learner typed ("1m 10m", "0.85", "Asia/Seoul", "default" for weights). */
   'settings/set': {
-    args: z.object({ key: z.string().min(1), value: z.union([z.string(), z.number(), z.boolean()]) }),
+    args: z.object({
+      key: z.string().min(1),
+      value: z.union([
+        z.string(),
+        z.number(),
+        z.boolean(),
+        z.null(),
+        z.array(z.union([z.string(), z.number()])),
+      ]),
+    }),
     run: (ctx, a) => {
-      const key = settingKey(a.key);
-      setSetting(ctx.db, storageKey(key), parseSettingValue(key, String(a.value)));
+      const key = settingKey(a.key, ctx.lang);
+      const text = Array.isArray(a.value)
+        ? a.value.join(' ')
+        : a.value === null
+          ? 'default'
+          : String(a.value);
+      setSetting(ctx.db, storageKey(key), parseSettingValue(key, text, ctx.lang));
       return loadSettings(ctx);
     },
   },

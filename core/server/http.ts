@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
 import type { ApiName, Envelope } from '../api.ts';
 import type { Core } from '../app.ts';
+import { isLang } from '../i18n/index.ts';
 import { contentTypeOf } from './content-type.ts';
 
 export type ServeOptions = {
@@ -83,8 +84,7 @@ async function handleApi(core: Core, name: string, req: IncomingMessage, res: Se
     return sendJson(res, 400, fail('bad-json', `request body is not JSON: ${(e as Error).message}`));
   }
   const lang = req.headers['x-kubedeck-lang'];
-  if (lang === 'ko' || lang === 'en') core.ctx.lang = lang;
-  const envelope = await core.send(name as ApiName, args);
+  const envelope = await core.send(name as ApiName, args, { lang: isLang(lang) ? lang : undefined });
   sendJson(res, 200, envelope);
 }
 
