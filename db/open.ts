@@ -41,10 +41,8 @@ function looksLikeSqlite(path: string): boolean {
  */
 export function openDatabase(
   path: string,
-  opts: { migrations?: Migration[]; readonly?: boolean; nativeBinding?: string } = {},
+  opts: { migrations?: Migration[]; readonly?: boolean } = {},
 ): OpenResult {
-  // Electron loads a second better-sqlite3 build made for its ABI (npm start sets KUBEDECK_SQLITE_BINDING).
-  const nativeBinding = opts.nativeBinding ?? (process.env.KUBEDECK_SQLITE_BINDING || undefined);
   const migrations = opts.migrations ?? loadMigrations();
   const target = migrations.length;
   const exists = path !== ':memory:' && existsSync(path) && statSync(path).size > 0;
@@ -65,7 +63,7 @@ export function openDatabase(
   if (exists) {
     let probe: DB | undefined;
     try {
-      probe = new Database(path, { readonly: true, fileMustExist: true, nativeBinding });
+      probe = new Database(path, { readonly: true, fileMustExist: true });
       const appId = probe.pragma('application_id', { simple: true }) as number;
       const version = probe.pragma('user_version', { simple: true }) as number;
       const tables = probe.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as {
@@ -101,7 +99,7 @@ export function openDatabase(
     }
   }
 
-  const db = new Database(path, { readonly: opts.readonly ?? false, nativeBinding });
+  const db = new Database(path, { readonly: opts.readonly ?? false });
   try {
     if (path !== ':memory:' && !opts.readonly) db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');

@@ -1,6 +1,7 @@
 import { deckHandlers } from './decks.ts';
 import { exerciseHandlers } from './exercises.ts';
 import { importHandlers } from './import.ts';
+import { mediaHandlers } from './media.ts';
 import { reviewHandlers } from './review.ts';
 import { settingsHandlers } from './settings.ts';
 import { statsHandlers } from './stats.ts';
@@ -13,4 +14,5 @@ export const handlers = {
   ...statsHandlers,
   ...settingsHandlers,
   ...exerciseHandlers,
+  ...mediaHandlers,
 };

@@ -62,6 +62,12 @@ export const reviewHandlers = defineHandlers({
       return { card, counts, previews: previews(ctx, s, row) };
     },
   },
+  /** Today's new / learning / review left for every deck (its subtree, with its own limits), for the Decks tree. */
+  'review/deck-counts': {
+    args: z.object({ decks: z.array(z.string().min(1)).max(2000) }),
+    run: (ctx, a): Record<string, Counts> =>
+      Object.fromEntries(a.decks.map((d: string) => [d, todayCounts(ctx, openSession(ctx, d)).counts])),
+  },
   'review/counts': {
     args: deck,
     run: (ctx, a): Counts => todayCounts(ctx, openSession(ctx, a.deck)).counts,

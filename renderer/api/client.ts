@@ -1,9 +1,16 @@
 import type { ApiArgs, ApiName, ApiResult, Envelope } from '../../core/api.ts';
 
-/** The one function every transport provides: a handler name and its arguments in, an envelope out. */
-export type Invoke = (name: string, args: unknown) => Promise<Envelope<unknown>>;
+/**
+ * The one function every transport provides: a handler name, its arguments and the UI language of this call in,
+ * an envelope out. The language goes with every call so the core never holds a language of its own.
+ */
+export type Invoke = (name: string, args: unknown, lang: 'ko' | 'en') => Promise<Envelope<unknown>>;
 /** What electron/preload.ts exposes as `window.kubedeck` (checked there with `satisfies`). */
-export type Bridge = { invoke: Invoke };
+export type Bridge = {
+  invoke: Invoke;
+  onMenu?: (listener: (command: string, detail?: unknown) => void) => () => void;
+  pathForFile?: (file: File) => string;
+};
 
 declare global {
   interface Window {
@@ -23,17 +30,17 @@ export class ApiCallError extends Error {
 }
 
 let uiLang: 'ko' | 'en' = 'ko';
-/** The HTTP transport tells the core which language to answer in. */
+/** Every transport tells the core which language to answer in, per call. */
 export const setApiLang = (lang: 'ko' | 'en') => {
   uiLang = lang;
 };
 
-const httpInvoke: Invoke = async (name, args) => {
+const httpInvoke: Invoke = async (name, args, lang) => {
   let res: Response;
   try {
     res = await fetch(`./api/${name}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-kubedeck-lang': uiLang },
+      headers: { 'content-type': 'application/json', 'x-kubedeck-lang': lang },
       body: JSON.stringify(args ?? {}),
     });
   } catch (e) {
@@ -49,7 +56,7 @@ const httpInvoke: Invoke = async (name, args) => {
 export const transportName = (): 'electron' | 'http' => (window.kubedeck ? 'electron' : 'http');
 
 function invoke(name: string, args: unknown): Promise<Envelope<unknown>> {
-  return window.kubedeck ? window.kubedeck.invoke(name, args) : httpInvoke(name, args);
+  return window.kubedeck ? window.kubedeck.invoke(name, args, uiLang) : httpInvoke(name, args, uiLang);
 }
 
 /** Typed call: the name must exist in the core's handler table, the args and result follow its types. */
