@@ -1,11 +1,14 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { setApiLang } from './api/client.ts';
+import { call, setApiLang } from './api/client.ts';
+import { ShortcutsHelp } from './components/ShortcutsHelp.tsx';
+import { useDesktopEvents } from './desktop.ts';
 import { initialLang, type Lang, LangContext, type StringKey, translator } from './i18n/index.ts';
 import { DecksScreen } from './screens/Decks.tsx';
 import { ExercisesScreen } from './screens/Exercises.tsx';
 import { ReviewScreen } from './screens/Review.tsx';
 import { SettingsScreen } from './screens/Settings.tsx';
 import { StatsScreen } from './screens/Stats.tsx';
+import { useTheme } from './theme.ts';
 
 export type Screen = 'review' | 'decks' | 'exercises' | 'stats' | 'settings';
 const SCREENS: { id: Screen; label: StringKey }[] = [
@@ -27,6 +30,8 @@ export function App() {
   );
   const [screen, setScreen] = useState<Screen>(screenFromHash);
   const [deck, setDeck] = useState<string | undefined>(undefined);
+  const [theme, setTheme] = useTheme();
+  const [help, setHelp] = useState(false);
 
   useEffect(() => {
     const onHash = () => setScreen(screenFromHash());
@@ -44,10 +49,38 @@ export function App() {
     setLangState(l);
   }, []);
   const i18n = useMemo(() => ({ lang, t: translator(lang), setLang }), [lang, setLang]);
-  const go = (s: Screen) => {
+  const go = useCallback((s: string) => {
     window.location.hash = `#/${s}`;
-    setScreen(s);
-  };
+  }, []);
+
+  // The core keeps the language and theme settings; on start they win over the cached ones. A first start
+  // also hides the bundled decks of the other language (decks/first-run acts only once).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, with the language the window opened in
+  useEffect(() => {
+    call('settings/get', {}).then(
+      (s) => {
+        if (s.language !== 'system') setLang(s.language);
+        setTheme(s.theme);
+      },
+      () => {},
+    );
+    call('decks/first-run', { lang }).catch(() => {});
+  }, []);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const el = e.target as HTMLElement | null;
+      if (el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.isContentEditable)) return;
+      if (e.key === '?' || e.key === 'F1') {
+        e.preventDefault();
+        setHelp(true);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+  const desktop = useMemo(() => ({ go, shortcuts: () => setHelp(true) }), [go]);
+  useDesktopEvents(desktop);
 
   return (
     <LangContext.Provider value={i18n}>
@@ -74,7 +107,13 @@ export function App() {
           </nav>
         </header>
         <main className="content">
-          {screen === 'review' && <ReviewScreen deck={deck} onClearDeck={() => setDeck(undefined)} />}
+          {screen === 'review' && (
+            <ReviewScreen
+              deck={deck}
+              onClearDeck={() => setDeck(undefined)}
+              onEdit={(id) => go(`browse/${encodeURIComponent(id)}`)}
+            />
+          )}
           {screen === 'decks' && (
             <DecksScreen
               onStudy={(name) => {
@@ -85,8 +124,9 @@ export function App() {
           )}
           {screen === 'exercises' && <ExercisesScreen />}
           {screen === 'stats' && <StatsScreen />}
-          {screen === 'settings' && <SettingsScreen />}
+          {screen === 'settings' && <SettingsScreen theme={theme} onTheme={setTheme} />}
         </main>
+        {help && <ShortcutsHelp onClose={() => setHelp(false)} />}
       </div>
     </LangContext.Provider>
   );

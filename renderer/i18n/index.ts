@@ -1,10 +1,10 @@
 import { createContext, useContext } from 'react';
 import {
+  translator as coreTranslator,
   type Lang,
   langFromLocales,
   type MessageKey,
   type Translate,
-  translator as coreTranslator,
 } from '../../core/i18n/index.ts';
 
 /** The UI's words come from the same i18next tables as the core's and the CLI's (core/i18n/{ko,en}.json). */

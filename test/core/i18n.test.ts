@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import en from '../../core/i18n/en.json' with { type: 'json' };
-import ko from '../../core/i18n/ko.json' with { type: 'json' };
 import { tr } from '../../core/i18n/index.ts';
+import ko from '../../core/i18n/ko.json' with { type: 'json' };
 import { startServer } from '../../core/server/http.ts';
 import { freshCore } from '../review/helpers.ts';
 import { kubedeck } from '../support/cli.ts';
