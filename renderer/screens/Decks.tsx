@@ -24,7 +24,8 @@ export function DecksScreen({ onStudy }: { onStudy: (deck: string) => void }) {
   const paths = useMemo(() => allPaths(tree), [tree]);
   const due = useAsync(
     () => (paths.length ? call('review/deck-counts', { decks: paths }) : Promise.resolve({} as DueCounts)),
-    [paths.join('\n')],
+    // Again whenever the deck list reloads (new limits change what is due today).
+    [paths.join('\n'), decks.data],
   );
 
   const toggleLang = async (l: Lang) => {
