@@ -229,7 +229,9 @@ function Intervals({ rows, t }: { rows: Charts['intervals']; t: T }) {
         : d >= 30
           ? t('unit.mo', { n: Math.round(d / 30) })
           : t('unit.d', { n: d });
-    const labels = rows.map((r, i) => (r.upTo === null ? `${short(rows[i - 1]?.upTo ?? 0)}+` : short(r.upTo)));
+    const labels = rows.map((r, i) =>
+      r.upTo === null ? `${short(rows[i - 1]?.upTo ?? 0)}+` : short(r.upTo),
+    );
     return categoryBars(labels, t('days'));
   }, [rows, t]);
   return <UChart make={make} data={data} label={t('intervals')} testId="intervals-chart" />;

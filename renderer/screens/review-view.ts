@@ -51,7 +51,10 @@ export function toDueView(next: Next): DueView | null {
     cardId: c.id,
     prompt: c.prompt,
     // A manifest card's answer is the YAML itself: show it as a YAML code block (highlighted).
-    answer: c.kind === 'manifest' && !c.answer.trimStart().startsWith('```') ? `\`\`\`yaml\n${c.answer}\n\`\`\`` : c.answer,
+    answer:
+      c.kind === 'manifest' && !c.answer.trimStart().startsWith('```')
+        ? `\`\`\`yaml\n${c.answer}\n\`\`\``
+        : c.answer,
     deck: c.deck,
     context: c.context,
     source: c.source.file ? `${fileName(c.source.file)}${c.source.line ? `:${c.source.line}` : ''}` : null,
