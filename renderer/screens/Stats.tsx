@@ -232,7 +232,16 @@ function Intervals({ rows, t }: { rows: Charts['intervals']; t: T }) {
     const labels = rows.map((r, i) =>
       r.upTo === null ? `${short(rows[i - 1]?.upTo ?? 0)}+` : short(r.upTo),
     );
-    return categoryBars(labels, t('days'));
+    const o = categoryBars(labels, t('days'));
+    return (): uPlot.Options => {
+      const opts = o();
+      // Every other bucket is labelled, so Korean units ("1개월") fit too.
+      opts.axes![0] = axis({
+        splits: () => labels.map((_, i) => i),
+        values: (_u, splits) => splits.map((i) => (i % 2 === 0 ? (labels[i] ?? '') : '')),
+      });
+      return opts;
+    };
   }, [rows, t]);
   return <UChart make={make} data={data} label={t('intervals')} testId="intervals-chart" />;
 }

@@ -2,7 +2,7 @@
 //   npx tsx test/e2e/shots.ts [outDir]   (default /tmp/kubedeck-shots)
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureRendererBuilt, launchChromium, startServe } from './harness.ts';
+import { ensureRendererBuilt, launchChromium, ROOT, startServe } from './harness.ts';
 import { seedReviewHistory } from './seed.ts';
 
 const out = process.argv[2] ?? '/tmp/kubedeck-shots';
@@ -14,6 +14,7 @@ try {
     for (const theme of ['light', 'dark'] as const) {
       const served = await startServe({ lang });
       seedReviewHistory(join(served.dataDir, 'kubedeck.sqlite'), 60);
+      await served.api('import/run', { paths: [join(ROOT, 'test', 'fixtures', 'notes-tree')] });
       const page = await browser.newPage({
         viewport: { width: 1100, height: 800 },
         locale: lang === 'ko' ? 'ko-KR' : 'en-US',
@@ -37,6 +38,24 @@ try {
       await page.getByTestId('deck-tree').waitFor();
       await page.waitForTimeout(300);
       await shot('decks');
+      // A deck with a note image, a cloze and a YAML manifest: one answer shot each.
+      await page.locator('[data-deck="CKA 네트워킹::서비스"]').getByRole('button').last().click();
+      for (let i = 0; i < 3; i++) {
+        await page.getByTestId('card').waitFor();
+        await page.waitForTimeout(200);
+        if (await page.getByTestId('choices').count()) await page.keyboard.press('1');
+        else await page.keyboard.press('Space');
+        await page.getByTestId('answer').waitFor();
+        await page.waitForTimeout(300);
+        const kind = (await page.locator('.answer img').count())
+          ? 'image'
+          : (await page.locator('.hljs').count())
+            ? 'yaml'
+            : 'cloze';
+        await shot(`review-${kind}`);
+        await page.keyboard.press('4');
+        await page.waitForTimeout(300);
+      }
       await page.goto(`${served.url}#/stats`);
       await page.getByTestId('heatmap').waitFor();
       await page.waitForTimeout(500);
@@ -45,6 +64,7 @@ try {
       await page.getByTestId('optimizer').waitFor();
       await page.getByTestId('optimizer').getByRole('button').click();
       await page.getByTestId('optimizer-result').waitFor({ timeout: 60_000 });
+      await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: join(out, `settings-${lang}-${theme}.png`), fullPage: true });
       await page.close();
       await served.stop();
