@@ -82,5 +82,5 @@ describe('one settings schema', () => {
     const steps = kubedeck(['settings', 'learningSteps', '1m 5x', '--db', db]);
     expect(steps.code).toBe(2);
     expect(steps.stderr).toContain('steps such as "1m 10m"');
-  });
+  }, 120_000);
 });
