@@ -217,6 +217,45 @@ describe.skipIf(!haveChromium)('screens in headless Chromium against kubedeck se
     });
     expect(font.loaded).toBeGreaterThanOrEqual(1);
     expect(font.check).toBe(true);
+    // kubedeck serve hands the font out as font/woff2 (the app:// protocol uses the same content-type table).
+    const woff2 = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((e) => e.name)
+        .find((n) => /noto-sans-kr-korean-\d+-normal.*\.woff2$/.test(n)),
+    );
+    expect(woff2).toBeTruthy();
+    const res = await fetch(woff2!);
+    expect(res.headers.get('content-type')).toBe('font/woff2');
+    expect((await res.arrayBuffer()).byteLength).toBeGreaterThan(500_000);
+    await page.close();
+  });
+
+  it('suspends with S, buries with B and opens the card in Browse with E', async () => {
+    const page = await open('en', 'review');
+    const card = page.getByTestId('card');
+    await card.waitFor();
+    const first = await card.getAttribute('data-card-id');
+    await page.keyboard.press('s');
+    await expect.poll(() => card.getAttribute('data-card-id')).not.toBe(first);
+    const second = await card.getAttribute('data-card-id');
+    await page.keyboard.press('b');
+    await expect.poll(() => card.getAttribute('data-card-id')).not.toBe(second);
+    const db = new Database(join(served!.dataDir, 'kubedeck.sqlite'), { readonly: true });
+    try {
+      const row = (id: string | null) =>
+        db.prepare('SELECT suspended, buried_until FROM cards WHERE id = ?').get(id) as {
+          suspended: number;
+          buried_until: number | null;
+        };
+      expect(row(first).suspended).toBe(1);
+      expect(row(second).buried_until).toBeGreaterThan(Date.now());
+    } finally {
+      db.close();
+    }
+    const third = await card.getAttribute('data-card-id');
+    await page.keyboard.press('e');
+    await expect.poll(() => page.evaluate(() => window.location.hash)).toBe(`#/browse/${third}`);
     await page.close();
   });
 
