@@ -32,6 +32,7 @@ export function App() {
   const [deck, setDeck] = useState<string | undefined>(undefined);
   const [theme, setTheme] = useTheme();
   const [help, setHelp] = useState(false);
+  const [ready, setReady] = useState(false);
 
   useEffect(() => {
     const onHash = () => setScreen(screenFromHash());
@@ -64,7 +65,10 @@ export function App() {
       },
       () => {},
     );
-    call('decks/first-run', { lang }).catch(() => {});
+    // The Review screen waits for it, so the very first card is already from the learner's language.
+    call('decks/first-run', { lang })
+      .catch(() => {})
+      .finally(() => setReady(true));
   }, []);
 
   useEffect(() => {
@@ -106,8 +110,8 @@ export function App() {
             ))}
           </nav>
         </header>
-        <main className="content">
-          {screen === 'review' && (
+        <main className="content" aria-busy={!ready}>
+          {screen === 'review' && ready && (
             <ReviewScreen
               deck={deck}
               onClearDeck={() => setDeck(undefined)}

@@ -331,13 +331,14 @@ function Hours({ hours, t }: { hours: Charts['hours']; t: T }) {
       series: [
         {},
         { label: t('reviews'), fill: accent, stroke: accent, paths: bars(), points: { show: false } },
+        // % correct as dots: an hour with no reviews has no value, and a line would suggest one.
         {
           label: t('correct'),
           scale: 'pct',
           stroke: good,
-          width: 2,
-          points: { show: false },
-          spanGaps: true,
+          fill: good,
+          paths: () => null,
+          points: { show: true, size: 7, fill: good },
         },
       ],
     };
