@@ -11,7 +11,10 @@ const find = (items: Item[], label: string): Item | undefined => {
   }
   return undefined;
 };
-const click = (i: Item | undefined) => (i?.click as unknown as () => void)();
+const click = (i: Item | undefined) => {
+  expect(i?.click).toBeTypeOf('function');
+  (i!.click as unknown as () => void)();
+};
 
 describe('app menu', () => {
   it('speaks the UI language and wires File › Import, View screens and Help › Keyboard shortcuts', () => {
