@@ -5,6 +5,7 @@ import { KubedeckError } from '../../db/errors.ts';
 import { getJsonSetting, getSetting, setSetting } from '../../db/settings.ts';
 import { toCardJson } from '../cards-json.ts';
 import { defineHandlers } from '../handler.ts';
+import { tr } from '../i18n/index.ts';
 
 export const HIDDEN_LANGS = 'decks.hiddenLangs';
 
@@ -30,7 +31,7 @@ export const deckHandlers = defineHandlers({
     }),
     run: (ctx, a) => {
       if (!setDeckLimits(ctx.db, a.deck, { new: a.newPerDay, review: a.reviewsPerDay })) {
-        throw new KubedeckError('unknown-deck', `no deck named "${a.deck}"`);
+        throw new KubedeckError('unknown-deck', tr(ctx.lang, 'core.unknownDeck', { name: a.deck }));
       }
       return listDecks(ctx.db).find((d) => d.name === a.deck)!;
     },

@@ -64,13 +64,23 @@ export function rate(ctx: Ctx, s: Session, a: RateArgs): RateResult {
     if (row.last_review !== null && s.now < row.last_review)
       throw new KubedeckError(
         'clock-before-last-review',
-        `the time ${new Date(s.now).toISOString()} is before this card's last review (${new Date(row.last_review).toISOString()})`,
+        tr(ctx.lang, 'core.clockBeforeReview', {
+          now: new Date(s.now).toISOString(),
+          last: new Date(row.last_review).toISOString(),
+        }),
       );
-    if (row.suspended === 1) throw new KubedeckError('card-suspended', `card "${row.id}" is suspended`);
+    if (row.suspended === 1)
+      throw new KubedeckError('card-suspended', tr(ctx.lang, 'core.cardSuspended', { id: row.id }));
     if (!a.early && !isDue(row, s.now))
       throw new KubedeckError(
         'card-not-due',
-        `card "${row.id}" is not due until ${row.due === null ? 'tomorrow' : new Date(Math.max(row.due, row.buried_until ?? 0)).toISOString()}`,
+        tr(ctx.lang, 'core.cardNotDue', {
+          id: row.id,
+          when:
+            row.due === null
+              ? tr(ctx.lang, 'core.tomorrow')
+              : new Date(Math.max(row.due, row.buried_until ?? 0)).toISOString(),
+        }),
       );
     const out = rateCard(s.sched, row, s.now, gradeOf(a.rating));
     const lapsed = out.card.lapses > row.lapses;
@@ -114,7 +124,7 @@ export function undo(ctx: Ctx): { card: RatedCard; undone: string } {
   return db
     .transaction(() => {
       const u = latestUndo(db);
-      if (!u) throw new KubedeckError('nothing-to-undo', 'nothing to undo');
+      if (!u) throw new KubedeckError('nothing-to-undo', tr(ctx.lang, 'core.nothingToUndo'));
       restoreCardRow(db, JSON.parse(u.card_before) as CardRow);
       for (const sib of JSON.parse(u.siblings_before) as SiblingState[])
         setBuriedUntil(db, sib.id, sib.buried_until, sib.updated_at);

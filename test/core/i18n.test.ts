@@ -38,6 +38,8 @@ describe('the language travels with each call', () => {
       await expect(k.core.call('review/next', { deck: '없는 덱' }, { lang: 'ko' })).rejects.toThrow(
         '"없는 덱" 덱이 없습니다',
       );
+      await expect(k.core.call('review/undo', {}, { lang: 'ko' })).rejects.toThrow('되돌릴 평가가 없습니다');
+      await expect(k.core.call('review/undo', {})).rejects.toThrow('nothing to undo');
     } finally {
       k.done();
     }
