@@ -13,6 +13,8 @@ import {
 import { seedReviewHistory } from './seed.ts';
 
 const TREE_NOTES = join(ROOT, 'test', 'fixtures', 'notes-tree');
+/** The machine running these is often busy: give the page time to catch up before a poll fails. */
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000 });
 
 describe.skipIf(!haveChromium)('screens in headless Chromium against kubedeck serve', () => {
   let browser: Browser;
@@ -82,11 +84,9 @@ describe.skipIf(!haveChromium)('screens in headless Chromium against kubedeck se
         await page.getByTestId('answer').waitFor();
         await page.keyboard.press('3');
       }
-      await expect
-        .poll(async () =>
-          (await page.getByTestId('summary').count()) ? 'summary' : await card.getAttribute('data-card-id'),
-        )
-        .not.toBe(id);
+      await poll(async () =>
+        (await page.getByTestId('summary').count()) ? 'summary' : await card.getAttribute('data-card-id'),
+      ).not.toBe(id);
     }
     expect(withChoices).toBeGreaterThanOrEqual(3);
     expect(picksRight).toBeLessThanOrEqual(withChoices);
@@ -124,7 +124,7 @@ describe.skipIf(!haveChromium)('screens in headless Chromium against kubedeck se
   it('switches to the dark theme from Settings; the core keeps it, so a fresh window opens dark', async () => {
     const page = await open('en', 'settings');
     await page.getByTestId('theme-dark').click();
-    await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe('dark');
+    await poll(() => page.locator('html').getAttribute('data-theme')).toBe('dark');
     const bg = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
     expect(bg).toBe('rgb(20, 23, 28)');
     expect((await served!.api<{ theme: string }>('settings/get')).value!.theme).toBe('dark');
@@ -132,10 +132,10 @@ describe.skipIf(!haveChromium)('screens in headless Chromium against kubedeck se
     const ctx = await browser.newContext({ colorScheme: 'light' });
     const fresh = await ctx.newPage();
     await fresh.goto(`${served!.url}#/review`);
-    await expect.poll(() => fresh.locator('html').getAttribute('data-theme')).toBe('dark');
+    await poll(() => fresh.locator('html').getAttribute('data-theme')).toBe('dark');
     await ctx.close();
     await page.getByTestId('theme-system').click();
-    await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe('light');
+    await poll(() => page.locator('html').getAttribute('data-theme')).toBe('light');
     await page.close();
   });
 
@@ -149,14 +149,14 @@ describe.skipIf(!haveChromium)('screens in headless Chromium against kubedeck se
     expect(await row('CKA 네트워킹').locator('.count-new').textContent()).toBe('6');
     expect(await row('CKA 네트워킹::DNS').locator('.count-new').textContent()).toBe('3');
     await row('CKA 네트워킹').getByRole('button', { name: '접기' }).click();
-    await expect.poll(() => row('CKA 네트워킹::DNS').count()).toBe(0);
+    await poll(() => row('CKA 네트워킹::DNS').count()).toBe(0);
     await row('CKA 네트워킹').getByRole('button', { name: '펼치기' }).click();
     await row('CKA 네트워킹::DNS').waitFor();
 
     await row('CKA 네트워킹::DNS').getByRole('button', { name: '한도' }).click();
     await page.locator('.limits-form input').first().fill('1');
     await page.locator('.limits-form').getByRole('button', { name: '저장' }).click();
-    await expect.poll(() => row('CKA 네트워킹::DNS').locator('.count-new').textContent()).toBe('1');
+    await poll(() => row('CKA 네트워킹::DNS').locator('.count-new').textContent()).toBe('1');
 
     await row('CKA 네트워킹::DNS').getByRole('button', { name: '학습' }).click();
     await page.getByTestId('card').waitFor();
@@ -190,20 +190,18 @@ describe.skipIf(!haveChromium)('screens in headless Chromium against kubedeck se
       await page.getByTestId('answer').waitFor();
       const img = page.locator('.answer img');
       if (await img.count()) {
-        await expect.poll(() => img.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+        await poll(() => img.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
         expect(await img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBe(120);
         seen.image = true;
       }
       if (await page.locator('.answer code.language-yaml .hljs-attr').count()) seen.yaml = true;
       const id = await page.getByTestId('card').getAttribute('data-card-id');
       await page.keyboard.press('4');
-      await expect
-        .poll(async () =>
-          (await page.getByTestId('card').count())
-            ? page.getByTestId('card').getAttribute('data-card-id')
-            : 'done',
-        )
-        .not.toBe(id);
+      await poll(async () =>
+        (await page.getByTestId('card').count())
+          ? page.getByTestId('card').getAttribute('data-card-id')
+          : 'done',
+      ).not.toBe(id);
     }
     expect(seen).toEqual({ cloze: true, image: true, yaml: true });
     // The bundled face is what draws Hangul: loaded, and matched for a Hangul string.
@@ -237,10 +235,10 @@ describe.skipIf(!haveChromium)('screens in headless Chromium against kubedeck se
     await card.waitFor();
     const first = await card.getAttribute('data-card-id');
     await page.keyboard.press('s');
-    await expect.poll(() => card.getAttribute('data-card-id')).not.toBe(first);
+    await poll(() => card.getAttribute('data-card-id')).not.toBe(first);
     const second = await card.getAttribute('data-card-id');
     await page.keyboard.press('b');
-    await expect.poll(() => card.getAttribute('data-card-id')).not.toBe(second);
+    await poll(() => card.getAttribute('data-card-id')).not.toBe(second);
     const db = new Database(join(served!.dataDir, 'kubedeck.sqlite'), { readonly: true });
     try {
       const row = (id: string | null) =>
@@ -255,7 +253,7 @@ describe.skipIf(!haveChromium)('screens in headless Chromium against kubedeck se
     }
     const third = await card.getAttribute('data-card-id');
     await page.keyboard.press('e');
-    await expect.poll(() => page.evaluate(() => window.location.hash)).toBe(`#/browse/${third}`);
+    await poll(() => page.evaluate(() => window.location.hash)).toBe(`#/browse/${third}`);
     await page.close();
   });
 
@@ -263,13 +261,13 @@ describe.skipIf(!haveChromium)('screens in headless Chromium against kubedeck se
     const page = await open('ko', 'review');
     await page.getByTestId('card').waitFor();
     await page.keyboard.press('Space');
-    await expect.poll(() => page.locator('.rate.good .preview').textContent()).toMatch(/\d+(분|시간|일)$/);
+    await poll(() => page.locator('.rate.good .preview').textContent()).toMatch(/\d+(분|시간|일)$/);
     await page.goto(`${served!.url}#/settings`);
     await page.getByTestId('language-en').click();
     await page.goto(`${served!.url}#/review`);
     await page.getByTestId('card').waitFor();
     await page.keyboard.press('Space');
-    await expect.poll(() => page.locator('.rate.good .preview').textContent()).toMatch(/^\d+(m|h|d)$/);
+    await poll(() => page.locator('.rate.good .preview').textContent()).toMatch(/^\d+(m|h|d)$/);
     await page.close();
   });
 });
