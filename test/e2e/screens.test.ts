@@ -68,7 +68,10 @@ describe.skipIf(!haveChromium)('screens in headless Chromium against kubedeck se
       await card.waitFor();
       const id = await card.getAttribute('data-card-id');
       // Choices arrive just after the card; a card whose answer is not a short fact has none.
-      await page.waitForTimeout(150);
+      await page
+        .getByTestId('choices')
+        .waitFor({ timeout: 1500 })
+        .catch(() => {});
       if (await page.getByTestId('choices').count()) {
         withChoices++;
         await page.keyboard.press('1');
@@ -146,7 +149,7 @@ describe.skipIf(!haveChromium)('screens in headless Chromium against kubedeck se
     const row = (path: string) => page.locator(`[data-testid="deck-row"][data-deck="${path}"]`);
     await row('CKA 네트워킹::DNS::CoreDNS').waitFor();
     // The parent exists only as a prefix; its counts cover the whole subtree.
-    expect(await row('CKA 네트워킹').locator('.count-new').textContent()).toBe('6');
+    await poll(() => row('CKA 네트워킹').locator('.count-new').textContent()).toBe('6');
     expect(await row('CKA 네트워킹::DNS').locator('.count-new').textContent()).toBe('3');
     await row('CKA 네트워킹').getByRole('button', { name: '접기' }).click();
     await poll(() => row('CKA 네트워킹::DNS').count()).toBe(0);
