@@ -19,6 +19,12 @@ export type CoreOptions = {
   bundled?: boolean;
 };
 
+/**
+ * Per call: the language messages and labels come back in (the transport's, else the core's default), and where a
+ * long call (an import) reports its progress.
+ */
+export type CallOptions = { lang?: Lang; progress?: Progress };
+
 export type Core = {
   ctx: Ctx;
   /**
@@ -27,8 +33,8 @@ export type Core = {
    */
   ready: Promise<unknown>;
   /** Throws KubedeckError on bad input; use `send` where an envelope is wanted. */
-  call<K extends ApiName>(name: K, args: ApiArgs<K>, progress?: Progress): Promise<ApiResult<K>>;
-  send<K extends ApiName>(name: K, args: unknown, progress?: Progress): Promise<Envelope<ApiResult<K>>>;
+  call<K extends ApiName>(name: K, args: ApiArgs<K>, opts?: CallOptions): Promise<ApiResult<K>>;
+  send<K extends ApiName>(name: K, args: unknown, opts?: CallOptions): Promise<Envelope<ApiResult<K>>>;
   close(): void;
   /** Takes the automatic backup if one is due (at most every 30 minutes of use), then closes. */
   shutdown(): Promise<void>;
@@ -116,7 +122,7 @@ export function openCore(opts: CoreOptions = {}): Core {
   };
 
   const gate = callGate();
-  async function call<K extends ApiName>(name: K, args: unknown, progress?: Progress): Promise<ApiResult<K>> {
+  async function call<K extends ApiName>(name: K, args: unknown, opts?: CallOptions): Promise<ApiResult<K>> {
     await ready;
     // Own properties only (lazy.ts): "__proto__", "constructor" or "toString" must not reach Object.prototype.
     const def = typeof name === 'string' ? await loadHandler(name) : undefined;
@@ -131,10 +137,13 @@ export function openCore(opts: CoreOptions = {}): Core {
         2,
       );
     }
+    const callCtx = opts?.lang && opts.lang !== ctx.lang ? { ...ctx, lang: opts.lang } : ctx;
     const def2 = def as { run: (c: Ctx, a: never, p?: Progress) => unknown; exclusive?: boolean };
     const result = (await gate(def2.exclusive === true, () =>
-      runWithRetry<unknown>(() => def2.run(ctx, parsed.data as never, progress), ctx),
+      runWithRetry<unknown>(() => def2.run(callCtx, parsed.data as never, opts?.progress), ctx),
     )) as ApiResult<K>;
+    // A restore reopens the database on the context it was given: the core keeps the new connection.
+    if (callCtx.db !== ctx.db) ctx.db = callCtx.db;
     armIdle();
     return result;
   }
@@ -143,9 +152,9 @@ export function openCore(opts: CoreOptions = {}): Core {
     ctx,
     ready,
     call,
-    async send(name, args, progress) {
+    async send(name, args, opts) {
       try {
-        return { ok: true, value: await call(name, args, progress) };
+        return { ok: true, value: await call(name, args, opts) };
       } catch (e) {
         if (e instanceof KubedeckError) return { ok: false, error: { code: e.code, message: e.message } };
         return { ok: false, error: { code: 'internal', message: (e as Error).message } };

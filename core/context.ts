@@ -1,13 +1,19 @@
 import type { DB } from '../db/open.ts';
+import type { Lang } from './i18n/index.ts';
 
-export type Lang = 'ko' | 'en';
+export type { Lang };
 
-/** What every handler gets: the open database and the clock. Handlers never read the system clock themselves. */
+/**
+ * What every handler gets: the open database, the clock and the language of this one call. Handlers never read the
+ * system clock themselves; the language comes with each call (HTTP header, IPC argument, CLI flag), never from
+ * shared state.
+ */
 export type Ctx = {
+  /** Replaced only when a restore reopens the database (backups/restore). */
   db: DB;
-  dbPath: string;
-  now: () => Date;
-  lang: Lang;
+  readonly dbPath: string;
+  readonly now: () => Date;
+  readonly lang: Lang;
   /** Exercises folder chosen by the local user (CLI `--dir`); unset means the bundled ones. No transport sets it. */
   exercisesDir?: string;
   /** The database file or its folder cannot be written: reads work, writes answer `db-readonly`. */

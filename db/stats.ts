@@ -78,3 +78,48 @@ export function memoryAverages(
     retrievability: number | null;
   };
 }
+
+/** Review cards by their current interval in days. */
+export function intervalCounts(db: DB): { days: number; n: number }[] {
+  return db
+    .prepare(
+      `SELECT scheduled_days AS days, count(*) AS n FROM cards WHERE state = 2 AND suspended = 0
+       GROUP BY scheduled_days ORDER BY scheduled_days`,
+    )
+    .all() as { days: number; n: number }[];
+}
+
+/** Studied cards by FSRS difficulty rounded down to a whole step, 1–10. */
+export function difficultyCounts(db: DB): { d: number; n: number }[] {
+  return db
+    .prepare(
+      `SELECT min(10, max(1, cast(difficulty AS INTEGER))) AS d, count(*) AS n FROM cards
+       WHERE state != 0 AND suspended = 0 AND difficulty > 0 GROUP BY d ORDER BY d`,
+    )
+    .all() as { d: number; n: number }[];
+}
+
+/** Answers since `from`, by the card's kind of review (learning, young, mature) and the button pressed. */
+export function answerButtonCounts(db: DB, from: number): { kind: string; rating: number; n: number }[] {
+  return db
+    .prepare(
+      `SELECT CASE WHEN state_before IN (0, 1, 3) THEN 'learning' WHEN elapsed_days < 21 THEN 'young' ELSE 'mature' END
+         AS kind, rating, count(*) AS n
+       FROM review_log WHERE reviewed_at >= ? AND rating BETWEEN 1 AND 4 GROUP BY kind, rating`,
+    )
+    .all(from) as { kind: string; rating: number; n: number }[];
+}
+
+/** Answers since `from` by local hour (wall clock = UTC + offsetMs), with how many were not Again. */
+export function hourlyCounts(
+  db: DB,
+  from: number,
+  offsetMs: number,
+): { hour: number; n: number; pass: number }[] {
+  return db
+    .prepare(
+      `SELECT ((reviewed_at + ?) / 3600000) % 24 AS hour, count(*) AS n, sum(rating > 1) AS pass
+       FROM review_log WHERE reviewed_at >= ? GROUP BY hour ORDER BY hour`,
+    )
+    .all(offsetMs, from) as { hour: number; n: number; pass: number }[];
+}

@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-type Request = { id: number; name: string; args: unknown };
+type Request = { id: number; name: string; args: unknown; lang?: 'ko' | 'en' };
 type ParentPort = {
   on(event: 'message', listener: (e: { data: Request }) => void): void;
   postMessage(message: unknown): void;
@@ -17,6 +17,7 @@ async function main() {
   register();
   const appPath = pathToFileURL(join(__dirname, '..', 'core', 'app.ts')).href;
   const { openCore } = (await import(appPath)) as typeof import('../core/app.ts');
+  // The default only; every call from the window carries its own language.
   const lang = process.env.KUBEDECK_LANG === 'en' ? 'en' : 'ko';
   let core: ReturnType<typeof openCore> | null = null;
   let openError: string | null = null;
@@ -33,7 +34,7 @@ async function main() {
       });
       return;
     }
-    const envelope = await core.send(data.name as never, data.args);
+    const envelope = await core.send(data.name as never, data.args, { lang: data.lang });
     port.postMessage({ id: data.id, envelope });
   });
   port.postMessage({ ready: true });

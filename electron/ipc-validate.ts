@@ -29,3 +29,5 @@ export function isExternalHttps(url: string): boolean {
     return false;
   }
 }
+
+export const isLang = (v: unknown): v is 'ko' | 'en' => v === 'ko' || v === 'en';

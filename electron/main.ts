@@ -1,20 +1,24 @@
 // Desktop shell: one window, one IPC channel, the core in a utility process. The only place that imports electron.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, normalize, sep } from 'node:path';
 import {
   app,
   BrowserWindow,
+  dialog,
   ipcMain,
   Menu,
-  type MenuItemConstructorOptions,
   protocol,
+  screen,
   shell,
   type UtilityProcess,
   utilityProcess,
 } from 'electron';
 import type { Envelope } from '../core/api.ts';
+import { type Lang, langFromLocales, translator } from '../core/i18n/index.ts';
 import { contentTypeOf } from '../core/server/content-type.ts';
-import { isExternalHttps, isHandlerName, isPlainJson } from './ipc-validate.ts';
+import { isExternalHttps, isHandlerName, isLang, isPlainJson } from './ipc-validate.ts';
+import { menuTemplate } from './menu.ts';
+import { readWindowState, restoreBounds, writeWindowState } from './window-state.ts';
 
 const RENDERER_DIR = join(__dirname, '..', 'dist-renderer');
 const ORIGIN = 'app://kubedeck';
@@ -33,25 +37,12 @@ let core: UtilityProcess | null = null;
 let nextId = 1;
 const pending = new Map<number, (e: Envelope<unknown>) => void>();
 
-/** npm start passes the Electron-ABI better-sqlite3 build; a packaged app carries it in its resources. */
-function sqliteBinding(): string | undefined {
-  if (process.env.KUBEDECK_SQLITE_BINDING) return process.env.KUBEDECK_SQLITE_BINDING;
-  const base = join(process.resourcesPath, 'electron-native');
-  if (!existsSync(base)) return undefined;
-  for (const dir of readdirSync(base)) {
-    const p = join(base, dir, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
-    if (existsSync(p)) return p;
-  }
-  return undefined;
-}
-
 function startCore(): void {
   core = utilityProcess.fork(join(__dirname, 'core-host.cjs'), [], {
     serviceName: 'kubedeck-core',
     env: {
       ...process.env,
       KUBEDECK_DB: process.env.KUBEDECK_DB ?? join(app.getPath('userData'), 'kubedeck.sqlite'),
-      KUBEDECK_SQLITE_BINDING: sqliteBinding(),
     },
     stdio: 'inherit',
   });
@@ -59,6 +50,7 @@ function startCore(): void {
     if (m.id === undefined || !m.envelope) return;
     pending.get(m.id)?.(m.envelope);
     pending.delete(m.id);
+    showBusy();
   });
   core.on('exit', (code) => {
     for (const done of pending.values())
@@ -68,12 +60,26 @@ function startCore(): void {
   });
 }
 
-function invokeCore(name: string, args: unknown): Promise<Envelope<unknown>> {
+/** Long work (an import, the optimizer) runs in the core's process; the taskbar shows it is busy meanwhile. */
+let busyTimer: NodeJS.Timeout | undefined;
+function showBusy(): void {
+  clearTimeout(busyTimer);
+  if (pending.size === 0) {
+    win?.setProgressBar(-1);
+    return;
+  }
+  busyTimer = setTimeout(() => {
+    if (pending.size > 0) win?.setProgressBar(2, { mode: 'indeterminate' });
+  }, 400);
+}
+
+function invokeCore(name: string, args: unknown, lang: Lang): Promise<Envelope<unknown>> {
   if (!core) startCore();
   const id = nextId++;
   return new Promise((done) => {
     pending.set(id, done);
-    core!.postMessage({ id, name, args });
+    core!.postMessage({ id, name, args, lang });
+    showBusy();
   });
 }
 
@@ -92,34 +98,46 @@ function serveRenderer(request: Request): Response {
   });
 }
 
-function buildMenu(): void {
-  const isMac = process.platform === 'darwin';
-  const template: MenuItemConstructorOptions[] = [
-    ...(isMac ? [{ role: 'appMenu' as const }] : []),
-    { role: 'fileMenu' },
-    { role: 'editMenu' },
+/** Tells the page to do something the menu or the window asked for (it owns the screens). */
+const toPage = (command: string, detail?: unknown) => win?.webContents.send('kubedeck:menu', command, detail);
+
+async function pickNotes(folder: boolean): Promise<void> {
+  if (!win) return;
+  const t = translator(menuLang);
+  const r = await dialog.showOpenDialog(win, {
+    title: t(folder ? 'menu.importFolder' : 'menu.importNotes'),
+    properties: folder ? ['openDirectory'] : ['openFile', 'multiSelections'],
+    filters: folder ? [] : [{ name: t('menu.notesFilter'), extensions: ['md', 'markdown', 'txt'] }],
+  });
+  if (!r.canceled && r.filePaths.length > 0) toPage('import', r.filePaths);
+}
+
+let menuLang: Lang = 'en';
+/** The menu speaks the UI's language: the OS locale at first, then whatever language the page calls in. */
+function buildMenu(lang: Lang): void {
+  menuLang = lang;
+  const template = menuTemplate(
     {
-      label: 'View',
-      submenu: [
-        { role: 'reload' },
-        { role: 'toggleDevTools' },
-        { type: 'separator' },
-        { role: 'resetZoom' },
-        { role: 'zoomIn' },
-        { role: 'zoomOut' },
-        { type: 'separator' },
-        { role: 'togglefullscreen' },
-      ],
+      importFiles: () => void pickNotes(false),
+      importFolder: () => void pickNotes(true),
+      go: (screenName) => toPage('go', screenName),
+      shortcuts: () => toPage('shortcuts'),
     },
-    { role: 'windowMenu' },
-  ];
+    process.platform === 'darwin',
+    lang,
+  );
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
 
+const stateFile = () => join(app.getPath('userData'), 'window-state.json');
+
 function createWindow(): void {
+  const saved = readWindowState(stateFile());
   win = new BrowserWindow({
-    width: 1100,
-    height: 780,
+    ...restoreBounds(
+      saved,
+      screen.getAllDisplays().map((d) => d.workArea),
+    ),
     minWidth: 480,
     minHeight: 480,
     title: 'Kubedeck',
@@ -133,7 +151,16 @@ function createWindow(): void {
       spellcheck: false,
     },
   });
+  if (saved?.maximized) win.maximize();
   win.once('ready-to-show', () => win?.show());
+  // Remember the size and position the learner left the window in (normal bounds, plus whether it was maximised).
+  win.on('close', () => {
+    if (!win) return;
+    writeWindowState(stateFile(), { ...win.getNormalBounds(), maximized: win.isMaximized() });
+  });
+  win.on('closed', () => {
+    win = null;
+  });
   win.webContents.setWindowOpenHandler(({ url }) => {
     if (isExternalHttps(url)) void shell.openExternal(url);
     return { action: 'deny' };
@@ -161,7 +188,7 @@ app.on('web-contents-created', (_e, contents) => {
 app.whenReady().then(() => {
   protocol.handle('app', serveRenderer);
   // The one IPC channel: only our own page may call, with a handler name and plain JSON arguments.
-  ipcMain.handle('kubedeck:invoke', (event, name: unknown, args: unknown) => {
+  ipcMain.handle('kubedeck:invoke', (event, name: unknown, args: unknown, lang: unknown) => {
     const from = event.senderFrame?.url ?? '';
     if (!from.startsWith(`${ORIGIN}/`))
       return {
@@ -172,10 +199,12 @@ app.whenReady().then(() => {
       return { ok: false, error: { code: 'bad-name', message: 'not a handler name' } };
     if (!isPlainJson(args ?? {}))
       return { ok: false, error: { code: 'bad-args', message: `${name}: arguments must be plain JSON` } };
-    return invokeCore(name, args ?? {});
+    const callLang = isLang(lang) ? lang : menuLang;
+    if (callLang !== menuLang) buildMenu(callLang);
+    return invokeCore(name, args ?? {}, callLang);
   });
   startCore();
-  buildMenu();
+  buildMenu(langFromLocales([app.getLocale()]));
   createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();

@@ -1,11 +1,14 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
-import { setApiLang } from './api/client.ts';
+import { call, setApiLang } from './api/client.ts';
+import { ShortcutsHelp } from './components/ShortcutsHelp.tsx';
+import { useDesktopEvents } from './desktop.ts';
 import { initialLang, type Lang, LangContext, type StringKey, translator } from './i18n/index.ts';
 import { DecksScreen } from './screens/Decks.tsx';
 import { offerPick, readDrop } from './screens/import-pick.ts';
 import { ReviewScreen } from './screens/Review.tsx';
 import { SettingsScreen } from './screens/Settings.tsx';
 import { StatsScreen } from './screens/Stats.tsx';
+import { useTheme } from './theme.ts';
 
 // Screens off the first-card path load when opened: the YAML editor alone is most of the bundle.
 const ExercisesScreen = lazy(() =>
@@ -36,6 +39,9 @@ export function App() {
   );
   const [screen, setScreen] = useState<Screen>(screenFromHash);
   const [deck, setDeck] = useState<string | undefined>(undefined);
+  const [theme, setTheme] = useTheme();
+  const [help, setHelp] = useState(false);
+  const [ready, setReady] = useState(false);
 
   useEffect(() => {
     const onHash = () => setScreen(screenFromHash());
@@ -75,10 +81,41 @@ export function App() {
     setLangState(l);
   }, []);
   const i18n = useMemo(() => ({ lang, t: translator(lang), setLang }), [lang, setLang]);
-  const go = (s: Screen) => {
+  const go = useCallback((s: string) => {
     window.location.hash = `#/${s}`;
-    setScreen(s);
-  };
+  }, []);
+
+  // The core keeps the language and theme settings; on start they win over the cached ones. A first start
+  // also hides the bundled decks of the other language (decks/first-run acts only once).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, with the language the window opened in
+  useEffect(() => {
+    call('settings/get', {}).then(
+      (s) => {
+        if (s.language !== 'system') setLang(s.language);
+        setTheme(s.theme);
+      },
+      () => {},
+    );
+    // The Review screen waits for it, so the very first card is already from the learner's language.
+    call('decks/first-run', { lang })
+      .catch(() => {})
+      .finally(() => setReady(true));
+  }, []);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const el = e.target as HTMLElement | null;
+      if (el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.isContentEditable)) return;
+      if (e.key === '?' || e.key === 'F1') {
+        e.preventDefault();
+        setHelp(true);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+  const desktop = useMemo(() => ({ go, shortcuts: () => setHelp(true) }), [go]);
+  useDesktopEvents(desktop);
 
   return (
     <LangContext.Provider value={i18n}>
@@ -104,9 +141,15 @@ export function App() {
             ))}
           </nav>
         </header>
-        <main className="content">
+        <main className="content" aria-busy={!ready}>
           <Suspense fallback={<p className="muted">{i18n.t('loading')}</p>}>
-            {screen === 'review' && <ReviewScreen deck={deck} onClearDeck={() => setDeck(undefined)} />}
+            {screen === 'review' && ready && (
+              <ReviewScreen
+                deck={deck}
+                onClearDeck={() => setDeck(undefined)}
+                onEdit={(id) => go(`browse/${encodeURIComponent(id)}`)}
+              />
+            )}
             {screen === 'decks' && (
               <DecksScreen
                 onStudy={(name) => {
@@ -119,9 +162,10 @@ export function App() {
             {screen === 'import' && <ImportScreen />}
             {screen === 'exercises' && <ExercisesScreen />}
             {screen === 'stats' && <StatsScreen />}
-            {screen === 'settings' && <SettingsScreen />}
+            {screen === 'settings' && <SettingsScreen theme={theme} onTheme={setTheme} />}
           </Suspense>
         </main>
+        {help && <ShortcutsHelp onClose={() => setHelp(false)} />}
       </div>
     </LangContext.Provider>
   );

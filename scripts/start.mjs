@@ -1,13 +1,11 @@
-// `npm start`: build the UI and the Electron shell, give Electron its own better-sqlite3 build, launch it.
-// When Electron cannot be obtained or started (no binary, offline, no display), say so in one line and run
-// `kubedeck serve --open` instead: the same UI in the system browser.
+// `npm start`: build the UI and the Electron shell, launch it. When Electron cannot be obtained or started (no
+// binary, offline, no display), say so in one line and run `kubedeck serve --open` instead: the same UI in the
+// system browser.
 //
-// Node (tests, CLI) keeps node_modules/better-sqlite3 as npm built it; Electron's copy lives in
-// .electron-native/electron-<version>/ and is loaded through better-sqlite3's nativeBinding option
-// (KUBEDECK_SQLITE_BINDING), so `npm test` and `npm start` work in either order with no manual rebuild.
+// better-sqlite3 13 ships N-API prebuilds (prebuilds/<platform>-<arch>.node), which load unchanged in Node and in
+// Electron, so there is no second build for Electron's ABI and `npm test` / `npm start` work in either order.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureCliBuild } from './build-cli.mjs';
@@ -15,7 +13,6 @@ import { buildElectron } from './build-electron.mjs';
 import { buildRenderer } from './build-renderer.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const require = createRequire(import.meta.url);
 const userArgs = process.argv.slice(2);
 const log = (s) => process.stderr.write(`npm start: ${s}\n`);
 
@@ -40,39 +37,6 @@ function electronBinary() {
   return r.status === 0 ? find() : null;
 }
 
-async function electronSqlite(electronVersion) {
-  const sqliteVersion = require('better-sqlite3/package.json').version;
-  const base = join(root, '.electron-native', `electron-${electronVersion}-sqlite-${sqliteVersion}`);
-  const mod = join(base, 'node_modules', 'better-sqlite3');
-  const binding = join(mod, 'build', 'Release', 'better_sqlite3.node');
-  if (existsSync(binding)) return binding;
-  mkdirSync(base, { recursive: true });
-  writeFileSync(
-    join(base, 'package.json'),
-    JSON.stringify({
-      name: 'kubedeck-electron-native',
-      private: true,
-      dependencies: { 'better-sqlite3': sqliteVersion },
-    }),
-  );
-  const src = join(root, 'node_modules', 'better-sqlite3');
-  cpSync(src, mod, { recursive: true, filter: (p) => !p.startsWith(join(src, 'build')) });
-  // 1) a prebuilt binary for Electron's ABI; 2) compile against Electron's headers.
-  const pre = spawnSync(
-    process.execPath,
-    [require.resolve('prebuild-install/bin.js'), '--runtime', 'electron', '--target', electronVersion],
-    { cwd: mod, stdio: 'ignore', timeout: 120_000 },
-  );
-  if (pre.status === 0 && existsSync(binding)) return binding;
-  try {
-    const { rebuild } = await import('@electron/rebuild');
-    await rebuild({ buildPath: base, electronVersion, onlyModules: ['better-sqlite3'], force: true });
-  } catch {
-    return null;
-  }
-  return existsSync(binding) ? binding : null;
-}
-
 function fallback(reason) {
   log(`${reason}; opening the same UI in your browser with kubedeck serve --open instead.`);
   const child = spawn(process.execPath, [join(root, 'bin', 'kubedeck.mjs'), 'serve', '--open', ...userArgs], {
@@ -89,12 +53,7 @@ async function main() {
   await buildElectron();
   const electron = electronBinary();
   if (!electron) return fallback('Electron is not available (its binary could not be downloaded)');
-  const electronVersion = require('electron/package.json').version;
-  const binding = await electronSqlite(electronVersion);
-  if (!binding)
-    return fallback(`better-sqlite3 could not be built for Electron ${electronVersion} (offline?)`);
-
-  const env = { ...process.env, KUBEDECK_SQLITE_BINDING: binding };
+  const env = { ...process.env };
   delete env.ELECTRON_RUN_AS_NODE;
   const started = Date.now();
   let stderr = '';

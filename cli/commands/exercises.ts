@@ -1,4 +1,5 @@
 import type { Core } from '../../core/app.ts';
+import { tr } from '../../core/i18n/index.ts';
 import { KubedeckError } from '../../db/errors.ts';
 import type { CommandImpl } from '../command.ts';
 
@@ -34,11 +35,7 @@ export const exerciseCommand: CommandImpl = {
     io.out(`${ex.title[lang]}  (${ex.id}, ${ex.topic}, ${ex.difficulty})\n`);
     io.out(ex.task[lang].trimEnd());
     if (ex.hints.length) {
-      const more =
-        lang === 'ko'
-          ? `힌트 ${ex.hints.length}개: kubedeck grade ${ex.id} <답안> --hints N`
-          : `${ex.hints.length} hint(s): kubedeck grade ${ex.id} <answer> --hints N`;
-      io.out(`\n${more}`);
+      io.out(`\n${tr(lang, 'cli.moreHints', { n: ex.hints.length, id: ex.id })}`);
     }
     return 0;
   },

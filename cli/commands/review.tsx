@@ -1,7 +1,6 @@
 import { KubedeckError } from '../../db/errors.ts';
 import type { CommandImpl } from '../command.ts';
-import { ReviewApp } from '../review-ui/ReviewApp.tsx';
-import { STRINGS } from '../review-ui/strings.ts';
+import { tuiStrings } from '../review-ui/strings.ts';
 
 export const reviewCommand: CommandImpl = {
   async run(env) {
@@ -20,7 +19,7 @@ export const reviewCommand: CommandImpl = {
       import('ink'),
       import('../review-ui/ReviewApp.tsx'),
     ]);
-    const app = render(<ReviewApp core={core} deck={deck} t={STRINGS[env.lang]} />);
+    const app = render(<ReviewApp core={core} deck={deck} t={tuiStrings(env.lang)} />);
     await app.waitUntilExit();
     return 0;
   },

@@ -1,7 +1,6 @@
+import { toText } from '../../core/settings/schema.ts';
 import { KubedeckError } from '../../db/errors.ts';
 import type { CommandImpl } from '../command.ts';
-
-const show = (v: unknown) => (Array.isArray(v) ? v.join(' ') : String(v));
 
 export const settingsCommand: CommandImpl = {
   async run({ positionals, core, io, json }) {
@@ -13,7 +12,7 @@ export const settingsCommand: CommandImpl = {
         ? await core().call('settings/set', { key, value })
         : await core().call('settings/get', {});
     if (json) io.out(JSON.stringify({ settings: s }));
-    else for (const [k, v] of Object.entries(s)) io.out(`${k} = ${v === null ? 'default' : show(v)}`);
+    else for (const [k, v] of Object.entries(s)) io.out(`${k} = ${toText(v)}`);
     return 0;
   },
 };

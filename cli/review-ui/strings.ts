@@ -1,43 +1,29 @@
-/** The terminal review's words, in the learner's language. */
-export const STRINGS = {
-  en: {
-    new: 'new',
-    learning: 'learning',
-    review: 'review',
-    again: 'Again',
-    hard: 'Hard',
-    good: 'Good',
-    easy: 'Easy',
-    done: 'Nothing left for now. Come back later.',
-    keysQuestion: 'space show answer · t type the answer · u undo · q quit',
-    keysAnswer: '1–4 rate · u undo · q quit',
-    keysTyping: 'type, then Enter to check · Esc back',
-    typeHere: 'your answer: ',
-    correct: 'correct',
-    wrong: 'not quite',
-    suggested: 'suggested',
-    undone: 'undone',
-    nothingToUndo: 'nothing to undo',
-  },
-  ko: {
-    new: '새 카드',
-    learning: '학습 중',
-    review: '복습',
-    again: '다시',
-    hard: '어려움',
-    good: '알맞음',
-    easy: '쉬움',
-    done: '지금은 남은 카드가 없습니다. 나중에 다시 오세요.',
-    keysQuestion: 'space 정답 보기 · t 정답 입력 · u 되돌리기 · q 끝내기',
-    keysAnswer: '1–4 평가 · u 되돌리기 · q 끝내기',
-    keysTyping: '입력 후 Enter로 확인 · Esc 돌아가기',
-    typeHere: '내 답: ',
-    correct: '정답',
-    wrong: '틀림',
-    suggested: '추천',
-    undone: '되돌렸습니다',
-    nothingToUndo: '되돌릴 평가가 없습니다',
-  },
-} as const;
+import { type Lang, translator } from '../../core/i18n/index.ts';
 
-export type Strings = (typeof STRINGS)[keyof typeof STRINGS];
+const KEYS = [
+  'new',
+  'learning',
+  'review',
+  'again',
+  'hard',
+  'good',
+  'easy',
+  'done',
+  'keysQuestion',
+  'keysAnswer',
+  'keysTyping',
+  'typeHere',
+  'correct',
+  'wrong',
+  'suggested',
+  'undone',
+  'nothingToUndo',
+] as const;
+
+export type Strings = Record<(typeof KEYS)[number], string>;
+
+/** The terminal review's words in the learner's language, from the shared tables (keys `tui.*`). */
+export function tuiStrings(lang: Lang): Strings {
+  const t = translator(lang);
+  return Object.fromEntries(KEYS.map((k) => [k, t(`tui.${k}`)])) as Strings;
+}

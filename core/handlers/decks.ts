@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { listCards } from '../../db/cards.ts';
 import { listDecks, setDeckLimits } from '../../db/decks.ts';
 import { KubedeckError } from '../../db/errors.ts';
-import { getJsonSetting, setSetting } from '../../db/settings.ts';
+import { getJsonSetting, getSetting, setSetting } from '../../db/settings.ts';
 import { toCardJson } from '../cards-json.ts';
 import { defineHandlers } from '../handler.ts';
+import { tr } from '../i18n/index.ts';
 
 export const HIDDEN_LANGS = 'decks.hiddenLangs';
 
@@ -30,7 +31,7 @@ export const deckHandlers = defineHandlers({
     }),
     run: (ctx, a) => {
       if (!setDeckLimits(ctx.db, a.deck, { new: a.newPerDay, review: a.reviewsPerDay })) {
-        throw new KubedeckError('unknown-deck', `no deck named "${a.deck}"`);
+        throw new KubedeckError('unknown-deck', tr(ctx.lang, 'core.unknownDeck', { name: a.deck }));
       }
       return listDecks(ctx.db).find((d) => d.name === a.deck)!;
     },
@@ -44,6 +45,22 @@ export const deckHandlers = defineHandlers({
       else next.delete(a.lang);
       setSetting(ctx.db, HIDDEN_LANGS, JSON.stringify([...next].sort()));
       return { hiddenLangs: [...next].sort() };
+    },
+  },
+  /**
+   * First start: keep the bundled decks of the other language out of sight until the learner asks for them.
+   * Acts once (when no choice is stored yet), and only hides a language whose decks are all bundled.
+   */
+  'decks/first-run': {
+    args: z.object({ lang: z.enum(['ko', 'en']) }),
+    run: (ctx, a) => {
+      if (getSetting(ctx.db, HIDDEN_LANGS) !== undefined)
+        return { hiddenLangs: hiddenLangs(ctx.db), changed: false };
+      const other = a.lang === 'ko' ? 'en' : 'ko';
+      const theirs = listDecks(ctx.db).filter((d) => d.lang === other);
+      const hide = theirs.length > 0 && theirs.every((d) => d.bundled) ? [other] : [];
+      setSetting(ctx.db, HIDDEN_LANGS, JSON.stringify(hide));
+      return { hiddenLangs: hide, changed: hide.length > 0 };
     },
   },
   'cards/list': {

@@ -5,6 +5,7 @@ import { deckHandlers } from './decks.ts';
 import { exerciseHandlers } from './exercises.ts';
 import { importHandlers } from './import.ts';
 import { interopHandlers } from './interop.ts';
+import { mediaHandlers } from './media.ts';
 import { reviewHandlers } from './review.ts';
 import { reviewFlowHandlers } from './review-flow.ts';
 import { settingsHandlers } from './settings.ts';
@@ -23,4 +24,5 @@ export const handlers = {
   ...checkHandlers,
   ...browseHandlers,
   ...reviewFlowHandlers,
+  ...mediaHandlers,
 };

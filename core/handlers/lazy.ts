@@ -26,6 +26,7 @@ const DOMAINS: Record<string, () => Promise<HandlerTable>> = {
   watch: async () => (await import('./interop.ts')).interopHandlers,
   backups: async () => (await import('./backups.ts')).backupHandlers,
   db: async () => (await import('./check.ts')).checkHandlers,
+  media: async () => (await import('./media.ts')).mediaHandlers,
 };
 
 /** The domain route a handler name takes, or null when only the whole table knows it. */

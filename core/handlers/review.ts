@@ -4,6 +4,7 @@ import { type CardRow, cardListRow, shortAnswers } from '../../db/review.ts';
 import { type CardJson, toCardJson } from '../cards-json.ts';
 import type { Ctx } from '../context.ts';
 import { defineHandlers } from '../handler.ts';
+import { tr } from '../i18n/index.ts';
 import { cardAction } from '../review/card-actions.ts';
 import { intervalLabel } from '../review/labels.ts';
 import { type Counts, pickNext, todayCounts } from '../review/queue.ts';
@@ -53,7 +54,7 @@ export const reviewHandlers = defineHandlers({
       const { row, counts } = pickNext(ctx, s);
       if (!row) return { card: null, counts, previews: null };
       const list = cardListRow(ctx.db, row.id);
-      if (!list) throw new KubedeckError('unknown-card', `no card with id "${row.id}"`);
+      if (!list) throw new KubedeckError('unknown-card', tr(ctx.lang, 'core.unknownCard', { id: row.id }));
       const card = {
         ...toCardJson(list),
         state: STATE_NAMES[row.state]!,
@@ -61,6 +62,12 @@ export const reviewHandlers = defineHandlers({
       };
       return { card, counts, previews: previews(ctx, s, row) };
     },
+  },
+  /** Today's new / learning / review left for every deck (its subtree, with its own limits), for the Decks tree. */
+  'review/deck-counts': {
+    args: z.object({ decks: z.array(z.string().min(1)).max(2000) }),
+    run: (ctx, a): Record<string, Counts> =>
+      Object.fromEntries(a.decks.map((d: string) => [d, todayCounts(ctx, openSession(ctx, d)).counts])),
   },
   'review/counts': {
     args: deck,

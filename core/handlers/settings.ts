@@ -13,14 +13,28 @@ export const settingsHandlers = defineHandlers({
   },
   /** Sets one setting from what the learner typed ("1m 10m", "0.85", "Asia/Seoul", "default" for weights). */
   'settings/set': {
-    args: z.object({ key: z.string().min(1), value: z.union([z.string(), z.number(), z.boolean()]) }),
+    args: z.object({
+      key: z.string().min(1),
+      value: z.union([
+        z.string(),
+        z.number(),
+        z.boolean(),
+        z.null(),
+        z.array(z.union([z.string(), z.number()])),
+      ]),
+    }),
     run: (ctx, a) => {
       if (isImportSettingKey(a.key)) {
         setImportSetting(ctx.db, a.key, String(a.value));
         return withImport(ctx, withZoneName(loadSettings(ctx)));
       }
-      const key = settingKey(a.key);
-      setSetting(ctx.db, storageKey(key), parseSettingValue(key, String(a.value)));
+      const key = settingKey(a.key, ctx.lang);
+      const text = Array.isArray(a.value)
+        ? a.value.join(' ')
+        : a.value === null
+          ? 'default'
+          : String(a.value);
+      setSetting(ctx.db, storageKey(key), parseSettingValue(key, text, ctx.lang));
       return withImport(ctx, withZoneName(loadSettings(ctx)));
     },
   },

@@ -1,6 +1,7 @@
 import { KubedeckError } from '../../db/errors.ts';
 import { setBuriedUntil, setSuspended } from '../../db/review.ts';
 import type { Ctx } from '../context.ts';
+import { tr } from '../i18n/index.ts';
 import { type RatedCard, ratedCard, requireCard } from './rate.ts';
 import type { Session } from './session.ts';
 
@@ -15,7 +16,7 @@ export function cardAction(
 ): RatedCard & { suspended: boolean; buriedUntil: string | null } {
   const row = requireCard(ctx, id);
   if (action === 'unsuspend' && row.orphaned === 1)
-    throw new KubedeckError('card-orphaned', `card "${id}" was removed from its note; it stays suspended`);
+    throw new KubedeckError('card-orphaned', tr(ctx.lang, 'core.cardOrphaned', { id }));
   if (action === 'bury') setBuriedUntil(ctx.db, id, s.day.end, s.now);
   else setSuspended(ctx.db, id, action === 'suspend', s.now);
   const after = requireCard(ctx, id);

@@ -1,3 +1,5 @@
+import { LOCAL_ZONE, systemTimeZone } from '../settings/schema.ts';
+
 /**
  * The learner's day: it starts at `startHour` local time in `timeZone` (as in Anki, default 04:00), so a review at
  * 03:59 still belongs to yesterday. All offsets come from Intl.DateTimeFormat, which knows every zone's DST rules;
@@ -37,14 +39,9 @@ export function isValidTimeZone(tz: string): boolean {
   }
 }
 
-/**
- * A DayClock zone meaning "this machine's zone" (no timeZone setting stored): offsets then come from Date, which
- * reads the same zone data, without building an Intl formatter (15 ms on a CLI's start-up path).
- */
-export const LOCAL_ZONE = '';
-
-/** The zone this machine is set to, as Intl reports it. */
-export const systemTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+// LOCAL_ZONE, "this machine's zone" (no timeZone setting stored): offsets then come from Date, which reads the
+// same zone data, without building an Intl formatter (15 ms on a CLI's start-up path).
+export { LOCAL_ZONE, systemTimeZone };
 
 /** Local wall clock minus UTC at instant `t`, in ms (+9 h for Seoul, -5 h or -4 h for New York). */
 export function tzOffsetMs(t: number, timeZone: string): number {

@@ -1,9 +1,4 @@
-import type { Lang } from '../context.ts';
-
-const UNITS = {
-  en: { m: 'm', h: 'h', d: 'd', mo: 'mo', y: 'y' },
-  ko: { m: '분', h: '시간', d: '일', mo: '개월', y: '년' },
-} as const;
+import { type Lang, translator } from '../i18n/index.ts';
 
 const trim = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1).replace(/\.0$/, ''));
 
@@ -12,15 +7,15 @@ const trim = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1).repl
  * review intervals. "10m", "1d", "4d", "3mo", "1.2y"; in Korean "10분", "1일", "3개월".
  */
 export function intervalLabel(scheduledDays: number, ms: number, lang: Lang): string {
-  const u = UNITS[lang];
+  const t = translator(lang);
   if (scheduledDays < 1) {
     const minutes = Math.max(1, Math.round(ms / 60_000));
-    if (minutes < 60) return `${minutes}${u.m}`;
+    if (minutes < 60) return t('unit.m', { n: minutes });
     const hours = Math.round(minutes / 6) / 10;
-    if (hours < 24) return `${trim(hours)}${u.h}`;
-    return `1${u.d}`;
+    if (hours < 24) return t('unit.h', { n: trim(hours) });
+    return t('unit.d', { n: 1 });
   }
-  if (scheduledDays < 30) return `${scheduledDays}${u.d}`;
-  if (scheduledDays < 365) return `${trim(Math.round(scheduledDays / 3) / 10)}${u.mo}`;
-  return `${trim(Math.round(scheduledDays / 36.5) / 10)}${u.y}`;
+  if (scheduledDays < 30) return t('unit.d', { n: scheduledDays });
+  if (scheduledDays < 365) return t('unit.mo', { n: trim(Math.round(scheduledDays / 3) / 10) });
+  return t('unit.y', { n: trim(Math.round(scheduledDays / 36.5) / 10) });
 }

@@ -4,6 +4,7 @@ import { KubedeckError } from '../../db/errors.ts';
 import { logsForOptimizer } from '../../db/review-log.ts';
 import { setSetting } from '../../db/settings.ts';
 import type { Ctx } from '../context.ts';
+import { tr } from '../i18n/index.ts';
 import { learnerDay } from './day.ts';
 import type { Session } from './session.ts';
 import { storageKey } from './settings.ts';
@@ -70,7 +71,7 @@ export async function optimize(ctx: Ctx, s: Session, apply = true): Promise<Opti
   if (h.reviews < MIN_REVIEWS)
     throw new KubedeckError(
       'too-few-reviews',
-      `the optimizer needs at least ${MIN_REVIEWS} reviews; this collection has ${h.reviews}`,
+      tr(ctx.lang, 'core.tooFewReviews', { min: MIN_REVIEWS, n: h.reviews }),
     );
   const current = s.settings.weights ?? [...default_w];
   const r = await runWorker({

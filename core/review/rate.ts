@@ -10,6 +10,7 @@ import {
 } from '../../db/review.ts';
 import { deleteLog, deleteUndo, insertLog, latestUndo, pushUndo } from '../../db/review-log.ts';
 import type { Ctx } from '../context.ts';
+import { tr } from '../i18n/index.ts';
 import { isDue } from './queue.ts';
 import { gradeOf, type RatingName, rateCard, STATE_NAMES } from './scheduler.ts';
 import type { Session } from './session.ts';
@@ -41,7 +42,7 @@ export const ratedCard = (r: CardRow): RatedCard => ({
 
 export function requireCard(ctx: Ctx, id: string): CardRow {
   const row = getCardRow(ctx.db, id);
-  if (!row) throw new KubedeckError('unknown-card', `no card with id "${id}"`);
+  if (!row) throw new KubedeckError('unknown-card', tr(ctx.lang, 'core.unknownCard', { id }));
   return row;
 }
 
@@ -51,13 +52,6 @@ export function isLeechLapse(lapses: number, threshold: number): boolean {
   const every = Math.max(1, Math.ceil(threshold / 2));
   return (lapses - threshold) % every === 0;
 }
-
-const LEECH_MSG = {
-  en: (n: number) =>
-    `This card has lapsed ${n} times: tagged "leech" and suspended. Rewrite the note, then unsuspend it.`,
-  ko: (n: number) =>
-    `이 카드는 ${n}번 잊어버렸습니다: "leech" 태그를 달고 보류했습니다. 노트를 고쳐 쓴 뒤 보류를 해제하세요.`,
-};
 
 export type RateArgs = { cardId: string; rating: RatingName; elapsedMs: number; early: boolean };
 export type RateResult = { card: RatedCard; leech: boolean; message: string | null; buried: number };
@@ -70,13 +64,23 @@ export function rate(ctx: Ctx, s: Session, a: RateArgs): RateResult {
     if (row.last_review !== null && s.now < row.last_review)
       throw new KubedeckError(
         'clock-before-last-review',
-        `the time ${new Date(s.now).toISOString()} is before this card's last review (${new Date(row.last_review).toISOString()})`,
+        tr(ctx.lang, 'core.clockBeforeReview', {
+          now: new Date(s.now).toISOString(),
+          last: new Date(row.last_review).toISOString(),
+        }),
       );
-    if (row.suspended === 1) throw new KubedeckError('card-suspended', `card "${row.id}" is suspended`);
+    if (row.suspended === 1)
+      throw new KubedeckError('card-suspended', tr(ctx.lang, 'core.cardSuspended', { id: row.id }));
     if (!a.early && !isDue(row, s.now))
       throw new KubedeckError(
         'card-not-due',
-        `card "${row.id}" is not due until ${row.due === null ? 'tomorrow' : new Date(Math.max(row.due, row.buried_until ?? 0)).toISOString()}`,
+        tr(ctx.lang, 'core.cardNotDue', {
+          id: row.id,
+          when:
+            row.due === null
+              ? tr(ctx.lang, 'core.tomorrow')
+              : new Date(Math.max(row.due, row.buried_until ?? 0)).toISOString(),
+        }),
       );
     const out = rateCard(s.sched, row, s.now, gradeOf(a.rating));
     const lapsed = out.card.lapses > row.lapses;
@@ -107,7 +111,7 @@ export function rate(ctx: Ctx, s: Session, a: RateArgs): RateResult {
     return {
       card: ratedCard(requireCard(ctx, row.id)),
       leech,
-      message: leech ? LEECH_MSG[ctx.lang](out.card.lapses) : null,
+      message: leech ? tr(ctx.lang, 'core.leech', { n: out.card.lapses }) : null,
       buried: siblings.length,
     };
   });
@@ -120,7 +124,7 @@ export function undo(ctx: Ctx): { card: RatedCard; undone: string } {
   return db
     .transaction(() => {
       const u = latestUndo(db);
-      if (!u) throw new KubedeckError('nothing-to-undo', 'nothing to undo');
+      if (!u) throw new KubedeckError('nothing-to-undo', tr(ctx.lang, 'core.nothingToUndo'));
       restoreCardRow(db, JSON.parse(u.card_before) as CardRow);
       for (const sib of JSON.parse(u.siblings_before) as SiblingState[])
         setBuriedUntil(db, sib.id, sib.buried_until, sib.updated_at);

@@ -4,6 +4,7 @@ import { type DeckOverride, deckLimits, deckOverrides, type Scope, scopeOfDeck }
 import { allSettings } from '../../db/settings.ts';
 import type { Ctx } from '../context.ts';
 import { hiddenLangs } from '../handlers/decks.ts';
+import { tr } from '../i18n/index.ts';
 import { dayBounds } from './day.ts';
 import { makeScheduler, type Scheduler } from './scheduler.ts';
 import { type ReviewSettings, readSettings } from './settings.ts';
@@ -25,7 +26,7 @@ export type Session = {
 
 export function loadSettings(ctx: Ctx): ReviewSettings {
   const raw = allSettings(ctx.db);
-  return readSettings((k) => raw[k]);
+  return readSettings((k) => raw[k], ctx.lang);
 }
 
 export function openSession(ctx: Ctx, deck?: string): Session {
@@ -36,7 +37,8 @@ export function openSession(ctx: Ctx, deck?: string): Session {
   let limits = { new: settings.newPerDay, review: settings.reviewsPerDay };
   if (deck !== undefined) {
     scope = scopeOfDeck(ctx.db, deck);
-    if (scope.length === 0) throw new KubedeckError('unknown-deck', `no deck named "${deck}"`);
+    if (scope.length === 0)
+      throw new KubedeckError('unknown-deck', tr(ctx.lang, 'core.unknownDeck', { name: deck }));
     // A deck's own limits override the global ones when it is reviewed on its own.
     const own = deckLimits(ctx.db, deck);
     limits = { new: own?.new_per_day ?? limits.new, review: own?.reviews_per_day ?? limits.review };

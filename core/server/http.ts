@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
 import type { ApiName, Envelope } from '../api.ts';
 import type { Core } from '../app.ts';
+import { isLang } from '../i18n/index.ts';
 import { contentTypeOf } from './content-type.ts';
 
 export type ServeOptions = {
@@ -121,7 +122,7 @@ async function handleApi(core: Core, name: string, req: IncomingMessage, res: Se
     return sendJson(res, 400, fail('bad-json', `request body is not JSON: ${(e as Error).message}`));
   }
   const lang = req.headers['x-kubedeck-lang'];
-  if (lang === 'ko' || lang === 'en') core.ctx.lang = lang;
+  const callLang = isLang(lang) ? lang : undefined;
   // A client that accepts NDJSON gets progress lines ({"progress":…}) and then the envelope as the last line.
   if (String(req.headers.accept ?? '').includes('application/x-ndjson')) {
     res.writeHead(200, {
@@ -129,13 +130,16 @@ async function handleApi(core: Core, name: string, req: IncomingMessage, res: Se
       'cache-control': 'no-store',
       'x-content-type-options': 'nosniff',
     });
-    const envelope = await core.send(name as ApiName, args, (progress) => {
-      res.write(`${JSON.stringify({ progress })}\n`);
+    const envelope = await core.send(name as ApiName, args, {
+      lang: callLang,
+      progress: (progress) => {
+        res.write(`${JSON.stringify({ progress })}\n`);
+      },
     });
     res.end(`${JSON.stringify(envelope)}\n`);
     return;
   }
-  const envelope = await core.send(name as ApiName, args);
+  const envelope = await core.send(name as ApiName, args, { lang: callLang });
   sendJson(res, 200, envelope);
 }
 

@@ -1,13 +1,17 @@
 import type { ApiArgs, ApiName, ApiResult, Envelope } from '../../core/api.ts';
 import type { ProgressEvent } from '../../core/handler.ts';
 
-/** The one function every transport provides: a handler name and its arguments in, an envelope out. */
-export type Invoke = (name: string, args: unknown) => Promise<Envelope<unknown>>;
+/**
+ * The one function every transport provides: a handler name, its arguments and the UI language of this call in,
+ * an envelope out. The language goes with every call so the core never holds a language of its own.
+ */
+export type Invoke = (name: string, args: unknown, lang: 'ko' | 'en') => Promise<Envelope<unknown>>;
 export type { ProgressEvent };
 /** A call whose handler reports progress (imports): events while it runs, then the envelope. */
 export type InvokeWithProgress = (
   name: string,
   args: unknown,
+  lang: 'ko' | 'en',
   onProgress: (p: ProgressEvent) => void,
 ) => Promise<Envelope<unknown>>;
 /**
@@ -17,6 +21,8 @@ export type InvokeWithProgress = (
 export type Bridge = {
   invoke: Invoke;
   invokeWithProgress?: InvokeWithProgress;
+  /** Menu commands (import, go to a screen, shortcuts); returns the unsubscribe function. */
+  onMenu?: (listener: (command: string, detail?: unknown) => void) => () => void;
   /** The native open dialog: absolute paths of the picked Markdown files or folder; null when cancelled. */
   pickNotes?: (kind: 'files' | 'folder') => Promise<string[] | null>;
   /** Opens a note in the system's editor (shell.openPath). */
@@ -43,17 +49,17 @@ export class ApiCallError extends Error {
 }
 
 let uiLang: 'ko' | 'en' = 'ko';
-/** The HTTP transport tells the core which language to answer in. */
+/** Every transport tells the core which language to answer in, per call. */
 export const setApiLang = (lang: 'ko' | 'en') => {
   uiLang = lang;
 };
 
-const httpInvoke: Invoke = async (name, args) => {
+const httpInvoke: Invoke = async (name, args, lang) => {
   let res: Response;
   try {
     res = await fetch(`./api/${name}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-kubedeck-lang': uiLang },
+      headers: { 'content-type': 'application/json', 'x-kubedeck-lang': lang },
       body: JSON.stringify(args ?? {}),
     });
   } catch (e) {
@@ -69,7 +75,7 @@ const httpInvoke: Invoke = async (name, args) => {
 export const transportName = (): 'electron' | 'http' => (window.kubedeck ? 'electron' : 'http');
 
 function invoke(name: string, args: unknown): Promise<Envelope<unknown>> {
-  return window.kubedeck ? window.kubedeck.invoke(name, args) : httpInvoke(name, args);
+  return window.kubedeck ? window.kubedeck.invoke(name, args, uiLang) : httpInvoke(name, args, uiLang);
 }
 
 /** Typed call: the name must exist in the core's handler table, the args and result follow its types. */
@@ -94,7 +100,7 @@ export async function callMaybe<K extends string, F>(
 }
 
 /** NDJSON over HTTP: `{"progress":…}` lines while the handler runs, the envelope as the last line. */
-const httpInvokeWithProgress: InvokeWithProgress = async (name, args, onProgress) => {
+const httpInvokeWithProgress: InvokeWithProgress = async (name, args, lang, onProgress) => {
   let res: Response;
   try {
     res = await fetch(`./api/${name}`, {
@@ -102,7 +108,7 @@ const httpInvokeWithProgress: InvokeWithProgress = async (name, args, onProgress
       headers: {
         'content-type': 'application/json',
         accept: 'application/x-ndjson',
-        'x-kubedeck-lang': uiLang,
+        'x-kubedeck-lang': lang,
       },
       body: JSON.stringify(args ?? {}),
     });
@@ -147,9 +153,9 @@ export async function callWithProgress<K extends ApiName>(
   const bridge = window.kubedeck;
   const env = bridge
     ? bridge.invokeWithProgress
-      ? await bridge.invokeWithProgress(name, args, onProgress)
-      : await bridge.invoke(name, args)
-    : await httpInvokeWithProgress(name, args, onProgress);
+      ? await bridge.invokeWithProgress(name, args, uiLang, onProgress)
+      : await bridge.invoke(name, args, uiLang)
+    : await httpInvokeWithProgress(name, args, uiLang, onProgress);
   if (!env.ok) throw new ApiCallError(env.error.code, env.error.message);
   return env.value as ApiResult<K>;
 }

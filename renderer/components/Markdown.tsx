@@ -1,9 +1,54 @@
-import { type MouseEvent, useMemo } from 'react';
-import { isSafeExternal, renderMarkdown } from '../markdown.ts';
+import { type MouseEvent, useEffect, useMemo, useRef } from 'react';
+import { call } from '../api/client.ts';
+import { isSafeExternal, renderCloze, renderMarkdown } from '../markdown.ts';
 
-/** Card and task text. The HTML comes from markdown-it with raw HTML disabled, so it is safe to inject. */
-export function Markdown({ text, className }: { text: string; className?: string }) {
-  const html = useMemo(() => renderMarkdown(text), [text]);
+/**
+ * Card and task text. The HTML comes from markdown-it with raw HTML disabled, so it is safe to inject. With `cardId`,
+ * images the note names are fetched through the core; with `cloze`, the first `[...]` is drawn as the card's gap
+ * (filled in with `cloze.answer` once the answer is shown).
+ */
+export function Markdown({
+  text,
+  className,
+  cardId,
+  cloze,
+}: {
+  text: string;
+  className?: string;
+  cardId?: string;
+  cloze?: { answer: string | null };
+}) {
+  const clozeAnswer = cloze === undefined ? undefined : cloze.answer;
+  const html = useMemo(
+    () => (clozeAnswer === undefined ? renderMarkdown(text) : renderCloze(text, clozeAnswer)),
+    [text, clozeAnswer],
+  );
+  const ref = useRef<HTMLDivElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs again whenever new HTML (new <img>s) is in the DOM
+  useEffect(() => {
+    if (!cardId || !ref.current) return;
+    let live = true;
+    for (const img of ref.current.querySelectorAll<HTMLImageElement>('img[data-src]')) {
+      const src = img.dataset.src ?? '';
+      call('media/image', { cardId, src }).then(
+        (r) => {
+          if (live) img.src = r.dataUrl;
+        },
+        () => {
+          if (live)
+            img.replaceWith(
+              Object.assign(document.createElement('span'), {
+                className: 'img-missing',
+                textContent: `🖼 ${img.alt || src}`,
+              }),
+            );
+        },
+      );
+    }
+    return () => {
+      live = false;
+    };
+  }, [cardId, html]);
   const onClick = (e: MouseEvent<HTMLDivElement>) => {
     const a = (e.target as HTMLElement).closest('a');
     if (!a) return;
@@ -14,6 +59,7 @@ export function Markdown({ text, className }: { text: string; className?: string
   return (
     // biome-ignore lint/a11y/useKeyWithClickEvents lint/a11y/noStaticElementInteractions: only intercepts link clicks
     <div
+      ref={ref}
       className={`md ${className ?? ''}`}
       onClick={onClick}
       // biome-ignore lint/security/noDangerouslySetInnerHtml: markdown-it output with html: false

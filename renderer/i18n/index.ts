@@ -1,23 +1,23 @@
 import { createContext, useContext } from 'react';
-import { en } from './en.ts';
-import { ko } from './ko.ts';
+import {
+  translator as coreTranslator,
+  type Lang,
+  langFromLocales,
+  type MessageKey,
+  type Translate,
+} from '../../core/i18n/index.ts';
 
-export type Lang = 'ko' | 'en';
-export type StringKey = keyof typeof en;
-export type T = (key: StringKey) => string;
+/** The UI's words come from the same i18next tables as the core's and the CLI's (core/i18n/{ko,en}.json). */
+export type { Lang };
+export type StringKey = MessageKey;
+export type T = Translate;
 
-const tables: Record<Lang, Record<StringKey, string>> = { ko, en };
+export const translator = (lang: Lang): T => coreTranslator(lang);
 
-export const translator =
-  (lang: Lang): T =>
-  (key) =>
-    tables[lang][key];
-
-/** Korean when the system language is Korean, English otherwise; a saved choice wins. */
+/** A saved choice wins; otherwise Korean when the system language is Korean, English otherwise. */
 export function initialLang(saved: string | null, navigatorLangs: readonly string[]): Lang {
   if (saved === 'ko' || saved === 'en') return saved;
-  const first = navigatorLangs[0]?.toLowerCase() ?? 'ko';
-  return first.startsWith('ko') ? 'ko' : 'en';
+  return langFromLocales(navigatorLangs);
 }
 
 export const LangContext = createContext<{ lang: Lang; t: T; setLang: (l: Lang) => void }>({

@@ -2,29 +2,47 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { call } from '../api/client.ts';
 import { ErrorNote } from '../components/ErrorNote.tsx';
 import { Markdown } from '../components/Markdown.tsx';
+import { Summary, TypedDiff } from '../components/ReviewParts.tsx';
 import { type StringKey, useI18n } from '../i18n/index.ts';
 import {
+  addRating,
   type CheckResult,
   type Counts,
   type DueView,
+  emptyTally,
   RATINGS,
   type RatingName,
+  type SessionTally,
   toDueView,
 } from './review-view.ts';
 
 const TYPED_KEY = 'kubedeck.typedAnswers';
+const MC_KEY = 'kubedeck.multipleChoice';
+type Choices = { options: string[]; correct: number };
 
-export function ReviewScreen({ deck, onClearDeck }: { deck?: string; onClearDeck: () => void }) {
-  const { t } = useI18n();
+export function ReviewScreen({
+  deck,
+  onClearDeck,
+  onEdit,
+}: {
+  deck?: string;
+  onClearDeck: () => void;
+  onEdit: (cardId: string) => void;
+}) {
+  const { t, lang } = useI18n();
   const [due, setDue] = useState<DueView | null | undefined>(undefined);
   const [shown, setShown] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [typedMode, setTypedMode] = useState(() => localStorage.getItem(TYPED_KEY) === '1');
+  const [mcMode, setMcMode] = useState(() => localStorage.getItem(MC_KEY) === '1');
   const [typed, setTyped] = useState('');
   const [checked, setChecked] = useState<CheckResult | null>(null);
+  const [choices, setChoices] = useState<Choices | null>(null);
+  const [picked, setPicked] = useState<number | null>(null);
   const [counts, setCounts] = useState<Counts | null>(null);
+  const [tally, setTally] = useState<SessionTally>(emptyTally);
   const started = useRef(Date.now());
 
   const show = useCallback((next: Awaited<ReturnType<typeof call<'review/next'>>>) => {
@@ -33,32 +51,56 @@ export function ReviewScreen({ deck, onClearDeck }: { deck?: string; onClearDeck
     setShown(false);
     setTyped('');
     setChecked(null);
+    setChoices(null);
+    setPicked(null);
     setError(null);
     started.current = Date.now();
   }, []);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the interval labels follow the UI language
   const load = useCallback(async () => {
     try {
       show(await call('review/next', deck ? { deck } : {}));
     } catch (e) {
       setError(e);
     }
-  }, [deck, show]);
+  }, [deck, lang, show]);
 
   useEffect(() => {
     load();
   }, [load]);
+
+  // Multiple choice: three distractors of the same kind (ports for a port), fetched once per card.
+  useEffect(() => {
+    if (!mcMode || !due?.typeable) return;
+    let live = true;
+    call('review/choices', { cardId: due.cardId }).then(
+      (c) => {
+        if (live && c.options.length >= 2) setChoices({ options: c.options, correct: c.correct });
+      },
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
+  }, [mcMode, due]);
+
+  const suggested: RatingName | null =
+    checked?.suggested ??
+    (picked !== null && choices ? (picked === choices.correct ? 'good' : 'again') : null);
 
   const rate = useCallback(
     async (rating: RatingName) => {
       if (!due || !shown || busy) return;
       setBusy(true);
       setNotice(null);
+      const elapsedMs = Math.min(Date.now() - started.current, 86_400_000);
       try {
         // One round trip: the rating and the next card come back together.
         const { rated: r, next } = await call('review/rate-next', {
-          rate: { cardId: due.cardId, rating, elapsedMs: Math.min(Date.now() - started.current, 86_400_000) },
+          rate: { cardId: due.cardId, rating, elapsedMs },
           next: deck ? { deck } : {},
         });
+        setTally((s) => addRating(s, rating, elapsedMs));
         show(next);
         if (r.message) setNotice(r.message);
       } catch (e) {
@@ -76,6 +118,7 @@ export function ReviewScreen({ deck, onClearDeck }: { deck?: string; onClearDeck
     try {
       await call('review/undo', {});
       setNotice(t('undone'));
+      setTally((s) => ({ ...s, cards: Math.max(0, s.cards - 1) }));
       await load();
     } catch (e) {
       setNotice(
@@ -86,25 +129,64 @@ export function ReviewScreen({ deck, onClearDeck }: { deck?: string; onClearDeck
     }
   }, [busy, load, t]);
 
+  const act = useCallback(
+    async (what: 'suspend' | 'bury') => {
+      if (!due || busy) return;
+      setBusy(true);
+      try {
+        await call(what === 'suspend' ? 'review/suspend' : 'review/bury', { cardId: due.cardId });
+        setNotice(t(what === 'suspend' ? 'suspendedNotice' : 'buriedNotice'));
+        await load();
+      } catch (e) {
+        setError(e);
+      } finally {
+        setBusy(false);
+      }
+    },
+    [due, busy, load, t],
+  );
+
+  const pick = useCallback((i: number) => {
+    setPicked(i);
+    setShown(true);
+  }, []);
+
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const el = e.target as HTMLElement | null;
       if (el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.isContentEditable)) return;
       if (e.metaKey || e.ctrlKey || e.altKey) return;
+      const digit = ['1', '2', '3', '4'].indexOf(e.key);
+      const key = e.key.toLowerCase();
       if (e.key === ' ' && due && !shown) {
         e.preventDefault();
         setShown(true);
-      } else if (['1', '2', '3', '4'].includes(e.key) && shown) {
+      } else if (digit >= 0 && due && !shown && choices && digit < choices.options.length) {
         e.preventDefault();
-        rate(RATINGS[Number(e.key) - 1]!);
-      } else if (e.key === 'u' || e.key === 'U') {
+        pick(digit);
+      } else if (digit >= 0 && shown) {
+        e.preventDefault();
+        rate(RATINGS[digit]!);
+      } else if (e.key === 'Enter' && shown && suggested) {
+        e.preventDefault();
+        rate(suggested);
+      } else if (key === 'u') {
         e.preventDefault();
         undo();
+      } else if (key === 's' && due) {
+        e.preventDefault();
+        act('suspend');
+      } else if (key === 'b' && due) {
+        e.preventDefault();
+        act('bury');
+      } else if (key === 'e' && due) {
+        e.preventDefault();
+        onEdit(due.cardId);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [due, shown, rate, undo]);
+  }, [due, shown, choices, suggested, rate, undo, act, pick, onEdit]);
 
   const check = async () => {
     if (!due) return;
@@ -116,6 +198,11 @@ export function ReviewScreen({ deck, onClearDeck }: { deck?: string; onClearDeck
       }
     }
     setShown(true);
+  };
+
+  const toggle = (key: string, set: (v: boolean) => void) => (v: boolean) => {
+    localStorage.setItem(key, v ? '1' : '0');
+    set(v);
   };
 
   return (
@@ -141,11 +228,16 @@ export function ReviewScreen({ deck, onClearDeck }: { deck?: string; onClearDeck
           <label className="check">
             <input
               type="checkbox"
+              checked={mcMode}
+              onChange={(e) => toggle(MC_KEY, setMcMode)(e.target.checked)}
+            />
+            {t('multipleChoice')}
+          </label>
+          <label className="check">
+            <input
+              type="checkbox"
               checked={typedMode}
-              onChange={(e) => {
-                localStorage.setItem(TYPED_KEY, e.target.checked ? '1' : '0');
-                setTypedMode(e.target.checked);
-              }}
+              onChange={(e) => toggle(TYPED_KEY, setTypedMode)(e.target.checked)}
             />
             {t('typeAnswer')}
           </label>
@@ -158,7 +250,8 @@ export function ReviewScreen({ deck, onClearDeck }: { deck?: string; onClearDeck
       {error ? <ErrorNote error={error} onRetry={load} /> : null}
       {notice && <p className="notice">{notice}</p>}
       {due === undefined && !error && <p className="muted">{t('loading')}</p>}
-      {due === null && (
+      {due === null && tally.cards > 0 && <Summary tally={tally} />}
+      {due === null && tally.cards === 0 && (
         <div className="card done">
           <h2>{t('doneTitle')}</h2>
           <p className="muted">{t('doneBody')}</p>
@@ -170,9 +263,30 @@ export function ReviewScreen({ deck, onClearDeck }: { deck?: string; onClearDeck
             <div className="card-meta">
               <span>{due.deck}</span>
               {due.context.length > 0 && <span className="crumbs">{due.context.join(' › ')}</span>}
+              <span className="card-actions">
+                <button type="button" className="btn ghost small" onClick={() => act('suspend')} title="S">
+                  {t('suspend')}
+                </button>
+                <button type="button" className="btn ghost small" onClick={() => act('bury')} title="B">
+                  {t('bury')}
+                </button>
+                <button
+                  type="button"
+                  className="btn ghost small"
+                  onClick={() => onEdit(due.cardId)}
+                  title="E"
+                >
+                  {t('edit')}
+                </button>
+              </span>
             </div>
-            <Markdown className="prompt" text={due.prompt} />
-            {typedMode && due.typeable && !shown && (
+            <Markdown
+              className="prompt"
+              text={due.prompt}
+              cardId={due.cardId}
+              cloze={due.cloze ? { answer: shown ? due.answer : null } : undefined}
+            />
+            {typedMode && due.typeable && !shown && !choices && (
               <form
                 className="typed"
                 onSubmit={(e) => {
@@ -193,11 +307,37 @@ export function ReviewScreen({ deck, onClearDeck }: { deck?: string; onClearDeck
                 </button>
               </form>
             )}
+            {choices && (
+              <ol className="choices" data-testid="choices" aria-label={t('chooseHint')}>
+                {choices.options.map((o, i) => {
+                  const state = !shown
+                    ? ''
+                    : i === choices.correct
+                      ? ' right'
+                      : i === picked
+                        ? ' wrong'
+                        : ' dim';
+                  return (
+                    <li key={o}>
+                      <button
+                        type="button"
+                        className={`choice${state}`}
+                        disabled={shown}
+                        onClick={() => pick(i)}
+                        data-testid={`choice-${i + 1}`}
+                      >
+                        <kbd>{i + 1}</kbd> <span className="choice-text">{o.replace(/^`+|`+$/g, '')}</span>
+                      </button>
+                    </li>
+                  );
+                })}
+              </ol>
+            )}
             {shown && (
               <div className="answer" data-testid="answer">
                 <hr />
                 {checked && <TypedDiff result={checked} />}
-                <Markdown text={due.answer} />
+                {!due.cloze && <Markdown text={due.answer} cardId={due.cardId} />}
                 {due.source && (
                   <p className="source">
                     {t('source')}: {due.source}
@@ -209,7 +349,7 @@ export function ReviewScreen({ deck, onClearDeck }: { deck?: string; onClearDeck
           <div className="answer-bar">
             {!shown ? (
               <button type="button" className="btn primary wide" onClick={() => setShown(true)}>
-                {t('showAnswer')} <kbd>Space</kbd>
+                {choices ? t('chooseHint') : t('showAnswer')} <kbd>Space</kbd>
               </button>
             ) : (
               <div className="ratings">
@@ -217,7 +357,7 @@ export function ReviewScreen({ deck, onClearDeck }: { deck?: string; onClearDeck
                   <button
                     key={r}
                     type="button"
-                    className={`btn rate ${r}${checked?.suggested === r ? ' suggested' : ''}`}
+                    className={`btn rate ${r}${suggested === r ? ' suggested' : ''}`}
                     disabled={busy}
                     onClick={() => rate(r)}
                   >
@@ -233,23 +373,5 @@ export function ReviewScreen({ deck, onClearDeck }: { deck?: string; onClearDeck
       )}
       <p className="shortcuts muted">{t('shortcuts')}</p>
     </section>
-  );
-}
-
-function TypedDiff({ result }: { result: CheckResult }) {
-  const { t } = useI18n();
-  return (
-    <div className={result.correct ? 'typed-diff right' : 'typed-diff wrong'} data-testid="typed-diff">
-      <span className="tmark">{result.correct ? '✓' : '✗'}</span>
-      <span className="muted">{t('yourAnswer')}: </span>
-      <code>
-        {result.diff.map((p, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: parts are positional
-          <span key={i} className={`diff-${p.op}`}>
-            {p.text}
-          </span>
-        ))}
-      </code>
-    </div>
   );
 }

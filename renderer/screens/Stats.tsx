@@ -1,6 +1,15 @@
 import type { ApiResult } from '../../core/api.ts';
 import { call } from '../api/client.ts';
 import { ErrorNote } from '../components/ErrorNote.tsx';
+import {
+  Buttons,
+  Difficulty,
+  Forecast,
+  Heatmap,
+  Hours,
+  Intervals,
+  RetentionByWeek,
+} from '../components/StatsCharts.tsx';
 import { type StringKey, useI18n } from '../i18n/index.ts';
 import { useAsync } from '../useAsync.ts';
 
@@ -11,14 +20,14 @@ const pct = (r: Rate) => (r.rate === null ? '—' : `${Math.round(r.rate * 100)}
 
 export function StatsScreen() {
   const { t } = useI18n();
-  const stats = useAsync(() => call('stats/summary', {}), []);
-  const s = stats.data;
+  const stats = useAsync(() => Promise.all([call('stats/summary', {}), call('stats/charts', {})]), []);
+  const [s, c] = stats.data ?? [];
   return (
     <section className="screen stats">
       <h1>{t('statsTitle')}</h1>
       {stats.error ? <ErrorNote error={stats.error} onRetry={stats.reload} /> : null}
       {stats.loading && !s ? <p className="muted">{t('loading')}</p> : null}
-      {s && (
+      {s && c && (
         <>
           <div className="tiles">
             {(['new', 'learning', 'review', 'relearning', 'suspended', 'buried'] as const).map((k) => (
@@ -29,9 +38,33 @@ export function StatsScreen() {
             ))}
           </div>
           <h2 className="stats-head">{t('reviewsPerDay')}</h2>
-          <Heatmap days={s.heatmap} />
-          <h2 className="stats-head">{t('forecast')}</h2>
-          <Forecast days={s.forecast} />
+          <Heatmap days={s.heatmap} t={t} />
+          <div className="chart-grid">
+            <div>
+              <h2 className="stats-head">{t('forecast')}</h2>
+              <Forecast days={s.forecast} t={t} />
+            </div>
+            <div>
+              <h2 className="stats-head">{t('retentionByWeek')}</h2>
+              <RetentionByWeek weeks={c.retentionByWeek} t={t} />
+            </div>
+            <div>
+              <h2 className="stats-head">{t('intervals')}</h2>
+              <Intervals rows={c.intervals} t={t} />
+            </div>
+            <div>
+              <h2 className="stats-head">{t('difficultyDist')}</h2>
+              <Difficulty rows={c.difficulty} t={t} />
+            </div>
+            <div>
+              <h2 className="stats-head">{t('answerButtons')}</h2>
+              <Buttons buttons={c.buttons} t={t} />
+            </div>
+            <div>
+              <h2 className="stats-head">{t('hourly')}</h2>
+              <Hours hours={c.hours} t={t} />
+            </div>
+          </div>
           <h2 className="stats-head">{t('trueRetention')}</h2>
           <table className="deck-table retention">
             <thead>
@@ -58,30 +91,5 @@ export function StatsScreen() {
         </>
       )}
     </section>
-  );
-}
-
-function Heatmap({ days }: { days: Stats['heatmap'] }) {
-  const max = Math.max(1, ...days.map((d) => d.reviews));
-  const level = (n: number) => (n === 0 ? 0 : Math.min(4, Math.ceil((n / max) * 4)));
-  return (
-    <div className="heatmap" role="img" aria-label={`${days.reduce((n, d) => n + d.reviews, 0)} reviews`}>
-      {days.map((d) => (
-        <span key={d.date} className={`heat l${level(d.reviews)}`} title={`${d.date}: ${d.reviews}`} />
-      ))}
-    </div>
-  );
-}
-
-function Forecast({ days }: { days: Stats['forecast'] }) {
-  const max = Math.max(1, ...days.map((d) => d.due));
-  return (
-    <div className="forecast">
-      {days.map((d) => (
-        <div key={d.date} className="bar-wrap" title={`${d.date}: ${d.due}`}>
-          <div className="bar" style={{ height: `${(d.due / max) * 100}%` }} />
-        </div>
-      ))}
-    </div>
   );
 }

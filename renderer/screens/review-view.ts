@@ -17,9 +17,28 @@ export type DueView = {
   source: string | null;
   /** Interval labels on the rating buttons ("10m", "3일"). */
   previews: Partial<Record<RatingName, string>>;
-  /** The answer is one short fact, so it can be typed and compared. */
+  /** The answer is one short fact, so it can be typed, compared and offered as multiple choice. */
   typeable: boolean;
+  /** Cloze cards draw their gap in place and fill it in when the answer shows. */
+  cloze: boolean;
 };
+
+/** What one session has done so far, for the summary at its end. */
+export type SessionTally = { cards: number; again: number; ms: number };
+export const emptyTally = (): SessionTally => ({ cards: 0, again: 0, ms: 0 });
+export const addRating = (t: SessionTally, rating: RatingName, ms: number): SessionTally => ({
+  cards: t.cards + 1,
+  again: t.again + (rating === 'again' ? 1 : 0),
+  ms: t.ms + ms,
+});
+
+/** "12:05" for minutes and seconds, "1:02:05" past an hour. */
+export function clock(ms: number): string {
+  const s = Math.round(ms / 1000);
+  const mm = String(Math.floor((s % 3600) / 60)).padStart(2, '0');
+  const ss = String(s % 60).padStart(2, '0');
+  return s >= 3600 ? `${Math.floor(s / 3600)}:${mm}:${ss}` : `${Math.floor(s / 60)}:${ss}`;
+}
 
 const fileName = (p: string) => p.split(/[\\/]/).pop() ?? p;
 
@@ -31,11 +50,16 @@ export function toDueView(next: Next): DueView | null {
   return {
     cardId: c.id,
     prompt: c.prompt,
-    answer: c.answer,
+    // A manifest card's answer is the YAML itself: show it as a YAML code block (highlighted).
+    answer:
+      c.kind === 'manifest' && !c.answer.trimStart().startsWith('```')
+        ? `\`\`\`yaml\n${c.answer}\n\`\`\``
+        : c.answer,
     deck: c.deck,
     context: c.context,
     source: c.source.file ? `${fileName(c.source.file)}${c.source.line ? `:${c.source.line}` : ''}` : null,
     previews,
     typeable: c.answerKind !== null,
+    cloze: c.kind === 'cloze',
   };
 }

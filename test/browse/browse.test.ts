@@ -179,8 +179,10 @@ describe('Import uploads and preview', () => {
     for (let i = 0; i < 5; i++) files[`n/${i}.md`] = `q${i} :: a${i}\n`;
     const { dir, core } = fresh(files);
     const seen: string[] = [];
-    await core.call('import/run', { paths: [join(dir, 'n')] }, (p) =>
-      seen.push(`${p.phase} ${p.done}/${p.total}`),
+    await core.call(
+      'import/run',
+      { paths: [join(dir, 'n')] },
+      { progress: (p) => seen.push(`${p.phase} ${p.done}/${p.total}`) },
     );
     expect(seen[0]).toBe('read 1/5');
     expect(seen).toContain('read 5/5');

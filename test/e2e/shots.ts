@@ -1,68 +1,91 @@
-// Screenshots of every screen for a human look: npx tsx test/e2e/shots.ts [outDir]
+// Screenshots of every screen in ko and en, light and dark, for a human look:
+//   npx tsx test/e2e/shots.ts [outDir]   (default /tmp/kubedeck-shots)
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureRendererBuilt, FIXTURE_NOTES, launchChromium, startServe } from './harness.ts';
+import { ensureRendererBuilt, FIXTURE_NOTES, launchChromium, ROOT, startServe } from './harness.ts';
+import { seedReviewHistory } from './seed.ts';
 
 const out = process.argv[2] ?? '/tmp/kubedeck-shots';
 mkdirSync(out, { recursive: true });
 await ensureRendererBuilt();
-const served = await startServe();
 const browser = await launchChromium();
 try {
   for (const lang of ['ko', 'en'] as const) {
-    const page = await browser.newPage({ viewport: { width: 1100, height: 760 }, locale: lang });
-    await page.addInitScript((l) => localStorage.setItem('kubedeck.lang', l), lang);
-    await page.goto(`${served.url}#/review`);
-    await page.getByTestId('card').waitFor();
-    await page.screenshot({ path: join(out, `review-${lang}-question.png`) });
-    await page.keyboard.press('Space');
-    await page.getByTestId('answer').waitFor();
-    await page.screenshot({ path: join(out, `review-${lang}-answer.png`) });
-    for (const key of ['3', 'Space', '1', 'Space', '4']) {
-      await page.keyboard.press(key);
-      await page.waitForTimeout(150);
+    for (const theme of ['light', 'dark'] as const) {
+      const served = await startServe({ lang });
+      seedReviewHistory(join(served.dataDir, 'kubedeck.sqlite'), 60);
+      await served.api('import/run', { paths: [join(ROOT, 'test', 'fixtures', 'notes-tree')] });
+      const page = await browser.newPage({
+        viewport: { width: 1100, height: 800 },
+        locale: lang === 'ko' ? 'ko-KR' : 'en-US',
+        colorScheme: theme,
+      });
+      await page.addInitScript(() => localStorage.setItem('kubedeck.multipleChoice', '1'));
+      const shot = (name: string) => page.screenshot({ path: join(out, `${name}-${lang}-${theme}.png`) });
+      await page.goto(`${served.url}#/review`);
+      await page.getByTestId('card').waitFor();
+      await page.waitForTimeout(300);
+      await shot('review-question');
+      // Multiple-choice cards take a digit; others show the answer with Space.
+      if (await page.getByTestId('choices').count()) await page.keyboard.press('2');
+      else await page.keyboard.press('Space');
+      await page.getByTestId('answer').waitFor();
+      await shot('review-answer');
+      await page.keyboard.press('?');
+      await shot('shortcuts');
+      await page.keyboard.press('Escape');
+      await page.goto(`${served.url}#/decks`);
+      await page.getByTestId('deck-tree').waitFor();
+      await page.waitForTimeout(300);
+      await shot('decks');
+      // A deck with a note image, a cloze and a YAML manifest: one answer shot each.
+      await page.locator('[data-deck="CKA 네트워킹::서비스"]').getByRole('button').last().click();
+      for (let i = 0; i < 3; i++) {
+        await page.getByTestId('card').waitFor();
+        await page.waitForTimeout(200);
+        if (await page.getByTestId('choices').count()) await page.keyboard.press('1');
+        else await page.keyboard.press('Space');
+        await page.getByTestId('answer').waitFor();
+        await page.waitForTimeout(300);
+        const kind = (await page.locator('.answer img').count())
+          ? 'image'
+          : (await page.locator('.hljs').count())
+            ? 'yaml'
+            : 'cloze';
+        await shot(`review-${kind}`);
+        await page.keyboard.press('4');
+        await page.waitForTimeout(300);
+      }
+      await page.goto(`${served.url}#/stats`);
+      await page.getByTestId('heatmap').waitFor();
+      await page.waitForTimeout(500);
+      await page.screenshot({ path: join(out, `stats-${lang}-${theme}.png`), fullPage: true });
+      await page.goto(`${served.url}#/settings`);
+      await page.getByTestId('optimizer').waitFor();
+      await page.getByTestId('optimizer').getByRole('button').click();
+      await page.getByTestId('optimizer-result').waitFor({ timeout: 60_000 });
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: join(out, `settings-${lang}-${theme}.png`), fullPage: true });
+      await page.goto(`${served.url}#/import`);
+      await page.getByTestId('import-files').waitFor({ state: 'attached' });
+      await shot('import-pick');
+      await page.getByTestId('import-files').setInputFiles(join(FIXTURE_NOTES, 'cka-networking-ko.md'));
+      await page.getByTestId('import-preview').waitFor();
+      await shot('import-preview');
+      await page.getByTestId('import-go').click();
+      await page.getByTestId('import-summary').waitFor();
+      await shot('import-summary');
+      await page.goto(`${served.url}#/browse`);
+      await page.getByTestId('browse-search').fill('포트');
+      await page.locator('.browse-row').first().waitFor();
+      await page.locator('.browse-row').nth(1).click();
+      await page.waitForTimeout(300);
+      await shot('browse');
+      await page.close();
+      await served.stop();
     }
-    await page.goto(`${served.url}#/decks`);
-    await page.locator('.deck-table').waitFor();
-    await page.screenshot({ path: join(out, `decks-${lang}.png`) });
-    await page.goto(`${served.url}#/exercises`);
-    const first = page.locator('.exercise-item', { hasText: /Default-deny|기본 차단/ }).first();
-    await first.waitFor({ timeout: 15_000 }).catch(() => {});
-    if (await first.count()) {
-      await first.click();
-      await page.locator('.cm-content').waitFor();
-      await page
-        .locator('.cm-content')
-        .fill('apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: x\n');
-      await page.getByRole('button', { name: lang === 'ko' ? '채점' : 'Grade' }).click();
-      await page.waitForTimeout(800);
-    }
-    await page.screenshot({ path: join(out, `exercises-${lang}.png`) });
-    await page.goto(`${served.url}#/import`);
-    await page.getByTestId('drop-zone').waitFor();
-    await page.screenshot({ path: join(out, `import-${lang}-pick.png`) });
-    await page.getByTestId('import-files').setInputFiles(join(FIXTURE_NOTES, 'cka-networking-ko.md'));
-    await page.getByTestId('import-preview').waitFor();
-    await page.getByTestId('rule-auto-cloze').uncheck();
-    await page.screenshot({ path: join(out, `import-${lang}-preview.png`) });
-    await page.getByTestId('import-go').click();
-    await page.getByTestId('import-summary').waitFor();
-    await page.screenshot({ path: join(out, `import-${lang}-summary.png`) });
-    await page.goto(`${served.url}#/browse`);
-    await page.getByTestId('browse-search').fill('포트');
-    await page.locator('.browse-row').first().waitFor();
-    await page.locator('.browse-row').nth(1).click();
-    await page.getByTestId('card-pane').locator('h3').first().waitFor();
-    await page.screenshot({ path: join(out, `browse-${lang}.png`) });
-    for (const s of ['stats', 'settings']) {
-      await page.goto(`${served.url}#/${s}`);
-      await page.waitForTimeout(400);
-      await page.screenshot({ path: join(out, `${s}-${lang}.png`) });
-    }
-    await page.close();
   }
 } finally {
   await browser.close();
-  await served.stop();
 }
 console.log(`screenshots in ${out}`);
