@@ -2,7 +2,6 @@
 // Runs the CLI built into dist-cli/ (esbuild: no TypeScript is transpiled at run time, and each command loads only
 // its own chunks). `npm install` makes the build; when it is missing or older than the sources (a dev checkout
 // after an edit), it is rebuilt first, so a run never executes stale code.
-import { existsSync } from 'node:fs';
 import { enableCompileCache } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { buildCli, CLI_ENTRY, cliBuildIsFresh } from '../scripts/build-cli.mjs';
@@ -10,7 +9,9 @@ import { buildCli, CLI_ENTRY, cliBuildIsFresh } from '../scripts/build-cli.mjs';
 // V8 keeps the compiled chunks in the OS temp folder: later runs skip parsing them.
 enableCompileCache();
 if (!cliBuildIsFresh()) {
-  const why = existsSync(CLI_ENTRY) ? 'sources changed; rebuilt' : 'built';
+  const why = process.getBuiltinModule('node:fs').existsSync(CLI_ENTRY)
+    ? 'sources changed; rebuilt'
+    : 'built';
   try {
     await buildCli();
     process.stderr.write(`kubedeck: ${why} dist-cli/\n`);
