@@ -17,9 +17,27 @@ function kubeIsIP(s: string): boolean {
   return netIsIP(s) !== 0;
 }
 
+/**
+ * `matches()` patterns, compiled once each. The CRDs' patterns are RE2 that JavaScript reads as written, except a
+ * leading `(?i)`, which becomes the `i` flag. (The library's own engine builds an automaton per call.)
+ */
+const patterns = new Map<string, RegExp>();
+const re2 = {
+  compile(pattern: string) {
+    let re = patterns.get(pattern);
+    if (!re) {
+      const m = /^(\^?)\(\?i\)/.exec(pattern);
+      re = m ? new RegExp(m[1] + pattern.slice(m[0].length), 'iu') : new RegExp(pattern, 'u');
+      patterns.set(pattern, re);
+    }
+    const compiled = re;
+    return { test: (text: string) => compiled.test(text) };
+  },
+};
+
 let env: CelEnv | null = null;
 function celEnvironment(): CelEnv {
-  env ??= celEnv({ funcs: [...strings, celFunc('isIP', [CelScalar.STRING], CelScalar.BOOL, kubeIsIP)] });
+  env ??= celEnv({ funcs: [...strings, celFunc('isIP', [CelScalar.STRING], CelScalar.BOOL, kubeIsIP)], re2 });
   return env;
 }
 

@@ -4,6 +4,8 @@
  * Defaults never reorder or remove list elements: a path into the defaulted object still points into the answer.
  */
 
+import { cloneData } from './clone.ts';
+
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
 const objs = (v: unknown): Obj[] => (Array.isArray(v) ? v.filter(isObj) : []);
@@ -21,7 +23,7 @@ const CLUSTER_SCOPED = new Set([
 const GATEWAY_GROUP = 'gateway.networking.k8s.io';
 
 export function applyDefaults(input: Obj): Obj {
-  const doc = structuredClone(input);
+  const doc = cloneData(input);
   const kind = doc.kind;
   if (typeof kind === 'string' && !CLUSTER_SCOPED.has(kind)) {
     if (!isObj(doc.metadata)) doc.metadata = doc.metadata ?? {};

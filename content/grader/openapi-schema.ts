@@ -3,6 +3,7 @@
  * and the two things the API server does with it before validation: drop nulls and apply defaults.
  */
 
+import { cloneData } from './clone.ts';
 export type CelRule = {
   rule: string;
   message?: string;
@@ -69,7 +70,7 @@ export function applySchemaDefaults(s: SchemaNode, value: unknown): void {
   if (props) {
     for (const [k, p] of Object.entries(props)) {
       if (value[k] === null && !p.nullable) delete value[k];
-      if (value[k] === undefined && p.default !== undefined) value[k] = structuredClone(p.default);
+      if (value[k] === undefined && p.default !== undefined) value[k] = cloneData(p.default);
       if (value[k] !== undefined) applySchemaDefaults(p, value[k]);
     }
     return;

@@ -1,4 +1,5 @@
 import type { LineCounter } from 'yaml';
+import { cloneData } from './clone.ts';
 import { unknownCoreFields, unknownMetadataFields } from './core-fields.ts';
 import type { KindInfo } from './kinds.ts';
 import { applySchemaDefaults, type SchemaNode } from './openapi-schema.ts';
@@ -141,7 +142,7 @@ export function validateDoc(pd: ParsedDoc, info: KindInfo, lines: LineCounter): 
  * which a CRD leaves open, against ObjectMeta.
  */
 function validateCustomResource(pd: ParsedDoc, schema: SchemaNode, lines: LineCounter): GradeIssue[] {
-  const value = structuredClone(pd.value);
+  const value = cloneData(pd.value);
   applySchemaDefaults(schema, value);
   const issues: GradeIssue[] = [];
   const { metadata, ...rest } = value;
