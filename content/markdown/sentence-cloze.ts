@@ -213,6 +213,10 @@ export function enumerationCard(masked: string, spans: string[]): LineCard | nul
     list = `${list}${m[2]}`;
   }
   if (items.length < 3 || items.length > 12 || items.some((x) => !x || x.length > 40)) return null;
+  // The last item must end the enumeration (a particle, "and X", punctuation or the sentence end), not be the
+  // first word of a longer name ("Gateway API").
+  const after = masked.slice(m.index + m[0].length);
+  if (!conj && !tail && after && !/^[\s]*(?:[.,;:!?)]|$)/.test(after)) return null;
   const start = masked.indexOf(list, m.index);
   const prompt = `${masked.slice(0, start)}[...]${tail}${masked.slice(start + list.length + (conj ? 0 : tail.length))}`;
   return {
@@ -239,8 +243,9 @@ function onlyOneFact(answer: string, spans: string[]): boolean {
 export function sentenceCards(masked: string, spans: string[], skipAutoClozed = true): LineCard[] {
   const s = masked.trim();
   const n = words(s).length;
-  if (n < 4 || s.length > 500 || /^[-*+>#|]/.test(s)) return [];
   const hangul = /[\uAC00-\uD7A3]/.test(s);
+  // Korean words carry their particles, so three of them already make a statement ("파드는 비영구적 리소스이다").
+  if (n < (hangul ? 3 : 4) || s.length > 500 || /^[-*+>#|]/.test(s)) return [];
   const cuts: Cut[] = [];
   if (!isEnumeration(s)) {
     if (hangul) cuts.push(...koreanTerm(s));

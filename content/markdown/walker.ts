@@ -398,7 +398,15 @@ export class Walker {
     if (wholeParagraph && sentences.length >= 2 && sentences.length <= 8) {
       const first = unmask(sentences[0]!, joined.spans).trim();
       const rest = unmask(sentences.slice(1).join(' '), joined.spans).trim();
-      if (first.split(/\s+/).length >= 4 && rest.length <= 1000 && first.length <= 300)
+      // The lead sentence must name something technical (a Latin-letter term, code, a number): "시험 전에 다시
+      // 볼 것." is a note to self, not a question.
+      if (
+        first.split(/\s+/).length >= 4 &&
+        rest.split(/\s+/).length >= 4 &&
+        (/[A-Za-z0-9`]/.test(first) || first.split(/\s+/).length >= 6) &&
+        rest.length <= 1000 &&
+        first.length <= 300
+      )
         this.push(
           { kind: 'basic', rule: 'paragraph', prompt: first, answer: rest },
           lines[0]!.line,
