@@ -1,7 +1,7 @@
 import type { Block, Item } from './block-tree.ts';
 import { type ClozeOptions, explicitCloze, explicitPair, type LineCard } from './explicit.ts';
 import { extractTags, maskInline, splitTags, unmask } from './inline.ts';
-import { hasFacts, lineCards } from './line-rules.ts';
+import { autoCloze, hasFacts, lineCards } from './line-rules.ts';
 import { enumerationCard, sentenceCards, splitSentences } from './sentence-cloze.ts';
 import { tableCards } from './tables.ts';
 import type { ParsedCard } from './types.ts';
@@ -393,6 +393,11 @@ export class Walker {
       const en = enumerationCard(s, joined.spans);
       if (en) this.push(en, line, ctx, tags, sibling);
       for (const c of sentenceCards(s, joined.spans)) this.push(c, line, ctx, tags, sibling);
+      // In a paragraph of several sentences, the facts of each sentence are also asked within that sentence
+      // alone (a line-wide cloze may show the answer in a neighbouring sentence).
+      if (sentences.length >= 2)
+        for (const c of autoCloze(s, joined.spans).slice(0, 2))
+          this.push({ ...c, rule: 'sentence-cloze' }, line, ctx, tags, sibling);
     }
     // A paragraph of several sentences: its lead sentence asks for the rest.
     if (wholeParagraph && sentences.length >= 2 && sentences.length <= 8) {
