@@ -79,7 +79,7 @@ export function codeCards(content: string, lang: string, firstLine: number): Cod
   const prose = (text: string, line: number) => {
     const masked = maskInline(text);
     for (const s of splitSentences(masked.text))
-      for (const c of sentenceCards(s, masked.spans)) push(c, line, text);
+      for (const c of sentenceCards(s, masked.spans, false)) push(c, line, text);
   };
   let comments: { text: string; line: number }[] = [];
   let lastCmd: { text: string; line: number } | null = null;

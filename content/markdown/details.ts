@@ -22,6 +22,7 @@ function clean(text: string): string {
 
 export function findDetails(lines: string[], claimed: boolean[]): DetailsCard[] {
   const out: DetailsCard[] = [];
+  if (!lines.some((l) => l.includes('<details'))) return out;
   const code = fenceMask(lines);
   for (let i = 0; i < lines.length; i++) {
     if (code[i] || claimed[i] || !/<details[\s>]/i.test(lines[i]!)) continue;

@@ -19,6 +19,7 @@ const FENCE = /^\s*(`{3,}|~{3,})/;
 
 export function findMultilineCards(lines: string[], claimed: boolean[]): MultilineCard[] {
   const out: MultilineCard[] = [];
+  if (!lines.some((l) => l.length <= 8 && (l.trim() === '?' || l.trim() === '??'))) return out;
   const code = fenceMask(lines);
   let floor = 0;
   for (let i = 0; i < lines.length; i++) {

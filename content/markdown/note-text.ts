@@ -61,6 +61,14 @@ function stripTags(s: string): string {
 
 export function normaliseNoteText(lines: string[], from: number): NoteText {
   const out: NoteText = { sr: new Map(), tables: [] };
+  // Only lines holding one of these characters need rewriting.
+  let any = false;
+  for (let i = from; i < lines.length && !any; i++) {
+    const l = lines[i]!;
+    any =
+      l.includes('<') || l.includes('[[') || l.includes('#flashcards') || l.includes('[!') || l.includes('^');
+  }
+  if (!any) return out;
   const code = fenceMask(lines);
   for (let i = from; i < lines.length; i++) {
     if (code[i]) continue;

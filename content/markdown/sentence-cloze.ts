@@ -1,3 +1,4 @@
+import { findFacts } from './auto-cloze.ts';
 import type { LineCard } from './explicit.ts';
 import { unmask } from './inline.ts';
 
@@ -15,9 +16,9 @@ const MODAL =
 const VERB =
   /\s((?:use|create|provide|expose|enable|let|allow|run|send|forward|map|route|listen|assign|implement|manage|select|return|define|control|open|handle|support|require|appl(?:y|ies)|contain|give|make|keep|store|resolve|translate|connect|match|point|pick|add|set|watch|install|proxie|proxy|redirect|distribute|bypass|link|increase)s?)\s+/i;
 const KO_TOPIC = /^(.+?(?:은|는|이란|란|에서는|에는))$/;
-// Conjunctions and verb forms that end in 는 but mark no topic ("또는", "처리하는").
+// Conjunctions, verb and adjective forms that end in 는/은 but mark no topic ("또는", "처리하는", "같은").
 const KO_NOT_TOPIC =
-  /^(?:또는|혹은|그리고|이는|그것은|이것은|하지만|그러나|그런데|그래서)$|(?:하|되|있|없|받|주|쓰|내|가|오|보|알|들|갖|넘기|붙이|바꾸|고르|찾|묶|잇|읽|만드|보내|거치|지나|따르|가지)는$/;
+  /^(?:또는|혹은|그리고|이는|그것은|이것은|하지만|그러나|그런데|그래서)$|(?:하|되|있|없|받|주|쓰|내|가|오|보|알|들|갖|넘기|붙이|바꾸|고르|찾|묶|잇|읽|만드|보내|거치|지나|따르|가지)는$|^(?:같|많|작|높|낮|좋|넓|짧|깊|얕|적|늦|이런|그런|저런)은$/;
 const KO_COND = /(?:면|경우|때|려면|으면|는데|지만|므로|어서|아서|해서)$/;
 
 export function splitSentences(text: string): string[] {
@@ -164,7 +165,7 @@ function koreanTerm(s: string): Cut[] {
     const t = m[1]!;
     if (COMMON.test(t)) continue;
     // A flag or a CamelCase name is the one a learner is asked; a hyphenated name next; a plain word last.
-    const sc = t.startsWith('--') ? 4 : /[A-Z]/.test(t.slice(1)) ? 3 : t.includes('-') ? 2 : 1;
+    const sc = t.startsWith('--') ? 4 : /[A-Z]/.test(t.slice(1)) ? 3 : 2;
     if (sc > score) {
       best = m;
       score = sc;
@@ -212,6 +213,10 @@ export function enumerationCard(masked: string, spans: string[]): LineCard | nul
     list = `${list}${m[2]}`;
   }
   if (items.length < 3 || items.length > 12 || items.some((x) => !x || x.length > 40)) return null;
+  // The last item must end the enumeration (a particle, "and X", punctuation or the sentence end), not be the
+  // first word of a longer name ("Gateway API").
+  const after = masked.slice(m.index + m[0].length);
+  if (!conj && !tail && after && !/^[\s]*(?:[.,;:!?)]|$)/.test(after)) return null;
   const start = masked.indexOf(list, m.index);
   const prompt = `${masked.slice(0, start)}[...]${tail}${masked.slice(start + list.length + (conj ? 0 : tail.length))}`;
   return {
@@ -222,12 +227,25 @@ export function enumerationCard(masked: string, spans: string[]): LineCard | nul
   };
 }
 
-/** Cloze cards for one prose sentence (masked), at most three. */
-export function sentenceCards(masked: string, spans: string[]): LineCard[] {
+/**
+ * A hidden part that is one fact plus a word or two ("30000-32767 범위에서", "/etc/cni 이다") asks what auto-cloze
+ * already asks about the same line; it is left out.
+ */
+function onlyOneFact(answer: string, spans: string[]): boolean {
+  if (!/[\d/.\uE000]/.test(answer)) return false;
+  const facts = findFacts(answer, spans);
+  if (facts.length !== 1) return false;
+  const rest = answer.slice(0, facts[0]!.start) + answer.slice(facts[0]!.end);
+  return words(rest.replace(/[,.:;()]/g, ' ')).length <= 2;
+}
+
+/** Cloze cards for one prose sentence (masked), at most four. */
+export function sentenceCards(masked: string, spans: string[], skipAutoClozed = true): LineCard[] {
   const s = masked.trim();
   const n = words(s).length;
-  if (n < 4 || s.length > 500 || /^[-*+>#|]/.test(s)) return [];
   const hangul = /[\uAC00-\uD7A3]/.test(s);
+  // Korean words carry their particles, so three of them already make a statement ("파드는 비영구적 리소스이다").
+  if (n < (hangul ? 3 : 4) || s.length > 500 || /^[-*+>#|]/.test(s)) return [];
   const cuts: Cut[] = [];
   if (!isEnumeration(s)) {
     if (hangul) cuts.push(...koreanTerm(s));
@@ -238,9 +256,12 @@ export function sentenceCards(masked: string, spans: string[]): LineCard[] {
   const out: LineCard[] = [];
   const seen = new Set<string>();
   for (const c of cuts) {
+    if (skipAutoClozed && onlyOneFact(c.answer, spans)) continue;
     const prompt = unmask(c.prompt, spans).trim();
     const answer = unmask(c.answer, spans).trim();
     if (!answer || seen.has(prompt) || prompt.replace('[...]', '').trim().length < 3) continue;
+    // Never a blank inside the text of a link or an image.
+    if (/\[\.\.\.\][^\]]*\]\(|!\[[^\]]*\[\.\.\.\]/.test(prompt)) continue;
     if (prompt.length > 600) continue;
     seen.add(prompt);
     out.push({ kind: 'cloze', rule: 'sentence-cloze', prompt, answer });

@@ -1,7 +1,7 @@
 import type { Block, Item } from './block-tree.ts';
 import { type ClozeOptions, explicitCloze, explicitPair, type LineCard } from './explicit.ts';
 import { extractTags, maskInline, splitTags, unmask } from './inline.ts';
-import { hasFacts, lineCards } from './line-rules.ts';
+import { autoCloze, hasFacts, lineCards } from './line-rules.ts';
 import { enumerationCard, sentenceCards, splitSentences } from './sentence-cloze.ts';
 import { tableCards } from './tables.ts';
 import type { ParsedCard } from './types.ts';
@@ -393,12 +393,25 @@ export class Walker {
       const en = enumerationCard(s, joined.spans);
       if (en) this.push(en, line, ctx, tags, sibling);
       for (const c of sentenceCards(s, joined.spans)) this.push(c, line, ctx, tags, sibling);
+      // In a paragraph of several sentences, the facts of each sentence are also asked within that sentence
+      // alone (a line-wide cloze may show the answer in a neighbouring sentence).
+      if (sentences.length >= 2)
+        for (const c of autoCloze(s, joined.spans).slice(0, 2))
+          this.push({ ...c, rule: 'sentence-cloze' }, line, ctx, tags, sibling);
     }
     // A paragraph of several sentences: its lead sentence asks for the rest.
     if (wholeParagraph && sentences.length >= 2 && sentences.length <= 8) {
       const first = unmask(sentences[0]!, joined.spans).trim();
       const rest = unmask(sentences.slice(1).join(' '), joined.spans).trim();
-      if (first.split(/\s+/).length >= 4 && rest.length <= 1000 && first.length <= 300)
+      // The lead sentence must name something technical (a Latin-letter term, code, a number): "시험 전에 다시
+      // 볼 것." is a note to self, not a question.
+      if (
+        first.split(/\s+/).length >= 4 &&
+        rest.split(/\s+/).length >= 4 &&
+        (/[A-Za-z0-9`]/.test(first) || first.split(/\s+/).length >= 6) &&
+        rest.length <= 1000 &&
+        first.length <= 300
+      )
         this.push(
           { kind: 'basic', rule: 'paragraph', prompt: first, answer: rest },
           lines[0]!.line,

@@ -312,3 +312,11 @@ describe('Q: and A: pairs', () => {
     expect(cards('Q: Which port?\nA: 6443\n').some((c) => c.prompt === 'Q' || c.prompt === 'A')).toBe(false);
   });
 });
+
+describe('facts in paragraphs of several sentences', () => {
+  it('asks a fact within its own sentence, so the answer is not shown by the next sentence (ko)', () => {
+    const t =
+      '모든 서비스는 `svc` 서브도메인에 묶인다. 마지막으로 모두 `cluster.local` 루트 도메인에 묶인다. 예: `web.apps.svc.cluster.local`\n';
+    has(t, 'sentence-cloze', '마지막으로 모두 [...] 루트 도메인에 묶인다.', 'cluster.local');
+  });
+});
