@@ -1,14 +1,8 @@
-import type { Core } from '../../core/app.ts';
 import { tr } from '../../core/i18n/index.ts';
 import { KubedeckError } from '../../db/errors.ts';
 import type { CommandImpl } from '../command.ts';
+import { coreWithDir } from '../core-with-dir.ts';
 
-/** `--dir` is the local user's choice, so it configures the core rather than travelling as an API argument. */
-export function coreWithDir(core: () => Core, dir: unknown): Core {
-  const c = core();
-  if (typeof dir === 'string') c.ctx.exercisesDir = dir;
-  return c;
-}
 
 export const exercisesCommand: CommandImpl = {
   async run({ values, core, io, json, lang }) {

@@ -10,7 +10,7 @@ import {
 import type { GradeResult } from '../../core/handlers/exercises.ts';
 import { KubedeckError } from '../../db/errors.ts';
 import type { CommandImpl, Io } from '../command.ts';
-import { coreWithDir } from './exercises.ts';
+import { coreWithDir } from '../core-with-dir.ts';
 
 const MARK = { same: ' ', changed: '|', removed: '<', added: '>' } as const;
 

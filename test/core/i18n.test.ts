@@ -4,6 +4,7 @@ import en from '../../core/i18n/en.json' with { type: 'json' };
 import { tr } from '../../core/i18n/index.ts';
 import ko from '../../core/i18n/ko.json' with { type: 'json' };
 import { startServer } from '../../core/server/http.ts';
+import { sessionCookie } from '../e2e/harness.ts';
 import { freshCore } from '../review/helpers.ts';
 import { kubedeck } from '../support/cli.ts';
 import { tmpDir } from '../support/tmp.ts';
@@ -49,10 +50,11 @@ describe('the language travels with each call', () => {
     const k = await freshCore('2026-04-01T10:00:00Z');
     const server = await startServer({ core: k.core, staticDir: null, port: 0 });
     try {
+      const cookie = await sessionCookie(server.url);
       const ask = async (lang: string) => {
-        const res = await fetch(`${server.url}api/review/next`, {
+        const res = await fetch(`${server.base}api/review/next`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-kubedeck-lang': lang },
+          headers: { 'content-type': 'application/json', 'x-kubedeck-lang': lang, cookie },
           body: '{}',
         });
         return ((await res.json()) as { value: { previews: { again: { label: string } } } }).value.previews

@@ -16,18 +16,20 @@ const NOTE = [
   '- 스케줄러 10259번 포트', // 9
   '- 컨트롤러 매니저 포트', // 10
   '',
-  '```bash', // 12
-  'kubectl get svc -A', // 13
+  // Two blank lines: the block has no line introducing it (code-intro), so its command is only code.
+  '',
+  '```bash', // 13
+  'kubectl get svc -A', // 14
   '```',
   '',
-  '```yaml', // 16
+  '```yaml', // 17
   'apiVersion: v1',
-  'kind: Service', // 18
+  'kind: Service', // 19
   'metadata:',
   '  name: web',
   '```',
   '',
-  '그냥 쓰는 문장이다.', // 23
+  '그냥 쓰는 문장이다.', // 24
   '',
 ].join('\n');
 
@@ -85,13 +87,13 @@ describe('import --explain FILE:LINE', () => {
       return e.partOf === undefined ? e.reason : `${e.reason}@${e.partOf}`;
     };
     expect(await why(2)).toBe('front-matter');
-    expect(await why(13)).toBe('code');
-    expect(await why(18)).toBe('manifest@16');
+    expect(await why(14)).toBe('code');
+    expect(await why(19)).toBe('manifest@17');
     expect(await why(10)).toBe('answer@8');
     expect(await why(11)).toBe('blank');
-    expect(await why(23)).toBe('no-rule');
+    expect(await why(24)).toBe('no-rule');
     await expect(c.call('import/explain', { file, line: 99 })).rejects.toThrow(
-      /has 23 lines; there is no line 99/,
+      /has 24 lines; there is no line 99/,
     );
     // It prints the line, so it reads notes only (serve calls the same handler).
     await expect(c.call('import/explain', { file: '/etc/passwd', line: 1 })).rejects.toThrow(
@@ -109,9 +111,9 @@ describe('import --explain FILE:LINE', () => {
     expect(r.stdout).toBe(
       `${file}:6: kube-apiserver 포트 :: 6443\n  explicit-basic (basic): kube-apiserver 포트 → 6443\n`,
     );
-    const none = kubedeck(['import', '--explain', `${file}:13`, '--json', '--db', db]);
+    const none = kubedeck(['import', '--explain', `${file}:14`, '--json', '--db', db]);
     expect(none.json()).toEqual({
-      explain: { file, line: 13, text: 'kubectl get svc -A', cards: [], reason: 'code' },
+      explain: { file, line: 14, text: 'kubectl get svc -A', cards: [], reason: 'code' },
     });
     const bad = kubedeck(['import', '--explain', file, '--db', db]);
     expect(bad.code).toBe(2);

@@ -163,8 +163,11 @@ describe('automatic backups', () => {
     const dir = tmpDir();
     const { db } = await seeded(dir);
     const raw = new Database(db);
-    raw.pragma('user_version = 3');
-    raw.exec('DROP INDEX IF EXISTS cards_queue_due_deck');
+    // Back to schema 4: undo what migration 0005 (the search index) made.
+    raw.pragma('user_version = 4');
+    raw.exec(`DROP TRIGGER IF EXISTS cards_fts_insert; DROP TRIGGER IF EXISTS cards_fts_delete;
+      DROP TRIGGER IF EXISTS cards_fts_update; DROP TABLE IF EXISTS cards_fts; DROP INDEX IF EXISTS cards_ord;
+      DROP TABLE IF EXISTS cards_deleted;`);
     raw.close();
     const r = kubedeck(['decks', '--db', db]);
     expect(r.code, r.stderr).toBe(0);
