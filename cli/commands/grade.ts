@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import {
   type DiffRow,
   ExerciseFormatError,
+  findExercise,
   grade,
-  loadExercises,
   ratingForAttempt,
   sideBySideDiff,
 } from '../../content/grader/index.ts';
@@ -115,14 +115,13 @@ function gradeWithoutDb(
   hintsUsed: number,
   dir: string | undefined,
 ): Pick<GradeResult, 'verdict' | 'diff' | 'attemptId' | 'rating' | 'rated'> {
-  let all: ReturnType<typeof loadExercises>;
+  let ex: ReturnType<typeof findExercise>;
   try {
-    all = loadExercises(dir);
+    ex = findExercise(id, dir);
   } catch (e) {
     if (e instanceof ExerciseFormatError) throw new KubedeckError('exercise-format', e.message);
     throw e;
   }
-  const ex = all.find((x) => x.id === id);
   if (!ex) throw new KubedeckError('unknown-exercise', `no exercise "${id}" (try kubedeck exercises)`, 2);
   const verdict = grade(ex, answer, { lang });
   const diff: DiffRow[] | null = verdict.passed || gaveUp ? sideBySideDiff(ex.solution, answer) : null;

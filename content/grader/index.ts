@@ -3,6 +3,7 @@ export { type DiffRow, formatSideBySide, sideBySideDiff } from './diff.ts';
 export {
   BUNDLED_EXERCISES_DIR,
   ExerciseFormatError,
+  findExercise,
   loadExercise,
   loadExercises,
   loadWrongAnswers,

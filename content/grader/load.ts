@@ -193,3 +193,14 @@ export function loadWrongAnswers(dir: string): WrongAnswer[] {
       };
     });
 }
+
+/**
+ * One exercise by id. Its own folder is read first, so grading one answer need not parse every exercise's YAML;
+ * an id that is not a folder name is looked for among all of them. Undefined when there is none.
+ */
+export function findExercise(id: string, dir: string = BUNDLED_EXERCISES_DIR): Exercise | undefined {
+  const own = join(dir, id);
+  if (/^[\w.-]+$/.test(id) && id !== '.' && id !== '..' && existsSync(join(own, 'exercise.yaml')))
+    return loadExercise(own);
+  return loadExercises(dir).find((x) => x.id === id);
+}

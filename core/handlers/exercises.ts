@@ -1,14 +1,11 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { z } from 'zod';
 import {
-  BUNDLED_EXERCISES_DIR,
   type DiffRow,
   type Exercise,
   ExerciseFormatError,
+  findExercise,
   grade,
   gradeAgainstReference,
-  loadExercise,
   loadExercises,
   ratingForAttempt,
   sideBySideDiff,
@@ -34,18 +31,13 @@ function exercisesIn(folder: string | undefined): Exercise[] {
 }
 
 function exercise(folder: string | undefined, id: string): Exercise {
-  // One exercise reads only its own folder: `kubedeck grade` need not parse every exercise's YAML.
-  const own = join(folder ?? BUNDLED_EXERCISES_DIR, id);
-  if (/^[\w.-]+$/.test(id) && id !== '.' && id !== '..' && existsSync(join(own, 'exercise.yaml'))) {
-    try {
-      return loadExercise(own);
-    } catch (e) {
-      if (e instanceof ExerciseFormatError) throw new KubedeckError('exercise-format', e.message);
-      throw e;
-    }
+  let ex: Exercise | undefined;
+  try {
+    ex = findExercise(id, folder);
+  } catch (e) {
+    if (e instanceof ExerciseFormatError) throw new KubedeckError('exercise-format', e.message);
+    throw e;
   }
-  const all = exercisesIn(folder);
-  const ex = all.find((x) => x.id === id);
   if (!ex) throw new KubedeckError('unknown-exercise', `no exercise "${id}" (try kubedeck exercises)`, 2);
   return ex;
 }
