@@ -1,3 +1,4 @@
+import type { NewCardRow } from './cards.ts';
 import type { DB } from './open.ts';
 import type { CardRow, FsrsColumns } from './review.ts';
 import type { LogRow } from './review-log.ts';
@@ -36,34 +37,8 @@ export function logsForCards(db: DB, cardIds: string[]): ExportLogRow[] {
 }
 
 /** A card row as an interop import writes it: text and schedule together. */
-export type ImportedCardRow = {
-  id: string;
-  deck_id: string;
-  kind: string;
-  rule: string;
-  lang: string;
-  prompt: string;
-  answer: string;
-  context: string;
-  tags: string;
-  heading_path: string;
-  content_key: string;
-  sibling_key: string;
-  ord: number;
-  exercise_id: string | null;
-  state: number;
-  due: number | null;
-  stability: number;
-  difficulty: number;
-  elapsed_days: number;
-  scheduled_days: number;
-  learning_steps: number;
-  reps: number;
-  lapses: number;
-  last_review: number | null;
-  suspended: number;
-  now: number;
-};
+export type ImportedCardRow = Omit<NewCardRow, 'note_id' | 'source_file' | 'source_line'> &
+  FsrsColumns & { suspended: number };
 
 /** Prepared once per import. Imported cards have no Markdown source (source_file NULL), so no note import claims them. */
 export function importedCardWriter(db: DB) {

@@ -2,15 +2,12 @@ import { listBackups, restoreBackup } from '../../core/backups.ts';
 import { KubedeckError } from '../../db/errors.ts';
 import { defaultDbPath } from '../../db/open.ts';
 import { parseNow } from '../args.ts';
-import type { Command } from '../command.ts';
+import type { CommandImpl } from '../command.ts';
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(n < 1024 * 1024 ? 2 : 1)} MB`;
 const dbPathOf = (v: unknown) => (typeof v === 'string' ? v : defaultDbPath());
 
-export const backupCommand: Command = {
-  name: 'backup',
-  usage: 'backup [--json]',
-  summary: 'back the database up now (into backups/ beside it; the app also does so every 30 minutes of use)',
+export const backupCommand: CommandImpl = {
   async run({ core, io, json, lang }) {
     const b = await core().call('backups/create', {});
     if (!json && lang === 'ko') {
@@ -26,10 +23,7 @@ export const backupCommand: Command = {
   },
 };
 
-export const backupsCommand: Command = {
-  name: 'backups',
-  usage: 'backups [--json]',
-  summary: 'list the backups, newest first (time, size, cards, reviews)',
+export const backupsCommand: CommandImpl = {
   // Listing must work when the database itself is damaged, so it reads the folder without opening it.
   async run({ values, io, json, lang }) {
     const list = listBackups(dbPathOf(values.db));
@@ -49,10 +43,7 @@ export const backupsCommand: Command = {
   },
 };
 
-export const restoreCommand: Command = {
-  name: 'restore',
-  usage: 'restore <backup-file> [--json]',
-  summary: 'put a backup in place of the database (the current state is backed up first)',
+export const restoreCommand: CommandImpl = {
   // Restoring is how a damaged database is fixed, so this never opens the database through the core.
   async run({ positionals, values, io, json, lang }) {
     if (positionals.length !== 1)

@@ -1,11 +1,6 @@
-import type { Command } from '../command.ts';
+import type { CommandImpl } from '../command.ts';
 
-export const checkCommand: Command = {
-  name: 'check',
-  usage: 'check [--dry-run] [--json]',
-  summary:
-    'Check Database: integrity, rows pointing nowhere, FSRS values out of range; repairs what is safe after a backup',
-  options: { 'dry-run': { type: 'boolean' } },
+export const checkCommand: CommandImpl = {
   async run({ values, core, io, json, lang }) {
     const r = await core().call('db/check', { dryRun: values['dry-run'] === true });
     if (json) {

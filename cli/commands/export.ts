@@ -1,18 +1,9 @@
 import { KubedeckError } from '../../db/errors.ts';
-import type { Command } from '../command.ts';
+import type { CommandImpl } from '../command.ts';
 
 const FORMATS = ['apkg', 'csv', 'json'] as const;
 
-export const exportCommand: Command = {
-  name: 'export',
-  usage: 'export --format apkg|csv|json --out FILE [--deck NAME] [--with-history]',
-  summary: 'write an Anki package (opens in Anki/AnkiDroid), a CSV table, or a JSON backup of everything',
-  options: {
-    format: { type: 'string' },
-    out: { type: 'string' },
-    deck: { type: 'string' },
-    'with-history': { type: 'boolean' },
-  },
+export const exportCommand: CommandImpl = {
   async run({ values, core, io, json }) {
     const format = values.format;
     if (typeof format !== 'string' || !(FORMATS as readonly string[]).includes(format))

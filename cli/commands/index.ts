@@ -167,6 +167,7 @@ commands.push(
     usage: 'watch [<folder>...] [--list] [--remove FOLDER]',
     summary: 'keep note folders imported: re-imports each saved note (history kept) until Ctrl-C',
     options: { list: { type: 'boolean' }, remove: { type: 'string' }, 'debounce-ms': { type: 'string' } },
+    needsDb: false,
     load: async () => (await import('./watch.ts')).watchCommand,
   },
 );

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 // Only the grader and its error type: validating needs no database and no scheduler, so it starts fast.
 import { type ManifestValidation, validateManifests } from '../../content/grader/index.ts';
 import { KubedeckError } from '../../db/errors.ts';
-import type { Command } from '../command.ts';
+import type { CommandImpl } from '../command.ts';
 
 const MANIFEST = /\.(ya?ml|json)$/i;
 
@@ -45,12 +45,7 @@ function expand(arg: string, out: string[], unreadable: { file: string; message:
 
 type FileResult = { file: string } & ManifestValidation;
 
-export const validateCommand: Command = {
-  name: 'validate',
-  usage: 'validate <file|folder|->... [--json] [--lang ko|en]',
-  summary:
-    'check any Kubernetes manifest as the API server would (strict fields, Gateway API CEL rules); exit 0 valid, 1 invalid, 2 unreadable',
-  needsDb: false,
+export const validateCommand: CommandImpl = {
   async run({ positionals, io, json, lang }) {
     if (positionals.length === 0)
       throw new KubedeckError('usage', 'validate: give one or more files, folders, or - for stdin', 2);

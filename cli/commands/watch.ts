@@ -1,6 +1,6 @@
 import type { SyncEvent } from '../../core/interop/watch.ts';
 import { KubedeckError } from '../../db/errors.ts';
-import type { Command, Io } from '../command.ts';
+import type { CommandImpl, Io } from '../command.ts';
 import { displayPath } from './import.ts';
 
 function printSync(io: Io, json: boolean, e: SyncEvent) {
@@ -21,11 +21,7 @@ function printSync(io: Io, json: boolean, e: SyncEvent) {
   );
 }
 
-export const watchCommand: Command = {
-  name: 'watch',
-  usage: 'watch [<folder>...] [--list] [--remove FOLDER]',
-  summary: 'keep note folders imported: re-imports each saved note (history kept) until Ctrl-C',
-  options: { list: { type: 'boolean' }, remove: { type: 'string' }, 'debounce-ms': { type: 'string' } },
+export const watchCommand: CommandImpl = {
   async run({ positionals, values, core, io, json }) {
     const c = core();
     if (values.list) {
