@@ -3,7 +3,6 @@ import { KubedeckError } from '../../db/errors.ts';
 import type { CommandImpl } from '../command.ts';
 import { coreWithDir } from '../core-with-dir.ts';
 
-
 export const exercisesCommand: CommandImpl = {
   async run({ values, core, io, json, lang }) {
     const list = await coreWithDir(core, values.dir).call('exercises/list', {});
