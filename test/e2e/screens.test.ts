@@ -148,8 +148,11 @@ describe.skipIf(!haveChromium)('screens in headless Chromium against kubedeck se
     await tree.waitFor();
     const row = (path: string) => page.locator(`[data-testid="deck-row"][data-deck="${path}"]`);
     await row('CKA 네트워킹::DNS::CoreDNS').waitFor();
-    // The parent exists only as a prefix; its counts cover the whole subtree.
-    await poll(() => row('CKA 네트워킹').locator('.count-new').textContent()).toBe('6');
+    // The parent exists only as a prefix; its counts cover the whole subtree: 서비스 4 (image, cloze, manifest and
+    // the manifest's own "kind: Service 의 apiVersion → v1" card the parser makes since the notes merge), DNS 2,
+    // CoreDNS 1.
+    await poll(() => row('CKA 네트워킹').locator('.count-new').textContent()).toBe('7');
+    expect(await row('CKA 네트워킹::서비스').locator('.count-new').textContent()).toBe('4');
     expect(await row('CKA 네트워킹::DNS').locator('.count-new').textContent()).toBe('3');
     await row('CKA 네트워킹').getByRole('button', { name: '접기' }).click();
     await poll(() => row('CKA 네트워킹::DNS').count()).toBe(0);
@@ -226,7 +229,10 @@ describe.skipIf(!haveChromium)('screens in headless Chromium against kubedeck se
         .find((n) => /noto-sans-kr-korean-\d+-normal.*\.woff2$/.test(n)),
     );
     expect(woff2).toBeTruthy();
-    const res = await fetch(woff2!);
+    // Every path of serve, assets too, needs the session cookie the page's token was traded for (the token guard):
+    // without it this fetch would get the 401 "needs its token" page.
+    const res = await fetch(woff2!, { headers: { cookie: served!.cookie } });
+    expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('font/woff2');
     expect((await res.arrayBuffer()).byteLength).toBeGreaterThan(500_000);
     await page.close();
