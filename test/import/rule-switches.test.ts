@@ -81,7 +81,13 @@ describe('switching rules off', () => {
     expect(r.warnings).toEqual([]);
     const of = (name: string) => rulesOf(r.cards?.filter((x) => x.source.file?.endsWith(name)));
     expect(of('quiet.md')).toEqual(['explicit-basic', 'sentence-cloze']);
-    expect(of('loud.md')).toEqual(['auto-cloze', 'explicit-basic', 'list', 'sentence-cloze', 'term-definition']);
+    expect(of('loud.md')).toEqual([
+      'auto-cloze',
+      'explicit-basic',
+      'list',
+      'sentence-cloze',
+      'term-definition',
+    ]);
     expect(of('plain.md')).toEqual(['auto-cloze', 'explicit-basic', 'list', 'sentence-cloze']);
     expect(r.rulesOff).toEqual({
       'auto-cloze': { cards: 2, by: ['front matter'] },
