@@ -12,7 +12,9 @@ import { call, transportName } from '../api/client.ts';
 import { ErrorNote } from '../components/ErrorNote.tsx';
 import { type StringKey, useI18n } from '../i18n/index.ts';
 import type { ThemeChoice } from '../theme.ts';
+import { BackupsPanel } from './BackupsPanel.tsx';
 import { Optimizer } from './Optimizer.tsx';
+import { WatchPanel } from './WatchPanel.tsx';
 
 /** The form is laid out from the one settings schema; these are its sections. */
 const GROUPS: { title: StringKey; keys: SettingKey[] }[] = [
@@ -82,6 +84,8 @@ export function SettingsScreen({
           </fieldset>
         ))}
       <Optimizer onDone={() => call('settings/get', {}).then(setSettings, setError)} />
+      <WatchPanel />
+      <BackupsPanel onRestored={() => call('settings/get', {}).then(setSettings, setError)} />
       <p className="muted small">
         {t('transport')}: {transportName() === 'electron' ? 'Electron IPC' : 'HTTP (kubedeck serve)'}
       </p>

@@ -1,0 +1,84 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ensureRendererBuilt, haveChromium, launchChromium, type Served, startServe } from './harness.ts';
+
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000 });
+
+describe.skipIf(!haveChromium)('Settings › Backups and Watched folders in headless Chromium', () => {
+  let browser: Browser;
+  let served: Served | undefined;
+  const temps: string[] = [];
+
+  beforeAll(async () => {
+    await ensureRendererBuilt();
+    browser = await launchChromium();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    for (const d of temps) rmSync(d, { recursive: true, force: true });
+  });
+  afterEach(async () => {
+    await served?.stop();
+    served = undefined;
+  });
+
+  it('takes a backup, restores it after the confirm step and reports success', async () => {
+    served = await startServe({ lang: 'en' });
+    const page = await browser.newPage({ locale: 'en-US' });
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.accept();
+    });
+    await page.goto(`${served.url}#/settings`);
+    const panel = page.getByTestId('backups');
+    await panel.waitFor();
+    const rows = panel.getByTestId('backup-row');
+    const before = await rows.count();
+    await panel.getByRole('button', { name: 'Back up now' }).click();
+    await poll(() => rows.count()).toBe(before + 1);
+    await expect(panel.getByTestId('backup-message').textContent()).resolves.toContain('Backup taken');
+    await expect(rows.first().textContent()).resolves.toContain('Taken by you');
+
+    await rows.first().getByRole('button', { name: 'Restore' }).click();
+    await poll(() => panel.getByTestId('backup-message').textContent()).toContain('Restored the backup');
+    expect(dialogs).toHaveLength(1);
+    expect(dialogs[0]).toContain('Restore the backup taken');
+    // Restoring backed up the state before it: one more row, newest first, saying why.
+    await poll(() => rows.count()).toBe(before + 2);
+    await expect(rows.first().textContent()).resolves.toContain('Before a restore');
+    // Settings were read again and the form is still there.
+    await page.locator('#setting-newPerDay').waitFor();
+    await page.close();
+  }, 60_000);
+
+  it('adds a watched folder typed as a path, lists it, then removes it', async () => {
+    served = await startServe({ lang: 'ko' });
+    const notes = mkdtempSync(join(tmpdir(), 'kubedeck-watch-'));
+    temps.push(notes);
+    writeFileSync(join(notes, 'pods.md'), '# Pods\n\n## What is a Pod?\n\nThe smallest deployable unit.\n');
+    const page = await browser.newPage({ locale: 'ko-KR' });
+    await page.goto(`${served.url}#/settings`);
+    const panel = page.getByTestId('watch');
+    await panel.waitFor();
+    await expect(panel.getByText('감시 중인 폴더가 없습니다.').count()).resolves.toBe(1);
+    await panel.getByTestId('watch-input').fill(notes);
+    await panel.getByTestId('watch-add').click();
+    const folders = panel.getByTestId('watch-folder');
+    await poll(() => folders.count()).toBe(1);
+    await expect(folders.first().textContent()).resolves.toContain(notes);
+    await expect(panel.getByTestId('watch-input').inputValue()).resolves.toBe('');
+    const listed = await served.api<{ folders: string[] }>('watch/list', {});
+    expect(listed.value?.folders).toContain(notes);
+
+    await folders.first().getByRole('button', { name: '제거' }).click();
+    await poll(() => folders.count()).toBe(0);
+    await panel.getByText('감시 중인 폴더가 없습니다.').waitFor();
+    const after = await served.api<{ folders: string[] }>('watch/list', {});
+    expect(after.value?.folders).toEqual([]);
+    await page.close();
+  }, 60_000);
+});
