@@ -116,7 +116,7 @@ export function WatchPanel() {
                 <tr key={r.id}>
                   <td>{when(r.startedAt)}</td>
                   <td className="watch-files" title={r.sources.join('\n')}>
-                    {r.sources.slice(0, 3).map(fileName).join(', ')}
+                    {r.sources.length === 0 ? '–' : r.sources.slice(0, 3).map(fileName).join(', ')}
                     {r.sources.length > 3 ? ` ${t('watchMoreFiles', { n: r.sources.length - 3 })}` : ''}
                   </td>
                   <td className="num">{r.new}</td>
