@@ -1,6 +1,7 @@
 // Screenshots of every screen in ko and en, light and dark, for a human look:
 //   npx tsx test/e2e/shots.ts [outDir]   (default /tmp/kubedeck-shots)
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureRendererBuilt, FIXTURE_NOTES, launchChromium, ROOT, startServe } from './harness.ts';
 import { seedReviewHistory } from './seed.ts';
@@ -21,6 +22,13 @@ try {
         colorScheme: theme,
       });
       await page.addInitScript(() => localStorage.setItem('kubedeck.multipleChoice', '1'));
+      // One settings panel, scrolled to the middle of the window so the sticky top bar does not cover it.
+      const panelShot = async (testId: string, file: string) => {
+        const panel = page.getByTestId(testId);
+        await panel.evaluate((e) => e.scrollIntoView({ block: 'center' }));
+        const box = await panel.boundingBox();
+        if (box) await page.screenshot({ path: join(out, file), clip: box });
+      };
       const shot = (name: string) => page.screenshot({ path: join(out, `${name}-${lang}-${theme}.png`) });
       await page.goto(`${served.url}#/review`);
       await page.getByTestId('card').waitFor();
@@ -60,7 +68,22 @@ try {
       await page.getByTestId('heatmap').waitFor();
       await page.waitForTimeout(500);
       await page.screenshot({ path: join(out, `stats-${lang}-${theme}.png`), fullPage: true });
+      // Settings › Backups and Watched folders with something in them.
+      await served.api('backups/create', {});
+      const watched = mkdtempSync(join(tmpdir(), 'kubedeck-shot-watch-'));
+      writeFileSync(
+        join(watched, 'pods.md'),
+        '# Pods\n\n## What is a Pod?\n\nThe smallest deployable unit.\n',
+      );
+      await served.api('watch/add', { folder: watched });
       await page.goto(`${served.url}#/settings`);
+      await page.getByTestId('backups-table').waitFor();
+      await page.getByTestId('watch-runs').waitFor();
+      await panelShot('backups', `settings-backups-${lang}-${theme}.png`);
+      await panelShot('watch', `settings-watch-${lang}-${theme}.png`);
+      await served.api('watch/remove', { folder: watched });
+      rmSync(watched, { recursive: true, force: true });
+      await page.reload();
       await page.getByTestId('optimizer').waitFor();
       await page.getByTestId('optimizer').getByRole('button').click();
       await page.getByTestId('optimizer-result').waitFor({ timeout: 60_000 });
