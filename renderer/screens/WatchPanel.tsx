@@ -36,6 +36,8 @@ export function WatchPanel() {
     try {
       setFolders((await call(name, { folder })).folders);
       if (name === 'watch/add') setText('');
+      // Adding a folder syncs it: its notes show up under the changes.
+      setRuns((await call('watch/changes', { limit: 10 })).runs);
     } catch (e) {
       setError(e);
     } finally {
