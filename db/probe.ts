@@ -51,12 +51,8 @@ export function openCopy(path: string, nativeBinding?: string, bytes?: Buffer): 
   return new Database(copy, { readonly: true, nativeBinding });
 }
 
-/** Header says N pages of P bytes, the file is shorter: it was cut off (a failed copy, a full disk). */
-function truncation(path: string, bytes: Buffer): string | null {
-  return truncationOf(path, bytes, bytes.length);
-}
-
-function truncationOf(path: string, bytes: Buffer, length: number): string | null {
+/** Header says N pages of P bytes, the file (`length` bytes) is shorter: it was cut off (a failed copy, a full disk). */
+function truncation(path: string, bytes: Buffer, length: number): string | null {
   if (bytes.length < 100 || existsSync(`${path}-wal`)) return null;
   const raw = bytes.readUInt16BE(16);
   const pageSize = raw === 1 ? 65536 : raw;
@@ -72,22 +68,10 @@ function truncationOf(path: string, bytes: Buffer, length: number): string | nul
  * creating anything beside it. Throws a one-line KubedeckError otherwise.
  */
 export function probeDatabase(path: string, target: number, nativeBinding?: string): Probe {
-  const state = fileState(path);
-  if (state === 'folder') throw new KubedeckError('db-not-file', `${path}: is a folder, not a database file`);
-  if (state === 'empty')
-    throw new KubedeckError(
-      'db-empty',
-      `${path}: is an empty file (0 bytes), not a Kubedeck database; refusing to use it (delete it, or give --db a path that does not exist yet)`,
-    );
+  refuseNonFile(path);
   const hasWal = existsSync(`${path}-wal`);
   const bytes = readFileSync(path);
-  if (bytes.length > 0 && bytes.subarray(0, 16).toString('latin1') !== SQLITE_MAGIC)
-    throw new KubedeckError(
-      'db-foreign',
-      `${path}: not a Kubedeck database (not an SQLite file); refusing to touch it`,
-    );
-  const cut = truncation(path, bytes);
-  if (cut) throw new KubedeckError('db-corrupt', `${path}: database is damaged (${cut}); it was not changed`);
+  if (bytes.length > 0) refuseBadHeader(path, bytes, bytes.length);
   let probe: Database.Database | undefined;
   try {
     // With a -wal beside it the database is open elsewhere or was not closed: its sidecars already exist, and only
@@ -100,16 +84,7 @@ export function probeDatabase(path: string, target: number, nativeBinding?: stri
     const tables = (
       probe.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number }
     ).n;
-    if (appId !== APPLICATION_ID && !(appId === 0 && tables === 0))
-      throw new KubedeckError(
-        'db-foreign',
-        `${path}: not a Kubedeck database (application_id ${appId}); refusing to touch it`,
-      );
-    if (version > target)
-      throw new KubedeckError(
-        'db-newer',
-        `${path}: database schema version ${version} is newer than this Kubedeck (${target}); update Kubedeck`,
-      );
+    refuseForeignOrNewer(path, { version, appId, tables }, target);
     const check = probe.pragma('quick_check', { simple: true });
     if (check !== 'ok')
       throw new KubedeckError(
@@ -134,13 +109,7 @@ export function probeDatabase(path: string, target: number, nativeBinding?: stri
  * ours (or a blank SQLite file) and may be opened; whether its pages are sound is quick_check's question.
  */
 export function probeHeader(path: string, target: number): Probe {
-  const state = fileState(path);
-  if (state === 'folder') throw new KubedeckError('db-not-file', `${path}: is a folder, not a database file`);
-  if (state === 'empty')
-    throw new KubedeckError(
-      'db-empty',
-      `${path}: is an empty file (0 bytes), not a Kubedeck database; refusing to use it (delete it, or give --db a path that does not exist yet)`,
-    );
+  refuseNonFile(path);
   const head = Buffer.alloc(100);
   const fd = openSync(path, 'r');
   let n: number;
@@ -151,26 +120,47 @@ export function probeHeader(path: string, target: number): Probe {
   }
   const size = statSync(path).size;
   if (size === 0) return { version: 0, appId: 0, tables: 0 }; // the database so far lives in its -wal
-  if (n < 100 || head.subarray(0, 16).toString('latin1') !== SQLITE_MAGIC)
-    throw new KubedeckError(
-      'db-foreign',
-      `${path}: not a Kubedeck database (not an SQLite file); refusing to touch it`,
-    );
-  const cut = truncationOf(path, head, size);
-  if (cut) throw new KubedeckError('db-corrupt', `${path}: database is damaged (${cut}); it was not changed`);
+  // A file shorter than SQLite's 100-byte header is no SQLite database.
+  refuseBadHeader(path, n < 100 ? Buffer.alloc(0) : head, size);
   const version = head.readUInt32BE(60);
   const appId = head.readUInt32BE(68);
   // The schema cookie changes with every CREATE: 0 means no table was ever made.
   const tables = head.readUInt32BE(40) === 0 ? 0 : 1;
-  if (appId !== APPLICATION_ID && !(appId === 0 && tables === 0))
+  refuseForeignOrNewer(path, { version, appId, tables }, target);
+  return { version, appId, tables };
+}
+
+/** A folder, or an empty file (which is not ours to overwrite), is refused before anything reads it. */
+function refuseNonFile(path: string): void {
+  const state = fileState(path);
+  if (state === 'folder') throw new KubedeckError('db-not-file', `${path}: is a folder, not a database file`);
+  if (state === 'empty')
+    throw new KubedeckError(
+      'db-empty',
+      `${path}: is an empty file (0 bytes), not a Kubedeck database; refusing to use it (delete it, or give --db a path that does not exist yet)`,
+    );
+}
+
+/** `head` holds the file's first bytes, `length` the file's size. */
+function refuseBadHeader(path: string, head: Buffer, length: number): void {
+  if (head.subarray(0, 16).toString('latin1') !== SQLITE_MAGIC)
     throw new KubedeckError(
       'db-foreign',
-      `${path}: not a Kubedeck database (application_id ${appId}); refusing to touch it`,
+      `${path}: not a Kubedeck database (not an SQLite file); refusing to touch it`,
     );
-  if (version > target)
+  const cut = truncation(path, head, length);
+  if (cut) throw new KubedeckError('db-corrupt', `${path}: database is damaged (${cut}); it was not changed`);
+}
+
+function refuseForeignOrNewer(path: string, p: Probe, target: number): void {
+  if (p.appId !== APPLICATION_ID && !(p.appId === 0 && p.tables === 0))
+    throw new KubedeckError(
+      'db-foreign',
+      `${path}: not a Kubedeck database (application_id ${p.appId}); refusing to touch it`,
+    );
+  if (p.version > target)
     throw new KubedeckError(
       'db-newer',
-      `${path}: database schema version ${version} is newer than this Kubedeck (${target}); update Kubedeck`,
+      `${path}: database schema version ${p.version} is newer than this Kubedeck (${target}); update Kubedeck`,
     );
-  return { version, appId, tables };
 }
