@@ -172,7 +172,8 @@ function importRun(
     byRule[rule][what] += n;
   };
   const json: CardJson[] = [];
-  const jsonAt = new Map<string, number>();
+  // New cards as shown in a dry run, by id: a move found later gives them the older card's id.
+  const shownNew = new Map<string, { json: CardJson; preview?: PreviewCard }>();
   const preview: PreviewCard[] = [];
   const skipRules = new Set(opts.skip?.rules ?? []);
   const skipCards = new Set(opts.skip?.cards ?? []);
@@ -354,11 +355,13 @@ function importRun(
         summary.new++;
         ruleCount(k.card.rule, 'new');
         if (opts.dryRun) {
-          jsonAt.set(id, json.length);
           const card = cardJson(id, k.card, note.parsed, c.file.source);
           json.push(card);
-          if (opts.preview)
-            preview.push({ ...card, key: previewKey(c.file.source, k.card.line, k.key), status: 'new' });
+          const p: PreviewCard | undefined = opts.preview
+            ? { ...card, key: previewKey(c.file.source, k.card.line, k.key), status: 'new' }
+            : undefined;
+          if (p) preview.push(p);
+          shownNew.set(id, { json: card, preview: p });
         }
         // Worth pairing later only while some released card is still unclaimed.
         if (claimed.size < released.size)
@@ -377,12 +380,13 @@ function importRun(
       summary[m.changed ? 'updated' : 'unchanged']++;
       ruleCount(m.fresh.rule, 'new', -1);
       ruleCount(m.fresh.rule, m.changed ? 'updated' : 'unchanged');
-      const at = jsonAt.get(m.fresh.id);
-      if (at !== undefined) json[at]!.id = m.into.id;
-      const shown = preview.find((p) => p.id === m.fresh.id);
+      const shown = shownNew.get(m.fresh.id);
       if (shown) {
-        shown.id = m.into.id;
-        shown.status = m.changed ? 'updated' : 'unchanged';
+        shown.json.id = m.into.id;
+        if (shown.preview) {
+          shown.preview.id = m.into.id;
+          shown.preview.status = m.changed ? 'updated' : 'unchanged';
+        }
       }
     }
     for (const r of released.values()) {
