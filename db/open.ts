@@ -28,7 +28,6 @@ export const CHECKED_DAY_KEY = 'db.quickCheckDay';
 export type OpenOptions = {
   migrations?: Migration[];
   readonly?: boolean;
-  nativeBinding?: string;
   now?: () => Date;
   /**
    * The learner's day, computed from the stored settings (read through `setting`). With it, quick_check — which
@@ -55,8 +54,6 @@ export function defaultDbPath(env: NodeJS.ProcessEnv = process.env): string {
  * transaction; a file on a read-only mount or in a read-only folder is opened for reading.
  */
 export function openDatabase(path: string, opts: OpenOptions = {}): OpenResult {
-  // Electron loads a second better-sqlite3 build made for its ABI (npm start sets KUBEDECK_SQLITE_BINDING).
-  const nativeBinding = opts.nativeBinding ?? (process.env.KUBEDECK_SQLITE_BINDING || undefined);
   const migrations = opts.migrations ?? loadMigrations();
   const target = migrations.length;
   const memory = path === ':memory:';
@@ -67,11 +64,7 @@ export function openDatabase(path: string, opts: OpenOptions = {}): OpenResult {
   const walLeft = exists && existsSync(`${path}-wal`) && statSync(`${path}-wal`).size > 0;
   // Inspect first so a foreign or newer file is never modified (no WAL switch, no journal, no sidecar files). The
   // header says that much; a read-only place is probed whole, from a copy, since it is opened from one anyway.
-  const probe = !exists
-    ? null
-    : readOnly
-      ? probeDatabase(path, target, nativeBinding)
-      : probeHeader(path, target);
+  const probe = !exists ? null : readOnly ? probeDatabase(path, target) : probeHeader(path, target);
   if (!exists && !memory) mkdirSync(dirname(path), { recursive: true });
 
   if (readOnly && probe && probe.version < target)
@@ -80,7 +73,7 @@ export function openDatabase(path: string, opts: OpenOptions = {}): OpenResult {
       `${path}: is read-only and from an older Kubedeck (schema ${probe.version}); copy it somewhere writable to update it`,
     );
   // SQLite cannot open a WAL database where it cannot create its -shm; a read-only place is read from a copy.
-  const db = readOnly && exists ? openCopy(path, nativeBinding) : new Database(path, { nativeBinding });
+  const db = readOnly && exists ? openCopy(path) : new Database(path);
   let checked = readOnly && exists;
   try {
     // The busy timeout comes first: switching to WAL takes a lock another process may hold for a moment.

@@ -43,12 +43,12 @@ export function isReadOnlyPlace(path: string): boolean {
  * An in-memory copy of the file, for looking without touching: opening the file itself, even read-only, leaves
  * -wal and -shm beside a WAL-mode database, and cannot open one at all on a read-only mount.
  */
-export function openCopy(path: string, nativeBinding?: string, bytes?: Buffer): Database.Database {
+export function openCopy(path: string, bytes?: Buffer): Database.Database {
   // The bytes are ours (read for this probe), so the header is patched in place rather than copied once more.
   const copy = bytes ?? readFileSync(path);
   // Bytes 18-19 say "WAL"; an in-memory database has no WAL, so the copy says "rollback journal" instead.
   if (copy.length >= 20 && copy[18] === 2) copy[18] = copy[19] = 1;
-  return new Database(copy, { readonly: true, nativeBinding });
+  return new Database(copy, { readonly: true });
 }
 
 /** Header says N pages of P bytes, the file (`length` bytes) is shorter: it was cut off (a failed copy, a full disk). */
@@ -67,7 +67,7 @@ function truncation(path: string, bytes: Buffer, length: number): string | null 
  * Decides whether `path` is a healthy Kubedeck database of at most schema `target`, without modifying it or
  * creating anything beside it. Throws a one-line KubedeckError otherwise.
  */
-export function probeDatabase(path: string, target: number, nativeBinding?: string): Probe {
+export function probeDatabase(path: string, target: number): Probe {
   refuseNonFile(path);
   const hasWal = existsSync(`${path}-wal`);
   const bytes = readFileSync(path);
@@ -76,9 +76,7 @@ export function probeDatabase(path: string, target: number, nativeBinding?: stri
   try {
     // With a -wal beside it the database is open elsewhere or was not closed: its sidecars already exist, and only
     // SQLite reading the WAL sees the latest commits. Otherwise look at a copy so nothing is created.
-    probe = hasWal
-      ? new Database(path, { readonly: true, fileMustExist: true, nativeBinding })
-      : openCopy(path, nativeBinding, bytes);
+    probe = hasWal ? new Database(path, { readonly: true, fileMustExist: true }) : openCopy(path, bytes);
     const appId = probe.pragma('application_id', { simple: true }) as number;
     const version = probe.pragma('user_version', { simple: true }) as number;
     const tables = (
