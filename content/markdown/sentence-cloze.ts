@@ -8,9 +8,12 @@ import { unmask } from './inline.ts';
  * code spans and link targets are atomic and never cut.
  */
 const MAX_PER_SENTENCE = 4;
+// A run-on sentence of several copula clauses holds one fact per clause; past this it is a paragraph.
+const MAX_PER_LONG_SENTENCE = 6;
 const PRONOUN = /^(it|this|that|they|these|those|there|we|you|i|he|she|which|what|who|here)$/i;
 const COPULA =
   /\s(?:is|are|was|were|will be|would be|can be|may be|might be|must be|should be|becomes|become|means|mean|refers to|stands for)(?:\s+(?:either|also|only|always|usually|not|still))?\s+/i;
+const COPULA_ALL = new RegExp(COPULA.source, 'gi');
 const MODAL =
   /\s(must|should|can|cannot|can't|won't|will not|will|may|might|needs to|need to|has to|have to|does not|doesn't|do not|don't)\s+/i;
 const VERB =
@@ -56,7 +59,9 @@ function predicateEnd(s: string, from: number): number {
   const next = new RegExp(`${COPULA.source}|${MODAL.source}`, 'i').exec(rest);
   if (!next) return s.length;
   const head = rest.slice(0, next.index);
-  const cut = Math.max(head.lastIndexOf(', '), head.lastIndexOf(' and '), head.lastIndexOf('; '));
+  // "is A, B and C are D": the next clause starts after the first comma; "is A and B is C" after the last "and".
+  const comma = head.search(/, |; /);
+  const cut = comma > 0 ? comma : head.lastIndexOf(' and ');
   return cut > 0 ? from + cut : s.length;
 }
 
@@ -97,6 +102,90 @@ function english(s: string): Cut[] {
           cuts.splice(1, 0, { prompt: `[...]${tail}`, answer: subject.replace(FINAL, '') });
       }
     }
+  }
+  return cuts;
+}
+
+/** End of the clause that starts at `from`: the next ", ", " and ", "; ", " so that " or the sentence end. */
+function clauseEnd(s: string, from: number): number {
+  const m = /,\s|;\s|\s(?:and|but|so that|so)\s/.exec(s.slice(from));
+  return m ? from + m.index : s.replace(FINAL, '').length;
+}
+
+// "... using clusterIP", "... via a Service": the means is the fact when it names something technical.
+const MEANS = /\s(using|via|through|by using)\s/gi;
+// "configure a load balancer to round-robin the IPs": the purpose of an action; "need to"/"have to" are modals.
+const PURPOSE = /\s(\S+)\s+to\s+([a-z][a-z-]{2,})\s/g;
+const NOT_PURPOSE =
+  /^(?:need|needs|have|has|had|want|wants|going|able|used|ought|due|up|similar|equal|according|close|next|prior|from|and|or|how|what|where|able|likely|unable)$/i;
+const NOT_VERB =
+  /^(?:the|a|an|this|that|these|those|its|their|our|your|my|all|any|each|every|some|other|another|one|two|make sure|be|it|them|us|you|me)$/i;
+// "Kubernetes automatically creates one": the manner the system acts in is what a learner is asked.
+const MANNER = /\s(automatically|dynamically|randomly|implicitly|transparently)\s/gi;
+// Plural nouns and -tion/-ment words after "to" are a destination ("to requests", "to application containers").
+const NOUN_FORM = /(?:[^s]s|tion|sion|ment|ness|ity|ers|ing|al|ous|ive|ic|ular)$/;
+const MOTION =
+  /\b(?:forward|forwards|send|sends|route|routes|routed|map|maps|mapped|redirect|redirects|return|returns|flow|flows|pass|passes|go|goes|travel|travels|traffic|point|points|connect|connects|proxy|proxies|listen|listens|bind|binds)\b/i;
+const lastWords = (s: string, n: number) => s.trim().split(/\s+/).slice(-n).join(' ');
+const TECHNICAL = /[A-Z0-9\uE000/.]|-[a-z]/;
+
+/**
+ * Phrases of an English sentence that carry its fact beyond the subject and predicate: the means, the purpose
+ * and the manner. Each is hidden up to the end of its clause, at most one of each kind.
+ */
+function phrases(s: string): Cut[] {
+  const cuts: Cut[] = [];
+  const cut = (start: number, end: number, minWords: number) => {
+    const answer = s.slice(start, end);
+    if (words(answer).length < minWords || words(answer).length > 8 || words(s.slice(0, start)).length < 3) return;
+    const c = hide(s.slice(0, start), answer, end < s.length ? s.slice(end) : '');
+    if (c) cuts.push(c);
+  };
+  for (const m of s.matchAll(MEANS)) {
+    const start = m.index + 1;
+    const end = clauseEnd(s, start + m[1]!.length + 1);
+    // "flows through a cluster" is a path, not a means.
+    if (MOTION.test(lastWords(s.slice(0, m.index), 2))) continue;
+    if (TECHNICAL.test(s.slice(start + m[1]!.length, end))) {
+      cut(start, end, 2);
+      break;
+    }
+  }
+  for (const m of s.matchAll(PURPOSE)) {
+    const verb = m[2]!;
+    const after = s.slice(m.index + m[0].length);
+    if (NOT_PURPOSE.test(m[1]!) || NOT_VERB.test(verb) || NOUN_FORM.test(verb) || /^(?:of\b|\d)/.test(after)) continue;
+    const before = s.slice(0, m.index);
+    // "from A to B", "forward requests to a port": a destination, not a purpose.
+    if (/\bfrom\b/i.test(lastWords(before, 6)) || MOTION.test(lastWords(before, 4))) continue;
+    // A purpose belongs to an action: a modal or a verb comes first ("we can configure X to ...").
+    if (!MODAL.test(` ${before}`) && !VERB.test(` ${before}`) && !/\b(?:configure|set up|deploy)\b/i.test(before))
+      continue;
+    const start = m.index + 1 + m[1]!.length + 1;
+    cut(start, clauseEnd(s, start + 3), 2);
+    break;
+  }
+  for (const m of s.matchAll(MANNER)) {
+    const start = m.index + 1;
+    cut(start, clauseEnd(s, start + m[1]!.length + 1), 2);
+    break;
+  }
+  return cuts;
+}
+
+// "자동으로 로드밸런서를 만든다": the manner a Korean sentence states (the means, "clusterIP를 통해", is already
+// asked by its English term).
+const KO_MANNER = /\s((?:자동으로|동적으로|무작위로|랜덤으로|임의로)\s\S+(?:\s\S+){0,3}?)(?=\s*$|[,，]\s|\s그리고\s)/;
+
+function koreanPhrases(s: string): Cut[] {
+  const cuts: Cut[] = [];
+  for (const re of [KO_MANNER]) {
+    const m = re.exec(s);
+    if (!m) continue;
+    const start = m.index + m[0].length - m[1]!.length;
+    if (words(s.slice(0, start)).length < 1) continue;
+    const c = hide(s.slice(0, start), m[1]!, s.slice(start + m[1]!.length).replace(FINAL, ''));
+    if (c) cuts.push(c);
   }
   return cuts;
 }
@@ -250,10 +339,14 @@ export function sentenceCards(masked: string, spans: string[], skipAutoClozed = 
   if (!isEnumeration(s)) {
     if (hangul) cuts.push(...koreanTerm(s));
     cuts.push(...(hangul ? korean(s) : english(s)));
+    cuts.push(...(hangul ? koreanPhrases(s) : phrases(s)));
     cuts.push(...clauses(s));
   }
   cuts.push(...named(s));
   const out: LineCard[] = [];
+  let copulas = 0;
+  if (!hangul) for (const _ of s.matchAll(COPULA_ALL)) copulas++;
+  const max = Math.min(MAX_PER_LONG_SENTENCE, Math.max(MAX_PER_SENTENCE, copulas + 1));
   const seen = new Set<string>();
   for (const c of cuts) {
     if (skipAutoClozed && onlyOneFact(c.answer, spans)) continue;
@@ -265,7 +358,7 @@ export function sentenceCards(masked: string, spans: string[], skipAutoClozed = 
     if (prompt.length > 600) continue;
     seen.add(prompt);
     out.push({ kind: 'cloze', rule: 'sentence-cloze', prompt, answer });
-    if (out.length >= MAX_PER_SENTENCE) break;
+    if (out.length >= max) break;
   }
   return out;
 }

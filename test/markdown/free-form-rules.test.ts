@@ -110,6 +110,49 @@ describe('sentences that hold a fact', () => {
     );
   });
 
+  it('hides the means, the purpose and the manner of an English sentence up to the end of its clause', () => {
+    has(
+      'Frontend pods reach the backend using a ClusterIP Service.\n',
+      'sentence-cloze',
+      'Frontend pods reach the backend [...].',
+      'using a ClusterIP Service',
+    );
+    has(
+      'You can configure a load balancer to spread the node IPs and give it a DNS name.\n',
+      'sentence-cloze',
+      'You can configure a load balancer [...] and give it a DNS name.',
+      'to spread the node IPs',
+    );
+    has(
+      'On cloud platforms Kubernetes automatically provisions a load balancer and creates one per Service.\n',
+      'sentence-cloze',
+      'On cloud platforms Kubernetes [...] and creates one per Service.',
+      'automatically provisions a load balancer',
+    );
+    // A destination is not a purpose, and a path is not a means.
+    const rules = cards('Kube-proxy forwards requests to backend pods. Traffic flows through the Service network.\n');
+    expect(rules.map((c) => c.answer)).not.toContain('to backend pods');
+    expect(rules.map((c) => c.answer)).not.toContain('through the Service network');
+  });
+
+  it('gives each copula clause of a run-on sentence its own card (en)', () => {
+    const t =
+      'only port is mandatory, targetPort and nodePort are optional, if you omit them targetPort will be the same as port and nodePort will be picked from the range.\n';
+    const got = cards(t).filter((c) => c.rule === 'sentence-cloze');
+    expect(got.map((c) => c.answer)).toEqual(
+      expect.arrayContaining(['mandatory', 'only port', 'optional', 'the same as port', 'picked from the range']),
+    );
+  });
+
+  it('hides the manner a Korean sentence states', () => {
+    has(
+      '클라우드에서는 쿠버네티스가 자동으로 로드밸런서를 만든다.\n',
+      'sentence-cloze',
+      '클라우드에서는 쿠버네티스가 [...]',
+      '자동으로 로드밸런서를 만든다',
+    );
+  });
+
   it('makes a list card from an enumeration inside a sentence (ko)', () => {
     const c = cards('이 문제에는 Deployment, Service, ConfigMap, rolebinding이 필요함\n').find(
       (x) => x.rule === 'enumeration',
