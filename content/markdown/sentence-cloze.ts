@@ -137,7 +137,8 @@ function phrases(s: string): Cut[] {
   const cuts: Cut[] = [];
   const cut = (start: number, end: number, minWords: number) => {
     const answer = s.slice(start, end);
-    if (words(answer).length < minWords || words(answer).length > 8 || words(s.slice(0, start)).length < 3) return;
+    if (words(answer).length < minWords || words(answer).length > 8 || words(s.slice(0, start)).length < 3)
+      return;
     const c = hide(s.slice(0, start), answer, end < s.length ? s.slice(end) : '');
     if (c) cuts.push(c);
   };
@@ -154,12 +155,17 @@ function phrases(s: string): Cut[] {
   for (const m of s.matchAll(PURPOSE)) {
     const verb = m[2]!;
     const after = s.slice(m.index + m[0].length);
-    if (NOT_PURPOSE.test(m[1]!) || NOT_VERB.test(verb) || NOUN_FORM.test(verb) || /^(?:of\b|\d)/.test(after)) continue;
+    if (NOT_PURPOSE.test(m[1]!) || NOT_VERB.test(verb) || NOUN_FORM.test(verb) || /^(?:of\b|\d)/.test(after))
+      continue;
     const before = s.slice(0, m.index);
     // "from A to B", "forward requests to a port": a destination, not a purpose.
     if (/\bfrom\b/i.test(lastWords(before, 6)) || MOTION.test(lastWords(before, 4))) continue;
     // A purpose belongs to an action: a modal or a verb comes first ("we can configure X to ...").
-    if (!MODAL.test(` ${before}`) && !VERB.test(` ${before}`) && !/\b(?:configure|set up|deploy)\b/i.test(before))
+    if (
+      !MODAL.test(` ${before}`) &&
+      !VERB.test(` ${before}`) &&
+      !/\b(?:configure|set up|deploy)\b/i.test(before)
+    )
       continue;
     const start = m.index + 1 + m[1]!.length + 1;
     cut(start, clauseEnd(s, start + 3), 2);
@@ -175,7 +181,8 @@ function phrases(s: string): Cut[] {
 
 // "자동으로 로드밸런서를 만든다": the manner a Korean sentence states (the means, "clusterIP를 통해", is already
 // asked by its English term).
-const KO_MANNER = /\s((?:자동으로|동적으로|무작위로|랜덤으로|임의로)\s\S+(?:\s\S+){0,3}?)(?=\s*$|[,，]\s|\s그리고\s)/;
+const KO_MANNER =
+  /\s((?:자동으로|동적으로|무작위로|랜덤으로|임의로)\s\S+(?:\s\S+){0,3}?)(?=\s*$|[,，]\s|\s그리고\s)/;
 
 function koreanPhrases(s: string): Cut[] {
   const cuts: Cut[] = [];

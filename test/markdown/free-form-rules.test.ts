@@ -130,7 +130,9 @@ describe('sentences that hold a fact', () => {
       'automatically provisions a load balancer',
     );
     // A destination is not a purpose, and a path is not a means.
-    const rules = cards('Kube-proxy forwards requests to backend pods. Traffic flows through the Service network.\n');
+    const rules = cards(
+      'Kube-proxy forwards requests to backend pods. Traffic flows through the Service network.\n',
+    );
     expect(rules.map((c) => c.answer)).not.toContain('to backend pods');
     expect(rules.map((c) => c.answer)).not.toContain('through the Service network');
   });
@@ -140,7 +142,13 @@ describe('sentences that hold a fact', () => {
       'only port is mandatory, targetPort and nodePort are optional, if you omit them targetPort will be the same as port and nodePort will be picked from the range.\n';
     const got = cards(t).filter((c) => c.rule === 'sentence-cloze');
     expect(got.map((c) => c.answer)).toEqual(
-      expect.arrayContaining(['mandatory', 'only port', 'optional', 'the same as port', 'picked from the range']),
+      expect.arrayContaining([
+        'mandatory',
+        'only port',
+        'optional',
+        'the same as port',
+        'picked from the range',
+      ]),
     );
   });
 
