@@ -24,6 +24,8 @@ const FINDERS: Finder[] = [
   { kind: 'ip', re: /(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?![\w.])/g },
   { kind: 'path', re: /(?<![\w.:/-])\/(?:[\w.-]+\/?)+/g },
   { kind: 'port-range', re: /(?<![\w.-])\d{2,5}\s*[-~–]\s*\d{2,5}(?![\w.])/g },
+  // "20%" is one fact: the sign belongs to the number a learner recalls.
+  { kind: 'number', re: /(?<![\w.\-/:])\d+(?:\.\d+)?%(?![\w%])/g },
   { kind: 'number', re: /(?<![\w.\-/:])\d+(?:\.\d+)?(?![\d.]*[A-Za-z_/-])/g },
 ];
 

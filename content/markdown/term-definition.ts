@@ -73,7 +73,8 @@ export function termDefinition(
   if (!m || (opts.dash && /^\S+\s-\s/.test(m[1]!))) return arrowDefinition(text, opts.dash ?? false);
   const term = m[1]!.trim();
   const definition = m[2]!.trim();
-  if (!term || /[.?!。？！]$/.test(term) || term.split(/\s+/).length > 8) return null;
+  // "**Medium** | ~20 min | Domain: Networking (20%)": a bar of facts, not one term; each is asked in place.
+  if (!term || /[.?!。？！]$/.test(term) || term.split(/\s+/).length > 8 || term.includes(' | ')) return null;
   if (LABELS.has(term.toLowerCase())) return null;
   // `Type: ClusterIP` / `- port: 80` is a manifest field and its value, not a term and its definition.
   if (MANIFEST_KEYS.has(term.toLowerCase()) && !/\s/.test(definition)) return null;

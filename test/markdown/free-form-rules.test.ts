@@ -82,6 +82,23 @@ describe('definitions written many ways', () => {
   });
 });
 
+describe('a bar of facts', () => {
+  it('asks each fact of a `a | b | key: value` line in place, never the bar as one term (en)', () => {
+    const t = '> **Medium** | ~20 min | Domain: Services & Networking (20%)\n';
+    has(t, 'auto-cloze', '**Medium** | ~20 min | Domain: Services & Networking ([...])', '20%');
+    expect(cards(t).filter((c) => c.rule === 'term-definition')).toEqual([]);
+  });
+
+  it('keeps the percent sign with its number (ko)', () => {
+    has(
+      '난이도 중 | 약 20분 | 도메인: 서비스와 네트워킹 (20%)\n',
+      'auto-cloze',
+      '난이도 중 | 약 20분 | 도메인: 서비스와 네트워킹 ([...])',
+      '20%',
+    );
+  });
+});
+
 describe('sentences that hold a fact', () => {
   it('hides what a Korean sentence says about its topic, and asks a short topic back', () => {
     const t = '쿠버네티스의 파드는 언제든 사라지는 비영구적 리소스이다.\n';
