@@ -9,6 +9,7 @@ import { blockTokens } from './markdown.ts';
 import { findMultilineCards } from './multiline.ts';
 import { normaliseNoteText } from './note-text.ts';
 import { tableCards } from './tables.ts';
+import { taskSolutionCards } from './task-solution.ts';
 import type { NoteWarning, ParsedCard, ParsedNote } from './types.ts';
 import { Walker } from './walker.ts';
 
@@ -55,6 +56,10 @@ export function parseNote(file: string, text: string, opts: ParseOptions = {}): 
   const cards: ParsedCard[] = [];
   const free = (c: Omit<ParsedCard, 'context' | 'tags'>): ParsedCard => ({ ...c, context: [], tags: [] });
 
+  // Before the details blocks lose their `<summary>` lines: a "Solution" summary marks where answers are.
+  if (SOLUTION_HINT.test(text))
+    for (const t of taskSolutionCards(lines, lang))
+      cards.push(free({ kind: 'basic', rule: 'task-solution', ...t }));
   for (const d of findDetails(lines, claimed))
     cards.push(
       free({
@@ -139,6 +144,7 @@ export function parseNote(file: string, text: string, opts: ParseOptions = {}): 
   return { file, deck, lang, tags: fm.tags, cards: dedupe(cards, warn), warnings };
 }
 
+const SOLUTION_HINT = /solution|answer|풀이|정답|해답|답안|해설|답/i;
 const SENTENCE_RULES = new Set(['sentence-cloze', 'paragraph', 'enumeration', 'definition-reverse']);
 const EXPLICIT_LINE = /::|==\S|\{\{c\d+::|^\s*\?\??\s*$/;
 

@@ -25,7 +25,8 @@ export type CardRule =
   | 'option-list'
   | 'abbreviation'
   | 'definition-reverse'
-  | 'manifest-apiversion';
+  | 'manifest-apiversion'
+  | 'task-solution';
 
 /** One scheduling triple of the Obsidian Spaced Repetition plugin, from `<!--SR:!2024-01-01,3,250-->`. */
 export type SrHistory = { due: string; interval: number; ease: number };

@@ -30,6 +30,7 @@ export const KNOWN_RULES = [
   'abbreviation',
   'definition-reverse',
   'manifest-apiversion',
+  'task-solution',
 ] as const satisfies readonly CardRule[];
 type Missing = Exclude<CardRule, (typeof KNOWN_RULES)[number]>;
 const everyRuleListed: [Missing] extends [never] ? true : Missing = true;
