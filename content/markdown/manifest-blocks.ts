@@ -105,7 +105,7 @@ export function describeManifest(text: string): string {
 }
 
 /** Documents of a manifest block: split at `---`, and at a second column-0 `apiVersion:` written without one. */
-function documents(text: string): string[] {
+export function documents(text: string): string[] {
   return text.split(/^---\s*$/m).flatMap((doc) => {
     const starts = [...doc.matchAll(/^apiVersion:/gm)].map((m) => m.index);
     if (starts.length < 2) return [doc];

@@ -4,7 +4,13 @@ import { claimCode } from './code-regions.ts';
 import { findDetails } from './details.ts';
 import { readFrontMatter } from './front-matter.ts';
 import { findImages } from './images.ts';
-import { describeManifest, findUnfencedManifests, manifestApiVersions } from './manifest-blocks.ts';
+import {
+  describeManifest,
+  documents,
+  findUnfencedManifests,
+  manifestApiVersions,
+} from './manifest-blocks.ts';
+import { manifestFieldClozes } from './manifest-fields.ts';
 import { blockTokens } from './markdown.ts';
 import { findMultilineCards } from './multiline.ts';
 import { normaliseNoteText } from './note-text.ts';
@@ -238,6 +244,19 @@ function manifestCards(yaml: string, line: number, lines: string[], lang: 'ko' |
       sibling: `apiVersion ${kind}`,
     });
   }
+  // Its fields a learner writes from memory, each asked in place.
+  for (const doc of documents(yaml))
+    for (const f of manifestFieldClozes(doc.replace(/^\n+/, '')))
+      cards.push({
+        kind: 'cloze',
+        rule: 'manifest-field',
+        prompt: f.prompt,
+        answer: f.answer,
+        context: [],
+        tags: [],
+        line,
+        sibling: yaml.trim(),
+      });
   return cards;
 }
 

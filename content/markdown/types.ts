@@ -26,7 +26,8 @@ export type CardRule =
   | 'abbreviation'
   | 'definition-reverse'
   | 'manifest-apiversion'
-  | 'task-solution';
+  | 'task-solution'
+  | 'manifest-field';
 
 /** One scheduling triple of the Obsidian Spaced Repetition plugin, from `<!--SR:!2024-01-01,3,250-->`. */
 export type SrHistory = { due: string; interval: number; ease: number };

@@ -31,6 +31,7 @@ export const KNOWN_RULES = [
   'definition-reverse',
   'manifest-apiversion',
   'task-solution',
+  'manifest-field',
 ] as const satisfies readonly CardRule[];
 type Missing = Exclude<CardRule, (typeof KNOWN_RULES)[number]>;
 const everyRuleListed: [Missing] extends [never] ? true : Missing = true;

@@ -349,6 +349,52 @@ describe('technical terms and facts in definitions', () => {
   });
 });
 
+describe('manifest fields asked in place', () => {
+  it('hides an enum, a number or a small block of a manifest, never names or metadata (en)', () => {
+    const t = [
+      'Ingress for the shop:',
+      '',
+      '```yaml',
+      'apiVersion: networking.k8s.io/v1',
+      'kind: Ingress',
+      'metadata:',
+      '  name: shop',
+      'spec:',
+      '  ingressClassName: nginx',
+      '  rules:',
+      '  - http:',
+      '      paths:',
+      '      - path: /cart',
+      '        pathType: Prefix',
+      '        backend:',
+      '          service:',
+      '            name: cart',
+      '            port:',
+      '              number: 8080',
+      '```',
+      '',
+    ].join('\n');
+    const fields = cards(t).filter((c) => c.rule === 'manifest-field');
+    const asked = fields.map((c) => c.answer);
+    expect(asked).toContain('Prefix');
+    expect(asked).toContain('/cart');
+    expect(asked).toContain('name: cart\nport:\n  number: 8080');
+    expect(fields.find((c) => c.answer === 'Prefix')!.prompt).toContain('pathType: [...]');
+    // Names are the writer's choice: the Ingress, the class and the Service name are never asked alone.
+    for (const free of ['shop', 'nginx', 'cart']) expect(asked).not.toContain(free);
+    for (const c of fields) expect(c.kind).toBe('cloze');
+  });
+
+  it('asks the lines under a key as one blank, also in a Korean note with tab indentation', () => {
+    const t =
+      '포트 설정 예시\n\n```yaml\napiVersion: v1\nkind: Service\nmetadata:\n\tname: web\nspec:\n\ttype: NodePort\n\tports:\n\t\t- port: 80\n\t\t  nodePort: 30080\n```\n';
+    const fields = cards(t).filter((c) => c.rule === 'manifest-field');
+    expect(fields.map((c) => c.answer)).toEqual(['NodePort', '- port: 80\n  nodePort: 30080']);
+    expect(fields[0]!.prompt).toContain('\ttype: [...]\n\tports:');
+    expect(fields[1]!.prompt.endsWith('\tports:\n\t\t[...]')).toBe(true);
+  });
+});
+
 describe('manifests indented under text', () => {
   it('reads a manifest indented under a list item or `ex)` as one manifest card, never as definitions', () => {
     for (const t of [
@@ -356,7 +402,10 @@ describe('manifests indented under text', () => {
       'ex)\n    apiVersion: v1\n    kind: Pod\n    metadata:\n      name: web\n    spec:\n      containers:\n      - name: a\n        image: nginx\n',
     ]) {
       const cs = cards(t);
-      expect(cs.map((c) => c.rule)).toEqual(['manifest', 'manifest-apiversion']);
+      expect(cs.map((c) => c.rule).filter((r) => r !== 'manifest-field')).toEqual([
+        'manifest',
+        'manifest-apiversion',
+      ]);
       expect(cs[0]!.answer.startsWith('apiVersion: v1\nkind: ')).toBe(true);
       expect(cs[0]!.prompt).not.toMatch(/^ex\)/);
     }

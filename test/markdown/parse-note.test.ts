@@ -167,10 +167,12 @@ describe('free-form notes', () => {
     const text =
       'NodePort 예시\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n  - port: 80\n    nodePort: 30080\n다음 문장은 그냥 글이다.\n';
     const cs = cards(text);
-    // One manifest card (and the apiVersion it uses); none of its key: value lines is a term.
+    // One manifest card (and the apiVersion it uses, and its fields asked in place); none of its key: value
+    // lines is a term.
     expect(cs.filter((c) => c.line >= 2 && c.line <= 9).map((c) => c.rule)).toEqual([
       'manifest',
       'manifest-apiversion',
+      'manifest-field',
     ]);
     expect(cs[0]).toMatchObject({ kind: 'manifest', rule: 'manifest', line: 2 });
     expect(cs[0]!.prompt).toContain('Service web');

@@ -44,7 +44,10 @@ describe('task steps asked with the part of the solution that does them', () => 
       '`web`을 노드 포트 `30080`으로 노출하는 서비스 `web-np`를 만든다\n› 서비스 포트 80\n(kind: Service 의 필드)',
       'port: 80',
     ]);
-    expect(got).toContainEqual(['서비스 `web-np`의 엔드포인트를 확인한다', 'kubectl get endpoints web-np -n lab3']);
+    expect(got).toContainEqual([
+      '서비스 `web-np`의 엔드포인트를 확인한다',
+      'kubectl get endpoints web-np -n lab3',
+    ]);
   });
 
   it('makes nothing without a solution, and nothing for a step no part of the solution matches', () => {

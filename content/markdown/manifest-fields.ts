@@ -1,0 +1,86 @@
+/**
+ * Fields of a manifest asked in place: the manifest is shown with one value hidden (`pathType: [...]` → Prefix), or
+ * with the few lines under a key hidden (`allowedRoutes:` → `namespaces: from: Same`). Only what a learner must
+ * recall when writing the object by hand is asked: enum-like values, numbers, paths and small blocks holding them;
+ * names, labels and metadata are free choices and never asked. Indentation-based, so a manifest with a typo still
+ * gives its cards.
+ */
+export type FieldCloze = { prompt: string; answer: string };
+
+// Free choices of the writer, or asked elsewhere (apiVersion has its own card).
+const SKIP_KEYS =
+  /^(?:apiVersion|kind|metadata|name|namespace|generateName|labels|annotations|matchLabels|image|command|args|env|data|stringData|hostname|hostnames|host|secretName|serviceName|ingressClassName|gatewayClassName|sectionName|uid|resourceVersion|creationTimestamp|template|containers|initContainers|volumes|volumeMounts|status)$/;
+const ASKED_VALUE = /^(?:\d+|[A-Z][A-Za-z0-9]+|true|false|\/\S*|\d+(?:\.\d+){3}(?:\/\d+)?)$/;
+const MAX_BLOCK_LINES = 3;
+const MAX_PROMPT = 600;
+
+type Line = { text: string; indent: number; key: string | null; value: string; item: boolean };
+
+function readLine(text: string): Line {
+  const indent = /^\s*/.exec(text)![0].length;
+  const m = /^\s*(- )?([\w.-]+):(?:\s+(.*?))?\s*(?:#.*)?$/.exec(text);
+  if (!m) return { text, indent, key: null, value: '', item: /^\s*- /.test(text) };
+  const value = (m[3] ?? '').replace(/^["']|["']$/g, '');
+  return { text, indent: indent + (m[1] ? 2 : 0), key: m[2]!, value, item: Boolean(m[1]) };
+}
+
+/** End (exclusive) of the lines under line `i`. */
+function blockEnd(lines: Line[], i: number): number {
+  const col = lines[i]!.indent;
+  let j = i + 1;
+  for (; j < lines.length; j++) {
+    const l = lines[j]!;
+    if (!l.text.trim()) continue;
+    // `key:` followed by `- item` at the key's own column is still the key's value.
+    if (l.indent > col || (l.indent === col && l.item && /^\s*- /.test(l.text) && !lines[i]!.item)) continue;
+    break;
+  }
+  while (j > i + 1 && !lines[j - 1]!.text.trim()) j--;
+  return j;
+}
+
+export function manifestFieldClozes(doc: string): FieldCloze[] {
+  const raw = doc.replace(/\s+$/, '').split('\n');
+  const lines = raw.map(readLine);
+  const out: FieldCloze[] = [];
+  let coveredUntil = -1;
+  let skipUntil = -1;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (!l.key || i < skipUntil) continue;
+    if (SKIP_KEYS.test(l.key) || (l.indent === 0 && l.key !== 'spec')) {
+      if (!l.value) skipUntil = blockEnd(lines, i);
+      continue;
+    }
+    if (i < coveredUntil) continue;
+    if (l.value) {
+      if (l.indent === 0 || !ASKED_VALUE.test(l.value)) continue;
+      const at = raw[i]!.lastIndexOf(l.value);
+      const shown = [...raw];
+      shown[i] = `${raw[i]!.slice(0, at)}[...]${raw[i]!.slice(at + l.value.length)}`;
+      push(out, shown, i, l.value);
+      continue;
+    }
+    const end = blockEnd(lines, i);
+    const body = raw.slice(i + 1, end).filter((x) => x.trim());
+    if (body.length < 2 || body.length > MAX_BLOCK_LINES || l.indent === 0) continue;
+    if (!lines.slice(i + 1, end).some((x) => x.key && x.value && ASKED_VALUE.test(x.value))) continue;
+    const lead = body.map((x) => /^\s*/.exec(x)![0]).reduce((a, b) => (b.length < a.length ? b : a));
+    const answer = body.map((x) => x.slice(lead.length)).join('\n');
+    const shown = [...raw.slice(0, i + 1), `${lead}[...]`, ...raw.slice(end)];
+    push(out, shown, i, answer);
+    coveredUntil = end;
+  }
+  return out;
+}
+
+function push(out: FieldCloze[], shown: string[], at: number, answer: string): void {
+  let prompt = shown.join('\n');
+  // A long manifest is shown from `kind:` and the lines around the blank, so the card stays readable.
+  if (prompt.length > MAX_PROMPT) {
+    const kind = shown.find((x) => /^kind:/.test(x)) ?? '';
+    const from = Math.max(0, at - 6);
+    prompt = [kind, '...', ...shown.slice(from, at + 7)].join('\n');
+  }
+  if (prompt.length <= MAX_PROMPT) out.push({ prompt, answer });
+}
