@@ -1,6 +1,6 @@
 import { findFacts } from './auto-cloze.ts';
 import type { LineCard } from './explicit.ts';
-import { unmask } from './inline.ts';
+import { codeSpanText, unmask } from './inline.ts';
 
 /**
  * Sentences that hold a fact, in Korean and English prose: the part after a topic, a copula, a modal or an
@@ -273,6 +273,30 @@ function koreanTerm(s: string): Cut[] {
   return [{ prompt: `${s.slice(0, start)}[...]${s.slice(end).replace(FINAL, '')}`, answer: best[1]! }];
 }
 
+// A field or flag name, bare or in backticks (masked as \uE000n\uE001): `targetPort`, --cluster-cidr.
+const KO_FIELD = /(?<![\w\uE001-])(--[a-z][\w-]+|[a-z]+[A-Z]\w*|\uE000(\d+)\uE001)/g;
+const KO_PHRASE = /^\S*?(?:에|에서|을|를|로|으로)(?=\s)|^\s\S+?(?:에|에서|을|를|로|으로)(?=\s)/;
+
+/**
+ * What a Korean sentence says about a field or flag name in its middle: "파드에서 포트 정의에는 이름이 있고 `targetPort`
+ * 속성에 [...]" → "이 이름을 참조하여 설정할 수 있다". What it says about a plain word is vaguer, so only names count.
+ */
+function koreanFieldPredicate(s: string, spans: string[]): Cut[] {
+  for (const m of s.matchAll(KO_FIELD)) {
+    const span = m[2] !== undefined ? (spans[Number(m[2])] ?? '') : '';
+    const name = m[2] !== undefined ? (codeSpanText(span) ?? span) : m[1]!;
+    if (!/^[a-z]+[A-Z]\w*$|^--[a-z][\w-]+$/.test(name) || m.index === 0) continue;
+    const end = m.index + m[0].length;
+    const phrase = KO_PHRASE.exec(s.slice(end));
+    if (!phrase) continue;
+    const cut = end + phrase[0].length;
+    const rest = s.slice(cut).replace(FINAL, '').trim();
+    if (words(rest).length < 2 || words(rest).length > 40) continue;
+    return [{ prompt: `${s.slice(0, cut)} [...]`, answer: rest }];
+  }
+  return [];
+}
+
 /** "... called X", "X라고 한다": the name is the fact. */
 function named(s: string): Cut[] {
   const m = /\b(?:called|named|known as)\s+([A-Z][\w-]*(?:\s[A-Z][\w-]*)?)/.exec(s);
@@ -344,7 +368,7 @@ export function sentenceCards(masked: string, spans: string[], skipAutoClozed = 
   if (n < (hangul ? 3 : 4) || s.length > 500 || /^[-*+>#|]/.test(s)) return [];
   const cuts: Cut[] = [];
   if (!isEnumeration(s)) {
-    if (hangul) cuts.push(...koreanTerm(s));
+    if (hangul) cuts.push(...koreanTerm(s), ...koreanFieldPredicate(s, spans));
     cuts.push(...(hangul ? korean(s) : english(s)));
     cuts.push(...(hangul ? koreanPhrases(s) : phrases(s)));
     cuts.push(...clauses(s));

@@ -169,6 +169,24 @@ describe('sentences that hold a fact', () => {
     );
   });
 
+  it('hides what a Korean sentence says about a field or flag name in its middle', () => {
+    has(
+      '파드에서 포트 정의에는 이름이 있고 `targetPort` 속성에 이 이름을 참조하여 설정할 수 있다.\n',
+      'sentence-cloze',
+      '파드에서 포트 정의에는 이름이 있고 `targetPort` 속성에 [...]',
+      '이 이름을 참조하여 설정할 수 있다',
+    );
+    has(
+      '노드에서는 kube-proxy가 --cluster-cidr 값으로 파드 트래픽을 구분한다.\n',
+      'sentence-cloze',
+      '노드에서는 kube-proxy가 --cluster-cidr 값으로 [...]',
+      '파드 트래픽을 구분한다',
+    );
+    // A plain word is not a name: nothing is said "about" DNS here.
+    const plain = cards('일부 앱은 DNS 검색을 한 번만 수행하고 결과를 무기한으로 캐시한다.\n');
+    expect(plain.map((c) => c.prompt)).not.toContain('일부 앱은 DNS 검색을 [...]');
+  });
+
   it('hides the manner a Korean sentence states', () => {
     has(
       '클라우드에서는 쿠버네티스가 자동으로 로드밸런서를 만든다.\n',
