@@ -265,13 +265,13 @@ function namedDoc(parent: string, fragments: Fragment[]): Doc | null {
   let found: Doc | null = null;
   for (const d of docs) {
     // The object's own name settles it; its kind alone picks the first object of that kind.
-    if (d.name && new RegExp(`(?<![\\w-])${escape(d.name)}(?![\\w-])`).test(parent)) return d;
+    if (d.name && new RegExp(`(?<![\\w-])${escapeRegExp(d.name)}(?![\\w-])`).test(parent)) return d;
     if (new RegExp(`\\b${d.kind}\\b`).test(parent)) found ??= d;
   }
   return found;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Command lines (with the comment above them) and manifest subtrees of the fenced blocks in a solution. */
 function solutionFragments(lines: string[], start: number, end: number): Fragment[] {
