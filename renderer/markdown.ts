@@ -74,10 +74,14 @@ export function renderCloze(prompt: string, answer: string | null): string {
   const at = prompt.indexOf('[...]');
   if (at < 0) return renderMarkdown(prompt);
   const html = renderMarkdown(`${prompt.slice(0, at)}${GAP}${prompt.slice(at + 5)}`);
+  // A block filled into a manifest keeps its place: its later lines start at the gap's column.
+  const lineStart = prompt.lastIndexOf('\n', at) + 1;
+  const lead = /^[ \t]*/.exec(prompt.slice(lineStart, at))?.[0] ?? '';
+  const filled = answer === null ? '' : answer.replace(/\n/g, `\n${lead}`);
   const fill =
     answer === null
       ? '<span class="cloze-gap">[…]</span>'
-      : `<mark class="cloze-fill" data-testid="cloze-fill">${escapeHtml(answer)}</mark>`;
+      : `<mark class="cloze-fill" data-testid="cloze-fill">${escapeHtml(filled)}</mark>`;
   return html.replace(GAP, fill);
 }
 

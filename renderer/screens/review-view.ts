@@ -40,6 +40,11 @@ export function clock(ms: number): string {
   return s >= 3600 ? `${Math.floor(s / 3600)}:${mm}:${ss}` : `${Math.floor(s / 60)}:${ss}`;
 }
 
+const isManifestPrompt = (p: string) =>
+  /^kind:\s*\S/m.test(p) &&
+  (p.match(/^\s*(?:- )?[\w.-]+:/gm)?.length ?? 0) >= 3 &&
+  !p.trimStart().startsWith('```');
+
 const fileName = (p: string) => p.split(/[\\/]/).pop() ?? p;
 
 export function toDueView(next: Next): DueView | null {
@@ -49,7 +54,8 @@ export function toDueView(next: Next): DueView | null {
   for (const r of RATINGS) if (next.previews?.[r]) previews[r] = next.previews[r].label;
   return {
     cardId: c.id,
-    prompt: c.prompt,
+    // A manifest field cloze shows its manifest as YAML, indentation and all, with the gap inside it.
+    prompt: c.kind === 'cloze' && isManifestPrompt(c.prompt) ? `\`\`\`yaml\n${c.prompt}\n\`\`\`` : c.prompt,
     // A manifest card's answer is the YAML itself: show it as a YAML code block (highlighted).
     answer:
       c.kind === 'manifest' && !c.answer.trimStart().startsWith('```')
