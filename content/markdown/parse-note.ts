@@ -150,7 +150,9 @@ export function parseNote(file: string, text: string, opts: ParseOptions = {}): 
   return { file, deck, lang, tags: fm.tags, cards: dedupe(cards, warn), warnings };
 }
 
-const SOLUTION_HINT = /solution|answer|풀이|정답|해답|답안|해설|답/i;
+// A heading, bold line or <summary> that opens with a solution word; most notes have none and skip the rule.
+const SOLUTION_HINT =
+  /^(?:#{1,6}[ \t]+|\*\*|.*<summary[^>]*>)[ \t]*(?:\d+[.)][ \t]*)?(?:solution|answer|suggested|possible|model answer|풀이|정답|해답|답안|모범|해설|답)/im;
 const SENTENCE_RULES = new Set(['sentence-cloze', 'paragraph', 'enumeration', 'definition-reverse']);
 const EXPLICIT_LINE = /::|==\S|\{\{c\d+::|^\s*\?\??\s*$/;
 
