@@ -10,7 +10,8 @@ import { codeSpanText, unmask } from './inline.ts';
 const MAX_PER_SENTENCE = 4;
 // A run-on sentence of several copula clauses holds one fact per clause; past this it is a paragraph.
 const MAX_PER_LONG_SENTENCE = 6;
-const PRONOUN = /^(it|this|that|they|these|those|there|we|you|i|he|she|which|what|who|here)$/i;
+const PRONOUN =
+  /^(it|this|that|they|them|these|those|there|we|you|i|he|she|which|what|who|here|both|each|all|some|many|most|none|one)$/i;
 const COPULA =
   /\s(?:is|are|was|were|will be|would be|can be|may be|might be|must be|should be|becomes|become|means|mean|refers to|stands for)(?:\s+(?:either|also|only|always|usually|not|still))?\s+/i;
 const COPULA_ALL = new RegExp(COPULA.source, 'gi');
@@ -47,7 +48,8 @@ type Cut = { prompt: string; answer: string };
 
 function hide(before: string, answer: string, after: string): Cut | null {
   const a = answer.trim().replace(FINAL, '').trim();
-  if (!a || words(a).length > 40 || a.length > 300) return null;
+  // "Patch the deployment to use [...]" → "it" asks nothing.
+  if (!a || words(a).length > 40 || a.length > 300 || PRONOUN.test(a)) return null;
   const b = before.replace(/\s+$/, '');
   const prompt = `${b}${b ? ' ' : ''}[...]${after}`;
   return { prompt, answer: a };
@@ -96,7 +98,13 @@ function english(s: string): Cut[] {
       const c = hide(s.slice(0, start), s.slice(start, end), end < s.length ? s.slice(end) : '');
       if (c) cuts.unshift(c);
       // A short subject is asked the other way: "[...] is mandatory".
-      if (n <= 4 && !PRONOUN.test(subject) && !/^(the|a|an)$/i.test(subject)) {
+      // Not a subject that ends in a preposition ("Patch the deployment to [use it]").
+      if (
+        n <= 4 &&
+        !PRONOUN.test(subject) &&
+        !/^(the|a|an)$/i.test(subject) &&
+        !/\s(?:to|of|for|in|on|with|by|at|from)$/i.test(subject)
+      ) {
         const tail = s.slice(first.index).replace(FINAL, '');
         if (words(tail).length >= 2)
           cuts.splice(1, 0, { prompt: `[...]${tail}`, answer: subject.replace(FINAL, '') });

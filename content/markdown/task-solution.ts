@@ -293,7 +293,14 @@ function solutionFragments(lines: string[], start: number, end: number): Fragmen
 function commandFragments(body: string[]): Fragment[] {
   const out: Fragment[] = [];
   let comment = '';
+  // A command continued over lines ending in `\` is one command.
+  const joined: string[] = [];
   for (const raw of body) {
+    const prev = joined[joined.length - 1];
+    if (prev?.endsWith('\\')) joined[joined.length - 1] = `${prev.slice(0, -1).trimEnd()} ${raw.trim()}`;
+    else joined.push(raw);
+  }
+  for (const raw of joined) {
     const l = raw.trim();
     if (!l) {
       comment = '';

@@ -37,7 +37,40 @@ const LABELS = new Set([
   '출처',
   '링크',
   '메모',
+  // Section labels of exercise notes ("**Problem:** …", "**Reference Doc:** https://…", "> **Key:** …").
+  'problem',
+  'problems',
+  'task',
+  'tasks',
+  'solution',
+  'solutions',
+  'solution steps',
+  'steps',
+  'hint',
+  'hints',
+  'verification',
+  'verify',
+  'key',
+  'critical',
+  'caution',
+  'reference',
+  'reference doc',
+  'reference docs',
+  'docs',
+  'doc',
+  'purpose',
+  'goal',
+  '문제',
+  '풀이',
+  '해설',
+  '힌트',
+  '목표',
+  '정답',
+  '확인',
 ]);
+
+/** A label that opens a section or a callout, not a term ("Problem", "Solution Steps", "풀이"). */
+export const isSectionLabel = (text: string): boolean => LABELS.has(text.trim().toLowerCase());
 
 export type TermOptions = { dash?: boolean };
 
@@ -66,7 +99,8 @@ export function termDefinition(
   // `**Term:** definition` — the colon inside the bold.
   if (text.startsWith('**')) {
     const b = /^\*\*([^*]{1,60}?)\s*[:：]\*\*\s*(\S.*)$/.exec(text);
-    if (b) return { term: b[1]!.trim(), definition: b[2]!.trim() };
+    if (b && !LABELS.has(b[1]!.trim().toLowerCase())) return { term: b[1]!.trim(), definition: b[2]!.trim() };
+    if (b) return null;
   }
   const m = /^([^:：]{1,60}?)\s*[:：]\s+(\S.*)$/.exec(text);
   // "PVC - namespace scoped, must match: a, b": the dash came first, so it is the separator.

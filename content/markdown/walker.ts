@@ -4,6 +4,7 @@ import { extractTags, maskInline, splitTags, unmask } from './inline.ts';
 import { autoCloze, hasFacts, lineCards } from './line-rules.ts';
 import { enumerationCard, sentenceCards, splitSentences } from './sentence-cloze.ts';
 import { tableCards } from './tables.ts';
+import { isSectionLabel } from './term-definition.ts';
 import type { ParsedCard } from './types.ts';
 import { YAML_FIELD } from './yaml-fields.ts';
 
@@ -194,7 +195,7 @@ export class Walker {
 
   private answerCard(prompt: string, line: number, answer: string, context: Ctx, tags: string[]): void {
     const a = answer.trim();
-    if (!a || a === prompt || a.length > 1500) return;
+    if (!a || a === prompt || a.length > 1500 || isSectionLabel(prompt)) return;
     this.push({ kind: 'basic', rule: 'heading-answer', prompt, answer: a }, line, context, tags, prompt);
   }
 
@@ -245,6 +246,7 @@ export class Walker {
     if (texts.length === 1 || (bold && YAML_FIELD.test(bold))) {
       // One item, or a field name over lines about it: a question and its answer, not a list to recite.
       const q = bold ?? prompt;
+      if (isSectionLabel(q.replace(/[:：]$/, ''))) return;
       const a = items
         .map((it) => (it.blocks[0]?.t === 'para' ? paraText(it.blocks[0].lines) : ''))
         .filter(Boolean)
@@ -305,7 +307,8 @@ export class Walker {
       prose = [];
     };
     for (let k = 0; k < lines.length; k++) {
-      const { text, line } = lines[k]!;
+      const { line } = lines[k]!;
+      const text = dropSectionLabel(lines[k]!.text);
       if (ANSWER_LINE.test(text)) continue;
       // `Q: question` with `A: answer` on the lines after it.
       const q = Q_LINE.exec(text);
@@ -444,6 +447,13 @@ function continuesSentence(line: string, next: string): boolean {
     /^[a-z(]/.test(next.trim()) ||
     /(?:\s(?:the|a|an|of|to|in|on|for|and|or|with|by|from|that|is|are)|,)$/i.test(line.trim())
   );
+}
+
+/** "**Key:** text", "> **Problem:** text": the label opens the line, the text is what is asked. */
+function dropSectionLabel(text: string): string {
+  if (!text.includes('**')) return text;
+  const m = /^(\s*(?:>\s*)?)\*\*([^*]{1,30}?)\s*[:：]\*\*\s+(?=\S)/.exec(text);
+  return m && isSectionLabel(m[2]!) ? m[1]! + text.slice(m[0].length) : text;
 }
 
 function paraText(lines: Line[]): string {

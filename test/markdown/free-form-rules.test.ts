@@ -82,6 +82,42 @@ describe('definitions written many ways', () => {
   });
 });
 
+describe('section labels of exercise notes', () => {
+  it('reads `**Problem:**`, `**Key:**` and `**Solution Steps:**` as labels, never as terms or questions (en)', () => {
+    const t = [
+      '**Problem:** Expose the deployment `web` on port 8080.',
+      '',
+      '> **Key:** Writing to `/etc/sysctl.d/` makes a setting persistent across reboots.',
+      '',
+      '**Solution Steps:**',
+      '',
+      '1. Expose it:',
+      '',
+    ].join('\n');
+    const got = cards(t);
+    expect(got.map((c) => c.prompt)).not.toContain('Problem');
+    expect(got.map((c) => c.prompt)).not.toContain('Key');
+    expect(got.map((c) => c.prompt)).not.toContain('Solution Steps');
+    // The text after the label is still read, without the label.
+    const path = got.find((c) => c.answer === '/etc/sysctl.d/');
+    expect(path?.prompt).toBe('Writing to [...] makes a setting persistent across reboots.');
+  });
+
+  it('reads `**문제:**` and `**풀이**` the same way (ko)', () => {
+    const got = cards('**문제:** 서비스 `web`을 8080 포트로 노출한다.\n\n**풀이**\n\n1. 노출:\n');
+    expect(got.map((c) => c.prompt)).not.toContain('문제');
+    expect(got.map((c) => c.prompt)).not.toContain('풀이');
+    expect(got.some((c) => c.answer === 'web' || c.answer === '8080')).toBe(true);
+  });
+
+  it('never asks for a pronoun or hides everything but a dangling preposition', () => {
+    const got = cards('Patch the deployment to use it. Both are needed for full marks.\n');
+    expect(got.map((c) => c.answer)).not.toContain('it');
+    expect(got.map((c) => c.answer)).not.toContain('Both');
+    expect(got.map((c) => c.answer)).not.toContain('Patch the deployment to');
+  });
+});
+
 describe('a bar of facts', () => {
   it('asks each fact of a `a | b | key: value` line in place, never the bar as one term (en)', () => {
     const t = '> **Medium** | ~20 min | Domain: Services & Networking (20%)\n';

@@ -59,6 +59,29 @@ describe('task steps asked with the part of the solution that does them', () => 
     expect(parseNote('b.md', vague).cards.filter((c) => c.rule === 'task-solution')).toEqual([]);
   });
 
+  it('reads a command continued over lines with `\\` as one command, under a bold **Solution Steps:** label', () => {
+    const text = [
+      '**Tasks:**',
+      '',
+      '1. Patch deployment `logger` in namespace `prio` to use PriorityClass `high`',
+      '',
+      '**Solution Steps:**',
+      '',
+      '```bash',
+      'kubectl patch deployment logger -n prio \\',
+      `  -p '{"spec":{"template":{"spec":{"priorityClassName":"high"}}}}'`,
+      '```',
+      '',
+    ].join('\n');
+    expect(
+      parseNote('d.md', text)
+        .cards.filter((c) => c.rule === 'task-solution')
+        .map((c) => c.answer),
+    ).toEqual([
+      `kubectl patch deployment logger -n prio -p '{"spec":{"template":{"spec":{"priorityClassName":"high"}}}}'`,
+    ]);
+  });
+
   it('reads a solution hidden in <details><summary>Solution</summary>', () => {
     const text = [
       '## Tasks',
