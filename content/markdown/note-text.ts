@@ -59,8 +59,26 @@ function stripTags(s: string): string {
     .trim();
 }
 
+// Jekyll/Liquid code blocks of blog-hosted notes: `{% highlight bash %}` … `{% endhighlight %}`.
+const LIQUID_OPEN = /^\s*\{%-?\s*highlight\s+([\w+-]+)[^%]*-?%\}\s*$/;
+const LIQUID_CLOSE = /^\s*\{%-?\s*endhighlight\s*-?%\}\s*$/;
+const LIQUID_RAW = /^\s*\{%-?\s*(?:end)?raw\s*-?%\}\s*$/;
+
+/** Liquid `highlight` blocks become fences (line for line), so they are code to every rule. */
+function liquidFences(lines: string[], from: number): void {
+  for (let i = from; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (!l.includes('{%')) continue;
+    const open = LIQUID_OPEN.exec(l);
+    if (open) lines[i] = `\`\`\`${open[1]}`;
+    else if (LIQUID_CLOSE.test(l)) lines[i] = '```';
+    else if (LIQUID_RAW.test(l)) lines[i] = '';
+  }
+}
+
 export function normaliseNoteText(lines: string[], from: number): NoteText {
   const out: NoteText = { sr: new Map(), tables: [] };
+  liquidFences(lines, from);
   // Only lines holding one of these characters need rewriting.
   let any = false;
   for (let i = from; i < lines.length && !any; i++) {

@@ -33,7 +33,8 @@ export function headingLike(text: string): boolean {
 /** `**Use Cases**`, `***Nodeport:***`, `ClusterIP:` — a line that titles what follows it. */
 function titleLine(text: string): string | null {
   const t = text.trim();
-  const bold = /^\*{2,3}([^*]{1,80}?)\*{2,3}\s*[:：]?$/.exec(t);
+  // `**Title**`, `***Title:***`, and the underscore forms blogs use: `__Title__`, `__*Title*__`.
+  const bold = /^\*{2,3}([^*]{1,80}?)\*{2,3}\s*[:：]?$/.exec(t) ?? /^__\*?([^_*]{1,80}?)\*?__\s*[:：]?$/.exec(t);
   if (bold)
     return (
       bold[1]!
@@ -152,7 +153,8 @@ export class Walker {
         }
         const only = b.lines.length === 1 ? b.lines[0]! : null;
         const title = only ? titleLine(only.text) : null;
-        if (only && title && next?.t === 'para') {
+        // Not when the next paragraph opens with a title of its own: that one titles what follows it.
+        if (only && title && next?.t === 'para' && !titleLine(next.lines[0]!.text)) {
           // `**Use Cases**` / `ClusterIP:` over a paragraph: a question and its answer.
           this.answerCard(title, only.line, paraText(next.lines), ctx(), sectionTags);
         }
@@ -345,7 +347,7 @@ export class Walker {
         ctx = [...context, title];
         continue;
       }
-      const masked = maskInline(text);
+      const masked = maskInline(unwrapEmphasis(text));
       const { text: clean, tags: own } = extractTags(masked.text);
       const allTags = [...tags, ...own, ...answerTags];
       if (answers.length > 0) {
@@ -454,6 +456,12 @@ function dropSectionLabel(text: string): string {
   if (!text.includes('**')) return text;
   const m = /^(\s*(?:>\s*)?)\*\*([^*]{1,30}?)\s*[:：]\*\*\s+(?=\S)/.exec(text);
   return m && isSectionLabel(m[2]!) ? m[1]! + text.slice(m[0].length) : text;
+}
+
+/** A line written wholly in emphasis (`__*task*__`, `***task***`) is read for its words. */
+function unwrapEmphasis(text: string): string {
+  const m = /^(\s*)(?:__\*|\*\*\*|\*\*_|___)(?=\S)(.+?)(?<=\S)(?:\*__|\*\*\*|_\*\*|___)\s*$/.exec(text);
+  return m ? m[1]! + m[2]! : text;
 }
 
 function paraText(lines: Line[]): string {

@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseNote } from '../../content/markdown/parse-note.ts';
+
+const DIR = join(import.meta.dirname, '..', 'fixtures', 'notes', 'exercises');
+const parse = (file: string) => parseNote(file, readFileSync(join(DIR, file), 'utf8')).cards;
+
+describe('notes written for a Jekyll blog', () => {
+  it('reads `{% highlight %}` blocks as code and asks a `<summary>보기</summary>` block from the section title (ko)', () => {
+    const cards = parse('jekyll-exercise-ko.md');
+    const details = cards.filter((c) => c.rule === 'details');
+    expect(details.map((c) => [c.prompt, c.answer])).toEqual([
+      [
+        '8080 포트로 노출된 httpd 파드 만들기',
+        '```bash\nkubectl run httpd --image=httpd --port=8080 --expose\n```',
+      ],
+    ]);
+    // The Liquid tags are never card text, and the command is read as a command.
+    expect(cards.some((c) => c.prompt.includes('{%') || c.answer.includes('{%'))).toBe(false);
+    expect(cards).toContainEqual(expect.objectContaining({ rule: 'command-flag', answer: '8080' }));
+    // An empty block gives no card; the `__*title*__` line is read without its emphasis marks.
+    expect(cards.some((c) => c.prompt === '빈 연습')).toBe(false);
+    expect(cards.some((c) => c.prompt.includes('__*'))).toBe(false);
+  });
+
+  it('does the same for an English note with `{% highlight shell %}` and a "Show" summary (en)', () => {
+    const cards = parse('jekyll-exercise-en.md');
+    expect(cards.filter((c) => c.rule === 'details').map((c) => [c.prompt, c.answer])).toEqual([
+      [
+        'Create a pod `cache` exposed on port 6379',
+        '```shell\nkubectl run cache --image=redis --port=6379 --expose\n```',
+      ],
+    ]);
+    expect(cards.some((c) => c.prompt.includes('__*') || c.answer.includes('{%'))).toBe(false);
+  });
+});
