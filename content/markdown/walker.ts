@@ -34,7 +34,8 @@ export function headingLike(text: string): boolean {
 function titleLine(text: string): string | null {
   const t = text.trim();
   // `**Title**`, `***Title:***`, and the underscore forms blogs use: `__Title__`, `__*Title*__`.
-  const bold = /^\*{2,3}([^*]{1,80}?)\*{2,3}\s*[:：]?$/.exec(t) ?? /^__\*?([^_*]{1,80}?)\*?__\s*[:：]?$/.exec(t);
+  const bold =
+    /^\*{2,3}([^*]{1,80}?)\*{2,3}\s*[:：]?$/.exec(t) ?? /^__\*?([^_*]{1,80}?)\*?__\s*[:：]?$/.exec(t);
   if (bold)
     return (
       bold[1]!
