@@ -11,6 +11,10 @@ export type FieldCloze = { prompt: string; answer: string };
 const SKIP_KEYS =
   /^(?:apiVersion|kind|metadata|name|namespace|generateName|labels|annotations|matchLabels|image|command|args|env|data|stringData|hostname|hostnames|host|secretName|serviceName|ingressClassName|gatewayClassName|sectionName|uid|resourceVersion|creationTimestamp|template|containers|initContainers|volumes|volumeMounts|status)$/;
 const ASKED_VALUE = /^(?:\d+|[A-Z][A-Za-z0-9]+|true|false|\/\S*|\d+(?:\.\d+){3}(?:\/\d+)?)$/;
+// Keys whose lower-case value is still one of a fixed set (`mode: ipvs`, `scheduler: rr`, `dnsPolicy: ...`).
+const ENUM_KEY = /^(?:mode|scheduler|strategy|protocol|scheme)$|(?:Policy|Type|Mode)$/;
+const asked = (key: string, value: string) =>
+  ASKED_VALUE.test(value) || (ENUM_KEY.test(key) && /^[a-z][\w.-]{0,30}$/.test(value));
 const MAX_BLOCK_LINES = 3;
 const MAX_PROMPT = 600;
 
@@ -43,28 +47,31 @@ export function manifestFieldClozes(doc: string): FieldCloze[] {
   const raw = doc.replace(/\s+$/, '').split('\n');
   const lines = raw.map(readLine);
   const out: FieldCloze[] = [];
+  const hasSpec = lines.some((l) => l.indent === 0 && l.key === 'spec');
   let coveredUntil = -1;
   let skipUntil = -1;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     if (!l.key || i < skipUntil) continue;
-    if (SKIP_KEYS.test(l.key) || (l.indent === 0 && l.key !== 'spec')) {
+    // Top-level fields are the object's own only in a config kind without `spec` (KubeProxyConfiguration).
+    if (SKIP_KEYS.test(l.key) || (l.indent === 0 && l.key !== 'spec' && hasSpec)) {
       if (!l.value) skipUntil = blockEnd(lines, i);
       continue;
     }
     if (i < coveredUntil) continue;
     if (l.value) {
-      if (l.indent === 0 || !ASKED_VALUE.test(l.value)) continue;
-      const at = raw[i]!.lastIndexOf(l.value);
+      if ((l.indent === 0 && hasSpec) || !asked(l.key, l.value)) continue;
+      // The blank takes the value's place (quotes and all); a comment on that line may give it away, so it goes.
+      const head = /^(\s*(?:- )?[\w.-]+:\s*)/.exec(raw[i]!)![1]!;
       const shown = [...raw];
-      shown[i] = `${raw[i]!.slice(0, at)}[...]${raw[i]!.slice(at + l.value.length)}`;
+      shown[i] = `${head}[...]`;
       push(out, shown, i, l.value);
       continue;
     }
     const end = blockEnd(lines, i);
     const body = raw.slice(i + 1, end).filter((x) => x.trim());
-    if (body.length < 2 || body.length > MAX_BLOCK_LINES || l.indent === 0) continue;
-    if (!lines.slice(i + 1, end).some((x) => x.key && x.value && ASKED_VALUE.test(x.value))) continue;
+    if (body.length < 2 || body.length > MAX_BLOCK_LINES || (l.indent === 0 && hasSpec)) continue;
+    if (!lines.slice(i + 1, end).some((x) => x.key && x.value && asked(x.key, x.value))) continue;
     const lead = body.map((x) => /^\s*/.exec(x)![0]).reduce((a, b) => (b.length < a.length ? b : a));
     const answer = body.map((x) => x.slice(lead.length)).join('\n');
     const shown = [...raw.slice(0, i + 1), `${lead}[...]`, ...raw.slice(end)];

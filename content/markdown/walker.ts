@@ -246,6 +246,8 @@ export class Walker {
       .filter(Boolean);
     const { text: prompt, tags: own } = splitTags(title);
     const bold = /^\*\*([^*]+)\*\*[:：]?$/.exec(prompt)?.[1]?.trim();
+    // One item that is itself a title over its own lines ("- **When the Service IP fails:**") is asked there.
+    if (texts.length === 1 && !bold && titleLine(texts[0]!)) return;
     if (texts.length === 1 || (bold && YAML_FIELD.test(bold))) {
       // One item, or a field name over lines about it: a question and its answer, not a list to recite.
       const q = bold ?? prompt;

@@ -439,6 +439,15 @@ describe('manifest fields asked in place', () => {
     for (const c of fields) expect(c.kind).toBe('cloze');
   });
 
+  it('asks the top-level fields of a config kind, and drops a comment that would give the value away (ko)', () => {
+    const t =
+      '성능이 좋은 ipvs 모드 설정 예시\n\n```yaml\napiVersion: kubeproxy.config.k8s.io/v1alpha1\nkind: KubeProxyConfiguration\nmode: "ipvs" # 기본값은 iptables, 대규모에선 ipvs\nipvs:\n  scheduler: "rr"\n```\n';
+    const fields = cards(t).filter((c) => c.rule === 'manifest-field');
+    expect(fields.map((c) => c.answer)).toEqual(['ipvs', 'rr']);
+    expect(fields[0]!.prompt).toContain('\nmode: [...]\n');
+    expect(fields[0]!.prompt).not.toContain('대규모에선 ipvs');
+  });
+
   it('asks the lines under a key as one blank, also in a Korean note with tab indentation', () => {
     const t =
       '포트 설정 예시\n\n```yaml\napiVersion: v1\nkind: Service\nmetadata:\n\tname: web\nspec:\n\ttype: NodePort\n\tports:\n\t\t- port: 80\n\t\t  nodePort: 30080\n```\n';
