@@ -239,9 +239,13 @@ function score(task: Terms, frag: Terms): number {
 }
 
 function bestFragment(task: Task, fragments: Fragment[]): Fragment | null {
+  // A step that hands over its own command (`curl …`, `kubectl …`) asks nothing the solution adds.
+  if (/`(?:kubectl|k|curl|wget|nslookup|dig|helm|ip|ss|iptables)\s[^`]*`/.test(task.text)) return null;
   const terms = termsOf(task.text);
-  // A step under "Create a Gateway named `web-gateway`" is answered in that manifest.
-  const scope = task.parent ? namedDoc(task.parent, fragments) : null;
+  // "Create an HTTPRoute named `web-route` …", or a step under "Create a Gateway named `web-gateway`", is
+  // answered in that manifest.
+  const scope =
+    namedDoc(task.text, fragments, true) ?? (task.parent ? namedDoc(task.parent, fragments) : null);
   let best: Fragment | null = null;
   let bestScore = 0;
   for (const f of fragments) {
@@ -259,14 +263,18 @@ function bestFragment(task: Task, fragments: Fragment[]): Fragment | null {
   return best;
 }
 
-function namedDoc(parent: string, fragments: Fragment[]): Doc | null {
+function namedDoc(text: string, fragments: Fragment[], both = false): Doc | null {
   const docs = new Set<Doc>();
   for (const f of fragments) if (f.doc) docs.add(f.doc);
   let found: Doc | null = null;
   for (const d of docs) {
-    // The object's own name settles it; its kind alone picks the first object of that kind.
-    if (d.name && new RegExp(`(?<![\\w-])${escapeRegExp(d.name)}(?![\\w-])`).test(parent)) return d;
-    if (new RegExp(`\\b${d.kind}\\b`).test(parent)) found ??= d;
+    const named = d.name !== '' && new RegExp(`(?<![\\w-])${escapeRegExp(d.name)}(?![\\w-])`).test(text);
+    const kind = new RegExp(`\\b${d.kind}\\b`).test(text);
+    // The kind and the name together settle it; for a parent step the name, or the kind alone, will do.
+    if (named && kind) return d;
+    if (both) continue;
+    if (named) return d;
+    if (kind) found ??= d;
   }
   return found;
 }
@@ -338,7 +346,13 @@ function manifestFragments(body: string[]): Fragment[] {
     for (let i = from; i < to; i++) {
       const l = body[i]!;
       const key = /^(\s*)(- )?([\w.-]+):(?:\s|$)/.exec(l);
-      if (!key || /^(?:apiVersion|kind|metadata)$/.test(key[3]!) || indentOf(l) === 0) continue;
+      if (!key) continue;
+      // The object's name and namespace are the step's own words, not a part of the solution to recall.
+      if (key[3] === 'metadata' && indentOf(l) === 0) {
+        while (i + 1 < to && (!body[i + 1]!.trim() || indentOf(body[i + 1]!) > 0)) i++;
+        continue;
+      }
+      if (/^(?:apiVersion|kind)$/.test(key[3]!) || indentOf(l) === 0) continue;
       const col = key[1]!.length + (key[2] ? 2 : 0);
       let j = i + 1;
       for (; j < to; j++) {

@@ -82,6 +82,47 @@ describe('task steps asked with the part of the solution that does them', () => 
     ]);
   });
 
+  it('answers a step that names its object in that object, and skips a step that hands over its own command', () => {
+    const text = [
+      '**Tasks:**',
+      '',
+      '1. Create an HTTPRoute named `shop-route` with hostname `shop.example.com`',
+      '2. Check it with `curl http://shop.example.com/`',
+      '',
+      '**Solution:**',
+      '',
+      '```yaml',
+      'apiVersion: gateway.networking.k8s.io/v1',
+      'kind: Gateway',
+      'metadata:',
+      '  name: shop-gw',
+      'spec:',
+      '  gatewayClassName: eg',
+      '  listeners:',
+      '  - name: http',
+      '    hostname: shop.example.com',
+      '    port: 80',
+      '    protocol: HTTP',
+      '---',
+      'apiVersion: gateway.networking.k8s.io/v1',
+      'kind: HTTPRoute',
+      'metadata:',
+      '  name: shop-route',
+      'spec:',
+      '  parentRefs:',
+      '  - name: shop-gw',
+      '  hostnames:',
+      '  - shop.example.com',
+      '```',
+      '',
+    ].join('\n');
+    expect(
+      parseNote('e.md', text)
+        .cards.filter((c) => c.rule === 'task-solution')
+        .map((c) => c.answer),
+    ).toEqual(['hostnames:\n- shop.example.com']);
+  });
+
   it('reads a solution hidden in <details><summary>Solution</summary>', () => {
     const text = [
       '## Tasks',
