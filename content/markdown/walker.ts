@@ -293,6 +293,7 @@ export class Walker {
       start + 1 < all.length &&
       !ANSWER_LINE.test(all[start + 1]!.text) &&
       !continuesSentence(all[start]!.text, all[start + 1]!.text) &&
+      !introducesCode(all[start]!.text, all[start + 1]!.text) &&
       headingLike(all[start]!.text) &&
       !lineHasCard(all[start]!.text) &&
       !lineHasFacts(all[start]!.text)
@@ -348,6 +349,20 @@ export class Walker {
         while (end < lines.length && !titleLine(lines[end]!.text)) end++;
         this.answerCard(title, line, paraText(lines.slice(k + 1, end)), context, tags);
         ctx = [...context, title];
+        continue;
+      }
+      // "Search the NAT table with:" over a line that is one code span: the line asks for the command.
+      const nextText = k + 1 < lines.length ? lines[k + 1]!.text.trim() : '';
+      if (introducesCode(text, nextText) && !lineHasCard(text)) {
+        flush(false);
+        const ask = text.trim().replace(/\s*[:：]$/, '');
+        this.push(
+          { kind: 'basic', rule: 'code-intro', prompt: ask, answer: nextText.slice(1, -1).trim() },
+          line,
+          ctx,
+          tags,
+          ask,
+        );
         continue;
       }
       const masked = maskInline(unwrapEmphasis(text));
@@ -459,6 +474,11 @@ function dropSectionLabel(text: string): string {
   if (!text.includes('**')) return text;
   const m = /^(\s*(?:>\s*)?)\*\*([^*]{1,30}?)\s*[:：]\*\*\s+(?=\S)/.exec(text);
   return m && isSectionLabel(m[2]!) ? m[1]! + text.slice(m[0].length) : text;
+}
+
+/** "… with:" over a line that is one code span. */
+function introducesCode(line: string, next: string): boolean {
+  return /[:：]\s*$/.test(line) && /^`[^`]+`$/.test(next.trim());
 }
 
 /** A line written wholly in emphasis (`__*task*__`, `***task***`) is read for its words. */

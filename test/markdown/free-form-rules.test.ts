@@ -63,6 +63,26 @@ describe('commands in code blocks', () => {
   });
 });
 
+describe('a line that introduces a one-line command', () => {
+  it('asks "… with:" for the code span on the next line (en)', () => {
+    has(
+      'Intro text.\n\nSearch for the rule of a Service in the NAT table with:  \n`iptables -L -t nat | grep web`  \nEvery rule carries the Service name.\n',
+      'code-intro',
+      'Search for the rule of a Service in the NAT table with',
+      'iptables -L -t nat | grep web',
+    );
+  });
+
+  it('does the same for "…으로 확인:" (ko)', () => {
+    has(
+      'kube-proxy 로그는 다음으로 확인:\n`cat /var/log/kube-proxy.log`\n',
+      'code-intro',
+      'kube-proxy 로그는 다음으로 확인',
+      'cat /var/log/kube-proxy.log',
+    );
+  });
+});
+
 describe('definitions written many ways', () => {
   it('reads `cmd - what it does`, `term — definition`, `A -> B`, `cmd → meaning`, `x` = y (en, ko)', () => {
     has('`ip link` - lists interfaces\n', 'term-definition', '`ip link`', 'lists interfaces');
