@@ -341,16 +341,6 @@ export class Walker {
         answerTags.push(...tagged.tags);
         answers.push(tagged.text);
       }
-      // `***NodePort:***` inside a paragraph titles the lines after it, up to the next such line.
-      const title = k + 1 < lines.length ? titleLine(text) : null;
-      if (title && !lineHasCard(text)) {
-        flush(false);
-        let end = k + 1;
-        while (end < lines.length && !titleLine(lines[end]!.text)) end++;
-        this.answerCard(title, line, paraText(lines.slice(k + 1, end)), context, tags);
-        ctx = [...context, title];
-        continue;
-      }
       // "Search the NAT table with:" over a line that is one code span: the line asks for the command.
       const nextText = k + 1 < lines.length ? lines[k + 1]!.text.trim() : '';
       if (introducesCode(text, nextText) && !lineHasCard(text)) {
@@ -363,6 +353,16 @@ export class Walker {
           tags,
           ask,
         );
+        continue;
+      }
+      // `***NodePort:***` inside a paragraph titles the lines after it, up to the next such line.
+      const title = k + 1 < lines.length ? titleLine(text) : null;
+      if (title && !lineHasCard(text)) {
+        flush(false);
+        let end = k + 1;
+        while (end < lines.length && !titleLine(lines[end]!.text)) end++;
+        this.answerCard(title, line, paraText(lines.slice(k + 1, end)), context, tags);
+        ctx = [...context, title];
         continue;
       }
       const masked = maskInline(unwrapEmphasis(text));
