@@ -22,7 +22,7 @@ const VERB =
 const KO_TOPIC = /^(.+?(?:은|는|이란|란|에서는|에는))$/;
 // Conjunctions, verb and adjective forms that end in 는/은 but mark no topic ("또는", "처리하는", "같은").
 const KO_NOT_TOPIC =
-  /^(?:또는|혹은|그리고|이는|그것은|이것은|하지만|그러나|그런데|그래서)$|(?:하|되|있|없|받|주|쓰|내|가|오|보|알|들|갖|넘기|붙이|바꾸|고르|찾|묶|잇|읽|만드|보내|거치|지나|따르|가지)는$|^(?:같|많|작|높|낮|좋|넓|짧|깊|얕|적|늦|이런|그런|저런)은$/;
+  /^(?:또는|혹은|그리고|이는|그것은|이것은|이거는|그거는|하지만|그러나|그런데|그래서|나는|너는|저는|우리는)$|(?:하|되|있|없|받|주|쓰|내|가|오|보|알|들|갖|넘기|붙이|바꾸|고르|찾|묶|잇|읽|만드|보내|거치|지나|따르|가지|시키)는$|^(?:많|작|높|낮|좋|넓|짧|깊|얕|적|늦|이런|그런|저런)은$|같은$/;
 const KO_COND = /(?:면|경우|때|려면|으면|는데|지만|므로|어서|아서|해서)$/;
 
 export function splitSentences(text: string): string[] {
@@ -367,6 +367,17 @@ function onlyOneFact(answer: string, spans: string[]): boolean {
   return words(rest.replace(/[,.:;()]/g, ' ')).length <= 2;
 }
 
+function balanced(s: string): boolean {
+  let depth = 0;
+  for (const c of s) {
+    if (c === '(' || c === '（') depth++;
+    else if (c === ')' || c === '）') {
+      if (--depth < 0) return false;
+    }
+  }
+  return depth === 0;
+}
+
 /** Cloze cards for one prose sentence (masked), at most four. */
 export function sentenceCards(masked: string, spans: string[], skipAutoClozed = true): LineCard[] {
   const s = masked.trim();
@@ -392,6 +403,8 @@ export function sentenceCards(masked: string, spans: string[], skipAutoClozed = 
     const prompt = unmask(c.prompt, spans).trim();
     const answer = unmask(c.answer, spans).trim();
     if (!answer || seen.has(prompt) || prompt.replace('[...]', '').trim().length < 3) continue;
+    // A cut through a parenthesis ("(TCP, [...]" → "UDP 모두 가능)") splits one aside in two.
+    if (!balanced(answer)) continue;
     // Never a blank inside the text of a link or an image.
     if (/\[\.\.\.\][^\]]*\]\(|!\[[^\]]*\[\.\.\.\]/.test(prompt)) continue;
     if (prompt.length > 600) continue;

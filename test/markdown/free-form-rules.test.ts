@@ -243,6 +243,16 @@ describe('sentences that hold a fact', () => {
     expect(plain.map((c) => c.prompt)).not.toContain('일부 앱은 DNS 검색을 [...]');
   });
 
+  it('never cuts through a parenthesis, a pronoun topic or an adnominal verb (ko)', () => {
+    const got = cards(
+      '여러 레플리카에 트래픽을 분산시키는 로드밸런서 (TCP, UDP 모두 가능)\n\n나는 이게 어디로 가야할 지 모르겠다.\n',
+    );
+    const answers = got.map((c) => c.answer);
+    expect(answers).not.toContain('UDP 모두 가능)');
+    expect(answers).not.toContain('여러 레플리카에 트래픽을 분산시키');
+    expect(answers).not.toContain('나');
+  });
+
   it('hides the manner a Korean sentence states', () => {
     has(
       '클라우드에서는 쿠버네티스가 자동으로 로드밸런서를 만든다.\n',
