@@ -60,6 +60,12 @@ const LABELS = new Set([
   'doc',
   'purpose',
   'goal',
+  'definition',
+  'overview',
+  'summary',
+  '정의',
+  '개요',
+  '요약',
   '문제',
   '풀이',
   '해설',
@@ -105,7 +111,8 @@ export function termDefinition(
   const m = /^([^:：]{1,60}?)\s*[:：]\s+(\S.*)$/.exec(text);
   // "PVC - namespace scoped, must match: a, b": the dash came first, so it is the separator.
   if (!m || (opts.dash && /^\S+\s-\s/.test(m[1]!))) return arrowDefinition(text, opts.dash ?? false);
-  const term = m[1]!.trim();
+  // `**Pod Selector**: …` — the emphasis marks the term; it is not part of it.
+  const term = m[1]!.trim().replace(/^(\*\*|__)(.+)\1$/, '$2');
   const definition = m[2]!.trim();
   // "**Medium** | ~20 min | Domain: Networking (20%)": a bar of facts, not one term; each is asked in place.
   if (!term || /[.?!。？！]$/.test(term) || term.split(/\s+/).length > 8 || term.includes(' | ')) return null;

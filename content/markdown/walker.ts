@@ -197,7 +197,12 @@ export class Walker {
   }
 
   private answerCard(prompt: string, line: number, answer: string, context: Ctx, tags: string[]): void {
-    const a = answer.trim();
+    // "**Definition**:" opening the answer only labels it.
+    const a = answer
+      .trim()
+      .replace(/^\*\*([^*\n]{1,30}?)\*\*\s*[:：]?\s*\n/, (m, label: string) =>
+        isSectionLabel(label.replace(/[:：]$/, '')) ? '' : m,
+      );
     if (!a || a === prompt || a.length > 1500 || isSectionLabel(prompt)) return;
     this.push({ kind: 'basic', rule: 'heading-answer', prompt, answer: a }, line, context, tags, prompt);
   }

@@ -123,6 +123,19 @@ describe('section labels of exercise notes', () => {
     expect(path?.prompt).toBe('Writing to [...] makes a setting persistent across reboots.');
   });
 
+  it('reads `**Term**: definition` without the emphasis, and drops a `**Definition**:` label from an answer (en)', () => {
+    const t =
+      '#### What are Network Policies?\n\n**Definition**:\nRules for which pods may talk to which endpoints.\n\n- **Pod Selector**: Determines which pods the policy applies to.\n- **Policy Types**: `Ingress`, `Egress` or both.\n';
+    has(t, 'term-definition', 'Pod Selector', 'Determines which pods the policy applies to.');
+    has(
+      t,
+      'heading-answer',
+      'What are Network Policies?',
+      'Rules for which pods may talk to which endpoints.',
+    );
+    expect(cards(t).map((c) => c.prompt)).not.toContain('Definition');
+  });
+
   it('reads `**문제:**` and `**풀이**` the same way (ko)', () => {
     const got = cards('**문제:** 서비스 `web`을 8080 포트로 노출한다.\n\n**풀이**\n\n1. 노출:\n');
     expect(got.map((c) => c.prompt)).not.toContain('문제');
