@@ -64,21 +64,50 @@ const LIQUID_OPEN = /^\s*\{%-?\s*highlight\s+([\w+-]+)[^%]*-?%\}\s*$/;
 const LIQUID_CLOSE = /^\s*\{%-?\s*endhighlight\s*-?%\}\s*$/;
 const LIQUID_RAW = /^\s*\{%-?\s*(?:end)?raw\s*-?%\}\s*$/;
 
-/** Liquid `highlight` blocks become fences (line for line), so they are code to every rule. */
-function liquidFences(lines: string[], from: number): void {
+// Hugo shortcodes (`{{< note >}}`, `{{% heading "whatsnext" %}}`) and header ids (`## Title {#id}`).
+const SHORTCODE = /\{\{[<%][^}]*?[%>]\}\}/g;
+const HEADER_ID = /\s*\{#[\w-]+\}\s*$/;
+
+/**
+ * Liquid `highlight` blocks become fences (line for line), so they are code to every rule; site-generator markup
+ * (Liquid tags, Hugo shortcodes, header ids) is never card text.
+ */
+function siteMarkup(lines: string[], from: number): void {
+  // Inside a Markdown fence nothing is rewritten; inside a Liquid block only its closing tag is.
+  let fence: 'md' | 'liquid' | null = null;
   for (let i = from; i < lines.length; i++) {
     const l = lines[i]!;
-    if (!l.includes('{%')) continue;
-    const open = LIQUID_OPEN.exec(l);
-    if (open) lines[i] = `\`\`\`${open[1]}`;
-    else if (LIQUID_CLOSE.test(l)) lines[i] = '```';
-    else if (LIQUID_RAW.test(l)) lines[i] = '';
+    if (fence !== 'liquid' && /^\s*(?:`{3,}|~{3,})/.test(l)) fence = fence ? null : 'md';
+    if (fence === 'md') continue;
+    if (l.includes('{%')) {
+      const open = fence ? null : LIQUID_OPEN.exec(l);
+      if (open) {
+        lines[i] = `\`\`\`${open[1]}`;
+        fence = 'liquid';
+        continue;
+      }
+      if (LIQUID_CLOSE.test(l)) {
+        lines[i] = '```';
+        fence = null;
+        continue;
+      }
+    }
+    if (fence) continue;
+    if (l.includes('{%') && LIQUID_RAW.test(l)) {
+      lines[i] = '';
+      continue;
+    }
+    if (l.includes('{{<') || l.includes('{{%')) {
+      const rest = l.replace(SHORTCODE, '');
+      lines[i] = rest.trim() && !/^#{1,6}\s*$/.test(rest.trim()) ? rest.replace(/\s+$/, '') : '';
+    }
+    if (l.includes('{#') && /^#{1,6}\s/.test(lines[i]!)) lines[i] = lines[i]!.replace(HEADER_ID, '');
   }
 }
 
 export function normaliseNoteText(lines: string[], from: number): NoteText {
   const out: NoteText = { sr: new Map(), tables: [] };
-  liquidFences(lines, from);
+  siteMarkup(lines, from);
   // Only lines holding one of these characters need rewriting.
   let any = false;
   for (let i = from; i < lines.length && !any; i++) {

@@ -34,4 +34,25 @@ describe('notes written for a Jekyll blog', () => {
     ]);
     expect(cards.some((c) => c.prompt.includes('__*') || c.answer.includes('{%'))).toBe(false);
   });
+
+  it('never reads Hugo shortcodes or header ids as card text (ko)', () => {
+    const text = [
+      '### 파드의 DNS 정책 {#pod-dns-policy}',
+      '',
+      '{{< note >}}',
+      '`dnsPolicy`가 지정되지 않으면 "ClusterFirst"가 기본값으로 사용된다.',
+      '{{< /note >}}',
+      '',
+      '{{< feature-state for_k8s_version="v1.22" state="stable" >}}',
+      '',
+      '## {{% heading "whatsnext" %}}',
+      '',
+    ].join('\n');
+    const cards = parseNote('hugo.md', text).cards;
+    expect(cards.length).toBeGreaterThan(0);
+    for (const c of cards) {
+      expect(`${c.prompt} ${c.answer} ${c.context.join(' ')}`).not.toMatch(/\{\{|\{#|v1\.22/);
+    }
+    expect(cards.some((c) => c.answer === 'ClusterFirst')).toBe(true);
+  });
 });
