@@ -63,7 +63,7 @@ export function parseNote(file: string, text: string, opts: ParseOptions = {}): 
   const free = (c: Omit<ParsedCard, 'context' | 'tags'>): ParsedCard => ({ ...c, context: [], tags: [] });
 
   // Before the details blocks lose their `<summary>` lines: a "Solution" summary marks where answers are.
-  if (SOLUTION_HINT.test(text))
+  if (hasSolution(text))
     for (const t of taskSolutionCards(lines, lang))
       cards.push(free({ kind: 'basic', rule: 'task-solution', ...t }));
   for (const d of findDetails(lines, claimed))
@@ -151,8 +151,11 @@ export function parseNote(file: string, text: string, opts: ParseOptions = {}): 
 }
 
 // A heading, bold line or <summary> that opens with a solution word; most notes have none and skip the rule.
-const SOLUTION_HINT =
-  /^(?:#{1,6}[ \t]+|\*\*|.*<summary[^>]*>)[ \t]*(?:\d+[.)][ \t]*)?(?:solution|answer|suggested|possible|model answer|풀이|정답|해답|답안|모범|해설|답)/im;
+const SOLUTION_WORD = '(?:solution|answer|suggested|possible|model answer|풀이|정답|해답|답안|모범|해설|답)';
+const SOLUTION_LINE = new RegExp(`^(?:#{1,6}[ \\t]+|\\*\\*)[ \\t]*(?:\\d+[.)][ \\t]*)?${SOLUTION_WORD}`, 'im');
+const SOLUTION_SUMMARY = new RegExp(`<summary[^>]*>\\s*${SOLUTION_WORD}`, 'i');
+const hasSolution = (text: string) =>
+  SOLUTION_LINE.test(text) || (text.includes('<summary') && SOLUTION_SUMMARY.test(text));
 const SENTENCE_RULES = new Set(['sentence-cloze', 'paragraph', 'enumeration', 'definition-reverse']);
 const EXPLICIT_LINE = /::|==\S|\{\{c\d+::|^\s*\?\??\s*$/;
 
