@@ -123,7 +123,7 @@ describe('section labels of exercise notes', () => {
     expect(path?.prompt).toBe('Writing to [...] makes a setting persistent across reboots.');
   });
 
-  it('reads `**Term**: definition` without the emphasis, and drops a `**Definition**:` label from an answer (en)', () => {
+  it('reads `**Term**: definition` without the emphasis, and drops a `**Definition**:` label from an answer (en, ko)', () => {
     const t =
       '#### What are Network Policies?\n\n**Definition**:\nRules for which pods may talk to which endpoints.\n\n- **Pod Selector**: Determines which pods the policy applies to.\n- **Policy Types**: `Ingress`, `Egress` or both.\n';
     has(t, 'term-definition', 'Pod Selector', 'Determines which pods the policy applies to.');
@@ -134,6 +134,11 @@ describe('section labels of exercise notes', () => {
       'Rules for which pods may talk to which endpoints.',
     );
     expect(cards(t).map((c) => c.prompt)).not.toContain('Definition');
+    const ko =
+      '#### 네트워크 정책이란?\n\n**정의**:\n파드가 어느 엔드포인트와 통신할지 정하는 규칙.\n\n- **파드 셀렉터**: 정책이 적용될 파드를 고른다.\n- **정책 타입**: Ingress, Egress 또는 둘 다.\n';
+    has(ko, 'term-definition', '파드 셀렉터', '정책이 적용될 파드를 고른다.');
+    has(ko, 'heading-answer', '네트워크 정책이란?', '파드가 어느 엔드포인트와 통신할지 정하는 규칙.');
+    expect(cards(ko).map((c) => c.prompt)).not.toContain('정의');
   });
 
   it('reads `**문제:**` and `**풀이**` the same way (ko)', () => {
