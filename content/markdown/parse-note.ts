@@ -53,7 +53,6 @@ export function parseNote(file: string, text: string, opts: ParseOptions = {}): 
   const tagDeck = noteText.flashcardsDeck ?? (fmDeck ? fmDeck.split('/').slice(1).join('::') : undefined);
   const deck = opts.deck ?? fm.deck ?? (tagDeck || basename(file, extname(file)));
   const cards: ParsedCard[] = [];
-  const free = (c: Omit<ParsedCard, 'context' | 'tags'>): ParsedCard => ({ ...c, context: [], tags: [] });
 
   for (const d of findDetails(lines, claimed))
     cards.push(
@@ -118,7 +117,10 @@ export function parseNote(file: string, text: string, opts: ParseOptions = {}): 
   const tree = buildTree(tokens);
   const quiet = writtenAsFlashcards(lines, claimed);
   const walker = new Walker(fm.tags, cards, warn, { bold: opts.boldCloze, curly: opts.curlyCloze }, quiet);
+  // The walk gives its own cards their context; the others get theirs from `walker.at` below.
+  const walkFrom = cards.length;
   walker.blocks(tree, []);
+  const walkTo = cards.length;
   for (const t of noteText.tables)
     for (const c of tableCards(
       t.header,
@@ -127,8 +129,9 @@ export function parseNote(file: string, text: string, opts: ParseOptions = {}): 
       cards.push(free(c));
 
   // Cards found before the walk get the heading path they sit under.
-  for (const c of cards) {
-    if (c.context.length > 0 || walker.walked.has(c)) continue;
+  for (let k = 0; k < cards.length; k++) {
+    const c = cards[k]!;
+    if (c.context.length > 0 || (k >= walkFrom && k < walkTo)) continue;
     const { context, tags } = walker.at(c.line);
     c.context = context;
     c.tags = [...new Set([...fm.tags, ...tags])];
@@ -137,6 +140,11 @@ export function parseNote(file: string, text: string, opts: ParseOptions = {}): 
   if (quiet || mostlyExplicit(cards)) dropSentenceRules(cards);
   cards.sort((a, b) => a.line - b.line);
   return { file, deck, lang, tags: fm.tags, cards: dedupe(cards, warn), warnings };
+}
+
+/** A card found outside the walk; its context and tags are filled in after it. */
+function free(c: Omit<ParsedCard, 'context' | 'tags'>): ParsedCard {
+  return { ...c, context: [], tags: [] };
 }
 
 const SENTENCE_RULES = new Set(['sentence-cloze', 'paragraph', 'enumeration', 'definition-reverse']);
@@ -237,6 +245,22 @@ function manifestCards(yaml: string, line: number, lines: string[], lang: 'ko' |
 
 const LIST_MARKERS = /^(?:\s*(?:>\s*|[-*+]\s+|\d{1,9}[.)]\s+))+/;
 
+/**
+ * Length of the run of characters a nesting prefix can be made of (spaces, `>`, list markers, digits), at the
+ * start of a line: a bound on how deep the line nests, found without a regex.
+ */
+function markerRun(l: string): number {
+  let i = 0;
+  for (; i < l.length; i++) {
+    const c = l.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 62 || c === 45 || c === 42 || c === 43 || c === 46 || c === 41) continue;
+    if (c >= 48 && c <= 57) continue;
+    if (c <= 13 && c >= 10) continue;
+    if (c < 128 || !/\s/.test(l[i]!)) break;
+  }
+  return i;
+}
+
 function flattenDeepNesting(
   lines: string[],
   claimed: boolean[],
@@ -246,10 +270,8 @@ function flattenDeepNesting(
   for (let i = 0; i < lines.length; i++) {
     if (claimed[i]) continue;
     const l = lines[i]!;
-    const c = l.charCodeAt(0);
-    // Only lines that open with indentation, a quote or a list marker can nest.
-    if (c !== 32 && c !== 9 && c !== 62 && c !== 45 && c !== 42 && c !== 43 && !(c >= 48 && c <= 57))
-      continue;
+    // Each level takes at least one character of the line's opening run of markers and spaces.
+    if (markerRun(l) <= MAX_NESTING) continue;
     const markers = LIST_MARKERS.exec(l)?.[0] ?? '';
     const indent = /^\s*/.exec(l)![0].length;
     const depth = (markers.match(/>|[-*+](?=\s)|\d[.)](?=\s)/g)?.length ?? 0) + Math.floor(indent / 2);
@@ -262,18 +284,35 @@ function flattenDeepNesting(
   }
 }
 
+const cardKey = (c: ParsedCard) => `${c.kind}\u0000${c.prompt}\u0000${c.answer}`;
+
+/**
+ * Keeps the first card of each kind + prompt + answer. Cards are looked up by prompt first and a full key is
+ * built only for prompts seen before: most prompts are unique, and a key string per card cost more than the rest.
+ */
 function dedupe(cards: ParsedCard[], warn: (line: number, m: string) => void): ParsedCard[] {
-  const seen = new Map<string, ParsedCard>();
-  return cards.filter((c) => {
-    const key = `${c.kind}\u0000${c.prompt}\u0000${c.answer}`;
-    const first = seen.get(key);
+  const byPrompt = new Map<string, ParsedCard>();
+  const byKey = new Map<string, ParsedCard>();
+  const kept: ParsedCard[] = [];
+  for (const c of cards) {
+    const samePrompt = byPrompt.get(c.prompt);
+    if (samePrompt === undefined) {
+      byPrompt.set(c.prompt, c);
+      kept.push(c);
+      continue;
+    }
+    const firstKey = cardKey(samePrompt);
+    if (!byKey.has(firstKey)) byKey.set(firstKey, samePrompt);
+    const key = cardKey(c);
+    const first = byKey.get(key);
     if (first !== undefined) {
       // The learner wrote the same card twice; free-form rules meeting the same fact is no news.
       if (c.rule.startsWith('explicit-') && first.rule.startsWith('explicit-'))
         warn(c.line, `duplicate card (same as line ${first.line}); kept the first`);
-      return false;
+      continue;
     }
-    seen.set(key, c);
-    return true;
-  });
+    byKey.set(key, c);
+    kept.push(c);
+  }
+  return kept;
 }

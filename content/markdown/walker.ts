@@ -51,8 +51,6 @@ type Line = { text: string; line: number };
 
 export class Walker {
   private marks: { line: number; context: Ctx; tags: string[] }[] = [];
-  /** Cards the walk made; the others get their context from `at`. */
-  readonly walked = new Set<ParsedCard>();
   private noteTags: string[];
   private cards: ParsedCard[];
   private warn: (line: number, m: string) => void;
@@ -104,7 +102,6 @@ export class Walker {
       line,
       sibling,
     };
-    this.walked.add(card);
     this.cards.push(card);
   }
 
@@ -112,7 +109,6 @@ export class Walker {
     const headings: string[] = [];
     let pseudo: string | null = null;
     let sectionTags: string[] = [];
-    const ctx = (): Ctx => [...parent, ...headings.filter(Boolean), ...(pseudo ? [pseudo] : [])];
     for (let i = 0; i < blocks.length; i++) {
       const b = blocks[i]!;
       const next = blocks[i + 1];
@@ -122,27 +118,40 @@ export class Walker {
         headings[b.level - 1] = text;
         sectionTags = tags;
         pseudo = null;
-        this.mark(b.line, ctx(), sectionTags);
+        this.mark(b.line, contextOf(parent, headings, pseudo), sectionTags);
         // A heading over a list, also when a code block sits between them.
         const after2 = blocks[i + 2];
         const listAfter =
           next?.t === 'list' ? next : next?.t === 'break' && after2?.t === 'list' ? after2 : null;
         if (listAfter)
-          this.listCard(headings[b.level - 1]!, b.line, listAfter.items, ctx().slice(0, -1), sectionTags);
+          this.listCard(
+            headings[b.level - 1]!,
+            b.line,
+            listAfter.items,
+            contextOf(parent, headings, pseudo).slice(0, -1),
+            sectionTags,
+          );
         // A heading that asks something, answered by the paragraph under it.
         if (/[?？]$/.test(text) && next?.t === 'para')
-          this.answerCard(text, b.line, paraText(next.lines), ctx().slice(0, -1), sectionTags);
+          this.answerCard(
+            text,
+            b.line,
+            paraText(next.lines),
+            contextOf(parent, headings, pseudo).slice(0, -1),
+            sectionTags,
+          );
       } else if (b.t === 'para') {
         // `Q: …` as the last line of a paragraph, `A: …` opening the next one.
         const lastLine = b.lines[b.lines.length - 1]!;
         const q = Q_LINE.exec(lastLine.text);
         if (q && next?.t === 'para' && A_LINE.test(next.lines[0]!.text)) {
-          if (b.lines.length > 1) this.lines(b.lines.slice(0, -1), ctx(), sectionTags);
+          if (b.lines.length > 1)
+            this.lines(b.lines.slice(0, -1), contextOf(parent, headings, pseudo), sectionTags);
           const answer = paraText(next.lines).replace(A_LINE, '');
           this.push(
             { kind: 'basic', rule: 'question-answer', prompt: q[1]!.trim(), answer },
             lastLine.line,
-            ctx(),
+            contextOf(parent, headings, pseudo),
             sectionTags,
             q[1]!.trim(),
           );
@@ -153,7 +162,13 @@ export class Walker {
         const title = only ? titleLine(only.text) : null;
         if (only && title && next?.t === 'para') {
           // `**Use Cases**` / `ClusterIP:` over a paragraph: a question and its answer.
-          this.answerCard(title, only.line, paraText(next.lines), ctx(), sectionTags);
+          this.answerCard(
+            title,
+            only.line,
+            paraText(next.lines),
+            contextOf(parent, headings, pseudo),
+            sectionTags,
+          );
         }
         if (
           only &&
@@ -166,7 +181,7 @@ export class Walker {
           (next.t === 'list' || !lineHasFacts(only.text))
         ) {
           pseudo = (title ?? only.text.trim()).replace(/[:：]$/, '');
-          this.mark(only.line, ctx(), sectionTags);
+          this.mark(only.line, contextOf(parent, headings, pseudo), sectionTags);
           if (next.t === 'list') {
             // A line that titles a list scopes that list only; the next paragraph starts afresh.
             const titled = title !== null && title !== only.text.trim().replace(/[:：]$/, '');
@@ -174,20 +189,24 @@ export class Walker {
               titled ? title : only.text.trim().replace(/[:：]$/, ''),
               only.line,
               next.items,
-              ctx().slice(0, -1),
+              contextOf(parent, headings, pseudo).slice(0, -1),
               sectionTags,
             );
-            for (const item of next.items) this.item(item, ctx(), sectionTags);
+            const context = contextOf(parent, headings, pseudo);
+            for (const item of next.items) this.item(item, context, sectionTags);
             pseudo = null;
             i++;
           }
           continue;
         }
-        this.lines(b.lines, ctx(), sectionTags);
+        this.lines(b.lines, contextOf(parent, headings, pseudo), sectionTags);
       } else if (b.t === 'list') {
-        for (const item of b.items) this.item(item, ctx(), sectionTags);
+        // One context for the whole list: its items do not change it, and cards only read it.
+        const context = contextOf(parent, headings, pseudo);
+        for (const item of b.items) this.item(item, context, sectionTags);
       } else if (b.t === 'table') {
-        for (const c of tableCards(b.header, b.rows)) this.push(c, c.line, ctx(), sectionTags, c.sibling);
+        for (const c of tableCards(b.header, b.rows))
+          this.push(c, c.line, contextOf(parent, headings, pseudo), sectionTags, c.sibling);
       }
     }
   }
@@ -300,17 +319,13 @@ export class Walker {
     const lines = start === 0 ? all : all.slice(start);
     let prose: Line[] = [];
     let proseRun = 0;
-    const flush = (whole: boolean) => {
-      if (prose.length > 0) this.prose(prose, ctx, tags, whole && proseRun === lines.length);
-      prose = [];
-    };
     for (let k = 0; k < lines.length; k++) {
       const { text, line } = lines[k]!;
       if (ANSWER_LINE.test(text)) continue;
       // `Q: question` with `A: answer` on the lines after it.
       const q = Q_LINE.exec(text);
       if (q && k + 1 < lines.length && A_LINE.test(lines[k + 1]!.text)) {
-        flush(false);
+        prose = this.flush(prose, ctx, tags);
         const answer: string[] = [];
         let j = k + 1;
         for (; j < lines.length && (j === k + 1 || !Q_LINE.test(lines[j]!.text)); j++)
@@ -335,7 +350,7 @@ export class Walker {
       // `***NodePort:***` inside a paragraph titles the lines after it, up to the next such line.
       const title = k + 1 < lines.length ? titleLine(text) : null;
       if (title && !lineHasCard(text)) {
-        flush(false);
+        prose = this.flush(prose, ctx, tags);
         let end = k + 1;
         while (end < lines.length && !titleLine(lines[end]!.text)) end++;
         this.answerCard(title, line, paraText(lines.slice(k + 1, end)), context, tags);
@@ -346,7 +361,7 @@ export class Walker {
       const { text: clean, tags: own } = extractTags(masked.text);
       const allTags = [...tags, ...own, ...answerTags];
       if (answers.length > 0) {
-        flush(false);
+        prose = this.flush(prose, ctx, tags);
         const prompt = unmask(clean, masked.spans).trim();
         this.push(
           { kind: 'basic', rule: 'question-answer', prompt, answer: answers.join('\n') },
@@ -360,13 +375,20 @@ export class Walker {
       const made = lineCards(clean, masked.spans, this.cloze);
       for (const lc of made) this.push(lc, line, ctx, allTags, unmask(clean, masked.spans).trim());
       if (hasOwnCard(made)) {
-        flush(false);
+        prose = this.flush(prose, ctx, tags);
         continue;
       }
       prose.push({ text: unmask(clean, masked.spans), line });
       proseRun++;
     }
-    flush(true);
+    this.flush(prose, ctx, tags, proseRun === lines.length);
+  }
+
+  /** Reads the prose lines gathered so far as one text; returns the list to gather the next ones in. */
+  private flush(prose: Line[], ctx: Ctx, tags: string[], wholeParagraph = false): Line[] {
+    if (prose.length === 0) return prose;
+    this.prose(prose, ctx, tags, wholeParagraph);
+    return [];
   }
 
   /** Prose lines (no explicit syntax, no definition): sentences with a fact, enumerations, a lead sentence. */
@@ -377,18 +399,10 @@ export class Walker {
     // Masking was per line; re-mask the joined text so spans index one array.
     const sentences = splitSentences(joined.text);
     let offset = 0;
-    const lineAt = (pos: number) => {
-      let acc = 0;
-      for (const l of lines) {
-        acc += l.text.trim().length + 1;
-        if (pos < acc) return l.line;
-      }
-      return lines[lines.length - 1]!.line;
-    };
     for (const s of sentences) {
       const at = joined.text.indexOf(s, offset);
       offset = at >= 0 ? at + s.length : offset;
-      const line = lineAt(Math.max(0, at));
+      const line = lineAt(lines, Math.max(0, at));
       const sibling = unmask(s, joined.spans).trim();
       const en = enumerationCard(s, joined.spans);
       if (en) this.push(en, line, ctx, tags, sibling);
@@ -421,6 +435,21 @@ export class Walker {
         );
     }
   }
+}
+
+/** The heading path in force: the parent's, the open headings, then a pseudo-heading line if any. */
+function contextOf(parent: Ctx, headings: string[], pseudo: string | null): Ctx {
+  return [...parent, ...headings.filter(Boolean), ...(pseudo ? [pseudo] : [])];
+}
+
+/** The line a position of prose lines joined by spaces falls on. */
+function lineAt(lines: Line[], pos: number): number {
+  let acc = 0;
+  for (const l of lines) {
+    acc += l.text.trim().length + 1;
+    if (pos < acc) return l.line;
+  }
+  return lines[lines.length - 1]!.line;
 }
 
 /** Note tags then the line's own, without repeats; no new arrays when one side is empty. */
