@@ -1,9 +1,11 @@
 import { codeSpanText } from './inline.ts';
+import { matchesOf } from './scan.ts';
 
 /** The kinds of fact worth hiding in free-form notes; also used to classify short answers for quizzes. */
 export type FactKind = 'command' | 'version' | 'dns' | 'cidr' | 'ip' | 'path' | 'port-range' | 'number';
 
-type Finder = { kind: FactKind; re: RegExp };
+/** `may` is a cheap test a line must pass for `re` to have a chance of matching in it. */
+type Finder = { kind: FactKind; re: RegExp; may: (s: string, digit: boolean) => boolean };
 
 const COMMANDS =
   'kubectl|kubeadm|kubelet|ip|ss|netstat|arp|route|iptables|ipvsadm|nft|crictl|ctr|nerdctl|docker|nslookup|dig|host|curl|wget|ping|traceroute|tcpdump|systemctl|journalctl|etcdctl|helm|kustomize|brctl|bridge|sysctl|cat|ps|nc';
@@ -14,20 +16,36 @@ const STOP = new Set(
 );
 
 // Order matters: earlier finders win where matches overlap (a CIDR is not also an IP and two numbers).
+// A DNS name ends in one of these; the full finder (lookbehind, runs of name characters) is tried only then.
+const DNS_TAIL = /\.(?:cluster\.local|svc|local|com|io|org|net|dev|internal)(?![\w.-])/;
 const FINDERS: Finder[] = [
-  { kind: 'version', re: /(?<![\w.])v\d+(?:\.\d+)+(?![\w.])/g },
+  { kind: 'version', re: /(?<![\w.])v\d+(?:\.\d+)+(?![\w.])/g, may: (s, digit) => digit && s.includes('v') },
   {
     kind: 'dns',
     re: /(?<![\w.<>-])[A-Za-z0-9<>_-]+(?:\.[A-Za-z0-9<>_-]+)*\.(?:cluster\.local|svc|local|com|io|org|net|dev|internal)(?![\w.-])/g,
+    may: (s) => s.includes('.') && DNS_TAIL.test(s),
   },
-  { kind: 'cidr', re: /(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2}(?![\w.])/g },
-  { kind: 'ip', re: /(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?![\w.])/g },
-  { kind: 'path', re: /(?<![\w.:/-])\/(?:[\w.-]+\/?)+/g },
-  { kind: 'port-range', re: /(?<![\w.-])\d{2,5}\s*[-~–]\s*\d{2,5}(?![\w.])/g },
-  { kind: 'number', re: /(?<![\w.\-/:])\d+(?:\.\d+)?(?![\d.]*[A-Za-z_/-])/g },
+  {
+    kind: 'cidr',
+    re: /(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2}(?![\w.])/g,
+    may: (s, digit) => digit && s.includes('/'),
+  },
+  {
+    kind: 'ip',
+    re: /(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?![\w.])/g,
+    may: (s, digit) => digit && s.includes('.'),
+  },
+  { kind: 'path', re: /(?<![\w.:/-])\/(?:[\w.-]+\/?)+/g, may: (s) => s.includes('/') },
+  {
+    kind: 'port-range',
+    re: /(?<![\w.-])\d{2,5}\s*[-~–]\s*\d{2,5}(?![\w.])/g,
+    may: (s, digit) => digit && (s.includes('-') || s.includes('~') || s.includes('–')),
+  },
+  { kind: 'number', re: /(?<![\w.\-/:])\d+(?:\.\d+)?(?![\d.]*[A-Za-z_/-])/g, may: (_s, digit) => digit },
 ];
 
 const TOKEN_CHAR = /[A-Za-z0-9._/-]/;
+const PLACEHOLDER = /\uE000(\d+)\uE001/g;
 
 const byStart = (a: Fact, b: Fact) => a.start - b.start;
 
@@ -52,10 +70,13 @@ function plausibleFirstArg(cmd: string, arg: string): boolean {
 }
 
 const COMMAND_RE = new RegExp(`(?<![\\w./-])(${COMMANDS})\\s+`, 'g');
+const NO_FACTS: Fact[] = [];
 
 function bareCommands(text: string): Fact[] {
+  // Every command name is lower-case ASCII.
+  if (!/[a-z]/.test(text)) return NO_FACTS;
   const out: Fact[] = [];
-  for (const m of text.matchAll(COMMAND_RE)) {
+  for (const m of matchesOf(COMMAND_RE, text)) {
     const start = m.index;
     let end = start + m[1]!.length;
     let pos = start + m[0].length;
@@ -95,7 +116,7 @@ export function findFacts(masked: string, spans: string[]): Fact[] {
   // Placeholders (code spans, link targets, URLs) are facts only as a whole; never a number inside them.
   const held: number[] = [];
   if (masked.includes('\uE000')) {
-    for (const m of masked.matchAll(/\uE000(\d+)\uE001/g)) {
+    for (const m of matchesOf(PLACEHOLDER, masked)) {
       held.push(m.index, m.index + m[0].length);
       // A code span glued to a word (web-service`.apps`) is part of that token, not a fact of its own.
       if (
@@ -112,10 +133,8 @@ export function findFacts(masked: string, spans: string[]): Fact[] {
   // Every finder but the command one needs a digit, a dot or a slash; most prose lines have none.
   const digit = /\d/.test(masked);
   for (const f of FINDERS) {
-    if (!digit && f.kind !== 'dns' && f.kind !== 'path') continue;
-    if (f.kind === 'dns' && !masked.includes('.')) continue;
-    if (f.kind === 'path' && !masked.includes('/')) continue;
-    for (const m of masked.matchAll(f.re))
+    if (!f.may(masked, digit)) continue;
+    for (const m of matchesOf(f.re, masked))
       found.push({ kind: f.kind, start: m.index, end: m.index + m[0].length, text: m[0] });
   }
   // A fact before a Markdown link on the same line would leave `[...]` dangling in front of `[text](url)`.

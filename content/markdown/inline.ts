@@ -7,16 +7,13 @@ const CLOSE = '\uE001';
 
 export type Masked = { text: string; spans: string[] };
 
-const NO_SPANS: Masked = { text: '', spans: [] };
-
 function placeholder(spans: string[], hidden: string): string {
   return `${OPEN}${spans.push(hidden) - 1}${CLOSE}`;
 }
 
 export function maskInline(line: string): Masked {
   // Most lines hold no code, link or address: nothing to mask.
-  if (!line.includes('`') && !line.includes('](') && !line.includes('://'))
-    return { text: line, spans: [] };
+  if (!line.includes('`') && !line.includes('](') && !line.includes('://')) return { text: line, spans: [] };
   const spans: string[] = [];
   let text = line.includes('`')
     ? line.replace(/(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g, (m) => placeholder(spans, m))

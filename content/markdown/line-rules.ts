@@ -1,6 +1,7 @@
 import { findFacts } from './auto-cloze.ts';
 import { type ClozeOptions, explicitCloze, explicitPair, type LineCard } from './explicit.ts';
 import { unmask } from './inline.ts';
+import { isSpaceCode } from './scan.ts';
 import { splitSentences } from './sentence-cloze.ts';
 import { termDefinition } from './term-definition.ts';
 
@@ -123,7 +124,7 @@ export function autoCloze(masked: string, spans: string[]): LineCard[] {
   // A line that is nothing but the fact gives no question to answer.
   if (
     facts.length === 0 ||
-    (facts.length === 1 && masked.replace(/[\s\-*•:]/g, '').length <= facts[0]!.end - facts[0]!.start)
+    (facts.length === 1 && visibleLength(masked) <= facts[0]!.end - facts[0]!.start)
   ) {
     return [];
   }
@@ -133,6 +134,16 @@ export function autoCloze(masked: string, spans: string[]): LineCard[] {
     prompt: unmask(`${masked.slice(0, f.start)}[...]${masked.slice(f.end)}`, spans).trim(),
     answer: f.text,
   }));
+}
+
+/** Length of the text without spaces, dashes, bullets, asterisks and colons (`/[\s\-*•:]/g` removed). */
+function visibleLength(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 45 && c !== 42 && c !== 0x2022 && c !== 58 && !isSpaceCode(c)) n++;
+  }
+  return n;
 }
 
 export function hasFacts(masked: string, spans: string[]): boolean {

@@ -8,6 +8,7 @@ import { describeManifest, findUnfencedManifests, manifestApiVersions } from './
 import { blockTokens } from './markdown.ts';
 import { findMultilineCards } from './multiline.ts';
 import { normaliseNoteText } from './note-text.ts';
+import { isSpaceCode } from './scan.ts';
 import { tableCards } from './tables.ts';
 import type { NoteWarning, ParsedCard, ParsedNote } from './types.ts';
 import { Walker } from './walker.ts';
@@ -255,8 +256,7 @@ function markerRun(l: string): number {
     const c = l.charCodeAt(i);
     if (c === 32 || c === 9 || c === 62 || c === 45 || c === 42 || c === 43 || c === 46 || c === 41) continue;
     if (c >= 48 && c <= 57) continue;
-    if (c <= 13 && c >= 10) continue;
-    if (c < 128 || !/\s/.test(l[i]!)) break;
+    if (!isSpaceCode(c)) break;
   }
   return i;
 }
