@@ -37,10 +37,10 @@ export function buildTree(tokens: Token[]): Block[] {
         case 'paragraph_open': {
           const inline = tokens[i]!;
           const first = (tok.map?.[0] ?? 0) + 1;
-          out.push({
-            t: 'para',
-            lines: inline.content.split('\n').map((text, k) => ({ text, line: first + k })),
-          });
+          const texts = inline.content.split('\n');
+          const lines: { text: string; line: number }[] = new Array(texts.length);
+          for (let k = 0; k < texts.length; k++) lines[k] = { text: texts[k]!, line: first + k };
+          out.push({ t: 'para', lines });
           i += 2;
           break;
         }

@@ -31,7 +31,10 @@ const HIGHLIGHT = /==(?=\S)([^=]+?)==/g;
 export function explicitCloze(text: string, opts: ClozeOptions = {}): LineCard[] | null {
   const anki = text.includes('{{c') ? matchesOf(ANKI_CLOZE, text) : [];
   if (anki.length > 0) {
-    const numbers = [...new Set(anki.map((m) => Number(m[1])))].sort((a, b) => a - b);
+    const numbers =
+      anki.length === 1
+        ? [Number(anki[0]![1])]
+        : [...new Set(anki.map((m) => Number(m[1])))].sort((a, b) => a - b);
     return numbers.map((n) => {
       const hidden: string[] = [];
       // Each deletion numbered n is hidden (its hint shown), the others show their text.

@@ -15,6 +15,8 @@ export type NoteText = {
   tables: { line: number; header: string[]; rows: string[][] }[];
 };
 
+// What a line needs to hold for it to be rewritten (the per-line test below, on the whole text).
+const REWRITTEN = /[<^]|\[\[|#flashcards|\[!/;
 const SR = /<!--\s*SR:((?:!\d{4}-\d{2}-\d{2},\d+,\d+)+)\s*-->/g;
 const ENTITIES: Record<string, string> = {
   '&lt;': '<',
@@ -59,8 +61,10 @@ function stripTags(s: string): string {
     .trim();
 }
 
-export function normaliseNoteText(lines: string[], from: number): NoteText {
+/** `text`, when given, is the note the lines were split from: one search of it can tell there is nothing to do. */
+export function normaliseNoteText(lines: string[], from: number, text?: string): NoteText {
   const out: NoteText = { sr: new Map(), tables: [] };
+  if (text !== undefined && !REWRITTEN.test(text)) return out;
   // Only lines holding one of these characters need rewriting.
   let any = false;
   for (let i = from; i < lines.length && !any; i++) {

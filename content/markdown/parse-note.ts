@@ -48,7 +48,7 @@ export function parseNote(file: string, text: string, opts: ParseOptions = {}): 
   if (error) warn(error.line, error.message);
   const claimed = lines.map((_, i) => i < fm.lines);
   const lang = fm.lang ?? detectLang(text);
-  const noteText = normaliseNoteText(lines, fm.lines);
+  const noteText = normaliseNoteText(lines, fm.lines, text);
   // The SR plugin also takes the deck from a `flashcards/...` tag in the front matter.
   const fmDeck = fm.tags.find((t) => t === 'flashcards' || t.startsWith('flashcards/'));
   const tagDeck = noteText.flashcardsDeck ?? (fmDeck ? fmDeck.split('/').slice(1).join('::') : undefined);

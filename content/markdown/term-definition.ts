@@ -45,14 +45,18 @@ export type TermOptions = { dash?: boolean };
 const ARROWS = /^(.{1,60}?)\s+(?:—|–|->|→|⇒|=)\s+(\S.*)$/;
 const DASH = /^(.{1,60}?)\s+-\s+(\S.*)$/;
 
+// A cheap test for the arrows: ARROWS tries up to 60 term lengths before it fails.
+const ARROW_MARK = /[—–→⇒=]|->/;
+
 function arrowDefinition(text: string, dash: boolean): { term: string; definition: string } | null {
-  const m = ARROWS.exec(text) ?? (dash ? DASH.exec(text) : null);
+  const arrow = ARROW_MARK.test(text) ? ARROWS.exec(text) : null;
+  const m = arrow ?? (dash && text.includes('-') ? DASH.exec(text) : null);
   if (!m) return null;
   const term = m[1]!.trim().replace(/^\*\*(.+)\*\*$/, '$1');
   const definition = m[2]!.trim();
   // A short name or a code span on the left; prose on both sides is a sentence, not a definition.
   const code = /^\uE000\d+\uE001$/.test(term);
-  const limit = ARROWS.test(text) ? 4 : 2;
+  const limit = arrow ? 4 : 2;
   if (!code && (term.split(/\s+/).length > limit || /[.?!。]$/.test(term))) return null;
   if (!definition || /^[=>-]/.test(definition)) return null;
   return { term, definition };
@@ -63,6 +67,8 @@ export function termDefinition(
   text: string,
   opts: TermOptions = {},
 ): { term: string; definition: string } | null {
+  // Both forms below need a colon.
+  if (!text.includes(':') && !text.includes('：')) return arrowDefinition(text, opts.dash ?? false);
   // `**Term:** definition` — the colon inside the bold.
   if (text.startsWith('**')) {
     const b = /^\*\*([^*]{1,60}?)\s*[:：]\*\*\s*(\S.*)$/.exec(text);

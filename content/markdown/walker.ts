@@ -32,6 +32,9 @@ export function headingLike(text: string): boolean {
 /** `**Use Cases**`, `***Nodeport:***`, `ClusterIP:` — a line that titles what follows it. */
 function titleLine(text: string): string | null {
   const t = text.trim();
+  // Both forms end in `*`, `:` or `：`.
+  const end = t.charCodeAt(t.length - 1);
+  if (end !== 42 && end !== 58 && end !== 0xff1a) return null;
   const bold = /^\*{2,3}([^*]{1,80}?)\*{2,3}\s*[:：]?$/.exec(t);
   if (bold)
     return (
@@ -47,6 +50,7 @@ function titleLine(text: string): string | null {
 }
 
 type Ctx = string[];
+const NO_BLOCKS: Block[] = [];
 type Line = { text: string; line: number };
 
 export class Walker {
@@ -218,11 +222,12 @@ export class Walker {
   }
 
   private item(item: Item, context: Ctx, tags: string[]): void {
-    const [first, ...rest] = item.blocks;
+    const first = item.blocks[0];
     if (first?.t !== 'para') {
       this.blocks(item.blocks, context);
       return;
     }
+    const rest = item.blocks.length > 1 ? item.blocks.slice(1) : NO_BLOCKS;
     const head = first.lines[0]!;
     let nested: Extract<Block, { t: 'list' }> | undefined;
     for (const b of rest)
@@ -252,7 +257,7 @@ export class Walker {
       return;
     }
     this.lines(first.lines, context, tags);
-    this.blocks(rest, context);
+    if (rest.length > 0) this.blocks(rest, context);
   }
 
   private listCard(title: string, line: number, items: Item[], context: Ctx, tags: string[]): void {
@@ -373,7 +378,10 @@ export class Walker {
         continue;
       }
       const made = lineCards(clean, masked.spans, this.cloze);
-      for (const lc of made) this.push(lc, line, ctx, allTags, unmask(clean, masked.spans).trim());
+      if (made.length > 0) {
+        const sibling = unmask(clean, masked.spans).trim();
+        for (const lc of made) this.push(lc, line, ctx, allTags, sibling);
+      }
       if (hasOwnCard(made)) {
         prose = this.flush(prose, ctx, tags);
         continue;
