@@ -42,7 +42,8 @@ export function detectLang(text: string): 'ko' | 'en' {
 
 export function parseNote(file: string, text: string, opts: ParseOptions = {}): ParsedNote {
   const warnings: NoteWarning[] = [];
-  const warn = (line: number, message: string) => warnings.push({ file, line, message });
+  // Bound, not an arrow: under tsx every arrow bound to a name costs a defineProperty per note.
+  const warn: (line: number, message: string) => void = pushWarning.bind(null, warnings, file);
   const lines = text.split('\n');
   const { fm, error } = readFrontMatter(lines);
   if (error) warn(error.line, error.message);
@@ -141,6 +142,10 @@ export function parseNote(file: string, text: string, opts: ParseOptions = {}): 
   if (quiet || mostlyExplicit(cards)) dropSentenceRules(cards);
   cards.sort((a, b) => a.line - b.line);
   return { file, deck, lang, tags: fm.tags, cards: dedupe(cards, warn), warnings };
+}
+
+function pushWarning(warnings: NoteWarning[], file: string, line: number, message: string): void {
+  warnings.push({ file, line, message });
 }
 
 /** A card found outside the walk; its context and tags are filled in after it. */
