@@ -140,7 +140,7 @@ export function parseNote(file: string, text: string, opts: ParseOptions = {}): 
   }
   attachSrHistory(cards, noteText.sr);
   if (quiet || mostlyExplicit(cards)) dropSentenceRules(cards);
-  cards.sort((a, b) => a.line - b.line);
+  if (!inLineOrder(cards)) cards.sort((a, b) => a.line - b.line);
   return { file, deck, lang, tags: fm.tags, cards: dedupe(cards, warn), warnings };
 }
 
@@ -183,6 +183,11 @@ function mostlyExplicit(cards: ParsedCard[]): boolean {
     else if (!SENTENCE_RULES.has(c.rule)) other++;
   }
   return explicit >= 10 && explicit >= other;
+}
+
+function inLineOrder(cards: ParsedCard[]): boolean {
+  for (let k = 1; k < cards.length; k++) if (cards[k - 1]!.line > cards[k]!.line) return false;
+  return true;
 }
 
 function dropSentenceRules(cards: ParsedCard[]): void {

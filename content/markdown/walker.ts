@@ -2,6 +2,7 @@ import type { Block, Item } from './block-tree.ts';
 import { type ClozeOptions, explicitCloze, explicitPair, type LineCard } from './explicit.ts';
 import { extractTags, maskInline, splitTags, unmask } from './inline.ts';
 import { autoCloze, hasFacts, lineCards } from './line-rules.ts';
+import { isSpaceCode } from './scan.ts';
 import { enumerationCard, sentenceCards, splitSentences } from './sentence-cloze.ts';
 import { tableCards } from './tables.ts';
 import type { ParsedCard } from './types.ts';
@@ -235,8 +236,7 @@ export class Walker {
         nested = b;
         break;
       }
-    const asked = first.lines[first.lines.length - 1]!.text.trim();
-    if (/[?？]$/.test(asked)) {
+    if (endsWithQuestionMark(first.lines[first.lines.length - 1]!.text)) {
       // "- A와 B가 통신이 가능할까?" answered by the items or the `⇒ answer` paragraph under it.
       const after = rest[0];
       const answer =
@@ -364,7 +364,8 @@ export class Walker {
       }
       const masked = maskInline(text);
       const { text: clean, tags: own } = extractTags(masked.text);
-      const allTags = [...tags, ...own, ...answerTags];
+      const allTags =
+        own.length === 0 && answerTags.length === 0 ? tags.slice() : [...tags, ...own, ...answerTags];
       if (answers.length > 0) {
         prose = this.flush(prose, ctx, tags);
         const prompt = unmask(clean, masked.spans).trim();
@@ -386,7 +387,8 @@ export class Walker {
         prose = this.flush(prose, ctx, tags);
         continue;
       }
-      prose.push({ text: unmask(clean, masked.spans), line });
+      // A note written as flashcards reads no prose (see `prose`); the run is counted all the same.
+      if (!this.quiet) prose.push({ text: unmask(clean, masked.spans), line });
       proseRun++;
     }
     this.flush(prose, ctx, tags, proseRun === lines.length);
@@ -447,7 +449,18 @@ export class Walker {
 
 /** The heading path in force: the parent's, the open headings, then a pseudo-heading line if any. */
 function contextOf(parent: Ctx, headings: string[], pseudo: string | null): Ctx {
-  return [...parent, ...headings.filter(Boolean), ...(pseudo ? [pseudo] : [])];
+  const out = parent.slice();
+  for (const h of headings) if (h) out.push(h);
+  if (pseudo) out.push(pseudo);
+  return out;
+}
+
+/** `/[?？]$/` on the trimmed text, without trimming it. */
+function endsWithQuestionMark(text: string): boolean {
+  let end = text.length - 1;
+  while (end >= 0 && isSpaceCode(text.charCodeAt(end))) end--;
+  const c = text.charCodeAt(end);
+  return c === 63 || c === 0xff1f;
 }
 
 /** The line a position of prose lines joined by spaces falls on. */
