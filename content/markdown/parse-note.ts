@@ -296,32 +296,51 @@ function flattenDeepNesting(
 
 const cardKey = (c: ParsedCard) => `${c.kind}\u0000${c.prompt}\u0000${c.answer}`;
 
+const BUCKETS = 2048;
+
+/** A cheap hash of a card's key, from its lengths and a few of its characters: equal keys share a bucket. */
+function bucketOf(c: ParsedCard): number {
+  const p = c.prompt;
+  const a = c.answer;
+  const pl = p.length;
+  const al = a.length;
+  let h = Math.imul(pl, 0x9e3779b1) ^ Math.imul(al + c.kind.charCodeAt(0), 0x85ebca6b);
+  if (pl > 0) h = Math.imul(h ^ p.charCodeAt(pl - 1) ^ (p.charCodeAt(pl >> 1) << 16), 0xc2b2ae35);
+  if (al > 0) h = Math.imul(h ^ a.charCodeAt(al - 1) ^ (a.charCodeAt(al >> 1) << 16), 0x27d4eb2f);
+  return (h ^ (h >>> 15)) & (BUCKETS - 1);
+}
+
 /**
- * Keeps the first card of each kind + prompt + answer. Cards are looked up by prompt first and a full key is
- * built only for prompts seen before: most prompts are unique, and a key string per card cost more than the rest.
+ * Keeps the first card of each kind + prompt + answer. A card alone in its bucket repeats no other, so only
+ * the cards sharing a bucket are keyed in full: building and hashing a key string per card was most of the
+ * time spent here.
  */
 function dedupe(cards: ParsedCard[], warn: (line: number, m: string) => void): ParsedCard[] {
-  const byPrompt = new Map<string, ParsedCard>();
-  const byKey = new Map<string, ParsedCard>();
+  if (cards.length < 2) return cards.slice();
+  const count = new Int32Array(BUCKETS);
+  const bucket = new Int32Array(cards.length);
+  for (let k = 0; k < cards.length; k++) {
+    const b = bucketOf(cards[k]!);
+    bucket[k] = b;
+    count[b]!++;
+  }
+  const seen = new Map<string, ParsedCard>();
   const kept: ParsedCard[] = [];
-  for (const c of cards) {
-    const samePrompt = byPrompt.get(c.prompt);
-    if (samePrompt === undefined) {
-      byPrompt.set(c.prompt, c);
+  for (let k = 0; k < cards.length; k++) {
+    const c = cards[k]!;
+    if (count[bucket[k]!] === 1) {
       kept.push(c);
       continue;
     }
-    const firstKey = cardKey(samePrompt);
-    if (!byKey.has(firstKey)) byKey.set(firstKey, samePrompt);
     const key = cardKey(c);
-    const first = byKey.get(key);
+    const first = seen.get(key);
     if (first !== undefined) {
       // The learner wrote the same card twice; free-form rules meeting the same fact is no news.
       if (c.rule.startsWith('explicit-') && first.rule.startsWith('explicit-'))
         warn(c.line, `duplicate card (same as line ${first.line}); kept the first`);
       continue;
     }
-    byKey.set(key, c);
+    seen.set(key, c);
     kept.push(c);
   }
   return kept;
