@@ -29,8 +29,9 @@ export function lineCards(masked: string, spans: string[], opts: ClozeOptions = 
   const td = termDefinition(text, DASH);
   const paren = text.includes('(');
   if (td) {
-    const out: LineCard[] = [card('term-definition', td.term, td.definition, spans)];
-    const back = reverseDefinition(td.term, td.definition, spans);
+    const forward = card('term-definition', td.term, td.definition, spans);
+    const out: LineCard[] = [forward];
+    const back = reverseDefinition(td.term, forward.prompt, forward.answer);
     if (back) out.push(back);
     if (td.definition.includes(' | ') || td.definition.includes('('))
       out.push(...optionList(td.definition, spans));
@@ -91,9 +92,7 @@ export function optionList(masked: string, spans: string[]): LineCard[] {
  * A definition whose term is a name a learner is asked for (a command in backticks, `ClusterIP`, `rr`) is asked
  * the other way too: the definition as the question, the name as the answer.
  */
-function reverseDefinition(term: string, definition: string, spans: string[]): LineCard | null {
-  const t = unmask(term, spans).trim();
-  const d = unmask(definition, spans).trim();
+function reverseDefinition(term: string, t: string, d: string): LineCard | null {
   // A name (a command in backticks, `ClusterIP`, `rr`), or a term holding a fact ("30000-32767 포트 범위").
   const name =
     /^\uE000\d+\uE001(?:\s*\uE000\d+\uE001)*$/.test(term) || /^[A-Za-z][\w.-]*$/.test(t) || /\d/.test(t);

@@ -39,6 +39,8 @@ const LABELS = new Set([
   '메모',
 ]);
 
+const LONGEST_KEY = Math.max(...[...LABELS, ...MANIFEST_KEYS].map((k) => k.length));
+
 export type TermOptions = { dash?: boolean };
 
 // `cmd - what it does`, `term — definition`, `A -> B`, `cmd → meaning`, `` `port` = service port ``.
@@ -80,9 +82,11 @@ export function termDefinition(
   const term = m[1]!.trim();
   const definition = m[2]!.trim();
   if (!term || /[.?!。？！]$/.test(term) || term.split(/\s+/).length > 8) return null;
-  if (LABELS.has(term.toLowerCase())) return null;
+  // Lower-casing never shortens a text, so a term longer than every label and key is neither.
+  const lower = term.length <= LONGEST_KEY ? term.toLowerCase() : null;
+  if (lower !== null && LABELS.has(lower)) return null;
   // `Type: ClusterIP` / `- port: 80` is a manifest field and its value, not a term and its definition.
-  if (MANIFEST_KEYS.has(term.toLowerCase()) && !/\s/.test(definition)) return null;
+  if (lower !== null && MANIFEST_KEYS.has(lower) && !/\s/.test(definition)) return null;
   if (/^\/\//.test(definition) || (/\d$/.test(term) && /^\d/.test(definition))) return null; // URLs, clock times
   return { term, definition };
 }
