@@ -4,8 +4,7 @@ import { matchesOf } from './scan.ts';
 /** The kinds of fact worth hiding in free-form notes; also used to classify short answers for quizzes. */
 export type FactKind = 'command' | 'version' | 'dns' | 'cidr' | 'ip' | 'path' | 'port-range' | 'number';
 
-/** `may` is a cheap test a line must pass for `re` to have a chance of matching in it. */
-type Finder = { kind: FactKind; re: RegExp; may: (s: string, digit: boolean) => boolean };
+type Finder = { kind: FactKind; re: RegExp };
 
 const COMMANDS =
   'kubectl|kubeadm|kubelet|ip|ss|netstat|arp|route|iptables|ipvsadm|nft|crictl|ctr|nerdctl|docker|nslookup|dig|host|curl|wget|ping|traceroute|tcpdump|systemctl|journalctl|etcdctl|helm|kustomize|brctl|bridge|sysctl|cat|ps|nc';
@@ -19,30 +18,37 @@ const STOP = new Set(
 // A DNS name ends in one of these; the full finder (lookbehind, runs of name characters) is tried only then.
 const DNS_TAIL = /\.(?:cluster\.local|svc|local|com|io|org|net|dev|internal)(?![\w.-])/;
 const FINDERS: Finder[] = [
-  { kind: 'version', re: /(?<![\w.])v\d+(?:\.\d+)+(?![\w.])/g, may: (s, digit) => digit && s.includes('v') },
+  { kind: 'version', re: /(?<![\w.])v\d+(?:\.\d+)+(?![\w.])/g },
   {
     kind: 'dns',
     re: /(?<![\w.<>-])[A-Za-z0-9<>_-]+(?:\.[A-Za-z0-9<>_-]+)*\.(?:cluster\.local|svc|local|com|io|org|net|dev|internal)(?![\w.-])/g,
-    may: (s) => s.includes('.') && DNS_TAIL.test(s),
   },
-  {
-    kind: 'cidr',
-    re: /(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2}(?![\w.])/g,
-    may: (s, digit) => digit && s.includes('/'),
-  },
-  {
-    kind: 'ip',
-    re: /(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?![\w.])/g,
-    may: (s, digit) => digit && s.includes('.'),
-  },
-  { kind: 'path', re: /(?<![\w.:/-])\/(?:[\w.-]+\/?)+/g, may: (s) => s.includes('/') },
-  {
-    kind: 'port-range',
-    re: /(?<![\w.-])\d{2,5}\s*[-~–]\s*\d{2,5}(?![\w.])/g,
-    may: (s, digit) => digit && (s.includes('-') || s.includes('~') || s.includes('–')),
-  },
-  { kind: 'number', re: /(?<![\w.\-/:])\d+(?:\.\d+)?(?![\d.]*[A-Za-z_/-])/g, may: (_s, digit) => digit },
+  { kind: 'cidr', re: /(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2}(?![\w.])/g },
+  { kind: 'ip', re: /(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?![\w.])/g },
+  { kind: 'path', re: /(?<![\w.:/-])\/(?:[\w.-]+\/?)+/g },
+  { kind: 'port-range', re: /(?<![\w.-])\d{2,5}\s*[-~–]\s*\d{2,5}(?![\w.])/g },
+  { kind: 'number', re: /(?<![\w.\-/:])\d+(?:\.\d+)?(?![\d.]*[A-Za-z_/-])/g },
 ];
+
+/** What a line must hold for a finder to have a chance of matching in it: cheap tests before the regex. */
+function mayMatch(kind: FactKind, s: string, digit: boolean, dot: boolean, slash: boolean): boolean {
+  switch (kind) {
+    case 'version':
+      return digit && s.includes('v');
+    case 'dns':
+      return dot && DNS_TAIL.test(s);
+    case 'cidr':
+      return digit && slash;
+    case 'ip':
+      return digit && dot;
+    case 'path':
+      return slash;
+    case 'port-range':
+      return digit && (s.includes('-') || s.includes('~') || s.includes('–'));
+    default:
+      return digit;
+  }
+}
 
 const TOKEN_CHAR = /[A-Za-z0-9._/-]/;
 const PLACEHOLDER = /\uE000(\d+)\uE001/g;
@@ -132,9 +138,14 @@ export function findFacts(masked: string, spans: string[]): Fact[] {
   for (const c of bareCommands(masked)) found.push(c);
   // Every finder but the command one needs a digit, a dot or a slash; most prose lines have none.
   const digit = /\d/.test(masked);
+  const dot = masked.includes('.');
+  const slash = masked.includes('/');
   for (const f of FINDERS) {
-    if (!f.may(masked, digit)) continue;
-    for (const m of matchesOf(f.re, masked))
+    if (!mayMatch(f.kind, masked, digit, dot, slash)) continue;
+    // No finder matches the empty string, so a plain exec loop visits what matchAll would.
+    const re = f.re;
+    re.lastIndex = 0;
+    for (let m = re.exec(masked); m !== null; m = re.exec(masked))
       found.push({ kind: f.kind, start: m.index, end: m.index + m[0].length, text: m[0] });
   }
   // A fact before a Markdown link on the same line would leave `[...]` dangling in front of `[text](url)`.

@@ -119,7 +119,8 @@ export function abbreviations(masked: string, spans: string[]): LineCard[] {
 }
 
 export function autoCloze(masked: string, spans: string[]): LineCard[] {
-  const facts = findFacts(masked, spans).slice(0, MAX_CLOZES_PER_LINE);
+  const found = findFacts(masked, spans);
+  const facts = found.length > MAX_CLOZES_PER_LINE ? found.slice(0, MAX_CLOZES_PER_LINE) : found;
   // A line that is nothing but the fact gives no question to answer.
   if (
     facts.length === 0 ||
