@@ -42,8 +42,7 @@ export function detectLang(text: string): 'ko' | 'en' {
 
 export function parseNote(file: string, text: string, opts: ParseOptions = {}): ParsedNote {
   const warnings: NoteWarning[] = [];
-  // Bound, not an arrow: under tsx every arrow bound to a name costs a defineProperty per note.
-  const warn: (line: number, message: string) => void = pushWarning.bind(null, warnings, file);
+  const warn = warner(warnings, file);
   const lines = text.split('\n');
   const { fm, error } = readFrontMatter(lines);
   if (error) warn(error.line, error.message);
@@ -144,8 +143,11 @@ export function parseNote(file: string, text: string, opts: ParseOptions = {}): 
   return { file, deck, lang, tags: fm.tags, cards: dedupe(cards, warn), warnings };
 }
 
-function pushWarning(warnings: NoteWarning[], file: string, line: number, message: string): void {
-  warnings.push({ file, line, message });
+// Made here, not as a named arrow in parseNote: tsx gives every arrow bound to a name a defineProperty per call.
+function warner(warnings: NoteWarning[], file: string): (line: number, message: string) => void {
+  return (line, message) => {
+    warnings.push({ file, line, message });
+  };
 }
 
 /** A card found outside the walk; its context and tags are filled in after it. */
@@ -315,20 +317,34 @@ function bucketOf(c: ParsedCard): number {
  * the cards sharing a bucket are keyed in full: building and hashing a key string per card was most of the
  * time spent here.
  */
+// Cards per bucket, shared by every call and left all zero after each (a fresh typed array per note cost more).
+const BUCKET_COUNT = new Int32Array(BUCKETS);
+
 function dedupe(cards: ParsedCard[], warn: (line: number, m: string) => void): ParsedCard[] {
   if (cards.length < 2) return cards.slice();
-  const count = new Int32Array(BUCKETS);
-  const bucket = new Int32Array(cards.length);
-  for (let k = 0; k < cards.length; k++) {
-    const b = bucketOf(cards[k]!);
-    bucket[k] = b;
-    count[b]!++;
+  const bucket: number[] = [];
+  try {
+    for (const c of cards) {
+      const b = bucketOf(c);
+      bucket.push(b);
+      BUCKET_COUNT[b]!++;
+    }
+    return keepFirsts(cards, bucket, warn);
+  } finally {
+    for (const b of bucket) BUCKET_COUNT[b] = 0;
   }
+}
+
+function keepFirsts(
+  cards: ParsedCard[],
+  bucket: number[],
+  warn: (line: number, m: string) => void,
+): ParsedCard[] {
   const seen = new Map<string, ParsedCard>();
   const kept: ParsedCard[] = [];
   for (let k = 0; k < cards.length; k++) {
     const c = cards[k]!;
-    if (count[bucket[k]!] === 1) {
+    if (BUCKET_COUNT[bucket[k]!] === 1) {
       kept.push(c);
       continue;
     }

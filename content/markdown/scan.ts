@@ -42,3 +42,15 @@ export function isSpaceCode(c: number): boolean {
     c === 0xfeff
   );
 }
+
+/** How many parts `text.split(/\s+/)` gives (runs of white space plus one), without making them. */
+export function splitCount(text: string): number {
+  let parts = 1;
+  let inSpace = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = isSpaceCode(text.charCodeAt(i));
+    if (space && !inSpace) parts++;
+    inSpace = space;
+  }
+  return parts;
+}

@@ -1,3 +1,5 @@
+import { splitCount } from './scan.ts';
+
 const MANIFEST_KEYS = new Set(
   'apiversion kind name namespace type port ports targetport nodeport containerport protocol path pathtype host hostname image replicas selector value key number scheme weight'.split(
     ' ',
@@ -59,7 +61,7 @@ function arrowDefinition(text: string, dash: boolean): { term: string; definitio
   // A short name or a code span on the left; prose on both sides is a sentence, not a definition.
   const code = /^\uE000\d+\uE001$/.test(term);
   const limit = arrow ? 4 : 2;
-  if (!code && (term.split(/\s+/).length > limit || /[.?!。]$/.test(term))) return null;
+  if (!code && (splitCount(term) > limit || /[.?!。]$/.test(term))) return null;
   if (!definition || /^[=>-]/.test(definition)) return null;
   return { term, definition };
 }
@@ -81,7 +83,7 @@ export function termDefinition(
   if (!m || (opts.dash && /^\S+\s-\s/.test(m[1]!))) return arrowDefinition(text, opts.dash ?? false);
   const term = m[1]!.trim();
   const definition = m[2]!.trim();
-  if (!term || /[.?!。？！]$/.test(term) || term.split(/\s+/).length > 8) return null;
+  if (!term || /[.?!。？！]$/.test(term) || splitCount(term) > 8) return null;
   // Lower-casing never shortens a text, so a term longer than every label and key is neither.
   const lower = term.length <= LONGEST_KEY ? term.toLowerCase() : null;
   if (lower !== null && LABELS.has(lower)) return null;

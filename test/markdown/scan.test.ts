@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isSpaceCode, matchesOf } from '../../content/markdown/scan.ts';
+import { isSpaceCode, matchesOf, splitCount } from '../../content/markdown/scan.ts';
 
 const asMatches = (ms: Iterable<RegExpMatchArray>) => [...ms].map((m) => [m.index, ...m]);
 
@@ -36,5 +36,18 @@ describe('isSpaceCode', () => {
     const wrong: number[] = [];
     for (let c = 0; c <= 0xffff; c++) if (isSpaceCode(c) !== /\s/.test(String.fromCharCode(c))) wrong.push(c);
     expect(wrong).toEqual([]);
+  });
+});
+
+describe('splitCount', () => {
+  it('counts the parts split(/\\s+/) makes', () => {
+    const text = fc.string({
+      unit: fc.constantFrom('a', '한', ' ', '\t', '\n', '\u3000', '\u00a0', '-', ''),
+    });
+    fc.assert(
+      fc.property(text, (s) => {
+        expect(splitCount(s)).toBe(s.split(/\s+/).length);
+      }),
+    );
   });
 });
