@@ -44,7 +44,9 @@ function readBlocks(r: Reader, until: string | null): Block[] {
       case 'paragraph_open': {
         const inline = tokens[i]!;
         const first = (tok.map?.[0] ?? 0) + 1;
-        const texts = inline.content.split('\n');
+        // Most paragraphs (every list item's) are one line: no split for them.
+        const content = inline.content;
+        const texts = content.includes('\n') ? content.split('\n') : [content];
         const lines: { text: string; line: number }[] = new Array(texts.length);
         for (let k = 0; k < texts.length; k++) lines[k] = { text: texts[k]!, line: first + k };
         out.push({ t: 'para', lines });
