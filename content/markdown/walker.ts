@@ -17,6 +17,34 @@ const A_LINE = /^\s*(?:\*\*)?(?:A\d*|[Aa]nswer|답|정답)(?:\*\*)?\s*[:.)：](?
 // A run of title-like lines nests at most this deep; past it lines are read as plain lines (no recursion).
 const MAX_PSEUDO_TITLES = 4;
 
+/** The first character that is not white space (as `\s` counts it), or -1: the line regexes below are anchored
+ * at it, so it rules most lines out before any regex runs. */
+function firstCode(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!isSpaceCode(c)) return c;
+  }
+  return -1;
+}
+
+/** `=> answer` or `⇒ answer`. */
+function isAnswerLine(text: string): boolean {
+  const c = firstCode(text);
+  return (c === 0x3d || c === 0x21d2) && ANSWER_LINE.test(text);
+}
+
+/** `Q: …` (also `**Q1.**`, `Question)`, `질문:`, `문제:`), with the question as group 1. */
+function questionLine(text: string): RegExpExecArray | null {
+  const c = firstCode(text);
+  return c === 0x2a || c === 0x51 || c === 0x71 || c === 0xc9c8 || c === 0xbb38 ? Q_LINE.exec(text) : null;
+}
+
+/** `A: …` (also `**A1.**`, `Answer)`, `답:`, `정답:`). */
+function isAnswerLabel(text: string): boolean {
+  const c = firstCode(text);
+  return (c === 0x2a || c === 0x41 || c === 0x61 || c === 0xb2f5 || c === 0xc815) && A_LINE.test(text);
+}
+
 /** Short plain line without final punctuation: reads as a heading when content follows it. */
 export function headingLike(text: string): boolean {
   const t = text.trim();
@@ -148,8 +176,8 @@ export class Walker {
       } else if (b.t === 'para') {
         // `Q: …` as the last line of a paragraph, `A: …` opening the next one.
         const lastLine = b.lines[b.lines.length - 1]!;
-        const q = Q_LINE.exec(lastLine.text);
-        if (q && next?.t === 'para' && A_LINE.test(next.lines[0]!.text)) {
+        const q = questionLine(lastLine.text);
+        if (q && next?.t === 'para' && isAnswerLabel(next.lines[0]!.text)) {
           if (b.lines.length > 1)
             this.lines(b.lines.slice(0, -1), contextOf(parent, headings, pseudo), sectionTags);
           const answer = paraText(next.lines).replace(A_LINE, '');
@@ -245,7 +273,7 @@ export class Walker {
               .map((it) => (it.blocks[0]?.t === 'para' ? paraText(it.blocks[0].lines) : ''))
               .filter(Boolean)
               .join('\n')
-          : after?.t === 'para' && ANSWER_LINE.test(after.lines[0]!.text)
+          : after?.t === 'para' && isAnswerLine(after.lines[0]!.text)
             ? paraText(after.lines).replace(ANSWER_LINE, '')
             : '';
       if (answer) this.answerCard(paraText(first.lines), head.line, answer, context, tags);
@@ -308,7 +336,7 @@ export class Walker {
     while (
       start < MAX_PSEUDO_TITLES &&
       start + 1 < all.length &&
-      !ANSWER_LINE.test(all[start + 1]!.text) &&
+      !isAnswerLine(all[start + 1]!.text) &&
       !continuesSentence(all[start]!.text, all[start + 1]!.text) &&
       headingLike(all[start]!.text) &&
       !lineHasCard(all[start]!.text) &&
@@ -326,14 +354,14 @@ export class Walker {
     let proseRun = 0;
     for (let k = 0; k < lines.length; k++) {
       const { text, line } = lines[k]!;
-      if (ANSWER_LINE.test(text)) continue;
+      if (isAnswerLine(text)) continue;
       // `Q: question` with `A: answer` on the lines after it.
-      const q = Q_LINE.exec(text);
-      if (q && k + 1 < lines.length && A_LINE.test(lines[k + 1]!.text)) {
+      const q = questionLine(text);
+      if (q && k + 1 < lines.length && isAnswerLabel(lines[k + 1]!.text)) {
         prose = this.flush(prose, ctx, tags);
         const answer: string[] = [];
         let j = k + 1;
-        for (; j < lines.length && (j === k + 1 || !Q_LINE.test(lines[j]!.text)); j++)
+        for (; j < lines.length && (j === k + 1 || questionLine(lines[j]!.text) === null); j++)
           answer.push(lines[j]!.text.trim().replace(A_LINE, ''));
         this.push(
           { kind: 'basic', rule: 'question-answer', prompt: q[1]!.trim(), answer: answer.join('\n') },
@@ -347,7 +375,7 @@ export class Walker {
       }
       const answers: string[] = [];
       const answerTags: string[] = [];
-      for (let j = k + 1; j < lines.length && ANSWER_LINE.test(lines[j]!.text); j++) {
+      for (let j = k + 1; j < lines.length && isAnswerLine(lines[j]!.text); j++) {
         const tagged = splitTags(lines[j]!.text.trim().replace(ANSWER_LINE, ''));
         answerTags.push(...tagged.tags);
         answers.push(tagged.text);
