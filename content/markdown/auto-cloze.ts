@@ -1,4 +1,5 @@
 import { codeSpanText } from './inline.ts';
+import { matchesOf } from './scan.ts';
 
 /** The kinds of fact worth hiding in free-form notes; also used to classify short answers for quizzes. */
 export type FactKind = 'command' | 'version' | 'dns' | 'cidr' | 'ip' | 'path' | 'port-range' | 'number';
@@ -14,6 +15,8 @@ const STOP = new Set(
 );
 
 // Order matters: earlier finders win where matches overlap (a CIDR is not also an IP and two numbers).
+// A DNS name ends in one of these; the full finder (lookbehind, runs of name characters) is tried only then.
+const DNS_TAIL = /\.(?:cluster\.local|svc|local|com|io|org|net|dev|internal)(?![\w.-])/;
 const FINDERS: Finder[] = [
   { kind: 'version', re: /(?<![\w.])v\d+(?:\.\d+)+(?![\w.])/g },
   {
@@ -29,7 +32,28 @@ const FINDERS: Finder[] = [
   { kind: 'number', re: /(?<![\w.\-/:])\d+(?:\.\d+)?(?![\d.]*[A-Za-z_/-])/g },
 ];
 
+/** What a line must hold for a finder to have a chance of matching in it: cheap tests before the regex. */
+function mayMatch(kind: FactKind, s: string, digit: boolean, dot: boolean, slash: boolean): boolean {
+  switch (kind) {
+    case 'version':
+      return digit && s.includes('v');
+    case 'dns':
+      return dot && DNS_TAIL.test(s);
+    case 'cidr':
+      return digit && slash;
+    case 'ip':
+      return digit && dot;
+    case 'path':
+      return slash;
+    case 'port-range':
+      return digit && (s.includes('-') || s.includes('~') || s.includes('–'));
+    default:
+      return digit;
+  }
+}
+
 const TOKEN_CHAR = /[A-Za-z0-9._/-]/;
+const PLACEHOLDER = /\uE000(\d+)\uE001/g;
 
 const byStart = (a: Fact, b: Fact) => a.start - b.start;
 
@@ -54,10 +78,13 @@ function plausibleFirstArg(cmd: string, arg: string): boolean {
 }
 
 const COMMAND_RE = new RegExp(`(?<![\\w./-])(${COMMANDS})\\s+`, 'g');
+const NO_FACTS: Fact[] = [];
 
 function bareCommands(text: string): Fact[] {
+  // Every command name is lower-case ASCII.
+  if (!/[a-z]/.test(text)) return NO_FACTS;
   const out: Fact[] = [];
-  for (const m of text.matchAll(COMMAND_RE)) {
+  for (const m of matchesOf(COMMAND_RE, text)) {
     const start = m.index;
     let end = start + m[1]!.length;
     let pos = start + m[0].length;
@@ -97,7 +124,7 @@ export function findFacts(masked: string, spans: string[]): Fact[] {
   // Placeholders (code spans, link targets, URLs) are facts only as a whole; never a number inside them.
   const held: number[] = [];
   if (masked.includes('\uE000')) {
-    for (const m of masked.matchAll(/\uE000(\d+)\uE001/g)) {
+    for (const m of matchesOf(PLACEHOLDER, masked)) {
       held.push(m.index, m.index + m[0].length);
       // A code span glued to a word (web-service`.apps`) is part of that token, not a fact of its own.
       if (
@@ -113,11 +140,14 @@ export function findFacts(masked: string, spans: string[]): Fact[] {
   for (const c of bareCommands(masked)) found.push(c);
   // Every finder but the command one needs a digit, a dot or a slash; most prose lines have none.
   const digit = /\d/.test(masked);
+  const dot = masked.includes('.');
+  const slash = masked.includes('/');
   for (const f of FINDERS) {
-    if (!digit && f.kind !== 'dns' && f.kind !== 'path') continue;
-    if (f.kind === 'dns' && !masked.includes('.')) continue;
-    if (f.kind === 'path' && !masked.includes('/')) continue;
-    for (const m of masked.matchAll(f.re))
+    if (!mayMatch(f.kind, masked, digit, dot, slash)) continue;
+    // No finder matches the empty string, so a plain exec loop visits what matchAll would.
+    const re = f.re;
+    re.lastIndex = 0;
+    for (let m = re.exec(masked); m !== null; m = re.exec(masked))
       found.push({ kind: f.kind, start: m.index, end: m.index + m[0].length, text: m[0] });
   }
   // A fact before a Markdown link on the same line would leave `[...]` dangling in front of `[text](url)`.

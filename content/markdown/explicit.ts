@@ -1,3 +1,4 @@
+import { matchesOf } from './scan.ts';
 import type { CardKind, CardRule } from './types.ts';
 
 export type LineCard = { kind: CardKind; rule: CardRule; prompt: string; answer: string };
@@ -28,17 +29,19 @@ const HIGHLIGHT = /==(?=\S)([^=]+?)==/g;
 
 /** `{{cN::text::hint}}` gives one card per N; `==text==` gives one card per highlight (see srCloze for `;;`). */
 export function explicitCloze(text: string, opts: ClozeOptions = {}): LineCard[] | null {
-  if (ANKI_CLOZE.test(text)) {
-    ANKI_CLOZE.lastIndex = 0;
-    const numbers = [...new Set([...text.matchAll(ANKI_CLOZE)].map((m) => Number(m[1])))].sort(
-      (a, b) => a - b,
-    );
+  const anki = text.includes('{{c') ? matchesOf(ANKI_CLOZE, text) : [];
+  if (anki.length > 0) {
+    const numbers =
+      anki.length === 1
+        ? [Number(anki[0]![1])]
+        : [...new Set(anki.map((m) => Number(m[1])))].sort((a, b) => a - b);
     return numbers.map((n) => {
       const hidden: string[] = [];
-      const prompt = text.replace(ANKI_CLOZE, (_m, num: string, body: string, hint?: string) => {
-        if (Number(num) !== n) return body;
-        hidden.push(body);
-        return hint ? `[${hint}]` : '[...]';
+      // Each deletion numbered n is hidden (its hint shown), the others show their text.
+      const prompt = spliceMatches(text, anki, (m) => {
+        if (Number(m[1]) !== n) return m[2]!;
+        hidden.push(m[2]!);
+        return m[3] ? `[${m[3]}]` : '[...]';
       });
       return { kind: 'cloze', rule: 'explicit-cloze', prompt, answer: hidden.join(', ') };
     });
@@ -47,15 +50,24 @@ export function explicitCloze(text: string, opts: ClozeOptions = {}): LineCard[]
     const sr = srCloze(text, opts);
     if (sr) return sr;
   }
-  const marks = [...text.matchAll(HIGHLIGHT)];
+  if (!text.includes('==')) return null;
+  const marks = matchesOf(HIGHLIGHT, text);
   if (marks.length === 0) return null;
   return marks.map((target) => {
-    let i = 0;
-    const prompt = text.replace(HIGHLIGHT, (_m, body: string) =>
-      i++ === marks.indexOf(target) ? '[...]' : body,
-    );
+    const prompt = spliceMatches(text, marks, (m) => (m === target ? '[...]' : m[1]!));
     return { kind: 'cloze', rule: 'explicit-cloze', prompt, answer: target[1]! };
   });
+}
+
+/** The text with each match (in order, from one `matchesOf`) replaced by what `by` gives for it. */
+function spliceMatches(text: string, matches: RegExpExecArray[], by: (m: RegExpExecArray) => string): string {
+  let out = '';
+  let at = 0;
+  for (const m of matches) {
+    out += text.slice(at, m.index) + by(m);
+    at = m.index + m[0].length;
+  }
+  return out + text.slice(at);
 }
 
 /**

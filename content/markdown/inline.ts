@@ -7,21 +7,24 @@ const CLOSE = '\uE001';
 
 export type Masked = { text: string; spans: string[] };
 
-const NO_SPANS: Masked = { text: '', spans: [] };
+function placeholder(spans: string[], hidden: string): string {
+  return `${OPEN}${spans.push(hidden) - 1}${CLOSE}`;
+}
 
 export function maskInline(line: string): Masked {
   // Most lines hold no code, link or address: nothing to mask.
-  if (!line.includes('`') && !line.includes('](') && !line.includes('://'))
-    return { ...NO_SPANS, text: line, spans: [] };
+  if (!line.includes('`') && !line.includes('](') && !line.includes('://')) return { text: line, spans: [] };
   const spans: string[] = [];
-  const put = (s: string) => `${OPEN}${spans.push(s) - 1}${CLOSE}`;
-  let text = line.replace(/(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g, (m) => put(m));
+  let text = line.includes('`')
+    ? line.replace(/(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g, (m) => placeholder(spans, m))
+    : line;
   // Images whole (their alt text is no fact), then link targets: `[x](url)` keeps x readable, hides url.
   if (text.includes('!['))
-    text = text.replace(/!\[[^\]]*\]\([^)\s]*(?:\s+"[^"]*")?\)(?:\{[^}]*\})?/g, (m) => put(m));
-  text = text.replace(/\]\(([^)\s]+)(\s+"[^"]*")?\)/g, (m) => put(m));
+    text = text.replace(/!\[[^\]]*\]\([^)\s]*(?:\s+"[^"]*")?\)(?:\{[^}]*\})?/g, (m) => placeholder(spans, m));
+  if (text.includes('](')) text = text.replace(/\]\(([^)\s]+)(\s+"[^"]*")?\)/g, (m) => placeholder(spans, m));
   // Bare URLs: nothing inside an address is a fact to hide.
-  if (text.includes('://')) text = text.replace(/\b(?:https?|ftp):\/\/[^\s<>()]+/g, (m) => put(m));
+  if (text.includes('://'))
+    text = text.replace(/\b(?:https?|ftp):\/\/[^\s<>()]+/g, (m) => placeholder(spans, m));
   return { text, spans };
 }
 

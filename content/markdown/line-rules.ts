@@ -1,6 +1,7 @@
 import { findFacts } from './auto-cloze.ts';
 import { type ClozeOptions, explicitCloze, explicitPair, type LineCard } from './explicit.ts';
 import { unmask } from './inline.ts';
+import { isSpaceCode } from './scan.ts';
 import { splitSentences } from './sentence-cloze.ts';
 import { termDefinition } from './term-definition.ts';
 
@@ -28,8 +29,9 @@ export function lineCards(masked: string, spans: string[], opts: ClozeOptions = 
   const td = termDefinition(text, DASH);
   const paren = text.includes('(');
   if (td) {
-    const out: LineCard[] = [card('term-definition', td.term, td.definition, spans)];
-    const back = reverseDefinition(td.term, td.definition, spans);
+    const forward = card('term-definition', td.term, td.definition, spans);
+    const out: LineCard[] = [forward];
+    const back = reverseDefinition(td.term, forward.prompt, forward.answer);
     if (back) out.push(back);
     if (td.definition.includes(' | ') || td.definition.includes('('))
       out.push(...optionList(td.definition, spans));
@@ -90,9 +92,7 @@ export function optionList(masked: string, spans: string[]): LineCard[] {
  * A definition whose term is a name a learner is asked for (a command in backticks, `ClusterIP`, `rr`) is asked
  * the other way too: the definition as the question, the name as the answer.
  */
-function reverseDefinition(term: string, definition: string, spans: string[]): LineCard | null {
-  const t = unmask(term, spans).trim();
-  const d = unmask(definition, spans).trim();
+function reverseDefinition(term: string, t: string, d: string): LineCard | null {
   // A name (a command in backticks, `ClusterIP`, `rr`), or a term holding a fact ("30000-32767 포트 범위").
   const name =
     /^\uE000\d+\uE001(?:\s*\uE000\d+\uE001)*$/.test(term) || /^[A-Za-z][\w.-]*$/.test(t) || /\d/.test(t);
@@ -119,11 +119,12 @@ export function abbreviations(masked: string, spans: string[]): LineCard[] {
 }
 
 export function autoCloze(masked: string, spans: string[]): LineCard[] {
-  const facts = findFacts(masked, spans).slice(0, MAX_CLOZES_PER_LINE);
+  const found = findFacts(masked, spans);
+  const facts = found.length > MAX_CLOZES_PER_LINE ? found.slice(0, MAX_CLOZES_PER_LINE) : found;
   // A line that is nothing but the fact gives no question to answer.
   if (
     facts.length === 0 ||
-    (facts.length === 1 && masked.replace(/[\s\-*•:]/g, '').length <= facts[0]!.end - facts[0]!.start)
+    (facts.length === 1 && visibleLength(masked) <= facts[0]!.end - facts[0]!.start)
   ) {
     return [];
   }
@@ -133,6 +134,16 @@ export function autoCloze(masked: string, spans: string[]): LineCard[] {
     prompt: unmask(`${masked.slice(0, f.start)}[...]${masked.slice(f.end)}`, spans).trim(),
     answer: f.text,
   }));
+}
+
+/** Length of the text without spaces, dashes, bullets, asterisks and colons (`/[\s\-*•:]/g` removed). */
+function visibleLength(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 45 && c !== 42 && c !== 0x2022 && c !== 58 && !isSpaceCode(c)) n++;
+  }
+  return n;
 }
 
 export function hasFacts(masked: string, spans: string[]): boolean {

@@ -15,6 +15,8 @@ export type NoteText = {
   tables: { line: number; header: string[]; rows: string[][] }[];
 };
 
+// What a line needs to hold for it to be rewritten (the per-line test below, on the whole text).
+const REWRITTEN = /[<^]|\[\[|#flashcards|\[!/;
 const SR = /<!--\s*SR:((?:!\d{4}-\d{2}-\d{2},\d+,\d+)+)\s*-->/g;
 const ENTITIES: Record<string, string> = {
   '&lt;': '<',
@@ -67,6 +69,7 @@ const LIQUID_RAW = /^\s*\{%-?\s*(?:end)?raw\s*-?%\}\s*$/;
 // Hugo shortcodes (`{{< note >}}`, `{{% heading "whatsnext" %}}`) and header ids (`## Title {#id}`).
 const SHORTCODE = /\{\{[<%][^}]*?[%>]\}\}/g;
 const HEADER_ID = /\s*\{#[\w-]+\}\s*$/;
+const SITE_MARKUP = /\{[%{#]/;
 
 /**
  * Liquid `highlight` blocks become fences (line for line), so they are code to every rule; site-generator markup
@@ -105,9 +108,11 @@ function siteMarkup(lines: string[], from: number): void {
   }
 }
 
-export function normaliseNoteText(lines: string[], from: number): NoteText {
+/** `text`, when given, is the note the lines were split from: one search of it can tell there is nothing to do. */
+export function normaliseNoteText(lines: string[], from: number, text?: string): NoteText {
   const out: NoteText = { sr: new Map(), tables: [] };
-  siteMarkup(lines, from);
+  if (text === undefined || SITE_MARKUP.test(text)) siteMarkup(lines, from);
+  if (text !== undefined && !REWRITTEN.test(text)) return out;
   // Only lines holding one of these characters need rewriting.
   let any = false;
   for (let i = from; i < lines.length && !any; i++) {

@@ -14,6 +14,7 @@ import { manifestFieldClozes } from './manifest-fields.ts';
 import { blockTokens } from './markdown.ts';
 import { findMultilineCards } from './multiline.ts';
 import { normaliseNoteText } from './note-text.ts';
+import { isSpaceCode } from './scan.ts';
 import { tableCards } from './tables.ts';
 import { taskSolutionCards } from './task-solution.ts';
 import type { NoteWarning, ParsedCard, ParsedNote } from './types.ts';
@@ -48,19 +49,18 @@ export function detectLang(text: string): 'ko' | 'en' {
 
 export function parseNote(file: string, text: string, opts: ParseOptions = {}): ParsedNote {
   const warnings: NoteWarning[] = [];
-  const warn = (line: number, message: string) => warnings.push({ file, line, message });
+  const warn = warner(warnings, file);
   const lines = text.split('\n');
   const { fm, error } = readFrontMatter(lines);
   if (error) warn(error.line, error.message);
   const claimed = lines.map((_, i) => i < fm.lines);
   const lang = fm.lang ?? detectLang(text);
-  const noteText = normaliseNoteText(lines, fm.lines);
+  const noteText = normaliseNoteText(lines, fm.lines, text);
   // The SR plugin also takes the deck from a `flashcards/...` tag in the front matter.
   const fmDeck = fm.tags.find((t) => t === 'flashcards' || t.startsWith('flashcards/'));
   const tagDeck = noteText.flashcardsDeck ?? (fmDeck ? fmDeck.split('/').slice(1).join('::') : undefined);
   const deck = opts.deck ?? fm.deck ?? (tagDeck || basename(file, extname(file)));
   const cards: ParsedCard[] = [];
-  const free = (c: Omit<ParsedCard, 'context' | 'tags'>): ParsedCard => ({ ...c, context: [], tags: [] });
 
   // Before the details blocks lose their `<summary>` lines: a "Solution" summary marks where answers are.
   if (hasSolution(text))
@@ -129,7 +129,10 @@ export function parseNote(file: string, text: string, opts: ParseOptions = {}): 
   const tree = buildTree(tokens);
   const quiet = writtenAsFlashcards(lines, claimed);
   const walker = new Walker(fm.tags, cards, warn, { bold: opts.boldCloze, curly: opts.curlyCloze }, quiet);
+  // The walk gives its own cards their context; the others get theirs from `walker.at` below.
+  const walkFrom = cards.length;
   walker.blocks(tree, []);
+  const walkTo = cards.length;
   for (const t of noteText.tables)
     for (const c of tableCards(
       t.header,
@@ -138,24 +141,41 @@ export function parseNote(file: string, text: string, opts: ParseOptions = {}): 
       cards.push(free(c));
 
   // Cards found before the walk get the heading path they sit under.
-  for (const c of cards) {
-    if (c.context.length > 0 || walker.walked.has(c)) continue;
+  for (let k = 0; k < cards.length; k++) {
+    const c = cards[k]!;
+    if (c.context.length > 0 || (k >= walkFrom && k < walkTo)) continue;
     const { context, tags } = walker.at(c.line);
     c.context = context;
     c.tags = [...new Set([...fm.tags, ...tags])];
   }
   attachSrHistory(cards, noteText.sr);
   if (quiet || mostlyExplicit(cards)) dropSentenceRules(cards);
-  cards.sort((a, b) => a.line - b.line);
+  if (!inLineOrder(cards)) cards.sort((a, b) => a.line - b.line);
   return { file, deck, lang, tags: fm.tags, cards: dedupe(cards, warn), warnings };
 }
 
 // A heading, bold line or <summary> that opens with a solution word; most notes have none and skip the rule.
 const SOLUTION_WORD = '(?:solution|answer|suggested|possible|model answer|풀이|정답|해답|답안|모범|해설|답)';
-const SOLUTION_LINE = new RegExp(`^(?:#{1,6}[ \\t]+|\\*\\*)[ \\t]*(?:\\d+[.)][ \\t]*)?${SOLUTION_WORD}`, 'im');
+const SOLUTION_LINE = new RegExp(
+  `^(?:#{1,6}[ \\t]+|\\*\\*)[ \\t]*(?:\\d+[.)][ \\t]*)?${SOLUTION_WORD}`,
+  'im',
+);
 const SOLUTION_SUMMARY = new RegExp(`<summary[^>]*>\\s*${SOLUTION_WORD}`, 'i');
 const hasSolution = (text: string) =>
   SOLUTION_LINE.test(text) || (text.includes('<summary') && SOLUTION_SUMMARY.test(text));
+
+// Made here, not as a named arrow in parseNote: tsx gives every arrow bound to a name a defineProperty per call.
+function warner(warnings: NoteWarning[], file: string): (line: number, message: string) => void {
+  return (line, message) => {
+    warnings.push({ file, line, message });
+  };
+}
+
+/** A card found outside the walk; its context and tags are filled in after it. */
+function free(c: Omit<ParsedCard, 'context' | 'tags'>): ParsedCard {
+  return { ...c, context: [], tags: [] };
+}
+
 const SENTENCE_RULES = new Set(['sentence-cloze', 'paragraph', 'enumeration', 'definition-reverse']);
 const EXPLICIT_LINE = /::|==\S|\{\{c\d+::|^\s*\?\??\s*$/;
 
@@ -186,6 +206,11 @@ function mostlyExplicit(cards: ParsedCard[]): boolean {
     else if (!SENTENCE_RULES.has(c.rule)) other++;
   }
   return explicit >= 10 && explicit >= other;
+}
+
+function inLineOrder(cards: ParsedCard[]): boolean {
+  for (let k = 1; k < cards.length; k++) if (cards[k - 1]!.line > cards[k]!.line) return false;
+  return true;
 }
 
 function dropSentenceRules(cards: ParsedCard[]): void {
@@ -267,6 +292,21 @@ function manifestCards(yaml: string, line: number, lines: string[], lang: 'ko' |
 
 const LIST_MARKERS = /^(?:\s*(?:>\s*|[-*+]\s+|\d{1,9}[.)]\s+))+/;
 
+/**
+ * Length of the run of characters a nesting prefix can be made of (spaces, `>`, list markers, digits), at the
+ * start of a line: a bound on how deep the line nests, found without a regex.
+ */
+function markerRun(l: string): number {
+  let i = 0;
+  for (; i < l.length; i++) {
+    const c = l.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 62 || c === 45 || c === 42 || c === 43 || c === 46 || c === 41) continue;
+    if (c >= 48 && c <= 57) continue;
+    if (!isSpaceCode(c)) break;
+  }
+  return i;
+}
+
 function flattenDeepNesting(
   lines: string[],
   claimed: boolean[],
@@ -276,10 +316,8 @@ function flattenDeepNesting(
   for (let i = 0; i < lines.length; i++) {
     if (claimed[i]) continue;
     const l = lines[i]!;
-    const c = l.charCodeAt(0);
-    // Only lines that open with indentation, a quote or a list marker can nest.
-    if (c !== 32 && c !== 9 && c !== 62 && c !== 45 && c !== 42 && c !== 43 && !(c >= 48 && c <= 57))
-      continue;
+    // Each level takes at least one character of the line's opening run of markers and spaces.
+    if (markerRun(l) <= MAX_NESTING) continue;
     const markers = LIST_MARKERS.exec(l)?.[0] ?? '';
     const indent = /^\s*/.exec(l)![0].length;
     const depth = (markers.match(/>|[-*+](?=\s)|\d[.)](?=\s)/g)?.length ?? 0) + Math.floor(indent / 2);
@@ -292,18 +330,68 @@ function flattenDeepNesting(
   }
 }
 
+const cardKey = (c: ParsedCard) => `${c.kind}\u0000${c.prompt}\u0000${c.answer}`;
+
+const BUCKETS = 2048;
+
+/** A cheap hash of a card's key, from its lengths and a few of its characters: equal keys share a bucket. */
+function bucketOf(c: ParsedCard): number {
+  const p = c.prompt;
+  const a = c.answer;
+  const pl = p.length;
+  const al = a.length;
+  let h = Math.imul(pl, 0x9e3779b1) ^ Math.imul(al + c.kind.charCodeAt(0), 0x85ebca6b);
+  if (pl > 0) h = Math.imul(h ^ p.charCodeAt(pl - 1) ^ (p.charCodeAt(pl >> 1) << 16), 0xc2b2ae35);
+  if (al > 0) h = Math.imul(h ^ a.charCodeAt(al - 1) ^ (a.charCodeAt(al >> 1) << 16), 0x27d4eb2f);
+  return (h ^ (h >>> 15)) & (BUCKETS - 1);
+}
+
+/**
+ * Keeps the first card of each kind + prompt + answer. A card alone in its bucket repeats no other, so only
+ * the cards sharing a bucket are keyed in full: building and hashing a key string per card was most of the
+ * time spent here.
+ */
+// Cards per bucket, shared by every call and left all zero after each (a fresh typed array per note cost more).
+const BUCKET_COUNT = new Int32Array(BUCKETS);
+
 function dedupe(cards: ParsedCard[], warn: (line: number, m: string) => void): ParsedCard[] {
+  if (cards.length < 2) return cards.slice();
+  const bucket: number[] = [];
+  try {
+    for (const c of cards) {
+      const b = bucketOf(c);
+      bucket.push(b);
+      BUCKET_COUNT[b]!++;
+    }
+    return keepFirsts(cards, bucket, warn);
+  } finally {
+    for (const b of bucket) BUCKET_COUNT[b] = 0;
+  }
+}
+
+function keepFirsts(
+  cards: ParsedCard[],
+  bucket: number[],
+  warn: (line: number, m: string) => void,
+): ParsedCard[] {
   const seen = new Map<string, ParsedCard>();
-  return cards.filter((c) => {
-    const key = `${c.kind}\u0000${c.prompt}\u0000${c.answer}`;
+  const kept: ParsedCard[] = [];
+  for (let k = 0; k < cards.length; k++) {
+    const c = cards[k]!;
+    if (BUCKET_COUNT[bucket[k]!] === 1) {
+      kept.push(c);
+      continue;
+    }
+    const key = cardKey(c);
     const first = seen.get(key);
     if (first !== undefined) {
       // The learner wrote the same card twice; free-form rules meeting the same fact is no news.
       if (c.rule.startsWith('explicit-') && first.rule.startsWith('explicit-'))
         warn(c.line, `duplicate card (same as line ${first.line}); kept the first`);
-      return false;
+      continue;
     }
     seen.set(key, c);
-    return true;
-  });
+    kept.push(c);
+  }
+  return kept;
 }

@@ -1,3 +1,5 @@
+import { splitCount } from './scan.ts';
+
 const MANIFEST_KEYS = new Set(
   'apiversion kind name namespace type port ports targetport nodeport containerport protocol path pathtype host hostname image replicas selector value key number scheme weight'.split(
     ' ',
@@ -77,6 +79,7 @@ const LABELS = new Set([
 
 /** A label that opens a section or a callout, not a term ("Problem", "Solution Steps", "풀이"). */
 export const isSectionLabel = (text: string): boolean => LABELS.has(text.trim().toLowerCase());
+const LONGEST_KEY = Math.max(...[...LABELS, ...MANIFEST_KEYS].map((k) => k.length));
 
 export type TermOptions = { dash?: boolean };
 
@@ -84,15 +87,19 @@ export type TermOptions = { dash?: boolean };
 const ARROWS = /^(.{1,60}?)\s+(?:—|–|->|→|⇒|=)\s+(\S.*)$/;
 const DASH = /^(.{1,60}?)\s+-\s+(\S.*)$/;
 
+// A cheap test for the arrows: ARROWS tries up to 60 term lengths before it fails.
+const ARROW_MARK = /[—–→⇒=]|->/;
+
 function arrowDefinition(text: string, dash: boolean): { term: string; definition: string } | null {
-  const m = ARROWS.exec(text) ?? (dash ? DASH.exec(text) : null);
+  const arrow = ARROW_MARK.test(text) ? ARROWS.exec(text) : null;
+  const m = arrow ?? (dash && text.includes('-') ? DASH.exec(text) : null);
   if (!m) return null;
   const term = m[1]!.trim().replace(/^\*\*(.+)\*\*$/, '$1');
   const definition = m[2]!.trim();
   // A short name or a code span on the left; prose on both sides is a sentence, not a definition.
   const code = /^\uE000\d+\uE001$/.test(term);
-  const limit = ARROWS.test(text) ? 4 : 2;
-  if (!code && (term.split(/\s+/).length > limit || /[.?!。]$/.test(term))) return null;
+  const limit = arrow ? 4 : 2;
+  if (!code && (splitCount(term) > limit || /[.?!。]$/.test(term))) return null;
   if (!definition || /^[=>-]/.test(definition)) return null;
   return { term, definition };
 }
@@ -102,6 +109,8 @@ export function termDefinition(
   text: string,
   opts: TermOptions = {},
 ): { term: string; definition: string } | null {
+  // Both forms below need a colon.
+  if (!text.includes(':') && !text.includes('：')) return arrowDefinition(text, opts.dash ?? false);
   // `**Term:** definition` — the colon inside the bold.
   if (text.startsWith('**')) {
     const b = /^\*\*([^*]{1,60}?)\s*[:：]\*\*\s*(\S.*)$/.exec(text);
@@ -115,10 +124,12 @@ export function termDefinition(
   const term = m[1]!.trim().replace(/^(\*\*|__)(.+)\1$/, '$2');
   const definition = m[2]!.trim();
   // "**Medium** | ~20 min | Domain: Networking (20%)": a bar of facts, not one term; each is asked in place.
-  if (!term || /[.?!。？！]$/.test(term) || term.split(/\s+/).length > 8 || term.includes(' | ')) return null;
-  if (LABELS.has(term.toLowerCase())) return null;
+  if (!term || /[.?!。？！]$/.test(term) || splitCount(term) > 8 || term.includes(' | ')) return null;
+  // Lower-casing never shortens a text, so a term longer than every label and key is neither.
+  const lower = term.length <= LONGEST_KEY ? term.toLowerCase() : null;
+  if (lower !== null && LABELS.has(lower)) return null;
   // `Type: ClusterIP` / `- port: 80` is a manifest field and its value, not a term and its definition.
-  if (MANIFEST_KEYS.has(term.toLowerCase()) && !/\s/.test(definition)) return null;
+  if (lower !== null && MANIFEST_KEYS.has(lower) && !/\s/.test(definition)) return null;
   if (/^\/\//.test(definition) || (/\d$/.test(term) && /^\d/.test(definition))) return null; // URLs, clock times
   return { term, definition };
 }

@@ -2,6 +2,7 @@ import type { Block, Item } from './block-tree.ts';
 import { type ClozeOptions, explicitCloze, explicitPair, type LineCard } from './explicit.ts';
 import { extractTags, maskInline, splitTags, unmask } from './inline.ts';
 import { autoCloze, hasFacts, lineCards } from './line-rules.ts';
+import { isSpaceCode } from './scan.ts';
 import { enumerationCard, sentenceCards, splitSentences } from './sentence-cloze.ts';
 import { tableCards } from './tables.ts';
 import { isSectionLabel } from './term-definition.ts';
@@ -16,6 +17,34 @@ const Q_LINE =
 const A_LINE = /^\s*(?:\*\*)?(?:A\d*|[Aa]nswer|답|정답)(?:\*\*)?\s*[:.)：](?![:：])\s*(?:\*\*)?\s*/;
 // A run of title-like lines nests at most this deep; past it lines are read as plain lines (no recursion).
 const MAX_PSEUDO_TITLES = 4;
+
+/** The first character that is not white space (as `\s` counts it), or -1: the line regexes below are anchored
+ * at it, so it rules most lines out before any regex runs. */
+function firstCode(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!isSpaceCode(c)) return c;
+  }
+  return -1;
+}
+
+/** `=> answer` or `⇒ answer`. */
+function isAnswerLine(text: string): boolean {
+  const c = firstCode(text);
+  return (c === 0x3d || c === 0x21d2) && ANSWER_LINE.test(text);
+}
+
+/** `Q: …` (also `**Q1.**`, `Question)`, `질문:`, `문제:`), with the question as group 1. */
+function questionLine(text: string): RegExpExecArray | null {
+  const c = firstCode(text);
+  return c === 0x2a || c === 0x51 || c === 0x71 || c === 0xc9c8 || c === 0xbb38 ? Q_LINE.exec(text) : null;
+}
+
+/** `A: …` (also `**A1.**`, `Answer)`, `답:`, `정답:`). */
+function isAnswerLabel(text: string): boolean {
+  const c = firstCode(text);
+  return (c === 0x2a || c === 0x41 || c === 0x61 || c === 0xb2f5 || c === 0xc815) && A_LINE.test(text);
+}
 
 /** Short plain line without final punctuation: reads as a heading when content follows it. */
 export function headingLike(text: string): boolean {
@@ -33,6 +62,9 @@ export function headingLike(text: string): boolean {
 /** `**Use Cases**`, `***Nodeport:***`, `ClusterIP:` — a line that titles what follows it. */
 function titleLine(text: string): string | null {
   const t = text.trim();
+  // All forms end in `*`, `_`, `:` or `：`.
+  const end = t.charCodeAt(t.length - 1);
+  if (end !== 42 && end !== 95 && end !== 58 && end !== 0xff1a) return null;
   // `**Title**`, `***Title:***`, and the underscore forms blogs use: `__Title__`, `__*Title*__`.
   const bold =
     /^\*{2,3}([^*]{1,80}?)\*{2,3}\s*[:：]?$/.exec(t) ?? /^__\*?([^_*]{1,80}?)\*?__\s*[:：]?$/.exec(t);
@@ -50,12 +82,11 @@ function titleLine(text: string): string | null {
 }
 
 type Ctx = string[];
+const NO_BLOCKS: Block[] = [];
 type Line = { text: string; line: number };
 
 export class Walker {
   private marks: { line: number; context: Ctx; tags: string[] }[] = [];
-  /** Cards the walk made; the others get their context from `at`. */
-  readonly walked = new Set<ParsedCard>();
   private noteTags: string[];
   private cards: ParsedCard[];
   private warn: (line: number, m: string) => void;
@@ -107,7 +138,6 @@ export class Walker {
       line,
       sibling,
     };
-    this.walked.add(card);
     this.cards.push(card);
   }
 
@@ -115,7 +145,6 @@ export class Walker {
     const headings: string[] = [];
     let pseudo: string | null = null;
     let sectionTags: string[] = [];
-    const ctx = (): Ctx => [...parent, ...headings.filter(Boolean), ...(pseudo ? [pseudo] : [])];
     for (let i = 0; i < blocks.length; i++) {
       const b = blocks[i]!;
       const next = blocks[i + 1];
@@ -125,27 +154,40 @@ export class Walker {
         headings[b.level - 1] = text;
         sectionTags = tags;
         pseudo = null;
-        this.mark(b.line, ctx(), sectionTags);
+        this.mark(b.line, contextOf(parent, headings, pseudo), sectionTags);
         // A heading over a list, also when a code block sits between them.
         const after2 = blocks[i + 2];
         const listAfter =
           next?.t === 'list' ? next : next?.t === 'break' && after2?.t === 'list' ? after2 : null;
         if (listAfter)
-          this.listCard(headings[b.level - 1]!, b.line, listAfter.items, ctx().slice(0, -1), sectionTags);
+          this.listCard(
+            headings[b.level - 1]!,
+            b.line,
+            listAfter.items,
+            contextOf(parent, headings, pseudo).slice(0, -1),
+            sectionTags,
+          );
         // A heading that asks something, answered by the paragraph under it.
         if (/[?？]$/.test(text) && next?.t === 'para')
-          this.answerCard(text, b.line, paraText(next.lines), ctx().slice(0, -1), sectionTags);
+          this.answerCard(
+            text,
+            b.line,
+            paraText(next.lines),
+            contextOf(parent, headings, pseudo).slice(0, -1),
+            sectionTags,
+          );
       } else if (b.t === 'para') {
         // `Q: …` as the last line of a paragraph, `A: …` opening the next one.
         const lastLine = b.lines[b.lines.length - 1]!;
-        const q = Q_LINE.exec(lastLine.text);
-        if (q && next?.t === 'para' && A_LINE.test(next.lines[0]!.text)) {
-          if (b.lines.length > 1) this.lines(b.lines.slice(0, -1), ctx(), sectionTags);
+        const q = questionLine(lastLine.text);
+        if (q && next?.t === 'para' && isAnswerLabel(next.lines[0]!.text)) {
+          if (b.lines.length > 1)
+            this.lines(b.lines.slice(0, -1), contextOf(parent, headings, pseudo), sectionTags);
           const answer = paraText(next.lines).replace(A_LINE, '');
           this.push(
             { kind: 'basic', rule: 'question-answer', prompt: q[1]!.trim(), answer },
             lastLine.line,
-            ctx(),
+            contextOf(parent, headings, pseudo),
             sectionTags,
             q[1]!.trim(),
           );
@@ -157,7 +199,13 @@ export class Walker {
         // Not when the next paragraph opens with a title of its own: that one titles what follows it.
         if (only && title && next?.t === 'para' && !titleLine(next.lines[0]!.text)) {
           // `**Use Cases**` / `ClusterIP:` over a paragraph: a question and its answer.
-          this.answerCard(title, only.line, paraText(next.lines), ctx(), sectionTags);
+          this.answerCard(
+            title,
+            only.line,
+            paraText(next.lines),
+            contextOf(parent, headings, pseudo),
+            sectionTags,
+          );
         }
         if (
           only &&
@@ -170,7 +218,7 @@ export class Walker {
           (next.t === 'list' || !lineHasFacts(only.text))
         ) {
           pseudo = (title ?? only.text.trim()).replace(/[:：]$/, '');
-          this.mark(only.line, ctx(), sectionTags);
+          this.mark(only.line, contextOf(parent, headings, pseudo), sectionTags);
           if (next.t === 'list') {
             // A line that titles a list scopes that list only; the next paragraph starts afresh.
             const titled = title !== null && title !== only.text.trim().replace(/[:：]$/, '');
@@ -178,20 +226,24 @@ export class Walker {
               titled ? title : only.text.trim().replace(/[:：]$/, ''),
               only.line,
               next.items,
-              ctx().slice(0, -1),
+              contextOf(parent, headings, pseudo).slice(0, -1),
               sectionTags,
             );
-            for (const item of next.items) this.item(item, ctx(), sectionTags);
+            const context = contextOf(parent, headings, pseudo);
+            for (const item of next.items) this.item(item, context, sectionTags);
             pseudo = null;
             i++;
           }
           continue;
         }
-        this.lines(b.lines, ctx(), sectionTags);
+        this.lines(b.lines, contextOf(parent, headings, pseudo), sectionTags);
       } else if (b.t === 'list') {
-        for (const item of b.items) this.item(item, ctx(), sectionTags);
+        // One context for the whole list: its items do not change it, and cards only read it.
+        const context = contextOf(parent, headings, pseudo);
+        for (const item of b.items) this.item(item, context, sectionTags);
       } else if (b.t === 'table') {
-        for (const c of tableCards(b.header, b.rows)) this.push(c, c.line, ctx(), sectionTags, c.sibling);
+        for (const c of tableCards(b.header, b.rows))
+          this.push(c, c.line, contextOf(parent, headings, pseudo), sectionTags, c.sibling);
       }
     }
   }
@@ -208,11 +260,12 @@ export class Walker {
   }
 
   private item(item: Item, context: Ctx, tags: string[]): void {
-    const [first, ...rest] = item.blocks;
+    const first = item.blocks[0];
     if (first?.t !== 'para') {
       this.blocks(item.blocks, context);
       return;
     }
+    const rest = item.blocks.length > 1 ? item.blocks.slice(1) : NO_BLOCKS;
     const head = first.lines[0]!;
     let nested: Extract<Block, { t: 'list' }> | undefined;
     for (const b of rest)
@@ -220,8 +273,7 @@ export class Walker {
         nested = b;
         break;
       }
-    const asked = first.lines[first.lines.length - 1]!.text.trim();
-    if (/[?？]$/.test(asked)) {
+    if (endsWithQuestionMark(first.lines[first.lines.length - 1]!.text)) {
       // "- A와 B가 통신이 가능할까?" answered by the items or the `⇒ answer` paragraph under it.
       const after = rest[0];
       const answer =
@@ -230,7 +282,7 @@ export class Walker {
               .map((it) => (it.blocks[0]?.t === 'para' ? paraText(it.blocks[0].lines) : ''))
               .filter(Boolean)
               .join('\n')
-          : after?.t === 'para' && ANSWER_LINE.test(after.lines[0]!.text)
+          : after?.t === 'para' && isAnswerLine(after.lines[0]!.text)
             ? paraText(after.lines).replace(ANSWER_LINE, '')
             : '';
       if (answer) this.answerCard(paraText(first.lines), head.line, answer, context, tags);
@@ -242,7 +294,7 @@ export class Walker {
       return;
     }
     this.lines(first.lines, context, tags);
-    this.blocks(rest, context);
+    if (rest.length > 0) this.blocks(rest, context);
   }
 
   private listCard(title: string, line: number, items: Item[], context: Ctx, tags: string[]): void {
@@ -296,7 +348,7 @@ export class Walker {
     while (
       start < MAX_PSEUDO_TITLES &&
       start + 1 < all.length &&
-      !ANSWER_LINE.test(all[start + 1]!.text) &&
+      !isAnswerLine(all[start + 1]!.text) &&
       !continuesSentence(all[start]!.text, all[start + 1]!.text) &&
       !introducesCode(all[start]!.text, all[start + 1]!.text) &&
       headingLike(all[start]!.text) &&
@@ -313,21 +365,17 @@ export class Walker {
     const lines = start === 0 ? all : all.slice(start);
     let prose: Line[] = [];
     let proseRun = 0;
-    const flush = (whole: boolean) => {
-      if (prose.length > 0) this.prose(prose, ctx, tags, whole && proseRun === lines.length);
-      prose = [];
-    };
     for (let k = 0; k < lines.length; k++) {
       const { line } = lines[k]!;
       const text = dropSectionLabel(lines[k]!.text);
-      if (ANSWER_LINE.test(text)) continue;
+      if (isAnswerLine(text)) continue;
       // `Q: question` with `A: answer` on the lines after it.
-      const q = Q_LINE.exec(text);
-      if (q && k + 1 < lines.length && A_LINE.test(lines[k + 1]!.text)) {
-        flush(false);
+      const q = questionLine(text);
+      if (q && k + 1 < lines.length && isAnswerLabel(lines[k + 1]!.text)) {
+        prose = this.flush(prose, ctx, tags);
         const answer: string[] = [];
         let j = k + 1;
-        for (; j < lines.length && (j === k + 1 || !Q_LINE.test(lines[j]!.text)); j++)
+        for (; j < lines.length && (j === k + 1 || questionLine(lines[j]!.text) === null); j++)
           answer.push(lines[j]!.text.trim().replace(A_LINE, ''));
         this.push(
           { kind: 'basic', rule: 'question-answer', prompt: q[1]!.trim(), answer: answer.join('\n') },
@@ -341,7 +389,7 @@ export class Walker {
       }
       const answers: string[] = [];
       const answerTags: string[] = [];
-      for (let j = k + 1; j < lines.length && ANSWER_LINE.test(lines[j]!.text); j++) {
+      for (let j = k + 1; j < lines.length && isAnswerLine(lines[j]!.text); j++) {
         const tagged = splitTags(lines[j]!.text.trim().replace(ANSWER_LINE, ''));
         answerTags.push(...tagged.tags);
         answers.push(tagged.text);
@@ -349,7 +397,7 @@ export class Walker {
       // "Search the NAT table with:" over a line that is one code span: the line asks for the command.
       const nextText = k + 1 < lines.length ? lines[k + 1]!.text.trim() : '';
       if (introducesCode(text, nextText) && !lineHasCard(text)) {
-        flush(false);
+        prose = this.flush(prose, ctx, tags);
         const ask = text.trim().replace(/\s*[:：]$/, '');
         this.push(
           { kind: 'basic', rule: 'code-intro', prompt: ask, answer: nextText.slice(1, -1).trim() },
@@ -363,7 +411,7 @@ export class Walker {
       // `***NodePort:***` inside a paragraph titles the lines after it, up to the next such line.
       const title = k + 1 < lines.length ? titleLine(text) : null;
       if (title && !lineHasCard(text)) {
-        flush(false);
+        prose = this.flush(prose, ctx, tags);
         let end = k + 1;
         while (end < lines.length && !titleLine(lines[end]!.text)) end++;
         this.answerCard(title, line, paraText(lines.slice(k + 1, end)), context, tags);
@@ -372,9 +420,10 @@ export class Walker {
       }
       const masked = maskInline(unwrapEmphasis(text));
       const { text: clean, tags: own } = extractTags(masked.text);
-      const allTags = [...tags, ...own, ...answerTags];
+      const allTags =
+        own.length === 0 && answerTags.length === 0 ? tags.slice() : [...tags, ...own, ...answerTags];
       if (answers.length > 0) {
-        flush(false);
+        prose = this.flush(prose, ctx, tags);
         const prompt = unmask(clean, masked.spans).trim();
         this.push(
           { kind: 'basic', rule: 'question-answer', prompt, answer: answers.join('\n') },
@@ -386,15 +435,26 @@ export class Walker {
         continue;
       }
       const made = lineCards(clean, masked.spans, this.cloze);
-      for (const lc of made) this.push(lc, line, ctx, allTags, unmask(clean, masked.spans).trim());
+      if (made.length > 0) {
+        const sibling = unmask(clean, masked.spans).trim();
+        for (const lc of made) this.push(lc, line, ctx, allTags, sibling);
+      }
       if (hasOwnCard(made)) {
-        flush(false);
+        prose = this.flush(prose, ctx, tags);
         continue;
       }
-      prose.push({ text: unmask(clean, masked.spans), line });
+      // A note written as flashcards reads no prose (see `prose`); the run is counted all the same.
+      if (!this.quiet) prose.push({ text: unmask(clean, masked.spans), line });
       proseRun++;
     }
-    flush(true);
+    this.flush(prose, ctx, tags, proseRun === lines.length);
+  }
+
+  /** Reads the prose lines gathered so far as one text; returns the list to gather the next ones in. */
+  private flush(prose: Line[], ctx: Ctx, tags: string[], wholeParagraph = false): Line[] {
+    if (prose.length === 0) return prose;
+    this.prose(prose, ctx, tags, wholeParagraph);
+    return [];
   }
 
   /** Prose lines (no explicit syntax, no definition): sentences with a fact, enumerations, a lead sentence. */
@@ -405,18 +465,10 @@ export class Walker {
     // Masking was per line; re-mask the joined text so spans index one array.
     const sentences = splitSentences(joined.text);
     let offset = 0;
-    const lineAt = (pos: number) => {
-      let acc = 0;
-      for (const l of lines) {
-        acc += l.text.trim().length + 1;
-        if (pos < acc) return l.line;
-      }
-      return lines[lines.length - 1]!.line;
-    };
     for (const s of sentences) {
       const at = joined.text.indexOf(s, offset);
       offset = at >= 0 ? at + s.length : offset;
-      const line = lineAt(Math.max(0, at));
+      const line = lineAt(lines, Math.max(0, at));
       const sibling = unmask(s, joined.spans).trim();
       const en = enumerationCard(s, joined.spans);
       if (en) this.push(en, line, ctx, tags, sibling);
@@ -449,6 +501,32 @@ export class Walker {
         );
     }
   }
+}
+
+/** The heading path in force: the parent's, the open headings, then a pseudo-heading line if any. */
+function contextOf(parent: Ctx, headings: string[], pseudo: string | null): Ctx {
+  const out = parent.slice();
+  for (const h of headings) if (h) out.push(h);
+  if (pseudo) out.push(pseudo);
+  return out;
+}
+
+/** `/[?？]$/` on the trimmed text, without trimming it. */
+function endsWithQuestionMark(text: string): boolean {
+  let end = text.length - 1;
+  while (end >= 0 && isSpaceCode(text.charCodeAt(end))) end--;
+  const c = text.charCodeAt(end);
+  return c === 63 || c === 0xff1f;
+}
+
+/** The line a position of prose lines joined by spaces falls on. */
+function lineAt(lines: Line[], pos: number): number {
+  let acc = 0;
+  for (const l of lines) {
+    acc += l.text.trim().length + 1;
+    if (pos < acc) return l.line;
+  }
+  return lines[lines.length - 1]!.line;
 }
 
 /** Note tags then the line's own, without repeats; no new arrays when one side is empty. */
