@@ -69,7 +69,7 @@ const LIQUID_RAW = /^\s*\{%-?\s*(?:end)?raw\s*-?%\}\s*$/;
 // Hugo shortcodes (`{{< note >}}`, `{{% heading "whatsnext" %}}`) and header ids (`## Title {#id}`).
 const SHORTCODE = /\{\{[<%][^}]*?[%>]\}\}/g;
 const HEADER_ID = /\s*\{#[\w-]+\}\s*$/;
-const SITE_MARKUP = /\{[%{#]/;
+const SITE_MARKUP = /\{%|\{\{[<%]|\{#/;
 
 /**
  * Liquid `highlight` blocks become fences (line for line), so they are code to every rule; site-generator markup

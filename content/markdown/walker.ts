@@ -395,12 +395,12 @@ export class Walker {
         answers.push(tagged.text);
       }
       // "Search the NAT table with:" over a line that is one code span: the line asks for the command.
-      const nextText = k + 1 < lines.length ? lines[k + 1]!.text.trim() : '';
+      const nextText = k + 1 < lines.length ? lines[k + 1]!.text : '';
       if (introducesCode(text, nextText) && !lineHasCard(text)) {
         prose = this.flush(prose, ctx, tags);
         const ask = text.trim().replace(/\s*[:：]$/, '');
         this.push(
-          { kind: 'basic', rule: 'code-intro', prompt: ask, answer: nextText.slice(1, -1).trim() },
+          { kind: 'basic', rule: 'code-intro', prompt: ask, answer: nextText.trim().slice(1, -1).trim() },
           line,
           ctx,
           tags,
@@ -561,6 +561,10 @@ function dropSectionLabel(text: string): string {
 
 /** "… with:" over a line that is one code span. */
 function introducesCode(line: string, next: string): boolean {
+  // Most next lines do not open with a backtick; that test needs no trimmed copy.
+  let i = 0;
+  while (i < next.length && (next.charCodeAt(i) === 32 || next.charCodeAt(i) === 9)) i++;
+  if (next.charCodeAt(i) !== 96) return false;
   return /[:：]\s*$/.test(line) && /^`[^`]+`$/.test(next.trim());
 }
 
