@@ -192,12 +192,22 @@ function phrases(s: string): Cut[] {
 const KO_MANNER =
   /\s((?:자동으로|동적으로|무작위로|랜덤으로|임의로)\s\S+(?:\s\S+){0,3}?)(?=\s*$|[,，]\s|\s그리고\s)/;
 
+// "서비스와 파드에 대해서": a pair of things a sentence states something of, hidden without its particle.
+const KO_PAIR =
+  /(?:^|\s)([^\s,.]{2,}?(?:와|과)\s[^\s,.]+?)(?:에\s?대해서?|에게|에서|에는|에|을|를|은|는|이|가|의|로|으로)(?=\s)/;
+
+const NOT_PAIR_FIRST = /^(?:다음|아래|위|이|그|저|이것|그것)(?:와|과)\s/;
+const NOT_PAIR_SECOND = /^(?:같|다르|다|비슷|동일|마찬가지|비교|일치|함께|달리|관련|연결|통신|상관)/;
+
 function koreanPhrases(s: string): Cut[] {
   const cuts: Cut[] = [];
-  for (const re of [KO_MANNER]) {
+  for (const re of [KO_MANNER, KO_PAIR]) {
     const m = re.exec(s);
     if (!m) continue;
-    const start = m.index + m[0].length - m[1]!.length;
+    // "다음과 같은", "X와 비교해": a comparison, not two things.
+    if (re === KO_PAIR && (NOT_PAIR_FIRST.test(m[1]!) || NOT_PAIR_SECOND.test(m[1]!.split(' ')[1]!)))
+      continue;
+    const start = m.index + m[0].indexOf(m[1]!);
     if (words(s.slice(0, start)).length < 1) continue;
     const c = hide(s.slice(0, start), m[1]!, s.slice(start + m[1]!.length).replace(FINAL, ''));
     if (c) cuts.push(c);

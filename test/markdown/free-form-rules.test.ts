@@ -271,6 +271,23 @@ describe('sentences that hold a fact', () => {
     expect(answers).not.toContain('나');
   });
 
+  it('hides a pair of things a sentence states something of (ko), as the subject rule does in English', () => {
+    has(
+      '쿠버네티스는 서비스와 파드에 대해서 DNS 레코드를 만든다.\n',
+      'sentence-cloze',
+      '쿠버네티스는 [...]에 대해서 DNS 레코드를 만든다',
+      '서비스와 파드',
+    );
+    // "다음과 같은" compares; it names no pair.
+    expect(cards('이는 다음과 같은 문제를 발생시킨다.\n').map((c) => c.answer)).not.toContain('다음과 같');
+    has(
+      'Services and Pods get DNS records.\n',
+      'sentence-cloze',
+      '[...] get DNS records',
+      'Services and Pods',
+    );
+  });
+
   it('hides the manner a Korean sentence states', () => {
     has(
       '클라우드에서는 쿠버네티스가 자동으로 로드밸런서를 만든다.\n',
