@@ -281,9 +281,9 @@ describe('sentences that hold a fact', () => {
     // "다음과 같은" compares; it names no pair.
     expect(cards('이는 다음과 같은 문제를 발생시킨다.\n').map((c) => c.answer)).not.toContain('다음과 같');
     has(
-      'Services and Pods get DNS records.\n',
+      'Services and Pods are given DNS records.\n',
       'sentence-cloze',
-      '[...] get DNS records',
+      '[...] are given DNS records',
       'Services and Pods',
     );
   });
