@@ -50,3 +50,23 @@ describe('cards made before the new rules are made unchanged', () => {
     }
   });
 });
+
+describe('the bundled decks hold no junk card', () => {
+  // The same mechanical rules the importer is scored by: a blank never cuts a token, a number list or a link.
+  const TOKEN = /[A-Za-z0-9._:/-]/;
+  for (const [name, path] of sources.filter(([n]) => !n!.startsWith('notes/'))) {
+    it(name!, () => {
+      const bad: string[] = [];
+      for (const c of parseNote(path!, readFileSync(path!, 'utf8')).cards) {
+        if (!c.prompt.trim() || !c.answer.trim() || c.prompt.length > 600) bad.push(c.prompt.slice(0, 80));
+        const at = c.prompt.indexOf('[...]');
+        if (c.kind !== 'cloze' || at < 0) continue;
+        const before = c.prompt[at - 1] ?? ' ';
+        const after = c.prompt[at + 5] ?? ' ';
+        if (TOKEN.test(before) || (TOKEN.test(after) && !/^[.:]$/.test(after)))
+          bad.push(c.prompt.slice(0, 80));
+      }
+      expect(bad).toEqual([]);
+    });
+  }
+});
