@@ -71,7 +71,12 @@ export function manifestFieldClozes(doc: string): FieldCloze[] {
     const end = blockEnd(lines, i);
     const body = raw.slice(i + 1, end).filter((x) => x.trim());
     if (body.length < 2 || body.length > MAX_BLOCK_LINES || (l.indent === 0 && hasSpec)) continue;
-    if (!lines.slice(i + 1, end).some((x) => x.key && x.value && asked(x.key, x.value))) continue;
+    // A block is asked when it holds a value worth recalling: `port: 80`, or a list of them (`- Ingress`).
+    const holds = (x: Line) =>
+      x.key
+        ? x.value !== '' && asked(x.key, x.value)
+        : x.item && ASKED_VALUE.test(x.text.trim().slice(2).trim());
+    if (!lines.slice(i + 1, end).some(holds)) continue;
     const lead = body.map((x) => /^\s*/.exec(x)![0]).reduce((a, b) => (b.length < a.length ? b : a));
     const answer = body.map((x) => x.slice(lead.length)).join('\n');
     const shown = [...raw.slice(0, i + 1), `${lead}[...]`, ...raw.slice(end)];

@@ -504,6 +504,36 @@ describe('manifest fields asked in place', () => {
     for (const c of fields) expect(c.kind).toBe('cloze');
   });
 
+  it('asks a list of enum values as one block (policyTypes), and the ports of a NetworkPolicy rule (en)', () => {
+    const t = [
+      '```yaml',
+      'apiVersion: networking.k8s.io/v1',
+      'kind: NetworkPolicy',
+      'metadata:',
+      '  name: db',
+      'spec:',
+      '  podSelector:',
+      '    matchLabels:',
+      '      role: db',
+      '  policyTypes:',
+      '  - Ingress',
+      '  - Egress',
+      '  ingress:',
+      '  - ports:',
+      '    - protocol: TCP',
+      '      port: 6379',
+      '```',
+      '',
+    ].join('\n');
+    const asked = cards(t)
+      .filter((c) => c.rule === 'manifest-field')
+      .map((c) => c.answer);
+    expect(asked).toContain('- Ingress\n- Egress');
+    expect(asked).toContain('- protocol: TCP\n  port: 6379');
+    // Labels are the writer's choice.
+    expect(asked.join('\n')).not.toContain('role: db');
+  });
+
   it('asks the top-level fields of a config kind, and drops a comment that would give the value away (ko)', () => {
     const t =
       '성능이 좋은 ipvs 모드 설정 예시\n\n```yaml\napiVersion: kubeproxy.config.k8s.io/v1alpha1\nkind: KubeProxyConfiguration\nmode: "ipvs" # 기본값은 iptables, 대규모에선 ipvs\nipvs:\n  scheduler: "rr"\n```\n';
