@@ -504,7 +504,7 @@ describe('manifest fields asked in place', () => {
     for (const c of fields) expect(c.kind).toBe('cloze');
   });
 
-  it('asks a list of enum values as one block (policyTypes), and the ports of a NetworkPolicy rule (en)', () => {
+  it('asks a list of enum values as one block (policyTypes), and a small rule block whole (en)', () => {
     const t = [
       '```yaml',
       'apiVersion: networking.k8s.io/v1',
@@ -529,7 +529,8 @@ describe('manifest fields asked in place', () => {
       .filter((c) => c.rule === 'manifest-field')
       .map((c) => c.answer);
     expect(asked).toContain('- Ingress\n- Egress');
-    expect(asked).toContain('- protocol: TCP\n  port: 6379');
+    // The small `ingress:` block is asked whole, its ports with it.
+    expect(asked).toContain('- ports:\n  - protocol: TCP\n    port: 6379');
     // Labels are the writer's choice.
     expect(asked.join('\n')).not.toContain('role: db');
   });
