@@ -48,13 +48,15 @@ export type TermOptions = { dash?: boolean };
 // `cmd - what it does`, `term — definition`, `A -> B`, `cmd → meaning`, `` `port` = service port ``.
 const ARROWS = /^(.{1,60}?)\s+(?:—|–|->|→|⇒|=)\s+(\S.*)$/;
 const DASH = /^(.{1,60}?)\s+-\s+(\S.*)$/;
+// What DASH needs somewhere, found in one scan (DASH itself tries up to 60 term lengths before it fails).
+const SPACED_HYPHEN = /\s-\s/;
 
 // A cheap test for the arrows: ARROWS tries up to 60 term lengths before it fails.
 const ARROW_MARK = /[—–→⇒=]|->/;
 
 function arrowDefinition(text: string, dash: boolean): { term: string; definition: string } | null {
   const arrow = ARROW_MARK.test(text) ? ARROWS.exec(text) : null;
-  const m = arrow ?? (dash && text.includes('-') ? DASH.exec(text) : null);
+  const m = arrow ?? (dash && SPACED_HYPHEN.test(text) ? DASH.exec(text) : null);
   if (!m) return null;
   const term = m[1]!.trim().replace(/^\*\*(.+)\*\*$/, '$1');
   const definition = m[2]!.trim();
