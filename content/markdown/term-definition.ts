@@ -43,6 +43,19 @@ const LABELS = new Set([
 
 const LONGEST_KEY = Math.max(...[...LABELS, ...MANIFEST_KEYS].map((k) => k.length));
 
+// `/[.?!。？！]$/`, as character codes.
+const SENTENCE_END = new Set([0x2e, 0x3f, 0x21, 0x3002, 0xff1f, 0xff01]);
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+
+/** `text.toLowerCase()`, without the call for text that has nothing to lower (no A-Z, only ASCII and Hangul). */
+function lowerCase(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x41 && c <= 0x5a) || (c >= 0x80 && (c < 0xac00 || c > 0xd7a3))) return text.toLowerCase();
+  }
+  return text;
+}
+
 export type TermOptions = { dash?: boolean };
 
 // `cmd - what it does`, `term — definition`, `A -> B`, `cmd → meaning`, `` `port` = service port ``.
@@ -82,15 +95,21 @@ export function termDefinition(
   }
   const m = /^([^:：]{1,60}?)\s*[:：]\s+(\S.*)$/.exec(text);
   // "PVC - namespace scoped, must match: a, b": the dash came first, so it is the separator.
-  if (!m || (opts.dash && /^\S+\s-\s/.test(m[1]!))) return arrowDefinition(text, opts.dash ?? false);
+  if (!m || (opts.dash && m[1]!.includes('-') && /^\S+\s-\s/.test(m[1]!)))
+    return arrowDefinition(text, opts.dash ?? false);
   const term = m[1]!.trim();
   const definition = m[2]!.trim();
-  if (!term || /[.?!。？！]$/.test(term) || splitCount(term) > 8) return null;
+  if (!term || SENTENCE_END.has(term.charCodeAt(term.length - 1)) || splitCount(term) > 8) return null;
   // Lower-casing never shortens a text, so a term longer than every label and key is neither.
-  const lower = term.length <= LONGEST_KEY ? term.toLowerCase() : null;
+  const lower = term.length <= LONGEST_KEY ? lowerCase(term) : null;
   if (lower !== null && LABELS.has(lower)) return null;
   // `Type: ClusterIP` / `- port: 80` is a manifest field and its value, not a term and its definition.
   if (lower !== null && MANIFEST_KEYS.has(lower) && !/\s/.test(definition)) return null;
-  if (/^\/\//.test(definition) || (/\d$/.test(term) && /^\d/.test(definition))) return null; // URLs, clock times
+  // URLs, clock times.
+  if (
+    definition.startsWith('//') ||
+    (isDigit(term.charCodeAt(term.length - 1)) && isDigit(definition.charCodeAt(0)))
+  )
+    return null;
   return { term, definition };
 }
