@@ -15,8 +15,10 @@ export function explicitPair(text: string): LineCard[] | null {
       { kind: 'reversed', rule: 'explicit-reversed', prompt: b, answer: a },
     ];
   }
+  // An Anki cloze (`{{c1::…}}`) is no pair; tested first, it spares the pair regex on every cloze line.
+  if (text.includes('{{c') && /\{\{c\d+::/.test(text)) return null;
   const basic = /^(.*?\S)\s*::\s*(\S.*)$/.exec(text);
-  if (basic && !/\{\{c\d+::/.test(text)) {
+  if (basic) {
     return [{ kind: 'basic', rule: 'explicit-basic', prompt: basic[1]!, answer: basic[2]! }];
   }
   return null;

@@ -37,7 +37,7 @@ export function lineCards(masked: string, spans: string[], opts: ClozeOptions = 
       out.push(...optionList(td.definition, spans));
     return out;
   }
-  if (!paren && !text.includes(' | ')) return autoCloze(text, spans);
+  if (!paren && !(text.includes('|') && text.includes(' | '))) return autoCloze(text, spans);
   const options = [...optionList(text, spans), ...abbreviations(text, spans)];
   if (options.length > 0) return [...options, ...autoCloze(text, spans)];
   return autoCloze(text, spans);
@@ -122,10 +122,7 @@ export function autoCloze(masked: string, spans: string[]): LineCard[] {
   const found = findFacts(masked, spans);
   const facts = found.length > MAX_CLOZES_PER_LINE ? found.slice(0, MAX_CLOZES_PER_LINE) : found;
   // A line that is nothing but the fact gives no question to answer.
-  if (
-    facts.length === 0 ||
-    (facts.length === 1 && visibleLength(masked) <= facts[0]!.end - facts[0]!.start)
-  ) {
+  if (facts.length === 0 || (facts.length === 1 && !visibleLonger(masked, facts[0]!.end - facts[0]!.start))) {
     return [];
   }
   return facts.map((f) => ({
@@ -136,14 +133,14 @@ export function autoCloze(masked: string, spans: string[]): LineCard[] {
   }));
 }
 
-/** Length of the text without spaces, dashes, bullets, asterisks and colons (`/[\s\-*•:]/g` removed). */
-function visibleLength(text: string): number {
+/** Whether the text holds more than `limit` characters besides spaces, dashes, bullets, asterisks and colons. */
+function visibleLonger(text: string, limit: number): boolean {
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c !== 45 && c !== 42 && c !== 0x2022 && c !== 58 && !isSpaceCode(c)) n++;
+    if (c !== 45 && c !== 42 && c !== 0x2022 && c !== 58 && !isSpaceCode(c) && ++n > limit) return true;
   }
-  return n;
+  return false;
 }
 
 export function hasFacts(masked: string, spans: string[]): boolean {

@@ -346,13 +346,14 @@ function bucketOf(c: ParsedCard): number {
   return (h ^ (h >>> 15)) & (BUCKETS - 1);
 }
 
+// Cards per bucket, shared by every call and left all zero after each (a fresh typed array per note cost more).
+const BUCKET_COUNT = new Int32Array(BUCKETS);
+
 /**
  * Keeps the first card of each kind + prompt + answer. A card alone in its bucket repeats no other, so only
  * the cards sharing a bucket are keyed in full: building and hashing a key string per card was most of the
  * time spent here.
  */
-// Cards per bucket, shared by every call and left all zero after each (a fresh typed array per note cost more).
-const BUCKET_COUNT = new Int32Array(BUCKETS);
 
 function dedupe(cards: ParsedCard[], warn: (line: number, m: string) => void): ParsedCard[] {
   if (cards.length < 2) return cards.slice();

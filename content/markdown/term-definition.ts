@@ -81,18 +81,33 @@ const LABELS = new Set([
 export const isSectionLabel = (text: string): boolean => LABELS.has(text.trim().toLowerCase());
 const LONGEST_KEY = Math.max(...[...LABELS, ...MANIFEST_KEYS].map((k) => k.length));
 
+// `/[.?!。？！]$/`, as character codes.
+const SENTENCE_END = new Set([0x2e, 0x3f, 0x21, 0x3002, 0xff1f, 0xff01]);
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+
+/** `text.toLowerCase()`, without the call for text that has nothing to lower (no A-Z, only ASCII and Hangul). */
+function lowerCase(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x41 && c <= 0x5a) || (c >= 0x80 && (c < 0xac00 || c > 0xd7a3))) return text.toLowerCase();
+  }
+  return text;
+}
+
 export type TermOptions = { dash?: boolean };
 
 // `cmd - what it does`, `term — definition`, `A -> B`, `cmd → meaning`, `` `port` = service port ``.
 const ARROWS = /^(.{1,60}?)\s+(?:—|–|->|→|⇒|=)\s+(\S.*)$/;
 const DASH = /^(.{1,60}?)\s+-\s+(\S.*)$/;
+// What DASH needs somewhere, found in one scan (DASH itself tries up to 60 term lengths before it fails).
+const SPACED_HYPHEN = /\s-\s/;
 
 // A cheap test for the arrows: ARROWS tries up to 60 term lengths before it fails.
 const ARROW_MARK = /[—–→⇒=]|->/;
 
 function arrowDefinition(text: string, dash: boolean): { term: string; definition: string } | null {
   const arrow = ARROW_MARK.test(text) ? ARROWS.exec(text) : null;
-  const m = arrow ?? (dash && text.includes('-') ? DASH.exec(text) : null);
+  const m = arrow ?? (dash && SPACED_HYPHEN.test(text) ? DASH.exec(text) : null);
   if (!m) return null;
   const term = m[1]!.trim().replace(/^\*\*(.+)\*\*$/, '$1');
   const definition = m[2]!.trim();
@@ -119,17 +134,31 @@ export function termDefinition(
   }
   const m = /^([^:：]{1,60}?)\s*[:：]\s+(\S.*)$/.exec(text);
   // "PVC - namespace scoped, must match: a, b": the dash came first, so it is the separator.
-  if (!m || (opts.dash && /^\S+\s-\s/.test(m[1]!))) return arrowDefinition(text, opts.dash ?? false);
+  if (!m || (opts.dash && m[1]!.includes('-') && /^\S+\s-\s/.test(m[1]!)))
+    return arrowDefinition(text, opts.dash ?? false);
   // `**Pod Selector**: …` — the emphasis marks the term; it is not part of it.
-  const term = m[1]!.trim().replace(/^(\*\*|__)(.+)\1$/, '$2');
+  const raw = m[1]!.trim();
+  const term =
+    raw.charCodeAt(0) === 42 || raw.charCodeAt(0) === 95 ? raw.replace(/^(\*\*|__)(.+)\1$/, '$2') : raw;
   const definition = m[2]!.trim();
   // "**Medium** | ~20 min | Domain: Networking (20%)": a bar of facts, not one term; each is asked in place.
-  if (!term || /[.?!。？！]$/.test(term) || splitCount(term) > 8 || term.includes(' | ')) return null;
+  if (
+    !term ||
+    SENTENCE_END.has(term.charCodeAt(term.length - 1)) ||
+    splitCount(term) > 8 ||
+    term.includes(' | ')
+  )
+    return null;
   // Lower-casing never shortens a text, so a term longer than every label and key is neither.
-  const lower = term.length <= LONGEST_KEY ? term.toLowerCase() : null;
+  const lower = term.length <= LONGEST_KEY ? lowerCase(term) : null;
   if (lower !== null && LABELS.has(lower)) return null;
   // `Type: ClusterIP` / `- port: 80` is a manifest field and its value, not a term and its definition.
   if (lower !== null && MANIFEST_KEYS.has(lower) && !/\s/.test(definition)) return null;
-  if (/^\/\//.test(definition) || (/\d$/.test(term) && /^\d/.test(definition))) return null; // URLs, clock times
+  // URLs, clock times.
+  if (
+    definition.startsWith('//') ||
+    (isDigit(term.charCodeAt(term.length - 1)) && isDigit(definition.charCodeAt(0)))
+  )
+    return null;
   return { term, definition };
 }

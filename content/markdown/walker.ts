@@ -18,8 +18,10 @@ const A_LINE = /^\s*(?:\*\*)?(?:A\d*|[Aa]nswer|답|정답)(?:\*\*)?\s*[:.)：](?
 // A run of title-like lines nests at most this deep; past it lines are read as plain lines (no recursion).
 const MAX_PSEUDO_TITLES = 4;
 
-/** The first character that is not white space (as `\s` counts it), or -1: the line regexes below are anchored
- * at it, so it rules most lines out before any regex runs. */
+/**
+ * The first character that is not white space (as `\s` counts it), or -1. The line regexes below are anchored
+ * there, so it rules most lines out before any regex runs.
+ */
 function firstCode(text: string): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
