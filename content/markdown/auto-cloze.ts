@@ -28,8 +28,7 @@ const FINDERS: Finder[] = [
   { kind: 'path', re: /(?<![\w.:/-])\/(?:[\w.-]+\/?)+/g },
   { kind: 'port-range', re: /(?<![\w.-])\d{2,5}\s*[-~–]\s*\d{2,5}(?![\w.])/g },
   // "20%" is one fact: the sign belongs to the number a learner recalls.
-  { kind: 'number', re: /(?<![\w.\-/:])\d+(?:\.\d+)?%(?![\w%])/g },
-  { kind: 'number', re: /(?<![\w.\-/:])\d+(?:\.\d+)?(?![\d.]*[A-Za-z_/-])/g },
+  { kind: 'number', re: /(?<![\w.\-/:])\d+(?:\.\d+)?(?:%(?![\w%])|(?![\d.]*[A-Za-z_/-]))/g },
 ];
 
 /** What a line must hold for a finder to have a chance of matching in it: cheap tests before the regex. */
