@@ -76,7 +76,7 @@ export function WatchPanel() {
         className="watch-add"
         onSubmit={(e) => {
           e.preventDefault();
-          if (text.trim()) void change('watch/add', text.trim());
+          if (text.trim() && folders !== null) void change('watch/add', text.trim());
         }}
       >
         <label className="form-label" htmlFor="watch-folder-input">
@@ -92,7 +92,13 @@ export function WatchPanel() {
             placeholder={t('watchPlaceholder')}
             onChange={(e) => setText(e.target.value)}
           />
-          <button type="submit" className="btn" disabled={busy || !text.trim()} data-testid="watch-add">
+          {/* Not before the list is in: a late first load would overwrite the folder just added. */}
+          <button
+            type="submit"
+            className="btn"
+            disabled={busy || folders === null || !text.trim()}
+            data-testid="watch-add"
+          >
             {t('watchAdd')}
           </button>
         </div>

@@ -64,7 +64,8 @@ describe.skipIf(!haveChromium)('Settings › Backups and Watched folders in head
     await page.goto(`${served.url}#/settings`);
     const panel = page.getByTestId('watch');
     await panel.waitFor();
-    await expect(panel.getByText('감시 중인 폴더가 없습니다.').count()).resolves.toBe(1);
+    // The panel shows before its list has loaded; the empty state says the list is in.
+    await panel.getByText('감시 중인 폴더가 없습니다.').waitFor();
     await panel.getByTestId('watch-input').fill(notes);
     await panel.getByTestId('watch-add').click();
     const folders = panel.getByTestId('watch-folder');
