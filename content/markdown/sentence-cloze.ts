@@ -286,10 +286,18 @@ function koreanTerm(s: string): Cut[] {
     }
   }
   if (!best) return [];
-  const start = best.index ?? 0;
-  const end = start + best[1]!.length;
-  return [{ prompt: `${s.slice(0, start)}[...]${s.slice(end).replace(FINAL, '')}`, answer: best[1]! }];
+  let start = best.index ?? 0;
+  let end = start + best[1]!.length;
+  // A name of several capitalised words is one term: "Gateway API", "Ingress Controller".
+  for (let m = NAME_BEFORE.exec(s.slice(0, start)); m; m = NAME_BEFORE.exec(s.slice(0, start)))
+    start = m.index;
+  for (let m = NAME_AFTER.exec(s.slice(end)); m; m = NAME_AFTER.exec(s.slice(end))) end += m[0].length;
+  const term = s.slice(start, end);
+  return [{ prompt: `${s.slice(0, start)}[...]${s.slice(end).replace(FINAL, '')}`, answer: term }];
 }
+
+const NAME_BEFORE = /(?<![\w.-])[A-Z][A-Za-z0-9]*\s$/;
+const NAME_AFTER = /^\s[A-Z][A-Za-z0-9]*(?![\w.:/-])/;
 
 // A field or flag name, bare or in backticks (masked as \uE000n\uE001): `targetPort`, --cluster-cidr.
 const KO_FIELD = /(?<![\w\uE001-])(--[a-z][\w-]+|[a-z]+[A-Z]\w*|\uE000(\d+)\uE001)/g;

@@ -83,6 +83,9 @@ function titleLine(text: string): string | null {
   return null;
 }
 
+const EMOJI_LEAD =
+  /^(?:\p{Extended_Pictographic}|\p{Regional_Indicator})[\uFE0F\u200D\p{Extended_Pictographic}]*\s*/u;
+
 type Ctx = string[];
 const NO_BLOCKS: Block[] = [];
 type Line = { text: string; line: number };
@@ -151,7 +154,10 @@ export class Walker {
       const b = blocks[i]!;
       const next = blocks[i + 1];
       if (b.t === 'heading') {
-        const { text, tags } = splitTags(b.text);
+        const split = splitTags(b.text);
+        const tags = split.tags;
+        // "📌 What is NetworkPolicy?": a leading emoji decorates the heading; it is not asked.
+        const text = split.text.codePointAt(0)! > 0x2000 ? split.text.replace(EMOJI_LEAD, '') : split.text;
         headings.length = b.level - 1;
         headings[b.level - 1] = text;
         sectionTags = tags;

@@ -288,6 +288,21 @@ describe('sentences that hold a fact', () => {
     );
   });
 
+  it("takes a name of several capitalised words as one term (ko), and drops a heading's leading emoji (en)", () => {
+    has(
+      '- Ingress Controller와 Gateway API 실습\n',
+      'sentence-cloze',
+      'Ingress Controller와 [...] 실습',
+      'Gateway API',
+    );
+    has(
+      '## 📌 What is a NetworkPolicy?\n\nA firewall for pod-to-pod traffic.\n',
+      'heading-answer',
+      'What is a NetworkPolicy?',
+      'A firewall for pod-to-pod traffic.',
+    );
+  });
+
   it('hides the manner a Korean sentence states', () => {
     has(
       '클라우드에서는 쿠버네티스가 자동으로 로드밸런서를 만든다.\n',
