@@ -84,7 +84,7 @@ function titleLine(text: string): string | null {
 }
 
 const EMOJI_LEAD =
-  /^(?:\p{Extended_Pictographic}|\p{Regional_Indicator})[\uFE0F\u200D\p{Extended_Pictographic}]*\s*/u;
+  /^(?:\p{Extended_Pictographic}|\p{Regional_Indicator})(?:\uFE0F|\u200D|\p{Extended_Pictographic})*\s*/u;
 
 type Ctx = string[];
 const NO_BLOCKS: Block[] = [];
