@@ -9,6 +9,9 @@ export type TableCard = LineCard & { line: number; sibling: string };
 
 const strip = (s: string) => s.replace(/\*\*/g, '').trim();
 const EMPTY = /^(?:|-|—|–|n\/a|none|any|\?|x|✗|o|✓)$/i;
+// A key in backticks that starts with a command, or a bare kubectl/ip/… command line.
+const COMMAND_KEY =
+  /^`?(?:kubectl|k|kubeadm|ip|ss|iptables|ipvsadm|crictl|nslookup|dig|curl|wget|helm|etcdctl|systemctl|journalctl|netstat|tcpdump|arp|route|sysctl|nc|ping|traceroute)\s/;
 const SHORT_VALUE = /^(?:`[^`]+`|[\w./:<>-]+(?:\s*[-~–]\s*\d+)?)$/;
 
 export function tableCards(header: string[], rows: { line: number; cells: string[] }[]): TableCard[] {
@@ -23,6 +26,9 @@ export function tableCards(header: string[], rows: { line: number; cells: string
       const def = strip(r.cells[1] ?? '');
       if (!def || EMPTY.test(def) || def === key) continue;
       cards.push({ kind: 'basic', rule: 'table', prompt: key, answer: def, line: r.line, sibling });
+      // A command table is asked the other way too: what it does → the command, which is what an exam asks.
+      if (COMMAND_KEY.test(key) && def.length <= 200 && !def.includes(key))
+        cards.push({ kind: 'basic', rule: 'table', prompt: def, answer: key, line: r.line, sibling });
       continue;
     }
     for (let c = 1; c < cols; c++) {

@@ -20,6 +20,18 @@ describe('tables', () => {
     has(three, 'table', 'kubelet: Runs on', 'every node');
   });
 
+  it('asks a two-column command table both ways: what it does → the command (ko, en)', () => {
+    const ko =
+      '| 명령어 | 설명 |\n|---|---|\n| `ip link` | 인터페이스 목록 |\n| `ip route` | 라우팅 테이블 |\n';
+    has(ko, 'table', '`ip link`', '인터페이스 목록');
+    has(ko, 'table', '라우팅 테이블', '`ip route`');
+    const en = '| Command | Purpose |\n|---|---|\n| `kubectl get ep web` | Endpoints behind a Service |\n';
+    has(en, 'table', 'Endpoints behind a Service', '`kubectl get ep web`');
+    // A term table stays one way.
+    const terms = '| Term | Meaning |\n|---|---|\n| CNI | Container Network Interface |\n';
+    expect(cards(terms).map((c) => c.prompt)).toEqual(['CNI']);
+  });
+
   it('reads an HTML table inside Markdown for its text (ko)', () => {
     const t =
       '<table>\n<tr><th>타입</th><th>범위</th></tr>\n<tr><td>NodePort</td><td>30000-32767</td></tr>\n</table>\n';
