@@ -13,8 +13,10 @@ const FINAL_PUNCT = /[.?!。？！…]$/;
 // `=> answer`, and the arrow people type for the same: `⇒ answer`.
 const ANSWER_LINE = /^\s*(?:=>|⇒)\s*/;
 const Q_LINE =
-  /^\s*(?:\*\*)?(?:Q\d*|[Qq]uestion|질문|문제)(?:\*\*)?\s*[:.)：](?![:：])\s*(?:\*\*)?\s*(\S.*)$/;
-const A_LINE = /^\s*(?:\*\*)?(?:A\d*|[Aa]nswer|답|정답)(?:\*\*)?\s*[:.)：](?![:：])\s*(?:\*\*)?\s*/;
+  /^\s*(?:\*\*)?(?:Q\d*|(?:[Qq]uestion|질문|문제)(?:\s?\d{1,3})?)(?:\*\*)?\s*[:.)：](?![:：])\s*(?:\*\*)?\s*(\S.*)$/;
+// "A:", "Answer 1)", "정답)", "답:" — an answer label, numbered or not.
+const A_LINE =
+  /^\s*(?:\*\*)?(?:A\d*|(?:[Aa]nswer|답|정답)(?:\s?\d{1,3})?)(?:\*\*)?\s*[:.)：](?![:：])\s*(?:\*\*)?\s*/;
 // A run of title-like lines nests at most this deep; past it lines are read as plain lines (no recursion).
 const MAX_PSEUDO_TITLES = 4;
 
@@ -176,9 +178,10 @@ export class Walker {
             sectionTags,
           );
         // A heading that asks something, answered by the paragraph under it.
+        // "## Q: …?" / "### 문제 1) …?": the label is not part of the question.
         if (/[?？]$/.test(text) && next?.t === 'para')
           this.answerCard(
-            text,
+            questionLine(text)?.[1]?.trim() ?? text,
             b.line,
             paraText(next.lines),
             contextOf(parent, headings, pseudo).slice(0, -1),

@@ -168,6 +168,38 @@ describe('section labels of exercise notes', () => {
   });
 });
 
+describe('numbered question labels', () => {
+  it('reads `문제 1)` / `정답)` pairs and a `### 문제 2)` heading without the label (ko)', () => {
+    has(
+      '문제 1) NodePort 범위는?\n정답) 30000-32767\n',
+      'question-answer',
+      'NodePort 범위는?',
+      '30000-32767',
+    );
+    has(
+      '### 문제 2) 기본 프록시 모드는?\n\niptables 모드이다.\n',
+      'heading-answer',
+      '기본 프록시 모드는?',
+      'iptables 모드이다.',
+    );
+  });
+
+  it('reads `Question 2:` / `Answer 2:` and a `#### Q:` heading (en)', () => {
+    has(
+      'Question 2: Which port does the kubelet serve on?\nAnswer 2: 10250\n',
+      'question-answer',
+      'Which port does the kubelet serve on?',
+      '10250',
+    );
+    has(
+      '#### Q: Which component assigns ClusterIPs?\n\nThe kube-apiserver.\n',
+      'heading-answer',
+      'Which component assigns ClusterIPs?',
+      'The kube-apiserver.',
+    );
+  });
+});
+
 describe('a bar of facts', () => {
   it('asks each fact of a `a | b | key: value` line in place, never the bar as one term (en)', () => {
     const t = '> **Medium** | ~20 min | Domain: Services & Networking (20%)\n';
