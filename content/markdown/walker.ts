@@ -88,6 +88,9 @@ function titleLine(text: string): string | null {
 const EMOJI_LEAD =
   /^(?:\p{Extended_Pictographic}|\p{Regional_Indicator})(?:\uFE0F|\u200D|\p{Extended_Pictographic})*\s*/u;
 
+// The definition line of a Markdown definition list: ": what the term above means".
+const DEFINITION_LINE = /^\s{0,3}:\s+(?=\S)/;
+
 type Ctx = string[];
 const NO_BLOCKS: Block[] = [];
 type Line = { text: string; line: number };
@@ -362,6 +365,7 @@ export class Walker {
       !isAnswerLine(all[start + 1]!.text) &&
       !continuesSentence(all[start]!.text, all[start + 1]!.text) &&
       !introducesCode(all[start]!.text, all[start + 1]!.text) &&
+      !DEFINITION_LINE.test(all[start + 1]!.text) &&
       headingLike(all[start]!.text) &&
       !lineHasCard(all[start]!.text) &&
       !lineHasFacts(all[start]!.text)
@@ -404,6 +408,26 @@ export class Walker {
         const tagged = splitTags(lines[j]!.text.trim().replace(ANSWER_LINE, ''));
         answerTags.push(...tagged.tags);
         answers.push(tagged.text);
+      }
+      // A definition list ("ClusterIP" over ": 클러스터 내부 가상 IP"): the term, then its definitions.
+      if (k + 1 < lines.length && DEFINITION_LINE.test(lines[k + 1]!.text) && !DEFINITION_LINE.test(text)) {
+        const defs: string[] = [];
+        let j = k + 1;
+        for (; j < lines.length && DEFINITION_LINE.test(lines[j]!.text); j++)
+          defs.push(lines[j]!.text.replace(DEFINITION_LINE, '').trim());
+        const term = text.trim();
+        if (term.split(/\s+/).length <= 8 && !FINAL_PUNCT.test(term)) {
+          prose = this.flush(prose, ctx, tags);
+          this.push(
+            { kind: 'basic', rule: 'term-definition', prompt: term, answer: defs.join('\n') },
+            line,
+            ctx,
+            tags,
+            term,
+          );
+          k = j - 1;
+          continue;
+        }
       }
       // "Search the NAT table with:" over a line that is one code span: the line asks for the command.
       const nextText = k + 1 < lines.length ? lines[k + 1]!.text : '';

@@ -168,6 +168,24 @@ describe('section labels of exercise notes', () => {
   });
 });
 
+describe('definition lists', () => {
+  it('reads a term over `: definition` lines as one term-definition card (ko, en)', () => {
+    has(
+      'ClusterIP\n: 클러스터 내부에서만 접근 가능한 가상 IP\n',
+      'term-definition',
+      'ClusterIP',
+      '클러스터 내부에서만 접근 가능한 가상 IP',
+    );
+    has(
+      'Headless Service\n: A Service with clusterIP: None\n: DNS returns the Pod IPs\n',
+      'term-definition',
+      'Headless Service',
+      'A Service with clusterIP: None\nDNS returns the Pod IPs',
+    );
+    expect(cards('ClusterIP\n: 클러스터 내부 가상 IP\n').some((c) => c.prompt.startsWith(':'))).toBe(false);
+  });
+});
+
 describe('numbered question labels', () => {
   it('reads `문제 1)` / `정답)` pairs and a `### 문제 2)` heading without the label (ko)', () => {
     has(
