@@ -220,7 +220,9 @@ function korean(s: string): Cut[] {
   const ws = s.split(' ');
   for (let i = 0; i < Math.min(ws.length - 1, 9); i++) {
     const w = ws[i]!;
-    if (!KO_TOPIC.test(w) || KO_NOT_TOPIC.test(w)) continue;
+    // "파드 DNS 는 …": a particle written apart from its noun still marks the topic.
+    const bare = i > 0 && (w === '은' || w === '는');
+    if (!bare && (!KO_TOPIC.test(w) || KO_NOT_TOPIC.test(w))) continue;
     const before = ws.slice(0, i + 1).join(' ');
     const rest = ws.slice(i + 1).join(' ');
     const c = hide(before, rest, '');
@@ -228,7 +230,8 @@ function korean(s: string): Cut[] {
     const subject = ws
       .slice(0, i + 1)
       .join(' ')
-      .replace(/(은|는|이란|란|에서는|에는)$/, '');
+      .replace(/(은|는|이란|란|에서는|에는)$/, '')
+      .trim();
     const particle = w.slice(w.replace(/(은|는|이란|란|에서는|에는)$/, '').length);
     if (i <= 4 && subject && words(rest).length >= 2 && !/[,，]/.test(subject))
       cuts.push({ prompt: `[...]${particle} ${rest.replace(FINAL, '')}`, answer: subject });

@@ -146,7 +146,9 @@ export function termDefinition(
     !term ||
     SENTENCE_END.has(term.charCodeAt(term.length - 1)) ||
     splitCount(term) > 8 ||
-    term.includes(' | ')
+    term.includes(' | ') ||
+    // "… 바꾼다 (예: x)": the colon is inside an aside, so what comes before it is a sentence, not a term.
+    (term.includes('(') && !term.includes(')'))
   )
     return null;
   // Lower-casing never shortens a text, so a term longer than every label and key is neither.

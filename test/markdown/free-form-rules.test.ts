@@ -365,6 +365,19 @@ describe('sentences that hold a fact', () => {
     );
   });
 
+  it('reads a topic particle written apart from its noun, and never a term cut inside an aside (ko, en)', () => {
+    const ko = '파드 DNS 는 IP의 점을 대시로 바꾼다 (예: `10-244-1-5.default.pod.cluster.local`).\n';
+    has(
+      ko,
+      'sentence-cloze',
+      '파드 DNS 는 [...]',
+      'IP의 점을 대시로 바꾼다 (예: `10-244-1-5.default.pod.cluster.local`)',
+    );
+    expect(cards(ko).filter((c) => c.rule === 'term-definition')).toEqual([]);
+    const en = 'Pod DNS names swap the dots for dashes (e.g.: `10-244-1-5.default.pod`).\n';
+    expect(cards(en).filter((c) => c.rule === 'term-definition')).toEqual([]);
+  });
+
   it('hides the manner a Korean sentence states', () => {
     has(
       '클라우드에서는 쿠버네티스가 자동으로 로드밸런서를 만든다.\n',
