@@ -126,11 +126,12 @@ export function findFacts(masked: string, spans: string[]): Fact[] {
     for (const m of matchesOf(PLACEHOLDER, masked)) {
       held.push(m.index, m.index + m[0].length);
       // A code span glued to a word (web-service`.apps`) is part of that token, not a fact of its own.
-      if (
-        TOKEN_CHAR.test(masked[m.index - 1] ?? ' ') ||
-        TOKEN_CHAR.test(masked[m.index + m[0].length] ?? ' ')
-      )
-        continue;
+      const end = m.index + m[0].length;
+      // A full stop or colon that ends the sentence is punctuation, not glue (`…resolves as \`web.shop.svc\`.`).
+      const after = masked[end] ?? ' ';
+      const closes =
+        (after === '.' || after === ':' || after === ',') && !TOKEN_CHAR.test(masked[end + 1] ?? ' ');
+      if (TOKEN_CHAR.test(masked[m.index - 1] ?? ' ') || (TOKEN_CHAR.test(after) && !closes)) continue;
       const code = codeSpanText(spans[Number(m[1])] ?? '');
       if (code && code.length <= 80)
         found.push({ kind: 'command', start: m.index, end: m.index + m[0].length, text: code });

@@ -118,9 +118,24 @@ export function abbreviations(masked: string, spans: string[]): LineCard[] {
   return out;
 }
 
-export function autoCloze(masked: string, spans: string[]): LineCard[] {
+/**
+ * With `best`, only that many facts, the most specific first: a DNS name, a path or a command line before a bare
+ * one-word code span (`web`, `shop`) that names the example's own objects. Kept in line order.
+ */
+export function autoCloze(masked: string, spans: string[], best?: number): LineCard[] {
   const found = findFacts(masked, spans);
-  const facts = found.length > MAX_CLOZES_PER_LINE ? found.slice(0, MAX_CLOZES_PER_LINE) : found;
+  const limit = best ?? MAX_CLOZES_PER_LINE;
+  const facts =
+    found.length <= limit
+      ? found
+      : best === undefined
+        ? found.slice(0, limit)
+        : found
+            .map((f, i) => ({ f, i, plain: /^[\w-]+$/.test(f.text) ? 1 : 0 }))
+            .sort((a, b) => a.plain - b.plain || a.i - b.i)
+            .slice(0, limit)
+            .sort((a, b) => a.i - b.i)
+            .map((x) => x.f);
   // A line that is nothing but the fact gives no question to answer.
   if (facts.length === 0 || (facts.length === 1 && !visibleLonger(masked, facts[0]!.end - facts[0]!.start))) {
     return [];

@@ -13,12 +13,12 @@ const MAX_PER_LONG_SENTENCE = 6;
 const PRONOUN =
   /^(it|this|that|they|them|these|those|there|we|you|i|he|she|which|what|who|here|both|each|all|some|many|most|none|one)$/i;
 const COPULA =
-  /\s(?:is|are|was|were|will be|would be|can be|may be|might be|must be|should be|becomes|become|means|mean|refers to|stands for)(?:\s+(?:either|also|only|always|usually|not|still))?\s+/i;
+  /\s(?:is|are|was|were|will be|would be|can be|may be|might be|must be|should be|becomes|become|means|mean|refers to|stands for|defaults to|default to)(?:\s+(?:either|also|only|always|usually|not|still))?\s+/i;
 const COPULA_ALL = new RegExp(COPULA.source, 'gi');
 const MODAL =
   /\s(must|should|can|cannot|can't|won't|will not|will|may|might|needs to|need to|has to|have to|does not|doesn't|do not|don't)\s+/i;
 const VERB =
-  /\s((?:use|create|provide|expose|enable|let|allow|run|send|forward|map|route|listen|assign|implement|manage|select|return|define|control|open|handle|support|require|appl(?:y|ies)|contain|give|make|keep|store|resolve|translate|connect|match|point|pick|add|set|watch|install|proxie|proxy|redirect|distribute|bypass|link|increase)s?)\s+/i;
+  /\s((?:use|create|provide|expose|enable|let|allow|run|send|forward|map|route|listen|assign|implement|manage|select|return|define|control|open|handle|support|require|appl(?:y|ies)|contain|give|make|keep|store|resolve|translate|connect|match|point|pick|add|set|watch|install|proxie|proxy|redirect|distribute|bypass|link|increase|ha(?:s|ve))s?)\s+/i;
 const KO_TOPIC = /^(.+?(?:은|는|이란|란|에서는|에는))$/;
 // Conjunctions, verb and adjective forms that end in 는/은 but mark no topic ("또는", "처리하는", "같은").
 const KO_NOT_TOPIC =

@@ -511,7 +511,7 @@ export class Walker {
       // In a paragraph of several sentences, the facts of each sentence are also asked within that sentence
       // alone (a line-wide cloze may show the answer in a neighbouring sentence).
       if (sentences.length >= 2)
-        for (const c of autoCloze(s, joined.spans).slice(0, 2))
+        for (const c of autoCloze(s, joined.spans, 2))
           this.push({ ...c, rule: 'sentence-cloze' }, line, ctx, tags, sibling);
     }
     // A paragraph of several sentences: its lead sentence asks for the rest.

@@ -378,6 +378,47 @@ describe('sentences that hold a fact', () => {
     expect(cards(en).filter((c) => c.rule === 'term-definition')).toEqual([]);
   });
 
+  it('asks a code span that ends the sentence, the most specific facts first in a paragraph (en, ko)', () => {
+    const en =
+      'A Service `web` in namespace `shop` resolves as `web.shop.svc.cluster.local`.\nHeadless Services return the Pod IPs.\n';
+    has(
+      en,
+      'auto-cloze',
+      'A Service `web` in namespace `shop` resolves as [...].',
+      'web.shop.svc.cluster.local',
+    );
+    // Two sentences on one line: each is asked alone too, its most specific facts first.
+    has(
+      'A Service `web` in `shop` resolves as `web.shop.svc.cluster.local`. Its Pods answer as `10-1-2-3.shop.pod`.\n',
+      'sentence-cloze',
+      'A Service `web` in `shop` resolves as [...].',
+      'web.shop.svc.cluster.local',
+    );
+    has(
+      '서비스 FQDN 형식은 `web.shop.svc.cluster.local`.\n',
+      'auto-cloze',
+      '서비스 FQDN 형식은 [...].',
+      'web.shop.svc.cluster.local',
+    );
+    // A span glued to a word is still part of that word.
+    expect(cards('web-service`.apps` 처럼 쓴다.\n').map((c) => c.answer)).not.toContain('.apps');
+  });
+
+  it('reads "defaults to" as a copula and "has" as a verb (en)', () => {
+    has(
+      'targetPort defaults to the value of port.\n',
+      'sentence-cloze',
+      'targetPort defaults to [...]',
+      'the value of port',
+    );
+    has(
+      'A Service without a selector has no Endpoints.\n',
+      'sentence-cloze',
+      'A Service without a selector has [...]',
+      'no Endpoints',
+    );
+  });
+
   it('hides the manner a Korean sentence states', () => {
     has(
       '클라우드에서는 쿠버네티스가 자동으로 로드밸런서를 만든다.\n',
