@@ -109,7 +109,9 @@ function arrowDefinition(text: string, dash: boolean): { term: string; definitio
   const arrow = ARROW_MARK.test(text) ? ARROWS.exec(text) : null;
   const m = arrow ?? (dash && SPACED_HYPHEN.test(text) ? DASH.exec(text) : null);
   if (!m) return null;
-  const term = m[1]!.trim().replace(/^\*\*(.+)\*\*$/, '$1');
+  // `**ClusterIP** (default) - …`: the emphasis marks the term; it is not part of it.
+  const raw = m[1]!.trim();
+  const term = raw.includes('**') ? raw.replace(/\*\*([^*]+)\*\*/g, '$1') : raw;
   const definition = m[2]!.trim();
   // A short name or a code span on the left; prose on both sides is a sentence, not a definition.
   const code = /^\uE000\d+\uE001$/.test(term);

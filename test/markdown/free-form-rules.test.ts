@@ -151,6 +151,13 @@ describe('section labels of exercise notes', () => {
     has(ko, 'term-definition', '파드 셀렉터', '정책이 적용될 파드를 고른다.');
     has(ko, 'heading-answer', '네트워크 정책이란?', '파드가 어느 엔드포인트와 통신할지 정하는 규칙.');
     expect(cards(ko).map((c) => c.prompt)).not.toContain('정의');
+    has(
+      '* **ClusterIP** (default) - internal virtual IP\n',
+      'term-definition',
+      'ClusterIP (default)',
+      'internal virtual IP',
+    );
+    has('- **kube-proxy** → 서비스 규칙 관리\n', 'term-definition', 'kube-proxy', '서비스 규칙 관리');
   });
 
   it('reads `**문제:**` and `**풀이**` the same way (ko)', () => {
