@@ -589,10 +589,21 @@ function continuesSentence(line: string, next: string): boolean {
 
 /** "**Key:** text", "> **Problem:** text": the label opens the line, the text is what is asked. */
 function dropSectionLabel(text: string): string {
-  if (!text.includes('**')) return text;
-  const m = /^(\s*(?:>\s*)?)\*\*([^*]{1,30}?)\s*[:：]\*\*\s+(?=\S)/.exec(text);
-  return m && isSectionLabel(m[2]!) ? m[1]! + text.slice(m[0].length) : text;
+  const colon = text.indexOf(':');
+  if ((colon < 0 || colon > 40) && !text.includes('：')) return text;
+  // "**Key:** text", and the plain "IMPORTANT: text" / "참고: text" / "TIP: text".
+  const m =
+    /^(\s*(?:>\s*)?)\*\*([^*]{1,30}?)\s*[:：]\*\*\s+(?=\S)/.exec(text) ??
+    /^(\s*(?:>\s*)?)([A-Za-z\uAC00-\uD7A3][A-Za-z\uAC00-\uD7A3 ]{0,19}?)\s*[:：]\s+(?=\S)/.exec(text);
+  if (!m) return text;
+  const label = m[2]!;
+  // A plain label drops only when it is a callout word; "Example: `…`" still asks its example.
+  const drop = text.charCodeAt(m[1]!.length) === 42 ? isSectionLabel(label) : CALLOUT.test(label.trim());
+  return drop ? m[1]! + text.slice(m[0].length) : text;
 }
+
+const CALLOUT =
+  /^(?:note|nb|tip|tips|important|warning|caution|key|critical|hint|also|참고|주의|팁|중요|힌트)$/i;
 
 /** "… with:" over a line that is one code span. */
 function introducesCode(line: string, next: string): boolean {

@@ -160,6 +160,30 @@ describe('section labels of exercise notes', () => {
     has('- **kube-proxy** → 서비스 규칙 관리\n', 'term-definition', 'kube-proxy', '서비스 규칙 관리');
   });
 
+  it('drops a plain callout label (IMPORTANT:, TIP:, 참고:) from its line, but keeps "Example:" (en, ko)', () => {
+    has(
+      'TIP: use `k explain ingress.spec.rules` to look up fields.\n',
+      'auto-cloze',
+      'use [...] to look up fields.',
+      'k explain ingress.spec.rules',
+    );
+    has(
+      '참고: kube-proxy는 각 노드에서 DaemonSet으로 실행된다.\n',
+      'sentence-cloze',
+      '[...]는 각 노드에서 DaemonSet으로 실행된다',
+      'kube-proxy',
+    );
+    expect(
+      cards('TIP: use `k explain ingress.spec.rules` to look up fields.\n').map((c) => c.answer),
+    ).not.toContain('TIP');
+    has(
+      '### containerPort\n\nExample: `ports: [{ containerPort: 3000 }]`\n',
+      'auto-cloze',
+      'Example: [...]',
+      'ports: [{ containerPort: 3000 }]',
+    );
+  });
+
   it('reads `**문제:**` and `**풀이**` the same way (ko)', () => {
     const got = cards('**문제:** 서비스 `web`을 8080 포트로 노출한다.\n\n**풀이**\n\n1. 노출:\n');
     expect(got.map((c) => c.prompt)).not.toContain('문제');
