@@ -92,10 +92,17 @@ export function optionList(masked: string, spans: string[]): LineCard[] {
  * A definition whose term is a name a learner is asked for (a command in backticks, `ClusterIP`, `rr`) is asked
  * the other way too: the definition as the question, the name as the answer.
  */
+const BARE_COMMAND =
+  /^(?:kubectl|k|kubeadm|ip|ss|iptables|ipvsadm|crictl|nslookup|dig|curl|wget|helm|etcdctl|systemctl|journalctl|netstat|tcpdump|sysctl)\s+[-\w]/;
+
 function reverseDefinition(term: string, t: string, d: string): LineCard | null {
   // A name (a command in backticks, `ClusterIP`, `rr`), or a term holding a fact ("30000-32767 포트 범위").
   const name =
-    /^\uE000\d+\uE001(?:\s*\uE000\d+\uE001)*$/.test(term) || /^[A-Za-z][\w.-]*$/.test(t) || /\d/.test(t);
+    /^\uE000\d+\uE001(?:\s*\uE000\d+\uE001)*$/.test(term) ||
+    /^[A-Za-z][\w.-]*$/.test(t) ||
+    /\d/.test(t) ||
+    // A bare command line ("kubectl describe ep web -> see endpoints") is what an exam asks for.
+    BARE_COMMAND.test(t);
   if (!name || d.length > 300 || d.length < 4 || d === t) return null;
   return { kind: 'basic', rule: 'definition-reverse', prompt: d, answer: t };
 }

@@ -625,6 +625,21 @@ describe('technical terms and facts in definitions', () => {
     );
   });
 
+  it('asks a bare command line both ways: what it does → the command (en, ko)', () => {
+    has(
+      '- kubectl describe ep web   -> see endpoints\n',
+      'definition-reverse',
+      'see endpoints',
+      'kubectl describe ep web',
+    );
+    has(
+      '- ip route show → 라우팅 테이블 확인\n',
+      'definition-reverse',
+      '라우팅 테이블 확인',
+      'ip route show',
+    );
+  });
+
   it('reads `> cmd : meaning` quoted lines as definitions', () => {
     has('> ip addr : 모든 인터페이스의 IP 확인\n', 'term-definition', 'ip addr', '모든 인터페이스의 IP 확인');
   });
