@@ -109,9 +109,34 @@ function siteMarkup(lines: string[], from: number): void {
 }
 
 /** `text`, when given, is the note the lines were split from: one search of it can tell there is nothing to do. */
+// Korean note habits: "ㄴ 설명" (or └, ↳) under a line is a sub-item of it; "※ 참고" only marks a remark.
+const KO_MARKS = /(?:^|\n)[ \t]*(?:ㄴ|└|↳|※)/;
+const SUB_ITEM = /^(\s*)(?:ㄴ|└─?|↳)\s+(?=\S)/;
+const LIST_ITEM = /^(\s*)(?:[-*+]|\d{1,3}[.)])\s/;
+
+/** Sub-item marks become list items (nested under a list item above them), remark marks are dropped. */
+function koreanMarks(lines: string[], from: number): void {
+  let fence = false;
+  let parent = -1;
+  for (let i = from; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (/^\s*(?:`{3,}|~{3,})/.test(l)) fence = !fence;
+    if (fence) continue;
+    const sub = SUB_ITEM.exec(l);
+    if (sub) {
+      lines[i] = `${' '.repeat(parent >= 0 ? parent + 2 : 0)}- ${l.slice(sub[0].length)}`;
+      continue;
+    }
+    if (l.includes('※')) lines[i] = l.replace(/^(\s*(?:[-*+]\s+)?)※\s*/, '$1');
+    const item = LIST_ITEM.exec(lines[i]!);
+    parent = item ? item[1]!.length : lines[i]!.trim() ? -1 : parent;
+  }
+}
+
 export function normaliseNoteText(lines: string[], from: number, text?: string): NoteText {
   const out: NoteText = { sr: new Map(), tables: [] };
   if (text === undefined || SITE_MARKUP.test(text)) siteMarkup(lines, from);
+  if (text === undefined || KO_MARKS.test(text)) koreanMarks(lines, from);
   if (text !== undefined && !REWRITTEN.test(text)) return out;
   // Only lines holding one of these characters need rewriting.
   let any = false;

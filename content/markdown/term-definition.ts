@@ -75,6 +75,8 @@ const LABELS = new Set([
   '목표',
   '정답',
   '확인',
+  '포인트',
+  '핵심',
 ]);
 
 /** A label that opens a section or a callout, not a term ("Problem", "Solution Steps", "풀이"). */

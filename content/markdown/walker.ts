@@ -603,7 +603,7 @@ function dropSectionLabel(text: string): string {
 }
 
 const CALLOUT =
-  /^(?:note|nb|tip|tips|important|warning|caution|key|critical|hint|also|참고|주의|팁|중요|힌트)$/i;
+  /^(?:note|nb|tip|tips|important|warning|caution|key|critical|hint|also|참고|주의|팁|중요|힌트|포인트|핵심)$/i;
 
 /** "… with:" over a line that is one code span. */
 function introducesCode(line: string, next: string): boolean {

@@ -199,6 +199,21 @@ describe('section labels of exercise notes', () => {
   });
 });
 
+describe('sub-item and remark marks', () => {
+  it('reads `ㄴ` lines as the items of the line above, `※` as no text, `포인트:` as a label (ko)', () => {
+    const t =
+      'Service\nㄴ 파드 집합에 고정 IP 제공\nㄴ kube-proxy가 규칙을 만든다\n\n※ NodePort 범위는 30000-32767 이다.\n';
+    has(t, 'list', 'Service', '- 파드 집합에 고정 IP 제공\n- kube-proxy가 규칙을 만든다');
+    has(t, 'auto-cloze', 'NodePort 범위는 [...] 이다.', '30000-32767');
+    expect(cards('* 포인트: Ingress는 L7 로드밸런서이다.\n').map((c) => c.prompt)).not.toContain('포인트');
+  });
+
+  it('nests `↳` lines under the list item above them (en)', () => {
+    const t = '- Ingress\n  ↳ routes HTTP by host and path\n  ↳ needs an ingress controller\n';
+    has(t, 'list', 'Ingress', '- routes HTTP by host and path\n- needs an ingress controller');
+  });
+});
+
 describe('definition lists', () => {
   it('reads a term over `: definition` lines as one term-definition card (ko, en)', () => {
     has(
