@@ -110,6 +110,7 @@ function siteMarkup(lines: string[], from: number): void {
 
 /** `text`, when given, is the note the lines were split from: one search of it can tell there is nothing to do. */
 // Korean note habits: "ㄴ 설명" (or └, ↳) under a line is a sub-item of it; "※ 참고" only marks a remark.
+const KO_MARK_CHAR = /[ㄴ└↳※]/;
 const KO_MARKS = /(?:^|\n)[ \t]*(?:ㄴ|└|↳|※)/;
 const SUB_ITEM = /^(\s*)(?:ㄴ|└─?|↳)\s+(?=\S)/;
 const LIST_ITEM = /^(\s*)(?:[-*+]|\d{1,3}[.)])\s/;
@@ -136,7 +137,7 @@ function koreanMarks(lines: string[], from: number): void {
 export function normaliseNoteText(lines: string[], from: number, text?: string): NoteText {
   const out: NoteText = { sr: new Map(), tables: [] };
   if (text === undefined || SITE_MARKUP.test(text)) siteMarkup(lines, from);
-  if (text === undefined || KO_MARKS.test(text)) koreanMarks(lines, from);
+  if (text === undefined || (KO_MARK_CHAR.test(text) && KO_MARKS.test(text))) koreanMarks(lines, from);
   if (text !== undefined && !REWRITTEN.test(text)) return out;
   // Only lines holding one of these characters need rewriting.
   let any = false;
