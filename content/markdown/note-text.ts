@@ -117,12 +117,15 @@ const LIST_ITEM = /^(\s*)(?:[-*+]|\d{1,3}[.)])\s/;
 
 /** Sub-item marks become list items (nested under a list item above them), remark marks are dropped. */
 function koreanMarks(lines: string[], from: number): void {
-  let fence = false;
+  const code = fenceMask(lines);
   let parent = -1;
   for (let i = from; i < lines.length; i++) {
+    // A code block ends the list a sub-item could belong to.
+    if (code[i]) {
+      parent = -1;
+      continue;
+    }
     const l = lines[i]!;
-    if (/^\s*(?:`{3,}|~{3,})/.test(l)) fence = !fence;
-    if (fence) continue;
     const sub = SUB_ITEM.exec(l);
     if (sub) {
       lines[i] = `${' '.repeat(parent >= 0 ? parent + 2 : 0)}- ${l.slice(sub[0].length)}`;
