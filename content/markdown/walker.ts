@@ -591,16 +591,16 @@ function continuesSentence(line: string, next: string): boolean {
 function dropSectionLabel(text: string): string {
   const colon = text.indexOf(':');
   if ((colon < 0 || colon > 40) && !text.includes('：')) return text;
-  // "**Key:** text", and the plain "IMPORTANT: text" / "참고: text" / "TIP: text".
-  const m =
-    /^(\s*(?:>\s*)?)\*\*([^*]{1,30}?)\s*[:：]\*\*\s+(?=\S)/.exec(text) ??
-    /^(\s*(?:>\s*)?)([A-Za-z\uAC00-\uD7A3][A-Za-z\uAC00-\uD7A3 ]{0,19}?)\s*[:：]\s+(?=\S)/.exec(text);
-  if (!m) return text;
-  const label = m[2]!;
-  // A plain label drops only when it is a callout word; "Example: `…`" still asks its example.
-  const drop = text.charCodeAt(m[1]!.length) === 42 ? isSectionLabel(label) : CALLOUT.test(label.trim());
-  return drop ? m[1]! + text.slice(m[0].length) : text;
+  // "**Key:** text": any section label.
+  const bold = BOLD_LABEL.exec(text);
+  if (bold) return isSectionLabel(bold[2]!) ? bold[1]! + text.slice(bold[0].length) : text;
+  // The plain "IMPORTANT: text" / "참고: text" only for a callout word; "Example: `…`" still asks its example.
+  const plain = PLAIN_LABEL.exec(text);
+  return plain && CALLOUT.test(plain[2]!.trim()) ? plain[1]! + text.slice(plain[0].length) : text;
 }
+
+const BOLD_LABEL = /^(\s*(?:>\s*)?)\*\*([^*]{1,30}?)\s*[:：]\*\*\s+(?=\S)/;
+const PLAIN_LABEL = /^(\s*(?:>\s*)?)([A-Za-z\uAC00-\uD7A3][A-Za-z\uAC00-\uD7A3 ]{0,19}?)\s*[:：]\s+(?=\S)/;
 
 const CALLOUT =
   /^(?:note|nb|tip|tips|important|warning|caution|key|critical|hint|also|참고|주의|팁|중요|힌트|포인트|핵심)$/i;
