@@ -91,14 +91,20 @@ function indentedManifest(lines: string[], claimed: boolean[], start: number, in
   return isManifestText(text) ? { start, end, text } : null;
 }
 
+/** The `kind` and `metadata.name` of one manifest document, as written. */
+export function manifestIdentity(doc: string): { kind?: string; name?: string } {
+  const kind = /^kind:\s*["']?([\w.-]+)/m.exec(doc)?.[1];
+  const name = /^metadata:\s*\n(?:\s+.*\n)*?\s+name:\s*["']?([\w.-]+)/m.exec(doc)?.[1];
+  return { kind, name };
+}
+
 /** "Service web", "Deployment api + Service api" — what the learner is asked to write. */
 export function describeManifest(text: string): string {
   const docs = documents(text);
   const names: string[] = [];
   for (const doc of docs) {
-    const kind = /^kind:\s*["']?([\w.-]+)/m.exec(doc)?.[1];
+    const { kind, name } = manifestIdentity(doc);
     if (!kind) continue;
-    const name = /^metadata:\s*\n(?:\s+.*\n)*?\s+name:\s*["']?([\w.-]+)/m.exec(doc)?.[1];
     names.push(name ? `${kind} ${name}` : kind);
   }
   return names.join(' + ');
@@ -118,9 +124,8 @@ export function documents(text: string): string[] {
 export function manifestApiVersions(text: string): { kind: string; apiVersion: string; name?: string }[] {
   const out: { kind: string; apiVersion: string; name?: string }[] = [];
   for (const doc of documents(text)) {
-    const kind = /^kind:\s*["']?([\w.-]+)/m.exec(doc)?.[1];
+    const { kind, name } = manifestIdentity(doc);
     const apiVersion = /^apiVersion:\s*["']?([\w./-]+)/m.exec(doc)?.[1];
-    const name = /^metadata:\s*\n(?:\s+.*\n)*?\s+name:\s*["']?([\w.-]+)/m.exec(doc)?.[1];
     if (kind && apiVersion && !out.some((o) => o.kind === kind))
       out.push({ kind, apiVersion, ...(name ? { name } : {}) });
   }

@@ -18,25 +18,37 @@ const asked = (key: string, value: string) =>
 const MAX_BLOCK_LINES = 3;
 const MAX_PROMPT = 600;
 
-type Line = { text: string; indent: number; key: string | null; value: string; item: boolean };
+/**
+ * One manifest line: `raw` is where its text starts (the dash of `- key:`), `indent` the column of its key (past
+ * the dash), `item` whether it opens a list item.
+ */
+export type YamlLine = {
+  text: string;
+  raw: number;
+  indent: number;
+  key: string | null;
+  value: string;
+  item: boolean;
+};
 
-function readLine(text: string): Line {
-  const indent = /^\s*/.exec(text)![0].length;
+export function yamlLine(text: string): YamlLine {
+  const raw = /^\s*/.exec(text)![0].length;
+  const item = text.startsWith('- ', raw);
   const m = /^\s*(- )?([\w.-]+):(?:\s+(.*?))?\s*(?:#.*)?$/.exec(text);
-  if (!m) return { text, indent, key: null, value: '', item: /^\s*- /.test(text) };
+  if (!m) return { text, raw, indent: raw, key: null, value: '', item };
   const value = (m[3] ?? '').replace(/^["']|["']$/g, '');
-  return { text, indent: indent + (m[1] ? 2 : 0), key: m[2]!, value, item: Boolean(m[1]) };
+  return { text, raw, indent: raw + (m[1] ? 2 : 0), key: m[2]!, value, item };
 }
 
-/** End (exclusive) of the lines under line `i`. */
-function blockEnd(lines: Line[], i: number): number {
+/** End (exclusive) of the lines under line `i`, blank lines after them left out. */
+export function blockEnd(lines: YamlLine[], i: number): number {
   const col = lines[i]!.indent;
   let j = i + 1;
   for (; j < lines.length; j++) {
     const l = lines[j]!;
     if (!l.text.trim()) continue;
-    // `key:` followed by `- item` at the key's own column is still the key's value.
-    if (l.indent > col || (l.indent === col && l.item && /^\s*- /.test(l.text) && !lines[i]!.item)) continue;
+    // Deeper lines are the key's value, and so is `- item` starting at the key's own column.
+    if (l.raw > col || (l.raw === col && l.item)) continue;
     break;
   }
   while (j > i + 1 && !lines[j - 1]!.text.trim()) j--;
@@ -45,7 +57,7 @@ function blockEnd(lines: Line[], i: number): number {
 
 export function manifestFieldClozes(doc: string): FieldCloze[] {
   const raw = doc.replace(/\s+$/, '').split('\n');
-  const lines = raw.map(readLine);
+  const lines = raw.map(yamlLine);
   const out: FieldCloze[] = [];
   const hasSpec = lines.some((l) => l.indent === 0 && l.key === 'spec');
   let coveredUntil = -1;
@@ -72,7 +84,7 @@ export function manifestFieldClozes(doc: string): FieldCloze[] {
     const body = raw.slice(i + 1, end).filter((x) => x.trim());
     if (body.length < 2 || body.length > MAX_BLOCK_LINES || (l.indent === 0 && hasSpec)) continue;
     // A block is asked when it holds a value worth recalling: `port: 80`, or a list of them (`- Ingress`).
-    const holds = (x: Line) =>
+    const holds = (x: YamlLine) =>
       x.key
         ? x.value !== '' && asked(x.key, x.value)
         : x.item && ASKED_VALUE.test(x.text.trim().slice(2).trim());

@@ -1,3 +1,5 @@
+import { documents, isManifestText, manifestIdentity } from './manifest-blocks.ts';
+import { blockEnd, yamlLine } from './manifest-fields.ts';
 import { fenceMask } from './note-text.ts';
 
 /**
@@ -290,8 +292,7 @@ function solutionFragments(lines: string[], start: number, end: number): Fragmen
     let close = i + 1;
     while (close < end && !lines[close]!.trim().startsWith(open[1]!)) close++;
     const body = lines.slice(i + 1, close);
-    if (body.some((l) => /^kind:\s*\S/.test(l)) && body.some((l) => /^apiVersion:\s*\S/.test(l)))
-      out.push(...manifestFragments(body));
+    if (isManifestText(body.join('\n'))) out.push(...manifestFragments(body));
     else out.push(...commandFragments(body));
     i = close;
   }
@@ -325,47 +326,28 @@ function commandFragments(body: string[]): Fragment[] {
   return out;
 }
 
-const indentOf = (l: string) => /^\s*/.exec(l)![0].length;
-
 /** Each `key:` of each document with the lines under it, up to a dozen lines. */
 function manifestFragments(body: string[]): Fragment[] {
   const out: Fragment[] = [];
-  const docs: { from: number; to: number }[] = [];
-  let from = 0;
-  for (let i = 0; i <= body.length; i++)
-    if (i === body.length || body[i]!.trim() === '---') {
-      if (i > from) docs.push({ from, to: i });
-      from = i + 1;
-    }
-  for (const { from, to } of docs) {
-    const text = body.slice(from, to).join('\n');
-    const kind = /^kind:\s*["']?([\w.-]+)/m.exec(text)?.[1];
+  for (const text of documents(body.join('\n'))) {
+    const { kind, name } = manifestIdentity(text);
     if (!kind) continue;
-    const name = /^metadata:\s*\n(?:\s+.*\n)*?\s+name:\s*["']?([\w.-]+)/m.exec(text)?.[1] ?? '';
-    const doc: Doc = { kind, name };
-    for (let i = from; i < to; i++) {
-      const l = body[i]!;
-      const key = /^(\s*)(- )?([\w.-]+):(?:\s|$)/.exec(l);
-      if (!key) continue;
+    const doc: Doc = { kind, name: name ?? '' };
+    const lines = text.split('\n').map(yamlLine);
+    for (let i = 0; i < lines.length; i++) {
+      const l = lines[i]!;
+      if (!l.key) continue;
       // The object's name and namespace are the step's own words, not a part of the solution to recall.
-      if (key[3] === 'metadata' && indentOf(l) === 0) {
-        while (i + 1 < to && (!body[i + 1]!.trim() || indentOf(body[i + 1]!) > 0)) i++;
+      if (l.key === 'metadata' && l.indent === 0) {
+        i = blockEnd(lines, i) - 1;
         continue;
       }
-      if (/^(?:apiVersion|kind)$/.test(key[3]!) || indentOf(l) === 0) continue;
-      const col = key[1]!.length + (key[2] ? 2 : 0);
-      let j = i + 1;
-      for (; j < to; j++) {
-        const n = body[j]!;
-        if (!n.trim()) continue;
-        const ind = indentOf(n);
-        if (ind > col || (ind === col && /^\s*- /.test(n))) continue;
-        break;
-      }
+      if (l.key === 'apiVersion' || l.key === 'kind' || l.indent === 0) continue;
+      const j = blockEnd(lines, i);
       if (j - i > MAX_FRAGMENT_LINES) continue;
-      const own = body.slice(i, j);
+      const own = lines.slice(i, j).map((x) => x.text);
       own[0] = own[0]!.replace(/^(\s*)- /, '$1  ');
-      const cut = Math.min(...own.filter((x) => x.trim()).map(indentOf));
+      const cut = Math.min(...own.filter((x) => x.trim()).map((x) => /^\s*/.exec(x)![0].length));
       const frag = own
         .map((x) => x.slice(cut).replace(/\s+$/, ''))
         .join('\n')
