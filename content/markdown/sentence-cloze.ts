@@ -1,6 +1,7 @@
 import { findFacts } from './auto-cloze.ts';
 import type { LineCard } from './explicit.ts';
 import { codeSpanText, unmask } from './inline.ts';
+import { matchesOf } from './scan.ts';
 
 /**
  * Sentences that hold a fact, in Korean and English prose: the part after a topic, a copula, a modal or an
@@ -73,9 +74,8 @@ function english(s: string): Cut[] {
   const cuts: Cut[] = [];
   if (CONDITION.test(s)) return cuts;
   // Every further copula gets its own predicate: "target port will be [...] and nodeport will be random".
-  const all = new RegExp(COPULA.source, 'gi');
   let k = 0;
-  for (const m of s.matchAll(all)) {
+  for (const m of matchesOf(COPULA_ALL, s)) {
     if (k++ === 0) continue;
     const start = m.index + m[0].length;
     const end = predicateEnd(s, start);
@@ -415,9 +415,9 @@ export function sentenceCards(masked: string, spans: string[], skipAutoClozed = 
   }
   cuts.push(...named(s));
   const out: LineCard[] = [];
-  let copulas = 0;
-  if (!hangul) for (const _ of s.matchAll(COPULA_ALL)) copulas++;
-  const max = Math.min(MAX_PER_LONG_SENTENCE, Math.max(MAX_PER_SENTENCE, copulas + 1));
+  // Past four cards, a run-on sentence may have one per copula clause; counted only when it matters.
+  let max = MAX_PER_SENTENCE;
+  let counted = hangul;
   const seen = new Set<string>();
   for (const c of cuts) {
     if (skipAutoClozed && onlyOneFact(c.answer, spans)) continue;
@@ -431,6 +431,10 @@ export function sentenceCards(masked: string, spans: string[], skipAutoClozed = 
     if (prompt.length > 600) continue;
     seen.add(prompt);
     out.push({ kind: 'cloze', rule: 'sentence-cloze', prompt, answer });
+    if (out.length >= max && !counted) {
+      counted = true;
+      max = Math.min(MAX_PER_LONG_SENTENCE, Math.max(MAX_PER_SENTENCE, matchesOf(COPULA_ALL, s).length + 1));
+    }
     if (out.length >= max) break;
   }
   return out;
