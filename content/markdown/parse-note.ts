@@ -16,7 +16,7 @@ import { findMultilineCards } from './multiline.ts';
 import { normaliseNoteText } from './note-text.ts';
 import { isSpaceCode } from './scan.ts';
 import { tableCards } from './tables.ts';
-import { taskSolutionCards } from './task-solution.ts';
+import { mayHaveSolution, taskSolutionCards } from './task-solution.ts';
 import type { NoteWarning, ParsedCard, ParsedNote } from './types.ts';
 import { Walker } from './walker.ts';
 
@@ -63,7 +63,7 @@ export function parseNote(file: string, text: string, opts: ParseOptions = {}): 
   const cards: ParsedCard[] = [];
 
   // Before the details blocks lose their `<summary>` lines: a "Solution" summary marks where answers are.
-  if (hasSolution(text))
+  if (mayHaveSolution(text))
     for (const t of taskSolutionCards(lines, lang))
       cards.push(free({ kind: 'basic', rule: 'task-solution', ...t }));
   for (const d of findDetails(lines, claimed))
@@ -153,19 +153,6 @@ export function parseNote(file: string, text: string, opts: ParseOptions = {}): 
   if (!inLineOrder(cards)) cards.sort((a, b) => a.line - b.line);
   return { file, deck, lang, tags: fm.tags, cards: dedupe(cards, warn), warnings };
 }
-
-// A heading, bold line or <summary> that opens with a solution word; most notes have none and skip the rule.
-const SOLUTION_WORD = '(?:solution|answer|suggested|possible|model answer|풀이|정답|해답|답안|모범|해설|답)';
-const SOLUTION_LINE = new RegExp(
-  `^(?:#{1,6}[ \\t]+|\\*\\*)[ \\t]*(?:\\d+[.)][ \\t]*)?${SOLUTION_WORD}`,
-  'im',
-);
-const SOLUTION_SUMMARY = new RegExp(`<summary[^>]*>\\s*${SOLUTION_WORD}`, 'i');
-// Most notes hold none of the words at all; that scan is cheaper than trying the anchored pattern on every line.
-const SOLUTION_ANYWHERE = new RegExp(SOLUTION_WORD, 'i');
-const hasSolution = (text: string) =>
-  SOLUTION_ANYWHERE.test(text) &&
-  (SOLUTION_LINE.test(text) || (text.includes('<summary') && SOLUTION_SUMMARY.test(text)));
 
 // Made here, not as a named arrow in parseNote: tsx gives every arrow bound to a name a defineProperty per call.
 function warner(warnings: NoteWarning[], file: string): (line: number, message: string) => void {

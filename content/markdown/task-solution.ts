@@ -11,6 +11,20 @@ export type TaskCard = { line: number; prompt: string; answer: string; sibling: 
 
 const SOLUTION =
   /^(?:solutions?|answers?|suggested solution|possible solution|model answer|풀이|정답|해답|답안|모범\s*답안|해설|답)(?![A-Za-z])/i;
+// A heading, bold line or <summary> that opens with a solution word (the starts of SOLUTION's words); most notes
+// have none and skip the rule.
+const SOLUTION_WORD = '(?:solution|answer|suggested|possible|model answer|풀이|정답|해답|답안|모범|해설|답)';
+const SOLUTION_LINE = new RegExp(
+  `^(?:#{1,6}[ \\t]+|\\*\\*)[ \\t]*(?:\\d+[.)][ \\t]*)?${SOLUTION_WORD}`,
+  'im',
+);
+const SOLUTION_SUMMARY = new RegExp(`<summary[^>]*>\\s*${SOLUTION_WORD}`, 'i');
+// Most notes hold none of the words at all; that scan is cheaper than trying the anchored pattern on every line.
+const SOLUTION_ANYWHERE = new RegExp(SOLUTION_WORD, 'i');
+/** Cheap test on the whole note before any line is read: the rule runs only where this holds. */
+export const mayHaveSolution = (text: string): boolean =>
+  SOLUTION_ANYWHERE.test(text) &&
+  (SOLUTION_LINE.test(text) || (text.includes('<summary') && SOLUTION_SUMMARY.test(text)));
 const TASK_HEADING =
   /^(?:tasks?|questions?|problems?|exercises?|steps?|requirements?|objectives?|todo|문제|과제|실습|요구\s*사항|작업|조건|할\s*일)(?![A-Za-z])/i;
 const STOP = new Set(
