@@ -2,6 +2,7 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Core, openCore } from '../../core/app.ts';
+import { tickingClock } from '../support/clock.ts';
 import { tmpDir, writeFiles } from '../support/tmp.ts';
 
 const NOTE = [
@@ -21,13 +22,9 @@ afterEach(() => core?.close());
 function setup(files: Record<string, string> = { 'notes/ports.md': NOTE }) {
   const dir = tmpDir();
   writeFiles(dir, files);
-  let t = Date.parse('2026-03-01T09:00:00Z');
   core = openCore({
     dbPath: join(dir, 'k.sqlite'),
-    now: () => {
-      t += 1000;
-      return new Date(t);
-    },
+    now: tickingClock('2026-03-01T09:00:00Z'),
     bundled: false,
   });
   return { dir, core };

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Core, openCore } from '../../core/app.ts';
 import { kubedeck } from '../support/cli.ts';
+import { tickingClock } from '../support/clock.ts';
 import { tmpDir, writeFiles } from '../support/tmp.ts';
 
 const PORTS = [
@@ -22,14 +23,10 @@ afterEach(() => core?.close());
 function setup(files: Record<string, string>) {
   const dir = tmpDir();
   writeFiles(dir, files);
-  let t = Date.parse('2026-03-01T09:00:00Z');
   core = openCore({
     dbPath: join(dir, 'k.sqlite'),
     bundled: false,
-    now: () => {
-      t += 1000;
-      return new Date(t);
-    },
+    now: tickingClock('2026-03-01T09:00:00Z'),
   });
   return { dir, core, notes: join(dir, 'notes') };
 }

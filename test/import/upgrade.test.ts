@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Core, openCore } from '../../core/app.ts';
 import { contentKey } from '../../core/import/identity.ts';
+import { tickingClock } from '../support/clock.ts';
 import { tmpDir } from '../support/tmp.ts';
 
 // today.sqlite was made by test/fixtures/upgrade/make-fixture.ts: the notes in ./notes imported by the importer of
@@ -31,14 +32,10 @@ function openFixture(): { core: Core; notes: string } {
   const dir = tmpDir();
   cpSync(join(FIXTURE, 'notes'), join(dir, 'notes'), { recursive: true });
   copyFileSync(join(FIXTURE, 'today.sqlite'), join(dir, 'k.sqlite'));
-  let t = Date.parse('2026-12-01T09:00:00Z');
   core = openCore({
     dbPath: join(dir, 'k.sqlite'),
     bundled: false,
-    now: () => {
-      t += 1000;
-      return new Date(t);
-    },
+    now: tickingClock('2026-12-01T09:00:00Z'),
   });
   const db = core.ctx.db;
   for (const table of ['notes', 'cards'])
