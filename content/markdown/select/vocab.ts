@@ -137,6 +137,13 @@ const FIELDS = new Set(derived.fields);
 /** A field name of a Kubernetes or Gateway API object, as written (`port`, `targetPort`, `pathType`). */
 export const isFieldName = (text: string): boolean => FIELDS.has(text.replace(/[`*:]/g, '').trim());
 
+const API_VERSIONS = derived.apiVersions as Record<string, string[]>;
+/** An apiVersion Kubernetes no longer serves for a kind it knows (`extensions/v1beta1` for an Ingress). */
+export function isOutdatedApiVersion(kind: string, apiVersion: string): boolean {
+  const known = API_VERSIONS[kind];
+  return known !== undefined && !known.includes(apiVersion.trim());
+}
+
 /** A value of an enum field (`Local`, `ClusterIP`, `Prefix`), as written. */
 export const isEnumValue = (text: string): boolean => ENUMS.has(text.replace(/[`*]/g, '').trim());
 
