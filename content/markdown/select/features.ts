@@ -9,13 +9,17 @@ import {
   isEditorCommand,
   isFiller,
   isGenericTitle,
+  isInitialsOf,
   isInstruction,
   isListMember,
   isNarration,
   isOpinion,
   isRhetorical,
   isSentencePiece,
+  isSideRemark,
+  isTaskItem,
   leansOnPrevious,
+  looksLikeData,
   looksLikeOutput,
   opensWithPronoun,
   promptWeight,
@@ -216,9 +220,15 @@ export const FEATURES: Feature[] = [
         (v.card.context.at(-1) ?? '').split(' ').length >= 4),
   },
   {
+    // "- name - protocol - port": items a learner recalls in one go. Items of prose are EDIT at best.
     name: 'short-list',
     weight: 0.1,
-    holds: (v) => isList(v) && v.answerLines.length <= 6 && v.answerWords / v.answerLines.length <= 8,
+    holds: (v) => isList(v) && v.answerLines.length <= 6 && v.answerWords / v.answerLines.length <= 5,
+  },
+  {
+    name: 'list-of-sentences',
+    weight: -0.2,
+    holds: (v) => isList(v) && v.answerWords / v.answerLines.length > 8,
   },
 
   // Trivial: the answer is on show.
@@ -299,7 +309,11 @@ export const FEATURES: Feature[] = [
     name: 'little-around-the-gap',
     weight: -0.35,
     holds: (v) =>
-      v.isCloze && !isManifestCard(v) && (v.ko ? promptWeight(v.shown) < 14 : v.shown.split(' ').length < 5),
+      v.isCloze &&
+      !isManifestCard(v) &&
+      // A well-known value needs no more than the component it belongs to: "kube-apiserver 는 [...] 포트".
+      !isMeaningfulValue(v.hidden) &&
+      (v.ko ? promptWeight(v.shown) < 14 : v.shown.split(' ').length < 5),
   },
   {
     // "kubectl delete svc nginx → Deletes the service": the command says it already.
@@ -343,6 +357,65 @@ export const FEATURES: Feature[] = [
     weight: -0.4,
     holds: (v) =>
       !isManifestCard(v) && !isCode(v) && (hasOpenMark(v.card.prompt) || hasOpenMark(v.card.answer)),
+  },
+  {
+    name: 'side-remark',
+    weight: -0.4,
+    holds: (v) =>
+      (v.card.rule === 'code-comment' || v.card.rule === 'code-intro') &&
+      (isSideRemark(v.shown) || isSideRemark(v.hidden)),
+  },
+  {
+    name: 'answer-is-the-initials',
+    weight: -0.6,
+    holds: (v) => !v.isCloze && isInitialsOf(v.hidden, v.shown),
+  },
+  {
+    // "Pod → veth → CNI → NAT → eth0 → …", "Dynamic → Specify … => /etc/…": a chain or a note, not a definition.
+    name: 'chain-as-definition',
+    weight: -0.3,
+    holds: (v) =>
+      TERM_RULES.has(v.card.rule) && (/=>/.test(v.hidden) || (v.hidden.match(/→|->/g)?.length ?? 0) >= 2),
+  },
+  {
+    // "Odd", "Dynamic", "class": one ordinary word is no term to define.
+    name: 'one-plain-word-as-term',
+    weight: -0.2,
+    holds: (v) =>
+      TERM_RULES.has(v.card.rule) &&
+      /^[A-Za-z][a-z]+$/.test(v.shown) &&
+      !isTermToken(v.shown) &&
+      !isFieldName(v.shown) &&
+      !/^`/.test(v.card.prompt.trim()),
+  },
+  {
+    // "Case 1 → - nginx 샘플 배포 - 배포 확인 - iptables 확인": the steps of one walk-through, not facts.
+    name: 'list-of-steps',
+    weight: -0.4,
+    // A title that states the goal ("Connect two namespaces through a bridge", "…하는 단계") makes steps the answer.
+    holds: (v) =>
+      isList(v) &&
+      !isInstruction(v.shown) &&
+      !/단계|방법|순서|절차|\bsteps?\b|\bhow to\b/i.test(v.shown) &&
+      v.answerLines.filter(isTaskItem).length * 2 > v.answerLines.length,
+  },
+  {
+    // "ndots 이란? → search …⏎nameserver 10.96.0.10": a config file's lines, asked from one another.
+    name: 'config-lines',
+    weight: -0.5,
+    holds: (v) =>
+      (v.card.rule === 'code-comment' || v.card.rule === 'code-intro') &&
+      !isCode(v) &&
+      looksLikeData(v.answerLines),
+  },
+  {
+    // "www.example.com/watch", "wear.example.com, watch.example.com": every word is one example's value.
+    name: 'example-values-only',
+    weight: -0.5,
+    holds: (v) => {
+      const ws = tokens(v.hidden);
+      return ws.length >= 2 && ws.length <= 4 && ws.every((w) => isExampleValue(w));
+    },
   },
   { name: 'negated-gap', weight: -0.5, holds: (v) => v.isCloze && gapIsNegated(v.prompt) },
   { name: 'opinion', weight: -0.3, holds: (v) => isOpinion(v.isCloze ? v.prompt : `${v.shown} ${v.hidden}`) },

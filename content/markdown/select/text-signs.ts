@@ -10,7 +10,7 @@ const FIRST_PERSON =
 const NARRATION_EN =
   /\b(?:this|the) (?:post|article|guide|blog|lab|tutorial|section|chapter|page)\b|\b(?:below|above)\b|\byou(?:'ll| will| should(?: have| see)?| already| now)\b|\b(?:see|shown|listed|described) (?:below|above)\b|\b(?:as follows|the following|as you can see|you(?:'ll| will| should| can) (?:see|notice|get|find))\b|^(?:now|next|then|first|finally|so|ok|okay),?\s/i;
 const NARRATION_KO =
-  /예를 들|예시로|예로 들|이 글|본 글|이번 (?:글|포스트|시간|장)|정리(?:해|하였|했|한다|합니다)|살펴보|알아보|보겠|해보자|해 보자|봅시다|합시다|하자\b|아래(?:와|의|처럼|에서|를|는)|다음과 같|위(?:와|의|에서|처럼)\s|앞서|필자|저는|나는|우리는|확인해 ?보|실습|강의|공부한/;
+  /예를 들|예시로|예로 들|이 글|본 글|이번 (?:글|포스트|시간|장)|정리(?:해|하였|했|한다|합니다)|살펴[보봅본볼]|알아[보봅본볼]|보겠|해보자|해 보자|봅시다|합시다|하자\b|아래(?:와|의|처럼|에서|를|는)|다음과 같|위(?:와|의|에서|처럼)\s|앞서|필자|저는|나는|우리는|확인해 ?보|실습|강의|공부한/;
 
 export function isNarration(text: string): boolean {
   return FIRST_PERSON.test(text) || NARRATION_EN.test(text) || NARRATION_KO.test(text);
@@ -50,7 +50,7 @@ export function opensWithPronoun(text: string): boolean {
 const LEANS_EN =
   /^(?:so|thus|therefore|hence|this|that|these|those|it|they|then|also|and|but|or|which|here|there)\b/i;
 const LEANS_KO =
-  /^(?:따라서|그래서|그러므로|그러나|하지만|그런데|그리고|또한|또|즉|결국|이는|이것은|이렇게|그렇게|그 덕에|이 경우|이때|이 때|위와 같이|이처럼|바로|여기서|이제|그|이)\s/;
+  /^(?:따라서|그래서|그러므로|그러나|하지만|그런데|그리고|또한|또|즉|결국|이는|이것은|이렇게|그렇게|그 덕에|이 경우|이때|이 때|위와 같이|이처럼|바로|여기서|이제|먼저|그|이)\s/;
 // "this policy", "the above", "위 예시", "해당 파드": the sentence points at something said before it.
 const POINTS_BACK_EN = /\b(?:this|these|those|the above|the previous|the same|such)\s+[a-z]/i;
 const POINTS_BACK_KO = /(?:^|\s)(?:위|위의|앞의|앞서|해당|이러한|그러한)\s[가-힣A-Za-z]/;
@@ -135,8 +135,9 @@ export function isGenericTitle(text: string): boolean {
 // An exercise step or an instruction: "Create a pod…", "Verify…", "~하세요".
 const IMPERATIVE_EN =
   /^(?:create|expose|run|label|deploy|apply|delete|check|verify|make|add|use|set|write|configure|open|go|try|install|edit|test|get|list|find|ensure|update|change|remove|start|stop|connect|curl|exec|scale|wait|copy|save|clone|type|enter|navigate|click)\b/i;
+// Korean task lists end on a nominalised verb: "포트 찾기", "확인하기", "만들기".
 const IMPERATIVE_KO =
-  /(?:하세요|하시오|하십시오|해라|할 것|해 주세요|해주세요|하기|해보기|하자|합시다|해보자)[.!]?$/;
+  /(?:하세요|하시오|하십시오|해라|할 것|해 주세요|해주세요|[가-힣]기|하자|합시다|해보자)[.!]?$/;
 export function isInstruction(text: string): boolean {
   const t = text
     .trim()
@@ -208,4 +209,40 @@ export function promptWeight(text: string): number {
   const hangul = text.match(/[\uac00-\ud7a3]/g)?.length ?? 0;
   const latin = text.match(/[A-Za-z0-9][\w./:-]*/g)?.length ?? 0;
   return hangul + 2 * latin;
+}
+
+// A remark beside a command, not what it does: "OR your old cluster name", "if you have trouble…", "do not try…".
+const SIDE_REMARK =
+  /^(?:#\s*)?(?:or|and|but|if|unless|otherwise|do not|don't|never|try|see|note|also|ps|btw|e\.g\.)\b|\b(?:will not work|won't work|works as well|should (?:not )?work|does(?:n't| not) work)\b|^(?:the|it|this|your|my)\b.*\b(?:isn't|is not|aren't|doesn't|not ready|fails?|failed)\b/i;
+export function isSideRemark(text: string): boolean {
+  return SIDE_REMARK.test(text.trim());
+}
+
+/** "Address Resolution Protocol → ARP": the answer is the initials of the prompt. */
+export function isInitialsOf(answer: string, prompt: string): boolean {
+  const a = answer.replace(/[`*\s.]/g, '');
+  const words = prompt
+    .replace(/[`*()]/g, ' ')
+    .split(/[\s-]+/)
+    .filter((w) => /^[A-Za-z]/.test(w));
+  if (a.length < 2 || a.length > 8 || !/^[A-Za-z0-9]+$/.test(a) || words.length < 2) return false;
+  return (
+    words
+      .map((w) => w[0])
+      .join('')
+      .toLowerCase() === a.toLowerCase()
+  );
+}
+
+// Steps of one walk-through: "배포 확인", "iptables 확인", "deploy the sample".
+const TASK_ITEM_KO = /(?:확인|배포|설치|생성|실행|설정|삭제|적용|테스트|접속)(?:하기|한다|함)?\.?$/;
+export function isTaskItem(item: string): boolean {
+  const t = item.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '');
+  return isInstruction(t) || TASK_ITEM_KO.test(t.trim());
+}
+
+/** Lines of a config file or of what a command printed: `nameserver 10.96.0.10`, `options ndots:5`, `key=value`. */
+export function looksLikeData(lines: string[]): boolean {
+  if (lines.length === 0 || lines.some((l) => /[\uac00-\ud7a3]/.test(l))) return false;
+  return lines.every((l) => /^\s*[\w.-]+(?:\s*[:=]\s*|\s+)\S*[\d.:/]\S*/.test(l));
 }

@@ -116,6 +116,8 @@ export function isExampleValue(text: string): boolean {
   if (!t || /\s/.test(t)) return false;
   if (isMeaningfulValue(t) || isTermToken(t)) return false;
   if (IPV4.test(t)) return !DEFAULT_CIDRS.has(t);
+  // A host of one example: `www.example.com/watch`, `shop.local` (the cluster's own DNS forms are facts).
+  if (/^(?:[\w-]+\.)+(?:com|org|net|io|xyz|local|test|dev|app|co|kr)(?:\/\S*)?$/i.test(t)) return true;
   if (/^\d+(?::\d+)?(?:\/(?:TCP|UDP))?$/.test(t)) return true;
   if (/^[a-z0-9.-]+=[a-z0-9.-]*$/i.test(t)) return true;
   if (/^[a-z0-9./-]+:[\w.-]+$/i.test(t)) return true;
