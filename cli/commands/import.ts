@@ -66,7 +66,7 @@ function ruleTable(byRule: Record<string, RuleSummary>, off: Record<string, Rule
   }
   for (const [r, o] of Object.entries(off).sort(([a], [b]) => a.localeCompare(b)))
     out.push(
-      `${r.padEnd(w)}  switched off (${o.by.map((b) => (b === 'setting' ? 'setting import.rulesOff' : 'front matter')).join(', ')}): ${o.cards} cards not imported`,
+      `${r.padEnd(w)}  switched off (${o.by.map((b) => (b === 'setting' ? 'setting import.rulesOff' : b)).join(', ')}): ${o.cards} cards not imported`,
     );
   return out;
 }
