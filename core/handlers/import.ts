@@ -71,6 +71,7 @@ export const importHandlers = defineHandlers({
       file: z.string().min(1),
       line: z.number().int().min(1),
       deck: z.string().min(1).optional(),
+      density: z.enum(['fewer', 'standard', 'more']).optional(),
     }),
     run: (ctx, a) => explainLine(ctx, a),
   },

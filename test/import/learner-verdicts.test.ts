@@ -127,7 +127,9 @@ describe('suggestions', () => {
     expect(cardCount(c)).toBe(before + 1);
     expect(c.ctx.db.prepare('SELECT orphaned FROM cards WHERE id = ?').get(cardId)).toEqual({ orphaned: 0 });
     expect((await c.call('browse/suggestions', {})).items).toHaveLength(rest.length);
-    await expect(c.call('suggestions/accept', { id: first!.id })).rejects.toThrow(/제안이 없습니다|no suggestion/);
+    await expect(c.call('suggestions/accept', { id: first!.id })).rejects.toThrow(
+      /제안이 없습니다|no suggestion/,
+    );
   });
 
   it('ticked in the import preview, one becomes a card by its key', async () => {
