@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { scoreNote } from '../../content/markdown/parse-note.ts';
+import { SUGGESTION_FLOOR } from '../../content/markdown/select/select-cards.ts';
 import { type Core, openCore } from '../../core/app.ts';
 import { kubedeck } from '../support/cli.ts';
 import { tmpDir, writeFiles } from '../support/tmp.ts';
@@ -159,7 +160,11 @@ describe('import --explain FILE:LINE', () => {
     const lines = fixture.split('\n');
     const all = scoreNote(file, fixture);
     const lineOf = (v: string, lost?: boolean) =>
-      all.find((x) => x.verdict === v && (lost === undefined || (x.lostTo !== undefined) === lost))!.line;
+      all.find(
+        (x) =>
+          x.verdict === v &&
+          (lost === undefined || (x.lostTo !== undefined && x.score >= SUGGESTION_FLOOR) === lost),
+      )!.line;
     const kept = await core.call('import/explain', { file, line: lineOf('card') });
     expect(kept.cards.some((x) => x.verdict === 'card')).toBe(true);
     const suggested = await core.call('import/explain', { file, line: lineOf('suggestion') });
