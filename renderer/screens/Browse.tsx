@@ -158,7 +158,8 @@ export function BrowseScreen() {
       {offer && <RuleOffOffer offer={offer} onDone={() => setOffer(null)} />}
       {results.error !== null && <ErrorNote error={results.error} />}
       {suggestions && <SuggestionList filters={{ text, deck: filters.deck, rule: filters.rule }} />}
-      <div className="browse-split" hidden={suggestions}>
+      {/* Hidden, not unmounted: the card list keeps its scroll place and loaded pages. */}
+      <div className="browse-split" style={suggestions ? { display: 'none' } : undefined}>
         <div className="browse-list-wrap">
           <div className="muted small" data-testid="browse-total">
             {results.total === null
