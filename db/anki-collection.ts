@@ -80,7 +80,23 @@ export type AnkiRevlog = {
   time: number;
   type: number;
 };
-export type AnkiCollection = { col: AnkiCol; notes: AnkiNote[]; cards: AnkiCard[]; revlog: AnkiRevlog[] };
+/**
+ * Schema 15 and later (current Anki writes 18) keep note types, their fields and templates, and decks in tables of
+ * their own, with protobuf configs; col.models and col.decks are then empty. Deck names separate levels with \x1f.
+ */
+export type AnkiTables = {
+  notetypes: { id: number; name: string; config: Uint8Array }[];
+  fields: { ntid: number; ord: number; name: string }[];
+  templates: { ntid: number; ord: number; name: string; config: Uint8Array }[];
+  decks: { id: number; name: string }[];
+};
+export type AnkiCollection = {
+  col: AnkiCol;
+  notes: AnkiNote[];
+  cards: AnkiCard[];
+  revlog: AnkiRevlog[];
+  tables?: AnkiTables;
+};
 
 /** Builds a schema-11 collection in memory and returns the SQLite file's bytes. */
 export function buildAnkiCollection(c: AnkiCollection): Buffer {
@@ -154,10 +170,25 @@ export function readAnkiCollection(bytes: Uint8Array): AnkiCollection | { proble
     const revlog = db
       .prepare('SELECT id, cid, ease, ivl, lastIvl, factor, time, type FROM revlog ORDER BY cid, id')
       .all() as AnkiRevlog[];
-    return { col, notes, cards, revlog };
+    return col.ver >= 15
+      ? { col, notes, cards, revlog, tables: readTables(db) }
+      : { col, notes, cards, revlog };
   } catch (e) {
     return { problem: `unreadable collection (${(e as Error).message})` };
   } finally {
     db.close();
   }
+}
+
+function readTables(db: DB): AnkiTables {
+  return {
+    notetypes: db
+      .prepare('SELECT id, name, config FROM notetypes ORDER BY id')
+      .all() as AnkiTables['notetypes'],
+    fields: db.prepare('SELECT ntid, ord, name FROM fields ORDER BY ntid, ord').all() as AnkiTables['fields'],
+    templates: db
+      .prepare('SELECT ntid, ord, name, config FROM templates ORDER BY ntid, ord')
+      .all() as AnkiTables['templates'],
+    decks: db.prepare('SELECT id, name FROM decks ORDER BY id').all() as AnkiTables['decks'],
+  };
 }

@@ -176,13 +176,14 @@ describe('importing a package Anki made', () => {
     });
     expect(c1).toMatchObject({
       kind: 'cloze',
-      prompt: '[...] 는 iptables 규칙을 씁니다',
+      // The cloze note's Extra field follows the sentence instead of being dropped.
+      prompt: '[...] 는 iptables 규칙을 씁니다\n\nextra',
       answer: 'kube-proxy',
       lang: 'ko',
     });
     expect(c2).toMatchObject({
       kind: 'cloze',
-      prompt: 'kube-proxy 는 [모드] 규칙을 씁니다',
+      prompt: 'kube-proxy 는 [모드] 규칙을 씁니다\n\nextra',
       answer: 'iptables',
     });
     expect(manifest).toMatchObject({ kind: 'manifest', answer: 'apiVersion: v1\nkind: Service' });
@@ -248,24 +249,29 @@ describe('bad packages get a clear message and import nothing', () => {
     expect(r.cards).toEqual([]);
   });
 
-  it('an apkg from a newer Anki (collection.anki21b) or an unknown collection version', () => {
+  it('a package from an Anki newer than the current layout, or an unknown collection version', () => {
+    // meta says version 4: a layout after VERSION_LATEST (3), which Anki itself refuses as "too new".
     const newer = attempt(
       zipSync({
+        meta: new Uint8Array([0x08, 0x04]),
         'collection.anki21b': new Uint8Array([0x28, 0xb5, 0x2f, 0xfd]),
         'collection.anki2': new Uint8Array(10),
       }),
     );
     expect(newer.code).toBe(1);
+    expect(newer.stderr).toContain('made by an Anki newer than Kubedeck knows (package version 4)');
     expect(newer.stderr).toContain('Support older Anki versions');
-    const unknown = attempt(ankiMadePackage({ ver: 18 }));
+    const unknown = attempt(ankiMadePackage({ ver: 99 }));
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toContain('unknown Anki collection version 18');
+    expect(unknown.stderr).toContain('unknown Anki collection version 99');
     expect(unknown.cards).toEqual([]);
   });
 
   it('a zip that is not an Anki package, and a collection that is not SQLite', () => {
     const notAnki = attempt(zipSync({ 'readme.txt': strToU8('hi') }));
-    expect(notAnki.stderr).toContain('not an Anki package (no collection.anki2 or collection.anki21 inside)');
+    expect(notAnki.stderr).toContain(
+      'not an Anki package (no collection.anki2, collection.anki21 or collection.anki21b inside)',
+    );
     const notSqlite = attempt(zipSync({ 'collection.anki2': strToU8('hello') }));
     expect(notSqlite.code).toBe(1);
     expect(notSqlite.stderr).toContain('collection.anki2 is not an Anki collection');
