@@ -170,9 +170,8 @@ export function readAnkiCollection(bytes: Uint8Array): AnkiCollection | { proble
     const revlog = db
       .prepare('SELECT id, cid, ease, ivl, lastIvl, factor, time, type FROM revlog ORDER BY cid, id')
       .all() as AnkiRevlog[];
-    return col.ver >= 15
-      ? { col, notes, cards, revlog, tables: readTables(db) }
-      : { col, notes, cards, revlog };
+    const hasTables = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'notetypes'").get();
+    return hasTables ? { col, notes, cards, revlog, tables: readTables(db) } : { col, notes, cards, revlog };
   } catch (e) {
     return { problem: `unreadable collection (${(e as Error).message})` };
   } finally {

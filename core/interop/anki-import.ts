@@ -173,26 +173,36 @@ function cardText(
 ): CardText | null {
   const read = readSource(note.flds.split('\x1f'));
   const source = read.source && KINDS.includes(read.source.kind) ? read.source : null;
-  const exact = source && read.unedited ? source.cards[ord] : undefined;
-  if (source && exact) {
-    const fix = (t: string) => (isNew ? localImages(t, source, renameMedia) : t);
+  const mine = source?.cards[ord];
+  const fix = (t: string) => (isNew && source ? localImages(t, source, renameMedia) : t);
+  if (source && mine && read.unedited.every(Boolean))
     return {
       kind: source.kind as CardText['kind'],
       rule: source.rule,
       lang: source.lang === 'ko' ? 'ko' : 'en',
       context: source.context,
       exerciseId: source.exercise ?? null,
-      prompt: fix(exact.prompt),
-      answer: fix(exact.answer),
+      prompt: fix(mine.prompt),
+      answer: fix(mine.answer),
     };
-  }
+  // Edited in another app: each field still as Kubedeck wrote it gives its Markdown back; the others are read from
+  // their HTML. Cloze notes hold every card in one field, so only a wholly unedited one is read from its source.
+  const first = source?.cards[0];
+  const exact = (i: number): string | undefined => {
+    if (!source || !first || !read.unedited[i] || model.cloze) return undefined;
+    return i === 0 ? fix(first.prompt) : i === 1 ? fix(first.answer) : undefined;
+  };
   const contextAt = model.fields.indexOf('Context');
   const html = read.fields;
   const fields = html.map((f, i) =>
-    i === contextAt ? '' : renameMedia(ankiHtmlToMarkdown(f, MEDIA_PREFIX)),
+    i === contextAt ? '' : (exact(i) ?? renameMedia(ankiHtmlToMarkdown(f, MEDIA_PREFIX))),
   );
   const context =
-    contextAt >= 0 && html[contextAt] ? ankiHtmlToMarkdown(html[contextAt]!).split(CONTEXT_SEPARATOR) : [];
+    source && read.unedited[contextAt]
+      ? source.context
+      : contextAt >= 0 && html[contextAt]
+        ? ankiHtmlToMarkdown(html[contextAt]!).split(CONTEXT_SEPARATOR)
+        : [];
   const lang = source?.lang === 'ko' || source?.lang === 'en' ? source.lang : detectLang(fields.join(' '));
   const base = { lang, context, exerciseId: source?.exercise ?? null } as const;
   if (model.cloze) {
