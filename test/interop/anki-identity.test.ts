@@ -41,9 +41,11 @@ describe('a Kubedeck package keeps its identity through Anki', () => {
     src = await coreAt('2026-03-02T08:00:00Z', { bundled: true });
     await src.core.call('settings/set', { key: 'newPerDay', value: 30 });
     await study(src.core, src.clock, 5);
-    // A card left in its learning steps after "again": two steps to go.
-    const next = (await src.core.call('review/next', {})).card!;
-    await src.core.call('review/rate', { cardId: next.id, rating: 'again', elapsedMs: 3000 });
+    // A new card left in its learning steps after "again": both steps (1m, 10m) still to go.
+    const raw = new Database(src.db, { readonly: true });
+    const fresh = raw.prepare('SELECT id FROM cards WHERE state = 0 ORDER BY id LIMIT 1').get() as { id: string };
+    raw.close();
+    await src.core.call('review/rate', { cardId: fresh.id, rating: 'again', elapsedMs: 3000 });
     src.clock.add(60_000);
     apkg = join(src.dir, 'kd.apkg');
     exported = (await src.core.call('export/run', {
