@@ -127,6 +127,26 @@ export function buildAnkiCollection(c: AnkiCollection): Buffer {
   }
 }
 
+/**
+ * Current Anki declares its text columns and indexes (note type, field, template and deck names) with its own
+ * UNICASE collation, which only Anki registers: SQLite then refuses to read those tables at all ("no such collation
+ * sequence: unicase"). The collection here is an in-memory copy of the package's bytes, so its schema text is
+ * rewritten to SQLite's NOCASE and the copy reopened read-only; the package itself is never touched.
+ */
+function withoutAnkiCollation(db: DB): DB {
+  const uses = db.prepare("SELECT 1 FROM sqlite_master WHERE sql LIKE '%collate%unicase%' LIMIT 1").get();
+  if (!uses) return db;
+  db.unsafeMode(true);
+  db.pragma('writable_schema = ON');
+  db.prepare(
+    "UPDATE sqlite_master SET sql = replace(replace(sql, 'unicase', 'nocase'), 'UNICASE', 'NOCASE')",
+  ).run();
+  db.pragma('writable_schema = OFF');
+  const copy = db.serialize();
+  db.close();
+  return new Database(copy, { readonly: true });
+}
+
 /** The tables a schema-11 collection must have, with the columns this reader needs. */
 const REQUIRED: Record<string, string[]> = {
   col: ['crt', 'models', 'decks', 'dconf', 'ver'],
@@ -139,7 +159,7 @@ const REQUIRED: Record<string, string[]> = {
 export function readAnkiCollection(bytes: Uint8Array): AnkiCollection | { problem: string } {
   let db: DB;
   try {
-    db = new Database(Buffer.from(bytes), { readonly: true });
+    db = withoutAnkiCollation(new Database(Buffer.from(bytes)));
   } catch (e) {
     return { problem: `not an SQLite database (${(e as Error).message})` };
   }
@@ -170,7 +190,9 @@ export function readAnkiCollection(bytes: Uint8Array): AnkiCollection | { proble
     const revlog = db
       .prepare('SELECT id, cid, ease, ivl, lastIvl, factor, time, type FROM revlog ORDER BY cid, id')
       .all() as AnkiRevlog[];
-    const hasTables = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'notetypes'").get();
+    const hasTables = db
+      .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'notetypes'")
+      .get();
     return hasTables ? { col, notes, cards, revlog, tables: readTables(db) } : { col, notes, cards, revlog };
   } catch (e) {
     return { problem: `unreadable collection (${(e as Error).message})` };

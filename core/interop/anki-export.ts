@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { strToU8, zipSync } from 'fflate';
+import type { Grade } from 'ts-fsrs';
 import {
   type AnkiCard,
   type AnkiNote,
   type AnkiRevlog,
   buildAnkiCollection,
 } from '../../db/anki-collection.ts';
-import type { Grade } from 'ts-fsrs';
 import { KubedeckError } from '../../db/errors.ts';
 import {
   cardsForExport,

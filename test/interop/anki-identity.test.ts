@@ -43,7 +43,9 @@ describe('a Kubedeck package keeps its identity through Anki', () => {
     await study(src.core, src.clock, 5);
     // A new card left in its learning steps after "again": both steps (1m, 10m) still to go.
     const raw = new Database(src.db, { readonly: true });
-    const fresh = raw.prepare('SELECT id FROM cards WHERE state = 0 ORDER BY id LIMIT 1').get() as { id: string };
+    const fresh = raw.prepare('SELECT id FROM cards WHERE state = 0 ORDER BY id LIMIT 1').get() as {
+      id: string;
+    };
     raw.close();
     await src.core.call('review/rate', { cardId: fresh.id, rating: 'again', elapsedMs: 3000 });
     src.clock.add(60_000);
@@ -179,7 +181,9 @@ describe('a Kubedeck package keeps its identity through Anki', () => {
     for (const c of cards) expect(JSON.parse(String(c.data)).decay).toBeCloseTo(0.1542, 4);
     // Learning steps are 1m and 10m, relearning 10m (Hard: between or 1.5× them): a learning row's ivl is the step,
     // whole minutes, never the gap until the next answer (61 s apart in this study session).
-    const learning = (db.prepare('SELECT DISTINCT ivl FROM revlog WHERE ivl < 0').all() as Row[]).map((r) => r.ivl);
+    const learning = (db.prepare('SELECT DISTINCT ivl FROM revlog WHERE ivl < 0').all() as Row[]).map(
+      (r) => r.ivl,
+    );
     expect(learning).toContain(-600);
     for (const ivl of learning) expect(Math.abs(Number(ivl)) % 60).toBe(0);
     const lefts = cards.filter((c) => c.type === 1 || c.type === 3).map((c) => Number(c.left));
