@@ -118,10 +118,7 @@ export function importApkg(
         warnings.push({
           file: mine.source_file,
           line: mine.source_line ?? 0,
-          message: tr(ctx.lang, 'anki.editedNoteCard', {
-            source: mine.source_file,
-            line: mine.source_line ?? 0,
-          }),
+          message: tr(ctx.lang, 'anki.editedNoteCard'),
         });
     }
     incoming.push(c);

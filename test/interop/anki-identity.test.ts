@@ -110,6 +110,7 @@ describe('a Kubedeck package keeps its identity through Anki', () => {
         .prepare('INSERT INTO revlog VALUES (?, ?, -1, ?, 10, 5, 2500, 4000, 1)')
         .run(t0 + i * 3 * 86_400_000, reviewed.id, ease);
     });
+    const ids = basic.map((n) => String(n.guid).slice('kd1:'.length));
     const edited = join(src.dir, 'edited.apkg');
     pkg.repack(edited);
     const before = snapshot(src.db);
@@ -118,9 +119,17 @@ describe('a Kubedeck package keeps its identity through Anki', () => {
     expect(r.summary).toMatchObject({ new: 0, updated: 3, unchanged: exported.cards - 3 });
     expect(r.reviews).toBe(3);
     const after = snapshot(src.db);
+    // Both edited cards come from Markdown notes: the learner is told which note still says otherwise.
+    const sources = ids.map((id) => before.cards.find((c) => c.id === id)!);
+    expect(r.warnings).toEqual(
+      sources.map((c) => ({
+        file: c.source_file,
+        line: c.source_line,
+        message: expect.stringContaining('edited in Anki'),
+      })),
+    );
     const changed = after.cards.filter((c, i) => JSON.stringify(c) !== JSON.stringify(before.cards[i]));
     expect(changed.length).toBe(3);
-    const ids = basic.map((n) => String(n.guid).slice('kd1:'.length));
     for (const id of ids) expect(after.cards.find((c) => c.id === id)!.answer).toBe('Edited **in Anki**');
     expect(after.logs.length).toBe(before.logs.length + 3);
 
