@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { buildAnkiCollection } from '../../db/anki-collection.ts';
+import { type AnkiCard, buildAnkiCollection } from '../../db/anki-collection.ts';
 import { kubedeck } from '../support/cli.ts';
 import { tmpDir } from '../support/tmp.ts';
+import { card as ankiCard, note as ankiNote } from './anki-packages.ts';
 
 const DAY = 86_400;
 const CRT = Date.UTC(2025, 0, 1, 4) / 1000;
@@ -50,36 +51,9 @@ function ankiMadePackage(
     1: { id: 1, name: 'Default' },
     77: { id: 77, name: 'CKA::Services' },
   };
-  const note = (id: number, mid: number, fields: string[], tags = '') => ({
-    id,
-    guid: `g${id}`,
-    mid,
-    mod: 0,
-    tags,
-    flds: fields.join('\x1f'),
-    sfld: '',
-    csum: 0,
-    data: '',
-  });
-  const card = (id: number, nid: number, ord: number, s: Partial<Record<string, number>> = {}) => ({
-    id,
-    nid,
-    did: 77,
-    ord,
-    mod: 0,
-    type: 0,
-    queue: 0,
-    due: 1,
-    ivl: 0,
-    factor: 0,
-    reps: 0,
-    lapses: 0,
-    left: 0,
-    odue: 0,
-    odid: 0,
-    data: '',
-    ...s,
-  });
+  const note = (id: number, mid: number, fields: string[], tags = '') => ankiNote(id, mid, fields, { tags });
+  const card = (id: number, nid: number, ord: number, s: Partial<AnkiCard> = {}) =>
+    ankiCard(id, nid, 77, ord, s);
   const t0 = Date.UTC(2025, 0, 10, 9);
   const collection = buildAnkiCollection({
     col: {
