@@ -128,6 +128,25 @@ export function buildAnkiCollection(c: AnkiCollection): Buffer {
 }
 
 /**
+ * A collection copied while in WAL mode says so in its header (bytes 18 and 19 are 2), and SQLite cannot open such
+ * bytes in memory ("unable to open database file"). A packaged collection has no -wal file beside it, so its pages are
+ * all there is: the copy's header is set back to the rollback journal (1) before opening.
+ */
+function rollbackJournalHeader(bytes: Uint8Array): Buffer {
+  const copy = Buffer.from(bytes);
+  if (
+    copy.length >= 100 &&
+    copy.toString('latin1', 0, 15) === 'SQLite format 3' &&
+    copy[18] === 2 &&
+    copy[19] === 2
+  ) {
+    copy[18] = 1;
+    copy[19] = 1;
+  }
+  return copy;
+}
+
+/**
  * Current Anki declares its text columns and indexes (note type, field, template and deck names) with its own
  * UNICASE collation, which only Anki registers: SQLite then refuses to read those tables at all ("no such collation
  * sequence: unicase"). The collection here is an in-memory copy of the package's bytes, so its schema text is
@@ -159,7 +178,7 @@ const REQUIRED: Record<string, string[]> = {
 export function readAnkiCollection(bytes: Uint8Array): AnkiCollection | { problem: string } {
   let db: DB;
   try {
-    db = withoutAnkiCollation(new Database(Buffer.from(bytes)));
+    db = withoutAnkiCollation(new Database(rollbackJournalHeader(bytes)));
   } catch (e) {
     return { problem: `not an SQLite database (${(e as Error).message})` };
   }

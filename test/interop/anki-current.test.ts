@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { zstdCompressSync, zstdDecompressSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import { unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
@@ -141,5 +142,19 @@ describe('a package in current Anki’s default format (collection.anki21b)', ()
     const ko = kubedeck(['import', file, '--db', db, '--lang', 'ko']);
     expect(ko.stderr).toContain(`${file}: 패키지 안의 collection.anki21b 의 압축을 풀 수 없습니다`);
     expect(existsSync(join(dir, 'media'))).toBe(false);
+  });
+
+  it('reads a collection copied while in WAL mode, as another tool may package it', () => {
+    const dir = tmpDir();
+    const entries = unzipSync(currentAnkiPackage());
+    const collection = Buffer.from(zstdDecompressSync(entries['collection.anki21b']!));
+    collection[18] = 2;
+    collection[19] = 2;
+    entries['collection.anki21b'] = zstdCompressSync(collection);
+    const file = join(dir, 'wal.apkg');
+    writeFileSync(file, zipSync(entries));
+    const r = kubedeck(['import', file, '--json', '--db', join(dir, 'k.sqlite')]);
+    expect(r.stderr).toBe('');
+    expect((r.json() as { summary: { new: number } }).summary.new).toBe(3);
   });
 });
