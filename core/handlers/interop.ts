@@ -1,9 +1,43 @@
 import { z } from 'zod';
 import { recentImportRuns } from '../../db/import-runs.ts';
+import type { Ctx } from '../context.ts';
 import { defineHandlers } from '../handler.ts';
 import { addWatchedFolder, removeWatchedFolder, watchedFolders } from '../interop/watch-folders.ts';
+import { checkExportTarget, writeFailure } from '../safety/export-target.ts';
 
 // The exporters and importers load on first use: every CLI command reads this table, few of them need turndown.
+
+type ExportArgs = { format: 'apkg' | 'csv' | 'json'; out: string; deck?: string; withHistory?: boolean };
+
+async function exportTo(ctx: Ctx, a: ExportArgs) {
+  if (a.format === 'apkg') {
+    const { exportApkg } = await import('../interop/anki-export.ts');
+    const r = exportApkg(ctx, { deck: a.deck, out: a.out, withHistory: a.withHistory ?? false });
+    return {
+      format: a.format,
+      file: r.file,
+      cards: r.cards,
+      notes: r.notes,
+      reviews: r.revlog,
+      ms: r.ms,
+    };
+  }
+  if (a.format === 'csv') {
+    const { exportCsv } = await import('../interop/csv.ts');
+    const r = exportCsv(ctx, { deck: a.deck, out: a.out });
+    return { format: a.format, file: r.file, cards: r.cards, notes: r.cards, reviews: 0, ms: r.ms };
+  }
+  const { exportJson } = await import('../interop/json-backup.ts');
+  const r = exportJson(ctx, a.out);
+  return {
+    format: a.format,
+    file: r.file,
+    cards: r.counts.cards,
+    notes: r.counts.notes,
+    reviews: r.counts.review_log,
+    ms: r.ms,
+  };
+}
 
 export const interopHandlers = defineHandlers({
   /** Writes an Anki package, a CSV table or a JSON backup of everything to `out`. */
@@ -15,33 +49,12 @@ export const interopHandlers = defineHandlers({
       withHistory: z.boolean().optional(),
     }),
     run: async (ctx, a) => {
-      if (a.format === 'apkg') {
-        const { exportApkg } = await import('../interop/anki-export.ts');
-        const r = exportApkg(ctx, { deck: a.deck, out: a.out, withHistory: a.withHistory ?? false });
-        return {
-          format: a.format,
-          file: r.file,
-          cards: r.cards,
-          notes: r.notes,
-          reviews: r.revlog,
-          ms: r.ms,
-        };
+      checkExportTarget(a.out, ctx.dbPath, ctx.lang, a.format);
+      try {
+        return await exportTo(ctx, a);
+      } catch (e) {
+        throw writeFailure(e, a.out, ctx.lang);
       }
-      if (a.format === 'csv') {
-        const { exportCsv } = await import('../interop/csv.ts');
-        const r = exportCsv(ctx, { deck: a.deck, out: a.out });
-        return { format: a.format, file: r.file, cards: r.cards, notes: r.cards, reviews: 0, ms: r.ms };
-      }
-      const { exportJson } = await import('../interop/json-backup.ts');
-      const r = exportJson(ctx, a.out);
-      return {
-        format: a.format,
-        file: r.file,
-        cards: r.counts.cards,
-        notes: r.counts.notes,
-        reviews: r.counts.review_log,
-        ms: r.ms,
-      };
     },
   },
   /** Imports an .apkg/.colpkg, .csv or Kubedeck .json backup; each file is one transaction. */

@@ -1,0 +1,46 @@
+import type { Lang } from '../context.ts';
+
+/**
+ * The learner-facing lines of the fault guards (#22), in both languages. Each names the file and says what to do;
+ * none repeats a file's content.
+ */
+const LINES = {
+  exportOverDatabase: {
+    en: '{file}: is a Kubedeck database (or its -wal/-shm file); an export never writes over a database. Choose another --out file',
+    ko: '{file}: Kubedeck 데이터베이스(또는 그 -wal/-shm 파일)입니다. 내보내기는 데이터베이스를 덮어쓰지 않습니다. 다른 --out 파일을 고르세요',
+  },
+  exportIsFolder: {
+    en: '{file}: is a folder; give a file name for the export (for example {file}/kubedeck.{ext})',
+    ko: '{file}: 폴더입니다. 내보낼 파일 이름을 주세요 (예: {file}/kubedeck.{ext})',
+  },
+  exportNoFolder: {
+    en: '{file}: the folder {dir} does not exist; create it first or choose another --out',
+    ko: '{file}: 폴더 {dir}이(가) 없습니다. 먼저 만들거나 다른 --out을 고르세요',
+  },
+  cannotWrite: {
+    en: '{file}: cannot be written ({why}); check that the folder exists and that you may write there',
+    ko: '{file}: 쓸 수 없습니다 ({why}). 폴더가 있는지, 쓰기 권한이 있는지 확인하세요',
+  },
+  dbDamagedWrite: {
+    en: '{file}: the database is damaged (SQLite: {why}); nothing was written. Run: kubedeck check',
+    ko: '{file}: 데이터베이스가 손상되었습니다 (SQLite: {why}). 아무것도 쓰지 않았습니다. 실행하세요: kubedeck check',
+  },
+  backupDamaged: {
+    en: '{file}: the backup just taken failed its integrity check (the database itself is damaged) and was removed; older backups were kept. Run: kubedeck check',
+    ko: '{file}: 방금 만든 백업이 무결성 검사에 실패해 (데이터베이스 자체가 손상됨) 지웠습니다. 이전 백업은 그대로 둡니다. 실행하세요: kubedeck check',
+  },
+  backupFolderReadOnly: {
+    en: '{dir}: cannot create or write the backups folder ({why}); make it writable, or move the database to a writable folder',
+    ko: '{dir}: 백업 폴더를 만들거나 쓸 수 없습니다 ({why}). 쓰기 가능하게 하거나 데이터베이스를 쓰기 가능한 폴더로 옮기세요',
+  },
+  leftoversRemoved: {
+    en: '{dir}: removed {n} unfinished backup file(s) left by an interrupted backup ({names})',
+    ko: '{dir}: 중단된 백업이 남긴 미완성 파일 {n}개를 지웠습니다 ({names})',
+  },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type LineKey = keyof typeof LINES;
+
+export function say(lang: Lang, key: LineKey, vars: Record<string, string | number> = {}): string {
+  return LINES[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
+}
