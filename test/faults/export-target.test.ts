@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { kubedeck } from '../support/cli.ts';
 import { type ApiServer, startApiServer } from '../support/serve.ts';
 import { tmpDir, writeFiles } from '../support/tmp.ts';
