@@ -63,7 +63,7 @@ async function runWithRetry<T>(run: () => T | Promise<T>, ctx: Ctx): Promise<T> 
         await sleep(Math.min(200, 10 * 2 ** attempt) * (0.5 + Math.random()));
         continue;
       }
-      throw learnerDbError(e, ctx.dbPath);
+      throw learnerDbError(e, ctx.dbPath, ctx.lang);
     }
   }
 }
@@ -140,7 +140,7 @@ export function openCore(opts: CoreOptions = {}): Core {
     const callCtx = opts?.lang && opts.lang !== ctx.lang ? { ...ctx, lang: opts.lang } : ctx;
     const def2 = def as { run: (c: Ctx, a: never, p?: Progress) => unknown; exclusive?: boolean };
     const result = (await gate(def2.exclusive === true, () =>
-      runWithRetry<unknown>(() => def2.run(callCtx, parsed.data as never, opts?.progress), ctx),
+      runWithRetry<unknown>(() => def2.run(callCtx, parsed.data as never, opts?.progress), callCtx),
     )) as ApiResult<K>;
     // A restore reopens the database on the context it was given: the core keeps the new connection.
     if (callCtx.db !== ctx.db) ctx.db = callCtx.db;

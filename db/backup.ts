@@ -153,6 +153,23 @@ export function removeBackup(path: string): void {
   rmSync(`${path}-wal`, { force: true });
 }
 
+/**
+ * Whether a backup file's pages are sound (quick_check on a read-only look that creates nothing beside it). A backup
+ * copies pages as they are, so one taken of a database damaged since its last check carries the damage.
+ */
+export function backupIsSound(path: string): boolean {
+  let db: DB | undefined;
+  try {
+    const wal = readFileSync(path).subarray(18, 19)[0] === 2;
+    db = wal ? openCopy(path) : new Database(path, { readonly: true, fileMustExist: true });
+    return db.pragma('quick_check', { simple: true }) === 'ok';
+  } catch {
+    return false;
+  } finally {
+    db?.close();
+  }
+}
+
 /** Rows this connection has changed since it opened: "did this session write anything worth a backup?" */
 export function connectionChanges(db: DB): number {
   return (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;

@@ -51,7 +51,10 @@ describe('large and deep answers (issue #12)', () => {
     // Before: locate() scanned the map once per issue and every suggestion built a distance table: 5k keys 0.6 s,
     // 20k keys 5 s, 8x for 4x the size. Now 4x the keys costs about 4x the time.
     const unknown = (n: number) =>
-      ex.solution.replace(/spec:\n/, `spec:\n${Array.from({ length: n }, (_, i) => `  s${i}: v`).join('\n')}\n`);
+      ex.solution.replace(
+        /spec:\n/,
+        `spec:\n${Array.from({ length: n }, (_, i) => `  s${i}: v`).join('\n')}\n`,
+      );
     const small = unknown(5_000);
     const large = unknown(20_000);
     expect(Buffer.byteLength(large)).toBeGreaterThan(220 * 1024);
@@ -61,7 +64,9 @@ describe('large and deep answers (issue #12)', () => {
     const t5 = best(() => grade(ex, small));
     const t20 = best(() => grade(ex, large));
     const parse = best(() => parseAllDocuments(large, { uniqueKeys: false }));
-    console.log(`unknown fields: 5k ${t5.toFixed(0)} ms, 20k ${t20.toFixed(0)} ms (parse ${parse.toFixed(0)} ms)`);
+    console.log(
+      `unknown fields: 5k ${t5.toFixed(0)} ms, 20k ${t20.toFixed(0)} ms (parse ${parse.toFixed(0)} ms)`,
+    );
     expect(t20, `5k ${t5.toFixed(0)} ms, 20k ${t20.toFixed(0)} ms`).toBeLessThan(5.5 * t5 + 50);
     expect(t20).toBeLessThan(12 * parse + 100);
     const v = grade(ex, large);
