@@ -46,6 +46,7 @@ export function bundledWanted(opt: boolean | undefined, env: NodeJS.ProcessEnv =
 }
 
 const BUSY_RETRY_MS = 20_000;
+const CALL_BUSY_TIMEOUT_MS = 250;
 const IDLE_MS = 1000;
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
@@ -83,6 +84,9 @@ export function openCore(opts: CoreOptions = {}): Core {
   const dbPath = opts.dbPath ?? defaultDbPath();
   const now = opts.now ?? (() => new Date());
   const { db, readOnly } = openOrExplain(dbPath, now);
+  // A statement waits only briefly for another process's write lock; the call is then retried after an async sleep
+  // (runWithRetry), so a long-lived host (serve, the desktop app) keeps answering other requests meanwhile.
+  db.pragma(`busy_timeout = ${CALL_BUSY_TIMEOUT_MS}`);
   const ctx: Ctx = { db, dbPath, now, lang: opts.lang ?? 'ko', readOnly };
   // Cheap when the bundled decks are current (the notes' sizes and times); only a new or outdated database loads
   // the importer (markdown-it), so an everyday run never pays for it.
