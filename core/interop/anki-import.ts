@@ -15,6 +15,7 @@ import { makeScheduler, type SchedCard } from '../review/scheduler.ts';
 import { loadSettings } from '../review/session.ts';
 import type { KubedeckNoteMeta } from './anki-export.ts';
 import { ankiHtmlToMarkdown, kubedeckFieldToText } from './field-html.ts';
+import { readImportFile } from './read-import-file.ts';
 import { NEW_CARD, replayHistory } from './replay.ts';
 import { DEFAULT_ZIP_CAPS, safeUnzip, type ZipCaps } from './safe-unzip.ts';
 import { memoryFromSm2 } from './sm2-memory.ts';
@@ -77,15 +78,7 @@ function parseJson<T>(text: string, schema: z.ZodType<T>, what: string, file: st
 export function importApkg(ctx: Ctx, file: string, caps: ZipCaps = DEFAULT_ZIP_CAPS): ApkgImportResult {
   const started = performance.now();
   const shown = basename(file);
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (e) {
-    throw new KubedeckError(
-      'no-such-file',
-      `${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
-    );
-  }
+  const bytes = readImportFile(file, 'apkg');
   const entries = safeUnzip(bytes, file, caps);
   const picked = pickCollection(entries, file);
   const col = readAnkiCollection(picked.bytes);

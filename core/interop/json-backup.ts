@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import { KubedeckError } from '../../db/errors.ts';
 import {
@@ -11,6 +11,7 @@ import {
   restoreTable,
 } from '../../db/interop.ts';
 import type { Ctx } from '../context.ts';
+import { readImportFile } from './read-import-file.ts';
 
 /** Bumped when a backup's meaning changes; a Kubedeck refuses backups newer than it understands. */
 export const BACKUP_FORMAT_VERSION = 1;
@@ -52,13 +53,15 @@ const countsOf = (tables: Record<BackupTable, Row[]>) =>
 /** Restores a backup into a database that holds no learner data yet (bundled decks alone are replaced). */
 export function importJson(ctx: Ctx, file: string): { counts: BackupCounts; ms: number } {
   const started = performance.now();
+  const text = readImportFile(file, 'json').toString('utf8');
   let parsed: unknown;
   try {
-    parsed = JSON.parse(readFileSync(file, 'utf8'));
+    parsed = JSON.parse(text);
   } catch (e) {
+    // V8's message quotes the text around the error; only the position is kept, so no file content is echoed.
     const m = /position (\d+)/.exec((e as Error).message);
-    const where = m ? `:${lineOf(readFileSync(file, 'utf8'), Number(m[1]))}` : '';
-    throw new KubedeckError('json-unreadable', `${file}${where}: not valid JSON (${(e as Error).message})`);
+    const where = m ? `:${lineOf(text, Number(m[1]))}` : '';
+    throw new KubedeckError('json-unreadable', `${file}${where}: not valid JSON`);
   }
   const head = parsed as { format?: unknown; version?: unknown };
   if (head?.format !== 'kubedeck-backup')
