@@ -17,6 +17,8 @@ export type CoreOptions = {
   lang?: Lang;
   /** Load the bundled decks into a new database (default true; KUBEDECK_NO_BUNDLED=1 turns it off). */
   bundled?: boolean;
+  /** Grade and import files in worker threads (core/offthread): for serve and the desktop app. */
+  offThread?: boolean;
 };
 
 /**
@@ -87,7 +89,7 @@ export function openCore(opts: CoreOptions = {}): Core {
   // A statement waits only briefly for another process's write lock; the call is then retried after an async sleep
   // (runWithRetry), so a long-lived host (serve, the desktop app) keeps answering other requests meanwhile.
   db.pragma(`busy_timeout = ${CALL_BUSY_TIMEOUT_MS}`);
-  const ctx: Ctx = { db, dbPath, now, lang: opts.lang ?? 'ko', readOnly };
+  const ctx: Ctx = { db, dbPath, now, lang: opts.lang ?? 'ko', readOnly, offThread: opts.offThread };
   // Cheap when the bundled decks are current (the notes' sizes and times); only a new or outdated database loads
   // the importer (markdown-it), so an everyday run never pays for it.
   let changesAtBackup = 0;

@@ -18,4 +18,9 @@ export type Ctx = {
   exercisesDir?: string;
   /** The database file or its folder cannot be written: reads work, writes answer `db-readonly`. */
   readOnly?: boolean;
+  /**
+   * A long-lived host (serve, the desktop core): grading and file imports run in a worker thread with a time and
+   * memory limit, so one slow request never holds up the others. A CLI run does them in place.
+   */
+  offThread?: boolean;
 };

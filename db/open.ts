@@ -106,6 +106,18 @@ export function openDatabase(path: string, opts: OpenOptions = {}): OpenResult {
   }
 }
 
+/**
+ * Another connection to a database this app already opened (checked, migrated) in its main process: for work done
+ * in a helper process, which must not run the open-time checks again.
+ */
+export function openSecondConnection(path: string, busyTimeoutMs: number): DB {
+  const db = new Database(path, { fileMustExist: true });
+  db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+  db.pragma('foreign_keys = ON');
+  db.pragma('synchronous = NORMAL');
+  return db;
+}
+
 /** Runs quick_check when the day changed since the last one passed, or the last session did not close; throws if bad. */
 function quickCheckIfDue(db: DB, path: string, walLeft: boolean, checkDay: OpenOptions['checkDay']): boolean {
   try {

@@ -3,6 +3,7 @@ import { recentImportRuns } from '../../db/import-runs.ts';
 import type { Ctx } from '../context.ts';
 import { defineHandlers } from '../handler.ts';
 import { addWatchedFolder, removeWatchedFolder, watchedFolders } from '../interop/watch-folders.ts';
+import { importFile } from '../offthread/heavy.ts';
 import { checkExportTarget, writeFailure } from '../safety/export-target.ts';
 
 // The exporters and importers load on first use: every CLI command reads this table, few of them need turndown.
@@ -60,8 +61,7 @@ export const interopHandlers = defineHandlers({
   /** Imports an .apkg/.colpkg, .csv or Kubedeck .json backup; each file is one transaction. */
   'interop/import': {
     args: z.object({ path: z.string().min(1), deck: z.string().min(1).optional() }),
-    run: async (ctx, a) =>
-      (await import('../interop/import-file.ts')).importInteropFile(ctx, a.path, { deck: a.deck }),
+    run: (ctx, a) => importFile(ctx, a.path, a.deck),
   },
   'watch/list': { args: z.object({}).default({}), run: (ctx) => ({ folders: watchedFolders(ctx) }) },
   'watch/add': {

@@ -37,6 +37,22 @@ const LINES = {
     en: '{dir}: removed {n} unfinished backup file(s) left by an interrupted backup ({names})',
     ko: '{dir}: 중단된 백업이 남긴 미완성 파일 {n}개를 지웠습니다 ({names})',
   },
+  gradeTooSlow: {
+    en: 'grading this answer took longer than {s} s and was stopped; nothing was recorded. Shorten the answer to the manifests the task asks for',
+    ko: '이 답안의 채점이 {s}초를 넘어 중단했습니다. 아무것도 기록하지 않았습니다. 과제가 묻는 매니페스트만 남겨 답안을 줄이세요',
+  },
+  gradeTooLarge: {
+    en: 'grading this answer needed more than {mb} MB of memory and was stopped; nothing was recorded. Shorten the answer',
+    ko: '이 답안의 채점에 메모리가 {mb} MB 넘게 필요해 중단했습니다. 아무것도 기록하지 않았습니다. 답안을 줄이세요',
+  },
+  importTooSlow: {
+    en: '{file}: the import took longer than {s} s and was stopped; nothing of this file was imported (is it damaged, or far too large?)',
+    ko: '{file}: 가져오기가 {s}초를 넘어 중단했습니다. 이 파일에서는 아무것도 가져오지 않았습니다 (손상되었거나 너무 큰 파일인가요?)',
+  },
+  importTooLarge: {
+    en: '{file}: the import needed more than {mb} MB of memory and was stopped; nothing of this file was imported',
+    ko: '{file}: 가져오기에 메모리가 {mb} MB 넘게 필요해 중단했습니다. 이 파일에서는 아무것도 가져오지 않았습니다',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type LineKey = keyof typeof LINES;
