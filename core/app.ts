@@ -1,4 +1,4 @@
-import { connectionChanges } from '../db/backup.ts';
+import { backupsDir, connectionChanges, removeAbandonedPartials } from '../db/backup.ts';
 import { KubedeckError } from '../db/errors.ts';
 import { checkpointWhenIdle, defaultDbPath, type OpenResult, openDatabase } from '../db/open.ts';
 import type { ApiArgs, ApiName, ApiResult, Envelope } from './api.ts';
@@ -10,6 +10,7 @@ import type { Ctx, Lang } from './context.ts';
 import { isBusy, learnerDbError } from './db-errors.ts';
 import type { Progress } from './handler.ts';
 import { loadHandler } from './handlers/lazy.ts';
+import { say } from './safety/messages.ts';
 
 export type CoreOptions = {
   dbPath?: string;
@@ -38,6 +39,8 @@ export type Core = {
   call<K extends ApiName>(name: K, args: ApiArgs<K>, opts?: CallOptions): Promise<ApiResult<K>>;
   send<K extends ApiName>(name: K, args: unknown, opts?: CallOptions): Promise<Envelope<ApiResult<K>>>;
   close(): void;
+  /** Things done while opening that the learner should hear of (in the core's language), e.g. leftovers removed. */
+  notices: string[];
   /** Takes the automatic backup if one is due (at most every 30 minutes of use), then closes. */
   shutdown(): Promise<void>;
 };
@@ -82,6 +85,14 @@ function openOrExplain(dbPath: string, now: () => Date): OpenResult {
   }
 }
 
+/** A killed backup's .partial file and journal, removed on the next open and reported. */
+function cleanLeftovers(dbPath: string, lang: Lang, readOnly: boolean): string[] {
+  if (dbPath === ':memory:' || readOnly) return [];
+  const dir = backupsDir(dbPath);
+  const names = removeAbandonedPartials(dir);
+  return names.length ? [say(lang, 'leftoversRemoved', { dir, n: names.length, names: names.join(', ') })] : [];
+}
+
 export function openCore(opts: CoreOptions = {}): Core {
   const dbPath = opts.dbPath ?? defaultDbPath();
   const now = opts.now ?? (() => new Date());
@@ -89,6 +100,7 @@ export function openCore(opts: CoreOptions = {}): Core {
   // A statement waits only briefly for another process's write lock; the call is then retried after an async sleep
   // (runWithRetry), so a long-lived host (serve, the desktop app) keeps answering other requests meanwhile.
   db.pragma(`busy_timeout = ${CALL_BUSY_TIMEOUT_MS}`);
+  const notices = cleanLeftovers(dbPath, opts.lang ?? 'ko', readOnly);
   const ctx: Ctx = { db, dbPath, now, lang: opts.lang ?? 'ko', readOnly, offThread: opts.offThread };
   // Cheap when the bundled decks are current (the notes' sizes and times); only a new or outdated database loads
   // the importer (markdown-it), so an everyday run never pays for it.
@@ -157,6 +169,7 @@ export function openCore(opts: CoreOptions = {}): Core {
   return {
     ctx,
     ready,
+    notices,
     call,
     async send(name, args, opts) {
       try {
