@@ -26,7 +26,7 @@ export type CoreOptions = {
  * Per call: the language messages and labels come back in (the transport's, else the core's default), and where a
  * long call (an import) reports its progress.
  */
-export type CallOptions = { lang?: Lang; progress?: Progress };
+export type CallOptions = { lang?: Lang; progress?: Progress; remote?: boolean };
 
 export type Core = {
   ctx: Ctx;
@@ -90,7 +90,9 @@ function cleanLeftovers(dbPath: string, lang: Lang, readOnly: boolean): string[]
   if (dbPath === ':memory:' || readOnly) return [];
   const dir = backupsDir(dbPath);
   const names = removeAbandonedPartials(dir);
-  return names.length ? [say(lang, 'leftoversRemoved', { dir, n: names.length, names: names.join(', ') })] : [];
+  return names.length
+    ? [say(lang, 'leftoversRemoved', { dir, n: names.length, names: names.join(', ') })]
+    : [];
 }
 
 export function openCore(opts: CoreOptions = {}): Core {
@@ -155,7 +157,10 @@ export function openCore(opts: CoreOptions = {}): Core {
         2,
       );
     }
-    const callCtx = opts?.lang && opts.lang !== ctx.lang ? { ...ctx, lang: opts.lang } : ctx;
+    const callCtx =
+      (opts?.lang && opts.lang !== ctx.lang) || opts?.remote
+        ? { ...ctx, lang: opts?.lang ?? ctx.lang, remote: opts?.remote === true, origin: ctx }
+        : ctx;
     const def2 = def as { run: (c: Ctx, a: never, p?: Progress) => unknown; exclusive?: boolean };
     const result = (await gate(def2.exclusive === true, () =>
       runWithRetry<unknown>(() => def2.run(callCtx, parsed.data as never, opts?.progress), callCtx),

@@ -23,4 +23,11 @@ export type Ctx = {
    * memory limit, so one slow request never holds up the others. A CLI run does them in place.
    */
   offThread?: boolean;
+  /**
+   * The call came over HTTP (`serve`): file paths it names are kept inside uploads, watched folders and the bundled
+   * notes (core/safety/file-roots.ts). Set per call by the transport, never from the call's arguments.
+   */
+  remote?: boolean;
+  /** The core's own context, when this one is a per-call copy (another language, a remote caller). */
+  readonly origin?: Ctx;
 };

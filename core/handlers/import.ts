@@ -8,6 +8,7 @@ import { noteExcerpt } from '../import/note-excerpt.ts';
 import type { ImportOptions } from '../import/run-import.ts';
 import { keepUpload, placeUpload } from '../import/uploads.ts';
 import { importNotes, importNotesStreaming, type NotesImportResult } from '../interop/notes-import.ts';
+import { readRoots, requireInside } from '../safety/file-roots.ts';
 
 const skip = z
   .object({
@@ -36,6 +37,7 @@ export const importHandlers = defineHandlers({
     exclusive: true,
     run: (ctx, a, progress) => {
       requireMarkdownPaths(a.paths);
+      for (const p of a.paths) requireInside(ctx, p, readRoots);
       return run(
         ctx,
         {
@@ -56,7 +58,10 @@ export const importHandlers = defineHandlers({
       line: z.number().int().min(1),
       deck: z.string().min(1).optional(),
     }),
-    run: (ctx, a) => explainLine(ctx, a),
+    run: (ctx, a) => {
+      requireInside(ctx, a.file, readRoots);
+      return explainLine(ctx, a);
+    },
   },
   /**
    * Notes picked in a browser (no file paths there): their text and relative paths. They are kept under the data

@@ -5,6 +5,7 @@ import { defineHandlers } from '../handler.ts';
 import { addWatchedFolder, removeWatchedFolder, watchedFolders } from '../interop/watch-folders.ts';
 import { importFile } from '../offthread/heavy.ts';
 import { checkExportTarget, writeFailure } from '../safety/export-target.ts';
+import { readRoots, requireInside, userRoots } from '../safety/file-roots.ts';
 
 // The exporters and importers load on first use: every CLI command reads this table, few of them need turndown.
 
@@ -50,6 +51,7 @@ export const interopHandlers = defineHandlers({
       withHistory: z.boolean().optional(),
     }),
     run: async (ctx, a) => {
+      requireInside(ctx, a.out, userRoots);
       checkExportTarget(a.out, ctx.dbPath, ctx.lang, a.format);
       try {
         return await exportTo(ctx, a);
@@ -61,12 +63,18 @@ export const interopHandlers = defineHandlers({
   /** Imports an .apkg/.colpkg, .csv or Kubedeck .json backup; each file is one transaction. */
   'interop/import': {
     args: z.object({ path: z.string().min(1), deck: z.string().min(1).optional() }),
-    run: (ctx, a) => importFile(ctx, a.path, a.deck),
+    run: (ctx, a) => {
+      requireInside(ctx, a.path, readRoots);
+      return importFile(ctx, a.path, a.deck);
+    },
   },
   'watch/list': { args: z.object({}).default({}), run: (ctx) => ({ folders: watchedFolders(ctx) }) },
   'watch/add': {
     args: z.object({ folder: z.string().min(1) }),
-    run: (ctx, a) => ({ folders: addWatchedFolder(ctx, a.folder) }),
+    run: (ctx, a) => {
+      requireInside(ctx, a.folder, userRoots);
+      return { folders: addWatchedFolder(ctx, a.folder) };
+    },
   },
   'watch/remove': {
     args: z.object({ folder: z.string().min(1) }),

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { KubedeckError } from '../../db/errors.ts';
 import { cardListRow } from '../../db/review.ts';
 import { defineHandlers } from '../handler.ts';
+import { readRoots, requireInside } from '../safety/file-roots.ts';
 
 const IMAGE_TYPES: Record<string, string> = {
   '.png': 'image/png',
@@ -29,6 +30,7 @@ export const mediaHandlers = defineHandlers({
       if (!card?.source_file || !type || !named || /^[a-z][a-z0-9+.-]*:/i.test(a.src))
         throw new KubedeckError('no-image', `not an image of this card: ${a.src}`);
       const file = resolve(dirname(card.source_file), decodeURI(a.src.split(/[?#]/)[0]!));
+      requireInside(ctx, file, readRoots);
       let size: number;
       try {
         size = statSync(file).size;
