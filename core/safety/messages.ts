@@ -53,6 +53,14 @@ const LINES = {
     en: '{file}: the import needed more than {mb} MB of memory and was stopped; nothing of this file was imported',
     ko: '{file}: 가져오기에 메모리가 {mb} MB 넘게 필요해 중단했습니다. 이 파일에서는 아무것도 가져오지 않았습니다',
   },
+  watchBusy: {
+    en: '{files}: another Kubedeck window or command is writing the database; this save will be imported again in a moment',
+    ko: '{files}: 다른 Kubedeck 창이나 명령이 데이터베이스에 쓰는 중입니다. 이 저장은 잠시 후 다시 가져옵니다',
+  },
+  watchTooMany: {
+    en: '{folder}: has {n} notes; a watched folder is synced at most {max} notes at first. Import it once with: kubedeck import "{folder}" (or watch a smaller sub-folder)',
+    ko: '{folder}: 노트가 {n}개 있습니다. 감시 폴더의 첫 동기화는 {max}개까지만 합니다. 한 번 가져오세요: kubedeck import "{folder}" (또는 더 작은 하위 폴더를 감시하세요)',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type LineKey = keyof typeof LINES;
