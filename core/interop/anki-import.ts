@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { strFromU8 } from 'fflate';
 import { z } from 'zod';
@@ -14,6 +14,7 @@ import { dayStart, learnerDay } from '../review/day.ts';
 import { makeScheduler, type SchedCard } from '../review/scheduler.ts';
 import { loadSettings } from '../review/session.ts';
 import type { KubedeckNoteMeta } from './anki-export.ts';
+import { checkedRows } from './anki-rows.ts';
 import { ankiHtmlToMarkdown, kubedeckFieldToText } from './field-html.ts';
 import { readImportFile } from './read-import-file.ts';
 import { NEW_CARD, replayHistory } from './replay.ts';
@@ -100,10 +101,11 @@ export function importApkg(ctx: Ctx, file: string, caps: ZipCaps = DEFAULT_ZIP_C
   const clock = { timeZone: settings.timeZone, startHour: settings.dayStartHour };
   const now = ctx.now().getTime();
   const warnings: ApkgImportResult['warnings'] = [];
-  const notes = new Map<number, AnkiNote>(col.notes.map((n) => [n.id, n]));
-  const reviews = groupRevlog(col);
+  const rows = checkedRows(col, shown, warnings);
+  const notes = new Map<number, AnkiNote>(rows.notes.map((n) => [n.id, n]));
+  const reviews = groupRevlog(rows);
   const incoming: IncomingCard[] = [];
-  for (const card of col.cards) {
+  for (const card of rows.cards) {
     const note = notes.get(card.nid);
     const model = note && models[String(note.mid)];
     if (!note || !model) {
@@ -134,8 +136,14 @@ export function importApkg(ctx: Ctx, file: string, caps: ZipCaps = DEFAULT_ZIP_C
       logs: history.logs,
     });
   }
-  const summary = writeImported(ctx.db, incoming, { source: file, now, warnings });
-  const media = extractMedia(entries, join(dirname(ctx.dbPath), 'media'), warnings, shown);
+  // One package, one transaction: media names are checked before anything is written, and a media file that still
+  // cannot be written rolls the cards back with it.
+  const { summary, media } = ctx.db
+    .transaction(() => ({
+      summary: writeImported(ctx.db, incoming, { source: file, now, warnings }),
+      media: extractMedia(entries, join(dirname(ctx.dbPath), 'media'), warnings, shown),
+    }))
+    .immediate();
   return {
     summary: { new: summary.new, updated: 0, unchanged: summary.unchanged, suspended: 0 },
     reviews: summary.reviews,
@@ -268,8 +276,10 @@ function extractMedia(
   for (const [key, name] of Object.entries(map)) {
     const data = entries[key];
     if (!data) continue;
-    if (typeof name !== 'string' || !name || /[/\\]|^\.|\0/.test(name)) {
-      warnings.push({ file: shown, line: 0, message: `media file name ${JSON.stringify(name)} refused` });
+    // Most file systems take 255 bytes per name: a longer one would fail half-way through the package.
+    if (typeof name !== 'string' || !name || /[/\\]|^\.|\0/.test(name) || Buffer.byteLength(name) > 255) {
+      const label = typeof name === 'string' && name.length > 60 ? `${name.slice(0, 60)}…` : name;
+      warnings.push({ file: shown, line: 0, message: `media file name ${JSON.stringify(label)} refused` });
       continue;
     }
     if (n === 0) mkdirSync(dir, { recursive: true });
