@@ -107,6 +107,7 @@ export function openCore(opts: CoreOptions = {}): Core {
   // Cheap when the bundled decks are current (the notes' sizes and times); only a new or outdated database loads
   // the importer (markdown-it), so an everyday run never pays for it.
   let changesAtBackup = 0;
+  if (opts.offThread) void import('./offthread/run.ts').then((m) => m.prewarmGrading());
   const ready = (bundledWanted(opts.bundled) && !readOnly ? loadBundledDecks(ctx) : Promise.resolve(null))
     .catch((e) => {
       throw learnerDbError(e, dbPath);

@@ -80,6 +80,18 @@ function inThread<K extends TaskName>(task: K, args: unknown, limits: Limits, st
   });
 }
 
+/**
+ * Starts a grading worker and loads the grader in it, so the first answer of a long-lived host is graded as fast as
+ * the next ones. Fire and forget: a failure here only means the first grade starts its own worker.
+ */
+export function prewarmGrading(): void {
+  const w = new Worker(BOOT, { resourceLimits: { maxOldGenerationSizeMb: limitsFor('grade').maxMemoryMb } });
+  w.unref();
+  w.once('message', () => keepIdle(w));
+  w.once('error', () => {});
+  w.postMessage({ id: 0, task: 'warm', args: null });
+}
+
 function keepIdle(w: Worker): void {
   w.removeAllListeners();
   if (idle.length >= MAX_IDLE) {

@@ -29,7 +29,8 @@ describe('file type and size before reading (issue #22, 4)', () => {
       const r = kubedeck(['import', join(dir, name), '--db', db]);
       expect(r.code, r.stderr).toBe(1);
       expect(r.stderr).toContain(`${join(dir, name)}: ${why}`);
-      expect(performance.now() - t0).toBeLessThan(15_000);
+      // Before: the FIFO blocked until the 60 s kill. Now refused at once (the bound is loose for a busy machine).
+      expect(performance.now() - t0).toBeLessThan(45_000);
     }
   });
 
