@@ -1,7 +1,7 @@
 /**
  * `npm run bench faults`: the fault trials at full size. SIGKILL during imports and rating bursts (>= 20 each),
  * 60 s of concurrent serve + CLI rate / import / grade, an online backup under rating load, and a full disk.
- * The CI-sized versions of the same trials run in test/safety/.
+ * The CI-sized versions of the same trials run in test/safety/. First the second probe's numbers (fault-probe.ts).
  */
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,6 +9,7 @@ import { killDuringImport, killDuringRatings, mountSmallDisk } from '../test/sup
 import { concurrentLoad, formatLoad, kubedeckAsync, noteWithCards } from '../test/support/load.ts';
 import { startApiServer } from '../test/support/serve.ts';
 import { tmpDir, writeFiles } from '../test/support/tmp.ts';
+import { benchFaultProbe } from './fault-probe.ts';
 
 const SECONDS = Number(process.env.KUBEDECK_FAULT_SECONDS ?? 60);
 const KILLS = Number(process.env.KUBEDECK_FAULT_KILLS ?? 20);
@@ -83,6 +84,9 @@ async function fullDisk(): Promise<string> {
 }
 
 export async function benchFaults(): Promise<void> {
+  await benchFaultProbe();
+  // KUBEDECK_FAULT_PROBE_ONLY=1: only the second probe's numbers (a few seconds instead of minutes).
+  if (process.env.KUBEDECK_FAULT_PROBE_ONLY === '1') return;
   const imp = await killDuringImport(tmpDir(), KILLS);
   console.log(
     `SIGKILL during import: ${imp.trials} trials (${imp.killedMidway} killed while running), ${imp.landed} landed whole, ${imp.rolledBack} left as before, problems: ${imp.problems.length ? imp.problems.join('; ') : 'none'}`,

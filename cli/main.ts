@@ -64,6 +64,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
           lang,
           bundled: parsed.values['no-bundled'] ? false : undefined,
         });
+        for (const notice of core.notices.splice(0)) io.err(`kubedeck ${name}: ${notice}`);
         if (core.ctx.readOnly)
           io.err(
             `kubedeck ${name}: ${core.ctx.dbPath} is read-only (its file or folder cannot be written): showing it, but nothing can be saved`,

@@ -1,4 +1,4 @@
-import { connectionChanges } from '../db/backup.ts';
+import { backupsDir, connectionChanges, removeAbandonedPartials } from '../db/backup.ts';
 import { KubedeckError } from '../db/errors.ts';
 import { checkpointWhenIdle, defaultDbPath, type OpenResult, openDatabase } from '../db/open.ts';
 import type { ApiArgs, ApiName, ApiResult, Envelope } from './api.ts';
@@ -10,6 +10,7 @@ import type { Ctx, Lang } from './context.ts';
 import { isBusy, learnerDbError } from './db-errors.ts';
 import type { Progress } from './handler.ts';
 import { loadHandler } from './handlers/lazy.ts';
+import { say } from './safety/messages.ts';
 
 export type CoreOptions = {
   dbPath?: string;
@@ -17,13 +18,15 @@ export type CoreOptions = {
   lang?: Lang;
   /** Load the bundled decks into a new database (default true; KUBEDECK_NO_BUNDLED=1 turns it off). */
   bundled?: boolean;
+  /** Grade and import files in worker threads (core/offthread): for serve and the desktop app. */
+  offThread?: boolean;
 };
 
 /**
  * Per call: the language messages and labels come back in (the transport's, else the core's default), and where a
  * long call (an import) reports its progress.
  */
-export type CallOptions = { lang?: Lang; progress?: Progress };
+export type CallOptions = { lang?: Lang; progress?: Progress; remote?: boolean };
 
 export type Core = {
   ctx: Ctx;
@@ -36,6 +39,8 @@ export type Core = {
   call<K extends ApiName>(name: K, args: ApiArgs<K>, opts?: CallOptions): Promise<ApiResult<K>>;
   send<K extends ApiName>(name: K, args: unknown, opts?: CallOptions): Promise<Envelope<ApiResult<K>>>;
   close(): void;
+  /** Things done while opening that the learner should hear of (in the core's language), e.g. leftovers removed. */
+  notices: string[];
   /** Takes the automatic backup if one is due (at most every 30 minutes of use), then closes. */
   shutdown(): Promise<void>;
 };
@@ -46,6 +51,7 @@ export function bundledWanted(opt: boolean | undefined, env: NodeJS.ProcessEnv =
 }
 
 const BUSY_RETRY_MS = 20_000;
+const CALL_BUSY_TIMEOUT_MS = 250;
 const IDLE_MS = 1000;
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
@@ -63,7 +69,7 @@ async function runWithRetry<T>(run: () => T | Promise<T>, ctx: Ctx): Promise<T> 
         await sleep(Math.min(200, 10 * 2 ** attempt) * (0.5 + Math.random()));
         continue;
       }
-      throw learnerDbError(e, ctx.dbPath);
+      throw learnerDbError(e, ctx.dbPath, ctx.lang);
     }
   }
 }
@@ -79,14 +85,29 @@ function openOrExplain(dbPath: string, now: () => Date): OpenResult {
   }
 }
 
+/** A killed backup's .partial file and journal, removed on the next open and reported. */
+function cleanLeftovers(dbPath: string, lang: Lang, readOnly: boolean): string[] {
+  if (dbPath === ':memory:' || readOnly) return [];
+  const dir = backupsDir(dbPath);
+  const names = removeAbandonedPartials(dir);
+  return names.length
+    ? [say(lang, 'leftoversRemoved', { dir, n: names.length, names: names.join(', ') })]
+    : [];
+}
+
 export function openCore(opts: CoreOptions = {}): Core {
   const dbPath = opts.dbPath ?? defaultDbPath();
   const now = opts.now ?? (() => new Date());
   const { db, readOnly } = openOrExplain(dbPath, now);
-  const ctx: Ctx = { db, dbPath, now, lang: opts.lang ?? 'ko', readOnly };
+  // A statement waits only briefly for another process's write lock; the call is then retried after an async sleep
+  // (runWithRetry), so a long-lived host (serve, the desktop app) keeps answering other requests meanwhile.
+  db.pragma(`busy_timeout = ${CALL_BUSY_TIMEOUT_MS}`);
+  const notices = cleanLeftovers(dbPath, opts.lang ?? 'ko', readOnly);
+  const ctx: Ctx = { db, dbPath, now, lang: opts.lang ?? 'ko', readOnly, offThread: opts.offThread };
   // Cheap when the bundled decks are current (the notes' sizes and times); only a new or outdated database loads
   // the importer (markdown-it), so an everyday run never pays for it.
   let changesAtBackup = 0;
+  if (opts.offThread) void import('./offthread/run.ts').then((m) => m.prewarmGrading());
   const ready = (bundledWanted(opts.bundled) && !readOnly ? loadBundledDecks(ctx) : Promise.resolve(null))
     .catch((e) => {
       throw learnerDbError(e, dbPath);
@@ -137,10 +158,13 @@ export function openCore(opts: CoreOptions = {}): Core {
         2,
       );
     }
-    const callCtx = opts?.lang && opts.lang !== ctx.lang ? { ...ctx, lang: opts.lang } : ctx;
+    const callCtx =
+      (opts?.lang && opts.lang !== ctx.lang) || opts?.remote
+        ? { ...ctx, lang: opts?.lang ?? ctx.lang, remote: opts?.remote === true, origin: ctx }
+        : ctx;
     const def2 = def as { run: (c: Ctx, a: never, p?: Progress) => unknown; exclusive?: boolean };
     const result = (await gate(def2.exclusive === true, () =>
-      runWithRetry<unknown>(() => def2.run(callCtx, parsed.data as never, opts?.progress), ctx),
+      runWithRetry<unknown>(() => def2.run(callCtx, parsed.data as never, opts?.progress), callCtx),
     )) as ApiResult<K>;
     // A restore reopens the database on the context it was given: the core keeps the new connection.
     if (callCtx.db !== ctx.db) ctx.db = callCtx.db;
@@ -151,6 +175,7 @@ export function openCore(opts: CoreOptions = {}): Core {
   return {
     ctx,
     ready,
+    notices,
     call,
     async send(name, args, opts) {
       try {

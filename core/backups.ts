@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import {
   type BackupCounts,
   backupCounts,
+  backupIsSound,
   backupsDir,
   copyRaw,
   freshBackupPath,
@@ -18,6 +19,8 @@ import { loadMigrations } from '../db/migrations.ts';
 import type { DB } from '../db/open.ts';
 import { fileState, probeDatabase } from '../db/probe.ts';
 import { backupDue, backupsToPrune } from './backup-policy.ts';
+import type { Lang } from './context.ts';
+import { say } from './safety/messages.ts';
 
 export type BackupInfo = {
   name: string;
@@ -45,12 +48,32 @@ export function listBackups(dbPath: string, counts = true): BackupInfo[] {
 }
 
 /** Takes one backup now through the online backup API, then thins the folder to 12 daily / 10 weekly / 9 monthly. */
-export async function takeBackup(db: DB, dbPath: string, now: Date, reason: string): Promise<BackupInfo> {
+export async function takeBackup(
+  db: DB,
+  dbPath: string,
+  now: Date,
+  reason: string,
+  lang: Lang = 'en',
+): Promise<BackupInfo> {
   if (dbPath === ':memory:')
     throw new KubedeckError('no-file', 'an in-memory database has nothing to back up');
   const dir = backupsDir(dbPath);
-  const path = freshBackupPath(dir, now, reason);
-  await writeBackup(db, path);
+  let path: string;
+  try {
+    path = freshBackupPath(dir, now, reason);
+    await writeBackup(db, path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (typeof code === 'string' && /^E[A-Z]+$/.test(code))
+      throw new KubedeckError('backup-folder', say(lang, 'backupFolderReadOnly', { dir, why: code }));
+    throw e;
+  }
+  // Verified before it can replace (prune) an older good backup or be recommended: damage that appeared after the
+  // day's first check would otherwise be copied into every new backup while the good ones age out.
+  if (!backupIsSound(path)) {
+    removeBackup(path);
+    throw new KubedeckError('db-corrupt', say(lang, 'backupDamaged', { file: dbPath }));
+  }
   for (const old of backupsToPrune(listBackupFiles(dir), now)) if (old.path !== path) removeBackup(old.path);
   const info = listBackups(dbPath).find((b) => b.path === path);
   if (!info)
@@ -68,9 +91,24 @@ export async function backupIfDue(db: DB, dbPath: string, now: Date, changed: bo
 
 /** One line for a damaged database: where the newest backup is and the command that restores it. */
 export function restoreHint(dbPath: string): string {
-  const newest = listBackupFiles(backupsDir(dbPath))[0];
-  if (!newest) return `no backups in ${backupsDir(dbPath)}`;
+  const all = listBackupFiles(backupsDir(dbPath));
+  if (all.length === 0) return `no backups in ${backupsDir(dbPath)}`;
+  // Only a backup that passes its own integrity check is worth recommending (restore would refuse the others).
+  const newest = all.find((b) => backupIsSound(b.path));
+  if (!newest) return `none of the ${all.length} backups in ${backupsDir(dbPath)} passes an integrity check`;
   return `newest backup ${newest.path} (${newest.takenAt.toISOString()}); restore it with: kubedeck restore "${newest.path}"`;
+}
+
+/** The state a restore replaces: a verified backup, or (damaged since it was opened) a byte copy of it. */
+async function saveLiveBeforeRestore(live: DB, dbPath: string, now: Date): Promise<string> {
+  try {
+    return (await takeBackup(live, dbPath, now, 'before-restore')).path;
+  } catch (e) {
+    if (!(e instanceof KubedeckError) || e.code !== 'db-corrupt') throw e;
+    const raw = freshBackupPath(backupsDir(dbPath), now, 'damaged');
+    copyRaw(dbPath, raw);
+    return raw;
+  }
 }
 
 export type RestoreResult = { restored: string; savedCurrent: string | null };
@@ -107,7 +145,7 @@ export async function restoreBackup(
   }
   let savedCurrent: string | null = null;
   if (healthy) {
-    if (live) savedCurrent = (await takeBackup(live, dbPath, now, 'before-restore')).path;
+    if (live) savedCurrent = await saveLiveBeforeRestore(live, dbPath, now);
     else {
       savedCurrent = freshBackupPath(dir, now, 'before-restore');
       await writeBackupOfFile(dbPath, savedCurrent);

@@ -126,13 +126,30 @@ function memoryFix(r: MemoryRow, now: number, maxDue: number, maxInterval: numbe
  * past or future. With `repair`, what is safe is fixed in one transaction after a backup; every fix is reported.
  */
 export async function checkDatabase(ctx: Ctx, opts: { repair: boolean }): Promise<CheckReport> {
+  try {
+    return await checkSound(ctx, opts);
+  } catch (e) {
+    if (e instanceof KubedeckError) throw e;
+    // Some damage makes SQLite fail the check itself ("database disk image is malformed") instead of listing rows.
+    if (!isCorrupt(e)) throw e;
+    throw damaged(ctx, [(e as Error).message]);
+  }
+}
+
+const isCorrupt = (e: unknown) =>
+  /^SQLITE_(CORRUPT|NOTADB)/.test(String((e as { code?: unknown })?.code ?? '')) ||
+  /malformed/i.test((e as Error)?.message ?? '');
+
+const damaged = (ctx: Ctx, integrity: string[]) =>
+  new KubedeckError(
+    'db-corrupt',
+    `${ctx.dbPath}: the integrity check failed (${integrity[0]}${integrity.length > 1 ? `, and ${integrity.length - 1} more` : ''}); Check Database cannot repair that; ${restoreHint(ctx.dbPath)}`,
+  );
+
+async function checkSound(ctx: Ctx, opts: { repair: boolean }): Promise<CheckReport> {
   const { db } = ctx;
   const integrity = integrityProblems(db);
-  if (integrity.length > 0)
-    throw new KubedeckError(
-      'db-corrupt',
-      `${ctx.dbPath}: the integrity check failed (${integrity[0]}${integrity.length > 1 ? `, and ${integrity.length - 1} more` : ''}); Check Database cannot repair that; ${restoreHint(ctx.dbPath)}`,
-    );
+  if (integrity.length > 0) throw damaged(ctx, integrity);
   const now = ctx.now().getTime();
   const { maximumInterval } = loadSettings(ctx);
   const maxDue = now + (maximumInterval + 1) * DAY;
@@ -179,7 +196,7 @@ export async function checkDatabase(ctx: Ctx, opts: { repair: boolean }): Promis
       );
     // Back up first, so a repair that turns out wrong is one `kubedeck restore` away.
     if (ctx.dbPath !== ':memory:')
-      backup = (await takeBackup(db, ctx.dbPath, ctx.now(), 'before-check')).path;
+      backup = (await takeBackup(db, ctx.dbPath, ctx.now(), 'before-check', ctx.lang)).path;
     db.transaction(() => {
       if (found['card-without-deck'].length) {
         const deck = ensureDeck(db, RECOVERED_DECK[ctx.lang], ctx.lang, false, now);

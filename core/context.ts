@@ -18,4 +18,16 @@ export type Ctx = {
   exercisesDir?: string;
   /** The database file or its folder cannot be written: reads work, writes answer `db-readonly`. */
   readOnly?: boolean;
+  /**
+   * A long-lived host (serve, the desktop core): grading and file imports run in a worker thread with a time and
+   * memory limit, so one slow request never holds up the others. A CLI run does them in place.
+   */
+  offThread?: boolean;
+  /**
+   * The call came over HTTP (`serve`): file paths it names are kept inside uploads, watched folders and the bundled
+   * notes (core/safety/file-roots.ts). Set per call by the transport, never from the call's arguments.
+   */
+  remote?: boolean;
+  /** The core's own context, when this one is a per-call copy (another language, a remote caller). */
+  readonly origin?: Ctx;
 };

@@ -1,9 +1,13 @@
 import { KubedeckError } from '../db/errors.ts';
+import type { Lang } from './context.ts';
+import { say } from './safety/messages.ts';
 
 /** SQLite result codes better-sqlite3 puts on SqliteError.code. */
 const BUSY = new Set(['SQLITE_BUSY', 'SQLITE_BUSY_SNAPSHOT', 'SQLITE_BUSY_RECOVERY', 'SQLITE_LOCKED']);
 const READONLY = /^SQLITE_READONLY/;
 const FULL = new Set(['SQLITE_FULL', 'SQLITE_IOERR_WRITE', 'SQLITE_IOERR_FSYNC']);
+
+const CORRUPT = /^SQLITE_(CORRUPT|NOTADB)/;
 
 const codeOf = (e: unknown): string => String((e as { code?: unknown })?.code ?? '');
 
@@ -14,8 +18,14 @@ export const isBusy = (e: unknown): boolean => BUSY.has(codeOf(e));
  * Turns SQLite's own wording ("database is locked", "attempt to write a readonly database") into one line a learner
  * can act on. Anything else passes through unchanged.
  */
-export function learnerDbError(e: unknown, dbPath: string): unknown {
+export function learnerDbError(e: unknown, dbPath: string, lang: Lang = 'en'): unknown {
   const code = codeOf(e);
+  // Damage found while a call ran: its transaction rolled back; `check` says what is wrong and which backup is good.
+  if (CORRUPT.test(code) || (code.startsWith('SQLITE') && /malformed/i.test((e as Error).message)))
+    return new KubedeckError(
+      'db-corrupt',
+      say(lang, 'dbDamagedWrite', { file: dbPath, why: (e as Error).message }),
+    );
   if (BUSY.has(code))
     return new KubedeckError(
       'db-busy',

@@ -35,7 +35,7 @@ function parseName(name: string): { takenAt: Date; reason: string } | null {
 
 /** Our backup files in the folder, newest first. Files of other names are never listed (nor ever deleted). */
 export function listBackupFiles(dir: string): BackupFile[] {
-  if (!existsSync(dir)) return [];
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) return [];
   const out: BackupFile[] = [];
   for (const name of readdirSync(dir)) {
     const parsed = parseName(name);
@@ -44,6 +44,37 @@ export function listBackupFiles(dir: string): BackupFile[] {
     out.push({ path, name, ...parsed, size: statSync(path).size });
   }
   return out.sort((a, b) => b.takenAt.getTime() - a.takenAt.getTime() || b.name.localeCompare(a.name));
+}
+
+const LEFTOVER_RE = /^kubedeck-.*\.sqlite\.partial(-journal|-wal|-shm)?$/;
+/** A backup still being written touches its file every moment; one untouched this long was abandoned. */
+export const ABANDONED_MS = 5 * 60 * 1000;
+
+/**
+ * Removes what a killed backup leaves in the folder (`….sqlite.partial` and its journal), which is never listed as
+ * a backup and never pruned. A file written to within ABANDONED_MS may be another process's backup in progress and
+ * is left. Returns the names removed.
+ */
+export function removeAbandonedPartials(dir: string, nowMs = Date.now()): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return []; // no folder (or not a folder): nothing left behind; taking a backup will say what is wrong
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    if (!LEFTOVER_RE.test(name)) continue;
+    const path = join(dir, name);
+    try {
+      if (nowMs - statSync(path).mtimeMs < ABANDONED_MS) continue;
+      rmSync(path, { force: true });
+      removed.push(name);
+    } catch {
+      // gone already, or not ours to remove: the next open tries again
+    }
+  }
+  return removed;
 }
 
 /** A name not yet taken in `dir` (two backups in one millisecond get -2, -3 ...). */
@@ -151,6 +182,23 @@ export function copyRaw(dbPath: string, dest: string): void {
 export function removeBackup(path: string): void {
   rmSync(path, { force: true });
   rmSync(`${path}-wal`, { force: true });
+}
+
+/**
+ * Whether a backup file's pages are sound (quick_check on a read-only look that creates nothing beside it). A backup
+ * copies pages as they are, so one taken of a database damaged since its last check carries the damage.
+ */
+export function backupIsSound(path: string): boolean {
+  let db: DB | undefined;
+  try {
+    const wal = readFileSync(path).subarray(18, 19)[0] === 2;
+    db = wal ? openCopy(path) : new Database(path, { readonly: true, fileMustExist: true });
+    return db.pragma('quick_check', { simple: true }) === 'ok';
+  } catch {
+    return false;
+  } finally {
+    db?.close();
+  }
 }
 
 /** Rows this connection has changed since it opened: "did this session write anything worth a backup?" */

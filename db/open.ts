@@ -22,6 +22,9 @@ export type OpenResult = {
   checked: boolean;
 };
 
+/** How long one statement waits for another process's write lock before the call is retried (core/app.ts). */
+export const BUSY_TIMEOUT_MS = 5000;
+
 /** Settings key holding the day (as the caller names it) of the last quick_check that passed. */
 export const CHECKED_DAY_KEY = 'db.quickCheckDay';
 
@@ -77,7 +80,7 @@ export function openDatabase(path: string, opts: OpenOptions = {}): OpenResult {
   let checked = readOnly && exists;
   try {
     // The busy timeout comes first: switching to WAL takes a lock another process may hold for a moment.
-    db.pragma('busy_timeout = 5000');
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     if (exists && !readOnly) checked = quickCheckIfDue(db, path, walLeft, opts.checkDay);
     if (!memory && !readOnly) db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
@@ -95,13 +98,24 @@ export function openDatabase(path: string, opts: OpenOptions = {}): OpenResult {
       }
       migrate(db, migrations, from);
     }
-    if (!readOnly && !memory && opts.checkDay && (checked || !exists))
-      setSetting(db, CHECKED_DAY_KEY, JSON.stringify(opts.checkDay((key) => getSetting(db, key))));
+    if (!readOnly && !memory && opts.checkDay && (checked || !exists)) saveCheckedDay(db, opts.checkDay);
     return { db, created: from === 0, migratedFrom: from, backupPath, readOnly, checked };
   } catch (e) {
     db.close();
     throw e;
   }
+}
+
+/**
+ * Another connection to a database this app already opened (checked, migrated) in its main process: for work done
+ * in a helper process, which must not run the open-time checks again.
+ */
+export function openSecondConnection(path: string, busyTimeoutMs: number): DB {
+  const db = new Database(path, { fileMustExist: true });
+  db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+  db.pragma('foreign_keys = ON');
+  db.pragma('synchronous = NORMAL');
+  return db;
 }
 
 /** Runs quick_check when the day changed since the last one passed, or the last session did not close; throws if bad. */
@@ -123,6 +137,22 @@ function quickCheckIfDue(db: DB, path: string, walLeft: boolean, checkDay: OpenO
       'db-corrupt',
       `${path}: database is damaged (cannot be read: ${(e as Error).message}); it was not changed`,
     );
+  }
+}
+
+/**
+ * Remembers that today's check passed. Only bookkeeping: when another process holds the write lock (a long import),
+ * it is skipped at once instead of failing the open after busy_timeout; the next open simply checks again.
+ */
+function saveCheckedDay(db: DB, checkDay: NonNullable<OpenOptions['checkDay']>): void {
+  const day = JSON.stringify(checkDay((key) => getSetting(db, key)));
+  db.pragma('busy_timeout = 0');
+  try {
+    setSetting(db, CHECKED_DAY_KEY, day);
+  } catch (e) {
+    if (!/^SQLITE_(BUSY|LOCKED)/.test(String((e as { code?: unknown }).code))) throw e;
+  } finally {
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   }
 }
 

@@ -22,7 +22,7 @@ async function main() {
   let core: ReturnType<typeof openCore> | null = null;
   let openError: string | null = null;
   try {
-    core = openCore({ dbPath: process.env.KUBEDECK_DB, lang });
+    core = openCore({ dbPath: process.env.KUBEDECK_DB, lang, offThread: true });
   } catch (e) {
     openError = (e as Error).message;
   }

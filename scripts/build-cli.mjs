@@ -130,7 +130,8 @@ export async function buildCli() {
   const result = await build({
     absWorkingDir: root,
     // core.js: the same core for other hosts (Electron's utility process) without a TypeScript loader.
-    entryPoints: { kubedeck: 'cli/main.ts', core: 'core/app.ts' },
+    // offthread.js: the worker that grades and imports off the request thread (core/offthread/worker.mjs).
+    entryPoints: { kubedeck: 'cli/main.ts', core: 'core/app.ts', offthread: 'core/offthread/worker-main.ts' },
     outdir: CLI_OUT_DIR,
     entryNames: '[name]',
     chunkNames: '[name]-[hash]',

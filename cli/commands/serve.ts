@@ -43,6 +43,9 @@ export const serveCommand: CommandImpl = {
         `kubedeck serve: warning: listening on ${host}; anyone who can reach it can change your reviews`,
       );
     const c = core();
+    // A long-lived host: grading and file imports run in worker threads, so other requests keep answering.
+    c.ctx.offThread = true;
+    void import('../../core/offthread/run.ts').then((m) => m.prewarmGrading());
     await c.ready; // a new database gets its bundled decks before the first page asks for them
     const staticDir = await ensureRenderer(io);
     let server: Awaited<ReturnType<typeof startServer>>;

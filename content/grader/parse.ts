@@ -243,6 +243,22 @@ function locFromText(text: string, offset: number): Loc {
   return { line, column: offset - lineStart + 1 };
 }
 
+type MapNode = Extract<Node, { items: unknown[] }> & { items: { key: unknown; value: unknown }[] };
+type KeyedPair = MapNode['items'][number];
+/** Each map's pairs by key, built once: an answer with thousands of issues would otherwise scan its map per issue. */
+const pairIndex = new WeakMap<object, Map<string, KeyedPair>>();
+
+function pairsByKey(map: MapNode): Map<string, KeyedPair> {
+  let index = pairIndex.get(map);
+  if (!index) {
+    index = new Map();
+    for (const p of map.items)
+      if (isPair(p) && isScalar(p.key) && !index.has(String(p.key.value))) index.set(String(p.key.value), p);
+    pairIndex.set(map, index);
+  }
+  return index;
+}
+
 /**
  * Finds where a concrete path lives in a parsed document: the value node, or the key when `key` is asked for.
  * When the path does not exist (a default, a missing field) it returns the nearest existing ancestor.
@@ -258,9 +274,7 @@ export function locate(
   let bestKey: Node | null = null;
   for (const seg of path) {
     if (isMap(node)) {
-      const pair = node.items.find(
-        (p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg),
-      );
+      const pair = pairsByKey(node).get(String(seg));
       if (!pair) break;
       bestKey = pair.key as Node;
       node = pair.value;

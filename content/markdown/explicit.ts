@@ -26,6 +26,12 @@ export function explicitPair(text: string): LineCard[] | null {
 
 export type ClozeOptions = { bold?: boolean; curly?: boolean };
 
+/**
+ * Each cloze card holds its whole line, so N deletions on one line cost N lines of text (N = 4,000 took a minute and
+ * 229 MB). The first MAX_CLOZE_CARDS_PER_LINE deletions (by number) make cards; the walker warns about the rest.
+ */
+export const MAX_CLOZE_CARDS_PER_LINE = 50;
+
 const ANKI_CLOZE = /\{\{c(\d+)::([\s\S]*?)(?:::([\s\S]*?))?\}\}/g;
 const HIGHLIGHT = /==(?=\S)([^=]+?)==/g;
 
@@ -36,7 +42,9 @@ export function explicitCloze(text: string, opts: ClozeOptions = {}): LineCard[]
     const numbers =
       anki.length === 1
         ? [Number(anki[0]![1])]
-        : [...new Set(anki.map((m) => Number(m[1])))].sort((a, b) => a - b);
+        : [...new Set(anki.map((m) => Number(m[1])))]
+            .sort((a, b) => a - b)
+            .slice(0, MAX_CLOZE_CARDS_PER_LINE);
     return numbers.map((n) => {
       const hidden: string[] = [];
       // Each deletion numbered n is hidden (its hint shown), the others show their text.
@@ -55,10 +63,19 @@ export function explicitCloze(text: string, opts: ClozeOptions = {}): LineCard[]
   if (!text.includes('==')) return null;
   const marks = matchesOf(HIGHLIGHT, text);
   if (marks.length === 0) return null;
-  return marks.map((target) => {
+  return marks.slice(0, MAX_CLOZE_CARDS_PER_LINE).map((target) => {
     const prompt = spliceMatches(text, marks, (m) => (m === target ? '[...]' : m[1]!));
     return { kind: 'cloze', rule: 'explicit-cloze', prompt, answer: target[1]! };
   });
+}
+
+/** How many cloze cards the line's deletions would make before the cap: `{{cN::}}` numbers, else highlights. */
+export function clozeDeletions(text: string): number {
+  if (text.includes('{{c')) {
+    const numbers = new Set(matchesOf(ANKI_CLOZE, text).map((m) => m[1]));
+    if (numbers.size > 0) return numbers.size;
+  }
+  return text.includes('==') ? matchesOf(HIGHLIGHT, text).length : 0;
 }
 
 /** The text with each match (in order, from one `matchesOf`) replaced by what `by` gives for it. */
@@ -93,7 +110,7 @@ function srCloze(text: string, opts: ClozeOptions): LineCard[] | null {
     };
   });
   if (found.length === 0) return null;
-  const groups = [...new Set(found.map((f) => f.group))];
+  const groups = [...new Set(found.map((f) => f.group))].slice(0, MAX_CLOZE_CARDS_PER_LINE);
   return groups.map((g) => {
     let prompt = '';
     let at = 0;

@@ -1,5 +1,12 @@
 import type { Block, Item } from './block-tree.ts';
-import { type ClozeOptions, explicitCloze, explicitPair, type LineCard } from './explicit.ts';
+import {
+  type ClozeOptions,
+  clozeDeletions,
+  explicitCloze,
+  explicitPair,
+  type LineCard,
+  MAX_CLOZE_CARDS_PER_LINE,
+} from './explicit.ts';
 import { extractTags, maskInline, splitTags, unmask } from './inline.ts';
 import { autoCloze, hasFacts, lineCards } from './line-rules.ts';
 import { isSpaceCode } from './scan.ts';
@@ -470,6 +477,11 @@ export class Walker {
         continue;
       }
       const made = lineCards(clean, masked.spans, this.cloze);
+      if (made.length >= MAX_CLOZE_CARDS_PER_LINE && clozeDeletions(clean) > MAX_CLOZE_CARDS_PER_LINE)
+        this.warn(
+          line,
+          `this line has ${clozeDeletions(clean)} cloze deletions; only the first ${MAX_CLOZE_CARDS_PER_LINE} became cards (each card holds the whole line): split the line`,
+        );
       if (made.length > 0) {
         const sibling = unmask(clean, masked.spans).trim();
         for (const lc of made) this.push(lc, line, ctx, allTags, sibling);

@@ -15,7 +15,7 @@ export const backupHandlers = defineHandlers({
   },
   'backups/create': {
     args: z.object({}).default({}),
-    run: (ctx): Promise<BackupInfo> => takeBackup(ctx.db, ctx.dbPath, ctx.now(), 'manual'),
+    run: (ctx): Promise<BackupInfo> => takeBackup(ctx.db, ctx.dbPath, ctx.now(), 'manual', ctx.lang),
   },
   /** Over HTTP a caller names a file in the backups folder, never a path: restore reads nothing else. */
   'backups/restore': {

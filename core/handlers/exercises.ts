@@ -4,11 +4,8 @@ import {
   type Exercise,
   ExerciseFormatError,
   findExercise,
-  grade,
-  gradeAgainstReference,
   loadExercises,
   ratingForAttempt,
-  sideBySideDiff,
   type Verdict,
 } from '../../content/grader/index.ts';
 import { cardIdForExercise, countFailedSinceLastPass, insertAttempt } from '../../db/attempts.ts';
@@ -16,6 +13,7 @@ import { KubedeckError } from '../../db/errors.ts';
 import { getCardRow } from '../../db/review.ts';
 import type { Ctx } from '../context.ts';
 import { defineHandlers } from '../handler.ts';
+import { gradeAnswer } from '../offthread/heavy.ts';
 import type { RatedCard } from '../review/rate.ts';
 
 const lang = z.enum(['ko', 'en']).optional();
@@ -110,7 +108,14 @@ export const exerciseHandlers = defineHandlers({
     }),
     run: async (ctx, a): Promise<GradeResult> => {
       const ex = exercise(ctx.exercisesDir, a.id);
-      const verdict = grade(ex, a.answer, { lang: a.lang ?? ctx.lang });
+      const { verdict, diff } = await gradeAnswer(ctx, {
+        kind: 'exercise',
+        id: a.id,
+        folder: ctx.exercisesDir,
+        answer: a.answer,
+        lang: a.lang ?? ctx.lang,
+        gaveUp: a.gaveUp,
+      });
       // The scheduler (ts-fsrs) loads only when there is a card to rate: a bare `kubedeck grade` never needs it.
       const scheduler =
         a.record && cardIdForExercise(ctx.db, ex.id)
@@ -148,7 +153,7 @@ export const exerciseHandlers = defineHandlers({
         cardId: rec?.cardId ?? cardIdForExercise(ctx.db, ex.id),
         attemptId: rec?.attemptId ?? null,
         rated,
-        diff: reveal ? sideBySideDiff(ex.solution, a.answer) : null,
+        diff: reveal ? diff : null,
         solution: reveal ? ex.solution : null,
       };
     },
@@ -161,9 +166,13 @@ export const exerciseHandlers = defineHandlers({
       lang,
       reveal: z.boolean().default(false),
     }),
-    run: (ctx, a): { verdict: Verdict; diff: DiffRow[] | null } => {
-      const verdict = gradeAgainstReference(a.reference, a.answer, { lang: a.lang ?? ctx.lang });
-      return { verdict, diff: verdict.passed || a.reveal ? sideBySideDiff(a.reference, a.answer) : null };
-    },
+    run: (ctx, a): Promise<{ verdict: Verdict; diff: DiffRow[] | null }> =>
+      gradeAnswer(ctx, {
+        kind: 'manifest',
+        reference: a.reference,
+        answer: a.answer,
+        lang: a.lang ?? ctx.lang,
+        reveal: a.reveal,
+      }),
   },
 });

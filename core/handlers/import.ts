@@ -10,6 +10,7 @@ import { switchRuleOffInNote } from '../import/note-rules-off.ts';
 import type { ImportOptions } from '../import/run-import.ts';
 import { keepUpload, placeUpload } from '../import/uploads.ts';
 import { importNotes, importNotesStreaming, type NotesImportResult } from '../interop/notes-import.ts';
+import { readRoots, requireInside } from '../safety/file-roots.ts';
 
 const skip = z
   .object({
@@ -42,6 +43,7 @@ export const importHandlers = defineHandlers({
     exclusive: true,
     run: (ctx, a, progress) => {
       requireMarkdownPaths(a.paths);
+      for (const p of a.paths) requireInside(ctx, p, readRoots);
       return run(
         ctx,
         {
@@ -73,7 +75,10 @@ export const importHandlers = defineHandlers({
       deck: z.string().min(1).optional(),
       density: z.enum(['fewer', 'standard', 'more']).optional(),
     }),
-    run: (ctx, a) => explainLine(ctx, a),
+    run: (ctx, a) => {
+      requireInside(ctx, a.file, readRoots);
+      return explainLine(ctx, a);
+    },
   },
   /**
    * Notes picked in a browser (no file paths there): their text and relative paths. They are kept under the data

@@ -5,6 +5,7 @@ import { KubedeckError } from '../../db/errors.ts';
 import { cardListRow } from '../../db/review.ts';
 import { defineHandlers } from '../handler.ts';
 import { imageFile } from '../interop/anki-media.ts';
+import { readRoots, requireInside } from '../safety/file-roots.ts';
 
 const IMAGE_TYPES: Record<string, string> = {
   '.png': 'image/png',
@@ -33,6 +34,8 @@ export const mediaHandlers = defineHandlers({
           ? imageFile(a.src, { source_file: card.source_file ?? null }, ctx.dbPath)
           : null;
       if (!file) throw new KubedeckError('no-image', `not an image of this card: ${a.src}`);
+      // Over serve, only inside the roots the UI needs (uploads, watched folders, the data folder, bundled notes).
+      requireInside(ctx, file, readRoots);
       let size: number;
       try {
         size = statSync(file).size;

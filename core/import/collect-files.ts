@@ -1,5 +1,5 @@
 import { type Dirent, existsSync, readdirSync, realpathSync, type Stats, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { KubedeckError } from '../../db/errors.ts';
 
 /** `bytes`, when given, is the note's content (an upload) instead of reading `abs`. */
@@ -25,7 +25,11 @@ export function notRegular(st: Kind): string | null {
  * Expands files and folders (recursively, hidden folders and node_modules skipped) into note files, sorted.
  * Only regular files are taken (symbolic links are followed); anything else is reported in `skipped`.
  */
-export function collectNoteFiles(paths: string[], cwd = process.cwd()): Collected {
+export function collectNoteFiles(
+  paths: string[],
+  cwd = process.cwd(),
+  opts: { stayInside?: boolean } = {},
+): Collected {
   const files: NoteFile[] = [];
   const folders: string[] = [];
   const skipped: Skipped[] = [];
@@ -36,7 +40,7 @@ export function collectNoteFiles(paths: string[], cwd = process.cwd()): Collecte
     const st = statSync(abs);
     if (st.isDirectory()) {
       folders.push(abs);
-      walk(abs, files, skipped, visited);
+      walk(abs, files, skipped, visited, opts.stayInside ? realpathSync(abs) : null);
     } else {
       const why = notRegular(st);
       if (why) skipped.push({ path: abs, message: why });
@@ -53,7 +57,17 @@ export function collectNoteFiles(paths: string[], cwd = process.cwd()): Collecte
   };
 }
 
-function walk(dir: string, out: NoteFile[], skipped: Skipped[], visited: Set<string>): void {
+/**
+ * `root`, when given, is the real path a watched folder's walk must stay inside: a link that leads out of it (to
+ * /usr/share/doc) is skipped with a message instead of importing another tree.
+ */
+function walk(
+  dir: string,
+  out: NoteFile[],
+  skipped: Skipped[],
+  visited: Set<string>,
+  root: string | null,
+): void {
   // A linked folder that leads back up the tree would otherwise be walked forever.
   const real = realpathSync(dir);
   if (visited.has(real)) return;
@@ -63,10 +77,23 @@ function walk(dir: string, out: NoteFile[], skipped: Skipped[], visited: Set<str
     const abs = join(dir, entry.name);
     const st = entry.isSymbolicLink() ? followLink(abs, skipped, entry) : entry;
     if (!st) continue;
-    if (st.isDirectory()) walk(abs, out, skipped, visited);
+    if (root && entry.isSymbolicLink() && !insideRoot(abs, root)) {
+      skipped.push({ path: abs, message: 'a link that leads out of the watched folder; skipped' });
+      continue;
+    }
+    if (st.isDirectory()) walk(abs, out, skipped, visited, root);
     else if (!NOTE_EXT.test(entry.name)) continue;
     else if (st.isFile()) out.push({ abs, source: abs });
     else skipped.push({ path: abs, message: notRegular(st) ?? 'not a regular file; skipped' });
+  }
+}
+
+function insideRoot(abs: string, root: string): boolean {
+  try {
+    const real = realpathSync(abs);
+    return real === root || real.startsWith(root + sep);
+  } catch {
+    return false;
   }
 }
 

@@ -4,14 +4,20 @@ import { decodeNote } from '../../content/markdown/decode.ts';
 import { KubedeckError } from '../../db/errors.ts';
 import { BUNDLED_NOTES_DIR } from '../bundled.ts';
 import type { Ctx } from '../context.ts';
+import { readRoots, realPath, requireInside } from '../safety/file-roots.ts';
 import { uploadsDir } from './uploads.ts';
 
 export type Excerpt = { file: string; path: string; from: number; lines: string[]; line: number };
 
 /** Where a source as stored or shown lives on disk: bundled notes, uploads (shown relative) or a learner's file. */
 export function notePath(ctx: Ctx, file: string): string {
-  if (file.startsWith('bundled:'))
-    return join(BUNDLED_NOTES_DIR, ...file.slice('bundled:'.length).split('/'));
+  if (file.startsWith('bundled:')) {
+    const abs = normalize(join(BUNDLED_NOTES_DIR, ...file.slice('bundled:'.length).split('/')));
+    // "bundled:../../x.md" must not climb out of the bundled notes.
+    if (!abs.startsWith(BUNDLED_NOTES_DIR + sep))
+      throw new KubedeckError('bad-path', `${file}: not a note Kubedeck knows`);
+    return abs;
+  }
   if (isAbsolute(file)) return normalize(file);
   const base = uploadsDir(ctx);
   const abs = normalize(join(base, file));
@@ -22,7 +28,10 @@ export function notePath(ctx: Ctx, file: string): string {
 /** Only Markdown notes are read back, so the API cannot be used to read other files on the machine. */
 export function readNote(ctx: Ctx, file: string): { path: string; text: string } {
   const path = notePath(ctx, file);
-  if (!/\.(md|markdown)$/i.test(path)) throw new KubedeckError('bad-path', `${file}: not a Markdown note`);
+  // The real path too: a link named x.md that leads to /etc/passwd is not a note.
+  if (!/\.(md|markdown)$/i.test(path) || !/\.(md|markdown)$/i.test(realPath(path)))
+    throw new KubedeckError('bad-path', `${file}: not a Markdown note`);
+  requireInside(ctx, path, readRoots);
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);

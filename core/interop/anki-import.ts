@@ -12,7 +12,9 @@ import { hashedName, MEDIA_PREFIX, mediaDir } from './anki-media.ts';
 import { mergeUpdate } from './anki-merge.ts';
 import { cardIdsOfGuid, type NoteSource, readSource } from './anki-note-source.ts';
 import { type NoteType, openAnkiPackage, type PackageMedia } from './anki-package.ts';
+import { checkedRows } from './anki-rows.ts';
 import { ankiHtmlToMarkdown, CONTEXT_SEPARATOR } from './field-html.ts';
+import { readImportFile } from './read-import-file.ts';
 import { NEW_CARD, replayHistory } from './replay.ts';
 import { DEFAULT_ZIP_CAPS, safeUnzip, type ZipCaps } from './safe-unzip.ts';
 import { memoryFromSm2 } from './sm2-memory.ts';
@@ -49,22 +51,16 @@ export function importApkg(
 ): ApkgImportResult {
   const started = performance.now();
   const shown = basename(file);
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (e) {
-    throw new KubedeckError(
-      'no-such-file',
-      `${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
-    );
-  }
+  // Type and size are checked on the open file before it is read (a FIFO or /dev/zero is refused, not read).
+  const bytes = readImportFile(file, 'apkg');
   const pkg = openAnkiPackage(safeUnzip(bytes, file, caps), file, ctx.lang);
-  const col = pkg.collection;
   const settings = loadSettings(ctx);
   const sched = makeScheduler(settings);
   const clock = { timeZone: settings.timeZone, startHour: settings.dayStartHour };
   const now = ctx.now().getTime();
   const warnings: Warnings = [];
+  // Rows a foreign package may have wrong (NULLs, numbers out of range) are checked and clamped, one warning a file.
+  const col = checkedRows(pkg.collection, shown, warnings);
   const media = planMedia(pkg.media, mediaDir(ctx.dbPath), warnings, shown, ctx.lang);
   const notes = new Map<number, AnkiNote>(col.notes.map((n) => [n.id, n]));
   const reviews = groupRevlog(col);
@@ -123,8 +119,15 @@ export function importApkg(
     }
     incoming.push(c);
   }
-  const summary = writeImported(ctx.db, incoming, { source: file, now, warnings });
-  media.write();
+  // One package, one transaction: media names were checked before anything is written, and a media file that still
+  // cannot be written rolls the cards back with it.
+  const summary = ctx.db
+    .transaction(() => {
+      const s = writeImported(ctx.db, incoming, { source: file, now, warnings });
+      media.write();
+      return s;
+    })
+    .immediate();
   return {
     summary: { new: summary.new, updated: summary.updated, unchanged: summary.unchanged, suspended: 0 },
     reviews: summary.reviews,
@@ -312,11 +315,14 @@ function planMedia(
   const files: { name: string; bytes: Uint8Array }[] = [];
   if (!Array.isArray(media)) warnings.push({ file: shown, line: 0, message: media.problem });
   for (const m of Array.isArray(media) ? media : []) {
-    if (!m.name || /[/\\]|^\.|\0/.test(m.name)) {
+    // Most file systems take 255 bytes per name: a longer one would fail half-way through the package.
+    if (!m.name || /[/\\]|^\.|\0/.test(m.name) || Buffer.byteLength(m.name) > 255) {
       warnings.push({
         file: shown,
         line: 0,
-        message: tr(lang, 'anki.mediaRefused', { name: JSON.stringify(m.name) }),
+        message: tr(lang, 'anki.mediaRefused', {
+          name: JSON.stringify(m.name.length > 60 ? `${m.name.slice(0, 60)}…` : m.name),
+        }),
       });
       continue;
     }

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { CsvError, parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
@@ -6,6 +6,7 @@ import { deckByName } from '../../db/decks.ts';
 import { KubedeckError } from '../../db/errors.ts';
 import { cardsForExport } from '../../db/interop.ts';
 import type { Ctx } from '../context.ts';
+import { readImportFile } from './read-import-file.ts';
 import {
   detectLang,
   type IncomingCard,
@@ -34,6 +35,45 @@ export function exportCsv(
   return { file: a.out, cards: rows.length, ms: Math.round(performance.now() - started) };
 }
 
+/** One card side is a few hundred bytes; a field past this is a broken quote swallowing the file, or an attack. */
+export const MAX_CSV_FIELD_BYTES = 1024 * 1024;
+
+const CSV_PROBLEMS: Record<string, string> = {
+  CSV_MAX_RECORD_SIZE: `a row is over ${MAX_CSV_FIELD_BYTES / 1024 / 1024} MB (an unclosed quote?)`,
+  CSV_QUOTE_NOT_CLOSED: 'a quote is opened and never closed',
+  CSV_INVALID_CLOSING_QUOTE: 'a closing quote is followed by more text',
+};
+
+/**
+ * The table's text: UTF-8 (with or without a BOM), no NUL bytes. A spreadsheet's Latin-1 or UTF-16 export is
+ * refused at its first bad line rather than imported as mojibake.
+ */
+function csvText(file: string, bytes: Buffer): string {
+  const nul = bytes.indexOf(0);
+  if (nul >= 0)
+    throw new KubedeckError(
+      'csv-binary',
+      `${file}:${lineAt(bytes, nul)}: contains NUL bytes (a binary or UTF-16 file?); save the table as CSV UTF-8; nothing was imported`,
+    );
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  } catch {
+    const bad = new TextDecoder('utf-8').decode(bytes).indexOf('\uFFFD');
+    const line = bad < 0 ? 1 : new TextDecoder('utf-8').decode(bytes).slice(0, bad).split('\n').length;
+    throw new KubedeckError(
+      'csv-encoding',
+      `${file}:${line}: not UTF-8 text (Latin-1 or another encoding?); save the table as CSV UTF-8; nothing was imported`,
+    );
+  }
+}
+
+const lineAt = (bytes: Buffer, offset: number) => {
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (bytes[i] === 10) line++;
+  return line;
+};
+
 /**
  * Reads front/back[/deck/tags] rows. The header names the columns (any order, front and back required); every row
  * must have the header's number of fields, or the import stops at that file:line and writes nothing.
@@ -44,18 +84,23 @@ export function importCsv(
   opts: { deck?: string } = {},
 ): { summary: InteropSummary; ms: number } {
   const started = performance.now();
+  const text = csvText(file, readImportFile(file, 'csv'));
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(readFileSync(file), {
-      bom: true,
+    records = parse(text, {
       info: true,
       relax_column_count: true,
       skip_empty_lines: true,
+      max_record_size: MAX_CSV_FIELD_BYTES,
     }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (e) {
     if (e instanceof CsvError) {
       const line = (e as CsvError & { lines?: number }).lines;
-      throw new KubedeckError('csv-bad', `${file}:${line ?? 1}: ${e.message}`);
+      // csv-parse quotes the offending field in some messages: only its code and the line are shown.
+      throw new KubedeckError(
+        'csv-bad',
+        `${file}:${line ?? 1}: ${CSV_PROBLEMS[e.code] ?? `not valid CSV (${e.code})`}; nothing was imported`,
+      );
     }
     throw new KubedeckError('csv-unreadable', `${file}: cannot read (${(e as Error).message})`);
   }
@@ -70,7 +115,7 @@ export function importCsv(
   if (col('front') < 0 || col('back') < 0)
     throw new KubedeckError(
       'csv-header',
-      `${file}:${header.info.lines}: the header row must name the columns front and back (also deck, tags); found ${names.join(',')}`,
+      `${file}:${header.info.lines}: the header row must name the columns front and back (also deck, tags); found ${names.length} other column(s)`,
     );
   const fallbackDeck = opts.deck ?? basename(file, extname(file));
   const cards: IncomingCard[] = [];

@@ -20,7 +20,7 @@ export function addWatchedFolder(ctx: Ctx, folder: string): string[] {
   const list = watchedFolders(ctx);
   if (!list.includes(abs)) list.push(abs);
   setSetting(ctx.db, KEY, JSON.stringify(list));
-  runningWatchers.get(ctx)?.add(abs);
+  runningWatchers.get(ctx.origin ?? ctx)?.add(abs);
   return list;
 }
 
@@ -30,6 +30,6 @@ export function removeWatchedFolder(ctx: Ctx, folder: string): string[] {
   if (!list.includes(abs)) throw new KubedeckError('not-watched', `${folder}: not a watched folder`);
   const next = list.filter((f) => f !== abs);
   setSetting(ctx.db, KEY, JSON.stringify(next));
-  runningWatchers.get(ctx)?.remove(abs);
+  runningWatchers.get(ctx.origin ?? ctx)?.remove(abs);
   return next;
 }

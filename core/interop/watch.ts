@@ -2,10 +2,21 @@ import { existsSync } from 'node:fs';
 import { sep } from 'node:path';
 import { type FSWatcher, watch } from 'chokidar';
 import type { Ctx } from '../context.ts';
+import { isBusy } from '../db-errors.ts';
+import { collectNoteFiles } from '../import/collect-files.ts';
+import { say } from '../safety/messages.ts';
 import { importNotes, type NotesImportResult } from './notes-import.ts';
 import { runningWatchers, watchedFolders } from './watch-folders.ts';
 
 const NOTE_EXT = /\.(md|markdown)$/i;
+/** How soon a sync that met another process's write lock is tried again. */
+const BUSY_RETRY_MS = 1000;
+
+/** A first sync of more notes than this is refused with a message (KUBEDECK_WATCH_MAX_FILES changes it). */
+export function firstSyncLimit(env: NodeJS.ProcessEnv = process.env): number {
+  const n = Number(env.KUBEDECK_WATCH_MAX_FILES);
+  return Number.isInteger(n) && n > 0 ? n : 2000;
+}
 
 /** One sync: the files a save touched, imported together (a card moved between two files keeps its history). */
 export type SyncEvent = {
@@ -48,7 +59,12 @@ export class FolderWatcher {
     for (const f of folders) this.catchUp(f);
     // Files found by the first scan were just imported by the catch-up; after that, every file chokidar reports
     // counts, including the existing files of a folder added later (a file saved while that scan runs is not lost).
-    this.fsw = watch(folders, { ignoreInitial: false, ignored, awaitWriteFinish: false });
+    this.fsw = watch(folders, {
+      ignoreInitial: false,
+      ignored,
+      awaitWriteFinish: false,
+      followSymlinks: false,
+    });
     const onFile = (path: string) => {
       if (!this.ready || !NOTE_EXT.test(path)) return;
       this.gone.delete(path);
@@ -90,7 +106,19 @@ export class FolderWatcher {
       this.emit({ files: [folder], removed: [], result: null, error: `${folder}: no such folder` });
       return;
     }
-    this.run([folder], [], () => importNotes(this.ctx, { paths: [folder] }));
+    // The folder's real path bounds the walk: a link out of it (to /usr/share/doc) is not the learner's notes.
+    const collected = collectNoteFiles([folder], process.cwd(), { stayInside: true });
+    const max = firstSyncLimit();
+    if (collected.files.length > max) {
+      this.emit({
+        files: [folder],
+        removed: [],
+        result: null,
+        error: say(this.ctx.lang, 'watchTooMany', { folder, n: collected.files.length, max }),
+      });
+      return;
+    }
+    this.run([folder], [], () => importNotes(this.ctx, { collected }));
   }
 
   private schedule() {
@@ -117,9 +145,31 @@ export class FolderWatcher {
     try {
       this.emit({ files, removed, result: work(), error: null });
     } catch (e) {
-      // A sync that fails (a locked database, a vanished file) must not stop the watcher; the next save retries.
+      if (isBusy(e)) {
+        // Another process holds the write lock: the same files are synced again shortly, and the learner hears so.
+        for (const f of files) if (NOTE_EXT.test(f)) this.changed.add(f);
+        for (const f of removed) this.gone.add(f);
+        if (files.some((f) => !NOTE_EXT.test(f)))
+          this.retryFolders.push(...files.filter((f) => !NOTE_EXT.test(f)));
+        this.retryLater();
+        const shown = [...files, ...removed].join(', ');
+        this.emit({ files, removed, result: null, error: say(this.ctx.lang, 'watchBusy', { files: shown }) });
+        return;
+      }
+      // A sync that fails (a vanished file) must not stop the watcher; the next save retries.
       this.emit({ files, removed, result: null, error: (e as Error).message });
     }
+  }
+
+  private retryFolders: string[] = [];
+
+  private retryLater() {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      const folders = this.retryFolders.splice(0);
+      for (const f of folders) this.catchUp(f);
+      this.flush();
+    }, BUSY_RETRY_MS);
   }
 
   private emit(e: Omit<SyncEvent, 'at'>) {

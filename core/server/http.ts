@@ -132,6 +132,7 @@ async function handleApi(core: Core, name: string, req: IncomingMessage, res: Se
     });
     const envelope = await core.send(name as ApiName, args, {
       lang: callLang,
+      remote: true,
       progress: (progress) => {
         res.write(`${JSON.stringify({ progress })}\n`);
       },
@@ -139,8 +140,8 @@ async function handleApi(core: Core, name: string, req: IncomingMessage, res: Se
     res.end(`${JSON.stringify(envelope)}\n`);
     return;
   }
-  const envelope = await core.send(name as ApiName, args, { lang: callLang });
-  sendJson(res, 200, envelope);
+  const envelope = await core.send(name as ApiName, args, { lang: callLang, remote: true });
+  sendJson(res, !envelope.ok && envelope.error.code === 'unknown-handler' ? 404 : 200, envelope);
 }
 
 function serveStatic(dir: string, urlPath: string, res: ServerResponse): void {
@@ -231,7 +232,8 @@ export function startServer(opts: ServeOptions): Promise<RunningServer> {
     const reqHost = String(req.headers.host ?? '').toLowerCase();
     if (!hosts.has(reqHost)) return sendJson(res, 421, fail('bad-host', `refused Host header: ${reqHost}`));
     const origin = req.headers.origin;
-    if (origin !== undefined && origin !== 'null' && !hosts.has(origin.replace(/^http:\/\//, ''))) {
+    // "null" is what a sandboxed frame or a file: page sends: never the UI, which has its own origin.
+    if (origin !== undefined && (origin === 'null' || !hosts.has(origin.replace(/^http:\/\//, '')))) {
       return sendJson(res, 403, fail('bad-origin', `refused Origin: ${origin}`));
     }
     const url = req.url ?? '/';

@@ -77,7 +77,12 @@ export async function startServe(
       opts.lang ?? 'ko',
       ...(opts.args ?? []),
     ],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, KUBEDECK_DB: db } },
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      // Over HTTP, notes are read only from uploads, watched folders and the bundled notes; tests add the fixtures.
+      env: { ...process.env, KUBEDECK_DB: db, KUBEDECK_SERVE_ROOTS: join(ROOT, 'test', 'fixtures') },
+    },
   );
   let stderr = '';
   child.stderr?.on('data', (c: Buffer) => {

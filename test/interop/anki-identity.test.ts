@@ -161,9 +161,9 @@ describe('a Kubedeck package keeps its identity through Anki', () => {
     });
     expect(raw).toEqual([]);
     expect(fields.some((f) => f.includes('<code>'))).toBe(true);
-    // A cloze over a manifest keeps its indentation.
-    const yamlCloze = fields.find((f) => f.includes('{{c1::') && f.includes('apiVersion:'))!;
-    expect(yamlCloze).toMatch(/^<pre><code class="language-yaml">apiVersion:[\s\S]*\n {2}\S/);
+    // A manifest keeps its indentation inside <pre>.
+    const yaml = fields.find((f) => f.includes('apiVersion:') && f.includes('<pre>'))!;
+    expect(yaml).toMatch(/<pre><code class="language-yaml">apiVersion:[\s\S]*\n {2}\S/);
     const col = db.prepare('SELECT models FROM col').get() as Row;
     const models = JSON.parse(String(col.models)) as Record<string, { name: string; tmpls: Row[] }>;
     const reversed = Object.values(models).find((m) => m.name === 'Basic (and reversed card)')!;

@@ -6,7 +6,7 @@ register();
 const { openCore } = await import('../../core/app.ts');
 const { startServer } = await import('../../core/server/http.ts');
 const [dbPath] = process.argv.slice(2);
-const core = openCore({ dbPath, bundled: false, lang: 'en' });
+const core = openCore({ dbPath, bundled: false, lang: 'en', offThread: true });
 const server = await startServer({ core, staticDir: null, port: 0 });
 process.stdout.write(`Kubedeck: ${server.url}\n`);
 const stop = () =>

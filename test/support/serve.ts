@@ -24,10 +24,10 @@ export type ApiServer = {
 };
 
 /** A real HTTP server on the core in its own process (the `kubedeck serve` transport, without the UI build). */
-export async function startApiServer(dbPath: string): Promise<ApiServer> {
+export async function startApiServer(dbPath: string, env: Record<string, string> = {}): Promise<ApiServer> {
   const child = spawn(process.execPath, [CHILD, dbPath], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, KUBEDECK_NO_BUNDLED: '1' },
+    env: { ...process.env, KUBEDECK_NO_BUNDLED: '1', ...env },
   });
   let err = '';
   let tokenUrl = '';
