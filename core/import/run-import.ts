@@ -28,6 +28,7 @@ import type { Ctx } from '../context.ts';
 import type { Progress, ProgressEvent } from '../handler.ts';
 import { cardJson, rowFor } from './card-rows.ts';
 import { type Collected, collectNoteFiles, type NoteFile } from './collect-files.ts';
+import { contentKey } from './identity.ts';
 import { readImportSettings } from './import-settings.ts';
 import { keepRates, type RuleKeep, type RuleOffOffer, ruleOffOffers } from './keep-rate.ts';
 import { applyVerdicts } from './learner-verdicts.ts';
@@ -243,6 +244,8 @@ function importRun(
   let suggested = 0;
   let keep: RuleKeep[] = [];
   const keyOfPreview = new Map<string, string>();
+  // Cards the learner left out (a rule switched off, a card unticked in the preview): suspended even if studied.
+  const leftOut = new Set<string>();
 
   function* steps(): Generator<ProgressEvent> {
     const notes = allNotes(db);
@@ -351,6 +354,7 @@ function importRun(
         continue;
       }
       for (const d of note.dropped) {
+        leftOut.add(contentKey(d.card.kind, d.card.prompt, d.card.answer));
         rulesOff[d.card.rule] ??= { cards: 0, by: [] };
         rulesOff[d.card.rule]!.cards++;
         if (!rulesOff[d.card.rule]!.by.includes(d.by)) rulesOff[d.card.rule]!.by.push(d.by);
@@ -421,6 +425,7 @@ function importRun(
         if (!skipRules.has(k.card.rule) && !skipCards.has(previewKey(c.file.source, k.card.line, k.key)))
           return true;
         partial = true;
+        leftOut.add(k.key);
         return false;
       });
       if (partial)
@@ -502,7 +507,7 @@ function importRun(
       // A card the learner has studied stays scheduled when its note still exists but no longer makes it (a new
       // importer, a stricter density): the summary lists it, and the learner deletes it or keeps it.
       const studied =
-        changedNoteIds.has(r.note_id ?? '') && !verdicts.has(r.content_key)
+        changedNoteIds.has(r.note_id ?? '') && !verdicts.has(r.content_key) && !leftOut.has(r.content_key)
           ? cardHistory(db, r.id)
           : undefined;
       if (studied && studied.reps > 0) {
