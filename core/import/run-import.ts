@@ -75,7 +75,7 @@ export type ImportResult = {
   /** Cards not made because the learner deleted them or marked them bad before. */
   tombstoned: number;
   noLongerMade: NoLongerMade[];
-  /** The learner's keep rate per rule, after this import. */
+  /** The learner's keep rate of each rule they have deleted cards of, after this import. */
   keep: RuleKeep[];
   /** Rules the learner keeps throwing away in one of the imported notes: switch them off there? */
   offers: RuleOffOffer[];
@@ -538,7 +538,7 @@ function importRun(
       suggestionJson.length = 0;
       suggestionJson.push(...shown);
     }
-    keep = keepRates(db);
+    keep = keepRates(db, true);
     for (const id of goneNoteIds) deleteNote(db, id);
     if (changed.length > 0 || goneNoteIds.size > 0) deleteEmptyNotes(db);
     yield { phase: 'write', done: changed.length, total: changed.length };
