@@ -233,6 +233,8 @@ function importRun(
   const verdicts = verdictsByKey(db);
   let tombstoned = 0;
   const noLongerMade: NoLongerMade[] = [];
+  // Note and rule of the cards a rule switch keeps out: the learner's own choice, so those are suspended.
+  const switchedOff = new Set<string>();
   const offers: RuleOffOffer[] = [];
   const suggestionJson: SuggestionJson[] = [];
   // Per note, written once every note is in: a suggestion that is a card kept for its history is not offered.
@@ -244,7 +246,7 @@ function importRun(
   let suggested = 0;
   let keep: RuleKeep[] = [];
   const keyOfPreview = new Map<string, string>();
-  // Cards the learner left out (a rule switched off, a card unticked in the preview): suspended even if studied.
+  // Cards the learner unticked in the preview: suspended even if studied, like cards of a rule switched off.
   const leftOut = new Set<string>();
 
   function* steps(): Generator<ProgressEvent> {
@@ -354,7 +356,7 @@ function importRun(
         continue;
       }
       for (const d of note.dropped) {
-        leftOut.add(contentKey(d.card.kind, d.card.prompt, d.card.answer));
+        switchedOff.add(`${c.noteId}\u0000${d.card.rule}`);
         rulesOff[d.card.rule] ??= { cards: 0, by: [] };
         rulesOff[d.card.rule]!.cards++;
         if (!rulesOff[d.card.rule]!.by.includes(d.by)) rulesOff[d.card.rule]!.by.push(d.by);
@@ -510,7 +512,7 @@ function importRun(
         changedNoteIds.has(r.note_id ?? '') && !verdicts.has(r.content_key) && !leftOut.has(r.content_key)
           ? cardHistory(db, r.id)
           : undefined;
-      if (studied && studied.reps > 0) {
+      if (studied && studied.reps > 0 && !switchedOff.has(`${r.note_id}\u0000${studied.rule}`)) {
         keptKeys.add(r.content_key);
         noLongerMade.push({
           id: r.id,

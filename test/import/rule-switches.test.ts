@@ -37,8 +37,8 @@ describe('switching rules off', () => {
   it('for the whole collection with import.rulesOff, reported per rule in the dry run', async () => {
     const { core: c, notes } = setup({ 'notes/ports.md': PORTS });
     const all = await c.call('import/run', { paths: [notes], dryRun: true });
-    // Every card of the note is one the selection keeps (the sentence-cloze asking a list item's subject back,
-    // "[...] 6443번 포트" → kube-apiserver, is not), so switching rules off is all that changes the cards here.
+    // One card per fact: "kube-apiserver 6443번 포트" asks the port (auto-cloze); the subject asked back
+    // (sentence-cloze) loses that line to it.
     expect(rulesOf(all.cards)).toEqual(['auto-cloze', 'explicit-basic', 'list', 'term-definition']);
     expect(all.byRule).toEqual({
       'auto-cloze': { new: 2, updated: 0, unchanged: 0 },
