@@ -28,7 +28,6 @@ import type { Ctx } from '../context.ts';
 import type { Progress, ProgressEvent } from '../handler.ts';
 import { cardJson, rowFor } from './card-rows.ts';
 import { type Collected, collectNoteFiles, type NoteFile } from './collect-files.ts';
-import { contentKey } from './identity.ts';
 import { readImportSettings } from './import-settings.ts';
 import { keepRates, type RuleKeep, type RuleOffOffer, ruleOffOffers } from './keep-rate.ts';
 import { applyVerdicts } from './learner-verdicts.ts';
