@@ -49,7 +49,7 @@ export async function loadBundledDecks(ctx: Ctx, dir = BUNDLED_NOTES_DIR): Promi
   const { createHash } = await import('node:crypto');
   const hash = createHash('sha1');
   // A new parser or other import settings read the same files differently: the decks are refreshed then too.
-  hash.update(JSON.stringify([parserVersion(), settings]));
+  hash.update(JSON.stringify([parserVersion(), settings, getSetting(ctx.db, NOTE_RULES_OFF_KEY) ?? null]));
   for (const f of files) hash.update(f.source).update(readFileSync(f.abs));
   const digest = JSON.stringify(hash.digest('hex'));
   if (getSetting(ctx.db, HASH_KEY) === digest) {

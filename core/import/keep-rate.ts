@@ -10,11 +10,18 @@ export const OFFER_AFTER_DELETIONS = 3;
 /** An offer to switch `rule` off in the note `file`, after `deletions` of its cards there were thrown away. */
 export type RuleOffOffer = { file: string; rule: string; deletions: number };
 
-/** The learner's own keep rate per rule, over every card a note made (kept ones still exist; tombstones did not). */
-export function keepRates(db: DB): RuleKeep[] {
-  const kept = noteCardsByRule(db);
+/**
+ * The learner's own keep rate per rule, over every card a note made (kept ones still exist; tombstones did not).
+ * `taughtOnly`: only the rules the learner has deleted cards of, as an import summary shows them; with no
+ * deletions at all it reads nothing else (counting cards per rule reads the whole cards table).
+ */
+export function keepRates(db: DB, taughtOnly = false): RuleKeep[] {
   const deleted = tombstonesByRule(db);
-  const rules = [...new Set([...kept.keys(), ...deleted.keys()])].sort();
+  if (taughtOnly && deleted.size === 0) return [];
+  const kept = noteCardsByRule(db);
+  const rules = taughtOnly
+    ? [...deleted.keys()].sort()
+    : [...new Set([...kept.keys(), ...deleted.keys()])].sort();
   return rules.map((rule) => {
     const d = deleted.get(rule) ?? 0;
     const made = (kept.get(rule) ?? 0) + d;

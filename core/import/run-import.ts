@@ -74,7 +74,7 @@ export type ImportResult = {
   /** Cards not made because the learner deleted them or marked them bad before. */
   tombstoned: number;
   noLongerMade: NoLongerMade[];
-  /** The learner's keep rate per rule, after this import. */
+  /** The learner's keep rate of each rule they have deleted cards of, after this import. */
   keep: RuleKeep[];
   /** Rules the learner keeps throwing away in one of the imported notes: switch them off there? */
   offers: RuleOffOffer[];
@@ -245,6 +245,8 @@ function importRun(
   let suggested = 0;
   let keep: RuleKeep[] = [];
   const keyOfPreview = new Map<string, string>();
+  // Cards the learner unticked in the preview: suspended even if studied, like cards of a rule switched off.
+  const leftOut = new Set<string>();
 
   function* steps(): Generator<ProgressEvent> {
     const notes = allNotes(db);
@@ -424,6 +426,7 @@ function importRun(
         if (!skipRules.has(k.card.rule) && !skipCards.has(previewKey(c.file.source, k.card.line, k.key)))
           return true;
         partial = true;
+        leftOut.add(k.key);
         return false;
       });
       if (partial)
@@ -505,7 +508,7 @@ function importRun(
       // A card the learner has studied stays scheduled when its note still exists but no longer makes it (a new
       // importer, a stricter density): the summary lists it, and the learner deletes it or keeps it.
       const studied =
-        changedNoteIds.has(r.note_id ?? '') && !verdicts.has(r.content_key)
+        changedNoteIds.has(r.note_id ?? '') && !verdicts.has(r.content_key) && !leftOut.has(r.content_key)
           ? cardHistory(db, r.id)
           : undefined;
       if (studied && studied.reps > 0 && !switchedOff.has(`${r.note_id}\u0000${studied.rule}`)) {
@@ -536,7 +539,7 @@ function importRun(
       suggestionJson.length = 0;
       suggestionJson.push(...shown);
     }
-    keep = keepRates(db);
+    keep = keepRates(db, true);
     for (const id of goneNoteIds) deleteNote(db, id);
     if (changed.length > 0 || goneNoteIds.size > 0) deleteEmptyNotes(db);
     yield { phase: 'write', done: changed.length, total: changed.length };

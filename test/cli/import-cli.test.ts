@@ -51,7 +51,10 @@ describe('kubedeck import', () => {
     const db = join(tmpDir(), 'k.sqlite');
     const r = kubedeck(['import', FIXTURE, '--db', db]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^new \d+, updated 0, unchanged 0, suspended 0, warnings 0\n$/);
+    // The summary, then how many candidates were kept as suggestions (not cards until accepted).
+    expect(r.stdout).toMatch(
+      /^new \d+, updated 0, unchanged 0, suspended 0, warnings 0\nsuggestions \d+ \(not cards until accepted: [^\n]+\)\n$/,
+    );
     const again = kubedeck(['import', FIXTURE, '--json', '--db', db]).json() as Out;
     expect(again.summary.new).toBe(0);
     expect(again.cards).toBeUndefined();

@@ -74,12 +74,12 @@ describe.skipIf(!haveChromium)(
         const standard = await count();
         // More cards at density "more": the preview is read again.
         await p.getByTestId('import-density').selectOption('more');
-        await expect.poll(count).not.toBe(standard);
+        await expect.poll(count, { timeout: 20_000 }).not.toBe(standard);
         await p.getByTestId('import-density').selectOption('standard');
-        await expect.poll(count).toBe(standard);
+        await expect.poll(count, { timeout: 20_000 }).toBe(standard);
         await offered.waitFor();
         await ticks.first().check();
-        await expect.poll(count).not.toBe(standard);
+        await expect.poll(count, { timeout: 20_000 }).not.toBe(standard);
         await offered.evaluate((e) => e.scrollIntoView({ block: 'center' }));
         await p.screenshot({ path: join(SHOTS, `import-preview-suggestions-${lang}.png`) });
         await p.getByTestId('import-go').click();
@@ -95,10 +95,10 @@ describe.skipIf(!haveChromium)(
         await p.goto(`${served.base}#/browse`);
         await p.getByTestId('filter-suggestions').check();
         const list = p.getByTestId('suggestion-list');
-        await expect.poll(() => list.locator('li').count()).toBe(SUGGESTIONS - 1);
+        await expect.poll(() => list.locator('li').count(), { timeout: 20_000 }).toBe(SUGGESTIONS - 1);
         await p.screenshot({ path: join(SHOTS, `browse-suggestions-${lang}.png`) });
         await list.getByTestId('accept-suggestion').first().click();
-        await expect.poll(() => list.locator('li').count()).toBe(SUGGESTIONS - 2);
+        await expect.poll(() => list.locator('li').count(), { timeout: 20_000 }).toBe(SUGGESTIONS - 2);
 
         // Review: two auto-cloze cards deleted already, the third marked bad with one key → the offer.
         const items = (await api<{ items: Item[] }>('browse/search', { limit: 500 })).items;

@@ -163,11 +163,12 @@ describe('automatic backups', () => {
     const dir = tmpDir();
     const { db } = await seeded(dir);
     const raw = new Database(db);
-    // Back to schema 4: undo what migration 0005 (the search index) made.
+    // Back to schema 4: undo what migrations 0005 (the search index) and 0006 (verdicts, suggestions) made.
     raw.pragma('user_version = 4');
     raw.exec(`DROP TRIGGER IF EXISTS cards_fts_insert; DROP TRIGGER IF EXISTS cards_fts_delete;
       DROP TRIGGER IF EXISTS cards_fts_update; DROP TABLE IF EXISTS cards_fts; DROP INDEX IF EXISTS cards_ord;
-      DROP TABLE IF EXISTS cards_deleted;`);
+      DROP TABLE IF EXISTS cards_deleted;
+      DROP TABLE IF EXISTS card_verdicts; DROP TABLE IF EXISTS suggestions;`);
     raw.close();
     const r = kubedeck(['decks', '--db', db]);
     expect(r.code, r.stderr).toBe(0);
