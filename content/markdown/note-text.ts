@@ -1,3 +1,5 @@
+import { blankHtmlComments } from './html-comments.ts';
+import { takeSrComments } from './sr-comments.ts';
 import type { SrHistory } from './types.ts';
 
 /**
@@ -7,7 +9,7 @@ import type { SrHistory } from './types.ts';
  * never rendered. Fenced code is left alone.
  */
 export type NoteText = {
-  /** Scheduling comments of the SR plugin by 0-based line (the card line, or the line after a multi-line card). */
+  /** Scheduling comments of the SR plugin by the 0-based line of the card text they follow (see sr-comments.ts). */
   sr: Map<number, SrHistory[]>;
   /** Deck from the first `#flashcards/deck/sub` tag: "deck::sub". */
   flashcardsDeck?: string;
@@ -17,7 +19,6 @@ export type NoteText = {
 
 // What a line needs to hold for it to be rewritten (the per-line test below, on the whole text).
 const REWRITTEN = /[<^]|\[\[|#flashcards|\[!/;
-const SR = /<!--\s*SR:((?:!\d{4}-\d{2}-\d{2},\d+,\d+)+)\s*-->/g;
 const ENTITIES: Record<string, string> = {
   '&lt;': '<',
   '&gt;': '>',
@@ -42,16 +43,6 @@ export function fenceMask(lines: string[]): boolean[] {
     }
   }
   return inside;
-}
-
-function parseSr(body: string): SrHistory[] {
-  return body
-    .split('!')
-    .filter(Boolean)
-    .map((t) => {
-      const [due, interval, ease] = t.split(',');
-      return { due: due!, interval: Number(interval), ease: Number(ease) };
-    });
 }
 
 function stripTags(s: string): string {
@@ -151,16 +142,13 @@ export function normaliseNoteText(lines: string[], from: number, text?: string):
   }
   if (!any) return out;
   const code = fenceMask(lines);
+  if (text === undefined || text.includes('<!--')) {
+    blankHtmlComments(lines, from, code);
+    out.sr = takeSrComments(lines, from, code);
+  }
   for (let i = from; i < lines.length; i++) {
     if (code[i]) continue;
     let l = lines[i]!;
-    if (l.includes('<!--')) {
-      l = l.replace(SR, (_m, body: string) => {
-        out.sr.set(i, parseSr(body));
-        return '';
-      });
-      if (!l.trim()) l = '';
-    }
     if (l.includes('#flashcards') && out.flashcardsDeck === undefined) {
       const m = /(?:^|\s)#flashcards(?:\/([\p{L}\p{N}_/-]+))?(?=\s|$)/u.exec(l);
       if (m) out.flashcardsDeck = m[1] ? m[1].split('/').filter(Boolean).join('::') : '';

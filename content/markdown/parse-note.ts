@@ -15,6 +15,7 @@ import { blockTokens } from './markdown.ts';
 import { findMultilineCards } from './multiline.ts';
 import { normaliseNoteText } from './note-text.ts';
 import { isSpaceCode } from './scan.ts';
+import { attachSrHistory } from './sr-comments.ts';
 import { tableCards } from './tables.ts';
 import { mayHaveSolution, taskSolutionCards } from './task-solution.ts';
 import type { NoteWarning, ParsedCard, ParsedNote } from './types.ts';
@@ -101,11 +102,6 @@ export function parseNote(file: string, text: string, opts: ParseOptions = {}): 
           sibling: c.question,
         }),
       );
-    const sr = noteText.sr.get(c.end) ?? noteText.sr.get(c.end - 1);
-    if (sr) {
-      const made = cards.slice(c.reversed ? -2 : -1);
-      for (let k = 0; k < made.length; k++) if (sr[k]) made[k]!.srHistory = [sr[k]!];
-    }
     for (let k = c.start; k < c.end; k++) claimed[k] = true;
   }
 
@@ -148,7 +144,7 @@ export function parseNote(file: string, text: string, opts: ParseOptions = {}): 
     c.context = context;
     c.tags = [...new Set([...fm.tags, ...tags])];
   }
-  attachSrHistory(cards, noteText.sr);
+  attachSrHistory(cards, noteText.sr, lines);
   if (quiet || mostlyExplicit(cards)) dropSentenceRules(cards);
   if (!inLineOrder(cards)) cards.sort((a, b) => a.line - b.line);
   return { file, deck, lang, tags: fm.tags, cards: dedupe(cards, warn), warnings };
@@ -207,23 +203,6 @@ function dropSentenceRules(cards: ParsedCard[]): void {
   let w = 0;
   for (const c of cards) if (!SENTENCE_RULES.has(c.rule)) cards[w++] = c;
   cards.length = w;
-}
-
-/** Each card of a line that carried `<!--SR:...-->` gets its own triple, in the plugin's order. */
-function attachSrHistory(cards: ParsedCard[], sr: Map<number, ParsedCard['srHistory'] & object>): void {
-  if (sr.size === 0) return;
-  const byLine = new Map<number, ParsedCard[]>();
-  for (const c of cards) {
-    if (!c.rule.startsWith('explicit-') || c.srHistory) continue;
-    const list = byLine.get(c.line - 1) ?? [];
-    list.push(c);
-    byLine.set(c.line - 1, list);
-  }
-  for (const [line, list] of byLine) {
-    const triples = sr.get(line);
-    if (!triples) continue;
-    for (let k = 0; k < list.length; k++) if (triples[k]) list[k]!.srHistory = [triples[k]!];
-  }
 }
 
 function manifestCards(yaml: string, line: number, lines: string[], lang: 'ko' | 'en'): ParsedCard[] {

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseSrComment, srTriplesAt } from '../../core/interop/obsidian-sr.ts';
+import { parseSrBody } from '../../content/markdown/sr-comments.ts';
 import { memoryFromSm2 } from '../../core/interop/sm2-memory.ts';
 import { writeFiles } from '../support/tmp.ts';
 import { coreAt } from './helpers.ts';
@@ -30,16 +30,32 @@ new card :: no schedule yet
 const at4 = (date: string) => Date.parse(`${date}T04:00:00Z`);
 
 describe('Obsidian Spaced Repetition history', () => {
-  it('reads the plugin’s comment formats', () => {
-    expect(parseSrComment('!2024-01-01,3,250!2024-01-05,5,270')).toEqual([
+  it('reads the plugin’s comment formats: SM-2, the old form without `!`, FSRS, and the not-reviewed placeholder', () => {
+    expect(parseSrBody('!2024-01-01,3,250!2024-01-05,5,270')).toEqual([
       { due: '2024-01-01', interval: 3, ease: 250 },
       { due: '2024-01-05', interval: 5, ease: 270 },
     ]);
-    expect(parseSrComment('2024-01-01,3,250')).toEqual([{ due: '2024-01-01', interval: 3, ease: 250 }]);
-    const lines = ['a :: b', 'c :: d', '<!--SR:!2024-02-01,2,250-->'];
-    // A one-line card's comment is on its line or the next: "a :: b" has none (the comment is c's).
-    expect(srTriplesAt(lines, 1, 'explicit-basic')).toEqual([]);
-    expect(srTriplesAt(lines, 2, 'explicit-basic')).toHaveLength(1);
+    expect(parseSrBody('2024-01-01,3,250')).toEqual([{ due: '2024-01-01', interval: 3, ease: 250 }]);
+    expect(
+      parseSrBody('!2000-01-01,1,250!fsrs,2023-09-06T00:10:00.000Z,2,0.4,5.5,2,3,1,0,2023-09-04T00:00:00.000Z'),
+    ).toEqual([
+      { due: '2000-01-01', interval: 1, ease: 250 },
+      {
+        due: '2023-09-06',
+        interval: 2,
+        ease: 0,
+        fsrs: {
+          dueAt: '2023-09-06T00:10:00.000Z',
+          stability: 0.4,
+          difficulty: 5.5,
+          state: 2,
+          reps: 3,
+          lapses: 1,
+          learningSteps: 0,
+          lastReview: '2023-09-04T00:00:00.000Z',
+        },
+      },
+    ]);
   });
 
   it('turns each card’s triple into its schedule, keeps card text clean, and keeps due dates', async () => {
