@@ -1,3 +1,4 @@
+import { type FlashcardsTag, flashcardsTagsAt } from './flashcards-decks.ts';
 import { blankHtmlComments } from './html-comments.ts';
 import { takeSrComments } from './sr-comments.ts';
 import type { SrHistory } from './types.ts';
@@ -11,8 +12,8 @@ import type { SrHistory } from './types.ts';
 export type NoteText = {
   /** Scheduling comments of the SR plugin by the 0-based line of the card text they follow (see sr-comments.ts). */
   sr: Map<number, SrHistory[]>;
-  /** Deck from the first `#flashcards/deck/sub` tag: "deck::sub". */
-  flashcardsDeck?: string;
+  /** The note's `#flashcards/deck/sub` tags, line by line (see flashcards-decks.ts). */
+  flashcards: FlashcardsTag[];
   /** HTML tables, read as rows of cell text. */
   tables: { line: number; header: string[]; rows: string[][] }[];
 };
@@ -129,7 +130,7 @@ function koreanMarks(lines: string[], from: number): void {
 }
 
 export function normaliseNoteText(lines: string[], from: number, text?: string): NoteText {
-  const out: NoteText = { sr: new Map(), tables: [] };
+  const out: NoteText = { sr: new Map(), tables: [], flashcards: [] };
   if (text === undefined || SITE_MARKUP.test(text)) siteMarkup(lines, from);
   if (text === undefined || (KO_MARK_CHAR.test(text) && KO_MARKS.test(text))) koreanMarks(lines, from);
   if (text !== undefined && !REWRITTEN.test(text)) return out;
@@ -149,10 +150,8 @@ export function normaliseNoteText(lines: string[], from: number, text?: string):
   for (let i = from; i < lines.length; i++) {
     if (code[i]) continue;
     let l = lines[i]!;
-    if (l.includes('#flashcards') && out.flashcardsDeck === undefined) {
-      const m = /(?:^|\s)#flashcards(?:\/([\p{L}\p{N}_/-]+))?(?=\s|$)/u.exec(l);
-      if (m) out.flashcardsDeck = m[1] ? m[1].split('/').filter(Boolean).join('::') : '';
-    }
+    const tags = flashcardsTagsAt(l, i);
+    if (tags) out.flashcards.push(tags);
     if (l.includes('[[')) {
       l = l
         .replace(/!\[\[[^\]]*\]\]/g, '')

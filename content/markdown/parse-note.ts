@@ -2,6 +2,7 @@ import { basename, extname } from 'node:path';
 import { buildTree } from './block-tree.ts';
 import { claimCode } from './code-regions.ts';
 import { findDetails } from './details.ts';
+import { fileCardsByTag, noteFlashcardsDeck } from './flashcards-decks.ts';
 import { readFrontMatter } from './front-matter.ts';
 import { findImages } from './images.ts';
 import {
@@ -59,7 +60,8 @@ export function parseNote(file: string, text: string, opts: ParseOptions = {}): 
   const noteText = normaliseNoteText(lines, fm.lines, text);
   // The SR plugin also takes the deck from a `flashcards/...` tag in the front matter.
   const fmDeck = fm.tags.find((t) => t === 'flashcards' || t.startsWith('flashcards/'));
-  const tagDeck = noteText.flashcardsDeck ?? (fmDeck ? fmDeck.split('/').slice(1).join('::') : undefined);
+  const tagDeck =
+    noteFlashcardsDeck(noteText.flashcards) ?? (fmDeck ? fmDeck.split('/').slice(1).join('::') : undefined);
   const deck = opts.deck ?? fm.deck ?? (tagDeck || basename(file, extname(file)));
   const cards: ParsedCard[] = [];
 
@@ -145,6 +147,9 @@ export function parseNote(file: string, text: string, opts: ParseOptions = {}): 
     c.tags = [...new Set([...fm.tags, ...tags])];
   }
   attachSrHistory(cards, noteText.sr, lines);
+  // A deck named by --deck or the front matter holds every card; else the plugin's tags file each question.
+  if (opts.deck === undefined && fm.deck === undefined && noteText.flashcards.length > 0)
+    fileCardsByTag(cards, noteText.flashcards, deck, (d) => d || basename(file, extname(file)));
   if (quiet || mostlyExplicit(cards)) dropSentenceRules(cards);
   if (!inLineOrder(cards)) cards.sort((a, b) => a.line - b.line);
   return { file, deck, lang, tags: fm.tags, cards: dedupe(cards, warn), warnings };
