@@ -46,7 +46,8 @@ export function extractTags(masked: string): { text: string; tags: string[] } {
   if (!masked.includes('#')) return { text: masked.trimEnd(), tags: [] };
   const tags: string[] = [];
   const text = masked
-    .replace(/(^|\s)#([\p{L}_][\p{L}\p{N}_\-/]*)/gu, (_m, pre: string, tag: string) => {
+    // A tag starts with a letter; a nested one may start with digits (`#2024/03-11`, as daily-note vaults write).
+    .replace(/(^|\s)#([\p{L}_][\p{L}\p{N}_\-/]*|\p{N}+\/[\p{L}\p{N}_\-/]*)/gu, (_m, pre: string, tag: string) => {
       tags.push(tag);
       return pre;
     })

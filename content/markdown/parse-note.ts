@@ -15,6 +15,7 @@ import { manifestFieldClozes } from './manifest-fields.ts';
 import { blockTokens } from './markdown.ts';
 import { findMultilineCards } from './multiline.ts';
 import { normaliseNoteText } from './note-text.ts';
+import { dedentOsrCode } from './osr-indent.ts';
 import { isSpaceCode } from './scan.ts';
 import { attachSrHistory } from './sr-comments.ts';
 import { tableCards } from './tables.ts';
@@ -64,6 +65,7 @@ export function parseNote(file: string, text: string, opts: ParseOptions = {}): 
     noteFlashcardsDeck(noteText.flashcards) ?? (fmDeck ? fmDeck.split('/').slice(1).join('::') : undefined);
   const deck = opts.deck ?? fm.deck ?? (tagDeck || basename(file, extname(file)));
   const cards: ParsedCard[] = [];
+  if (tagDeck !== undefined || noteText.sr.size > 0) dedentOsrCode(lines, fm.lines);
 
   // Before the details blocks lose their `<summary>` lines: a "Solution" summary marks where answers are.
   if (mayHaveSolution(text))
