@@ -1,5 +1,6 @@
 import { basename, extname } from 'node:path';
 import { buildTree } from './block-tree.ts';
+import { widenClozeParagraphs } from './cloze-paragraphs.ts';
 import { claimCode } from './code-regions.ts';
 import { findDetails } from './details.ts';
 import { fileCardsByTag, noteFlashcardsDeck } from './flashcards-decks.ts';
@@ -148,6 +149,7 @@ export function parseNote(file: string, text: string, opts: ParseOptions = {}): 
     c.context = context;
     c.tags = [...new Set([...fm.tags, ...tags])];
   }
+  widenClozeParagraphs(cards, lines, claimed, { bold: opts.boldCloze, curly: opts.curlyCloze });
   attachSrHistory(cards, noteText.sr, lines);
   // A deck named by --deck or the front matter holds every card; else the plugin's tags file each question.
   if (opts.deck === undefined && fm.deck === undefined && noteText.flashcards.length > 0)
