@@ -7,8 +7,8 @@ import type { ParsedCard } from './types.ts';
  * - a line of tags only switches the deck for the questions below it, up to the next such line;
  * - a question above every tag line takes the note's deck: the first tag line's, else the first tag's.
  *
- * A line with two tags puts the plugin's card in both decks. A Kubedeck card lives in one deck: it takes the first
- * (README, "Obsidian Spaced Repetition notes").
+ * A line with two tags puts the plugin's card in both decks. A Kubedeck card lives in one deck: it takes the first,
+ * and the others become the card's tags (README, "Obsidian Spaced Repetition notes").
  */
 export type FlashcardsTag = {
   /** 0-based line. */
@@ -44,18 +44,38 @@ export function fileCardsByTag(
   noteDeck: string,
   name: (tagDeck: string) => string,
 ): void {
-  const first = noteFlashcardsDeck(tags);
+  const first = tags.find((t) => t.alone) ?? tags[0];
   if (first === undefined || tags.every((t) => t.decks.every((d) => name(d) === noteDeck))) return;
-  const own = new Map(tags.filter((t) => !t.alone).map((t) => [t.line, t.decks[0]!]));
+  const own = new Map(tags.filter((t) => !t.alone).map((t) => [t.line, t]));
   const switches = tags.filter((t) => t.alone);
   for (const c of cards) {
     const at = c.line - 1;
-    let deck = own.get(at);
-    if (deck === undefined) {
-      // The last tag line above the question (binary search would do; notes hold few tag lines).
-      for (const t of switches) if (t.line < at) deck = t.decks[0];
+    let tag = own.get(at);
+    if (tag === undefined) {
+      // The last tag line above the question (a linear scan: notes hold few tag lines).
+      for (const t of switches) if (t.line < at) tag = t;
     }
-    const named = name(deck ?? first);
+    const [deck, ...more] = (tag ?? first).decks;
+    const named = name(deck!);
     if (named !== noteDeck) c.deck = named;
+    // The plugin's other decks for this card, kept as tags the learner can browse by.
+    for (const d of more) {
+      const t = d ? `flashcards/${d.split('::').join('/')}` : 'flashcards';
+      if (!c.tags.includes(t)) c.tags = [...c.tags, t];
+    }
+  }
+}
+
+const TRAILING_TAGS = /(?:\s+#flashcards(?:\/[\p{L}\p{N}_/-]+)?)+\s*$/u;
+
+/**
+ * A `#flashcards` tag written after a one-line card's answer files the card and stays in the plugin's answer
+ * ("2BC #flashcards"); Kubedeck's answer keeps it too, so a vault's cards read as they did in Obsidian.
+ */
+export function keepAnswerTags(cards: ParsedCard[], lines: string[]): void {
+  for (const c of cards) {
+    if (c.rule !== 'explicit-basic') continue;
+    const tail = TRAILING_TAGS.exec(lines[c.line - 1] ?? '');
+    if (tail && !c.answer.endsWith(tail[0].trim())) c.answer = `${c.answer} ${tail[0].trim()}`;
   }
 }

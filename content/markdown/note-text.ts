@@ -159,6 +159,9 @@ export function normaliseNoteText(lines: string[], from: number, text?: string):
         .replace(/\[\[([^\]]+)\]\]/g, '$1');
     }
     // Obsidian callout: "> [!tip] CKA Exam" reads as a bold title line inside the quote.
+    // A type with data after `|` (PDF annotations: `[!PDF|255, 208, 0] [[book.pdf#page=10|page 10]]`) is titled
+    // with a link back to its source: no card text.
+    l = l.replace(/^(\s*(?:>\s*)+)\[!\w+\|[^\]]*\][+-]?.*$/, '$1');
     l = l.replace(/^(\s*(?:>\s*)+)\[!\w+\][+-]?\s*(.*)$/, (_m, q: string, title: string) =>
       title.trim() ? `${q}**${title.trim()}**` : q.trimEnd(),
     );

@@ -3,7 +3,7 @@ import { buildTree } from './block-tree.ts';
 import { widenClozeParagraphs } from './cloze-paragraphs.ts';
 import { claimCode } from './code-regions.ts';
 import { findDetails } from './details.ts';
-import { fileCardsByTag, noteFlashcardsDeck } from './flashcards-decks.ts';
+import { fileCardsByTag, keepAnswerTags, noteFlashcardsDeck } from './flashcards-decks.ts';
 import { readFrontMatter } from './front-matter.ts';
 import { findImages } from './images.ts';
 import {
@@ -154,6 +154,7 @@ export function parseNote(file: string, text: string, opts: ParseOptions = {}): 
   // A deck named by --deck or the front matter holds every card; else the plugin's tags file each question.
   if (opts.deck === undefined && fm.deck === undefined && noteText.flashcards.length > 0)
     fileCardsByTag(cards, noteText.flashcards, deck, (d) => d || basename(file, extname(file)));
+  if (noteText.flashcards.length > 0) keepAnswerTags(cards, lines);
   if (quiet || mostlyExplicit(cards)) dropSentenceRules(cards);
   if (!inLineOrder(cards)) cards.sort((a, b) => a.line - b.line);
   return { file, deck, lang, tags: fm.tags, cards: dedupe(cards, warn), warnings };
