@@ -118,11 +118,13 @@ export const countRows = (db: DB, table: BackupTable): number =>
  */
 export function setEstimatedSchedule(db: DB, id: string, s: FsrsColumns): boolean {
   return (
-    db.prepare(
-    `UPDATE cards SET state = @state, due = @due, stability = @stability, difficulty = @difficulty,
+    db
+      .prepare(
+        `UPDATE cards SET state = @state, due = @due, stability = @stability, difficulty = @difficulty,
        elapsed_days = @elapsed_days, scheduled_days = @scheduled_days, learning_steps = @learning_steps, reps = @reps,
        lapses = @lapses, last_review = @last_review
      WHERE id = @id AND NOT EXISTS (SELECT 1 FROM review_log WHERE card_id = @id)`,
-    ).run({ id, ...s }).changes > 0
+      )
+      .run({ id, ...s }).changes > 0
   );
 }

@@ -28,5 +28,9 @@ if (process.argv.includes('--list'))
 const plugin = judged(OSR_CASES);
 const counted = plugin.filter(({ c }) => !c.design);
 console.log(`exact: ${plugin.filter(({ v }) => v.exact).length}/${plugin.length}`);
-console.log(`with free-form cards allowed: ${counted.filter(({ v }) => v.withFreeForm).length}/${counted.length}`);
-console.log(`issue #19's own cases, exact: ${judged(OSR_ISSUE_CASES).filter(({ v }) => v.exact).length}/${OSR_ISSUE_CASES.length}`);
+console.log(
+  `with free-form cards allowed: ${counted.filter(({ v }) => v.withFreeForm).length}/${counted.length}`,
+);
+console.log(
+  `issue #19's own cases, exact: ${judged(OSR_ISSUE_CASES).filter(({ v }) => v.exact).length}/${OSR_ISSUE_CASES.length}`,
+);

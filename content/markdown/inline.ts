@@ -47,10 +47,13 @@ export function extractTags(masked: string): { text: string; tags: string[] } {
   const tags: string[] = [];
   const text = masked
     // A tag starts with a letter; a nested one may start with digits (`#2024/03-11`, as daily-note vaults write).
-    .replace(/(^|\s)#([\p{L}_][\p{L}\p{N}_\-/]*|\p{N}+\/[\p{L}\p{N}_\-/]*)/gu, (_m, pre: string, tag: string) => {
-      tags.push(tag);
-      return pre;
-    })
+    .replace(
+      /(^|\s)#([\p{L}_][\p{L}\p{N}_\-/]*|\p{N}+\/[\p{L}\p{N}_\-/]*)/gu,
+      (_m, pre: string, tag: string) => {
+        tags.push(tag);
+        return pre;
+      },
+    )
     .replace(/\s+$/, '');
   return { text, tags };
 }

@@ -15,7 +15,10 @@ export function dedentOsrCode(lines: string[], from: number): void {
   let i = from;
   while (i < lines.length) {
     const startsRun =
-      !fence[i] && INDENTED.test(lines[i]!) && (i === from || !lines[i - 1]!.trim()) && !inList(lines, i, from);
+      !fence[i] &&
+      INDENTED.test(lines[i]!) &&
+      (i === from || !lines[i - 1]!.trim()) &&
+      !inList(lines, i, from);
     if (!startsRun) {
       i++;
       continue;

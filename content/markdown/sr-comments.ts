@@ -57,7 +57,11 @@ export function parseSrBody(body: string): SrHistory[] {
       continue;
     }
     const m = SM2.exec(seg);
-    out.push(m ? { due: m[1]!, interval: Number(m[2]), ease: Number(m[3]) } : { due: NOT_REVIEWED, interval: 0, ease: 0 });
+    out.push(
+      m
+        ? { due: m[1]!, interval: Number(m[2]), ease: Number(m[3]) }
+        : { due: NOT_REVIEWED, interval: 0, ease: 0 },
+    );
   }
   return out;
 }

@@ -1,6 +1,6 @@
-import type { SrCardRef } from '../import/run-import.ts';
 import { setEstimatedSchedule } from '../../db/interop.ts';
 import type { Ctx } from '../context.ts';
+import type { SrCardRef } from '../import/run-import.ts';
 import { DAY_MS, dayStart } from '../review/day.ts';
 import { makeScheduler } from '../review/scheduler.ts';
 import { loadSettings } from '../review/session.ts';

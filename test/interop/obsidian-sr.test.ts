@@ -37,7 +37,9 @@ describe('Obsidian Spaced Repetition history', () => {
     ]);
     expect(parseSrBody('2024-01-01,3,250')).toEqual([{ due: '2024-01-01', interval: 3, ease: 250 }]);
     expect(
-      parseSrBody('!2000-01-01,1,250!fsrs,2023-09-06T00:10:00.000Z,2,0.4,5.5,2,3,1,0,2023-09-04T00:00:00.000Z'),
+      parseSrBody(
+        '!2000-01-01,1,250!fsrs,2023-09-06T00:10:00.000Z,2,0.4,5.5,2,3,1,0,2023-09-04T00:00:00.000Z',
+      ),
     ).toEqual([
       { due: '2000-01-01', interval: 1, ease: 250 },
       {
