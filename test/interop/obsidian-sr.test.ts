@@ -128,6 +128,48 @@ describe('Obsidian Spaced Repetition history', () => {
     core.close();
   });
 
+  it('reads every comment form the plugin writes, each onto its own card, with the plugin’s due day and interval', async () => {
+    const { core, dir } = await coreAt('2026-05-20T09:00:00Z');
+    const vault = join(dir, 'vault');
+    writeFiles(vault, {
+      'forms.md': [
+        '#flashcards/forms',
+        'old form, same line :: 1 <!--SR:2026-06-10,12,270-->',
+        'old form, next line :: 2',
+        '<!--SR:2026-06-11,13,250-->',
+        'callout :: 3',
+        '> [!sr|card-metadata]',
+        '> <!--SR:!2026-06-12,14,230-->',
+        'never closed :: 4 <!--SR:!2026-06-13,15,260',
+        'fsrs :: 5',
+        '<!--SR:!fsrs,2026-06-14T10:30:00.000Z,16,20.5,4.2,2,5,1,0,2026-05-29T10:30:00.000Z-->',
+        'no comment of its own :: 6',
+        'the next card’s :: 7 <!--SR:!2026-06-15,17,250-->',
+        '',
+      ].join('\n'),
+    });
+    const r = await core.call('import/run', { paths: [vault] });
+    expect(r.warnings).toEqual([]);
+    expect(r.srScheduled).toBe(6);
+    const rows = core.ctx.db
+      .prepare(
+        'SELECT answer, state, due, scheduled_days AS days, stability, difficulty, reps, lapses FROM cards ORDER BY answer',
+      )
+      .all() as Record<string, number | string | null>[];
+    expect(rows.map((c) => [c.answer, c.state, c.due, c.days])).toEqual([
+      ['1', 2, at4('2026-06-10'), 12],
+      ['2', 2, at4('2026-06-11'), 13],
+      ['3', 2, at4('2026-06-12'), 14],
+      ['4', 2, at4('2026-06-13'), 15],
+      ['5', 2, Date.parse('2026-06-14T10:30:00.000Z'), 16],
+      ['6', 0, null, 0],
+      ['7', 2, at4('2026-06-15'), 17],
+    ]);
+    // The FSRS form carries the memory state itself.
+    expect(rows[4]).toMatchObject({ stability: 20.5, difficulty: 4.2, reps: 5, lapses: 1 });
+    core.close();
+  });
+
   it('a card reviewed in Kubedeck keeps Kubedeck’s schedule when Obsidian writes a new comment', async () => {
     const { core, clock, dir } = await coreAt('2026-06-10T09:00:00Z');
     const vault = join(dir, 'vault');
