@@ -18,10 +18,11 @@ import { findMultilineCards } from './multiline.ts';
 import { normaliseNoteText } from './note-text.ts';
 import { dedentOsrCode } from './osr-indent.ts';
 import { isSpaceCode } from './scan.ts';
+import { selectCards } from './select/select-cards.ts';
 import { attachSrHistory } from './sr-comments.ts';
 import { tableCards } from './tables.ts';
 import { mayHaveSolution, taskSolutionCards } from './task-solution.ts';
-import type { NoteWarning, ParsedCard, ParsedNote } from './types.ts';
+import type { Density, NoteWarning, ParsedCard, ParsedNote, ScoredCard } from './types.ts';
 import { Walker } from './walker.ts';
 
 export type ParseOptions = {
@@ -35,6 +36,8 @@ export type ParseOptions = {
   boldCloze?: boolean;
   /** Obsidian SR plugin option: `{{text}}` is a cloze deletion (off by default). */
   curlyCloze?: boolean;
+  /** How many of the free-form candidates become cards (default standard); see select/select-cards.ts. */
+  density?: Density;
 };
 
 export { headingLike } from './walker.ts';
@@ -52,6 +55,31 @@ export function detectLang(text: string): 'ko' | 'en' {
 }
 
 export function parseNote(file: string, text: string, opts: ParseOptions = {}): ParsedNote {
+  const { note, candidates } = proposeCards(file, text, opts);
+  const selection = selectCards(candidates, opts.density);
+  return { ...note, cards: selection.cards, suggestions: selection.suggestions };
+}
+
+/** Every candidate of a note with its score and verdict: what `--explain` shows. */
+export function scoreNote(file: string, text: string, opts: ParseOptions = {}): ScoredCard[] {
+  const { candidates } = proposeCards(file, text, opts);
+  return selectCards(candidates, opts.density).scored;
+}
+
+/**
+ * What the rules propose for a note, before the selection decides: each rule's tests read this, so a rule is
+ * tested for what it finds and the selection (select/) for what it keeps.
+ */
+export function candidateCards(file: string, text: string, opts: ParseOptions = {}): ParsedCard[] {
+  return proposeCards(file, text, opts).candidates;
+}
+
+/** The rules' candidate cards of a note, before the selection: deduplicated, in line order. */
+function proposeCards(
+  file: string,
+  text: string,
+  opts: ParseOptions,
+): { note: Omit<ParsedNote, 'cards' | 'suggestions'>; candidates: ParsedCard[] } {
   const warnings: NoteWarning[] = [];
   const warn = warner(warnings, file);
   const lines = text.split('\n');
@@ -157,7 +185,7 @@ export function parseNote(file: string, text: string, opts: ParseOptions = {}): 
   if (noteText.flashcards.length > 0) keepAnswerTags(cards, lines);
   if (quiet || mostlyExplicit(cards)) dropSentenceRules(cards);
   if (!inLineOrder(cards)) cards.sort((a, b) => a.line - b.line);
-  return { file, deck, lang, tags: fm.tags, cards: dedupe(cards, warn), warnings };
+  return { note: { file, deck, lang, tags: fm.tags, warnings }, candidates: dedupe(cards, warn) };
 }
 
 // Made here, not as a named arrow in parseNote: tsx gives every arrow bound to a name a defineProperty per call.

@@ -75,6 +75,29 @@ export type ParsedCard = {
   deck?: string;
 };
 
+/**
+ * How many cards the importer makes: the score line a candidate must reach to become a card. `fewer` keeps only
+ * the surest cards, `more` lets in weaker ones. Set per collection (`import.density`), per note (front matter
+ * `density:`) or per import.
+ */
+export type Density = 'fewer' | 'standard' | 'more';
+
+/** One named reason a candidate card scored what it did: see content/markdown/select/features.ts. */
+export type ScoreFeature = { name: string; weight: number };
+
+/**
+ * A candidate card with its score. The rules propose candidates; one selection step
+ * (content/markdown/select/select-cards.ts) scores them and decides which become cards and which suggestions.
+ */
+export type ScoredCard = ParsedCard & {
+  score: number;
+  features: ScoreFeature[];
+  /** card: kept; suggestion: under the density line but over the floor; dropped: under the floor or not the best for its fact. */
+  verdict: 'card' | 'suggestion' | 'dropped';
+  /** Why it was dropped when another candidate won its fact: that candidate's prompt. */
+  lostTo?: string;
+};
+
 export type NoteWarning = { file: string; line: number; message: string };
 
 export type ParsedNote = {
@@ -82,6 +105,12 @@ export type ParsedNote = {
   deck: string;
   lang: 'ko' | 'en';
   tags: string[];
+  /** The cards the note makes: explicit cards, and the free-form candidates the selection kept. */
   cards: ParsedCard[];
+  /**
+   * Free-form candidates under the density line but over the floor: offered to the learner (unticked in the
+   * import preview, a filter in Browse), never scheduled or counted until accepted.
+   */
+  suggestions: ScoredCard[];
   warnings: NoteWarning[];
 };

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseNote } from '../../content/markdown/parse-note.ts';
+import { candidateCards } from '../../content/markdown/parse-note.ts';
 
 const DIR = join(import.meta.dirname, '..', 'fixtures', 'notes', 'exercises');
-const parse = (file: string) => parseNote(file, readFileSync(join(DIR, file), 'utf8')).cards;
+const parse = (file: string) => candidateCards(file, readFileSync(join(DIR, file), 'utf8'));
 
 describe('notes written for a Jekyll blog', () => {
   it('reads `{% highlight %}` blocks as code and asks a `<summary>보기</summary>` block from the section title (ko)', () => {
@@ -48,7 +48,7 @@ describe('notes written for a Jekyll blog', () => {
       '## {{% heading "whatsnext" %}}',
       '',
     ].join('\n');
-    const cards = parseNote('hugo.md', text).cards;
+    const cards = candidateCards('hugo.md', text);
     expect(cards.length).toBeGreaterThan(0);
     for (const c of cards) {
       expect(`${c.prompt} ${c.answer} ${c.context.join(' ')}`).not.toMatch(/\{\{|\{#|v1\.22/);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseNote } from '../../content/markdown/parse-note.ts';
+import { candidateCards } from '../../content/markdown/parse-note.ts';
 
-const cards = (text: string) => parseNote('note.md', text).cards;
+const cards = (text: string) => candidateCards('note.md', text);
 const has = (text: string, rule: string, prompt: string, answer: string) =>
   expect(
     cards(text)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseNote } from '../../content/markdown/parse-note.ts';
+import { candidateCards, parseNote } from '../../content/markdown/parse-note.ts';
 
-const cards = (text: string, file = 'note.md') => parseNote(file, text).cards;
+const cards = (text: string, file = 'note.md') => candidateCards(file, text);
 const pick = (text: string) => cards(text).map((c) => [c.kind, c.rule, c.prompt, c.answer]);
 
 describe('explicit syntax', () => {

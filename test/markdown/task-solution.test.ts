@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseNote } from '../../content/markdown/parse-note.ts';
+import { candidateCards } from '../../content/markdown/parse-note.ts';
 
 const DIR = join(import.meta.dirname, '..', 'fixtures', 'notes', 'exercises');
 const taskCards = (file: string) =>
-  parseNote(file, readFileSync(join(DIR, file), 'utf8'))
-    .cards.filter((c) => c.rule === 'task-solution')
+  candidateCards(file, readFileSync(join(DIR, file), 'utf8'))
+    .filter((c) => c.rule === 'task-solution')
     .map((c) => [c.prompt, c.answer]);
 
 describe('task steps asked with the part of the solution that does them', () => {
@@ -53,10 +53,10 @@ describe('task steps asked with the part of the solution that does them', () => 
   it('makes nothing without a solution, and nothing for a step no part of the solution matches', () => {
     const text = readFileSync(join(DIR, 'netpol-exercise-en.md'), 'utf8');
     const noSolution = text.replace('## Solution', '## Notes');
-    expect(parseNote('a.md', noSolution).cards.filter((c) => c.rule === 'task-solution')).toEqual([]);
+    expect(candidateCards('a.md', noSolution).filter((c) => c.rule === 'task-solution')).toEqual([]);
     const vague =
       '## Tasks\n\n1. Think about why this matters\n\n## Solution\n\n```bash\nk create ns shop\n```\n';
-    expect(parseNote('b.md', vague).cards.filter((c) => c.rule === 'task-solution')).toEqual([]);
+    expect(candidateCards('b.md', vague).filter((c) => c.rule === 'task-solution')).toEqual([]);
   });
 
   it('reads a command continued over lines with `\\` as one command, under a bold **Solution Steps:** label', () => {
@@ -74,8 +74,8 @@ describe('task steps asked with the part of the solution that does them', () => 
       '',
     ].join('\n');
     expect(
-      parseNote('d.md', text)
-        .cards.filter((c) => c.rule === 'task-solution')
+      candidateCards('d.md', text)
+        .filter((c) => c.rule === 'task-solution')
         .map((c) => c.answer),
     ).toEqual([
       `kubectl patch deployment logger -n prio -p '{"spec":{"template":{"spec":{"priorityClassName":"high"}}}}'`,
@@ -117,8 +117,8 @@ describe('task steps asked with the part of the solution that does them', () => 
       '',
     ].join('\n');
     expect(
-      parseNote('e.md', text)
-        .cards.filter((c) => c.rule === 'task-solution')
+      candidateCards('e.md', text)
+        .filter((c) => c.rule === 'task-solution')
         .map((c) => c.answer),
     ).toEqual(['hostnames:\n- shop.example.com']);
   });
@@ -140,8 +140,8 @@ describe('task steps asked with the part of the solution that does them', () => 
       '',
     ].join('\n');
     expect(
-      parseNote('c.md', text)
-        .cards.filter((c) => c.rule === 'task-solution')
+      candidateCards('c.md', text)
+        .filter((c) => c.rule === 'task-solution')
         .map((c) => c.answer),
     ).toEqual(['kubectl expose deployment api --port=8080 --name=api-svc']);
   });

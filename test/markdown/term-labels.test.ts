@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseNote } from '../../content/markdown/parse-note.ts';
+import { candidateCards } from '../../content/markdown/parse-note.ts';
 
 const terms = (text: string) =>
-  parseNote('t.md', text)
-    .cards.filter((c) => c.rule === 'term-definition')
+  candidateCards('t.md', text)
+    .filter((c) => c.rule === 'term-definition')
     .map((c) => [c.prompt, c.answer]);
 
 // The label and manifest-key tests lower-case the term, skipping the call for text that has no letter to lower.

@@ -1,0 +1,340 @@
+import type { CardView } from './card-view.ts';
+import {
+  cutsPhrase,
+  gapAfterComma,
+  hasMarkup,
+  hasOpenMark,
+  isFiller,
+  isGenericTitle,
+  isInstruction,
+  isListMember,
+  isNarration,
+  isRhetorical,
+  isSentencePiece,
+  leansOnPrevious,
+  looksLikeOutput,
+  opensWithPronoun,
+} from './text-signs.ts';
+import {
+  isCommandLine,
+  isEnumValue,
+  isExampleValue,
+  isFieldName,
+  isMeaningfulValue,
+  isTermToken,
+  termHits,
+  tokens,
+} from './vocab.ts';
+
+/**
+ * The features a candidate card is scored on. Each is one sentence of the rubric (../../../docs/quality) turned
+ * into a test: a card gains for hiding what a learner must recall, and loses for every way judges threw cards
+ * away (ambiguous, filler, fragment, too-long, not-a-fact, trivial). The score is the rule's prior plus the
+ * weights of the features that hold.
+ */
+export type Feature = { name: string; weight: number; holds: (v: CardView) => boolean };
+
+/** Words of an answer a learner can still recall in one go; past this a cloze answer is prose. */
+export const SHORT_ANSWER_WORDS = 8;
+const PARAGRAPH_WORDS = 25;
+
+const isList = (v: CardView) =>
+  v.answerLines.length >= 2 && v.answerLines.every((l) => /^\s*(?:[-*+]|\d+[.)])\s/.test(l));
+const isCode = (v: CardView) =>
+  v.answerLines.length > 0 &&
+  v.answerLines.every((l) => {
+    const t = l.replace(/`/g, '');
+    return isCommandLine(t) || /^\s*(?:#|--?[a-z])/.test(t);
+  });
+/** Rules whose prompt is a term: a name, not a piece of a sentence. */
+const TERM_RULES = new Set(['term-definition', 'definition-reverse', 'abbreviation', 'table', 'option-list']);
+const isManifestCard = (v: CardView) => v.card.rule === 'manifest' || v.card.rule === 'manifest-field';
+
+/** The hidden text is on show in the prompt or the heading path (Korean has no word gaps: a substring will do). */
+function answerVisible(v: CardView): boolean {
+  const h = v.hidden.toLowerCase();
+  if (h.length < 2 || h.length > 80 || isManifestCard(v)) return false;
+  const seen = `${v.shown} ${v.context}`.toLowerCase();
+  if (/[\uac00-\ud7a3]/.test(h)) return seen.includes(h);
+  const esc = h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // A Korean particle may follow a word glued (`.:53을`), so only Latin letters and digits end it.
+  return new RegExp(`(?<![\\p{L}\\p{N}])${esc}(?![A-Za-z0-9])`, 'u').test(seen);
+}
+
+/** Most of the words of a longer answer are already in the prompt or heading: little is left to recall. */
+function answerMostlyVisible(v: CardView): boolean {
+  // A command is recalled as syntax, even when the prompt names every word of it.
+  if (isManifestCard(v) || isCode(v) || v.answerWords < 2) return false;
+  const seen = `${v.shown} ${v.context}`.toLowerCase();
+  const words = tokens(v.hidden.toLowerCase())
+    .map((w) => w.replace(/[.,:;!?]+$/, ''))
+    .filter((w) => w.length >= 2);
+  if (words.length < 2) return false;
+  const shownCount = words.filter((w) =>
+    seen.includes(w.replace(/(?:은|는|이|가|을|를|의|와|과|에|로)$/, '')),
+  ).length;
+  return shownCount / words.length >= 0.75;
+}
+
+// kubectl's first word after the verb is a resource type; a bare word after that is a name the example chose.
+const KUBECTL_NAME =
+  /^(?:kubectl|k)\s+(?:get|describe|delete|edit|expose|logs|exec|port-forward|label|annotate|scale)\s+(?:[a-z.]+\/)?[a-z.]+\s+([a-z0-9][a-z0-9.-]*)(?=\s|$)/i;
+
+/** The words of a command chosen for one example (`nginx-demo`, `8000:80`) that the prompt never gives. */
+function unseenExampleTokens(v: CardView): number {
+  const seen = `${v.shown} ${v.context}`.toLowerCase();
+  let n = 0;
+  for (const l of v.answerLines.slice(0, 3)) {
+    const name = KUBECTL_NAME.exec(l.trim())?.[1];
+    if (name && !seen.includes(name.toLowerCase()) && !isTermToken(name)) n++;
+    for (const t of tokens(l.replace(/^\s*\$\s+/, ''))) {
+      const bare = t
+        .replace(/^--?[\w-]+=/, '')
+        .replace(/[.,;]+$/, '')
+        .replace(/\/\d{1,2}$/, '');
+      if (/^[<{$[]|^[A-Z_]{3,}$/.test(bare)) continue;
+      if (isExampleValue(bare) && !seen.includes(bare.toLowerCase())) n++;
+    }
+  }
+  return n;
+}
+
+const hidesTerm = (v: CardView) => v.answerWords <= 6 && termHits(v.hidden) > 0;
+
+/** A one-word prompt is in its own short answer (`LoadBalancer → provides loadbalancer to app`). */
+function repeatsPrompt(v: CardView): boolean {
+  const words = tokens(v.shown.toLowerCase());
+  if (words.length !== 1 || words[0]!.length < 4 || v.answerLines.length > 1 || v.answerWords > 8)
+    return false;
+  return v.hidden
+    .toLowerCase()
+    .replace(/[\s-]+/g, '')
+    .includes(words[0]!.replace(/-/g, ''));
+}
+
+/** Every word of the hidden part is a Kubernetes word or a value with meaning (`kube-proxy`, `서비스와 파드`). */
+function hidesOnlyTerms(v: CardView): boolean {
+  const ws = tokens(v.hidden).filter((w) => !/^(?:and|or|및|와|과|,)$/i.test(w));
+  return ws.length > 0 && ws.length <= 4 && ws.every((w) => isTermToken(w) || isMeaningfulValue(w));
+}
+
+/** The Kubernetes words the answer hides are all in the prompt or heading path already. */
+function hiddenTermsShown(v: CardView): boolean {
+  const seen = `${v.shown} ${v.context}`.toLowerCase();
+  const terms = tokens(v.hidden).filter((w) => isTermToken(w));
+  return (
+    terms.length > 0 &&
+    terms.every((w) =>
+      seen.includes(w.toLowerCase().replace(/(?:에서|으로|은|는|이|가|을|를|의|와|과|에|로)$/, '')),
+    )
+  );
+}
+
+export const FEATURES: Feature[] = [
+  // What the blank hides: worth asking.
+  // In a manifest the value of a field is one of its kind's values, and the manifest rarely says which: not counted.
+  {
+    name: 'hides-kubernetes-term',
+    weight: 0.25,
+    holds: (v) => !isCode(v) && !isManifestCard(v) && hidesTerm(v),
+  },
+  { name: 'hides-only-terms', weight: 0.1, holds: (v) => v.isCloze && hidesOnlyTerms(v) },
+  {
+    name: 'hides-meaningful-value',
+    weight: 0.25,
+    holds: (v) => !isManifestCard(v) && v.answerWords <= 3 && isMeaningfulValue(v.hidden),
+  },
+  {
+    name: 'command-for-stated-purpose',
+    weight: 0.2,
+    holds: (v) =>
+      !v.isCloze &&
+      v.answerLines.length === 1 &&
+      isCommandLine(v.answerLines[0]!) &&
+      v.answerLines[0]!.length <= 120 &&
+      !isCommandLine(v.shown) &&
+      v.shown.split(' ').length >= 2 &&
+      unseenExampleTokens(v) === 0,
+  },
+  {
+    name: 'term-asked-for-definition',
+    weight: 0.15,
+    holds: (v) =>
+      !v.isCloze &&
+      !isCode(v) &&
+      v.shown.split(' ').length <= 5 &&
+      (isTermToken(v.shown) ||
+        termHits(v.shown) > 0 ||
+        isMeaningfulValue(v.shown) ||
+        isFieldName(v.shown) ||
+        /^`[^`]+`$/.test(v.prompt.trim())) &&
+      v.answerWords >= 2 &&
+      v.answerWords <= PARAGRAPH_WORDS,
+  },
+  {
+    name: 'asks-a-question',
+    weight: 0.15,
+    holds: (v) =>
+      !v.isCloze && /[?？]$/.test(v.shown) && !isRhetorical(v.shown) && v.answerWords <= PARAGRAPH_WORDS,
+  },
+  {
+    name: 'short-answer',
+    weight: 0.1,
+    holds: (v) => v.answerWords >= 1 && v.answerWords <= 4 && !isExampleValue(v.hidden),
+  },
+  {
+    // "Required fields of a Gateway listener", "Pod에 줄 수 있는 dnsPolicy 값": a title that says what the list is.
+    name: 'list-under-a-telling-title',
+    weight: 0.15,
+    holds: (v) =>
+      isList(v) &&
+      v.shown.split(' ').length >= (v.ko ? 2 : 3) &&
+      !isGenericTitle(v.shown) &&
+      !isNarration(v.shown) &&
+      !isInstruction(v.shown),
+  },
+  {
+    // "Service web은 app=web Pod의 컨테이너 포트로 …를 만든다." over the manifest: the task it answers is stated.
+    name: 'manifest-with-its-task',
+    weight: 0.4,
+    holds: (v) =>
+      v.card.rule === 'manifest' &&
+      v.answerLines.length <= 40 &&
+      ((v.card.prompt.includes('\n') && (v.card.prompt.split('\n')[0] ?? '').split(' ').length >= 5) ||
+        // or the heading right over it: "### Headless Service db for pods labelled app=db on port 5432".
+        (v.card.context.at(-1) ?? '').split(' ').length >= 4),
+  },
+  {
+    name: 'short-list',
+    weight: 0.1,
+    holds: (v) => isList(v) && v.answerLines.length <= 6 && v.answerWords / v.answerLines.length <= 8,
+  },
+
+  // Trivial: the answer is on show.
+  { name: 'answer-visible', weight: -1, holds: answerVisible },
+  { name: 'answer-mostly-visible', weight: -0.45, holds: (v) => !answerVisible(v) && answerMostlyVisible(v) },
+  {
+    name: 'hidden-terms-shown',
+    weight: -0.4,
+    holds: (v) =>
+      v.isCloze && v.answerWords <= 6 && !answerVisible(v) && !answerMostlyVisible(v) && hiddenTermsShown(v),
+  },
+
+  // Ambiguous: many answers would fit.
+  { name: 'example-value', weight: -0.5, holds: (v) => v.answerWords === 1 && isExampleValue(v.hidden) },
+  {
+    // Not where the author wrote the question (`Q:`, a question heading, `<summary>`): they chose what it asks.
+    name: 'example-names-in-command',
+    weight: -0.35,
+    holds: (v) =>
+      !v.isCloze &&
+      v.card.rule !== 'question-answer' &&
+      v.card.rule !== 'details' &&
+      !isCommandLine(v.shown) &&
+      isCode(v) &&
+      unseenExampleTokens(v) >= 1,
+  },
+  { name: 'one-of-a-list', weight: -0.45, holds: (v) => v.isCloze && isListMember(v.prompt) },
+  { name: 'generic-title-asked', weight: -0.6, holds: (v) => !v.isCloze && isGenericTitle(v.shown) },
+  {
+    name: 'exercise-step',
+    weight: -0.3,
+    holds: (v) => v.isCloze && isInstruction(v.shown),
+  },
+
+  {
+    // "spec.externalTrafficPolicy → Local": the field has more than one value, and the prompt does not say which.
+    name: 'one-value-of-a-field',
+    weight: -0.5,
+    holds: (v) =>
+      !v.isCloze && v.answerWords === 1 && isEnumValue(v.hidden) && v.shown.split(' ').length <= 3,
+  },
+  {
+    name: 'command-without-purpose',
+    weight: -0.3,
+    holds: (v) => !v.isCloze && isCode(v) && !isCommandLine(v.shown) && v.shown.split(' ').length <= 2,
+  },
+  {
+    // "LoadBalancer → provides loadbalancer to app": the definition says the term again.
+    name: 'definition-repeats-term',
+    weight: -0.35,
+    holds: (v) => !v.isCloze && !isCode(v) && repeatsPrompt(v),
+  },
+
+  // Filler and fragments.
+  { name: 'answer-is-a-question', weight: -0.5, holds: (v) => /[?？]$/.test(v.hidden) },
+  {
+    name: 'prompt-is-a-sentence-piece',
+    weight: -0.4,
+    holds: (v) =>
+      !v.isCloze && v.shown.split(' ').length <= 6 && !/[?？]$/.test(v.shown) && isSentencePiece(v.shown),
+  },
+  {
+    name: 'answer-ends-open',
+    weight: -0.4,
+    holds: (v) => !v.isCloze && /[:：,]$/.test(v.card.answer.trim()),
+  },
+  {
+    name: 'open-emphasis',
+    weight: -0.4,
+    holds: (v) =>
+      !isManifestCard(v) && !isCode(v) && (hasOpenMark(v.card.prompt) || hasOpenMark(v.card.answer)),
+  },
+  { name: 'gap-after-comma', weight: -0.4, holds: (v) => v.isCloze && gapAfterComma(v.prompt) },
+  { name: 'filler-answer', weight: -0.7, holds: (v) => isFiller(v.hidden, v.ko) },
+  { name: 'pronoun-answer', weight: -0.4, holds: (v) => v.isCloze && opensWithPronoun(v.hidden) },
+  { name: 'leans-on-previous-sentence', weight: -0.3, holds: (v) => v.isCloze && leansOnPrevious(v.prompt) },
+  { name: 'cuts-a-phrase', weight: -0.6, holds: (v) => v.isCloze && cutsPhrase(v.prompt, v.card.answer) },
+
+  // Too long.
+  {
+    // A cloze answer is recalled word for word; a definition on the back of a card may be one short sentence.
+    name: 'cloze-answer-over-8-words',
+    weight: -0.35,
+    holds: (v) =>
+      v.isCloze &&
+      !isList(v) &&
+      !isCode(v) &&
+      v.answerWords > SHORT_ANSWER_WORDS &&
+      v.answerWords <= PARAGRAPH_WORDS,
+  },
+  {
+    name: 'answer-is-a-paragraph',
+    weight: -0.7,
+    holds: (v) => !isList(v) && !isCode(v) && !isManifestCard(v) && v.answerWords > PARAGRAPH_WORDS,
+  },
+  {
+    name: 'long-list',
+    weight: -0.3,
+    holds: (v) => isList(v) && (v.answerLines.length > 7 || v.answerWords / v.answerLines.length > 12),
+  },
+  { name: 'long-code', weight: -0.3, holds: (v) => isCode(v) && v.answerLines.length > 3 },
+  { name: 'long-prompt', weight: -0.2, holds: (v) => !isManifestCard(v) && v.prompt.length > 250 },
+
+  // Not a fact.
+  {
+    name: 'narration',
+    weight: -0.6,
+    holds: (v) => isNarration(v.isCloze ? v.prompt : `${v.shown} ${v.hidden}`),
+  },
+  {
+    name: 'pasted-output',
+    weight: -1,
+    holds: (v) =>
+      looksLikeOutput(v.card.answer) ||
+      looksLikeOutput(v.card.prompt) ||
+      // A command over lines that are no commands nor a list: what it printed.
+      (!v.isCloze &&
+        !/[\uac00-\ud7a3]/.test(v.shown) &&
+        /\s-{1,2}\w|\s\S+\s\S+/.test(v.shown) &&
+        isCommandLine(v.shown.replace(/^#\s*/, '')) &&
+        v.answerLines.length >= 2 &&
+        !isCode(v) &&
+        !isList(v)),
+  },
+  {
+    name: 'markup',
+    weight: -1,
+    holds: (v) => !isManifestCard(v) && (hasMarkup(v.card.prompt) || hasMarkup(v.card.answer)),
+  },
+];

@@ -1,0 +1,175 @@
+/**
+ * Signs in the words of a card that a learner would delete it, one small test each, in English and Korean. The
+ * features (features.ts) weigh them; these only say whether the sign is there.
+ */
+
+// First person and talk to the reader: a story or a pointer, not a fact to recall.
+// "I" only with its capital: `grep -i` is no narrator.
+const FIRST_PERSON =
+  /\b(?:I|I'm|I've|I'd)\b|\b(?:[Mm]y|[Mm]e|[Ww]e|[Ww]e'll|[Ww]e've|[Ww]e're|[Oo]ur|[Ll]et's|[Ll]et us)\b/;
+const NARRATION_EN =
+  /\b(?:this|the) (?:post|article|guide|blog|lab|tutorial|section|chapter|page)\b|\b(?:see|shown|listed|described) (?:below|above)\b|\b(?:as follows|the following|as you can see|you(?:'ll| will| should| can) (?:see|notice|get|find))\b|^(?:now|next|then|first|finally|so|ok|okay),?\s/i;
+const NARRATION_KO =
+  /이 글|본 글|이번 (?:글|포스트|시간|장)|정리(?:해|하였|했|한다|합니다)|살펴보|알아보|보겠|해보자|해 보자|봅시다|합시다|하자\b|아래(?:와|의|처럼|에서|를|는)|다음과 같|위(?:와|의|에서|처럼)\s|앞서|필자|저는|나는|우리는|확인해 ?보|실습|강의|공부한/;
+
+export function isNarration(text: string): boolean {
+  return FIRST_PERSON.test(text) || NARRATION_EN.test(text) || NARRATION_KO.test(text);
+}
+
+// A question that asks nothing the note answers: "Why?", "What happens?", "어떻게 될까?".
+const RHETORICAL = /^(?:why|how|what|really|right|so)\??$|(?:일까|할까|될까|까요)\s*\??$/i;
+export function isRhetorical(text: string): boolean {
+  return RHETORICAL.test(text.trim());
+}
+
+// A hidden part that is a connective, a pronoun phrase or an empty predicate.
+const FILLER_EN =
+  /^(?:as follows|the following|following|there (?:is|are)|it(?: is)?|this(?: is)?|these(?: are)?|that|which|such as|for example|e\.g\.?|etc\.?|and|or|but|also|then|so|very|really|important|necessary|required|possible|needed|used|use|using|done|do|does|make|makes|made|is|are|was|were|be|been|can|will|should|must|may|need(?:s)?|work(?:s)?|happen(?:s)?|above|below|here|there|same|different|other|another|one|two|both|all|some|many|each|every|first|second|next|last|yes|no|true|false|ok)$/i;
+const FILLER_KO =
+  /^(?:실행|확인|사용|설정|필요|가능|불가능|생성|이용|진행|적용|정의|구성|처리|동작|작동|수행|지원|제공|연결|접근|통신|추가|삭제|변경|전달)?(?:을|를)?\s?(?:한다|하다|된다|되다|해야 ?한다|할 ?수 ?있다|할 ?수 ?없다|해 ?준다|합니다|됩니다|했다|하였다|하며|하고|해서|하면|이다|입니다|있다|없다|같다|같은|필요하다|가능하다)?$|^(?:반드시|꼭|이러한|그러한|이런|그런|다음과 같은|다음|아래|위|해당|이|그|저|이것|그것|여기|거기)(?:\s.*)?$/;
+
+export function isFiller(hidden: string, ko: boolean): boolean {
+  const h = hidden.replace(/[.,:;!?]+$/, '').trim();
+  if (!h) return true;
+  if (FILLER_EN.test(h)) return true;
+  return ko && FILLER_KO.test(h);
+}
+
+// The hidden part opens with a pronoun or a pointer: it stands for something the card does not show.
+// Determiners count too: "각 서비스", "every node" stand for a thing the card does not name.
+const PRONOUN_EN =
+  /^(?:it|its|this|that|these|those|they|them|their|he|she|which|one|such|each|every|all|some|any)\b/i;
+const PRONOUN_KO =
+  /^(?:이는|이것|그것|이러한|그러한|이런|그런|해당|위의|위 |아래|여기|거기|이 |그 |저 |각 |각각의|모든 |어떤 |일부 )/;
+export function opensWithPronoun(text: string): boolean {
+  const t = text.trim();
+  return PRONOUN_EN.test(t) || PRONOUN_KO.test(t);
+}
+
+// A sentence that leans on the one before it: "So …", "따라서 …", "그 덕에 …", "This means …".
+const LEANS_EN =
+  /^(?:so|thus|therefore|hence|this|that|these|those|it|they|then|also|and|but|or|which|here|there)\b/i;
+const LEANS_KO =
+  /^(?:따라서|그래서|그러므로|그러나|하지만|그런데|그리고|또한|또|즉|결국|이는|이것은|이렇게|그렇게|그 덕에|이 경우|이때|이 때|위와 같이|이처럼|바로|여기서|이제|그|이)\s/;
+// "this policy", "the above", "위 예시", "해당 파드": the sentence points at something said before it.
+const POINTS_BACK_EN = /\b(?:this|these|those|the above|the previous|the same|such)\s+[a-z]/i;
+const POINTS_BACK_KO = /(?:^|\s)(?:위|위의|앞의|앞서|해당|이러한|그러한)\s[가-힣A-Za-z]/;
+export function leansOnPrevious(text: string): boolean {
+  const t = text.trim();
+  return LEANS_EN.test(t) || LEANS_KO.test(t) || POINTS_BACK_EN.test(t) || POINTS_BACK_KO.test(t);
+}
+
+// Connectives that cannot open or close a phrase a learner recalls.
+const CUT_OPEN =
+  /^(?:혹은|또는|그리고|및|하지만|and|or|but|nor|with|of|to|for|in|on|at|by|from|as|than|the|a|an)\s/i;
+const CUT_CLOSE = /(?:[,、]|\s(?:and|or|of|to|the|a|an|for|with|in|on|by|as|than|및|혹은|또는|그리고))$/i;
+const KO_PARTICLE_AFTER =
+  /^(?:에서는|에서도|에서|에게|으로는|으로|로는|로|에는|에도|에|와는|과는|와|과|은|는|이|가|을|를|의|도|만|이다|입니다|이며|이고|라는|이라는|라고|란|이란|처럼|보다|까지|부터|번|개|포트)(?=$|[\s.,:;!?)\]])/;
+
+/**
+ * The gap cuts a phrase: it opens or closes on a connective, a parenthesis is left open, or the text glued to the
+ * gap is half a word (`[...]주소를` hides `IP` out of `IP주소`), not a particle.
+ */
+export function cutsPhrase(prompt: string, hidden: string): boolean {
+  const h = hidden.trim();
+  if (CUT_OPEN.test(h) || CUT_CLOSE.test(h)) return true;
+  if (count(h, '(') !== count(h, ')') || count(h, '`') % 2 === 1) return true;
+  const at = prompt.indexOf('[...]');
+  if (at < 0) return false;
+  const after = prompt.slice(at + 5);
+  const before = prompt.slice(0, at);
+  if (/^[\uac00-\ud7a3]/.test(after) && !KO_PARTICLE_AFTER.test(after)) return true;
+  if (/[\uac00-\ud7a3A-Za-z0-9]$/.test(before)) return true;
+  return false;
+}
+
+function count(s: string, ch: string): number {
+  let n = 0;
+  for (const c of s) if (c === ch) n++;
+  return n;
+}
+
+/** The gap is one item of a list the prompt shows the rest of (`errors, log, [...], kubernetes`): any item would do. */
+export function isListMember(prompt: string): boolean {
+  return (
+    /[^,\s][^,]{0,40},\s*\[\.\.\.\]\s*(?:,|및|and|or|등)|(?:,|및|and)\s*\[\.\.\.\]\s*(?:등|etc|\.{3}|…)/.test(
+      prompt,
+    ) || /\S,\s*\S[^,]{0,40},\s*\[\.\.\.\]/.test(prompt)
+  );
+}
+
+/** Pasted command output: padded columns, `Key:    value` rows, a `NAME  READY` header, a shell prompt. */
+export function looksLikeOutput(text: string): boolean {
+  const lines = text.split('\n');
+  let padded = 0;
+  for (const l of lines) {
+    if (/\S {3,}\S/.test(l.trim()) && !/^\s*#/.test(l)) padded++;
+  }
+  if (padded >= 1 && padded * 2 >= lines.length) return true;
+  return (
+    /^\s*(?:NAME|READY|STATUS|Chain \w+|target\s+prot)\b/m.test(text) ||
+    /^[\w.-]+@[\w.-]+:[^\n]*[#$]\s/m.test(text)
+  );
+}
+
+/** Raw HTML, image or link syntax, blog-engine remnants: markup the learner never wrote as a fact. */
+export function hasMarkup(text: string): boolean {
+  return (
+    /<\/?(?:details|summary|br|img|a|p|div|span|pre|code|b|i|u|strong|em|sup|sub|table|tr|td|th|ul|ol|li|h[1-6]|hr|font|center|kbd|figure|iframe)\b[^>]*>/i.test(
+      text,
+    ) || /!\[[^\]]*\]|\]\([^)]*\)|\{:\s|\{%|\{\{[<%]|^```/m.test(text)
+  );
+}
+
+// Titles that name a part of a note, not a subject: asked alone, their answer could be anything.
+const GENERIC_TITLE =
+  /^(?:scenario|examples?|explanation|notes?|tips?|summary|overview|steps?|tasks?|clean ?up|set ?up|results?|output|solution|answers?|questions?|options?|two options|methods?|approach|usage|syntax|commands?|how ?to|details?|misc|reference|references|see also|try it out|example \d+|(?:path|step|case|option|scenario|method|way|part|section|question|problem|task|exercise) ?\d+|default|defaults|problem|issue|fix|verify|verification|check|test|testing|demo|lab|practice|exercise|예시|예제|결과|정리|요약|방법|참고|주의|실습|과제|문제|풀이|해설|명령어|출력|개요|결론|확인|테스트|방법 ?\d+|단계 ?\d*|\d+단계|예시 ?\d+|문제 ?\d+|실습 ?\d+)$/i;
+export function isGenericTitle(text: string): boolean {
+  const t = text
+    .replace(/[*_`#:：]/g, '')
+    .replace(/^\d+[.)]\s*/, '')
+    .trim();
+  return t.length === 0 || GENERIC_TITLE.test(t) || /^[\d\s.)(-]+$/.test(t);
+}
+
+// An exercise step or an instruction: "Create a pod…", "Verify…", "~하세요".
+const IMPERATIVE_EN =
+  /^(?:create|expose|run|label|deploy|apply|delete|check|verify|make|add|use|set|write|configure|open|go|try|install|edit|test|get|list|find|ensure|update|change|remove|start|stop|connect|curl|exec|scale|wait|copy|save|clone|type|enter|navigate|click)\b/i;
+const IMPERATIVE_KO =
+  /(?:하세요|하시오|하십시오|해라|할 것|해 주세요|해주세요|하기|하자|합시다|해보자)[.!]?$/;
+export function isInstruction(text: string): boolean {
+  const t = text
+    .trim()
+    .replace(/^(?:[a-z][.)]\s+)?/i, '')
+    .replace(/^[-*\d.)\s]+/, '');
+  return IMPERATIVE_EN.test(t) || IMPERATIVE_KO.test(t);
+}
+
+// A term is a name: a phrase that opens with a preposition or a verb ("On Host", "By URL", "Created as") is a
+// piece of a sentence, and so is one that ends on a colon or a connective.
+const NOT_A_TERM_EN =
+  /^(?:on|in|by|for|as|at|to|from|with|via|into|onto|of|if|when|where|why|how|what|which|who|created|used|called|made|done|see|also|or|and|but|then|this|that|these|those|it|they)\b|\b(?:as|to|of|for|with|by|the|a|an|and|or)$|[:：,]$/i;
+const NOT_A_TERM_KO = /(?:에서|에게|으로|로|에|와|과|하고|하며|하면|해서|이고|이며|지만)$/;
+export function isSentencePiece(prompt: string): boolean {
+  const t = prompt.replace(/[*_`]/g, '').trim();
+  return NOT_A_TERM_EN.test(t) || NOT_A_TERM_KO.test(t);
+}
+
+/** An emphasis or code mark left open: the text was cut through `**bold**` or a code span. */
+export function hasOpenMark(text: string): boolean {
+  // `KUBE-SVC-*`, `*.example.com`: a wildcard, not emphasis.
+  const t = text.replace(/(?<=[\w-])\*(?![\w*])|(?<![\w*])\*(?=\.)/g, '');
+  const stars = t.match(/\*+/g) ?? [];
+  let total = 0;
+  for (const s of stars) total += s.length;
+  return (
+    total % 2 === 1 ||
+    (text.match(/\*\*/g)?.length ?? 0) % 2 === 1 ||
+    (text.match(/`/g)?.length ?? 0) % 2 === 1
+  );
+}
+
+/** The gap opens right after a comma: it hides the rest of a list or the next clause, not a phrase of its own. */
+export function gapAfterComma(prompt: string): boolean {
+  return /[,，、]\s*\[\.\.\.\]/.test(prompt);
+}

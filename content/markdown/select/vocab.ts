@@ -1,0 +1,157 @@
+import terms from '../../knowledge/k8s-terms.json' with { type: 'json' };
+import derived from '../../knowledge/k8s-vocab.json' with { type: 'json' };
+
+/**
+ * What Kubedeck knows of Kubernetes, in the shape the card selection asks it: is this hidden text a word a
+ * learner must recall (a kind, a field, an enum value, a component, a networking term), or a value with meaning
+ * (a component's port, a well-known path, a DNS form)? Kinds, fields and Gateway API enums come from the schemas the
+ * grader ships (content/knowledge/k8s-vocab.json, generated); the rest is kept by hand with its sources
+ * (content/knowledge/k8s-terms.json).
+ */
+
+const lowerSet = (xs: Iterable<string>) => new Set([...xs].map((x) => x.toLowerCase()));
+
+const KINDS = lowerSet(derived.kinds);
+/** camelCase field names only: `targetPort` is a term, `name` or `port` is an ordinary word too. */
+const CAMEL_FIELDS = new Set(derived.fields.filter((f) => /[a-z][A-Z]/.test(f)));
+/** Enum values, matched as written: `Local`, `Prefix` and `Same` are terms only with their capital. */
+const ENUMS = new Set([
+  ...derived.enums.filter((e) => e.length >= 3 && /^[A-Z]/.test(e) && !/^[A-Z]+$/.test(e)),
+  ...Object.values(terms.coreEnums).flat(),
+]);
+const PHRASES = lowerSet([...terms.components, ...terms.networking, ...terms.ko]);
+const COMMANDS = new Set(terms.commands);
+const KUBECTL_VERBS = new Set(terms.kubectlVerbs);
+const PORTS = new Set(Object.keys(terms.ports));
+const PATHS = terms.paths.map((p) => p.toLowerCase());
+const DNS_FORMS = terms.dnsForms.map((p) => p.toLowerCase());
+
+/** The longest phrase of the hand-kept vocabulary, in words: phrases are looked up up to this length. */
+const MAX_PHRASE_WORDS = 4;
+
+const TOKEN_SPLIT = /[\s,;()[\]{}<>"'`*|]+/;
+// Korean particles glued to a term (서비스와, 파드를, 노드에서): stripped before a look-up.
+const KO_PARTICLE =
+  /(?:에서는|에서도|에서|에게|으로는|으로|로는|로|에는|에도|에|와는|과는|와|과|은|는|이|가|을|를|의|도|만|이다|입니다|이며|이고)$/;
+
+/** Words of a text, without markdown marks, for look-ups. */
+export function tokens(text: string): string[] {
+  return text.split(TOKEN_SPLIT).filter((t) => t.length > 0);
+}
+
+function bare(token: string): string {
+  // `KUBE-SVC-*` names a family of chains: the wildcard is not part of the word.
+  return token.replace(/^[.:=-]+|[.:,;!?]+$|-?\*$/g, '');
+}
+
+/** One token is a Kubernetes word: a kind, a camelCase field, an enum value, a component or a networking term. */
+export function isTermToken(raw: string): boolean {
+  const t = bare(raw);
+  if (t.length < 2) return false;
+  if (ENUMS.has(t) || CAMEL_FIELDS.has(t) || CAMEL_FIELDS.has(t.replace(/:$/, ''))) return true;
+  const l = t.toLowerCase();
+  if (KINDS.has(l) || PHRASES.has(l)) return true;
+  const ko = l.replace(KO_PARTICLE, '');
+  return ko !== l && ko.length >= 2 && (PHRASES.has(ko) || KINDS.has(ko));
+}
+
+/** How many Kubernetes words a text holds (phrases of up to four words count once). */
+export function termHits(text: string): number {
+  const ws = tokens(text);
+  let hits = 0;
+  for (let i = 0; i < ws.length; i++) {
+    let matched = 0;
+    for (let n = Math.min(MAX_PHRASE_WORDS, ws.length - i); n >= 2; n--) {
+      const phrase = ws
+        .slice(i, i + n)
+        .join(' ')
+        .toLowerCase()
+        .replace(KO_PARTICLE, '');
+      if (PHRASES.has(phrase)) {
+        matched = n;
+        break;
+      }
+    }
+    if (matched) {
+      hits++;
+      i += matched - 1;
+    } else if (isTermToken(ws[i]!)) hits++;
+  }
+  return hits;
+}
+
+/** A well-known value: a component's port, the NodePort range, a well-known path, a DNS name form, a flag. */
+export function isMeaningfulValue(text: string): boolean {
+  const t = text.replace(/[`*]/g, '').trim();
+  const l = t.toLowerCase();
+  if (PORTS.has(t.replace(/\s+/g, '').replace(/[–~]/g, '-'))) return PORTS.has(t) || /\d-\d/.test(t);
+  if (PATHS.some((p) => l === p || l.startsWith(`${p}/`) || (l.length > 4 && p.startsWith(l)))) return true;
+  if (DNS_FORMS.some((d) => l.includes(d))) return true;
+  return /^--?[a-z][a-z0-9-]*(?:[= ][^\s]+)?$/i.test(t);
+}
+
+const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}(?:\/\d{1,2})?$/;
+// kubeadm's and the common CNIs' defaults are facts; any other address is an example's.
+const DEFAULT_CIDRS = new Set([
+  '10.96.0.0/12',
+  '10.244.0.0/16',
+  '192.168.0.0/16',
+  '10.96.0.10',
+  '10.96.0.1',
+  '127.0.0.1',
+  '0.0.0.0',
+  '0.0.0.0/0',
+  '169.254.169.254',
+]);
+
+const EXAMPLE_STEM =
+  /(?:^|-)(?:my|test|demo|web|app|nginx|httpd|busybox|foo|bar|baz|example|sample|hello|frontend|backend|api|db|redis|mysql|shop|store|echo|whoami|blue|green|red|dev|prod|staging)(?:-|$)/;
+
+/**
+ * A value chosen for one example, not a fact: an address, a port nobody else uses, a made-up name (`my-ingress`,
+ * `web-pod`), a label pair, an image tag. A learner cannot recall it from the prompt, and should not try.
+ */
+export function isExampleValue(text: string): boolean {
+  const t = text.replace(/[`*"']/g, '').trim();
+  if (!t || /\s/.test(t)) return false;
+  if (isMeaningfulValue(t) || isTermToken(t)) return false;
+  if (IPV4.test(t)) return !DEFAULT_CIDRS.has(t);
+  if (/^\d+(?::\d+)?(?:\/(?:TCP|UDP))?$/.test(t)) return true;
+  if (/^[a-z0-9.-]+=[a-z0-9.-]*$/i.test(t)) return true;
+  if (/^[a-z0-9./-]+:[\w.-]+$/i.test(t)) return true;
+  // A file of one example (`policy.yaml`, `labs/netpol/specs/apod`), or `deploy/web-1`: a resource and its name.
+  if (
+    /^[\w.-]+\.(?:ya?ml|json|sh|txt|db|conf|crt|key)$/i.test(t) ||
+    /^(?:\.{0,2}\/)?[\w-]+\/[\w./-]+$/.test(t)
+  ) {
+    const [, name] = /^[a-z]+\/([\w.-]+)$/i.exec(t) ?? [];
+    return name === undefined || isExampleValue(name);
+  }
+  // `web-pod`, `nginx-demo`, `app1`: names writers make up for an example; `use-context` or `dry-run` are words.
+  if (/^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$/.test(t) && !PHRASES.has(t))
+    return /\d/.test(t) || EXAMPLE_STEM.test(t);
+  return false;
+}
+
+const FIELDS = new Set(derived.fields);
+/** A field name of a Kubernetes or Gateway API object, as written (`port`, `targetPort`, `pathType`). */
+export const isFieldName = (text: string): boolean => FIELDS.has(text.replace(/[`*:]/g, '').trim());
+
+/** A value of an enum field (`Local`, `ClusterIP`, `Prefix`), as written. */
+export const isEnumValue = (text: string): boolean => ENUMS.has(text.replace(/[`*]/g, '').trim());
+
+/** The line is a shell command: it opens with a command Kubedeck knows (`kubectl`, `k`, `ip`, `iptables`…). */
+export function isCommandLine(text: string): boolean {
+  const first =
+    text
+      .trim()
+      .replace(/^(?:\$|#|>:?)\s+/, '')
+      .split(/\s+/)[0] ?? '';
+  return COMMANDS.has(first) || first.startsWith('./') || /^[A-Z_]+=\S+$/.test(first);
+}
+
+/** `kubectl get`, `k expose`: the verb a kubectl command uses, if it is one. */
+export function kubectlVerb(text: string): string | null {
+  const m = /^(?:kubectl|k)\s+(\S+)/.exec(text.trim());
+  return m && KUBECTL_VERBS.has(m[1]!) ? m[1]! : null;
+}
