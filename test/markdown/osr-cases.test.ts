@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { OSR_CASES, OSR_ISSUE_CASES, type OsrCase } from '../fixtures/osr/cases.ts';
+import { OSR_CASES, OSR_FREE_FORM_CASE, OSR_ISSUE_CASES, type OsrCase } from '../fixtures/osr/cases.ts';
 import { type DryRunCard, dryRunCases, expectedOfUs, verdict } from '../fixtures/osr/compare.ts';
 
 // Every case of the Obsidian Spaced Repetition plugin's own unit tests, in our words (test/fixtures/osr/cases.ts),
@@ -20,7 +20,7 @@ const JUNK = /<!--|-->|SR:|#flashcards|#\d{4}\/|\s\^[A-Za-z0-9-]+$|\[!sr\|/;
 
 let byCase: Map<string, DryRunCard[]>;
 beforeAll(() => {
-  byCase = dryRunCases([...OSR_CASES, ...OSR_ISSUE_CASES]);
+  byCase = dryRunCases([...OSR_CASES, ...OSR_ISSUE_CASES, OSR_FREE_FORM_CASE]);
 });
 
 function check(c: OsrCase): void {
@@ -71,6 +71,8 @@ describe('differences by design (README, "Obsidian Spaced Repetition notes")', (
   });
 
   it('free-form cards are made beside explicit ones', () => {
-    expect((byCase.get('no-question') ?? []).map((g) => g.rule)).toContain('sentence-cloze');
+    const got = byCase.get(OSR_FREE_FORM_CASE.id) ?? [];
+    expect(verdict(OSR_FREE_FORM_CASE, got, { wanted: expectedOfUs(OSR_FREE_FORM_CASE) }).exact).toBe(true);
+    expect(got.map((g) => g.rule)).toEqual(['explicit-basic', 'auto-cloze']);
   });
 });
