@@ -1,9 +1,8 @@
 import { basename, extname } from 'node:path';
 import { buildTree } from './block-tree.ts';
-import { widenClozeParagraphs } from './cloze-paragraphs.ts';
 import { claimCode } from './code-regions.ts';
 import { findDetails } from './details.ts';
-import { fileCardsByTag, keepAnswerTags, noteFlashcardsDeck } from './flashcards-decks.ts';
+import { noteFlashcardsDeck } from './flashcards-decks.ts';
 import { readFrontMatter } from './front-matter.ts';
 import { findImages } from './images.ts';
 import {
@@ -17,9 +16,9 @@ import { blockTokens } from './markdown.ts';
 import { findMultilineCards } from './multiline.ts';
 import { normaliseNoteText } from './note-text.ts';
 import { dedentOsrCode } from './osr-indent.ts';
+import { readAsTheSrPluginDoes } from './osr-notes.ts';
 import { isSpaceCode } from './scan.ts';
 import { selectCards } from './select/select-cards.ts';
-import { attachSrHistory } from './sr-comments.ts';
 import { tableCards } from './tables.ts';
 import { mayHaveSolution, taskSolutionCards } from './task-solution.ts';
 import type { Density, NoteWarning, ParsedCard, ParsedNote, ScoredCard } from './types.ts';
@@ -177,12 +176,17 @@ function proposeCards(
     c.context = context;
     c.tags = [...new Set([...fm.tags, ...tags])];
   }
-  widenClozeParagraphs(cards, lines, claimed, { bold: opts.boldCloze, curly: opts.curlyCloze });
-  attachSrHistory(cards, noteText.sr, lines);
-  // A deck named by --deck or the front matter holds every card; else the plugin's tags file each question.
-  if (opts.deck === undefined && fm.deck === undefined && noteText.flashcards.length > 0)
-    fileCardsByTag(cards, noteText.flashcards, deck, (d) => d || basename(file, extname(file)));
-  if (noteText.flashcards.length > 0) keepAnswerTags(cards, lines);
+  readAsTheSrPluginDoes(
+    cards,
+    { lines, claimed, text: noteText },
+    {
+      bold: opts.boldCloze,
+      curly: opts.curlyCloze,
+      deck,
+      deckNamed: opts.deck !== undefined || fm.deck !== undefined,
+      bareTagDeck: basename(file, extname(file)),
+    },
+  );
   if (quiet || mostlyExplicit(cards)) dropSentenceRules(cards);
   if (!inLineOrder(cards)) cards.sort((a, b) => a.line - b.line);
   return { note: { file, deck, lang, tags: fm.tags, warnings }, candidates: dedupe(cards, warn) };
