@@ -15,8 +15,19 @@ const gatewayIndex = JSON.parse(readFileSync(root('content/grader/schemas/gatewa
 const fields = new Set();
 const enums = new Set();
 const kinds = new Set();
+/** kind → the apiVersions it is served at: a manifest's `extensions/v1beta1` Ingress is out of date. */
+const apiVersions = {};
+const served = (kind, apiVersion) => {
+  apiVersions[kind] ??= [];
+  if (!apiVersions[kind].includes(apiVersion)) apiVersions[kind].push(apiVersion);
+};
 
-for (const name of [...Object.keys(core.kinds), ...core.structureOnly]) kinds.add(name.split('/').pop());
+for (const name of [...Object.keys(core.kinds), ...core.structureOnly]) {
+  const parts = name.split('/');
+  const kind = parts.pop();
+  kinds.add(kind);
+  served(kind, parts.join('/'));
+}
 for (const def of Object.values(core.defs)) for (const f of Object.keys(def.p ?? {})) fields.add(f);
 
 function walk(node) {
@@ -31,6 +42,7 @@ function walk(node) {
 }
 for (const k of gatewayIndex.kinds) {
   kinds.add(k.kind);
+  served(k.kind, k.apiVersion);
   walk(JSON.parse(readFileSync(root(`content/grader/schemas/gateway/${k.file}`), 'utf8')));
 }
 
@@ -42,6 +54,7 @@ const out = `${JSON.stringify(
     kinds: sorted(kinds),
     fields: sorted(fields),
     enums: sorted(enums),
+    apiVersions: Object.fromEntries(sorted(Object.keys(apiVersions)).map((k) => [k, sorted(apiVersions[k])])),
   },
   null,
   1,

@@ -6,6 +6,17 @@ import { parseNote } from '../../content/markdown/parse-note.ts';
 // Cards the parser made before the free-form rules of issue #9, for the bundled decks and the fixture note. The
 // importer matches cards by kind + prompt + answer, so every one of them must still come out exactly the same:
 // a new rule may add cards, never reword or drop an old one (that would orphan a learner's history).
+// Since the card selection (issue #17) a weak candidate may become a suggestion instead of a card: it is still
+// offered, word for word, and a card with history stays scheduled. For the bundled decks each such card is a
+// decision, listed with its reason in the fixture below; any other bundled card must stay a card.
+const key = (c: { kind: string; prompt: string; answer: string }) =>
+  `${c.kind}\u0000${c.prompt}\u0000${c.answer}`;
+const nowSuggested = JSON.parse(
+  readFileSync(
+    join(import.meta.dirname, '..', 'fixtures', 'markdown', 'bundled-cards-now-suggestions.json'),
+    'utf8',
+  ),
+) as { file: string; kind: string; prompt: string; answer: string; why: string }[];
 const ROOT = join(import.meta.dirname, '..', '..');
 const before = JSON.parse(
   readFileSync(join(ROOT, 'test', 'fixtures', 'markdown', 'cards-before-issue-9.json'), 'utf8'),
@@ -24,15 +35,18 @@ const sources = [
 describe('cards made before the new rules are made unchanged', () => {
   for (const [name, path] of sources) {
     it(name!, () => {
-      const now = new Set(
-        parseNote(path!, readFileSync(path!, 'utf8')).cards.map(
-          (c) => `${c.kind}\u0000${c.prompt}\u0000${c.answer}`,
-        ),
-      );
-      const missing = before
-        .filter((c) => c.file === name)
-        .filter((c) => !now.has(`${c.kind}\u0000${c.prompt}\u0000${c.answer}`));
-      expect(missing).toEqual([]);
+      const note = parseNote(path!, readFileSync(path!, 'utf8'));
+      const cards = new Set(note.cards.map(key));
+      const suggested = new Set(note.suggestions.map(key));
+      const decided = new Set(nowSuggested.filter((c) => c.file === name).map(key));
+      const old = before.filter((c) => c.file === name);
+      // Nothing is lost: every old card is still made, as a card or as a suggestion.
+      expect(old.filter((c) => !cards.has(key(c)) && !suggested.has(key(c)))).toEqual([]);
+      // A bundled card is a suggestion only by a listed decision; the learner's fixture note may have any.
+      if (!name!.startsWith('notes/')) {
+        expect(old.filter((c) => !cards.has(key(c)) && !decided.has(key(c)))).toEqual([]);
+        expect([...decided].filter((k) => !suggested.has(k))).toEqual([]);
+      }
     });
   }
 

@@ -1,19 +1,28 @@
 import type { CardView } from './card-view.ts';
 import {
   cutsPhrase,
+  endsOpen,
   gapAfterComma,
+  gapIsNegated,
   hasMarkup,
   hasOpenMark,
+  isEditorCommand,
   isFiller,
   isGenericTitle,
+  isInitialsOf,
   isInstruction,
   isListMember,
   isNarration,
+  isOpinion,
   isRhetorical,
   isSentencePiece,
+  isSideRemark,
+  isTaskItem,
   leansOnPrevious,
+  looksLikeData,
   looksLikeOutput,
   opensWithPronoun,
+  promptWeight,
 } from './text-signs.ts';
 import {
   isCommandLine,
@@ -21,6 +30,7 @@ import {
   isExampleValue,
   isFieldName,
   isMeaningfulValue,
+  isOutdatedApiVersion,
   isTermToken,
   termHits,
   tokens,
@@ -104,12 +114,18 @@ const hidesTerm = (v: CardView) => v.answerWords <= 6 && termHits(v.hidden) > 0;
 /** A one-word prompt is in its own short answer (`LoadBalancer → provides loadbalancer to app`). */
 function repeatsPrompt(v: CardView): boolean {
   const words = tokens(v.shown.toLowerCase());
-  if (words.length !== 1 || words[0]!.length < 4 || v.answerLines.length > 1 || v.answerWords > 8)
+  if (words.length !== 1 || words[0]!.length < 4 || v.answerLines.length > 1 || v.answerWords > 5)
     return false;
   return v.hidden
     .toLowerCase()
     .replace(/[\s-]+/g, '')
     .includes(words[0]!.replace(/-/g, ''));
+}
+
+/** The answer holds the whole prompt: "파드의 내부 IP 주소 → …파드의 내부 IP주소". */
+function answerHoldsPrompt(v: CardView): boolean {
+  const p = v.shown.toLowerCase().replace(/\s+/g, '');
+  return p.length >= 4 && v.hidden.toLowerCase().replace(/\s+/g, '').includes(p);
 }
 
 /** Every word of the hidden part is a Kubernetes word or a value with meaning (`kube-proxy`, `서비스와 파드`). */
@@ -135,7 +151,7 @@ export const FEATURES: Feature[] = [
   // In a manifest the value of a field is one of its kind's values, and the manifest rarely says which: not counted.
   {
     name: 'hides-kubernetes-term',
-    weight: 0.25,
+    weight: 0.2,
     holds: (v) => !isCode(v) && !isManifestCard(v) && hidesTerm(v),
   },
   { name: 'hides-only-terms', weight: 0.1, holds: (v) => v.isCloze && hidesOnlyTerms(v) },
@@ -199,15 +215,20 @@ export const FEATURES: Feature[] = [
     weight: 0.4,
     holds: (v) =>
       v.card.rule === 'manifest' &&
-      v.answerLines.length <= 40 &&
       ((v.card.prompt.includes('\n') && (v.card.prompt.split('\n')[0] ?? '').split(' ').length >= 5) ||
         // or the heading right over it: "### Headless Service db for pods labelled app=db on port 5432".
         (v.card.context.at(-1) ?? '').split(' ').length >= 4),
   },
   {
+    // "- name - protocol - port": items a learner recalls in one go. Items of prose are EDIT at best.
     name: 'short-list',
     weight: 0.1,
-    holds: (v) => isList(v) && v.answerLines.length <= 6 && v.answerWords / v.answerLines.length <= 8,
+    holds: (v) => isList(v) && v.answerLines.length <= 6 && v.answerWords / v.answerLines.length <= 5,
+  },
+  {
+    name: 'list-of-sentences',
+    weight: -0.2,
+    holds: (v) => isList(v) && v.answerWords / v.answerLines.length > 8,
   },
 
   // Trivial: the answer is on show.
@@ -258,7 +279,7 @@ export const FEATURES: Feature[] = [
     // "LoadBalancer → provides loadbalancer to app": the definition says the term again.
     name: 'definition-repeats-term',
     weight: -0.35,
-    holds: (v) => !v.isCloze && !isCode(v) && repeatsPrompt(v),
+    holds: (v) => !v.isCloze && !isCode(v) && !isList(v) && (repeatsPrompt(v) || answerHoldsPrompt(v)),
   },
 
   // Filler and fragments.
@@ -267,18 +288,142 @@ export const FEATURES: Feature[] = [
     name: 'prompt-is-a-sentence-piece',
     weight: -0.4,
     holds: (v) =>
-      !v.isCloze && v.shown.split(' ').length <= 6 && !/[?？]$/.test(v.shown) && isSentencePiece(v.shown),
+      TERM_RULES.has(v.card.rule) &&
+      v.shown.split(' ').length <= 6 &&
+      !/[?？]$/.test(v.shown) &&
+      isSentencePiece(v.shown),
   },
   {
     name: 'answer-ends-open',
     weight: -0.4,
-    holds: (v) => !v.isCloze && /[:：,]$/.test(v.card.answer.trim()),
+    holds: (v) => !v.isCloze && !isList(v) && !isCode(v) && endsOpen(v.card.answer),
+  },
+  {
+    // "Configures routing for two domains (`a` and" → Ingress: the definition was cut off.
+    name: 'prompt-ends-open',
+    weight: -0.4,
+    holds: (v) => TERM_RULES.has(v.card.rule) && endsOpen(v.card.prompt.split('\n')[0] ?? ''),
+  },
+  {
+    // "통신 패킷을 [...]", "[...] requires a network plugin": too little around the gap to tell what goes in it.
+    name: 'little-around-the-gap',
+    weight: -0.35,
+    holds: (v) =>
+      v.isCloze &&
+      !isManifestCard(v) &&
+      // A well-known value needs no more than the component it belongs to: "kube-apiserver 는 [...] 포트".
+      !isMeaningfulValue(v.hidden) &&
+      (v.ko ? promptWeight(v.shown) < 14 : v.shown.split(' ').length < 5),
+  },
+  {
+    // "kubectl delete svc nginx → Deletes the service": the command says it already.
+    name: 'command-described',
+    weight: -0.3,
+    holds: (v) =>
+      !v.isCloze &&
+      !isCode(v) &&
+      !isList(v) &&
+      isCommandLine(v.card.prompt.split('\n')[0]!.replace(/^#\s*/, '')) &&
+      !/[\uac00-\ud7a3]/.test(v.card.prompt.split('\n')[0]!),
+  },
+  {
+    // "1: Action", "Map_A: …": a table row known only by its number or a made-up key.
+    name: 'table-row-without-a-name',
+    weight: -0.5,
+    holds: (v) =>
+      v.card.rule === 'table' && /^(?:\S{1,3}|\w+_\w|\d\S*)\s*:/.test(v.card.prompt.replace(/[*_`]/g, '')),
+  },
+  {
+    name: 'editor-command',
+    weight: -0.5,
+    holds: (v) => isEditorCommand(v.card.answer) || (!v.isCloze && isEditorCommand(v.card.prompt)),
+  },
+  {
+    name: 'outdated-apiversion',
+    weight: -1,
+    holds: (v) => {
+      if (v.card.rule !== 'manifest-apiversion') return false;
+      const kind = /kind: (\S+)/.exec(v.card.prompt)?.[1];
+      return kind !== undefined && isOutdatedApiVersion(kind, v.card.answer);
+    },
+  },
+  {
+    name: 'long-manifest',
+    weight: -0.2,
+    holds: (v) => v.card.rule === 'manifest' && v.answerLines.length > 20,
   },
   {
     name: 'open-emphasis',
     weight: -0.4,
     holds: (v) =>
       !isManifestCard(v) && !isCode(v) && (hasOpenMark(v.card.prompt) || hasOpenMark(v.card.answer)),
+  },
+  {
+    name: 'side-remark',
+    weight: -0.4,
+    holds: (v) =>
+      (v.card.rule === 'code-comment' || v.card.rule === 'code-intro') &&
+      (isSideRemark(v.shown) || isSideRemark(v.hidden)),
+  },
+  {
+    name: 'answer-is-the-initials',
+    weight: -0.6,
+    holds: (v) => !v.isCloze && isInitialsOf(v.hidden, v.shown),
+  },
+  {
+    // "Pod → veth → CNI → NAT → eth0 → …", "Dynamic → Specify … => /etc/…": a chain or a note, not a definition.
+    name: 'chain-as-definition',
+    weight: -0.3,
+    holds: (v) =>
+      TERM_RULES.has(v.card.rule) && (/=>/.test(v.hidden) || (v.hidden.match(/→|->/g)?.length ?? 0) >= 2),
+  },
+  {
+    // "Odd", "Dynamic", "class": one ordinary word is no term to define.
+    name: 'one-plain-word-as-term',
+    weight: -0.2,
+    holds: (v) =>
+      TERM_RULES.has(v.card.rule) &&
+      /^[A-Za-z][a-z]+$/.test(v.shown) &&
+      !isTermToken(v.shown) &&
+      !isFieldName(v.shown) &&
+      !/^`/.test(v.card.prompt.trim()),
+  },
+  {
+    // "Case 1 → - nginx 샘플 배포 - 배포 확인 - iptables 확인": the steps of one walk-through, not facts.
+    name: 'list-of-steps',
+    weight: -0.4,
+    // A title that states the goal ("Connect two namespaces through a bridge", "…하는 단계") makes steps the answer.
+    holds: (v) =>
+      isList(v) &&
+      !isInstruction(v.shown) &&
+      !/단계|방법|순서|절차|\bsteps?\b|\bhow to\b/i.test(v.shown) &&
+      v.answerLines.filter(isTaskItem).length * 2 > v.answerLines.length,
+  },
+  {
+    // "ndots 이란? → search …⏎nameserver 10.96.0.10": a config file's lines, asked from one another.
+    name: 'config-lines',
+    weight: -0.5,
+    holds: (v) =>
+      (v.card.rule === 'code-comment' || v.card.rule === 'code-intro') &&
+      !isCode(v) &&
+      looksLikeData(v.answerLines),
+  },
+  {
+    // "www.example.com/watch", "wear.example.com, watch.example.com": every word is one example's value.
+    name: 'example-values-only',
+    weight: -0.5,
+    holds: (v) => {
+      const ws = tokens(v.hidden);
+      return ws.length >= 2 && ws.length <= 4 && ws.every((w) => isExampleValue(w));
+    },
+  },
+  { name: 'negated-gap', weight: -0.5, holds: (v) => v.isCloze && gapIsNegated(v.prompt) },
+  { name: 'opinion', weight: -0.3, holds: (v) => isOpinion(v.isCloze ? v.prompt : `${v.shown} ${v.hidden}`) },
+  {
+    // "Bridge Interfaces → { 10.244.1.0/24, 10.244.2.0/24 }": the addresses of one setup.
+    name: 'example-addresses',
+    weight: -0.5,
+    holds: (v) => !isCode(v) && (v.hidden.match(/\b\d{1,3}(?:\.\d{1,3}){3}\b/g)?.length ?? 0) >= 2,
   },
   { name: 'gap-after-comma', weight: -0.4, holds: (v) => v.isCloze && gapAfterComma(v.prompt) },
   { name: 'filler-answer', weight: -0.7, holds: (v) => isFiller(v.hidden, v.ko) },

@@ -7,7 +7,7 @@ import { isExplicitRule, RULES } from './rule-priors.ts';
  * The score line a candidate must reach to become a card, per density; under it but over the floor it is a
  * suggestion. Tuned on the judged bank so that `standard` keeps the cards two blind judges keep.
  */
-export const DENSITY_LINE: Record<Density, number> = { fewer: 0.7, standard: 0.6, more: 0.5 };
+export const DENSITY_LINE: Record<Density, number> = { fewer: 0.75, standard: 0.65, more: 0.55 };
 export const SUGGESTION_FLOOR = 0.4;
 
 export const DENSITIES: readonly Density[] = ['fewer', 'standard', 'more'];

@@ -8,9 +8,9 @@
 const FIRST_PERSON =
   /\b(?:I|I'm|I've|I'd)\b|\b(?:[Mm]y|[Mm]e|[Ww]e|[Ww]e'll|[Ww]e've|[Ww]e're|[Oo]ur|[Ll]et's|[Ll]et us)\b/;
 const NARRATION_EN =
-  /\b(?:this|the) (?:post|article|guide|blog|lab|tutorial|section|chapter|page)\b|\b(?:see|shown|listed|described) (?:below|above)\b|\b(?:as follows|the following|as you can see|you(?:'ll| will| should| can) (?:see|notice|get|find))\b|^(?:now|next|then|first|finally|so|ok|okay),?\s/i;
+  /\b(?:this|the) (?:post|article|guide|blog|lab|tutorial|section|chapter|page)\b|\b(?:below|above)\b|\byou(?:'ll| will| should(?: have| see)?| already| now)\b|\b(?:see|shown|listed|described) (?:below|above)\b|\b(?:as follows|the following|as you can see|you(?:'ll| will| should| can) (?:see|notice|get|find))\b|^(?:now|next|then|first|finally|so|ok|okay),?\s/i;
 const NARRATION_KO =
-  /이 글|본 글|이번 (?:글|포스트|시간|장)|정리(?:해|하였|했|한다|합니다)|살펴보|알아보|보겠|해보자|해 보자|봅시다|합시다|하자\b|아래(?:와|의|처럼|에서|를|는)|다음과 같|위(?:와|의|에서|처럼)\s|앞서|필자|저는|나는|우리는|확인해 ?보|실습|강의|공부한/;
+  /예를 들|예시로|예로 들|이 글|본 글|이번 (?:글|포스트|시간|장)|정리(?:해|하였|했|한다|합니다)|살펴[보봅본볼]|알아[보봅본볼]|보겠|해보자|해 보자|봅시다|합시다|하자\b|아래(?:와|의|처럼|에서|를|는)|다음과 같|위(?:와|의|에서|처럼)\s|앞서|필자|저는|나는|우리는|확인해 ?보|실습|강의|공부한/;
 
 export function isNarration(text: string): boolean {
   return FIRST_PERSON.test(text) || NARRATION_EN.test(text) || NARRATION_KO.test(text);
@@ -50,7 +50,7 @@ export function opensWithPronoun(text: string): boolean {
 const LEANS_EN =
   /^(?:so|thus|therefore|hence|this|that|these|those|it|they|then|also|and|but|or|which|here|there)\b/i;
 const LEANS_KO =
-  /^(?:따라서|그래서|그러므로|그러나|하지만|그런데|그리고|또한|또|즉|결국|이는|이것은|이렇게|그렇게|그 덕에|이 경우|이때|이 때|위와 같이|이처럼|바로|여기서|이제|그|이)\s/;
+  /^(?:따라서|그래서|그러므로|그러나|하지만|그런데|그리고|또한|또|즉|결국|이는|이것은|이렇게|그렇게|그 덕에|이 경우|이때|이 때|위와 같이|이처럼|바로|여기서|이제|먼저|그|이)\s/;
 // "this policy", "the above", "위 예시", "해당 파드": the sentence points at something said before it.
 const POINTS_BACK_EN = /\b(?:this|these|those|the above|the previous|the same|such)\s+[a-z]/i;
 const POINTS_BACK_KO = /(?:^|\s)(?:위|위의|앞의|앞서|해당|이러한|그러한)\s[가-힣A-Za-z]/;
@@ -123,7 +123,7 @@ export function hasMarkup(text: string): boolean {
 
 // Titles that name a part of a note, not a subject: asked alone, their answer could be anything.
 const GENERIC_TITLE =
-  /^(?:scenario|examples?|explanation|notes?|tips?|summary|overview|steps?|tasks?|clean ?up|set ?up|results?|output|solution|answers?|questions?|options?|two options|methods?|approach|usage|syntax|commands?|how ?to|details?|misc|reference|references|see also|try it out|example \d+|(?:path|step|case|option|scenario|method|way|part|section|question|problem|task|exercise) ?\d+|default|defaults|problem|issue|fix|verify|verification|check|test|testing|demo|lab|practice|exercise|예시|예제|결과|정리|요약|방법|참고|주의|실습|과제|문제|풀이|해설|명령어|출력|개요|결론|확인|테스트|방법 ?\d+|단계 ?\d*|\d+단계|예시 ?\d+|문제 ?\d+|실습 ?\d+)$/i;
+  /^(?:expected|expected output|input|output|before|after|result|scenario|examples?|explanation|notes?|tips?|summary|overview|steps?|tasks?|clean ?up|set ?up|results?|output|solution|answers?|questions?|options?|two options|methods?|approach|usage|syntax|commands?|how ?to|details?|misc|reference|references|see also|try it out|example \d+|(?:path|step|case|option|scenario|method|way|part|section|question|problem|task|exercise) ?\d+|default|defaults|problem|issue|fix|verify|verification|check|test|testing|demo|lab|practice|exercise|예시|예제|결과|정리|요약|방법|참고|주의|실습|과제|문제|풀이|해설|명령어|출력|개요|결론|확인|테스트|방법 ?\d+|단계 ?\d*|\d+단계|예시 ?\d+|문제 ?\d+|실습 ?\d+)$/i;
 export function isGenericTitle(text: string): boolean {
   const t = text
     .replace(/[*_`#:：]/g, '')
@@ -135,8 +135,9 @@ export function isGenericTitle(text: string): boolean {
 // An exercise step or an instruction: "Create a pod…", "Verify…", "~하세요".
 const IMPERATIVE_EN =
   /^(?:create|expose|run|label|deploy|apply|delete|check|verify|make|add|use|set|write|configure|open|go|try|install|edit|test|get|list|find|ensure|update|change|remove|start|stop|connect|curl|exec|scale|wait|copy|save|clone|type|enter|navigate|click)\b/i;
+// Korean task lists end on a nominalised verb: "포트 찾기", "확인하기", "만들기".
 const IMPERATIVE_KO =
-  /(?:하세요|하시오|하십시오|해라|할 것|해 주세요|해주세요|하기|하자|합시다|해보자)[.!]?$/;
+  /(?:하세요|하시오|하십시오|해라|할 것|해 주세요|해주세요|[가-힣]기|하자|합시다|해보자)[.!]?$/;
 export function isInstruction(text: string): boolean {
   const t = text
     .trim()
@@ -148,7 +149,7 @@ export function isInstruction(text: string): boolean {
 // A term is a name: a phrase that opens with a preposition or a verb ("On Host", "By URL", "Created as") is a
 // piece of a sentence, and so is one that ends on a colon or a connective.
 const NOT_A_TERM_EN =
-  /^(?:on|in|by|for|as|at|to|from|with|via|into|onto|of|if|when|where|why|how|what|which|who|created|used|called|made|done|see|also|or|and|but|then|this|that|these|those|it|they)\b|\b(?:as|to|of|for|with|by|the|a|an|and|or)$|[:：,]$/i;
+  /^(?:on|in|by|for|as|at|to|from|with|via|into|onto|of|if|when|where|why|how|what|which|who|created|used|called|made|done|see|also|or|and|but|then|this|that|these|those|it|they)\b|\b(?:as|to|of|for|with|by|on|in|at|from|into|via|the|a|an|and|or)$|[:：,(]$/i;
 const NOT_A_TERM_KO = /(?:에서|에게|으로|로|에|와|과|하고|하며|하면|해서|이고|이며|지만)$/;
 export function isSentencePiece(prompt: string): boolean {
   const t = prompt.replace(/[*_`]/g, '').trim();
@@ -159,17 +160,89 @@ export function isSentencePiece(prompt: string): boolean {
 export function hasOpenMark(text: string): boolean {
   // `KUBE-SVC-*`, `*.example.com`: a wildcard, not emphasis.
   const t = text.replace(/(?<=[\w-])\*(?![\w*])|(?<![\w*])\*(?=\.)/g, '');
-  const stars = t.match(/\*+/g) ?? [];
-  let total = 0;
-  for (const s of stars) total += s.length;
+  let stars = 0;
+  for (const run of t.match(/\*+/g) ?? []) stars += run.length;
+  const quotes = (t.match(/[“「『]/g)?.length ?? 0) - (t.match(/[”」』]/g)?.length ?? 0);
   return (
-    total % 2 === 1 ||
-    (text.match(/\*\*/g)?.length ?? 0) % 2 === 1 ||
-    (text.match(/`/g)?.length ?? 0) % 2 === 1
+    stars % 2 === 1 ||
+    (t.match(/\*\*/g)?.length ?? 0) % 2 === 1 ||
+    (t.match(/`/g)?.length ?? 0) % 2 === 1 ||
+    quotes !== 0
   );
 }
 
 /** The gap opens right after a comma: it hides the rest of a list or the next clause, not a phrase of its own. */
 export function gapAfterComma(prompt: string): boolean {
   return /[,，、]\s*\[\.\.\.\]/.test(prompt);
+}
+
+/** A piece of text that stops mid-sentence: on a connective, a preposition, an open parenthesis, or a trailing "…". */
+export function endsOpen(text: string): boolean {
+  const t = text.replace(/[*_`]/g, '').trim();
+  // Prepositions are left out: English strands them ("the port it listens on"), and Korean particles are syllables.
+  return (
+    /(?:\.\.\.|…)$/.test(t) ||
+    /\b(?:the|a|an|and|or)$|[:：,(]$/i.test(t) ||
+    /(?:^|\s)(?:및|하고|하며|그리고|또는|혹은)$/.test(t)
+  );
+}
+
+/** An editor, pager or screen command: `vi ingress.yaml` is how the writer worked, not a fact. */
+export function isEditorCommand(text: string): boolean {
+  return /^(?:\$\s+)?(?:vi|vim|nano|emacs|code|less|more|clear|cls|cd|ls|history)(?:\s|$)/.test(text.trim());
+}
+
+// The gap is what something is not: "is `HTTP`, not [...]", "[...]가 아니라" — anything else would fit.
+export function gapIsNegated(prompt: string): boolean {
+  return /\bnot\s+(?:a |an |the )?\[\.\.\.\]|아닌\s*\[\.\.\.\]|\[\.\.\.\]\s*(?:이|가)?\s*아니/.test(prompt);
+}
+
+// An opinion: "very flexible", "super easy", "best in class", "매우 편리하다".
+const OPINION =
+  /\b(?:very|really|super|best|great|awesome|powerful|flexible|nice|cool|amazing|favorite|favourite)\b|매우|아주|정말|굉장히|편리/i;
+export function isOpinion(text: string): boolean {
+  return OPINION.test(text);
+}
+
+/** How much a prompt says, in Hangul syllables and Latin words (a Latin word weighs two syllables). */
+export function promptWeight(text: string): number {
+  const hangul = text.match(/[\uac00-\ud7a3]/g)?.length ?? 0;
+  const latin = text.match(/[A-Za-z0-9][\w./:-]*/g)?.length ?? 0;
+  return hangul + 2 * latin;
+}
+
+// A remark beside a command, not what it does: "OR your old cluster name", "if you have trouble…", "do not try…".
+const SIDE_REMARK =
+  /^(?:#\s*)?(?:or|and|but|if|unless|otherwise|do not|don't|never|try|see|note|also|ps|btw|e\.g\.)\b|\b(?:will not work|won't work|works as well|should (?:not )?work|does(?:n't| not) work)\b|^(?:the|it|this|your|my)\b.*\b(?:isn't|is not|aren't|doesn't|not ready|fails?|failed)\b/i;
+export function isSideRemark(text: string): boolean {
+  return SIDE_REMARK.test(text.trim());
+}
+
+/** "Address Resolution Protocol → ARP": the answer is the initials of the prompt. */
+export function isInitialsOf(answer: string, prompt: string): boolean {
+  const a = answer.replace(/[`*\s.]/g, '');
+  const words = prompt
+    .replace(/[`*()]/g, ' ')
+    .split(/[\s-]+/)
+    .filter((w) => /^[A-Za-z]/.test(w));
+  if (a.length < 2 || a.length > 8 || !/^[A-Za-z0-9]+$/.test(a) || words.length < 2) return false;
+  return (
+    words
+      .map((w) => w[0])
+      .join('')
+      .toLowerCase() === a.toLowerCase()
+  );
+}
+
+// Steps of one walk-through: "배포 확인", "iptables 확인", "deploy the sample".
+const TASK_ITEM_KO = /(?:확인|배포|설치|생성|실행|설정|삭제|적용|테스트|접속)(?:하기|한다|함)?\.?$/;
+export function isTaskItem(item: string): boolean {
+  const t = item.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '');
+  return isInstruction(t) || TASK_ITEM_KO.test(t.trim());
+}
+
+/** Lines of a config file or of what a command printed: `nameserver 10.96.0.10`, `options ndots:5`, `key=value`. */
+export function looksLikeData(lines: string[]): boolean {
+  if (lines.length === 0 || lines.some((l) => /[\uac00-\ud7a3]/.test(l))) return false;
+  return lines.every((l) => /^\s*[\w.-]+(?:\s*[:=]\s*|\s+)\S*[\d.:/]\S*/.test(l));
 }

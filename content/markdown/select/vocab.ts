@@ -116,6 +116,8 @@ export function isExampleValue(text: string): boolean {
   if (!t || /\s/.test(t)) return false;
   if (isMeaningfulValue(t) || isTermToken(t)) return false;
   if (IPV4.test(t)) return !DEFAULT_CIDRS.has(t);
+  // A host of one example: `www.example.com/watch`, `shop.local` (the cluster's own DNS forms are facts).
+  if (/^(?:[\w-]+\.)+(?:com|org|net|io|xyz|local|test|dev|app|co|kr)(?:\/\S*)?$/i.test(t)) return true;
   if (/^\d+(?::\d+)?(?:\/(?:TCP|UDP))?$/.test(t)) return true;
   if (/^[a-z0-9.-]+=[a-z0-9.-]*$/i.test(t)) return true;
   if (/^[a-z0-9./-]+:[\w.-]+$/i.test(t)) return true;
@@ -136,6 +138,13 @@ export function isExampleValue(text: string): boolean {
 const FIELDS = new Set(derived.fields);
 /** A field name of a Kubernetes or Gateway API object, as written (`port`, `targetPort`, `pathType`). */
 export const isFieldName = (text: string): boolean => FIELDS.has(text.replace(/[`*:]/g, '').trim());
+
+const API_VERSIONS = derived.apiVersions as Record<string, string[]>;
+/** An apiVersion Kubernetes no longer serves for a kind it knows (`extensions/v1beta1` for an Ingress). */
+export function isOutdatedApiVersion(kind: string, apiVersion: string): boolean {
+  const known = API_VERSIONS[kind];
+  return known !== undefined && !known.includes(apiVersion.trim());
+}
 
 /** A value of an enum field (`Local`, `ClusterIP`, `Prefix`), as written. */
 export const isEnumValue = (text: string): boolean => ENUMS.has(text.replace(/[`*]/g, '').trim());

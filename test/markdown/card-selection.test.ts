@@ -1,0 +1,189 @@
+import { describe, expect, it } from 'vitest';
+import { candidateCards, parseNote, scoreNote } from '../../content/markdown/parse-note.ts';
+
+// The selection step (content/markdown/select) decides which of the rules' candidates become cards. Each case
+// shows the candidate exists (so the test can fail) and that it is not made a card; notes are our own words.
+type Pair = [prompt: string, answer: string];
+const pairs = (cs: { prompt: string; answer: string }[]): Pair[] => cs.map((c) => [c.prompt, c.answer]);
+const proposed = (text: string) => pairs(candidateCards('note.md', text));
+const made = (text: string) => pairs(parseNote('note.md', text).cards);
+
+/** The candidate is proposed, but is neither a card nor (when `offered` is false) a suggestion. */
+function expectRefused(text: string, match: (p: Pair) => boolean, offered?: boolean) {
+  expect(proposed(text).some(match)).toBe(true);
+  expect(made(text).some(match)).toBe(false);
+  if (offered !== undefined) expect(pairs(parseNote('note.md', text).suggestions).some(match)).toBe(offered);
+}
+
+describe('cards that earn their place are kept', () => {
+  it('keeps a term and its definition, a component port and a question answered (en)', () => {
+    const text = [
+      '# Services',
+      '',
+      '- `ClusterIP`: a virtual IP reachable only from inside the cluster',
+      '- The kube-apiserver listens on port `6443`',
+      '',
+      'Q: Which field of a Service picks its pods?',
+      '',
+      'A: `selector`',
+      '',
+    ].join('\n');
+    const cards = made(text);
+    // One card of the term and its definition, asked one way or the other.
+    const either = (term: string, def: string) =>
+      cards.some(([p, a]) => (p.includes(term) && a === def) || (p === def && a.includes(term)));
+    expect(either('ClusterIP', 'a virtual IP reachable only from inside the cluster')).toBe(true);
+    expect(cards.some(([, a]) => a === '6443')).toBe(true);
+    expect(cards).toContainEqual(['Which field of a Service picks its pods?', '`selector`']);
+  });
+
+  it('keeps the same kinds of cards in a Korean note (ko)', () => {
+    const text = [
+      '# 서비스',
+      '',
+      '- `NodePort`: 모든 노드의 같은 포트로 서비스를 바깥에 여는 타입',
+      '- kube-apiserver 는 `6443` 포트를 쓴다',
+      '',
+    ].join('\n');
+    const cards = made(text);
+    const def = '모든 노드의 같은 포트로 서비스를 바깥에 여는 타입';
+    expect(
+      cards.some(([p, a]) => (p.includes('NodePort') && a === def) || (p === def && a.includes('NodePort'))),
+    ).toBe(true);
+    expect(cards.some(([, a]) => a === '6443')).toBe(true);
+  });
+
+  it('always keeps what the learner wrote as a card, however it scores', () => {
+    expect(made('# x\n\nthis :: that\n')).toContainEqual(['this', 'that']);
+    expect(made('# x\n\n이것 :: 저것\n')).toContainEqual(['이것', '저것']);
+  });
+});
+
+describe('never a card', () => {
+  it('whose answer is visible in its prompt or heading (en, ko)', () => {
+    // The heading already names kube-proxy: hiding it asks nothing.
+    const en = '# kube-proxy\n\nkube-proxy is the component that programs iptables rules on every node.\n';
+    expectRefused(en, ([p, a]) => p.startsWith('[...]') && /kube-proxy/.test(a));
+    const ko = '# kube-proxy\n\nkube-proxy는 모든 노드에서 iptables 규칙을 만드는 컴포넌트이다.\n';
+    expectRefused(ko, ([p, a]) => p.startsWith('[...]') && /kube-proxy/.test(a));
+  });
+
+  it('whose answer is a pronoun phrase or a generic predicate (en, ko)', () => {
+    const en = '# Pods\n\nEvery pod gets its own IP address, and this makes port conflicts rare.\n';
+    expect(made(en).some(([, a]) => /^this\b/i.test(a))).toBe(false);
+    const ko = '# 실행\n\n스크립트는 `./net-script.sh add` 로 실행한다.\n';
+    expect(made(ko).some(([, a]) => a === '실행' || a === '실행한다')).toBe(false);
+  });
+
+  it('whose blank cuts a phrase: half a word before a Korean particle, the rest of a list (ko, en)', () => {
+    const ko = '# 브리지\n\n각각의 파드들은 `bridge`와 연결되며 IP주소를 할당 받는다.\n';
+    expect(made(ko).some(([p]) => p.includes('[...]주소'))).toBe(false);
+    const en =
+      '# Plugins\n\nThe Corefile lists plugins such as `errors`, `health`, `log` and `kubernetes`.\n';
+    expect(made(en).some(([p]) => /,\s*\[\.\.\.\]/.test(p))).toBe(false);
+  });
+
+  it('whose cloze answer runs past eight words (en, ko), though it stays offered', () => {
+    const en =
+      '# Ingress\n\nAn Ingress is an API object that manages external HTTP access to the services of a cluster through rules.\n';
+    expectRefused(en, ([p, a]) => p.includes('[...]') && a.split(' ').length > 8);
+    const ko =
+      '# 서비스\n\n쿠버네티스에서 서비스는 파드의 논리적 집합과 그것들에 접근할 수 있는 정책을 정의하는 추상적인 개념이다.\n';
+    expectRefused(ko, ([p, a]) => p.includes('[...]') && a.split(' ').length > 8);
+  });
+
+  it('from narration, a rhetorical line or an exercise step (en, ko)', () => {
+    const en = '# My notes\n\nIn this post I will show how the kube-proxy programs iptables on each node.\n';
+    expect(made(en)).toEqual([]);
+    const ko = '# 정리\n\n이 글은 강의를 토대로 kube-proxy 에 대해 공부한 내용을 정리하였음을 밝힙니다.\n';
+    expect(made(ko)).toEqual([]);
+  });
+
+  it('from pasted command output (en, ko)', () => {
+    const en = [
+      '# Check',
+      '',
+      '```',
+      '$ kubectl get svc web',
+      'NAME   TYPE        CLUSTER-IP     PORT(S)',
+      'web    ClusterIP   10.96.12.7     80/TCP',
+      '```',
+      '',
+    ].join('\n');
+    expect(made(en).some(([, a]) => /CLUSTER-IP|10\.96\.12\.7/.test(a))).toBe(false);
+    const ko = en.replace('# Check', '# 확인');
+    expect(made(ko).some(([, a]) => /CLUSTER-IP|10\.96\.12\.7/.test(a))).toBe(false);
+  });
+
+  it("from a paragraph's lead sentence asking for the rest of it (en, ko)", () => {
+    const en =
+      '# Why Services\n\nPods come and go all the time. Their IP addresses change whenever they are replaced. A Service gives them one stable name and address.\n';
+    expectRefused(en, ([p, a]) => p === 'Pods come and go all the time.' && a.startsWith('Their IP'), false);
+    // The Korean rules propose no lead-sentence card; what is made holds one fact, never two sentences.
+    const ko =
+      '# 서비스가 필요한 이유\n\n파드는 언제든 사라지고 다시 만들어진다. 그때마다 파드의 IP 주소가 바뀐다. 서비스는 파드 묶음에 변하지 않는 이름과 주소를 준다.\n';
+    expect(made(ko).length).toBeGreaterThan(0);
+    expect(made(ko).some(([, a]) => /[다요]\.\s+\S/.test(a))).toBe(false);
+  });
+
+  it('from a heading asking for a whole section of long items (en, ko)', () => {
+    const en = [
+      '## Troubleshooting',
+      '',
+      'When a Service does not answer, first check that its selector matches the labels of running pods.',
+      '',
+      'Then look at the endpoints, and at the network policies that may stand between the client and the pods.',
+      '',
+    ].join('\n');
+    expect(made(en).some(([p]) => p === 'Troubleshooting')).toBe(false);
+    const ko = en.replace('## Troubleshooting', '## 문제 해결');
+    expect(made(ko).some(([p]) => p === '문제 해결')).toBe(false);
+  });
+
+  it('that asks an example value: a name or port chosen for one example (en, ko)', () => {
+    const en = '# Example\n\nExpose the pod as a Service, map 8000 to 8001 and map 5000 to 5001.\n';
+    expect(made(en).some(([, a]) => /^(?:8000|8001|5000|5001)$/.test(a))).toBe(false);
+    const ko = '# 예제\n\n`web-pod` 파드를 서비스로 노출하고 8000 을 8001 로 연결한다.\n';
+    expect(made(ko).some(([, a]) => /^(?:8000|8001|web-pod)$/.test(a))).toBe(false);
+  });
+});
+
+describe('one card per fact, under a density line', () => {
+  it('keeps at most one card of the candidates of one line', () => {
+    const text = '# DNS\n\n- `CoreDNS`: the cluster DNS server, reached through the Service `kube-dns`\n';
+    const byLine = new Map<number, number>();
+    for (const c of parseNote('n.md', text).cards) byLine.set(c.line, (byLine.get(c.line) ?? 0) + 1);
+    expect([...byLine.values()].every((n) => n === 1)).toBe(true);
+    expect(candidateCards('n.md', text).length).toBeGreaterThan(1);
+  });
+
+  it('makes fewer cards at "fewer" and more at "more", and never a suggestion that is also a card', () => {
+    const text = [
+      '# Networking',
+      '',
+      '- `ClusterIP`: a virtual IP reachable only from inside the cluster',
+      '- NodePort: opens the same port on every node',
+      '- kube-proxy는 기본적으로 iptables 모드로 동작한다.',
+      '- The NodePort range is `30000-32767`.',
+      '',
+    ].join('\n');
+    const n = (density: 'fewer' | 'standard' | 'more') => parseNote('n.md', text, { density }).cards.length;
+    expect(n('fewer')).toBeLessThanOrEqual(n('standard'));
+    expect(n('standard')).toBeLessThanOrEqual(n('more'));
+    const note = parseNote('n.md', text);
+    const cards = new Set(note.cards.map((c) => `${c.prompt}\u0000${c.answer}`));
+    expect(note.suggestions.some((s) => cards.has(`${s.prompt}\u0000${s.answer}`))).toBe(false);
+  });
+
+  it('explains every candidate: its rule prior, the features that held, the verdict', () => {
+    const scored = scoreNote('n.md', '# x\n\nIn this post I will show the port 6443 of kube-apiserver.\n');
+    expect(scored.length).toBeGreaterThan(0);
+    for (const s of scored) {
+      expect(s.features[0]!.name).toMatch(/^rule:/);
+      const sum = s.features.reduce((t, f) => t + f.weight, 0);
+      expect(s.score).toBeCloseTo(sum, 2);
+      expect(['card', 'suggestion', 'dropped']).toContain(s.verdict);
+    }
+    expect(scored.some((s) => s.features.some((f) => f.name === 'narration'))).toBe(true);
+  });
+});
