@@ -5,7 +5,7 @@ import { getSetting, setSetting } from '../db/settings.ts';
 import type { Ctx } from './context.ts';
 import type { NoteFile } from './import/collect-files.ts';
 import type { ImportResult } from './import/run-import.ts';
-import { IMPORT_SETTING_KEYS, PARSER_VERSION } from './import-stamp.ts';
+import { IMPORT_SETTING_KEYS, NOTE_RULES_OFF_KEY, PARSER_VERSION } from './import-stamp.ts';
 
 export const BUNDLED_NOTES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'content', 'notes');
 const HASH_KEY = 'bundled.notesHash';
@@ -66,7 +66,7 @@ export async function loadBundledDecks(ctx: Ctx, dir = BUNDLED_NOTES_DIR): Promi
 
 /** The import settings as stored (unparsed): a change to them re-reads the bundled notes. */
 function rawImportSettings(ctx: Ctx): (string | undefined)[] {
-  return IMPORT_SETTING_KEYS.map((k) => getSetting(ctx.db, k));
+  return [...IMPORT_SETTING_KEYS, NOTE_RULES_OFF_KEY].map((k) => getSetting(ctx.db, k));
 }
 
 // A walk by hand: readdirSync's `recursive` option costs 5 ms on its first call, 30 times this whole walk.

@@ -5,5 +5,16 @@
 export const PARSER_VERSION = '3';
 
 /** The collection-wide import settings' keys. */
-export const IMPORT_SETTING_KEYS = ['import.rulesOff', 'import.boldCloze', 'import.curlyCloze'] as const;
+export const IMPORT_SETTING_KEYS = [
+  'import.rulesOff',
+  'import.boldCloze',
+  'import.curlyCloze',
+  'import.density',
+] as const;
 export type ImportSettingKey = (typeof IMPORT_SETTING_KEYS)[number];
+
+/**
+ * Rules switched off per note where the note itself cannot say so (a bundled or read-only note): a JSON object,
+ * note source → rule names. Part of what re-reads notes, like the settings above.
+ */
+export const NOTE_RULES_OFF_KEY = 'import.noteRulesOff';

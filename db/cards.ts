@@ -174,3 +174,18 @@ export function listCards(db: DB, deckName?: string): CardListRow[] {
     )
     .all({ deck: deckName ?? null, prefix: deckName ? `${deckName}::%` : null }) as CardListRow[];
 }
+
+/** What the import summary says about a card the notes no longer make; `reps` > 0 means it has a history. */
+export type CardHistoryRow = {
+  id: string;
+  rule: string;
+  prompt: string;
+  source_file: string | null;
+  source_line: number | null;
+  reps: number;
+};
+export function cardHistory(db: DB, id: string): CardHistoryRow | undefined {
+  return stmt(db, 'SELECT id, rule, prompt, source_file, source_line, reps FROM cards WHERE id = ?').get(
+    id,
+  ) as CardHistoryRow | undefined;
+}

@@ -42,7 +42,8 @@ export function deleteNote(db: DB, id: string): void {
 
 /** Notes that no card points to any more (every card moved to another file). */
 export function deleteEmptyNotes(db: DB): void {
-  db.prepare('DELETE FROM notes WHERE NOT EXISTS (SELECT 1 FROM cards c WHERE c.note_id = notes.id)').run();
+  db.prepare(`DELETE FROM notes WHERE NOT EXISTS (SELECT 1 FROM cards c WHERE c.note_id = notes.id)
+       AND NOT EXISTS (SELECT 1 FROM suggestions s WHERE s.note_id = notes.id)`).run();
 }
 
 /** Records a fresh file stamp for a note whose content did not change (touched, copied back, checked out). */

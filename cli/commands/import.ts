@@ -1,6 +1,8 @@
 import { isAbsolute, relative } from 'node:path';
+import { DENSITIES, isDensity } from '../../content/markdown/select/select-cards.ts';
+import type { Density } from '../../content/markdown/types.ts';
 import { explanationText } from '../../core/import/explain.ts';
-import type { RuleOff, RuleSummary } from '../../core/import/run-import.ts';
+import type { ImportResult, RuleOff, RuleSummary } from '../../core/import/run-import.ts';
 import { isInteropFile } from '../../core/interop/interop-files.ts';
 import { KubedeckError } from '../../db/errors.ts';
 import type { CommandEnv, CommandImpl } from '../command.ts';
@@ -21,10 +23,12 @@ export const importCommand: CommandImpl = {
     const dryRun = values['dry-run'] === true;
     if (positionals.some(isInteropFile))
       return importInteropFiles(positionals, values, core, io, json, dryRun);
+    const density = densityOption(values.density);
     const result = await core().call('import/run', {
       paths: positionals,
       deck: typeof values.deck === 'string' ? values.deck : undefined,
       dryRun,
+      density,
     });
     const warnings = result.warnings.map((w) => ({ ...w, file: displayPath(w.file) }));
     if (json) {
@@ -32,11 +36,26 @@ export const importCommand: CommandImpl = {
         ...c,
         source: { ...c.source, file: c.source.file && displayPath(c.source.file) },
       }));
+      const learner = {
+        suggested: result.suggested,
+        tombstoned: result.tombstoned,
+        noLongerMade: result.noLongerMade,
+        offers: result.offers,
+        keep: result.keep,
+      };
       io.out(
         JSON.stringify(
           dryRun
-            ? { summary: result.summary, byRule: result.byRule, rulesOff: result.rulesOff, warnings, cards }
-            : { summary: result.summary, warnings },
+            ? {
+                summary: result.summary,
+                byRule: result.byRule,
+                rulesOff: result.rulesOff,
+                warnings,
+                cards,
+                ...learner,
+                suggestions: result.suggestions?.map((s) => ({ ...s, file: displayPath(s.file) })),
+              }
+            : { summary: result.summary, warnings, ...learner },
         ),
       );
     } else {
@@ -46,10 +65,47 @@ export const importCommand: CommandImpl = {
         `${dryRun ? '(dry run, nothing written) ' : ''}new ${s.new}, updated ${s.updated}, unchanged ${s.unchanged}, suspended ${s.suspended}, warnings ${warnings.length}`,
       );
       if (result.byRule) for (const line of ruleTable(result.byRule, result.rulesOff ?? {})) io.out(line);
+      for (const line of learnerLines(result)) io.out(line);
     }
     return 0;
   },
 };
+
+function densityOption(v: unknown): Density | undefined {
+  if (v === undefined || isDensity(v)) return v;
+  throw new KubedeckError(
+    'usage',
+    `import --density: "${String(v)}" is not one of ${DENSITIES.join(', ')}`,
+    2,
+  );
+}
+
+/** Suggestions, cards kept for their history, the learner's keep rate per rule and rules worth switching off. */
+function learnerLines(r: ImportResult): string[] {
+  const out: string[] = [];
+  if (r.suggested > 0)
+    out.push(
+      `suggestions ${r.suggested} (not cards until accepted: Browse > suggestions, or import --dry-run --json)`,
+    );
+  if (r.tombstoned > 0) out.push(`not made again (you deleted them): ${r.tombstoned}`);
+  if (r.noLongerMade.length > 0) {
+    out.push(`no longer made by your notes, kept for their history (${r.noLongerMade.length}):`);
+    for (const n of r.noLongerMade)
+      out.push(
+        `  ${n.file ? displayPath(n.file) : '?'}:${n.line ?? 0}  ${n.rule}  ${n.prompt.split('\n')[0]}  [card ${n.id}]`,
+      );
+  }
+  const taught = r.keep.filter((k) => k.deleted > 0);
+  if (taught.length > 0)
+    out.push(
+      `your keep rate: ${taught.map((k) => `${k.rule} ${Math.round(k.keepRate * 100)}% (${k.deleted} of ${k.made} deleted)`).join(', ')}`,
+    );
+  for (const o of r.offers)
+    out.push(
+      `${displayPath(o.file)}: you deleted ${o.deletions} ${o.rule} cards here; switch the rule off in this note with rules-off: [${o.rule}]`,
+    );
+  return out;
+}
 
 /** Cards per rule, then the rules switched off with the cards they would have made. */
 function ruleTable(byRule: Record<string, RuleSummary>, off: Record<string, RuleOff>): string[] {
@@ -66,7 +122,7 @@ function ruleTable(byRule: Record<string, RuleSummary>, off: Record<string, Rule
   }
   for (const [r, o] of Object.entries(off).sort(([a], [b]) => a.localeCompare(b)))
     out.push(
-      `${r.padEnd(w)}  switched off (${o.by.map((b) => (b === 'setting' ? 'setting import.rulesOff' : 'front matter')).join(', ')}): ${o.cards} cards not imported`,
+      `${r.padEnd(w)}  switched off (${o.by.map((b) => (b === 'setting' ? 'setting import.rulesOff' : b)).join(', ')}): ${o.cards} cards not imported`,
     );
   return out;
 }
@@ -84,6 +140,7 @@ async function explain({ values, core, io, json }: CommandEnv, target: string): 
     file: m[1]!,
     line: Number(m[2]),
     deck: typeof values.deck === 'string' ? values.deck : undefined,
+    density: densityOption(values.density),
   });
   if (json) io.out(JSON.stringify({ explain: e }));
   else for (const line of explanationText(e)) io.out(line);

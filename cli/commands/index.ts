@@ -12,10 +12,15 @@ export const commands: CommandEntry[] = [
   {
     name: 'import',
     usage:
-      'import <file|folder|.apkg|.csv|.json>... [--deck NAME] [--dry-run] [--json] | import --explain FILE:LINE',
+      'import <file|folder|.apkg|.csv|.json>... [--deck NAME] [--density fewer|standard|more] [--dry-run] [--json] | import --explain FILE:LINE',
     summary:
       "turn Markdown notes (and Anki packages, CSV, JSON backups) into cards, keeping every review; --explain says which rule made a line's cards",
-    options: { ...deck, 'dry-run': { type: 'boolean' }, explain: { type: 'string' } },
+    options: {
+      ...deck,
+      'dry-run': { type: 'boolean' },
+      explain: { type: 'string' },
+      density: { type: 'string' },
+    },
     load: async () => (await import('./import.ts')).importCommand,
   },
   {

@@ -1,6 +1,14 @@
 import { parse } from 'yaml';
+import { DENSITIES, isDensity } from './select/select-cards.ts';
+import type { Density } from './types.ts';
 
-export type FrontMatter = { deck?: string; lang?: 'ko' | 'en'; tags: string[]; lines: number };
+export type FrontMatter = {
+  deck?: string;
+  lang?: 'ko' | 'en';
+  tags: string[];
+  lines: number;
+  density?: Density;
+};
 
 /** Reads a leading `---` YAML block. Returns how many lines it spans so the body keeps its line numbers. */
 export function readFrontMatter(lines: string[]): {
@@ -29,6 +37,20 @@ export function readFrontMatter(lines: string[]): {
     if (d.lang === 'ko' || d.lang === 'en') fm.lang = d.lang;
     const tags = Array.isArray(d.tags) ? d.tags : typeof d.tags === 'string' ? d.tags.split(/[\s,]+/) : [];
     fm.tags = tags.map((t) => String(t).replace(/^#/, '').trim()).filter(Boolean);
+    if (d.density !== undefined) {
+      const v = String(d.density).trim().toLowerCase();
+      if (isDensity(v)) fm.density = v;
+      else {
+        const at = 1 + lines.slice(1, end).findIndex((l) => /^density\s*:/.test(l));
+        return {
+          fm,
+          error: {
+            line: at + 1,
+            message: `density: ${JSON.stringify(d.density)} is not one of ${DENSITIES.join(', ')}; the import's density is used`,
+          },
+        };
+      }
+    }
   }
   return { fm };
 }

@@ -54,15 +54,15 @@ export function detectLang(text: string): 'ko' | 'en' {
 }
 
 export function parseNote(file: string, text: string, opts: ParseOptions = {}): ParsedNote {
-  const { note, candidates } = proposeCards(file, text, opts);
-  const selection = selectCards(candidates, opts.density);
+  const { note, candidates, density } = proposeCards(file, text, opts);
+  const selection = selectCards(candidates, density);
   return { ...note, cards: selection.cards, suggestions: selection.suggestions };
 }
 
 /** Every candidate of a note with its score and verdict: what `--explain` shows. */
 export function scoreNote(file: string, text: string, opts: ParseOptions = {}): ScoredCard[] {
-  const { candidates } = proposeCards(file, text, opts);
-  return selectCards(candidates, opts.density).scored;
+  const { candidates, density } = proposeCards(file, text, opts);
+  return selectCards(candidates, density).scored;
 }
 
 /**
@@ -78,7 +78,12 @@ function proposeCards(
   file: string,
   text: string,
   opts: ParseOptions,
-): { note: Omit<ParsedNote, 'cards' | 'suggestions'>; candidates: ParsedCard[] } {
+): {
+  note: Omit<ParsedNote, 'cards' | 'suggestions'>;
+  candidates: ParsedCard[];
+  /** The note's own `density:` wins over the import's. */
+  density: Density | undefined;
+} {
   const warnings: NoteWarning[] = [];
   const warn = warner(warnings, file);
   const lines = text.split('\n');
@@ -189,7 +194,11 @@ function proposeCards(
   );
   if (quiet || mostlyExplicit(cards)) dropSentenceRules(cards);
   if (!inLineOrder(cards)) cards.sort((a, b) => a.line - b.line);
-  return { note: { file, deck, lang, tags: fm.tags, warnings }, candidates: dedupe(cards, warn) };
+  return {
+    note: { file, deck, lang, tags: fm.tags, warnings },
+    candidates: dedupe(cards, warn),
+    density: fm.density ?? opts.density,
+  };
 }
 
 // Made here, not as a named arrow in parseNote: tsx gives every arrow bound to a name a defineProperty per call.

@@ -4,17 +4,18 @@ import {
   browseCards,
   browseFacets,
   countCards,
-  deleteCard,
   moveCard,
   resetCard,
-  undeleteCard,
 } from '../../db/browse.ts';
 import { ensureDeck } from '../../db/decks.ts';
 import { KubedeckError } from '../../db/errors.ts';
+import { listSuggestions } from '../../db/suggestions.ts';
 import { cardDetail, showSource } from '../browse/card-detail.ts';
 import { editSourceLine } from '../browse/edit-source.ts';
 import type { Ctx } from '../context.ts';
 import { defineHandlers } from '../handler.ts';
+import { acceptSuggestion } from '../import/accept-suggestion.ts';
+import { restoreCard, throwAwayCard } from '../import/throw-away.ts';
 import { cardAction } from '../review/card-actions.ts';
 import { requireCard } from '../review/rate.ts';
 import { STATE_NAMES } from '../review/scheduler.ts';
@@ -45,6 +46,16 @@ function refuseBundled(ctx: Ctx, id: string, what: string): void {
       `cards from the bundled decks cannot be ${what}; suspend the card instead`,
     );
 }
+
+export type SuggestionItem = {
+  id: string;
+  prompt: string;
+  answer: string;
+  deck: string;
+  rule: string;
+  score: number;
+  source: string;
+};
 
 const filters = {
   text: z.string().max(500).default(''),
@@ -110,6 +121,36 @@ export const browseHandlers = defineHandlers({
       return { total: countCards(ctx.db, q, bounds) };
     },
   },
+  /** The Browse filter "suggestions": candidates under the density line, never scheduled until accepted. */
+  'browse/suggestions': {
+    args: z.object({
+      text: filters.text,
+      deck: filters.deck,
+      rule: filters.rule,
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(500).default(100),
+    }),
+    run: (ctx, a): { more: boolean; items: SuggestionItem[] } => {
+      const { rows, more } = listSuggestions(ctx.db, a);
+      return {
+        more,
+        items: rows.map((r) => ({
+          id: r.id,
+          prompt: r.prompt,
+          answer: r.answer,
+          deck: r.deck,
+          rule: r.rule,
+          score: r.score,
+          source: `${showSource(ctx, r.source_file)}:${r.source_line}`,
+        })),
+      };
+    },
+  },
+  /** Makes a suggestion a card (it is scheduled from now on, and later imports keep making it). */
+  'suggestions/accept': {
+    args: z.object({ id: z.string().min(1) }),
+    run: (ctx, a) => acceptSuggestion(ctx, a.id),
+  },
   'browse/facets': { args: z.object({}).default({}), run: (ctx) => browseFacets(ctx.db) },
   /** Everything the card pane shows: the card, its FSRS memory, its review log and its source line. */
   'browse/card': { args: one, run: (ctx, a) => cardDetail(ctx, a.cardId) },
@@ -130,14 +171,14 @@ export const browseHandlers = defineHandlers({
     args: one,
     run: (ctx, a) => {
       refuseBundled(ctx, a.cardId, 'deleted');
-      ctx.db.transaction(() => deleteCard(ctx.db, a.cardId, ctx.now().getTime())).immediate();
-      return { deleted: a.cardId };
+      const { offer } = throwAwayCard(ctx, a.cardId, 'deleted');
+      return { deleted: a.cardId, ...(offer ? { offer } : {}) };
     },
   },
   'cards/undelete': {
     args: z.object({}).default({}),
     run: (ctx) => {
-      const id = ctx.db.transaction(() => undeleteCard(ctx.db)).immediate();
+      const id = restoreCard(ctx);
       if (id === null) throw new KubedeckError('nothing-to-undo', 'no deleted card to restore');
       return { restored: id };
     },

@@ -3,8 +3,10 @@ import type { Ctx } from '../context.ts';
 import { defineHandlers, type Progress } from '../handler.ts';
 import { collectNoteFiles } from '../import/collect-files.ts';
 import { explainLine } from '../import/explain.ts';
+import { keepRates } from '../import/keep-rate.ts';
 import { requireMarkdownPaths } from '../import/markdown-only.ts';
 import { noteExcerpt } from '../import/note-excerpt.ts';
+import { switchRuleOffInNote } from '../import/note-rules-off.ts';
 import type { ImportOptions } from '../import/run-import.ts';
 import { keepUpload, placeUpload } from '../import/uploads.ts';
 import { importNotes, importNotesStreaming, type NotesImportResult } from '../interop/notes-import.ts';
@@ -21,6 +23,10 @@ const common = {
   /** With dryRun: return `preview`, the cards with their keys, for the Import screen. */
   preview: z.boolean().optional(),
   skip,
+  /** Overrides the setting import.density for this import; a note's own `density:` still wins. */
+  density: z.enum(['fewer', 'standard', 'more']).optional(),
+  /** Suggestions ticked in the preview, by key: they become cards. */
+  accept: z.array(z.string()).max(200_000).optional(),
 };
 
 const run = (
@@ -44,17 +50,28 @@ export const importHandlers = defineHandlers({
           dryRun: a.dryRun,
           preview: a.preview,
           skip: a.skip,
+          density: a.density,
+          accept: a.accept,
         },
         progress,
       );
     },
   },
+  /** Switches a rule off in one note: its front matter, or a per-note setting when the note cannot be written. */
+  'import/rule-off': {
+    args: z.object({ file: z.string().min(1), rule: z.string().min(1) }),
+    exclusive: true,
+    run: (ctx, a) => ({ file: a.file, rule: a.rule, ...switchRuleOffInNote(ctx.db, a.file, a.rule) }),
+  },
+  /** The learner's own keep rate per rule: cards notes made, and how many the learner threw away. */
+  'import/keep-rates': { args: z.object({}).default({}), run: (ctx) => keepRates(ctx.db) },
   /** Which rule made the cards of one line of a note, whether it is switched off, or why the line made none. */
   'import/explain': {
     args: z.object({
       file: z.string().min(1),
       line: z.number().int().min(1),
       deck: z.string().min(1).optional(),
+      density: z.enum(['fewer', 'standard', 'more']).optional(),
     }),
     run: (ctx, a) => explainLine(ctx, a),
   },
@@ -79,6 +96,8 @@ export const importHandlers = defineHandlers({
           dryRun: a.dryRun,
           preview: a.preview,
           skip: a.skip,
+          density: a.density,
+          accept: a.accept,
           display: placed.show,
         },
         progress,

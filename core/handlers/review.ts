@@ -5,6 +5,7 @@ import { type CardJson, toCardJson } from '../cards-json.ts';
 import type { Ctx } from '../context.ts';
 import { defineHandlers } from '../handler.ts';
 import { tr } from '../i18n/index.ts';
+import { throwAwayCard } from '../import/throw-away.ts';
 import { cardAction } from '../review/card-actions.ts';
 import { intervalLabel } from '../review/labels.ts';
 import { type Counts, pickNext, todayCounts } from '../review/queue.ts';
@@ -47,6 +48,11 @@ const cardId = z.string().min(1);
 const deck = z.object({ deck: z.string().min(1).optional() }).default({});
 
 export const reviewHandlers = defineHandlers({
+  /**
+   * "Bad card", one key in Review: the card is thrown away (deleted, or suspended if bundled) and a tombstone keeps
+   * re-imports from making it again. `offer` suggests switching its rule off in its note after a few.
+   */
+  'review/bad-card': { args: z.object({ cardId }), run: (ctx, a) => throwAwayCard(ctx, a.cardId, 'bad') },
   'review/next': {
     args: deck,
     run: (ctx, a): NextResult => {

@@ -3,14 +3,17 @@ import { dirname } from 'node:path';
 import { decodeNote } from '../../content/markdown/decode.ts';
 import { readFrontMatter } from '../../content/markdown/front-matter.ts';
 import { md } from '../../content/markdown/markdown.ts';
-import { type ParseOptions, parseNote } from '../../content/markdown/parse-note.ts';
-import type { ParsedCard } from '../../content/markdown/types.ts';
+import { type ParseOptions, scoreNote } from '../../content/markdown/parse-note.ts';
+import { DENSITY_LINE, SUGGESTION_FLOOR } from '../../content/markdown/select/select-cards.ts';
+import type { Density, ParsedCard, ScoredCard, ScoreFeature } from '../../content/markdown/types.ts';
+import { verdictsByKey } from '../../db/card-verdicts.ts';
 import { cardIdByKey } from '../../db/cards.ts';
 import { KubedeckError } from '../../db/errors.ts';
 import type { Ctx } from '../context.ts';
 import { collectNoteFiles } from './collect-files.ts';
 import { contentKey } from './identity.ts';
 import { readImportSettings } from './import-settings.ts';
+import { noteRulesOffSetting } from './note-rules-off.ts';
 import { readNoteBytes } from './read-note.ts';
 import { type ClozeOptions, type OffBy, readNoteSwitches, rulesOffFor } from './rule-switches.ts';
 
@@ -23,6 +26,15 @@ export type ExplainedCard = {
   id?: string;
   /** Set when the rule that made it is switched off, so the card is not imported. */
   off?: OffBy;
+  /** The selection's score: the sum of the features' weights (content/markdown/select). */
+  score: number;
+  features: ScoreFeature[];
+  /** card: kept; suggestion: under the density line, over the floor; dropped: under the floor or `lostTo`. */
+  verdict: ScoredCard['verdict'];
+  /** The prompt of the better candidate of the same fact this one lost to. */
+  lostTo?: string;
+  /** The learner deleted this card or marked it bad: no import makes it again. */
+  tombstoned?: boolean;
 };
 
 /** Why a line gave no card. */
@@ -39,14 +51,21 @@ export type Explanation = {
   file: string;
   line: number;
   text: string;
+  /** Every candidate the rules proposed for the line, with its score and verdict. */
   cards: ExplainedCard[];
+  /** The density this note is read at, and its score line. */
+  density: Density;
+  densityLine: number;
   reason?: NoCardReason;
   /** For `manifest`, `multiline` and `answer`: the line of the card the line belongs to. */
   partOf?: number;
 };
 
 /** Which rule made the cards of one line (and whether it is switched off), or why the line made none. */
-export function explainLine(ctx: Ctx, a: { file: string; line: number; deck?: string }): Explanation {
+export function explainLine(
+  ctx: Ctx,
+  a: { file: string; line: number; deck?: string; density?: Density },
+): Explanation {
   // It prints the line it explains, so over `serve` it must not become a way to read any file: notes only.
   if (!/\.(md|markdown)$/i.test(a.file))
     throw new KubedeckError('not-a-note', `${a.file}: not a Markdown note (.md or .markdown)`, 2);
@@ -71,15 +90,21 @@ export function explainLine(ctx: Ctx, a: { file: string; line: number; deck?: st
     fileExists: existsSync,
     boldCloze: switches.boldCloze ?? settings['import.boldCloze'],
     curlyCloze: switches.curlyCloze ?? settings['import.curlyCloze'],
+    density: a.density ?? settings['import.density'],
   };
-  const note = parseNote(f.abs, d.text, opts);
-  const off = rulesOffFor(settings['import.rulesOff'], switches);
+  const density = readFrontMatter(lines).fm.density ?? opts.density!;
+  const scored = scoreNote(f.abs, d.text, opts);
+  const off = rulesOffFor(settings['import.rulesOff'], switches, noteRulesOffSetting(ctx.db)[f.source]);
+  const verdicts = verdictsByKey(ctx.db);
   const text = lines[a.line - 1]!;
-  const cards = note.cards
+  const cards = scored
     .filter((c) => c.line === a.line)
+    .sort((x, y) => y.score - x.score)
     .map((c): ExplainedCard => {
-      const id = cardIdByKey(ctx.db, contentKey(c.kind, c.prompt, c.answer), f.source);
+      const key = contentKey(c.kind, c.prompt, c.answer);
+      const id = c.verdict === 'dropped' ? undefined : cardIdByKey(ctx.db, key, f.source);
       const by = off.get(c.rule);
+      const gone = verdicts.get(key);
       return {
         kind: c.kind,
         rule: c.rule,
@@ -87,11 +112,30 @@ export function explainLine(ctx: Ctx, a: { file: string; line: number; deck?: st
         answer: c.answer,
         ...(id && !by ? { id } : {}),
         ...(by ? { off: by } : {}),
+        score: c.score,
+        features: c.features,
+        verdict: c.verdict,
+        ...(c.lostTo !== undefined ? { lostTo: c.lostTo } : {}),
+        ...(gone === 'deleted' || gone === 'bad' ? { tombstoned: true } : {}),
       };
     });
-  const out: Explanation = { file: a.file, line: a.line, text, cards };
+  const out: Explanation = {
+    file: a.file,
+    line: a.line,
+    text,
+    cards,
+    density,
+    densityLine: DENSITY_LINE[density],
+  };
   if (cards.length > 0) return out;
-  return { ...out, ...whyNoCard(lines, a.line, note.cards) };
+  return {
+    ...out,
+    ...whyNoCard(
+      lines,
+      a.line,
+      scored.filter((c) => c.verdict === 'card'),
+    ),
+  };
 }
 
 function whyNoCard(
@@ -129,17 +173,46 @@ function whyNoCard(
   return { reason: 'no-rule' };
 }
 
-/** One line per fact, for the terminal. */
+const OFF_BY: Record<OffBy, string> = {
+  setting: 'the setting import.rulesOff',
+  'front matter': 'this note’s rules-off',
+  'note setting': 'a per-note setting',
+};
+
+/** Why the selection decided what it did, in the rubric's words. */
+function verdictText(c: ExplainedCard, e: Explanation): string {
+  if (c.tombstoned) return 'you deleted this card; it is not made again';
+  if (c.verdict === 'card')
+    return c.features[0]?.name === 'written-as-a-card'
+      ? 'written as a card'
+      : `kept: at or over the ${e.density} line ${e.densityLine}`;
+  if (c.verdict === 'suggestion')
+    return `suggestion: under the ${e.density} line ${e.densityLine}, over the floor ${SUGGESTION_FLOOR}`;
+  if (c.lostTo !== undefined && c.score >= SUGGESTION_FLOOR)
+    return `dropped: lost to a better card of the same fact, "${oneLine(c.lostTo)}"`;
+  return `dropped: under the floor ${SUGGESTION_FLOOR}`;
+}
+
+const weight = (w: number) => (w < 0 ? `- ${-w}` : `+ ${w}`);
+
+/** One line per candidate with its verdict, then its score feature by feature, for the terminal. */
 export function explanationText(e: Explanation): string[] {
   const out = [`${e.file}:${e.line}: ${e.text.trim()}`];
   for (const c of e.cards) {
     const what = `${c.rule} (${c.kind}): ${oneLine(c.prompt)} → ${oneLine(c.answer)}`;
     const state = c.off
-      ? `  [switched off by ${c.off === 'setting' ? 'the setting import.rulesOff' : 'this note’s rules-off'}; not imported]`
+      ? `  [switched off by ${OFF_BY[c.off]}; not imported]`
       : c.id
         ? `  [card ${c.id}]`
         : '';
     out.push(`  ${what}${state}`);
+    const [first, ...rest] = c.features;
+    const sum = first
+      ? [`${first.name} ${first.weight}`, ...rest.map((f) => `${weight(f.weight)} ${f.name}`)].join(' ')
+      : '';
+    out.push(
+      `    score ${c.score}${sum && first?.name !== 'written-as-a-card' ? ` = ${sum}` : ''}: ${verdictText(c, e)}`,
+    );
   }
   if (e.reason) out.push(`  no card: ${REASONS[e.reason](e.partOf)}`);
   return out;

@@ -1,3 +1,5 @@
+import { DENSITIES, isDensity } from '../../content/markdown/select/select-cards.ts';
+import type { Density } from '../../content/markdown/types.ts';
 import { KubedeckError } from '../../db/errors.ts';
 import type { DB } from '../../db/open.ts';
 import { getSetting, setSetting } from '../../db/settings.ts';
@@ -9,12 +11,15 @@ export type ImportSettings = {
   'import.rulesOff': string[];
   'import.boldCloze': boolean;
   'import.curlyCloze': boolean;
+  /** How many free-form candidates become cards; a note's `density:` front matter wins. */
+  'import.density': Density;
 };
 
 const DEFAULTS: ImportSettings = {
   'import.rulesOff': [],
   'import.boldCloze': false,
   'import.curlyCloze': false,
+  'import.density': 'standard',
 };
 export const isImportSettingKey = (k: string): k is ImportSettingKey =>
   (IMPORT_SETTING_KEYS as readonly string[]).includes(k);
@@ -34,6 +39,16 @@ export function parseImportSetting(k: ImportSettingKey, text: string): string {
     for (const n of names)
       if (!isKnownRule(n)) throw new KubedeckError('bad-setting', `${k}: ${unknownRuleMessage(n)}`, 2);
     return JSON.stringify([...new Set(names)]);
+  }
+  if (k === 'import.density') {
+    const v = text.trim().toLowerCase();
+    if (!isDensity(v))
+      throw new KubedeckError(
+        'bad-setting',
+        `${k}: ${JSON.stringify(text)} is not one of ${DENSITIES.join(', ')}`,
+        2,
+      );
+    return JSON.stringify(v);
   }
   return JSON.stringify(bool(k, text));
 }
@@ -57,11 +72,18 @@ export function readImportSettings(db: DB): ImportSettings & { unknown: string[]
     } catch {
       v = undefined;
     }
-    const hint = k === 'import.rulesOff' ? `rule names such as "${KNOWN_RULES[7]}"` : 'true or false';
+    const hint =
+      k === 'import.rulesOff'
+        ? `rule names such as "${KNOWN_RULES[7]}"`
+        : k === 'import.density'
+          ? DENSITIES.join(', ')
+          : 'true or false';
     const ok =
       k === 'import.rulesOff'
         ? Array.isArray(v) && v.every((x) => typeof x === 'string')
-        : typeof v === 'boolean';
+        : k === 'import.density'
+          ? isDensity(v)
+          : typeof v === 'boolean';
     if (!ok)
       throw new KubedeckError(
         'settings-corrupt',
@@ -69,7 +91,8 @@ export function readImportSettings(db: DB): ImportSettings & { unknown: string[]
       );
     if (k === 'import.rulesOff') {
       for (const n of v as string[]) (isKnownRule(n) ? out['import.rulesOff'] : out.unknown).push(n);
-    } else out[k] = v as boolean;
+    } else if (k === 'import.density') out[k] = v as Density;
+    else out[k] = v as boolean;
   }
   return out;
 }

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { decodeNote } from '../../content/markdown/decode.ts';
 import { type ParseOptions, parseNote } from '../../content/markdown/parse-note.ts';
-import type { NoteWarning, ParsedCard, ParsedNote } from '../../content/markdown/types.ts';
+import type { Density, NoteWarning, ParsedCard, ParsedNote } from '../../content/markdown/types.ts';
 import type { NoteFile } from './collect-files.ts';
 import { readNote } from './read-note.ts';
 import {
@@ -15,7 +15,13 @@ import {
 
 const isBundled = (source: string) => source.startsWith('bundled:');
 
-export type Read = { parsed: ParsedNote; dropped: { card: ParsedCard; by: OffBy }[]; hash: string };
+export type Read = {
+  parsed: ParsedNote;
+  dropped: { card: ParsedCard; by: OffBy }[];
+  hash: string;
+  /** The rules off for this note, and where each was switched off. */
+  off: Map<string, OffBy>;
+};
 
 /**
  * Decodes, parses and applies the rule switches to one note. Whatever goes wrong in here is a warning naming the
@@ -24,7 +30,7 @@ export type Read = { parsed: ParsedNote; dropped: { card: ParsedCard; by: OffBy 
 export function readAndParse(
   f: NoteFile,
   file: string,
-  opts: { deck?: string },
+  opts: { deck?: string; density?: Density; noteOff?: readonly string[] },
   collectionOff: readonly string[],
   collectionCloze: ClozeOptions,
   warnings: NoteWarning[],
@@ -51,14 +57,18 @@ export function readAndParse(
       fileExists: existsSync,
       boldCloze: switches.boldCloze ?? collectionCloze.boldCloze,
       curlyCloze: switches.curlyCloze ?? collectionCloze.curlyCloze,
+      density: opts.density,
     };
     const parsed = parseNote(file, d.text, parseOpts);
     own.push(...parsed.warnings);
-    const off = rulesOffFor(collectionOff, switches);
+    const off = rulesOffFor(collectionOff, switches, opts.noteOff);
     const { kept, dropped } = dropSwitchedOff(parsed.cards, off);
+    // A switched-off rule offers nothing either.
+    const suggestions = parsed.suggestions.filter((c) => !off.has(c.rule));
     warnings.push(...own);
     return {
-      parsed: { ...parsed, cards: kept },
+      off,
+      parsed: { ...parsed, cards: kept, suggestions },
       dropped: dropped.map((card) => ({ card, by: off.get(card.rule)! })),
       hash: read.hash,
     };

@@ -102,12 +102,20 @@ export function readNoteSwitches(text: string, file: string, warnings: NoteWarni
 }
 
 /** Where a switched-off rule was switched off: the collection setting or the note itself. */
-export type OffBy = 'setting' | 'front matter';
+export type OffBy = 'setting' | 'front matter' | 'note setting';
 
-/** The rules off for one note: the collection's, plus the note's `rules-off`, minus its `rules-on`. */
-export function rulesOffFor(collection: readonly string[], note: NoteSwitches): Map<string, OffBy> {
+/**
+ * The rules off for one note: the collection's, plus the note's `rules-off` (or, for a note that cannot be
+ * written, its per-note setting), minus its `rules-on`.
+ */
+export function rulesOffFor(
+  collection: readonly string[],
+  note: NoteSwitches,
+  noteSetting: readonly string[] = [],
+): Map<string, OffBy> {
   const off = new Map<string, OffBy>();
   for (const r of collection) off.set(r, 'setting');
+  for (const r of noteSetting) off.set(r, 'note setting');
   for (const r of note.off) off.set(r, 'front matter');
   for (const r of note.on) off.delete(r);
   return off;

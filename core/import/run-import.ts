@@ -1,9 +1,17 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { sep } from 'node:path';
-import type { NoteWarning, ParsedCard, ParsedNote, SrHistory } from '../../content/markdown/types.ts';
+import type {
+  Density,
+  NoteWarning,
+  ParsedCard,
+  ParsedNote,
+  SrHistory,
+} from '../../content/markdown/types.ts';
+import { recordVerdict, verdictsByKey } from '../../db/card-verdicts.ts';
 import {
   type CardKeyRow,
+  cardHistory,
   cardKeysOfNote,
   cardTextsOfNote,
   cardWriter,
@@ -20,14 +28,17 @@ import {
   restampNote,
   upsertNote,
 } from '../../db/notes.ts';
+import { replaceSuggestions, type SuggestionRow } from '../../db/suggestions.ts';
 import type { CardJson } from '../cards-json.ts';
 import type { Ctx } from '../context.ts';
 import type { Progress, ProgressEvent } from '../handler.ts';
 import { cardJson, rowFor } from './card-rows.ts';
 import { type Collected, collectNoteFiles, type NoteFile } from './collect-files.ts';
-import { contentKey } from './identity.ts';
 import { readImportSettings } from './import-settings.ts';
+import { keepRates, type RuleKeep, type RuleOffOffer, ruleOffOffers } from './keep-rate.ts';
+import { applyVerdicts } from './learner-verdicts.ts';
 import { type Fresh, findMoves } from './match-cards.ts';
+import { noteRulesOffSetting } from './note-rules-off.ts';
 import { parserVersion } from './parser-version.ts';
 import { readAndParse } from './read-and-parse.ts';
 import { decodeState, encodeState, fileStamp, readNote } from './read-note.ts';
@@ -41,9 +52,40 @@ export type RuleOff = { cards: number; by: OffBy[] };
 export type PreviewCard = CardJson & { key: string; status: 'new' | 'updated' | 'unchanged' };
 /** Cards the learner unticked in the preview: whole rules, or single cards by their preview key. */
 export type ImportSkip = { rules?: string[]; cards?: string[] };
+/** A candidate under the density line, as a dry run lists it; `key` accepts it in `accept`. */
+export type SuggestionJson = {
+  key: string;
+  file: string;
+  line: number;
+  rule: string;
+  kind: string;
+  prompt: string;
+  answer: string;
+  score: number;
+  features: { name: string; weight: number }[];
+};
+/** A card with review history that the notes no longer make: it stays scheduled, and the learner decides. */
+export type NoLongerMade = {
+  id: string;
+  rule: string;
+  prompt: string;
+  file: string | null;
+  line: number | null;
+};
 export type ImportResult = {
   summary: ImportSummary;
   warnings: NoteWarning[];
+  /** Suggestions this import stored (real import) or would store (dry run). */
+  suggested: number;
+  /** Cards not made because the learner deleted them or marked them bad before. */
+  tombstoned: number;
+  noLongerMade: NoLongerMade[];
+  /** The learner's keep rate per rule, after this import. */
+  keep: RuleKeep[];
+  /** Rules the learner keeps throwing away in one of the imported notes: switch them off there? */
+  offers: RuleOffOffer[];
+  /** Dry run only: the suggestions with their scores. */
+  suggestions?: SuggestionJson[];
   cards?: CardJson[];
   /** Dry run with `preview`: the cards with their keys and what would happen to each. */
   preview?: PreviewCard[];
@@ -70,6 +112,10 @@ export type ImportOptions = {
   skip?: ImportSkip;
   /** With dryRun: also return `preview` (cards with their keys and what would happen to each). */
   preview?: boolean;
+  /** Overrides the setting import.density for this import (a note's own `density:` still wins). */
+  density?: Density;
+  /** Suggestions the learner ticked in the preview, by their keys: they become cards. */
+  accept?: string[];
 };
 
 class DryRunRollback extends Error {}
@@ -163,9 +209,20 @@ function importRun(
     boldCloze: settings['import.boldCloze'],
     curlyCloze: settings['import.curlyCloze'],
   };
+  const density = opts.density ?? settings['import.density'];
+  const noteOff = noteRulesOffSetting(db);
   // Everything that changes what a file gives besides its bytes: a change re-parses every note.
   const fingerprint = createHash('sha1')
-    .update(JSON.stringify([parserVersion(), opts.deck ?? '', settings['import.rulesOff'], collectionCloze]))
+    .update(
+      JSON.stringify([
+        parserVersion(),
+        opts.deck ?? '',
+        settings['import.rulesOff'],
+        collectionCloze,
+        density,
+        noteOff,
+      ]),
+    )
     .digest('hex')
     .slice(0, 16);
   const summary: ImportSummary = { new: 0, updated: 0, unchanged: 0, suspended: 0 };
@@ -182,10 +239,21 @@ function importRun(
   const preview: PreviewCard[] = [];
   const skipRules = new Set(opts.skip?.rules ?? []);
   const skipCards = new Set(opts.skip?.cards ?? []);
+  const accept = new Set(opts.accept ?? []);
+  const verdicts = verdictsByKey(db);
+  let tombstoned = 0;
+  const noLongerMade: NoLongerMade[] = [];
+  const offers: RuleOffOffer[] = [];
+  const suggestionJson: SuggestionJson[] = [];
+  // Per note, written once every note is in: a suggestion that is a card kept for its history is not offered.
+  const suggestionRows = new Map<string, SuggestionRow[]>();
   // With cards left out, unchanged notes are read again (the skip may differ from last time), and a note missing
   // some cards is stored with a hash no file matches, so the next import without the skip reads it again too.
-  const skipping = skipRules.size > 0 || skipCards.size > 0;
+  const skipping = skipRules.size > 0 || skipCards.size > 0 || accept.size > 0;
   let finishedDry = false;
+  let suggested = 0;
+  let keep: RuleKeep[] = [];
+  const keyOfPreview = new Map<string, string>();
 
   function* steps(): Generator<ProgressEvent> {
     const notes = allNotes(db);
@@ -281,7 +349,14 @@ function importRun(
     for (const c of changed) {
       if (written++ > 0) yield { phase: 'write', done: written - 1, total: changed.length };
       const file = show(c.file.source);
-      const note = readAndParse(c.file, file, opts, settings['import.rulesOff'], collectionCloze, warnings);
+      const note = readAndParse(
+        c.file,
+        file,
+        { deck: opts.deck, density, noteOff: noteOff[c.file.source] },
+        settings['import.rulesOff'],
+        collectionCloze,
+        warnings,
+      );
       if (!note) {
         failedNoteIds.add(c.noteId);
         failedSources.add(c.file.source);
@@ -293,13 +368,52 @@ function importRun(
         if (!rulesOff[d.card.rule]!.by.includes(d.by)) rulesOff[d.card.rule]!.by.push(d.by);
       }
       const deckId = deckOf(note.parsed);
+      const decided = applyVerdicts(note.parsed.cards, note.parsed.suggestions, verdicts, (s) =>
+        accept.has(previewKey(c.file.source, s.card.line, s.key)),
+      );
+      tombstoned += decided.tombstoned;
+      for (const s of decided.accepted)
+        if (verdicts.get(s.key) !== 'accepted')
+          recordVerdict(db, {
+            key: s.key,
+            verdict: 'accepted',
+            rule: s.card.rule,
+            source: c.file.source,
+            now,
+          });
+      offers.push(...ruleOffOffers(db, c.file.source, (rule) => note.off.has(rule)));
+      suggestionRows.set(
+        c.noteId,
+        decided.suggestions.map((s) => ({
+          ...rowFor(s.card, s.key, note.parsed, c.noteId, c.file.source, deckId, now),
+          id: `s${s.key.slice(0, 15)}`,
+          score: s.card.score,
+          features: JSON.stringify(s.card.features),
+        })),
+      );
+      if (opts.dryRun)
+        for (const s of decided.suggestions) {
+          const key = previewKey(c.file.source, s.card.line, s.key);
+          keyOfPreview.set(key, s.key);
+          suggestionJson.push({
+            key,
+            file: file,
+            line: s.card.line,
+            rule: s.card.rule,
+            kind: s.card.kind,
+            prompt: s.card.prompt,
+            answer: s.card.answer,
+            score: s.card.score,
+            features: s.card.features,
+          });
+        }
       upsertNote(db, {
         id: c.noteId,
         source: c.file.source,
         deckId,
         hash: encodeState({ ...decodeState(stateOf.get(c.file.source))!, hash: note.hash }),
         lang: note.parsed.lang,
-        cardCount: note.parsed.cards.length,
+        cardCount: decided.cards.length,
         now,
       });
       const own = new Map<
@@ -315,14 +429,12 @@ function importRun(
         }
       }
       let partial = false;
-      const keyed = note.parsed.cards
-        .map((card) => ({ card, key: contentKey(card.kind, card.prompt, card.answer) }))
-        .filter((k) => {
-          if (!skipRules.has(k.card.rule) && !skipCards.has(previewKey(c.file.source, k.card.line, k.key)))
-            return true;
-          partial = true;
-          return false;
-        });
+      const keyed = decided.cards.filter((k) => {
+        if (!skipRules.has(k.card.rule) && !skipCards.has(previewKey(c.file.source, k.card.line, k.key)))
+          return true;
+        partial = true;
+        return false;
+      });
       if (partial)
         restampNote(
           db,
@@ -407,11 +519,45 @@ function importRun(
         }
       }
     }
+    const keptKeys = new Set<string>();
     for (const r of released.values()) {
       if (claimed.has(r.id) || r.orphaned === 1 || failedNoteIds.has(r.note_id ?? '')) continue;
       if (!changedNoteIds.has(r.note_id ?? '') && !goneNoteIds.has(r.note_id ?? '')) continue;
+      // A card the learner has studied stays scheduled when its note still exists but no longer makes it (a new
+      // importer, a stricter density): the summary lists it, and the learner deletes it or keeps it.
+      const studied =
+        changedNoteIds.has(r.note_id ?? '') && !verdicts.has(r.content_key)
+          ? cardHistory(db, r.id)
+          : undefined;
+      if (studied && studied.reps > 0) {
+        keptKeys.add(r.content_key);
+        noLongerMade.push({
+          id: r.id,
+          rule: studied.rule,
+          prompt: studied.prompt,
+          file: studied.source_file === null ? null : show(studied.source_file),
+          line: studied.source_line,
+        });
+        continue;
+      }
       if (write.orphan(r.id, now)) summary.suspended++;
     }
+    for (const [noteId, rows] of suggestionRows)
+      replaceSuggestions(
+        db,
+        noteId,
+        rows.filter((r) => !keptKeys.has(r.content_key)),
+      );
+    suggested = [...suggestionRows.values()].reduce(
+      (n, rows) => n + rows.filter((r) => !keptKeys.has(r.content_key)).length,
+      0,
+    );
+    if (opts.dryRun) {
+      const shown = suggestionJson.filter((s) => !keptKeys.has(keyOfPreview.get(s.key) ?? ''));
+      suggestionJson.length = 0;
+      suggestionJson.push(...shown);
+    }
+    keep = keepRates(db);
     for (const id of goneNoteIds) deleteNote(db, id);
     if (changed.length > 0 || goneNoteIds.size > 0) deleteEmptyNotes(db);
     yield { phase: 'write', done: changed.length, total: changed.length };
@@ -421,11 +567,21 @@ function importRun(
       throw new DryRunRollback();
     }
   }
+  const learner = () => ({ suggested, tombstoned, noLongerMade, keep, offers });
   return {
     steps,
     result: () =>
       finishedDry
-        ? { summary, warnings, cards: json, byRule, rulesOff, ...(opts.preview ? { preview } : {}) }
-        : { summary, warnings, srCards },
+        ? {
+            summary,
+            warnings,
+            ...learner(),
+            suggestions: suggestionJson,
+            cards: json,
+            byRule,
+            rulesOff,
+            ...(opts.preview ? { preview } : {}),
+          }
+        : { summary, warnings, ...learner(), srCards },
   };
 }

@@ -9,6 +9,7 @@ const KEYS: [string, StringKey][] = [
   ['S', 'key.s'],
   ['B', 'key.b'],
   ['E', 'key.e'],
+  ['X', 'key.x'],
   ['?', 'key.help'],
 ];
 

@@ -2,10 +2,12 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
 import { call } from '../api/client.ts';
 import { ErrorNote } from '../components/ErrorNote.tsx';
+import { type Offer, RuleOffOffer } from '../components/RuleOffOffer.tsx';
 import { useI18n } from '../i18n/index.ts';
 import { useAsync } from '../useAsync.ts';
 import { type BrowseFilters, useBrowsePages } from './browse-pages.ts';
 import { CardPane } from './CardPane.tsx';
+import { SuggestionList } from './SuggestionList.tsx';
 
 const ROW_HEIGHT = 56;
 const STATES = ['new', 'learning', 'review', 'relearning', 'suspended', 'buried'] as const;
@@ -17,6 +19,8 @@ export function BrowseScreen() {
   const [filters, setFilters] = useState<Omit<BrowseFilters, 'text'>>({});
   const [selected, setSelected] = useState<string | null>(null);
   const [selIndex, setSelIndex] = useState(-1);
+  const [suggestions, setSuggestions] = useState(false);
+  const [offer, setOffer] = useState<Offer | null>(null);
   const facets = useAsync(() => call('browse/facets', {}), []);
   const all: BrowseFilters = { text, ...filters };
   const results = useBrowsePages(all);
@@ -141,9 +145,21 @@ export function BrowseScreen() {
           />
           {t('browseLeech')}
         </label>
+        <label className="check">
+          <input
+            type="checkbox"
+            data-testid="filter-suggestions"
+            checked={suggestions}
+            onChange={(e) => setSuggestions(e.target.checked)}
+          />
+          {t('browseSuggestions')}
+        </label>
       </div>
+      {offer && <RuleOffOffer offer={offer} onDone={() => setOffer(null)} />}
       {results.error !== null && <ErrorNote error={results.error} />}
-      <div className="browse-split">
+      {suggestions && <SuggestionList filters={{ text, deck: filters.deck, rule: filters.rule }} />}
+      {/* Hidden, not unmounted: the card list keeps its scroll place and loaded pages. */}
+      <div className="browse-split" style={suggestions ? { display: 'none' } : undefined}>
         <div className="browse-list-wrap">
           <div className="muted small" data-testid="browse-total">
             {results.total === null
@@ -227,7 +243,8 @@ export function BrowseScreen() {
               cardId={selected}
               decks={facets.data?.decks ?? []}
               onChanged={() => results.refresh()}
-              onDeleted={() => {
+              onDeleted={(o) => {
+                setOffer(o ?? null);
                 setSelected(null);
                 setSelIndex(-1);
                 results.refresh();

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { bridge, call } from '../api/client.ts';
 import { ErrorNote } from '../components/ErrorNote.tsx';
 import { Markdown } from '../components/Markdown.tsx';
+import type { Offer } from '../components/RuleOffOffer.tsx';
 import { useI18n } from '../i18n/index.ts';
 import { useAsync } from '../useAsync.ts';
 
@@ -9,7 +10,8 @@ type Props = {
   cardId: string;
   decks: string[];
   onChanged: () => void;
-  onDeleted: () => void;
+  /** `offer`: the learner has thrown away enough of this rule's cards in this note to switch it off there. */
+  onDeleted: (offer?: Offer) => void;
   onRestored: (id: string) => void;
 };
 
@@ -142,11 +144,12 @@ export function CardPane({ cardId, decks, onChanged, onDeleted, onRestored }: Pr
             data-testid="delete-card"
             onClick={() =>
               void act(
-                () => call('cards/delete', { cardId }),
-                () => {
+                async () => {
+                  const r = await call('cards/delete', { cardId });
                   setDeleted(cardId);
-                  onDeleted();
+                  onDeleted(r.offer);
                 },
+                () => {},
               )
             }
           >

@@ -3,8 +3,9 @@ import type { ApiResult } from '../../core/api.ts';
 import { bridge, call, callWithProgress, type ProgressEvent } from '../api/client.ts';
 import { ErrorNote } from '../components/ErrorNote.tsx';
 import { useI18n } from '../i18n/index.ts';
-import { type Excerpt, ExcerptView, ImportPreview } from './ImportPreview.tsx';
+import { type Excerpt, ExcerptView, ImportPreview, SuggestionPreview } from './ImportPreview.tsx';
 import { fromFileList, onPick, type Picked } from './import-pick.ts';
+import { LearnerSummary } from './LearnerSummary.tsx';
 
 type Result = ApiResult<'import/run'>;
 type Stage =
@@ -15,9 +16,18 @@ type Stage =
   | { at: 'done'; picked: Picked; result: Result };
 
 /** The same call for both ways in: texts uploaded from a browser, or paths the desktop app reads itself. */
+type Density = 'fewer' | 'standard' | 'more';
+const DENSITIES: Density[] = ['fewer', 'standard', 'more'];
+
 function runFor(
   picked: Picked,
-  extra: { dryRun?: boolean; preview?: boolean; skip?: { rules: string[]; cards: string[] } },
+  extra: {
+    dryRun?: boolean;
+    preview?: boolean;
+    skip?: { rules: string[]; cards: string[] };
+    density?: Density;
+    accept?: string[];
+  },
 ) {
   return (onProgress: (p: ProgressEvent) => void): Promise<Result> =>
     picked.kind === 'upload'
@@ -39,11 +49,20 @@ export function ImportScreen() {
   const [skipRules, setSkipRules] = useState<Set<string>>(new Set());
   const [skipCards, setSkipCards] = useState<Set<string>>(new Set());
   const [excerpt, setExcerpt] = useState<Excerpt | null>(null);
+  // Suggestions are offered unticked: only the ones the learner ticks become cards.
+  const [accept, setAccept] = useState<Set<string>>(new Set());
+  const [density, setDensity] = useState<Density | null>(null);
+  useEffect(() => {
+    call('settings/get', {}).then(
+      (s) => setDensity((d) => d ?? s['import.density']),
+      () => {},
+    );
+  }, []);
   const filesInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
   const desktop = bridge()?.pickNotes;
 
-  const preview = async (pending: Promise<Picked>) => {
+  const preview = async (pending: Promise<Picked>, at: Density | null = density) => {
     setError(null);
     setExcerpt(null);
     setStage({ at: 'reading' });
@@ -54,9 +73,12 @@ export function ImportScreen() {
         setError(new Error(t('importNoMarkdown')));
         return;
       }
-      const result = await runFor(picked, { dryRun: true, preview: true })(() => {});
+      const result = await runFor(picked, { dryRun: true, preview: true, ...(at ? { density: at } : {}) })(
+        () => {},
+      );
       setSkipRules(new Set());
       setSkipCards(new Set());
+      setAccept(new Set());
       setStage({ at: 'preview', picked, result });
     } catch (e) {
       setStage({ at: 'pick' });
@@ -84,9 +106,11 @@ export function ImportScreen() {
     setError(null);
     setStage({ at: 'importing', picked, progress: null });
     try {
-      const result = await runFor(picked, { skip: { rules: [...skipRules], cards: [...skipCards] } })((p) =>
-        setStage({ at: 'importing', picked, progress: p }),
-      );
+      const result = await runFor(picked, {
+        skip: { rules: [...skipRules], cards: [...skipCards] },
+        accept: [...accept],
+        ...(density ? { density } : {}),
+      })((p) => setStage({ at: 'importing', picked, progress: p }));
       setStage({ at: 'done', picked, result });
     } catch (e) {
       setError(e);
@@ -112,9 +136,30 @@ export function ImportScreen() {
   const counts = useMemo(() => {
     if (stage.at !== 'preview') return null;
     const cards = stage.result.preview ?? [];
-    const kept = cards.filter((c) => !skipRules.has(c.rule) && !skipCards.has(c.key)).length;
+    const kept = cards.filter((c) => !skipRules.has(c.rule) && !skipCards.has(c.key)).length + accept.size;
     return { kept, all: cards.length };
-  }, [stage, skipRules, skipCards]);
+  }, [stage, skipRules, skipCards, accept]);
+
+  const densityPicker = (
+    <label className="density-pick" title={t('importDensityHelp')}>
+      {t('importDensity')}{' '}
+      <select
+        data-testid="import-density"
+        value={density ?? 'standard'}
+        onChange={(e) => {
+          const d = e.target.value as Density;
+          setDensity(d);
+          if (stage.at === 'preview') void preview(Promise.resolve(stage.picked), d);
+        }}
+      >
+        {DENSITIES.map((d) => (
+          <option key={d} value={d}>
+            {t(`density_${d}`)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
 
   return (
     <section className="import-screen">
@@ -132,7 +177,16 @@ export function ImportScreen() {
                 <div className="tile-label">{t(`importSum_${k}`)}</div>
               </div>
             ))}
+            {(['suggested', 'tombstoned'] as const)
+              .filter((k) => stage.result[k] > 0)
+              .map((k) => (
+                <div key={k} className="tile" data-testid={`summary-${k}`}>
+                  <div className="tile-value">{stage.result[k]}</div>
+                  <div className="tile-label">{t(`importSum_${k}`)}</div>
+                </div>
+              ))}
           </div>
+          <LearnerSummary result={stage.result} />
           <Warnings
             warnings={stage.result.warnings}
             onShow={(f, l) => void showWarning(stage.picked, f, l)}
@@ -152,6 +206,7 @@ export function ImportScreen() {
       {(stage.at === 'pick' || stage.at === 'reading' || stage.at === 'done') && (
         <div className="drop-zone" data-testid="drop-zone">
           <p>{t('importDropHint')}</p>
+          <p>{densityPicker}</p>
           <div className="actions center">
             {desktop ? (
               <>
@@ -204,6 +259,7 @@ export function ImportScreen() {
                 .replace('{kept}', String(counts.kept))
                 .replace('{all}', String(counts.all))}
             </span>
+            {densityPicker}
             <span className="grow" />
             <button type="button" className="btn ghost" onClick={() => setStage({ at: 'pick' })}>
               {t('cancel')}
@@ -234,6 +290,11 @@ export function ImportScreen() {
             skipCards={skipCards}
             setSkipRules={setSkipRules}
             setSkipCards={setSkipCards}
+          />
+          <SuggestionPreview
+            suggestions={stage.result.suggestions ?? []}
+            accept={accept}
+            setAccept={setAccept}
           />
         </>
       )}

@@ -179,3 +179,58 @@ export function ExcerptView({ excerpt, onClose }: { excerpt: Excerpt; onClose: (
     </div>
   );
 }
+
+type Suggestion = NonNullable<ApiResult<'import/run'>['suggestions']>[number];
+
+/** Candidates under the density line, offered unticked: a ticked one becomes a card with this import. */
+export function SuggestionPreview({
+  suggestions,
+  accept,
+  setAccept,
+}: {
+  suggestions: Suggestion[];
+  accept: Set<string>;
+  setAccept: (s: Set<string>) => void;
+}) {
+  const { t } = useI18n();
+  if (suggestions.length === 0) return null;
+  return (
+    <details className="deck-group suggestions" open data-testid="preview-suggestions">
+      <summary className="strong">
+        {t('importSuggestions').replace('{n}', String(suggestions.length))}
+      </summary>
+      <ul className="preview-cards">
+        {suggestions.map((s) => (
+          <li key={s.key} className={accept.has(s.key) ? 'preview-card' : 'preview-card skipped'}>
+            <input
+              type="checkbox"
+              aria-label={s.prompt}
+              data-testid="suggestion-tick"
+              checked={accept.has(s.key)}
+              onChange={(e) => setAccept(toggled(accept, [s.key], !e.target.checked))}
+            />
+            <div className="preview-text">
+              <div>
+                <span className="p-prompt">{s.prompt}</span>
+                <span className="p-arrow"> → </span>
+                <span className="p-answer">{s.answer}</span>
+              </div>
+              <div className="p-source">
+                <span className="tag subtle">{s.rule}</span>
+                <span
+                  className="muted small"
+                  title={s.features.map((f) => `${f.name} ${f.weight}`).join(', ')}
+                >
+                  {t('importScore').replace('{score}', String(s.score))}
+                </span>
+                <code className="muted">
+                  {s.file}:{s.line}
+                </code>
+              </div>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}

@@ -3,6 +3,7 @@ import { call } from '../api/client.ts';
 import { ErrorNote } from '../components/ErrorNote.tsx';
 import { Markdown } from '../components/Markdown.tsx';
 import { Summary, TypedDiff } from '../components/ReviewParts.tsx';
+import { type Offer, RuleOffOffer } from '../components/RuleOffOffer.tsx';
 import { type StringKey, useI18n } from '../i18n/index.ts';
 import {
   addRating,
@@ -34,6 +35,7 @@ export function ReviewScreen({
   const [shown, setShown] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [offer, setOffer] = useState<Offer | null>(null);
   const [busy, setBusy] = useState(false);
   const [typedMode, setTypedMode] = useState(() => localStorage.getItem(TYPED_KEY) === '1');
   const [mcMode, setMcMode] = useState(() => localStorage.getItem(MC_KEY) === '1');
@@ -146,6 +148,22 @@ export function ReviewScreen({
     [due, busy, load, t],
   );
 
+  // "Bad card": thrown away for good (a tombstone keeps re-imports from making it again).
+  const badCard = useCallback(async () => {
+    if (!due || busy) return;
+    setBusy(true);
+    try {
+      const r = await call('review/bad-card', { cardId: due.cardId });
+      setNotice(t(r.outcome === 'deleted' ? 'badCardNotice' : 'badCardSuspended'));
+      setOffer(r.offer ?? null);
+      await load();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }, [due, busy, load, t]);
+
   const pick = useCallback((i: number) => {
     setPicked(i);
     setShown(true);
@@ -182,11 +200,14 @@ export function ReviewScreen({
       } else if (key === 'e' && due) {
         e.preventDefault();
         onEdit(due.cardId);
+      } else if (key === 'x' && due) {
+        e.preventDefault();
+        badCard();
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [due, shown, choices, suggested, rate, undo, act, pick, onEdit]);
+  }, [due, shown, choices, suggested, rate, undo, act, pick, onEdit, badCard]);
 
   const check = async () => {
     if (!due) return;
@@ -249,6 +270,7 @@ export function ReviewScreen({
 
       {error ? <ErrorNote error={error} onRetry={load} /> : null}
       {notice && <p className="notice">{notice}</p>}
+      {offer && <RuleOffOffer offer={offer} onDone={() => setOffer(null)} />}
       {due === undefined && !error && <p className="muted">{t('loading')}</p>}
       {due === null && tally.cards > 0 && <Summary tally={tally} />}
       {due === null && tally.cards === 0 && (
@@ -277,6 +299,15 @@ export function ReviewScreen({
                   title="E"
                 >
                   {t('edit')}
+                </button>
+                <button
+                  type="button"
+                  className="btn ghost small danger"
+                  data-testid="bad-card"
+                  onClick={() => void badCard()}
+                  title="X"
+                >
+                  {t('badCard')}
                 </button>
               </span>
             </div>

@@ -1,6 +1,7 @@
 import type { ApiResult } from '../../core/api.ts';
 import { call } from '../api/client.ts';
 import { ErrorNote } from '../components/ErrorNote.tsx';
+import { KeepRateTable } from '../components/KeepRateTable.tsx';
 import {
   Buttons,
   Difficulty,
@@ -20,8 +21,11 @@ const pct = (r: Rate) => (r.rate === null ? '—' : `${Math.round(r.rate * 100)}
 
 export function StatsScreen() {
   const { t } = useI18n();
-  const stats = useAsync(() => Promise.all([call('stats/summary', {}), call('stats/charts', {})]), []);
-  const [s, c] = stats.data ?? [];
+  const stats = useAsync(
+    () => Promise.all([call('stats/summary', {}), call('stats/charts', {}), call('import/keep-rates', {})]),
+    [],
+  );
+  const [s, c, keep] = stats.data ?? [];
   return (
     <section className="screen stats">
       <h1>{t('statsTitle')}</h1>
@@ -88,8 +92,28 @@ export function StatsScreen() {
               ))}
             </tbody>
           </table>
+          <KeepRates rows={keep ?? []} />
         </>
       )}
     </section>
+  );
+}
+
+/** The learner's own verdict on each rule: the share of the cards it made that they kept. */
+function KeepRates({ rows }: { rows: ApiResult<'import/keep-rates'> }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <h2 className="stats-head">{t('keepRateTitle')}</h2>
+      <p className="muted small">{t('keepRateHelp')}</p>
+      {rows.length === 0 ? (
+        <p className="muted">{t('keepNone')}</p>
+      ) : (
+        <KeepRateTable
+          testId="keep-rates"
+          rows={[...rows].sort((a, b) => a.keepRate - b.keepRate || b.made - a.made)}
+        />
+      )}
+    </>
   );
 }

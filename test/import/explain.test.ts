@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { scoreNote } from '../../content/markdown/parse-note.ts';
+import { DENSITY_LINE, SUGGESTION_FLOOR } from '../../content/markdown/select/select-cards.ts';
 import { type Core, openCore } from '../../core/app.ts';
 import { kubedeck } from '../support/cli.ts';
 import { tmpDir, writeFiles } from '../support/tmp.ts';
@@ -51,18 +54,30 @@ describe('import --explain FILE:LINE', () => {
       file,
       line: 6,
       text: 'kube-apiserver 포트 :: 6443',
-      cards: [{ kind: 'basic', rule: 'explicit-basic', prompt: 'kube-apiserver 포트', answer: '6443' }],
+      density: 'standard',
+      densityLine: DENSITY_LINE.standard,
+      cards: [
+        {
+          kind: 'basic',
+          rule: 'explicit-basic',
+          prompt: 'kube-apiserver 포트',
+          answer: '6443',
+          score: 1,
+          features: [{ name: 'written-as-a-card', weight: 0 }],
+          verdict: 'card',
+        },
+      ],
     });
     await c.call('import/run', { paths: [file] });
     const after = await c.call('import/explain', { file, line: 9 });
-    expect(after.cards).toEqual([
-      {
+    expect(after.cards.filter((x) => x.verdict === 'card')).toEqual([
+      expect.objectContaining({
         kind: 'cloze',
         rule: 'auto-cloze',
         prompt: '스케줄러 [...]번 포트',
         answer: '10259',
         id: expect.stringMatching(/^c[0-9a-f]{15}/),
-      },
+      }),
     ]);
     const stored = c.ctx.db
       .prepare('SELECT rule, source_line FROM cards WHERE id = ?')
@@ -74,8 +89,13 @@ describe('import --explain FILE:LINE', () => {
     const { core: c, file } = setup();
     await c.call('settings/set', { key: 'import.rulesOff', value: 'auto-cloze' });
     const e = await c.call('import/explain', { file, line: 9 });
-    expect(e.cards).toEqual([
-      { kind: 'cloze', rule: 'auto-cloze', prompt: '스케줄러 [...]번 포트', answer: '10259', off: 'setting' },
+    expect(e.cards.filter((x) => x.rule === 'auto-cloze')).toEqual([
+      expect.objectContaining({
+        kind: 'cloze',
+        prompt: '스케줄러 [...]번 포트',
+        answer: '10259',
+        off: 'setting',
+      }),
     ]);
   });
 
@@ -109,14 +129,75 @@ describe('import --explain FILE:LINE', () => {
     const r = kubedeck(['import', '--explain', `${file}:6`, '--db', db]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
-      `${file}:6: kube-apiserver 포트 :: 6443\n  explicit-basic (basic): kube-apiserver 포트 → 6443\n`,
+      `${file}:6: kube-apiserver 포트 :: 6443\n  explicit-basic (basic): kube-apiserver 포트 → 6443\n    score 1: written as a card\n`,
     );
     const none = kubedeck(['import', '--explain', `${file}:14`, '--json', '--db', db]);
     expect(none.json()).toEqual({
-      explain: { file, line: 14, text: 'kubectl get svc -A', cards: [], reason: 'code' },
+      explain: {
+        file,
+        line: 14,
+        text: 'kubectl get svc -A',
+        cards: [],
+        reason: 'code',
+        density: 'standard',
+        densityLine: DENSITY_LINE.standard,
+      },
     });
     const bad = kubedeck(['import', '--explain', file, '--db', db]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/give FILE:LINE/);
+  });
+
+  it('shows every candidate of a line with its score, features and verdict: kept, suggestion, dropped, lost to', async () => {
+    const dir = tmpDir();
+    const fixture = readFileSync(
+      join(import.meta.dirname, '..', 'fixtures', 'verdicts', 'services.md'),
+      'utf8',
+    );
+    writeFiles(dir, { 'notes/services.md': fixture });
+    const file = join(dir, 'notes/services.md');
+    core = openCore({ dbPath: join(dir, 'k.sqlite'), bundled: false });
+    const lines = fixture.split('\n');
+    const all = scoreNote(file, fixture);
+    const lineOf = (v: string, lost?: boolean) =>
+      all.find(
+        (x) =>
+          x.verdict === v &&
+          (lost === undefined || (x.lostTo !== undefined && x.score >= SUGGESTION_FLOOR) === lost),
+      )!.line;
+    // The strongest suggestion: the one density "more" keeps.
+    const best = all.filter((x) => x.verdict === 'suggestion').sort((x, y) => y.score - x.score)[0]!;
+    expect(best.score).toBeGreaterThanOrEqual(DENSITY_LINE.more);
+    const kept = await core.call('import/explain', { file, line: lineOf('card') });
+    expect(kept.cards.some((x) => x.verdict === 'card')).toBe(true);
+    const suggested = await core.call('import/explain', { file, line: best.line });
+    const s = suggested.cards.find((x) => x.verdict === 'suggestion')!;
+    // The score is the sum of its features' weights, as the terminal shows it.
+    expect(s.score).toBeCloseTo(
+      s.features.reduce((n, f) => n + f.weight, 0),
+      5,
+    );
+    const lost = await core.call('import/explain', { file, line: lineOf('dropped', true) });
+    expect(lost.cards.find((x) => x.lostTo !== undefined)).toMatchObject({ verdict: 'dropped' });
+
+    const db = join(dir, 'k2.sqlite');
+    const text = kubedeck(['import', '--explain', `${file}:${best.line}`, '--db', db]).stdout;
+    expect(text.split('\n')[0]).toBe(`${file}:${best.line}: ${lines[best.line - 1]!.trim()}`);
+    expect(text).toMatch(
+      new RegExp(
+        `score 0\\.\\d+ = rule:[a-z-]+ 0\\.\\d+ [+-] .*: suggestion: under the standard line ${DENSITY_LINE.standard}, over the floor ${SUGGESTION_FLOOR}`,
+      ),
+    );
+    const lostText = kubedeck([
+      'import',
+      '--explain',
+      `${file}:${lineOf('dropped', true)}`,
+      '--db',
+      db,
+    ]).stdout;
+    expect(lostText).toMatch(/dropped: lost to a better card of the same fact, "/);
+    // At density more the same suggestion is kept.
+    const more = kubedeck(['import', '--explain', `${file}:${best.line}`, '--density', 'more', '--db', db]);
+    expect(more.stdout).toMatch(new RegExp(`kept: at or over the more line ${DENSITY_LINE.more}`));
   });
 });

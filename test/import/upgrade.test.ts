@@ -2,7 +2,7 @@ import { copyFileSync, cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Core, openCore } from '../../core/app.ts';
-import { contentKey } from '../../core/import/identity.ts';
+import { contentKey, REWORD_THRESHOLD, similarity } from '../../core/import/identity.ts';
 import { tickingClock } from '../support/clock.ts';
 import { tmpDir } from '../support/tmp.ts';
 
@@ -93,10 +93,22 @@ describe('re-import after an importer upgrade keeps every card’s history', () 
     const db = c.ctx.db;
     // First the upgrade to the current importer itself, so what follows compares like with like.
     upgrade(c);
-    await c.call('import/run', { paths: [notes] });
-    const before = rows(c).filter((r) => r.orphaned === 0);
+    const first = await c.call('import/run', { paths: [notes] });
+    // Studied cards this importer no longer makes stay scheduled, but they are not what this test renames.
+    const notMade = new Set(first.noLongerMade.map((n) => n.id));
+    const before = rows(c).filter((r) => r.orphaned === 0 && !notMade.has(r.id));
     const renamed = before[0]!;
-    const reworded = before.find((r) => r.kind === 'cloze' && r !== renamed)!;
+    // A rewording pairs with the most similar released card, and the studied cards no longer made are released
+    // too: the reworded card is one no such card resembles, so the pairing it tests is unambiguous.
+    const notMadeText = rows(c)
+      .filter((r) => notMade.has(r.id))
+      .map((r) => `${r.prompt}\n${r.answer}`);
+    const reworded = before.find(
+      (r) =>
+        r.kind === 'cloze' &&
+        r !== renamed &&
+        notMadeText.every((t) => similarity(t, `${r.prompt}\n${r.answer}`) < REWORD_THRESHOLD),
+    )!;
     const rekinded = before.find((r) => r.kind === 'basic' && r !== renamed && r !== reworded)!;
     // What an older parser might have stored for the same lines: another rule name, a trailing colon left in the
     // prompt, the same card as a different kind. The identity key is recomputed as that parser would have.
@@ -141,23 +153,67 @@ describe('re-import after an importer upgrade keeps every card’s history', () 
         orphaned: 0,
       });
     }
-    expect(rows(c).filter((a) => a.orphaned === 1).length).toBe(rows(c).length - before.length);
+    expect(r.noLongerMade.map((n) => n.id).sort()).toEqual([...notMade].sort());
+    expect(rows(c).filter((a) => a.orphaned === 1).length).toBe(
+      rows(c).length - before.length - notMade.size,
+    );
   });
 
-  it('does not carry history over to a card that only shares a rule name', async () => {
+  it('does not carry history over to a card that only shares a rule name; the studied card stays scheduled', async () => {
     const { core: c, notes } = openFixture();
     upgrade(c);
-    await c.call('import/run', { paths: [notes] });
-    const victim = rows(c).find((r) => r.orphaned === 0 && r.kind === 'basic')!;
+    const first = await c.call('import/run', { paths: [notes] });
+    const notMade = new Set(first.noLongerMade.map((n) => n.id));
+    const victim = rows(c).find((r) => r.orphaned === 0 && r.kind === 'basic' && !notMade.has(r.id))!;
     // A different fact under the same rule is not the same card: the rule is never part of identity.
     c.ctx.db
       .prepare('UPDATE cards SET prompt = ?, answer = ?, content_key = ? WHERE id = ?')
       .run('completely unrelated', 'zzz', contentKey(victim.kind, 'completely unrelated', 'zzz'), victim.id);
     upgrade(c);
     const r = await c.call('import/run', { paths: [notes] });
-    expect(r.summary).toMatchObject({ new: 1, suspended: 1 });
+    expect(r.summary).toMatchObject({ new: 1, suspended: 0 });
+    // The learner studied it: it stays in the queue, and the summary names it so the learner decides.
+    expect(r.noLongerMade).toContainEqual(
+      expect.objectContaining({ id: victim.id, prompt: 'completely unrelated', rule: victim.rule }),
+    );
     const after = rows(c);
-    expect(after.find((a) => a.id === victim.id)).toMatchObject({ orphaned: 1, reps: victim.reps });
+    expect(after.find((a) => a.id === victim.id)).toMatchObject({
+      orphaned: 0,
+      suspended: 0,
+      reps: victim.reps,
+    });
     expect(after.find((a) => text(a) === text(victim))).toMatchObject({ reps: 0, logs: 0 });
+  });
+
+  it('lists studied cards the new importer no longer makes instead of suspending them; unstudied ones are suspended', async () => {
+    const { core: c, notes } = openFixture();
+    const db = c.ctx.db;
+    // Two cards the current importer does not make: one studied, one never reviewed.
+    const [studied, fresh] = rows(c).filter((r) => r.kind === 'basic');
+    const unmake = db.prepare('UPDATE cards SET prompt = ?, answer = ?, content_key = ? WHERE id = ?');
+    for (const [r, p] of [
+      [studied!, 'an old importer’s card'],
+      [fresh!, 'another old card'],
+    ] as const)
+      unmake.run(p, 'qqq', contentKey(r.kind, p, 'qqq'), r.id);
+    db.prepare('DELETE FROM review_log WHERE card_id = ?').run(fresh!.id);
+    db.prepare('UPDATE cards SET reps = 0, state = 0 WHERE id = ?').run(fresh!.id);
+    upgrade(c);
+    const r = await c.call('import/run', { paths: [notes] });
+    const listed = r.noLongerMade.find((n) => n.id === studied!.id);
+    expect(listed).toMatchObject({ prompt: 'an old importer’s card', rule: studied!.rule });
+    expect(listed!.file).toMatch(/\.md$/);
+    expect(r.noLongerMade.some((n) => n.id === fresh!.id)).toBe(false);
+    const after = new Map(rows(c).map((a) => [a.id, a]));
+    expect(after.get(studied!.id)).toMatchObject({ orphaned: 0, suspended: 0, reps: studied!.reps });
+    expect(after.get(fresh!.id)).toMatchObject({ orphaned: 1, suspended: 1 });
+    // Re-importing again lists it again until the learner decides; deleting it leaves a tombstone.
+    upgrade(c);
+    const again = await c.call('import/run', { paths: [notes] });
+    expect(again.noLongerMade.map((n) => n.id)).toContain(studied!.id);
+    await c.call('cards/delete', { cardId: studied!.id });
+    upgrade(c);
+    const gone = await c.call('import/run', { paths: [notes] });
+    expect(gone.noLongerMade.map((n) => n.id)).not.toContain(studied!.id);
   });
 });

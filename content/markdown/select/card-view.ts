@@ -19,6 +19,8 @@ export type CardView = {
   /** The prompt with the gap, as shown. */
   prompt: string;
   ko: boolean;
+  /** What the features worked out about this card, so no question is asked of it twice (see features.ts memo). */
+  cache: Record<string, unknown>;
 };
 
 const MARKS = /[`*]|~~/g;
@@ -38,5 +40,6 @@ export function viewOf(card: ParsedCard): CardView {
     isCloze,
     prompt: card.prompt,
     ko: /[\uac00-\ud7a3]/.test(card.prompt + card.answer),
+    cache: {},
   };
 }

@@ -49,26 +49,54 @@ export const SHORT_ANSWER_WORDS = 8;
 const PARAGRAPH_WORDS = 25;
 
 const isList = (v: CardView) =>
-  v.answerLines.length >= 2 && v.answerLines.every((l) => /^\s*(?:[-*+]|\d+[.)])\s/.test(l));
+  memo(
+    v,
+    'list',
+    () => v.answerLines.length >= 2 && v.answerLines.every((l) => /^\s*(?:[-*+]|\d+[.)])\s/.test(l)),
+  );
 const isCode = (v: CardView) =>
-  v.answerLines.length > 0 &&
-  v.answerLines.every((l) => {
-    const t = l.replace(/`/g, '');
-    return isCommandLine(t) || /^\s*(?:#|--?[a-z])/.test(t);
-  });
+  memo(
+    v,
+    'code',
+    () =>
+      v.answerLines.length > 0 &&
+      v.answerLines.every((l) => {
+        const t = l.replace(/`/g, '');
+        return isCommandLine(t) || /^\s*(?:#|--?[a-z])/.test(t);
+      }),
+  );
 /** Rules whose prompt is a term: a name, not a piece of a sentence. */
 const TERM_RULES = new Set(['term-definition', 'definition-reverse', 'abbreviation', 'table', 'option-list']);
 const isManifestCard = (v: CardView) => v.card.rule === 'manifest' || v.card.rule === 'manifest-field';
 
 /** The hidden text is on show in the prompt or the heading path (Korean has no word gaps: a substring will do). */
-function answerVisible(v: CardView): boolean {
+const answerVisible = (v: CardView) => memo(v, 'visible', () => findsAnswerShown(v));
+
+// Features ask the same few questions of a card more than once; each is worked out once per card.
+function memo<T>(v: CardView, key: string, work: () => T): T {
+  if (!(key in v.cache)) v.cache[key] = work();
+  return v.cache[key] as T;
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const LATIN_OR_DIGIT = /[A-Za-z0-9]/;
+
+function findsAnswerShown(v: CardView): boolean {
   const h = v.hidden.toLowerCase();
   if (h.length < 2 || h.length > 80 || isManifestCard(v)) return false;
   const seen = `${v.shown} ${v.context}`.toLowerCase();
   if (/[\uac00-\ud7a3]/.test(h)) return seen.includes(h);
-  const esc = h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  // A Korean particle may follow a word glued (`.:53을`), so only Latin letters and digits end it.
-  return new RegExp(`(?<![\\p{L}\\p{N}])${esc}(?![A-Za-z0-9])`, 'u').test(seen);
+  // A whole word: no letter before it; after it, a Korean particle may follow glued (`.:53을`), a Latin letter not.
+  for (let at = seen.indexOf(h); at >= 0; at = seen.indexOf(h, at + 1)) {
+    const before = seen[at - 1];
+    const after = seen[at + h.length];
+    if (
+      (before === undefined || !LETTER_OR_DIGIT.test(before)) &&
+      (after === undefined || !LATIN_OR_DIGIT.test(after))
+    )
+      return true;
+  }
+  return false;
 }
 
 /** Most of the words of a longer answer are already in the prompt or heading: little is left to recall. */
@@ -109,7 +137,7 @@ function unseenExampleTokens(v: CardView): number {
   return n;
 }
 
-const hidesTerm = (v: CardView) => v.answerWords <= 6 && termHits(v.hidden) > 0;
+const hidesTerm = (v: CardView) => v.answerWords <= 6 && memo(v, 'termHits', () => termHits(v.hidden)) > 0;
 
 /** A one-word prompt is in its own short answer (`LoadBalancer → provides loadbalancer to app`). */
 function repeatsPrompt(v: CardView): boolean {
@@ -233,12 +261,20 @@ export const FEATURES: Feature[] = [
 
   // Trivial: the answer is on show.
   { name: 'answer-visible', weight: -1, holds: answerVisible },
-  { name: 'answer-mostly-visible', weight: -0.45, holds: (v) => !answerVisible(v) && answerMostlyVisible(v) },
+  {
+    name: 'answer-mostly-visible',
+    weight: -0.45,
+    holds: (v) => !answerVisible(v) && memo(v, 'mostly', () => answerMostlyVisible(v)),
+  },
   {
     name: 'hidden-terms-shown',
     weight: -0.4,
     holds: (v) =>
-      v.isCloze && v.answerWords <= 6 && !answerVisible(v) && !answerMostlyVisible(v) && hiddenTermsShown(v),
+      v.isCloze &&
+      v.answerWords <= 6 &&
+      !answerVisible(v) &&
+      !memo(v, 'mostly', () => answerMostlyVisible(v)) &&
+      hiddenTermsShown(v),
   },
 
   // Ambiguous: many answers would fit.

@@ -220,6 +220,7 @@ export function isSideRemark(text: string): boolean {
 
 /** "Address Resolution Protocol → ARP": the answer is the initials of the prompt. */
 export function isInitialsOf(answer: string, prompt: string): boolean {
+  if (answer.length > 12 || prompt.length > 80) return false;
   const a = answer.replace(/[`*\s.]/g, '');
   const words = prompt
     .replace(/[`*()]/g, ' ')

@@ -31,8 +31,43 @@ const MAX_PHRASE_WORDS = 4;
 
 const TOKEN_SPLIT = /[\s,;()[\]{}<>"'`*|]+/;
 // Korean particles glued to a term (서비스와, 파드를, 노드에서): stripped before a look-up.
-const KO_PARTICLE =
-  /(?:에서는|에서도|에서|에게|으로는|으로|로는|로|에는|에도|에|와는|과는|와|과|은|는|이|가|을|를|의|도|만|이다|입니다|이며|이고)$/;
+// Longest first, so `에서는` is taken whole rather than as `는`. Checked with endsWith: a `$`-anchored alternation
+// is tried at every position of the word.
+const KO_PARTICLES = [
+  '입니다',
+  '에서는',
+  '에서도',
+  '으로는',
+  '에서',
+  '에게',
+  '으로',
+  '로는',
+  '에는',
+  '에도',
+  '와는',
+  '과는',
+  '이다',
+  '이며',
+  '이고',
+  '로',
+  '에',
+  '와',
+  '과',
+  '은',
+  '는',
+  '이',
+  '가',
+  '을',
+  '를',
+  '의',
+  '도',
+  '만',
+];
+function stripParticle(word: string): string {
+  for (const p of KO_PARTICLES)
+    if (word.length > p.length && word.endsWith(p)) return word.slice(0, -p.length);
+  return word;
+}
 
 /** Words of a text, without markdown marks, for look-ups. */
 export function tokens(text: string): string[] {
@@ -48,12 +83,27 @@ function bare(token: string): string {
 export function isTermToken(raw: string): boolean {
   const t = bare(raw);
   if (t.length < 2) return false;
-  if (ENUMS.has(t) || CAMEL_FIELDS.has(t) || CAMEL_FIELDS.has(t.replace(/:$/, ''))) return true;
+  if (ENUMS.has(t) || CAMEL_FIELDS.has(t)) return true;
   const l = t.toLowerCase();
   if (KINDS.has(l) || PHRASES.has(l)) return true;
-  const ko = l.replace(KO_PARTICLE, '');
+  return endsInHangul(l) && isTermPhrase(l);
+}
+
+const endsInHangul = (s: string) => {
+  const c = s.charCodeAt(s.length - 1);
+  return c >= 0xac00 && c <= 0xd7a3;
+};
+
+/** A lower-cased word or phrase, with a Korean particle glued to its end taken off. */
+function isTermPhrase(l: string): boolean {
+  if (PHRASES.has(l)) return true;
+  if (!endsInHangul(l)) return false;
+  const ko = stripParticle(l);
   return ko !== l && ko.length >= 2 && (PHRASES.has(ko) || KINDS.has(ko));
 }
+
+// First words of the vocabulary's phrases: only a token that opens one is tried as the start of a phrase.
+const PHRASE_FIRST = new Set([...PHRASES].filter((p) => p.includes(' ')).map((p) => p.split(' ')[0]!));
 
 /** How many Kubernetes words a text holds (phrases of up to four words count once). */
 export function termHits(text: string): number {
@@ -61,17 +111,20 @@ export function termHits(text: string): number {
   let hits = 0;
   for (let i = 0; i < ws.length; i++) {
     let matched = 0;
-    for (let n = Math.min(MAX_PHRASE_WORDS, ws.length - i); n >= 2; n--) {
-      const phrase = ws
-        .slice(i, i + n)
-        .join(' ')
-        .toLowerCase()
-        .replace(KO_PARTICLE, '');
-      if (PHRASES.has(phrase)) {
-        matched = n;
-        break;
+    if (PHRASE_FIRST.has(ws[i]!.toLowerCase()))
+      for (let n = Math.min(MAX_PHRASE_WORDS, ws.length - i); n >= 2; n--) {
+        if (
+          isTermPhrase(
+            ws
+              .slice(i, i + n)
+              .join(' ')
+              .toLowerCase(),
+          )
+        ) {
+          matched = n;
+          break;
+        }
       }
-    }
     if (matched) {
       hits++;
       i += matched - 1;
@@ -150,12 +203,9 @@ export function isOutdatedApiVersion(kind: string, apiVersion: string): boolean 
 export const isEnumValue = (text: string): boolean => ENUMS.has(text.replace(/[`*]/g, '').trim());
 
 /** The line is a shell command: it opens with a command Kubedeck knows (`kubectl`, `k`, `ip`, `iptables`…). */
+const FIRST_WORD = /^\s*(?:(?:\$|#|>:?)\s+)?(\S+)/;
 export function isCommandLine(text: string): boolean {
-  const first =
-    text
-      .trim()
-      .replace(/^(?:\$|#|>:?)\s+/, '')
-      .split(/\s+/)[0] ?? '';
+  const first = FIRST_WORD.exec(text)?.[1] ?? '';
   return COMMANDS.has(first) || first.startsWith('./') || /^[A-Z_]+=\S+$/.test(first);
 }
 

@@ -1,0 +1,44 @@
+import type { ParsedCard, ScoredCard } from '../../content/markdown/types.ts';
+import type { Verdict } from '../../db/card-verdicts.ts';
+import { contentKey } from './identity.ts';
+
+export type KeyedCard = { card: ParsedCard; key: string };
+export type KeyedSuggestion = { card: ScoredCard; key: string };
+
+/**
+ * What the learner already decided overrides the selection: a card they deleted or marked bad (a tombstone) is
+ * never made again, whichever rule or density would make it; a suggestion they accepted is a card from then on.
+ * `accept` says whether a suggestion is being accepted in this import (ticked in the preview).
+ */
+export function applyVerdicts(
+  cards: ParsedCard[],
+  suggestions: ScoredCard[],
+  verdicts: ReadonlyMap<string, Verdict>,
+  accept: (s: KeyedSuggestion) => boolean,
+): { cards: KeyedCard[]; suggestions: KeyedSuggestion[]; accepted: KeyedSuggestion[]; tombstoned: number } {
+  let tombstoned = 0;
+  const gone = (key: string) => {
+    const v = verdicts.get(key);
+    if (v === 'deleted' || v === 'bad') {
+      tombstoned++;
+      return true;
+    }
+    return false;
+  };
+  const kept: KeyedCard[] = [];
+  for (const card of cards) {
+    const key = contentKey(card.kind, card.prompt, card.answer);
+    if (!gone(key)) kept.push({ card, key });
+  }
+  const offered: KeyedSuggestion[] = [];
+  const accepted: KeyedSuggestion[] = [];
+  for (const card of suggestions) {
+    const s = { card, key: contentKey(card.kind, card.prompt, card.answer) };
+    if (gone(s.key)) continue;
+    if (verdicts.get(s.key) === 'accepted' || accept(s)) accepted.push(s);
+    else offered.push(s);
+  }
+  // Accepted suggestions take their place among the note's cards, in line order.
+  const all = accepted.length === 0 ? kept : [...kept, ...accepted].sort((a, b) => a.card.line - b.card.line);
+  return { cards: all, suggestions: offered, accepted, tombstoned };
+}
