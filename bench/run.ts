@@ -5,6 +5,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   grade: async () => (await import('./grade.ts')).benchGrade(),
   cli: async () => (await import('./cli.ts')).benchCli(),
   interop: async () => (await import('./interop.ts')).benchInterop(),
+  anki: async () => (await import('./anki.ts')).benchAnki(),
   faults: async () => (await import('./faults.ts')).benchFaults(),
   ui: async () => (await import('./ui.ts')).benchUi(),
 };

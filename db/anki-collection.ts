@@ -80,7 +80,23 @@ export type AnkiRevlog = {
   time: number;
   type: number;
 };
-export type AnkiCollection = { col: AnkiCol; notes: AnkiNote[]; cards: AnkiCard[]; revlog: AnkiRevlog[] };
+/**
+ * Schema 15 and later (current Anki writes 18) keep note types, their fields and templates, and decks in tables of
+ * their own, with protobuf configs; col.models and col.decks are then empty. Deck names separate levels with \x1f.
+ */
+export type AnkiTables = {
+  notetypes: { id: number; name: string; config: Uint8Array }[];
+  fields: { ntid: number; ord: number; name: string }[];
+  templates: { ntid: number; ord: number; name: string; config: Uint8Array }[];
+  decks: { id: number; name: string }[];
+};
+export type AnkiCollection = {
+  col: AnkiCol;
+  notes: AnkiNote[];
+  cards: AnkiCard[];
+  revlog: AnkiRevlog[];
+  tables?: AnkiTables;
+};
 
 /** Builds a schema-11 collection in memory and returns the SQLite file's bytes. */
 export function buildAnkiCollection(c: AnkiCollection): Buffer {
@@ -111,6 +127,45 @@ export function buildAnkiCollection(c: AnkiCollection): Buffer {
   }
 }
 
+/**
+ * A collection copied while in WAL mode says so in its header (bytes 18 and 19 are 2), and SQLite cannot open such
+ * bytes in memory ("unable to open database file"). A packaged collection has no -wal file beside it, so its pages are
+ * all there is: the copy's header is set back to the rollback journal (1) before opening.
+ */
+function rollbackJournalHeader(bytes: Uint8Array): Buffer {
+  const copy = Buffer.from(bytes);
+  if (
+    copy.length >= 100 &&
+    copy.toString('latin1', 0, 15) === 'SQLite format 3' &&
+    copy[18] === 2 &&
+    copy[19] === 2
+  ) {
+    copy[18] = 1;
+    copy[19] = 1;
+  }
+  return copy;
+}
+
+/**
+ * Current Anki declares its text columns and indexes (note type, field, template and deck names) with its own
+ * UNICASE collation, which only Anki registers: SQLite then refuses to read those tables at all ("no such collation
+ * sequence: unicase"). The collection here is an in-memory copy of the package's bytes, so its schema text is
+ * rewritten to SQLite's NOCASE and the copy reopened read-only; the package itself is never touched.
+ */
+function withoutAnkiCollation(db: DB): DB {
+  const uses = db.prepare("SELECT 1 FROM sqlite_master WHERE sql LIKE '%collate%unicase%' LIMIT 1").get();
+  if (!uses) return db;
+  db.unsafeMode(true);
+  db.pragma('writable_schema = ON');
+  db.prepare(
+    "UPDATE sqlite_master SET sql = replace(replace(sql, 'unicase', 'nocase'), 'UNICASE', 'NOCASE')",
+  ).run();
+  db.pragma('writable_schema = OFF');
+  const copy = db.serialize();
+  db.close();
+  return new Database(copy, { readonly: true });
+}
+
 /** The tables a schema-11 collection must have, with the columns this reader needs. */
 const REQUIRED: Record<string, string[]> = {
   col: ['crt', 'models', 'decks', 'dconf', 'ver'],
@@ -123,7 +178,7 @@ const REQUIRED: Record<string, string[]> = {
 export function readAnkiCollection(bytes: Uint8Array): AnkiCollection | { problem: string } {
   let db: DB;
   try {
-    db = new Database(Buffer.from(bytes), { readonly: true });
+    db = withoutAnkiCollation(new Database(rollbackJournalHeader(bytes)));
   } catch (e) {
     return { problem: `not an SQLite database (${(e as Error).message})` };
   }
@@ -154,10 +209,26 @@ export function readAnkiCollection(bytes: Uint8Array): AnkiCollection | { proble
     const revlog = db
       .prepare('SELECT id, cid, ease, ivl, lastIvl, factor, time, type FROM revlog ORDER BY cid, id')
       .all() as AnkiRevlog[];
-    return { col, notes, cards, revlog };
+    const hasTables = db
+      .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'notetypes'")
+      .get();
+    return hasTables ? { col, notes, cards, revlog, tables: readTables(db) } : { col, notes, cards, revlog };
   } catch (e) {
     return { problem: `unreadable collection (${(e as Error).message})` };
   } finally {
     db.close();
   }
+}
+
+function readTables(db: DB): AnkiTables {
+  return {
+    notetypes: db
+      .prepare('SELECT id, name, config FROM notetypes ORDER BY id')
+      .all() as AnkiTables['notetypes'],
+    fields: db.prepare('SELECT ntid, ord, name FROM fields ORDER BY ntid, ord').all() as AnkiTables['fields'],
+    templates: db
+      .prepare('SELECT ntid, ord, name, config FROM templates ORDER BY ntid, ord')
+      .all() as AnkiTables['templates'],
+    decks: db.prepare('SELECT id, name FROM decks ORDER BY id').all() as AnkiTables['decks'],
+  };
 }

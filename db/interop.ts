@@ -12,6 +12,7 @@ export type ExportCardRow = CardRow & {
   context: string;
   ord: number;
   created_at: number;
+  source_file: string | null;
 };
 
 export function cardsForExport(db: DB, deckName?: string): ExportCardRow[] {
@@ -22,6 +23,15 @@ export function cardsForExport(db: DB, deckName?: string): ExportCardRow[] {
        ORDER BY d.name, c.ord, c.id`,
     )
     .all({ deck: deckName ?? null, prefix: deckName ? `${deckName}::%` : null }) as ExportCardRow[];
+}
+
+/** A deck by its name, or a parent deck that only its children's names spell ("A" of "A::B"). */
+export function deckOrParentExists(db: DB, name: string): boolean {
+  return (
+    db
+      .prepare('SELECT 1 FROM decks WHERE name = ? OR substr(name, 1, ?) = ? LIMIT 1')
+      .get(name, name.length + 2, `${name}::`) !== undefined
+  );
 }
 
 export type ExportLogRow = LogRow & { id: number };
@@ -51,10 +61,61 @@ export function importedCardWriter(db: DB) {
        @heading_path, @content_key, @sibling_key, @ord, @exercise_id, @state, @due, @stability, @difficulty,
        @elapsed_days, @scheduled_days, @learning_steps, @reps, @lapses, @last_review, @suspended, @now, @now)`,
   );
+  const text = db.prepare(
+    `UPDATE cards SET prompt = @prompt, answer = @answer, context = @context, heading_path = @heading_path,
+       content_key = @content_key, updated_at = @now WHERE id = @id`,
+  );
+  const schedule = db.prepare(
+    `UPDATE cards SET state = @state, due = @due, stability = @stability, difficulty = @difficulty,
+       elapsed_days = @elapsed_days, scheduled_days = @scheduled_days, learning_steps = @learning_steps, reps = @reps,
+       lapses = @lapses, last_review = @last_review WHERE id = @id`,
+  );
   return {
     exists: (id: string) => exists.get(id) !== undefined,
     insert: (r: ImportedCardRow) => insert.run(r),
+    updateText: (
+      r: Pick<
+        ImportedCardRow,
+        'id' | 'prompt' | 'answer' | 'context' | 'heading_path' | 'content_key' | 'now'
+      >,
+    ) => text.run(r),
+    updateSchedule: (id: string, s: FsrsColumns) => schedule.run({ id, ...s }),
   };
+}
+
+/** What an import compares a card it already has against: its text, when it last changed, its answers. */
+export type LocalCardState = {
+  id: string;
+  prompt: string;
+  answer: string;
+  context: string;
+  updated_at: number;
+  source_file: string | null;
+  source_line: number | null;
+  logs: { rating: number; reviewed_at: number; elapsed_ms: number }[];
+};
+
+export function localCardStates(db: DB, ids: string[]): Map<string, LocalCardState> {
+  const rows = db
+    .prepare(
+      `SELECT id, prompt, answer, context, updated_at, source_file, source_line FROM cards
+       WHERE id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(JSON.stringify(ids)) as Omit<LocalCardState, 'logs'>[];
+  const out = new Map(rows.map((r) => [r.id, { ...r, logs: [] as LocalCardState['logs'] }]));
+  const logs = db
+    .prepare(
+      `SELECT card_id, rating, reviewed_at, elapsed_ms FROM review_log
+       WHERE card_id IN (SELECT value FROM json_each(?)) ORDER BY card_id, reviewed_at, id`,
+    )
+    .all(JSON.stringify([...out.keys()])) as {
+    card_id: string;
+    rating: number;
+    reviewed_at: number;
+    elapsed_ms: number;
+  }[];
+  for (const { card_id, ...l } of logs) out.get(card_id)!.logs.push(l);
+  return out;
 }
 
 // ---- JSON backup: whole tables, column by column -------------------------------------------------------------

@@ -243,6 +243,8 @@ function importRun(
   const verdicts = verdictsByKey(db);
   let tombstoned = 0;
   const noLongerMade: NoLongerMade[] = [];
+  // Note and rule of the cards a rule switch keeps out: the learner's own choice, so those are suspended.
+  const switchedOff = new Set<string>();
   const offers: RuleOffOffer[] = [];
   const suggestionJson: SuggestionJson[] = [];
   // Per note, written once every note is in: a suggestion that is a card kept for its history is not offered.
@@ -363,6 +365,7 @@ function importRun(
         continue;
       }
       for (const d of note.dropped) {
+        switchedOff.add(`${c.noteId}\u0000${d.card.rule}`);
         rulesOff[d.card.rule] ??= { cards: 0, by: [] };
         rulesOff[d.card.rule]!.cards++;
         if (!rulesOff[d.card.rule]!.by.includes(d.by)) rulesOff[d.card.rule]!.by.push(d.by);
@@ -529,7 +532,7 @@ function importRun(
         changedNoteIds.has(r.note_id ?? '') && !verdicts.has(r.content_key)
           ? cardHistory(db, r.id)
           : undefined;
-      if (studied && studied.reps > 0) {
+      if (studied && studied.reps > 0 && !switchedOff.has(`${r.note_id}\u0000${studied.rule}`)) {
         keptKeys.add(r.content_key);
         noLongerMade.push({
           id: r.id,

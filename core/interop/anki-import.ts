@@ -1,20 +1,18 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { strFromU8 } from 'fflate';
-import { z } from 'zod';
-import {
-  type AnkiCard,
-  type AnkiCollection,
-  type AnkiNote,
-  readAnkiCollection,
-} from '../../db/anki-collection.ts';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { AnkiCard, AnkiCollection, AnkiNote } from '../../db/anki-collection.ts';
 import { KubedeckError } from '../../db/errors.ts';
+import { localCardStates } from '../../db/interop.ts';
 import type { Ctx } from '../context.ts';
+import { type Lang, tr } from '../i18n/index.ts';
 import { dayStart, learnerDay } from '../review/day.ts';
 import { makeScheduler, type SchedCard } from '../review/scheduler.ts';
 import { loadSettings } from '../review/session.ts';
-import type { KubedeckNoteMeta } from './anki-export.ts';
-import { ankiHtmlToMarkdown, kubedeckFieldToText } from './field-html.ts';
+import { hashedName, MEDIA_PREFIX, mediaDir } from './anki-media.ts';
+import { mergeUpdate } from './anki-merge.ts';
+import { cardIdsOfGuid, type NoteSource, readSource } from './anki-note-source.ts';
+import { type NoteType, openAnkiPackage, type PackageMedia } from './anki-package.ts';
+import { ankiHtmlToMarkdown, CONTEXT_SEPARATOR } from './field-html.ts';
 import { NEW_CARD, replayHistory } from './replay.ts';
 import { DEFAULT_ZIP_CAPS, safeUnzip, type ZipCaps } from './safe-unzip.ts';
 import { memoryFromSm2 } from './sm2-memory.ts';
@@ -31,50 +29,24 @@ export type ApkgImportResult = {
   reviews: number;
   media: number;
   decks: string[];
+  format: string;
   warnings: { file: string; line: number; message: string }[];
   ms: number;
 };
 
-const Model = z.looseObject({
-  name: z.string(),
-  type: z.number().optional(),
-  flds: z.array(z.looseObject({ name: z.string() })),
-  tmpls: z.array(z.looseObject({ qfmt: z.string().optional() })),
-});
-const Models = z.record(z.string(), Model);
-const Decks = z.record(z.string(), z.looseObject({ name: z.string() }));
+type Warnings = ApkgImportResult['warnings'];
 
-const UNSUPPORTED =
-  'was made by Anki 23.10 or newer in its new format (collection.anki21b), which Kubedeck cannot read; in Anki, export again with "Support older Anki versions" ticked';
-
-/** Picks the collection inside an Anki package (.apkg / .colpkg) and refuses the formats Kubedeck cannot read. */
-function pickCollection(
-  entries: Record<string, Uint8Array>,
+/**
+ * Imports an Anki package (.apkg / .colpkg, legacy or current layout). A card Kubedeck exported comes back as
+ * itself (its id rides in the note's guid); a card the database already has takes what the package has newer.
+ * With `deck`, the package's decks go under that deck.
+ */
+export function importApkg(
+  ctx: Ctx,
   file: string,
-): { name: string; bytes: Uint8Array } {
-  if (entries['collection.anki21b']) throw new KubedeckError('anki-unsupported', `${file}: ${UNSUPPORTED}`);
-  for (const name of ['collection.anki21', 'collection.anki2']) {
-    const bytes = entries[name];
-    if (bytes) return { name, bytes };
-  }
-  throw new KubedeckError(
-    'anki-no-collection',
-    `${file}: not an Anki package (no collection.anki2 or collection.anki21 inside)`,
-  );
-}
-
-function parseJson<T>(text: string, schema: z.ZodType<T>, what: string, file: string): T {
-  try {
-    return schema.parse(JSON.parse(text));
-  } catch (e) {
-    throw new KubedeckError(
-      'anki-bad-json',
-      `${file}: the collection's ${what} cannot be read (${(e as Error).message.split('\n')[0]})`,
-    );
-  }
-}
-
-export function importApkg(ctx: Ctx, file: string, caps: ZipCaps = DEFAULT_ZIP_CAPS): ApkgImportResult {
+  opts: { deck?: string } = {},
+  caps: ZipCaps = DEFAULT_ZIP_CAPS,
+): ApkgImportResult {
   const started = performance.now();
   const shown = basename(file);
   let bytes: Buffer;
@@ -86,68 +58,79 @@ export function importApkg(ctx: Ctx, file: string, caps: ZipCaps = DEFAULT_ZIP_C
       `${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
     );
   }
-  const entries = safeUnzip(bytes, file, caps);
-  const picked = pickCollection(entries, file);
-  const col = readAnkiCollection(picked.bytes);
-  if ('problem' in col)
-    throw new KubedeckError(
-      'anki-bad-collection',
-      `${file}: ${picked.name} is not an Anki collection: ${col.problem}`,
-    );
-  if (col.col.ver !== 11)
-    throw new KubedeckError(
-      'anki-unsupported',
-      `${file}: unknown Anki collection version ${col.col.ver} (Kubedeck reads version 11); in Anki, export again with "Support older Anki versions" ticked`,
-    );
-  const models = parseJson(col.col.models, Models, 'note types', file);
-  const decks = parseJson(col.col.decks, Decks, 'decks', file);
-
+  const pkg = openAnkiPackage(safeUnzip(bytes, file, caps), file, ctx.lang);
+  const col = pkg.collection;
   const settings = loadSettings(ctx);
   const sched = makeScheduler(settings);
   const clock = { timeZone: settings.timeZone, startHour: settings.dayStartHour };
   const now = ctx.now().getTime();
-  const warnings: ApkgImportResult['warnings'] = [];
+  const warnings: Warnings = [];
+  const media = planMedia(pkg.media, mediaDir(ctx.dbPath), warnings, shown, ctx.lang);
   const notes = new Map<number, AnkiNote>(col.notes.map((n) => [n.id, n]));
   const reviews = groupRevlog(col);
+  const idOf = (note: AnkiNote, card: AnkiCard) =>
+    cardIdsOfGuid(note.guid)?.[card.ord] ?? stableId('a', `${note.guid}\u0000${card.ord}`);
+  const local = localCardStates(
+    ctx.db,
+    col.cards.flatMap((c) => {
+      const n = notes.get(c.nid);
+      return n ? [idOf(n, c)] : [];
+    }),
+  );
   const incoming: IncomingCard[] = [];
   for (const card of col.cards) {
     const note = notes.get(card.nid);
-    const model = note && models[String(note.mid)];
+    const model = note && pkg.models.get(note.mid);
     if (!note || !model) {
-      warnings.push({ file: shown, line: 0, message: `card ${card.id} has no note or note type; skipped` });
+      warnings.push({ file: shown, line: 0, message: tr(ctx.lang, 'anki.noNote', { id: card.id }) });
       continue;
     }
-    const text = cardText(note, model, card.ord);
+    const id = idOf(note, card);
+    const mine = local.get(id);
+    const text = cardText(note, model, card.ord, (md) => media.rename(md), !mine);
     if (!text) continue;
-    const deck = decks[String(card.odid || card.did)]?.name ?? 'Default';
-    const id = stableId('a', `${note.guid}\u0000${card.ord}`);
-    const history = replayHistory(sched, id, reviews.get(card.id) ?? []);
-    incoming.push({
+    const deckName = pkg.decks.get(card.odid || card.did) ?? 'Default';
+    const past = reviews.get(card.id) ?? [];
+    const history = replayHistory(sched, id, past);
+    // A card lent to a filtered deck keeps its own schedule in odue.
+    const own = card.odid ? { ...card, due: card.odue } : card;
+    const scheduleFrom = (replayed: SchedCard, hasHistory: boolean) =>
+      ankiSchedule(own, replayed, hasHistory, col.col.crt, clock, sched.f.parameters.w);
+    const c: IncomingCard = {
       id,
-      deck,
+      deck: opts.deck ? `${opts.deck}::${deckName}` : deckName,
       ...text,
       tags: note.tags.trim().split(/\s+/).filter(Boolean),
       sibling: `anki:${note.guid}`,
-      // A card lent to a filtered deck keeps its own schedule in odue.
-      schedule: ankiSchedule(
-        card.odid ? { ...card, due: card.odue } : card,
-        history.card,
-        history.logs.length > 0,
-        col.col.crt,
-        clock,
-        sched.f.parameters.w,
-      ),
+      schedule: scheduleFrom(history.card, history.logs.length > 0),
       suspended: card.queue === -1,
       logs: history.logs,
-    });
+    };
+    if (mine) {
+      c.update = mergeUpdate(
+        id,
+        mine,
+        { ...text, modifiedAt: note.mod * 1000, reviews: past },
+        sched,
+        (replayed) => scheduleFrom(replayed, true),
+      );
+      if (c.update.text && mine.source_file)
+        warnings.push({
+          file: mine.source_file,
+          line: mine.source_line ?? 0,
+          message: tr(ctx.lang, 'anki.editedNoteCard'),
+        });
+    }
+    incoming.push(c);
   }
   const summary = writeImported(ctx.db, incoming, { source: file, now, warnings });
-  const media = extractMedia(entries, join(dirname(ctx.dbPath), 'media'), warnings, shown);
+  media.write();
   return {
-    summary: { new: summary.new, updated: 0, unchanged: summary.unchanged, suspended: 0 },
+    summary: { new: summary.new, updated: summary.updated, unchanged: summary.unchanged, suspended: 0 },
     reviews: summary.reviews,
-    media,
+    media: media.count,
     decks: [...new Set(incoming.map((c) => c.deck))],
+    format: pkg.format,
     warnings,
     ms: Math.round(performance.now() - started),
   };
@@ -171,51 +154,88 @@ function groupRevlog(col: AnkiCollection) {
 type CardText = Pick<IncomingCard, 'kind' | 'rule' | 'lang' | 'prompt' | 'answer' | 'context' | 'exerciseId'>;
 const KINDS = ['basic', 'reversed', 'cloze', 'list', 'manifest'];
 const CLOZE = /\{\{c(\d+)::([\s\S]*?)(?:::([\s\S]*?))?\}\}/g;
+const encodeSpaces = (name: string) => name.replace(/ /g, '%20');
 
-function readMeta(note: AnkiNote): KubedeckNoteMeta | null {
-  if (!note.data?.startsWith('{')) return null;
-  try {
-    const m = JSON.parse(note.data) as Partial<KubedeckNoteMeta>;
-    // Only a kind Kubedeck knows: the data column is the package's word, not ours.
-    return m.kd === 1 && KINDS.includes(m.kind as string) ? (m as KubedeckNoteMeta) : null;
-  } catch {
-    return null;
-  }
-}
-
-/** One Anki card's question and answer as Kubedeck text; fields Kubedeck wrote are read back exactly. */
-function cardText(note: AnkiNote, model: z.infer<typeof Model>, ord: number): CardText | null {
-  const meta = readMeta(note);
-  const raw = note.flds.split('\x1f');
-  let context: string[] = [];
-  const fields = raw.map((f, i) => {
-    if (!meta) return ankiHtmlToMarkdown(f);
-    const r = kubedeckFieldToText(f);
-    if (i === 0 && r.context) context = r.context;
-    return r.text;
-  });
-  const lang = meta?.lang === 'ko' || meta?.lang === 'en' ? meta.lang : detectLang(fields.join(' '));
-  const base = { lang, context, exerciseId: meta?.exercise ?? null };
-  if (model.type === 1) {
+/**
+ * One Anki card's question and answer as Kubedeck text. A note Kubedeck wrote and nobody edited gives back its
+ * Markdown exactly; anything else is read from its HTML. `renameMedia` points image links at the names the files
+ * got here; `isNew` says the card is not in the database yet, so a Markdown image path becomes a media/ one.
+ */
+function cardText(
+  note: AnkiNote,
+  model: NoteType,
+  ord: number,
+  renameMedia: (markdown: string) => string,
+  isNew: boolean,
+): CardText | null {
+  const read = readSource(note.flds.split('\x1f'));
+  const source = read.source && KINDS.includes(read.source.kind) ? read.source : null;
+  const mine = source?.cards[ord];
+  const fix = (t: string) => (isNew && source ? localImages(t, source, renameMedia) : t);
+  if (source && mine && read.unedited.every(Boolean))
+    return {
+      kind: source.kind as CardText['kind'],
+      rule: source.rule,
+      lang: source.lang === 'ko' ? 'ko' : 'en',
+      context: source.context,
+      exerciseId: source.exercise ?? null,
+      prompt: fix(mine.prompt),
+      answer: fix(mine.answer),
+    };
+  // Edited in another app: each field still as Kubedeck wrote it gives its Markdown back; the others are read from
+  // their HTML. Cloze notes hold every card in one field, so only a wholly unedited one is read from its source.
+  const first = source?.cards[0];
+  const exact = (i: number): string | undefined => {
+    if (!source || !first || !read.unedited[i] || model.cloze) return undefined;
+    return i === 0 ? fix(first.prompt) : i === 1 ? fix(first.answer) : undefined;
+  };
+  const contextAt = model.fields.indexOf('Context');
+  const html = read.fields;
+  const fields = html.map((f, i) =>
+    i === contextAt ? '' : (exact(i) ?? renameMedia(ankiHtmlToMarkdown(f, MEDIA_PREFIX))),
+  );
+  const context =
+    source && read.unedited[contextAt]
+      ? source.context
+      : contextAt >= 0 && html[contextAt]
+        ? ankiHtmlToMarkdown(html[contextAt]!).split(CONTEXT_SEPARATOR)
+        : [];
+  const lang = source?.lang === 'ko' || source?.lang === 'en' ? source.lang : detectLang(fields.join(' '));
+  const base = { lang, context, exerciseId: source?.exercise ?? null } as const;
+  if (model.cloze) {
     const n = ord + 1;
     const hidden: string[] = [];
-    const prompt = (fields[0] ?? '').replace(CLOZE, (_m, num: string, body: string, hint?: string) => {
+    const text = (fields[0] ?? '').replace(CLOZE, (_m, num: string, body: string, hint?: string) => {
       if (Number(num) !== n) return body;
       hidden.push(body);
       return hint ? `[${hint}]` : '[...]';
     });
     if (hidden.length === 0) return null;
-    return { ...base, kind: 'cloze', rule: meta?.rule ?? 'anki-cloze', prompt, answer: hidden.join(', ') };
+    // Kubedeck has no Extra of its own: it follows the sentence, so what the note's author added is kept and seen.
+    const extra = fields
+      .slice(1)
+      .filter((f) => f.trim())
+      .join('\n\n');
+    const prompt = extra ? `${text}\n\n${extra}` : text;
+    return { ...base, kind: 'cloze', rule: source?.rule ?? 'anki-cloze', prompt, answer: hidden.join(', ') };
   }
   const front = fields[0] ?? '';
   const back = fields.slice(1).find((f) => f.trim()) ?? '';
   if (!front.trim() && !back.trim()) return null;
   const [prompt, answer] = ord === 0 ? [front, back] : [back, front];
   const guessed =
-    model.tmpls.length > 1 ? 'reversed' : /^```\w*\n(apiVersion|kind):/.test(back) ? 'manifest' : 'basic';
-  const kind = (meta?.kind as CardText['kind'] | undefined) ?? guessed;
-  const answerText = !meta && kind === 'manifest' ? back.replace(/^```\w*\n|\n```$/g, '') : answer;
-  return { ...base, kind, rule: meta?.rule ?? `anki-${kind}`, prompt, answer: answerText };
+    model.templates > 1 ? 'reversed' : /^```\w*\n(apiVersion|kind):/.test(back) ? 'manifest' : 'basic';
+  const kind = (source?.kind as CardText['kind'] | undefined) ?? guessed;
+  const answerText = kind === 'manifest' ? answer.replace(/^```\w*\n|\n```$/g, '') : answer;
+  return { ...base, kind, rule: source?.rule ?? `anki-${kind}`, prompt, answer: answerText };
+}
+
+/** A Markdown image path of a Kubedeck note, as the media/ path of the file the package carried for it. */
+function localImages(text: string, source: NoteSource, renameMedia: (markdown: string) => string): string {
+  let out = text;
+  for (const [src, name] of Object.entries(source.images ?? {}))
+    out = out.replaceAll(`](${src})`, `](${MEDIA_PREFIX}${encodeSpaces(name)})`);
+  return out === text ? text : renameMedia(out);
 }
 
 /**
@@ -223,6 +243,8 @@ function cardText(note: AnkiNote, model: z.infer<typeof Model>, ord: number): Ca
  * learning cards, so a learner who moves keeps their dates. A review card without history gets a state estimated
  * from its interval and ease.
  */
+const EPOCH_SECONDS = 1_000_000_000;
+
 function ankiSchedule(
   c: AnkiCard,
   replayed: SchedCard,
@@ -231,6 +253,25 @@ function ankiSchedule(
   clock: { timeZone: string; startHour: number },
   w: readonly number[],
 ): SchedCard {
+  // The v1 scheduler relearns a lapsed card as type 2 in queue 1, with its due, like every intraday learning
+  // card's, in epoch seconds, not days (a day number never comes near a billion).
+  if (c.type === 2 && (c.queue === 1 || c.due > EPOCH_SECONDS)) {
+    const due = c.due * 1000;
+    if (hasHistory) return { ...replayed, due };
+    return {
+      ...replayed,
+      state: 3,
+      due,
+      ...memoryFromSm2((c.factor || 2500) / 1000, c.ivl, w),
+      scheduled_days: c.ivl,
+      elapsed_days: 0,
+      learning_steps: 0,
+      reps: Math.max(1, c.reps),
+      lapses: Math.max(1, c.lapses),
+      // The lapse that sent it back: one relearning step before it falls due, as close as Anki's columns tell.
+      last_review: due - 600_000,
+    };
+  }
   if (c.type === 2) {
     const due = dayStart(learnerDay(crt * 1000 + c.due * 86_400_000 + 12 * 3_600_000, clock), clock);
     if (hasHistory && replayed.state === 2) return { ...replayed, due, scheduled_days: c.ivl };
@@ -255,33 +296,57 @@ function ankiSchedule(
   return replayed;
 }
 
-/** Anki's media map ("0" → "image.png") and the numbered files; names that try to leave the folder are refused. */
-function extractMedia(
-  entries: Record<string, Uint8Array>,
+/**
+ * The package's media, checked before anything is written: names that try to leave the folder are refused, and a
+ * file whose name another file of different content already holds here is stored under its content hash, with the
+ * cards' links renamed to match. Files are written only after the cards are.
+ */
+function planMedia(
+  media: PackageMedia[] | { problem: string },
   dir: string,
-  warnings: ApkgImportResult['warnings'],
+  warnings: Warnings,
   shown: string,
-): number {
-  const rawMap = entries.media;
-  if (!rawMap) return 0;
-  let map: Record<string, string>;
-  try {
-    map = JSON.parse(strFromU8(rawMap)) as Record<string, string>;
-  } catch {
-    warnings.push({ file: shown, line: 0, message: 'media list unreadable; media not extracted' });
-    return 0;
-  }
-  let n = 0;
-  for (const [key, name] of Object.entries(map)) {
-    const data = entries[key];
-    if (!data) continue;
-    if (typeof name !== 'string' || !name || /[/\\]|^\.|\0/.test(name)) {
-      warnings.push({ file: shown, line: 0, message: `media file name ${JSON.stringify(name)} refused` });
+  lang: Lang,
+) {
+  const renames = new Map<string, string>();
+  const files: { name: string; bytes: Uint8Array }[] = [];
+  if (!Array.isArray(media)) warnings.push({ file: shown, line: 0, message: media.problem });
+  for (const m of Array.isArray(media) ? media : []) {
+    if (!m.name || /[/\\]|^\.|\0/.test(m.name)) {
+      warnings.push({
+        file: shown,
+        line: 0,
+        message: tr(lang, 'anki.mediaRefused', { name: JSON.stringify(m.name) }),
+      });
       continue;
     }
-    if (n === 0) mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, name), data);
-    n++;
+    const bytes = m.data();
+    if (!bytes) {
+      warnings.push({
+        file: shown,
+        line: 0,
+        message: tr(lang, 'anki.mediaMissing', { name: JSON.stringify(m.name) }),
+      });
+      continue;
+    }
+    let name = m.name;
+    const there = join(dir, name);
+    if (existsSync(there) && !readFileSync(there).equals(bytes)) {
+      name = hashedName(name, bytes);
+      renames.set(m.name, name);
+    }
+    files.push({ name, bytes });
   }
-  return n;
+  const links = [...renames].map(([from, to]) => [
+    `](${MEDIA_PREFIX}${encodeSpaces(from)})`,
+    `](${MEDIA_PREFIX}${encodeSpaces(to)})`,
+  ]);
+  return {
+    count: files.length,
+    rename: (markdown: string) => links.reduce((t, [from, to]) => t.replaceAll(from!, to!), markdown),
+    write: () => {
+      if (files.length) mkdirSync(dir, { recursive: true });
+      for (const f of files) writeFileSync(join(dir, f.name), f.bytes);
+    },
+  };
 }

@@ -1,9 +1,8 @@
 import TurndownService from 'turndown';
 
 /**
- * Anki fields are HTML; Kubedeck card text is Markdown. Fields Kubedeck writes use a tiny, exactly invertible subset
- * (escaped text, <br> for line breaks, <pre><code> for manifests), so a round trip gives back the same characters.
- * Fields written by Anki go through turndown.
+ * Anki fields are HTML; Kubedeck card text is Markdown. Fields Kubedeck writes carry their Markdown with them
+ * (anki-note-source.ts); fields written or edited in Anki go through turndown.
  */
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 export const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => ESC[c]!);
@@ -18,31 +17,8 @@ export const unescapeHtml = (s: string) =>
     return NAMED[e.toLowerCase()] ?? m;
   });
 
-/** Card text → field: escaped, line breaks as <br>. */
-export const textToField = (text: string) => escapeHtml(text).replace(/\r?\n/g, '<br>');
-
-/** A manifest: a code block keeps its indentation and needs no <br>. */
-export const codeField = (text: string) =>
-  `<pre><code class="language-yaml">${escapeHtml(text)}</code></pre>`;
-
-/** The context line Kubedeck puts above a card's front so a card read in Anki still says where it comes from. */
-export const contextField = (context: string[]) =>
-  context.length ? `<div class="kd-context">${escapeHtml(context.join(' › '))}</div>` : '';
-const CONTEXT_DIV = /^<div class="kd-context">([^<]*)<\/div>/;
-
-/** The inverse of textToField / codeField / contextField, for fields Kubedeck wrote. */
-export function kubedeckFieldToText(html: string): { text: string; context: string[] | null } {
-  let rest = html;
-  let context: string[] | null = null;
-  const m = CONTEXT_DIV.exec(rest);
-  if (m) {
-    context = unescapeHtml(m[1]!).split(' › ');
-    rest = rest.slice(m[0].length);
-  }
-  const code = /^<pre><code[^>]*>([\s\S]*)<\/code><\/pre>$/.exec(rest);
-  if (code) return { text: unescapeHtml(code[1]!), context };
-  return { text: unescapeHtml(rest.replace(/<br\s*\/?>/gi, '\n')), context };
-}
+/** How the Context field joins a card's headings, so a card read in Anki still says where it comes from. */
+export const CONTEXT_SEPARATOR = ' › ';
 
 const SAFE_HREF = /^(https?:|mailto:)/i;
 
@@ -74,6 +50,18 @@ function makeTurndown(mediaPrefix: string): TurndownService {
 
 const cache = new Map<string, TurndownService>();
 
+/**
+ * Anki's editor writes the lines of a code block as <br> (or <div>s) inside <pre>; turndown reads a code block's
+ * text only, where those would vanish and the block collapse to one line. They become newlines first.
+ */
+const codeLineBreaks = (html: string) =>
+  html.replace(/<pre\b[^>]*>[\s\S]*?<\/pre>/gi, (pre) =>
+    pre
+      .replace(/<br\s*\/?>/gi, '\n')
+      .replace(/<\/div>\s*<div[^>]*>/gi, '\n')
+      .replace(/<\/?div[^>]*>/gi, ''),
+  );
+
 /** An Anki field written by Anki → Markdown (b, i, br, div, code, pre, img, a; images point into `mediaPrefix`). */
 export function ankiHtmlToMarkdown(html: string, mediaPrefix = 'media/'): string {
   if (!/[<&]/.test(html)) return html.trim();
@@ -83,7 +71,8 @@ export function ankiHtmlToMarkdown(html: string, mediaPrefix = 'media/'): string
     cache.set(mediaPrefix, td);
   }
   return td
-    .turndown(html)
+    .turndown(codeLineBreaks(html))
+    .replace(/\u00a0/g, ' ')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }

@@ -20,7 +20,7 @@ export type InteropImportResult = {
 export function importInteropFile(ctx: Ctx, file: string, opts: { deck?: string } = {}): InteropImportResult {
   const ext = extname(file).toLowerCase();
   if (ext === '.apkg' || ext === '.colpkg') {
-    const r = importApkg(ctx, file);
+    const r = importApkg(ctx, file, opts);
     return {
       format: 'apkg',
       file,

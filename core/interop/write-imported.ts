@@ -25,7 +25,12 @@ export type IncomingCard = {
   schedule?: SchedCard;
   suspended?: boolean;
   logs?: LogRow[];
+  /** For a card the database already has: what the package brings that is newer (see anki-merge.ts). */
+  update?: CardUpdate;
 };
+
+/** Newer text (the package's note changed after the card did), answers the database lacks, the schedule they give. */
+export type CardUpdate = { text: boolean; schedule: SchedCard | null; logs: LogRow[] };
 
 export type InteropSummary = { new: number; updated: number; unchanged: number; suspended: number };
 
@@ -37,7 +42,8 @@ export const stableId = (prefix: string, key: string) =>
 
 /**
  * Writes imported cards and their review logs in one transaction: either all of the file or none of it. A card
- * whose id already exists (the same package imported again) is left as it is, schedule and history included.
+ * whose id already exists (the same package imported again) is left as it is, schedule and history included, unless
+ * the reader found something newer for it (`update`).
  */
 export function writeImported(
   db: DB,
@@ -51,7 +57,25 @@ export function writeImported(
     let ord = maxOrd(db);
     for (const c of cards) {
       if (write.exists(c.id)) {
-        summary.unchanged++;
+        const u = c.update;
+        if (!u || (!u.text && !u.schedule && u.logs.length === 0)) {
+          summary.unchanged++;
+          continue;
+        }
+        if (u.text)
+          write.updateText({
+            id: c.id,
+            prompt: c.prompt,
+            answer: c.answer,
+            context: JSON.stringify(c.context),
+            heading_path: c.context.join(' > '),
+            content_key: contentKey(c.kind, c.prompt, c.answer),
+            now: run.now,
+          });
+        for (const l of u.logs) insertLog(db, l);
+        if (u.schedule) write.updateSchedule(c.id, u.schedule);
+        summary.reviews += u.logs.length;
+        summary.updated++;
         continue;
       }
       let deckId = deckIds.get(c.deck);

@@ -37,19 +37,13 @@ describe('switching rules off', () => {
   it('for the whole collection with import.rulesOff, reported per rule in the dry run', async () => {
     const { core: c, notes } = setup({ 'notes/ports.md': PORTS });
     const all = await c.call('import/run', { paths: [notes], dryRun: true });
-    // sentence-cloze asks the list item's subject back ("[...] 6443번 포트" → kube-apiserver).
-    expect(rulesOf(all.cards)).toEqual([
-      'auto-cloze',
-      'explicit-basic',
-      'list',
-      'sentence-cloze',
-      'term-definition',
-    ]);
+    // One card per fact: "kube-apiserver 6443번 포트" asks the port (auto-cloze); the subject asked back
+    // (sentence-cloze) loses that line to it.
+    expect(rulesOf(all.cards)).toEqual(['auto-cloze', 'explicit-basic', 'list', 'term-definition']);
     expect(all.byRule).toEqual({
       'auto-cloze': { new: 2, updated: 0, unchanged: 0 },
       'explicit-basic': { new: 1, updated: 0, unchanged: 0 },
       list: { new: 1, updated: 0, unchanged: 0 },
-      'sentence-cloze': { new: 1, updated: 0, unchanged: 0 },
       'term-definition': { new: 1, updated: 0, unchanged: 0 },
     });
     expect(all.rulesOff).toEqual({});
@@ -57,7 +51,7 @@ describe('switching rules off', () => {
     const s = await c.call('settings/set', { key: 'import.rulesOff', value: 'auto-cloze term-definition' });
     expect(s).toMatchObject({ 'import.rulesOff': ['auto-cloze', 'term-definition'] });
     const some = await c.call('import/run', { paths: [notes], dryRun: true });
-    expect(rulesOf(some.cards)).toEqual(['explicit-basic', 'list', 'sentence-cloze']);
+    expect(rulesOf(some.cards)).toEqual(['explicit-basic', 'list']);
     expect(some.rulesOff).toEqual({
       'auto-cloze': { cards: 2, by: ['setting'] },
       'term-definition': { cards: 1, by: ['setting'] },
@@ -77,15 +71,9 @@ describe('switching rules off', () => {
     const r = await c.call('import/run', { paths: [notes], dryRun: true });
     expect(r.warnings).toEqual([]);
     const of = (name: string) => rulesOf(r.cards?.filter((x) => x.source.file?.endsWith(name)));
-    expect(of('quiet.md')).toEqual(['explicit-basic', 'sentence-cloze']);
-    expect(of('loud.md')).toEqual([
-      'auto-cloze',
-      'explicit-basic',
-      'list',
-      'sentence-cloze',
-      'term-definition',
-    ]);
-    expect(of('plain.md')).toEqual(['auto-cloze', 'explicit-basic', 'list', 'sentence-cloze']);
+    expect(of('quiet.md')).toEqual(['explicit-basic']);
+    expect(of('loud.md')).toEqual(['auto-cloze', 'explicit-basic', 'list', 'term-definition']);
+    expect(of('plain.md')).toEqual(['auto-cloze', 'explicit-basic', 'list']);
     expect(r.rulesOff).toEqual({
       'auto-cloze': { cards: 2, by: ['front matter'] },
       list: { cards: 1, by: ['front matter'] },
@@ -116,7 +104,7 @@ describe('switching rules off', () => {
 
     await c.call('settings/set', { key: 'import.rulesOff', value: 'auto-cloze' });
     const off = await c.call('import/run', { paths: [notes] });
-    expect(off.summary).toEqual({ new: 0, updated: 0, unchanged: 4, suspended: 2 });
+    expect(off.summary).toEqual({ new: 0, updated: 0, unchanged: 3, suspended: 2 });
     const suspended = db
       .prepare('SELECT id, reps, suspended FROM cards WHERE rule = ? ORDER BY id')
       .all('auto-cloze');
@@ -126,7 +114,7 @@ describe('switching rules off', () => {
 
     await c.call('settings/set', { key: 'import.rulesOff', value: 'none' });
     const on = await c.call('import/run', { paths: [notes] });
-    expect(on.summary).toEqual({ new: 0, updated: 2, unchanged: 4, suspended: 0 });
+    expect(on.summary).toEqual({ new: 0, updated: 2, unchanged: 3, suspended: 0 });
     const back = db
       .prepare("SELECT id, reps, stability, suspended FROM cards WHERE rule = 'auto-cloze'")
       .all();
@@ -160,11 +148,10 @@ describe('kubedeck import --dry-run and settings from the terminal', () => {
     const r = kubedeck(['import', join(dir, 'notes'), '--dry-run', '--db', db]);
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n')).toEqual([
-      '(dry run, nothing written) new 4, updated 0, unchanged 0, suspended 0, warnings 0',
+      '(dry run, nothing written) new 3, updated 0, unchanged 0, suspended 0, warnings 0',
       'rule                 new  updated  unchanged',
       'auto-cloze             2        0          0',
       'explicit-basic         1        0          0',
-      'sentence-cloze         1        0          0',
       'list             switched off (front matter): 1 cards not imported',
       'term-definition  switched off (setting import.rulesOff): 1 cards not imported',
       '',

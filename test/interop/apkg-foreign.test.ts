@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { buildAnkiCollection } from '../../db/anki-collection.ts';
+import { type AnkiCard, buildAnkiCollection } from '../../db/anki-collection.ts';
 import { kubedeck } from '../support/cli.ts';
 import { tmpDir } from '../support/tmp.ts';
+import { card as ankiCard, note as ankiNote } from './anki-packages.ts';
 
 const DAY = 86_400;
 const CRT = Date.UTC(2025, 0, 1, 4) / 1000;
@@ -50,36 +51,9 @@ function ankiMadePackage(
     1: { id: 1, name: 'Default' },
     77: { id: 77, name: 'CKA::Services' },
   };
-  const note = (id: number, mid: number, fields: string[], tags = '') => ({
-    id,
-    guid: `g${id}`,
-    mid,
-    mod: 0,
-    tags,
-    flds: fields.join('\x1f'),
-    sfld: '',
-    csum: 0,
-    data: '',
-  });
-  const card = (id: number, nid: number, ord: number, s: Partial<Record<string, number>> = {}) => ({
-    id,
-    nid,
-    did: 77,
-    ord,
-    mod: 0,
-    type: 0,
-    queue: 0,
-    due: 1,
-    ivl: 0,
-    factor: 0,
-    reps: 0,
-    lapses: 0,
-    left: 0,
-    odue: 0,
-    odid: 0,
-    data: '',
-    ...s,
-  });
+  const note = (id: number, mid: number, fields: string[], tags = '') => ankiNote(id, mid, fields, { tags });
+  const card = (id: number, nid: number, ord: number, s: Partial<AnkiCard> = {}) =>
+    ankiCard(id, nid, 77, ord, s);
   const t0 = Date.UTC(2025, 0, 10, 9);
   const collection = buildAnkiCollection({
     col: {
@@ -176,13 +150,14 @@ describe('importing a package Anki made', () => {
     });
     expect(c1).toMatchObject({
       kind: 'cloze',
-      prompt: '[...] 는 iptables 규칙을 씁니다',
+      // The cloze note's Extra field follows the sentence instead of being dropped.
+      prompt: '[...] 는 iptables 규칙을 씁니다\n\nextra',
       answer: 'kube-proxy',
       lang: 'ko',
     });
     expect(c2).toMatchObject({
       kind: 'cloze',
-      prompt: 'kube-proxy 는 [모드] 규칙을 씁니다',
+      prompt: 'kube-proxy 는 [모드] 규칙을 씁니다\n\nextra',
       answer: 'iptables',
     });
     expect(manifest).toMatchObject({ kind: 'manifest', answer: 'apiVersion: v1\nkind: Service' });
@@ -248,24 +223,29 @@ describe('bad packages get a clear message and import nothing', () => {
     expect(r.cards).toEqual([]);
   });
 
-  it('an apkg from a newer Anki (collection.anki21b) or an unknown collection version', () => {
+  it('a package from an Anki newer than the current layout, or an unknown collection version', () => {
+    // meta says version 4: a layout after VERSION_LATEST (3), which Anki itself refuses as "too new".
     const newer = attempt(
       zipSync({
+        meta: new Uint8Array([0x08, 0x04]),
         'collection.anki21b': new Uint8Array([0x28, 0xb5, 0x2f, 0xfd]),
         'collection.anki2': new Uint8Array(10),
       }),
     );
     expect(newer.code).toBe(1);
+    expect(newer.stderr).toContain('made by an Anki newer than Kubedeck knows (package version 4)');
     expect(newer.stderr).toContain('Support older Anki versions');
-    const unknown = attempt(ankiMadePackage({ ver: 18 }));
+    const unknown = attempt(ankiMadePackage({ ver: 99 }));
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toContain('unknown Anki collection version 18');
+    expect(unknown.stderr).toContain('unknown Anki collection version 99');
     expect(unknown.cards).toEqual([]);
   });
 
   it('a zip that is not an Anki package, and a collection that is not SQLite', () => {
     const notAnki = attempt(zipSync({ 'readme.txt': strToU8('hi') }));
-    expect(notAnki.stderr).toContain('not an Anki package (no collection.anki2 or collection.anki21 inside)');
+    expect(notAnki.stderr).toContain(
+      'not an Anki package (no collection.anki2, collection.anki21 or collection.anki21b inside)',
+    );
     const notSqlite = attempt(zipSync({ 'collection.anki2': strToU8('hello') }));
     expect(notSqlite.code).toBe(1);
     expect(notSqlite.stderr).toContain('collection.anki2 is not an Anki collection');

@@ -7,6 +7,15 @@ import { tmpDir } from './tmp.ts';
 const ROOT = join(import.meta.dirname, '..', '..');
 
 /**
+ * A package's path from its node_modules folder on: the same whether node_modules sits in the checkout or is a link
+ * to another one (a git worktree's), where esbuild names bundled sources by the link's target (../main/node_modules/…).
+ */
+const fromNodeModules = (path: string) => {
+  const at = path.indexOf('node_modules/');
+  return at >= 0 ? path.slice(at) : null;
+};
+
+/**
  * Runs the built `kubedeck` with a loader hook that records every module it loads, and returns the source files
  * (ours and node_modules', as esbuild's metafile names them) behind those modules.
  */
@@ -37,11 +46,8 @@ export function loadedSources(
     if (!url.startsWith('file:')) continue;
     const path = new URL(url).pathname;
     const chunk = path.match(/\/dist-cli\/([^/]+\.js)$/)?.[1];
-    if (chunk) for (const s of chunks[chunk] ?? []) sources.add(s);
-    else {
-      const nm = path.indexOf('/node_modules/');
-      sources.add(nm >= 0 ? path.slice(nm + 1) : path.slice(ROOT.length + 1));
-    }
+    if (chunk) for (const s of chunks[chunk] ?? []) sources.add(fromNodeModules(s) ?? s);
+    else sources.add(fromNodeModules(path) ?? path.slice(ROOT.length + 1));
   }
   return { code: r.status ?? -1, sources: [...sources].sort() };
 }

@@ -152,6 +152,8 @@ function repeatsPrompt(v: CardView): boolean {
 
 /** The answer holds the whole prompt: "파드의 내부 IP 주소 → …파드의 내부 IP주소". */
 function answerHoldsPrompt(v: CardView): boolean {
+  // A phrase, not one word: "nodePort → the port opened … for a NodePort Service" says more than its term.
+  if (!/\s/.test(v.shown.trim())) return false;
   const p = v.shown.toLowerCase().replace(/\s+/g, '');
   return p.length >= 4 && v.hidden.toLowerCase().replace(/\s+/g, '').includes(p);
 }
@@ -234,8 +236,7 @@ export const FEATURES: Feature[] = [
       isList(v) &&
       v.shown.split(' ').length >= (v.ko ? 2 : 3) &&
       !isGenericTitle(v.shown) &&
-      !isNarration(v.shown) &&
-      !isInstruction(v.shown),
+      !isNarration(v.shown),
   },
   {
     // "Service web은 app=web Pod의 컨테이너 포트로 …를 만든다." over the manifest: the task it answers is stated.

@@ -44,6 +44,25 @@ function valueAsked(c: ParsedCard): string | null {
   return a.length > 0 && a.length <= 40 && !a.includes('\n') ? `${c.kind}\u0000${a}` : null;
 }
 
+/** Term-definition lines within this many lines of each other belong to one glossary. */
+const GLOSSARY_GAP = 2;
+const GLOSSARY_ENTRY = 0.15;
+
+/**
+ * "cache: …", "loop: …", "reload: …" one under another: a writer's glossary, whose plain-word terms are names
+ * (of plugins, fields, directories), not words picked out of prose. Each entry with a neighbour gains.
+ */
+function markGlossaries(scored: ScoredCard[]): void {
+  const lines = scored.filter((s) => s.rule === 'term-definition').map((s) => s.line);
+  for (const s of scored) {
+    if (s.rule !== 'term-definition') continue;
+    const near = lines.filter((l) => l !== s.line && Math.abs(l - s.line) <= GLOSSARY_GAP).length;
+    if (near < 1) continue;
+    s.features.push({ name: 'glossary-entry', weight: GLOSSARY_ENTRY });
+    s.score = Math.round((s.score + GLOSSARY_ENTRY) * 100) / 100;
+  }
+}
+
 export type Selection = {
   cards: ParsedCard[];
   suggestions: ScoredCard[];
@@ -59,12 +78,15 @@ export type Selection = {
 export function selectCards(candidates: ParsedCard[], density: Density = 'standard'): Selection {
   const line = DENSITY_LINE[density];
   const scored: ScoredCard[] = candidates.map((c) => ({ ...c, ...scoreCard(c), verdict: 'dropped' }));
+  markGlossaries(scored);
   const best = new Map<string, ScoredCard>();
   const compete = (key: string | null, s: ScoredCard) => {
     if (key === null) return true;
     const held = best.get(key);
     if (held) {
       s.lostTo = held.prompt;
+      // When the winner is no card either, the learner is offered both: nothing the rules found is lost.
+      if (held.verdict !== 'card' && s.score >= SUGGESTION_FLOOR) s.verdict = 'suggestion';
       return false;
     }
     best.set(key, s);
