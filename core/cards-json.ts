@@ -13,6 +13,8 @@ export type CardJson = {
   source: { file: string | null; line: number | null };
   rule: string;
   suspended: boolean;
+  /** Dry run only: the Obsidian SR schedule the import will give this card (due day, interval in days). */
+  sr?: { due: string; interval: number };
 };
 
 export function toCardJson(r: CardListRow): CardJson {

@@ -173,39 +173,19 @@ export function clearForRestore(db: DB): void {
 export const countRows = (db: DB, table: BackupTable): number =>
   (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
-/** Cards of one source file with what the Obsidian SR reader needs to place a schedule. */
-export function cardsOfSource(
-  db: DB,
-  source: string,
-): { id: string; source_line: number; kind: string; rule: string; ord: number; logs: number }[] {
-  return db
-    .prepare(
-      `SELECT c.id, c.source_line, c.kind, c.rule, c.ord,
-              (SELECT count(*) FROM review_log l WHERE l.card_id = c.id) AS logs
-       FROM cards c WHERE c.source_file = ? AND c.orphaned = 0 ORDER BY c.source_line, c.ord`,
-    )
-    .all(source) as {
-    id: string;
-    source_line: number;
-    kind: string;
-    rule: string;
-    ord: number;
-    logs: number;
-  }[];
-}
-
-/** Notes written by the import that ran at `at` (the importer stamps imported_at with its clock). */
-export const notesImportedAt = (db: DB, at: number): string[] =>
-  (
-    db.prepare('SELECT source_file FROM notes WHERE imported_at = ?').all(at) as { source_file: string }[]
-  ).map((r) => r.source_file);
-
-/** A schedule estimated from another app's record; never overwrites a card the learner has reviewed here. */
-export function setEstimatedSchedule(db: DB, id: string, s: FsrsColumns): void {
-  db.prepare(
-    `UPDATE cards SET state = @state, due = @due, stability = @stability, difficulty = @difficulty,
+/**
+ * A schedule estimated from another app's record; never overwrites a card the learner has reviewed here. Says
+ * whether it was set.
+ */
+export function setEstimatedSchedule(db: DB, id: string, s: FsrsColumns): boolean {
+  return (
+    db
+      .prepare(
+        `UPDATE cards SET state = @state, due = @due, stability = @stability, difficulty = @difficulty,
        elapsed_days = @elapsed_days, scheduled_days = @scheduled_days, learning_steps = @learning_steps, reps = @reps,
        lapses = @lapses, last_review = @last_review
      WHERE id = @id AND NOT EXISTS (SELECT 1 FROM review_log WHERE card_id = @id)`,
-  ).run({ id, ...s });
+      )
+      .run({ id, ...s }).changes > 0
+  );
 }

@@ -104,20 +104,28 @@ function srCloze(text: string, opts: ClozeOptions): LineCard[] | null {
     return {
       index: m.index,
       length: m[0].length,
-      group: parts[1] ? `n${parts[1]}` : `u${i}`,
+      number: parts[1] ? Number(parts[1]) : null,
+      order: i,
       answer: parts[2]!,
       hint: parts[3],
     };
   });
   if (found.length === 0) return null;
-  const groups = [...new Set(found.map((f) => f.group))].slice(0, MAX_CLOZE_CARDS_PER_LINE);
+  // As the plugin does: with numbered deletions on the line, an unnumbered one is plain text, and the cards come
+  // in the order of their numbers (the n-th schedule of the line's comment is card n's).
+  const numbered = found.some((f) => f.number !== null);
+  const groupOf = (f: (typeof found)[number]) => (numbered ? f.number : -1 - f.order);
+  const groups = [...new Set(found.map(groupOf).filter((g): g is number => g !== null))];
+  if (numbered) groups.sort((a, b) => a - b);
+  // At most this many cards a line: a line of thousands of deletions would cost the square of its length.
+  groups.length = Math.min(groups.length, MAX_CLOZE_CARDS_PER_LINE);
   return groups.map((g) => {
     let prompt = '';
     let at = 0;
     const hidden: string[] = [];
     for (const f of found) {
       prompt += text.slice(at, f.index);
-      if (f.group === g) {
+      if (groupOf(f) === g) {
         hidden.push(f.answer);
         prompt += f.hint ? `[${f.hint}]` : '[...]';
       } else prompt += f.answer;

@@ -46,10 +46,14 @@ export function extractTags(masked: string): { text: string; tags: string[] } {
   if (!masked.includes('#')) return { text: masked.trimEnd(), tags: [] };
   const tags: string[] = [];
   const text = masked
-    .replace(/(^|\s)#([\p{L}_][\p{L}\p{N}_\-/]*)/gu, (_m, pre: string, tag: string) => {
-      tags.push(tag);
-      return pre;
-    })
+    // A tag starts with a letter; a nested one may start with digits (`#2024/03-11`, as daily-note vaults write).
+    .replace(
+      /(^|\s)#([\p{L}_][\p{L}\p{N}_\-/]*|\p{N}+\/[\p{L}\p{N}_\-/]*)/gu,
+      (_m, pre: string, tag: string) => {
+        tags.push(tag);
+        return pre;
+      },
+    )
     .replace(/\s+$/, '');
   return { text, tags };
 }

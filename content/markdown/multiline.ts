@@ -16,6 +16,19 @@ export type MultilineCard = {
 };
 
 const FENCE = /^\s*(`{3,}|~{3,})/;
+/** A line of tags only (`#flashcards/cka`, `#2024/03-11`): it names a deck or a date, it asks nothing. */
+export const TAG_LINE = /^\s*#[^\s#]+(?:\s+#[^\s#]+)*\s*$/;
+
+const isMark = (l: string) => {
+  const t = l.trim();
+  return t === '?' || t === '??';
+};
+
+/** Where a question's lines end going up: a blank line, `---`, a heading, a tag line, another card's mark. */
+function endsQuestionAbove(l: string): boolean {
+  const t = l.trim();
+  return t === '' || t === '---' || /^#{1,6}\s/.test(l) || TAG_LINE.test(l) || isMark(l) || /\S\s*::/.test(l);
+}
 
 export function findMultilineCards(lines: string[], claimed: boolean[]): MultilineCard[] {
   const out: MultilineCard[] = [];
@@ -30,12 +43,13 @@ export function findMultilineCards(lines: string[], claimed: boolean[]): Multili
       qStart > floor &&
       !claimed[qStart - 1] &&
       !code[qStart - 1] &&
-      lines[qStart - 1]!.trim() !== '' &&
-      lines[qStart - 1]!.trim() !== '---' &&
-      !/^#{1,6}\s/.test(lines[qStart - 1]!)
+      !endsQuestionAbove(lines[qStart - 1]!)
     ) {
       qStart--;
     }
+    // Lines run on from an earlier `?` up to this one: that card's answer, and then this card's question, which
+    // the plugin takes to be the one line above the mark.
+    if (qStart > 0 && qStart < i - 1 && isMark(lines[qStart - 1]!)) qStart = i - 1;
     let end = i + 1;
     while (end < lines.length && !claimed[end]) {
       const t = lines[end]!.trim();
@@ -47,6 +61,8 @@ export function findMultilineCards(lines: string[], claimed: boolean[]): Multili
         continue;
       }
       if (t === '' || t === '---') break;
+      // The line above another `?` is that card's question, not this card's answer.
+      if (end + 1 < lines.length && isMark(lines[end + 1]!) && !code[end + 1]) break;
       end++;
     }
     const question = lines

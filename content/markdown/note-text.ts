@@ -1,3 +1,6 @@
+import { type FlashcardsTag, flashcardsTagsAt } from './flashcards-decks.ts';
+import { blankHtmlComments } from './html-comments.ts';
+import { takeSrComments } from './sr-comments.ts';
 import type { SrHistory } from './types.ts';
 
 /**
@@ -7,17 +10,16 @@ import type { SrHistory } from './types.ts';
  * never rendered. Fenced code is left alone.
  */
 export type NoteText = {
-  /** Scheduling comments of the SR plugin by 0-based line (the card line, or the line after a multi-line card). */
+  /** Scheduling comments of the SR plugin by the 0-based line of the card text they follow (see sr-comments.ts). */
   sr: Map<number, SrHistory[]>;
-  /** Deck from the first `#flashcards/deck/sub` tag: "deck::sub". */
-  flashcardsDeck?: string;
+  /** The note's `#flashcards/deck/sub` tags, line by line (see flashcards-decks.ts). */
+  flashcards: FlashcardsTag[];
   /** HTML tables, read as rows of cell text. */
   tables: { line: number; header: string[]; rows: string[][] }[];
 };
 
 // What a line needs to hold for it to be rewritten (the per-line test below, on the whole text).
 const REWRITTEN = /[<^]|\[\[|#flashcards|\[!/;
-const SR = /<!--\s*SR:((?:!\d{4}-\d{2}-\d{2},\d+,\d+)+)\s*-->/g;
 const ENTITIES: Record<string, string> = {
   '&lt;': '<',
   '&gt;': '>',
@@ -42,16 +44,6 @@ export function fenceMask(lines: string[]): boolean[] {
     }
   }
   return inside;
-}
-
-function parseSr(body: string): SrHistory[] {
-  return body
-    .split('!')
-    .filter(Boolean)
-    .map((t) => {
-      const [due, interval, ease] = t.split(',');
-      return { due: due!, interval: Number(interval), ease: Number(ease) };
-    });
 }
 
 function stripTags(s: string): string {
@@ -138,7 +130,7 @@ function koreanMarks(lines: string[], from: number): void {
 }
 
 export function normaliseNoteText(lines: string[], from: number, text?: string): NoteText {
-  const out: NoteText = { sr: new Map(), tables: [] };
+  const out: NoteText = { sr: new Map(), tables: [], flashcards: [] };
   if (text === undefined || SITE_MARKUP.test(text)) siteMarkup(lines, from);
   if (text === undefined || (KO_MARK_CHAR.test(text) && KO_MARKS.test(text))) koreanMarks(lines, from);
   if (text !== undefined && !REWRITTEN.test(text)) return out;
@@ -151,20 +143,15 @@ export function normaliseNoteText(lines: string[], from: number, text?: string):
   }
   if (!any) return out;
   const code = fenceMask(lines);
+  if (text === undefined || text.includes('<!--')) {
+    blankHtmlComments(lines, from, code);
+    out.sr = takeSrComments(lines, from, code);
+  }
   for (let i = from; i < lines.length; i++) {
     if (code[i]) continue;
     let l = lines[i]!;
-    if (l.includes('<!--')) {
-      l = l.replace(SR, (_m, body: string) => {
-        out.sr.set(i, parseSr(body));
-        return '';
-      });
-      if (!l.trim()) l = '';
-    }
-    if (l.includes('#flashcards') && out.flashcardsDeck === undefined) {
-      const m = /(?:^|\s)#flashcards(?:\/([\p{L}\p{N}_/-]+))?(?=\s|$)/u.exec(l);
-      if (m) out.flashcardsDeck = m[1] ? m[1].split('/').filter(Boolean).join('::') : '';
-    }
+    const tags = flashcardsTagsAt(l, i);
+    if (tags) out.flashcards.push(tags);
     if (l.includes('[[')) {
       l = l
         .replace(/!\[\[[^\]]*\]\]/g, '')
@@ -172,6 +159,9 @@ export function normaliseNoteText(lines: string[], from: number, text?: string):
         .replace(/\[\[([^\]]+)\]\]/g, '$1');
     }
     // Obsidian callout: "> [!tip] CKA Exam" reads as a bold title line inside the quote.
+    // A type with data after `|` (PDF annotations: `[!PDF|255, 208, 0] [[book.pdf#page=10|page 10]]`) is titled
+    // with a link back to its source: no card text.
+    l = l.replace(/^(\s*(?:>\s*)+)\[!\w+\|[^\]]*\][+-]?.*$/, '$1');
     l = l.replace(/^(\s*(?:>\s*)+)\[!\w+\][+-]?\s*(.*)$/, (_m, q: string, title: string) =>
       title.trim() ? `${q}**${title.trim()}**` : q.trimEnd(),
     );

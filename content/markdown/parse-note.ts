@@ -2,6 +2,7 @@ import { basename, extname } from 'node:path';
 import { buildTree } from './block-tree.ts';
 import { claimCode } from './code-regions.ts';
 import { findDetails } from './details.ts';
+import { noteFlashcardsDeck } from './flashcards-decks.ts';
 import { readFrontMatter } from './front-matter.ts';
 import { findImages } from './images.ts';
 import {
@@ -14,6 +15,8 @@ import { manifestFieldClozes } from './manifest-fields.ts';
 import { blockTokens } from './markdown.ts';
 import { findMultilineCards } from './multiline.ts';
 import { normaliseNoteText } from './note-text.ts';
+import { dedentOsrCode } from './osr-indent.ts';
+import { readAsTheSrPluginDoes } from './osr-notes.ts';
 import { isSpaceCode } from './scan.ts';
 import { selectCards } from './select/select-cards.ts';
 import { tableCards } from './tables.ts';
@@ -91,9 +94,11 @@ function proposeCards(
   const noteText = normaliseNoteText(lines, fm.lines, text);
   // The SR plugin also takes the deck from a `flashcards/...` tag in the front matter.
   const fmDeck = fm.tags.find((t) => t === 'flashcards' || t.startsWith('flashcards/'));
-  const tagDeck = noteText.flashcardsDeck ?? (fmDeck ? fmDeck.split('/').slice(1).join('::') : undefined);
+  const tagDeck =
+    noteFlashcardsDeck(noteText.flashcards) ?? (fmDeck ? fmDeck.split('/').slice(1).join('::') : undefined);
   const deck = opts.deck ?? fm.deck ?? (tagDeck || basename(file, extname(file)));
   const cards: ParsedCard[] = [];
+  if (tagDeck !== undefined || noteText.sr.size > 0) dedentOsrCode(lines, fm.lines);
 
   // Before the details blocks lose their `<summary>` lines: a "Solution" summary marks where answers are.
   if (mayHaveSolution(text))
@@ -134,11 +139,6 @@ function proposeCards(
           sibling: c.question,
         }),
       );
-    const sr = noteText.sr.get(c.end) ?? noteText.sr.get(c.end - 1);
-    if (sr) {
-      const made = cards.slice(c.reversed ? -2 : -1);
-      for (let k = 0; k < made.length; k++) if (sr[k]) made[k]!.srHistory = [sr[k]!];
-    }
     for (let k = c.start; k < c.end; k++) claimed[k] = true;
   }
 
@@ -181,7 +181,17 @@ function proposeCards(
     c.context = context;
     c.tags = [...new Set([...fm.tags, ...tags])];
   }
-  attachSrHistory(cards, noteText.sr);
+  readAsTheSrPluginDoes(
+    cards,
+    { lines, claimed, text: noteText },
+    {
+      bold: opts.boldCloze,
+      curly: opts.curlyCloze,
+      deck,
+      deckNamed: opts.deck !== undefined || fm.deck !== undefined,
+      bareTagDeck: basename(file, extname(file)),
+    },
+  );
   if (quiet || mostlyExplicit(cards)) dropSentenceRules(cards);
   if (!inLineOrder(cards)) cards.sort((a, b) => a.line - b.line);
   return {
@@ -244,23 +254,6 @@ function dropSentenceRules(cards: ParsedCard[]): void {
   let w = 0;
   for (const c of cards) if (!SENTENCE_RULES.has(c.rule)) cards[w++] = c;
   cards.length = w;
-}
-
-/** Each card of a line that carried `<!--SR:...-->` gets its own triple, in the plugin's order. */
-function attachSrHistory(cards: ParsedCard[], sr: Map<number, ParsedCard['srHistory'] & object>): void {
-  if (sr.size === 0) return;
-  const byLine = new Map<number, ParsedCard[]>();
-  for (const c of cards) {
-    if (!c.rule.startsWith('explicit-') || c.srHistory) continue;
-    const list = byLine.get(c.line - 1) ?? [];
-    list.push(c);
-    byLine.set(c.line - 1, list);
-  }
-  for (const [line, list] of byLine) {
-    const triples = sr.get(line);
-    if (!triples) continue;
-    for (let k = 0; k < list.length; k++) if (triples[k]) list[k]!.srHistory = [triples[k]!];
-  }
 }
 
 function manifestCards(yaml: string, line: number, lines: string[], lang: 'ko' | 'en'): ParsedCard[] {

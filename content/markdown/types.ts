@@ -29,8 +29,25 @@ export type CardRule =
   | 'task-solution'
   | 'manifest-field';
 
-/** One scheduling triple of the Obsidian Spaced Repetition plugin, from `<!--SR:!2024-01-01,3,250-->`. */
-export type SrHistory = { due: string; interval: number; ease: number };
+/**
+ * One card's schedule from the Obsidian Spaced Repetition plugin's `<!--SR:!2024-01-01,3,250-->` (see
+ * sr-comments.ts); `fsrs` is set when the plugin scheduled the card with FSRS and wrote its memory state.
+ */
+export type SrHistory = {
+  due: string;
+  interval: number;
+  ease: number;
+  fsrs?: {
+    dueAt: string;
+    stability: number;
+    difficulty: number;
+    state: number;
+    reps: number;
+    lapses: number;
+    learningSteps: number;
+    lastReview: string | null;
+  };
+};
 
 /** A card as read from one note, before it meets the database. */
 export type ParsedCard = {
@@ -51,6 +68,11 @@ export type ParsedCard = {
    * second card and a cloze's n-th deletion get the n-th triple). The comment itself is never card text.
    */
   srHistory?: SrHistory[];
+  /**
+   * The deck of this card when it is not the note's: the Obsidian SR plugin's `#flashcards/...` tag on the
+   * question's line or on a tag line above it ("cka::dns").
+   */
+  deck?: string;
 };
 
 /**

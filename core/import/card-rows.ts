@@ -35,9 +35,10 @@ export function rowFor(
 
 /** The card as a dry run shows it. */
 export function cardJson(id: string, c: ParsedCard, n: ParsedNote, source: string): CardJson {
+  const sr = c.srHistory?.[0];
   return {
     id,
-    deck: n.deck,
+    deck: c.deck ?? n.deck,
     lang: n.lang,
     kind: c.kind,
     prompt: c.prompt,
@@ -47,5 +48,6 @@ export function cardJson(id: string, c: ParsedCard, n: ParsedNote, source: strin
     source: { file: source, line: c.line },
     rule: c.rule,
     suspended: false,
+    ...(sr ? { sr: { due: sr.due, interval: sr.interval } } : {}),
   };
 }

@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { sep } from 'node:path';
-import type { Density, NoteWarning, ParsedNote } from '../../content/markdown/types.ts';
+import type {
+  Density,
+  NoteWarning,
+  ParsedCard,
+  ParsedNote,
+  SrHistory,
+} from '../../content/markdown/types.ts';
 import { recordVerdict, verdictsByKey } from '../../db/card-verdicts.ts';
 import {
   type CardKeyRow,
@@ -87,7 +93,11 @@ export type ImportResult = {
   byRule?: Record<string, RuleSummary>;
   /** Dry run only: rules switched off, with the cards they would have made. */
   rulesOff?: Record<string, RuleOff>;
+  /** Real run only: the cards written with an Obsidian SR schedule, for core/interop/obsidian-sr.ts. */
+  srCards?: SrCardRef[];
 };
+/** A card written with an Obsidian SR schedule. */
+export type SrCardRef = { id: string; sr: SrHistory };
 export type ImportOptions = {
   paths?: string[];
   deck?: string;
@@ -150,7 +160,7 @@ export async function runImportStreaming(
   opts: ImportOptions,
   progress: Progress,
   /** Runs inside the transaction after the import's own work, e.g. the Obsidian SR schedules of the notes. */
-  beforeCommit?: () => void,
+  beforeCommit?: (srCards: SrCardRef[]) => void,
 ): Promise<ImportResult> {
   const run = importRun(ctx, opts);
   const { db } = ctx;
@@ -164,7 +174,7 @@ export async function runImportStreaming(
         turned = performance.now();
       }
     }
-    beforeCommit?.();
+    beforeCommit?.(run.result().srCards ?? []);
     db.exec('COMMIT');
   } catch (e) {
     if (db.inTransaction) db.exec('ROLLBACK');
@@ -223,6 +233,7 @@ function importRun(
     byRule[rule][what] += n;
   };
   const json: CardJson[] = [];
+  const srCards: SrCardRef[] = [];
   // New cards as shown in a dry run, by id: a move found later gives them the older card's id.
   const shownNew = new Map<string, { json: CardJson; preview?: PreviewCard }>();
   const preview: PreviewCard[] = [];
@@ -326,11 +337,12 @@ function importRun(
     const write = cardWriter(db);
     let ord: number | undefined;
     const deckIds = new Map<string, string>();
-    const deckOf = (n: ParsedNote) => {
-      let id = deckIds.get(n.deck);
+    const deckOf = (n: ParsedNote, card?: ParsedCard) => {
+      const name = card?.deck ?? n.deck;
+      let id = deckIds.get(name);
       if (!id) {
-        id = ensureDeck(db, n.deck, n.lang, opts.bundled ?? false, now);
-        deckIds.set(n.deck, id);
+        id = ensureDeck(db, name, n.lang, opts.bundled ?? false, now);
+        deckIds.set(name, id);
       }
       return id;
     };
@@ -441,12 +453,15 @@ function importRun(
         return row;
       });
       keyed.forEach((k, i) => {
-        const r = rowFor(k.card, k.key, note.parsed, c.noteId, c.file.source, deckId, now);
+        const cardDeck = k.card.deck === undefined ? deckId : deckOf(note.parsed, k.card);
+        const r = rowFor(k.card, k.key, note.parsed, c.noteId, c.file.source, cardDeck, now);
         const row = paired[i];
+        const sr = k.card.srHistory?.[0];
         if (row) {
           write.update({ ...r, id: row.id });
+          if (sr && !opts.dryRun) srCards.push({ id: row.id, sr });
           const what =
-            row.context !== r.context || row.tags !== r.tags || row.deck_id !== deckId || row.orphaned === 1
+            row.context !== r.context || row.tags !== r.tags || row.deck_id !== cardDeck || row.orphaned === 1
               ? 'updated'
               : 'unchanged';
           summary[what]++;
@@ -466,6 +481,7 @@ function importRun(
         for (let n = 2; !write.insert({ ...r, id, ord }); n++) id = `${base}-${n}`;
         summary.new++;
         ruleCount(k.card.rule, 'new');
+        if (sr && !opts.dryRun) srCards.push({ id, sr });
         if (opts.dryRun) {
           const card = cardJson(id, k.card, note.parsed, c.file.source);
           json.push(card);
@@ -477,7 +493,14 @@ function importRun(
         }
         // Worth pairing later only while some released card is still unclaimed.
         if (claimed.size < released.size)
-          fresh.push({ id, key: k.key, kind: k.card.kind, source: c.file.source, rule: k.card.rule, deckId });
+          fresh.push({
+            id,
+            key: k.key,
+            kind: k.card.kind,
+            source: c.file.source,
+            rule: k.card.rule,
+            deckId: cardDeck,
+          });
       });
     }
 
@@ -487,6 +510,7 @@ function importRun(
     );
     for (const m of findMoves(db, fresh, pool)) {
       write.merge(m.fresh.id, m.into.id, now);
+      for (const s of srCards) if (s.id === m.fresh.id) s.id = m.into.id;
       claimed.add(m.into.id);
       summary.new--;
       summary[m.changed ? 'updated' : 'unchanged']++;
@@ -564,6 +588,6 @@ function importRun(
             rulesOff,
             ...(opts.preview ? { preview } : {}),
           }
-        : { summary, warnings, ...learner() },
+        : { summary, warnings, ...learner(), srCards },
   };
 }

@@ -1,4 +1,3 @@
-import { notesImportedAt } from '../../db/interop.ts';
 import type { Ctx } from '../context.ts';
 import type { Progress } from '../handler.ts';
 import {
@@ -21,9 +20,8 @@ export function importNotes(ctx: Ctx, opts: ImportOptions): NotesImportResult {
   const fixed: Ctx = { ...ctx, now: () => at };
   return ctx.db
     .transaction((): NotesImportResult => {
-      const result = runImport(fixed, opts);
-      const srScheduled = applyObsidianSr(fixed, notesImportedAt(ctx.db, at.getTime()));
-      return { ...result, srScheduled };
+      const { srCards, ...result } = runImport(fixed, opts);
+      return { ...result, srScheduled: applyObsidianSr(fixed, srCards ?? []) };
     })
     .immediate();
 }
@@ -38,8 +36,8 @@ export async function importNotesStreaming(
   const at = ctx.now();
   const fixed: Ctx = { ...ctx, now: () => at };
   let srScheduled = 0;
-  const result = await runImportStreaming(fixed, opts, progress, () => {
-    srScheduled = applyObsidianSr(fixed, notesImportedAt(ctx.db, at.getTime()));
+  const { srCards: _, ...result } = await runImportStreaming(fixed, opts, progress, (srCards) => {
+    srScheduled = applyObsidianSr(fixed, srCards);
   });
   return { ...result, srScheduled };
 }

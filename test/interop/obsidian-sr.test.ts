@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseSrComment, srTriplesAt } from '../../core/interop/obsidian-sr.ts';
+import { parseSrBody } from '../../content/markdown/sr-comments.ts';
 import { memoryFromSm2 } from '../../core/interop/sm2-memory.ts';
 import { writeFiles } from '../support/tmp.ts';
 import { coreAt } from './helpers.ts';
@@ -30,16 +30,34 @@ new card :: no schedule yet
 const at4 = (date: string) => Date.parse(`${date}T04:00:00Z`);
 
 describe('Obsidian Spaced Repetition history', () => {
-  it('reads the plugin’s comment formats', () => {
-    expect(parseSrComment('!2024-01-01,3,250!2024-01-05,5,270')).toEqual([
+  it('reads the plugin’s comment formats: SM-2, the old form without `!`, FSRS, and the not-reviewed placeholder', () => {
+    expect(parseSrBody('!2024-01-01,3,250!2024-01-05,5,270')).toEqual([
       { due: '2024-01-01', interval: 3, ease: 250 },
       { due: '2024-01-05', interval: 5, ease: 270 },
     ]);
-    expect(parseSrComment('2024-01-01,3,250')).toEqual([{ due: '2024-01-01', interval: 3, ease: 250 }]);
-    const lines = ['a :: b', 'c :: d', '<!--SR:!2024-02-01,2,250-->'];
-    // A one-line card's comment is on its line or the next: "a :: b" has none (the comment is c's).
-    expect(srTriplesAt(lines, 1, 'explicit-basic')).toEqual([]);
-    expect(srTriplesAt(lines, 2, 'explicit-basic')).toHaveLength(1);
+    expect(parseSrBody('2024-01-01,3,250')).toEqual([{ due: '2024-01-01', interval: 3, ease: 250 }]);
+    expect(
+      parseSrBody(
+        '!2000-01-01,1,250!fsrs,2023-09-06T00:10:00.000Z,2,0.4,5.5,2,3,1,0,2023-09-04T00:00:00.000Z',
+      ),
+    ).toEqual([
+      { due: '2000-01-01', interval: 1, ease: 250 },
+      {
+        due: '2023-09-06',
+        interval: 2,
+        ease: 0,
+        fsrs: {
+          dueAt: '2023-09-06T00:10:00.000Z',
+          stability: 0.4,
+          difficulty: 5.5,
+          state: 2,
+          reps: 3,
+          lapses: 1,
+          learningSteps: 0,
+          lastReview: '2023-09-04T00:00:00.000Z',
+        },
+      },
+    ]);
   });
 
   it('turns each card’s triple into its schedule, keeps card text clean, and keeps due dates', async () => {
@@ -107,6 +125,48 @@ describe('Obsidian Spaced Repetition history', () => {
     expect((await core.call('review/next', {})).card?.prompt).toBe(
       'NodePort range is 30000-32767 and the default type is [...]',
     );
+    core.close();
+  });
+
+  it('reads every comment form the plugin writes, each onto its own card, with the plugin’s due day and interval', async () => {
+    const { core, dir } = await coreAt('2026-05-20T09:00:00Z');
+    const vault = join(dir, 'vault');
+    writeFiles(vault, {
+      'forms.md': [
+        '#flashcards/forms',
+        'old form, same line :: 1 <!--SR:2026-06-10,12,270-->',
+        'old form, next line :: 2',
+        '<!--SR:2026-06-11,13,250-->',
+        'callout :: 3',
+        '> [!sr|card-metadata]',
+        '> <!--SR:!2026-06-12,14,230-->',
+        'never closed :: 4 <!--SR:!2026-06-13,15,260',
+        'fsrs :: 5',
+        '<!--SR:!fsrs,2026-06-14T10:30:00.000Z,16,20.5,4.2,2,5,1,0,2026-05-29T10:30:00.000Z-->',
+        'no comment of its own :: 6',
+        'the next card’s :: 7 <!--SR:!2026-06-15,17,250-->',
+        '',
+      ].join('\n'),
+    });
+    const r = await core.call('import/run', { paths: [vault] });
+    expect(r.warnings).toEqual([]);
+    expect(r.srScheduled).toBe(6);
+    const rows = core.ctx.db
+      .prepare(
+        'SELECT answer, state, due, scheduled_days AS days, stability, difficulty, reps, lapses FROM cards ORDER BY answer',
+      )
+      .all() as Record<string, number | string | null>[];
+    expect(rows.map((c) => [c.answer, c.state, c.due, c.days])).toEqual([
+      ['1', 2, at4('2026-06-10'), 12],
+      ['2', 2, at4('2026-06-11'), 13],
+      ['3', 2, at4('2026-06-12'), 14],
+      ['4', 2, at4('2026-06-13'), 15],
+      ['5', 2, Date.parse('2026-06-14T10:30:00.000Z'), 16],
+      ['6', 0, null, 0],
+      ['7', 2, at4('2026-06-15'), 17],
+    ]);
+    // The FSRS form carries the memory state itself.
+    expect(rows[4]).toMatchObject({ stability: 20.5, difficulty: 4.2, reps: 5, lapses: 1 });
     core.close();
   });
 

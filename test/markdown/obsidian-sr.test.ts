@@ -31,10 +31,20 @@ describe('Obsidian Spaced Repetition plugin syntax', () => {
     ]);
   });
 
-  it('reads ==cloze== with ;; groups and hints', () => {
+  it('reads ==cloze== with ;; groups and hints; beside numbered ones an unnumbered deletion is plain text', () => {
     expect(pick('포트는 ==1;;6443;;API== 와 ==1;;2379== 그리고 ==10250==\n')).toEqual([
       ['cloze', '포트는 [API] 와 [...] 그리고 10250', '6443, 2379'],
-      ['cloze', '포트는 6443 와 2379 그리고 [...]', '10250'],
+    ]);
+    expect(pick('포트는 ==6443== 와 ==2379==\n')).toEqual([
+      ['cloze', '포트는 [...] 와 2379', '6443'],
+      ['cloze', '포트는 6443 와 [...]', '2379'],
+    ]);
+  });
+
+  it('makes numbered deletions cards in the order of their numbers, as the plugin orders their schedules', () => {
+    expect(pick('==2;;ClusterIP== 가 기본이고 ==1;;NodePort== 는 포트를 연다\n')).toEqual([
+      ['cloze', 'ClusterIP 가 기본이고 [...] 는 포트를 연다', 'NodePort'],
+      ['cloze', '[...] 가 기본이고 NodePort 는 포트를 연다', 'ClusterIP'],
     ]);
   });
 
