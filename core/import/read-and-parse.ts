@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { checkWarnings } from '../../content/facts/check-warnings.ts';
 import { decodeNote } from '../../content/markdown/decode.ts';
 import { type ParseOptions, parseNote } from '../../content/markdown/parse-note.ts';
 import type { NoteWarning, ParsedCard, ParsedNote } from '../../content/markdown/types.ts';
@@ -54,6 +55,8 @@ export function readAndParse(
     };
     const parsed = parseNote(file, d.text, parseOpts);
     own.push(...parsed.warnings);
+    // Facts checked against Kubernetes (issue #18): warnings only, the note imports whatever they say.
+    if (!isBundled(f.source)) own.push(...checkWarnings(file, d.text));
     const off = rulesOffFor(collectionOff, switches);
     const { kept, dropped } = dropSwitchedOff(parsed.cards, off);
     warnings.push(...own);
