@@ -1,6 +1,6 @@
 import { type CheckWarning, checkWarnings } from '../../content/facts/check-warnings.ts';
 import { decodeNote } from '../../content/markdown/decode.ts';
-import { collectNoteFiles } from '../../core/import/collect-files.ts';
+import { collectNoteFiles, type NoteFile } from '../../core/import/collect-files.ts';
 import { readNoteBytes } from '../../core/import/read-note.ts';
 import { KubedeckError } from '../../db/errors.ts';
 import type { CommandImpl } from '../command.ts';
@@ -14,10 +14,21 @@ export const checkNotesCommand: CommandImpl = {
   async run({ positionals, io, json, lang }) {
     if (positionals.length === 0)
       throw new KubedeckError('usage', 'check-notes: give one or more notes or folders', 2);
-    const collected = collectNoteFiles(positionals);
-    const unreadable = (collected.skipped ?? []).map((s) => ({ file: displayPath(s.path), message: s.message }));
+    const unreadable: { file: string; message: string }[] = [];
+    const notes: NoteFile[] = [];
+    // Each path on its own: a missing one is reported (exit 2) and the others are still checked.
+    for (const p of positionals) {
+      try {
+        const collected = collectNoteFiles([p]);
+        notes.push(...collected.files);
+        for (const s of collected.skipped ?? [])
+          unreadable.push({ file: displayPath(s.path), message: s.message });
+      } catch (e) {
+        unreadable.push({ file: p, message: (e as Error).message.replace(`${p}: `, '') });
+      }
+    }
     const files: { file: string; warnings: CheckWarning[] }[] = [];
-    for (const f of collected.files) {
+    for (const f of notes) {
       const file = displayPath(f.abs);
       const read = readNoteBytes(f.abs);
       const decoded = 'error' in read ? null : decodeNote(read.bytes);

@@ -138,13 +138,17 @@ function nearMiss(path: string, known: string): boolean {
 
 /** Levenshtein distance with adjacent transpositions (`cin` for `cni` is one slip). */
 function distance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [
+    i,
+    ...new Array<number>(b.length).fill(0),
+  ]);
   for (let j = 1; j <= b.length; j++) d[0]![j] = j;
   for (let i = 1; i <= a.length; i++)
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        v = Math.min(v, d[i - 2]![j - 2]! + 1);
       d[i]![j] = v;
     }
   return d[a.length]![b.length]!;
@@ -157,7 +161,8 @@ const DOTTED_POD = /(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}\.[\w-]+\.pod\.cluster\.loc
 function dns(base: FactsBase, line: string, n: number, out: NoteCheck[]) {
   for (const m of line.matchAll(DNS_NAME)) {
     const before = line[m.index + m[0].length - `${m[1]}${m[2]}cluster${m[3]}local`.length - 1];
-    if (m[2] === '.' && m[3] === '.' && (before === '.' || before === undefined || /\s|`/.test(before))) continue;
+    if (m[2] === '.' && m[3] === '.' && (before === '.' || before === undefined || /\s|`/.test(before)))
+      continue;
     if (m[2] === ' ' || m[3] === ' ') continue;
     const f = base.dns.find((d) => d.form === m[1]!.toLowerCase())!;
     out.push(fact(f, n, m.index + 1, m[0], f.kubernetes));
@@ -201,7 +206,12 @@ function removed(base: FactsBase, line: string, n: number, ctx: LineContext, out
   for (const f of base.removedPatterns) {
     const m = [...line.matchAll(f.re)][0];
     if (!m || (f.shapeRe && !f.shapeRe.test(line))) continue;
-    if (f.contextRe && !f.contextRe.test(line) && !f.contextRe.test(ctx.headings) && !f.contextRe.test(ctx.title))
+    if (
+      f.contextRe &&
+      !f.contextRe.test(line) &&
+      !f.contextRe.test(ctx.headings) &&
+      !f.contextRe.test(ctx.title)
+    )
       continue;
     out.push({
       kind: 'outdated',
@@ -223,7 +233,8 @@ function apiVersions(base: FactsBase, line: string, n: number, out: NoteCheck[])
   if (/^\s*-?\s*apiVersion\s*:/.test(line)) return;
   const a = base.apiVersions;
   const kinds = Object.keys(a.served).filter((k) => new RegExp(`(?<![\\w-])${k}(?![\\w-])`).test(line));
-  for (const r of a.removed) if (!kinds.includes(r.kind) && new RegExp(`\\b${r.kind}\\b`).test(line)) kinds.push(r.kind);
+  for (const r of a.removed)
+    if (!kinds.includes(r.kind) && new RegExp(`\\b${r.kind}\\b`).test(line)) kinds.push(r.kind);
   if (kinds.length === 0) return;
   for (const m of line.matchAll(API_VERSION)) {
     const v = m[1]!;
@@ -254,5 +265,14 @@ function fact(
   said: string,
   kubernetes: string,
 ): NoteCheck {
-  return { kind: 'fact', id: f.id, line, column, said: said.trim(), kubernetes: { en: kubernetes, ko: kubernetes }, about: f.about, source: f.source };
+  return {
+    kind: 'fact',
+    id: f.id,
+    line,
+    column,
+    said: said.trim(),
+    kubernetes: { en: kubernetes, ko: kubernetes },
+    about: f.about,
+    source: f.source,
+  };
 }

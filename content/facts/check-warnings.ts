@@ -58,7 +58,10 @@ export function checkWarnings(file: string, text: string): CheckWarning[] {
         said: '',
         kubernetes: '',
         source: '',
-        ko: { message: `Kubernetes 검사가 이 노트를 읽지 못했습니다 (${(e as Error).message}). 카드는 가져왔습니다`, kubernetes: '' },
+        ko: {
+          message: `Kubernetes 검사가 이 노트를 읽지 못했습니다 (${(e as Error).message}). 카드는 가져왔습니다`,
+          kubernetes: '',
+        },
       },
     ];
   }

@@ -90,6 +90,8 @@ export function compile(file: FactsFile): FactsBase {
       shapeRe: f.lineShape ? new RegExp(f.lineShape, 'i') : null,
     })),
     awareOf: { outdated: new RegExp(file.aware.outdated, 'i'), fact: new RegExp(file.aware.fact, 'i') },
-    anyPort: new Set(file.ports.flatMap((f) => [...f.ports, ...f.also, ...(f.removed ?? []).map((r) => r.port)])),
+    anyPort: new Set(
+      file.ports.flatMap((f) => [...f.ports, ...f.also, ...(f.removed ?? []).map((r) => r.port)]),
+    ),
   };
 }

@@ -41,7 +41,9 @@ export function noteManifests(lines: readonly string[]): NoteManifest[] {
       continue;
     }
     for (let k = i; k <= end; k++) claimed[k] = true;
-    const body = lines.slice(i + 1, end).map((l) => untab(l.slice(Math.min(indent, /^\s*/.exec(l)![0].length))));
+    const body = lines
+      .slice(i + 1, end)
+      .map((l) => untab(l.slice(Math.min(indent, /^\s*/.exec(l)![0].length))));
     const lang = fence ? line.slice(fence[0].length).trim().split(/\s+/)[0]!.toLowerCase() : '';
     if (/^(ya?ml|json)?$/.test(lang)) {
       const text = body.join('\n');
@@ -49,7 +51,11 @@ export function noteManifests(lines: readonly string[]): NoteManifest[] {
     } else {
       // A manifest inside a shell block (`cat <<EOF | kubectl apply -f -`): only its own lines are YAML.
       for (const b of findUnfencedManifests(body, new Array<boolean>(body.length).fill(false)))
-        out.push({ line: i + 2 + b.start, indent: indent + (/^\s*/.exec(body[b.start]!)![0].length), text: b.text });
+        out.push({
+          line: i + 2 + b.start,
+          indent: indent + /^\s*/.exec(body[b.start]!)![0].length,
+          text: b.text,
+        });
     }
     i = end + 1;
   }
