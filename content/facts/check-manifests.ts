@@ -48,7 +48,7 @@ export function checkManifest(base: FactsBase, m: NoteManifest, lines: readonly 
           kubernetes: issue.text,
           about: base.apiVersions.about,
           source: gone ? 'https://kubernetes.io/docs/reference/using-api/deprecation-guide/' : SCHEMA_SOURCE,
-          blockLine: m.line,
+          blockLine: m.block,
         });
         continue;
       }
@@ -61,7 +61,7 @@ export function checkManifest(base: FactsBase, m: NoteManifest, lines: readonly 
         kubernetes: issue.text,
         about: { en: `${kind ?? 'manifest'} manifest`, ko: `${kind ?? '매니페스트'} 매니페스트` },
         source: issue.code === 'yaml' ? 'https://yaml.org/spec/1.2.2/' : gateway ? CRD_SOURCE : SCHEMA_SOURCE,
-        blockLine: m.line,
+        blockLine: m.block,
       });
     }
   }

@@ -42,27 +42,36 @@ export const toWarning = (file: string, c: NoteCheck): CheckWarning => ({
   ko: { message: checkMessage(c, 'ko'), kubernetes: c.kubernetes.ko },
 });
 
-/** Never throws: a checker bug must not cost the learner the import of the note. */
-export function checkWarnings(file: string, text: string): CheckWarning[] {
+/**
+ * The check of one note: its findings (stored for the cards) and the warnings the import shows. Never throws: a
+ * checker bug must not cost the learner the import of the note.
+ */
+export function checkNoteSafely(
+  file: string,
+  text: string,
+): { checks: NoteCheck[]; warnings: CheckWarning[] } {
   try {
-    return checkNote(text).map((c) => toWarning(file, c));
+    const checks = checkNote(text);
+    return { checks, warnings: checks.map((c) => toWarning(file, c)) };
   } catch (e) {
-    return [
-      {
-        file,
-        line: 1,
-        column: 1,
-        message: `the Kubernetes check could not read this note (${(e as Error).message}); its cards were imported`,
-        kind: 'fact',
-        id: 'checker-error',
-        said: '',
+    const why = (e as Error).message;
+    const warning: CheckWarning = {
+      file,
+      line: 1,
+      column: 1,
+      message: `the Kubernetes check could not read this note (${why}); its cards were imported`,
+      kind: 'fact',
+      id: 'checker-error',
+      said: '',
+      kubernetes: '',
+      source: '',
+      ko: {
+        message: `Kubernetes 검사가 이 노트를 읽지 못했습니다 (${why}). 카드는 가져왔습니다`,
         kubernetes: '',
-        source: '',
-        ko: {
-          message: `Kubernetes 검사가 이 노트를 읽지 못했습니다 (${(e as Error).message}). 카드는 가져왔습니다`,
-          kubernetes: '',
-        },
       },
-    ];
+    };
+    return { checks: [], warnings: [warning] };
   }
 }
+
+export const checkWarnings = (file: string, text: string) => checkNoteSafely(file, text).warnings;

@@ -5,8 +5,11 @@
  */
 import { findUnfencedManifests, isManifestText } from '../markdown/manifest-blocks.ts';
 
-/** A manifest as the grader reads it; `line` is the 1-based note line of its first text line, `column` its indent. */
-export type NoteManifest = { line: number; indent: number; text: string };
+/**
+ * A manifest as the grader reads it: `line` is the 1-based note line of its first text line, `indent` its
+ * column offset, `block` the line its block starts on (a fence's opening line), where the importer puts its card.
+ */
+export type NoteManifest = { line: number; indent: number; text: string; block: number };
 
 const FENCE = /^(\s*)(`{3,}|~{3,})/;
 const LIQUID_OPEN = /^\s*\{%-?\s*highlight\b/;
@@ -47,7 +50,7 @@ export function noteManifests(lines: readonly string[]): NoteManifest[] {
     const lang = fence ? line.slice(fence[0].length).trim().split(/\s+/)[0]!.toLowerCase() : '';
     if (/^(ya?ml|json)?$/.test(lang)) {
       const text = body.join('\n');
-      if (isManifestText(text)) out.push({ line: i + 2, indent, text });
+      if (isManifestText(text)) out.push({ line: i + 2, indent, text, block: i + 1 });
     } else {
       // A manifest inside a shell block (`cat <<EOF | kubectl apply -f -`): only its own lines are YAML.
       for (const b of findUnfencedManifests(body, new Array<boolean>(body.length).fill(false)))
@@ -55,13 +58,14 @@ export function noteManifests(lines: readonly string[]): NoteManifest[] {
           line: i + 2 + b.start,
           indent: indent + /^\s*/.exec(body[b.start]!)![0].length,
           text: b.text,
+          block: i + 1,
         });
     }
     i = end + 1;
   }
   for (const b of findUnfencedManifests(lines.map(untab), claimed)) {
     const indent = /^\s*/.exec(untab(lines[b.start]!))![0].length;
-    out.push({ line: b.start + 1, indent, text: b.text });
+    out.push({ line: b.start + 1, indent, text: b.text, block: b.start + 1 });
   }
   return out.sort((a, b) => a.line - b.line);
 }

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { checkWarnings } from '../../content/facts/check-warnings.ts';
+import { checkNoteSafely } from '../../content/facts/check-warnings.ts';
+import type { NoteCheck } from '../../content/facts/types.ts';
 import { decodeNote } from '../../content/markdown/decode.ts';
 import { type ParseOptions, parseNote } from '../../content/markdown/parse-note.ts';
 import type { NoteWarning, ParsedCard, ParsedNote } from '../../content/markdown/types.ts';
@@ -16,7 +17,13 @@ import {
 
 const isBundled = (source: string) => source.startsWith('bundled:');
 
-export type Read = { parsed: ParsedNote; dropped: { card: ParsedCard; by: OffBy }[]; hash: string };
+export type Read = {
+  parsed: ParsedNote;
+  dropped: { card: ParsedCard; by: OffBy }[];
+  hash: string;
+  /** What the Kubernetes check found (issue #18), stored for the cards to show. */
+  checks: NoteCheck[];
+};
 
 /**
  * Decodes, parses and applies the rule switches to one note. Whatever goes wrong in here is a warning naming the
@@ -56,7 +63,8 @@ export function readAndParse(
     const parsed = parseNote(file, d.text, parseOpts);
     own.push(...parsed.warnings);
     // Facts checked against Kubernetes (issue #18): warnings only, the note imports whatever they say.
-    if (!isBundled(f.source)) own.push(...checkWarnings(file, d.text));
+    const checked = isBundled(f.source) ? { checks: [], warnings: [] } : checkNoteSafely(file, d.text);
+    own.push(...checked.warnings);
     const off = rulesOffFor(collectionOff, switches);
     const { kept, dropped } = dropSwitchedOff(parsed.cards, off);
     warnings.push(...own);
@@ -64,6 +72,7 @@ export function readAndParse(
       parsed: { ...parsed, cards: kept },
       dropped: dropped.map((card) => ({ card, by: off.get(card.rule)! })),
       hash: read.hash,
+      checks: checked.checks,
     };
   } catch (e) {
     warnings.push({

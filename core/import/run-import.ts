@@ -28,10 +28,11 @@ import { type Collected, collectNoteFiles, type NoteFile } from './collect-files
 import { contentKey } from './identity.ts';
 import { readImportSettings } from './import-settings.ts';
 import { type Fresh, findMoves } from './match-cards.ts';
-import { parserVersion } from './parser-version.ts';
+import { factsVersion, parserVersion } from './parser-version.ts';
 import { readAndParse } from './read-and-parse.ts';
 import { decodeState, encodeState, fileStamp, readNote } from './read-note.ts';
 import { type ClozeOptions, type OffBy, unknownRuleMessage } from './rule-switches.ts';
+import { storeNoteChecks } from './store-checks.ts';
 
 export type ImportSummary = { new: number; updated: number; unchanged: number; suspended: number };
 export type RuleSummary = { new: number; updated: number; unchanged: number };
@@ -161,7 +162,15 @@ function importRun(
   };
   // Everything that changes what a file gives besides its bytes: a change re-parses every note.
   const fingerprint = createHash('sha1')
-    .update(JSON.stringify([parserVersion(), opts.deck ?? '', settings['import.rulesOff'], collectionCloze]))
+    .update(
+      JSON.stringify([
+        parserVersion(),
+        factsVersion(),
+        opts.deck ?? '',
+        settings['import.rulesOff'],
+        collectionCloze,
+      ]),
+    )
     .digest('hex')
     .slice(0, 16);
   const summary: ImportSummary = { new: 0, updated: 0, unchanged: 0, suspended: 0 };
@@ -296,6 +305,7 @@ function importRun(
         cardCount: note.parsed.cards.length,
         now,
       });
+      storeNoteChecks(db, c.noteId, note.checks);
       const own = new Map<
         string,
         { id: string; context: string; tags: string; deck_id: string; orphaned: number }[]
