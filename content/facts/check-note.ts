@@ -13,21 +13,27 @@ import type { NoteCheck } from './types.ts';
 const MAX_LINE = 2000;
 
 export function checkNote(text: string, base: FactsBase = factsBase()): NoteCheck[] {
+  // Every manifest has a `kind:` line; a note with none, and no line the prose checks read, is not even split.
+  const manifests = text.includes('kind:');
+  const prose = base.relevantText.test(text);
+  if (!manifests && !prose) return [];
   const lines = text.split(/\r?\n/);
   const out: NoteCheck[] = [];
-  for (const m of noteManifests(lines)) out.push(...checkManifest(base, m, lines));
+  if (manifests) for (const m of noteManifests(lines)) out.push(...checkManifest(base, m, lines));
+  if (!prose) return dedupe(out);
   const start = frontMatterEnd(lines);
   const title = frontMatterTitle(lines, start);
   const headings: string[] = [];
   for (let i = start; i < lines.length; i++) {
     const raw = lines[i]!;
-    if (raw.length > MAX_LINE || !/\d|\/|-|space|스페이스|local/i.test(raw)) {
-      if (HEADING.test(raw)) noteHeading(headings, raw);
-      continue;
-    }
     if (HEADING.test(raw)) noteHeading(headings, raw);
-    const above = lines.slice(Math.max(start, i - 5), i).join('\n');
-    out.push(...checkProseLine(base, blankUrls(raw), i + 1, { headings: headings.join('\n'), title, above }));
+    if (raw.length > MAX_LINE || !base.relevant.test(raw)) continue;
+    const found = checkProseLine(base, blankUrls(raw), i + 1, {
+      headings: () => headings.join('\n'),
+      title,
+      above: () => lines.slice(Math.max(start, i - 5), i).join('\n'),
+    });
+    if (found.length > 0) out.push(...found);
   }
   return dedupe(out);
 }

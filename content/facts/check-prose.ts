@@ -20,8 +20,11 @@ const PORT_WORD = /port|포트|listen|리슨|^\s*\|/i;
 const NEAR = 40;
 const RANGE_WORD = /range|범위/i;
 
-/** What a line is read with: the headings above it, the note's title and the few lines just above it. */
-export type LineContext = { headings: string; title: string; above: string };
+/**
+ * What a line is read with: the headings above it, the note's title and the few lines just above it. Functions,
+ * so a line that needs none of them costs nothing.
+ */
+export type LineContext = { headings: () => string; title: string; above: () => string };
 
 export function checkProseLine(base: FactsBase, raw: string, line: number, ctx: LineContext): NoteCheck[] {
   const out: NoteCheck[] = [];
@@ -86,7 +89,7 @@ function ranges(base: FactsBase, line: string, n: number, ctx: LineContext, out:
     // "Valid range: 3000 - 32767" under a `Nodeport:` label names its subject a few lines up.
     const near =
       nearest(base.rangeSubjects, line, at) ??
-      (RANGE_WORD.test(line) ? nearest(base.rangeSubjects, ctx.above, { start: 0, end: 0 }) : null);
+      (RANGE_WORD.test(line) ? nearest(base.rangeSubjects, ctx.above(), { start: 0, end: 0 }) : null);
     if (!near || (near.d > NEAR && hits(near.fact.re, line).length > 0)) continue;
     const [min, max] = near.fact.range;
     // A part of the range (ports set aside for one app) is a choice; a range reaching outside it is a mistake.
@@ -96,8 +99,7 @@ function ranges(base: FactsBase, line: string, n: number, ctx: LineContext, out:
 }
 
 function fieldValues(base: FactsBase, line: string, n: number, out: NoteCheck[]) {
-  for (const f of base.fieldValues) {
-    const re = new RegExp(`(?<![\\w-])${f.key}["']?\\s*[:=]\\s*["']?(\\d+)(?![\\w.])`, 'gi');
+  for (const { fact: f, re } of base.fieldValueRes) {
     for (const m of line.matchAll(re)) {
       const v = Number(m[1]);
       if (v >= f.range[0] && v <= f.range[1]) continue;
@@ -110,6 +112,7 @@ const segments = (p: string) => p.split('/').filter(Boolean);
 const under = (p: string, root: string) => p === root || p.startsWith(`${root}/`);
 
 function paths(base: FactsBase, line: string, n: number, out: NoteCheck[]) {
+  if (!line.includes('/')) return;
   const known = base.knownPaths.paths;
   for (const m of line.matchAll(PATH)) {
     const path = m[1]!.replace(/[/.,:;]+$/, '');
@@ -159,6 +162,7 @@ const DNS_NAME = /[^\s`*'"()]*?(svc|pod)([-_ .])cluster([-_ .])local/gi;
 const DOTTED_POD = /(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}\.[\w-]+\.pod\.cluster\.local/gi;
 
 function dns(base: FactsBase, line: string, n: number, out: NoteCheck[]) {
+  if (!/local/i.test(line)) return;
   for (const m of line.matchAll(DNS_NAME)) {
     const before = line[m.index + m[0].length - `${m[1]}${m[2]}cluster${m[3]}local`.length - 1];
     if (m[2] === '.' && m[3] === '.' && (before === '.' || before === undefined || /\s|`/.test(before)))
@@ -203,13 +207,14 @@ function cidrs(base: FactsBase, line: string, n: number, out: NoteCheck[]) {
 }
 
 function removed(base: FactsBase, line: string, n: number, ctx: LineContext, out: NoteCheck[]) {
+  if (!base.removedAny.test(line)) return;
   for (const f of base.removedPatterns) {
     const m = [...line.matchAll(f.re)][0];
     if (!m || (f.shapeRe && !f.shapeRe.test(line))) continue;
     if (
       f.contextRe &&
       !f.contextRe.test(line) &&
-      !f.contextRe.test(ctx.headings) &&
+      !f.contextRe.test(ctx.headings()) &&
       !f.contextRe.test(ctx.title)
     )
       continue;
@@ -232,11 +237,11 @@ function apiVersions(base: FactsBase, line: string, n: number, out: NoteCheck[])
   // A manifest's own `apiVersion:` line is the validator's to judge, with the kind its document names.
   if (/^\s*-?\s*apiVersion\s*:/.test(line)) return;
   const a = base.apiVersions;
-  const kinds = Object.keys(a.served).filter((k) => new RegExp(`(?<![\\w-])${k}(?![\\w-])`).test(line));
-  for (const r of a.removed)
-    if (!kinds.includes(r.kind) && new RegExp(`\\b${r.kind}\\b`).test(line)) kinds.push(r.kind);
+  const versions = [...line.matchAll(API_VERSION)];
+  if (versions.length === 0) return;
+  const kinds = [...line.matchAll(base.kindRe)].map((m) => m[1]!);
   if (kinds.length === 0) return;
-  for (const m of line.matchAll(API_VERSION)) {
+  for (const m of versions) {
     const v = m[1]!;
     const gone = a.removed.find((r) => r.apiVersion === v && kinds.includes(r.kind));
     if (gone) {

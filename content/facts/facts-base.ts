@@ -52,7 +52,8 @@ export type FactsFile = {
 
 /** A fact's pattern compiled once, bounded so `etcd` is not found inside `etcdctl` nor `kubelet` in `kubelets`. */
 export type Compiled<T> = T & { re: RegExp };
-const subjectRe = (src: string) => new RegExp(`(?<![A-Za-z0-9])(?:${src})(?![A-Za-z0-9])`, 'gi');
+const bounded = (src: string) => `(?<![A-Za-z0-9])(?:${src})(?![A-Za-z0-9])`;
+const subjectRe = (src: string) => new RegExp(bounded(src), 'gi');
 
 export type FactsBase = FactsFile & {
   portSubjects: Compiled<PortFact>[];
@@ -63,7 +64,24 @@ export type FactsBase = FactsFile & {
   /** Every port some fact names: a number one subject owns is never "wrong" for the subject beside it. */
   anyPort: Set<number>;
   awareOf: { outdated: RegExp; fact: RegExp };
+  fieldValueRes: { fact: FieldValueFact; re: RegExp }[];
+  /** Any removed pattern at all: most lines name none, and one test spares them the rest. */
+  removedAny: RegExp;
+  /** Every kind the apiVersion facts know, as whole words. */
+  kindRe: RegExp;
+  /**
+   * Whether a line can hold anything the checks look for: a subject, a field key, a removed pattern, a path, a
+   * DNS name, an apiVersion, a long dotted address. Most lines of a note hold none, and one test lets them go.
+   */
+  relevant: RegExp;
+  /** The same test over a whole note (`$` at every line end): a note that holds nothing is not read line by line. */
+  relevantText: RegExp;
 };
+
+function relevance(patterns: string[]): { relevant: RegExp; relevantText: RegExp } {
+  const source = patterns.map((p) => `(?:${p})`).join('|');
+  return { relevant: new RegExp(source, 'i'), relevantText: new RegExp(source, 'im') };
+}
 
 export const FACTS_FILE = new URL('./kubernetes-facts.json', import.meta.url);
 
@@ -90,6 +108,21 @@ export function compile(file: FactsFile): FactsBase {
       shapeRe: f.lineShape ? new RegExp(f.lineShape, 'i') : null,
     })),
     awareOf: { outdated: new RegExp(file.aware.outdated, 'i'), fact: new RegExp(file.aware.fact, 'i') },
+    fieldValueRes: file.fieldValues.map((fact) => ({
+      fact,
+      re: new RegExp(`(?<![\\w-])${fact.key}["']?\\s*[:=]\\s*["']?(\\d+)(?![\\w.])`, 'gi'),
+    })),
+    removedAny: new RegExp(file.removed.map((f) => `(?:${f.pattern})`).join('|'), 'i'),
+    kindRe: new RegExp(
+      `(?<![\\w-])(${[...new Set([...Object.keys(file.apiVersions.served), ...file.apiVersions.removed.map((r) => r.kind)])].join('|')})(?![\\w-])`,
+      'g',
+    ),
+    ...relevance([
+      ...[...file.ports, ...file.ranges, ...file.paths, ...file.cidrs].map((f) => bounded(f.subject)),
+      ...file.fieldValues.map((f) => f.key),
+      ...file.removed.map((f) => f.pattern),
+      'range|범위|default|기본|local|/v\\d|(?<![\\w.~$}-])/[A-Za-z]|\\d\\.\\d+\\.\\d+\\.\\d+\\.\\d',
+    ]),
     anyPort: new Set(
       file.ports.flatMap((f) => [...f.ports, ...f.also, ...(f.removed ?? []).map((r) => r.port)]),
     ),

@@ -148,7 +148,7 @@ describe('checkNote: manifests through the grader', () => {
       line: 10,
       column: 7,
       said: 'TargetPort: 8080',
-      blockLine: 3,
+      blockLine: 2,
     });
     expect(c!.kubernetes.en).toContain('did you mean targetPort');
     expect(c!.kubernetes.ko).toContain('targetPort');
