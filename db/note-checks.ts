@@ -15,13 +15,17 @@ export type NoteCheckRow = {
   source: string;
 };
 
-/** The note's findings, as of the parse that just happened: the old ones go, whatever they were. */
+/**
+ * The note's findings, as of the parse that just happened: the old ones go, whatever they were. A note removed
+ * meanwhile (it made no cards) keeps none.
+ */
 export function replaceNoteChecks(db: DB, noteId: string, rows: readonly NoteCheckRow[]): void {
   stmt(db, 'DELETE FROM note_checks WHERE note_id = ?').run(noteId);
   const ins = stmt(
     db,
     `INSERT INTO note_checks (note_id, line, block_line, kind, check_key, said, kubernetes_en, kubernetes_ko, about_en, about_ko, source)
-     VALUES (@note_id, @line, @block_line, @kind, @check_key, @said, @kubernetes_en, @kubernetes_ko, @about_en, @about_ko, @source)`,
+     SELECT @note_id, @line, @block_line, @kind, @check_key, @said, @kubernetes_en, @kubernetes_ko, @about_en, @about_ko, @source
+      WHERE EXISTS (SELECT 1 FROM notes WHERE id = @note_id)`,
   );
   for (const r of rows) ins.run({ ...r, note_id: noteId });
 }

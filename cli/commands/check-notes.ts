@@ -1,4 +1,5 @@
 import { type CheckWarning, checkWarnings } from '../../content/facts/check-warnings.ts';
+import { loadManifestCheck } from '../../content/facts/manifest-check.ts';
 import { decodeNote } from '../../content/markdown/decode.ts';
 import { collectNoteFiles, type NoteFile } from '../../core/import/collect-files.ts';
 import { readNoteBytes } from '../../core/import/read-note.ts';
@@ -28,6 +29,7 @@ export const checkNotesCommand: CommandImpl = {
       }
     }
     const files: { file: string; warnings: CheckWarning[] }[] = [];
+    if (notes.length > 0) await loadManifestCheck();
     for (const f of notes) {
       const file = displayPath(f.abs);
       const read = readNoteBytes(f.abs);

@@ -2,25 +2,39 @@
  * The whole check of one note: its manifests against the grader's validator, every other line against the facts
  * base. It reads the note's text, not the cards, so it is the same whichever rules made the cards.
  */
-import { checkManifest } from './check-manifests.ts';
 import { checkProseLine } from './check-prose.ts';
 import { type FactsBase, factsBase } from './facts-base.ts';
 import { blankUrls, frontMatterEnd, frontMatterTitle, HEADING } from './line-text.ts';
-import { noteManifests } from './note-manifests.ts';
+import { type ManifestCheck, manifestCheck, mayHoldManifest } from './manifest-check.ts';
 import type { NoteCheck } from './types.ts';
 
 /** Lines past this are not read for facts: a note this long is a log or a dump, not something to learn. */
 const MAX_LINE = 2000;
 
+export type NoteCheckResult = {
+  checks: NoteCheck[];
+  /** The note has a manifest and the manifest check was not loaded: its manifests are still to be checked. */
+  manifestsDeferred: boolean;
+};
+
+/** The check of one note; its manifests only if the manifest check is loaded (see manifest-check.ts). */
 export function checkNote(text: string, base: FactsBase = factsBase()): NoteCheck[] {
-  // Every manifest has a `kind:` line; a note with none, and no line the prose checks read, is not even split.
-  const manifests = text.includes('kind:');
+  return checkNoteParts(text, base, manifestCheck()).checks;
+}
+
+export function checkNoteParts(
+  text: string,
+  base: FactsBase,
+  manifests: ManifestCheck | null,
+): NoteCheckResult {
+  // A note with no manifest and no line the prose checks read is not even split into lines.
+  const hasManifest = mayHoldManifest(text);
   const prose = base.relevantText.test(text);
-  if (!manifests && !prose) return [];
+  const manifestsDeferred = hasManifest && !manifests;
+  if (!(hasManifest && manifests) && !prose) return { checks: [], manifestsDeferred };
   const lines = text.split(/\r?\n/);
-  const out: NoteCheck[] = [];
-  if (manifests) for (const m of noteManifests(lines)) out.push(...checkManifest(base, m, lines));
-  if (!prose) return dedupe(out);
+  const out: NoteCheck[] = hasManifest && manifests ? manifests(base, lines) : [];
+  if (!prose) return { checks: dedupe(out), manifestsDeferred };
   const start = frontMatterEnd(lines);
   const title = frontMatterTitle(lines, start);
   const headings: string[] = [];
@@ -35,7 +49,7 @@ export function checkNote(text: string, base: FactsBase = factsBase()): NoteChec
     });
     if (found.length > 0) out.push(...found);
   }
-  return dedupe(out);
+  return { checks: dedupe(out), manifestsDeferred };
 }
 
 function noteHeading(headings: string[], raw: string) {

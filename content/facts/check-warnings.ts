@@ -3,7 +3,9 @@
  * learner needs to decide (what the note says, what Kubernetes says, where that comes from), in ko and en.
  */
 import type { NoteWarning } from '../markdown/types.ts';
-import { checkNote } from './check-note.ts';
+import { checkNoteParts } from './check-note.ts';
+import { factsBase } from './facts-base.ts';
+import { manifestCheck } from './manifest-check.ts';
 import type { CheckKind, NoteCheck } from './types.ts';
 
 export type CheckWarning = NoteWarning & {
@@ -49,10 +51,10 @@ export const toWarning = (file: string, c: NoteCheck): CheckWarning => ({
 export function checkNoteSafely(
   file: string,
   text: string,
-): { checks: NoteCheck[]; warnings: CheckWarning[] } {
+): { checks: NoteCheck[]; warnings: CheckWarning[]; manifestsDeferred: boolean } {
   try {
-    const checks = checkNote(text);
-    return { checks, warnings: checks.map((c) => toWarning(file, c)) };
+    const { checks, manifestsDeferred } = checkNoteParts(text, factsBase(), manifestCheck());
+    return { checks, warnings: checks.map((c) => toWarning(file, c)), manifestsDeferred };
   } catch (e) {
     const why = (e as Error).message;
     const warning: CheckWarning = {
@@ -70,7 +72,7 @@ export function checkNoteSafely(
         kubernetes: '',
       },
     };
-    return { checks: [], warnings: [warning] };
+    return { checks: [], warnings: [warning], manifestsDeferred: false };
   }
 }
 

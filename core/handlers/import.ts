@@ -2,12 +2,13 @@ import { z } from 'zod';
 import type { Ctx } from '../context.ts';
 import { defineHandlers, type Progress } from '../handler.ts';
 import { collectNoteFiles } from '../import/collect-files.ts';
+import { finishDeferredChecks } from '../import/deferred-checks.ts';
 import { explainLine } from '../import/explain.ts';
 import { requireMarkdownPaths } from '../import/markdown-only.ts';
 import { noteExcerpt } from '../import/note-excerpt.ts';
 import type { ImportOptions } from '../import/run-import.ts';
 import { keepUpload, placeUpload } from '../import/uploads.ts';
-import { importNotes, importNotesStreaming, type NotesImportResult } from '../interop/notes-import.ts';
+import { importNotes, importNotesStreaming } from '../interop/notes-import.ts';
 
 const skip = z
   .object({
@@ -23,12 +24,12 @@ const common = {
   skip,
 };
 
-const run = (
-  ctx: Ctx,
-  opts: ImportOptions,
-  progress?: Progress,
-): NotesImportResult | Promise<NotesImportResult> =>
-  progress ? importNotesStreaming(ctx, opts, progress) : importNotes(ctx, opts);
+const run = async (ctx: Ctx, opts: ImportOptions, progress?: Progress) =>
+  finishDeferredChecks(
+    ctx,
+    progress ? await importNotesStreaming(ctx, opts, progress) : importNotes(ctx, opts),
+    opts.dryRun ?? false,
+  );
 
 export const importHandlers = defineHandlers({
   'import/run': {

@@ -23,6 +23,8 @@ export type Read = {
   hash: string;
   /** What the Kubernetes check found (issue #18), stored for the cards to show. */
   checks: NoteCheck[];
+  /** The note's manifests wait for the manifest check to load (core/import/deferred-checks.ts). */
+  manifestsDeferred: boolean;
 };
 
 /**
@@ -63,7 +65,9 @@ export function readAndParse(
     const parsed = parseNote(file, d.text, parseOpts);
     own.push(...parsed.warnings);
     // Facts checked against Kubernetes (issue #18): warnings only, the note imports whatever they say.
-    const checked = isBundled(f.source) ? { checks: [], warnings: [] } : checkNoteSafely(file, d.text);
+    const checked = isBundled(f.source)
+      ? { checks: [], warnings: [], manifestsDeferred: false }
+      : checkNoteSafely(file, d.text);
     own.push(...checked.warnings);
     const off = rulesOffFor(collectionOff, switches);
     const { kept, dropped } = dropSwitchedOff(parsed.cards, off);
@@ -73,6 +77,7 @@ export function readAndParse(
       dropped: dropped.map((card) => ({ card, by: off.get(card.rule)! })),
       hash: read.hash,
       checks: checked.checks,
+      manifestsDeferred: checked.manifestsDeferred,
     };
   } catch (e) {
     warnings.push({

@@ -32,7 +32,7 @@ import { factsVersion, parserVersion } from './parser-version.ts';
 import { readAndParse } from './read-and-parse.ts';
 import { decodeState, encodeState, fileStamp, readNote } from './read-note.ts';
 import { type ClozeOptions, type OffBy, unknownRuleMessage } from './rule-switches.ts';
-import { storeNoteChecks } from './store-checks.ts';
+import { type DeferredCheck, storeNoteChecks } from './store-checks.ts';
 
 export type ImportSummary = { new: number; updated: number; unchanged: number; suspended: number };
 export type RuleSummary = { new: number; updated: number; unchanged: number };
@@ -52,6 +52,8 @@ export type ImportResult = {
   byRule?: Record<string, RuleSummary>;
   /** Dry run only: rules switched off, with the cards they would have made. */
   rulesOff?: Record<string, RuleOff>;
+  /** Notes whose manifests still wait for the Kubernetes check (finished by core/import/deferred-checks.ts). */
+  deferredChecks?: DeferredCheck[];
 };
 export type ImportOptions = {
   paths?: string[];
@@ -190,6 +192,7 @@ function importRun(
   // some cards is stored with a hash no file matches, so the next import without the skip reads it again too.
   const skipping = skipRules.size > 0 || skipCards.size > 0;
   let finishedDry = false;
+  const deferredChecks: DeferredCheck[] = [];
 
   function* steps(): Generator<ProgressEvent> {
     const notes = allNotes(db);
@@ -306,6 +309,7 @@ function importRun(
         now,
       });
       storeNoteChecks(db, c.noteId, note.checks);
+      if (note.manifestsDeferred) deferredChecks.push({ noteId: c.noteId, file, note: c.file });
       const own = new Map<
         string,
         { id: string; context: string; tags: string; deck_id: string; orphaned: number }[]
@@ -417,7 +421,15 @@ function importRun(
     steps,
     result: () =>
       finishedDry
-        ? { summary, warnings, cards: json, byRule, rulesOff, ...(opts.preview ? { preview } : {}) }
-        : { summary, warnings },
+        ? {
+            summary,
+            warnings,
+            cards: json,
+            byRule,
+            rulesOff,
+            ...(opts.preview ? { preview } : {}),
+            deferredChecks,
+          }
+        : { summary, warnings, deferredChecks },
   };
 }

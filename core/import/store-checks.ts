@@ -1,6 +1,7 @@
 import type { NoteCheck } from '../../content/facts/types.ts';
 import { type NoteCheckRow, replaceNoteChecks } from '../../db/note-checks.ts';
 import type { DB } from '../../db/open.ts';
+import type { NoteFile } from './collect-files.ts';
 
 /** What a dismissal names: the fact and what the note says. Fixing the value in the note makes a new warning. */
 export const checkKey = (c: Pick<NoteCheck, 'id' | 'said'>) => `${c.id}\u0000${c.said}`;
@@ -21,3 +22,6 @@ export function storeNoteChecks(db: DB, noteId: string, checks: readonly NoteChe
   }));
   replaceNoteChecks(db, noteId, rows);
 }
+
+/** A note whose manifests are checked once the import is done: its id, its file as shown, and where to read it. */
+export type DeferredCheck = { noteId: string; file: string; note: NoteFile };

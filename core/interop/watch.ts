@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { sep } from 'node:path';
 import { type FSWatcher, watch } from 'chokidar';
 import type { Ctx } from '../context.ts';
+import { finishDeferredChecks } from '../import/deferred-checks.ts';
 import { importNotes, type NotesImportResult } from './notes-import.ts';
 import { runningWatchers, watchedFolders } from './watch-folders.ts';
 
@@ -115,7 +116,11 @@ export class FolderWatcher {
 
   private run(files: string[], removed: string[], work: () => NotesImportResult) {
     try {
-      this.emit({ files, removed, result: work(), error: null });
+      const { deferredChecks, ...result } = work();
+      this.emit({ files, removed, result, error: null });
+      // Manifests wait for the grader, loaded on first need; their findings land a moment after the sync.
+      if (deferredChecks?.length)
+        finishDeferredChecks(this.ctx, { ...result, deferredChecks }, false).catch(() => {});
     } catch (e) {
       // A sync that fails (a locked database, a vanished file) must not stop the watcher; the next save retries.
       this.emit({ files, removed, result: null, error: (e as Error).message });

@@ -1,5 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { checkNote } from '../../content/facts/check-note.ts';
+import { loadManifestCheck } from '../../content/facts/manifest-check.ts';
+
+// The manifest half loads on demand, as the import and check-notes load it.
+beforeAll(async () => {
+  await loadManifestCheck();
+});
 
 const at = (text: string) => checkNote(text).map((c) => `${c.line}:${c.kind}:${c.id}:${c.said}`);
 

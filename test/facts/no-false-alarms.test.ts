@@ -1,7 +1,13 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { checkNote } from '../../content/facts/check-note.ts';
+import { loadManifestCheck } from '../../content/facts/manifest-check.ts';
+
+// The manifest half loads on demand, as the import and check-notes load it.
+beforeAll(async () => {
+  await loadManifestCheck();
+});
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
