@@ -34,6 +34,7 @@ export function checkProseLine(base: FactsBase, raw: string, line: number, ctx: 
   paths(base, raw, line, out);
   dns(base, raw, line, out);
   cidrs(base, raw, line, out);
+  defaults(base, raw, line, ctx, out);
   removed(base, raw, line, ctx, out);
   apiVersions(base, raw, line, out);
   // A line that says the value is removed ("… was removed in 1.24") or wrong ("No, it is outside …") knows.
@@ -93,7 +94,9 @@ function ranges(base: FactsBase, line: string, n: number, ctx: LineContext, out:
     if (!near || (near.d > NEAR && hits(near.fact.re, line).length > 0)) continue;
     const [min, max] = near.fact.range;
     // A part of the range (ports set aside for one app) is a choice; a range reaching outside it is a mistake.
-    if (lo >= min && hi <= max && lo <= hi) continue;
+    // One bound right and the other not (`30000-32676`) is the range mistyped, not a part of it.
+    const oneBound = (lo === min) !== (hi === max);
+    if (lo >= min && hi <= max && lo <= hi && !oneBound) continue;
     out.push(fact(near.fact, n, m.index + 1, m[0], `${min}-${max}`));
   }
 }
@@ -174,6 +177,43 @@ function dns(base: FactsBase, line: string, n: number, out: NoteCheck[]) {
   for (const m of line.matchAll(DOTTED_POD)) {
     const f = base.dns.find((d) => d.form === 'pod')!;
     out.push(fact(f, n, m.index + 1, m[0], f.kubernetes));
+  }
+  // `….svc.cluser.local`: the cluster domain misspelt (a domain of one's own, `svc.k8s.internal`, is far from it).
+  for (const m of line.matchAll(DNS_DOMAIN)) {
+    const d = distance(m[2]!.toLowerCase(), 'cluster.local');
+    if (d === 0 || d > 2) continue;
+    const f = base.dns.find((x) => x.form === m[1]!.toLowerCase())!;
+    out.push(fact(f, n, m.index + 1, m[0], f.kubernetes));
+  }
+}
+
+const DNS_DOMAIN = /[\w{}<>.-]*\.(svc|pod)\.([a-z][a-z.-]*[a-z])(?![\w.-])/gi;
+/** The word naming a default; not "by default" / "기본적으로", which say how something behaves. */
+const DEFAULT_WORD = /(?<!by )default|기본(?!적)/gi;
+
+/** "ipvs (default)" about kube-proxy: a default named next to the word, where Kubernetes has another. */
+function defaults(base: FactsBase, line: string, n: number, ctx: LineContext, out: NoteCheck[]) {
+  const words = [...line.matchAll(DEFAULT_WORD)];
+  if (words.length === 0 || /windows/i.test(line)) return;
+  for (const f of base.defaultFacts) {
+    if (!f.contextRe.test(line) || (!f.re.test(line) && !f.re.test(ctx.headings()))) continue;
+    for (const w of words) {
+      const at = { start: w.index, end: w.index + w[0].length };
+      const close = (re: RegExp) => hits(re, line).find((h) => gap(h, at) <= 8);
+      const other = close(f.othersRe);
+      if (!other || close(f.valueRe)) continue;
+      out.push({
+        kind: 'fact',
+        id: f.id,
+        line: n,
+        column: other.start + 1,
+        said: line.slice(Math.min(other.start, at.start), Math.max(other.end, at.end)),
+        kubernetes: f.kubernetes,
+        about: f.about,
+        source: f.source,
+      });
+      break;
+    }
   }
 }
 

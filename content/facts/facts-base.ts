@@ -19,6 +19,17 @@ export type PathFact = Sourced & { subject: string; path: string };
 export type DnsFact = Sourced & { form: 'svc' | 'pod'; kubernetes: string };
 export type CidrFact = Sourced & { subject: string; cidr: string };
 /**
+ * A default among alternatives: a line calling one of `others` the default, about `subject` (on the line or in a
+ * heading above) and `context` (on the line: the mode, not some other default of the same component), contradicts it.
+ */
+export type DefaultFact = Sourced & {
+  subject: string;
+  context: string;
+  value: string;
+  others: string;
+  kubernetes: Text;
+};
+/**
  * `context`: a word that must be on the line, in a heading above it or in the note's title; `lineShape`: what the
  * line must look like (a heading, a list item, an enumeration) for the mention to teach the removed thing rather
  * than compare with it.
@@ -46,6 +57,7 @@ export type FactsFile = {
   knownPaths: Sourced & { paths: string[] };
   dns: DnsFact[];
   cidrs: CidrFact[];
+  defaults: DefaultFact[];
   removed: RemovedFact[];
   apiVersions: ApiVersionFacts;
 };
@@ -60,6 +72,7 @@ export type FactsBase = FactsFile & {
   rangeSubjects: Compiled<RangeFact>[];
   pathSubjects: Compiled<PathFact>[];
   cidrSubjects: Compiled<CidrFact>[];
+  defaultFacts: (Compiled<DefaultFact> & { contextRe: RegExp; othersRe: RegExp; valueRe: RegExp })[];
   removedPatterns: (Compiled<RemovedFact> & { contextRe: RegExp | null; shapeRe: RegExp | null })[];
   /** Every port some fact names: a number one subject owns is never "wrong" for the subject beside it. */
   anyPort: Set<number>;
@@ -101,6 +114,13 @@ export function compile(file: FactsFile): FactsBase {
     rangeSubjects: file.ranges.map((f) => ({ ...f, re: subjectRe(f.subject) })),
     pathSubjects: file.paths.map((f) => ({ ...f, re: subjectRe(f.subject) })),
     cidrSubjects: file.cidrs.map((f) => ({ ...f, re: subjectRe(f.subject) })),
+    defaultFacts: file.defaults.map((f) => ({
+      ...f,
+      re: new RegExp(f.subject, 'i'),
+      contextRe: new RegExp(f.context, 'i'),
+      othersRe: subjectRe(f.others),
+      valueRe: subjectRe(f.value),
+    })),
     removedPatterns: file.removed.map((f) => ({
       ...f,
       re: new RegExp(f.pattern, 'gi'),

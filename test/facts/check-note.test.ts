@@ -206,3 +206,23 @@ describe('checkNote: manifests through the grader', () => {
     ).toEqual([]);
   });
 });
+
+describe('checkNote: mistypes of a right value', () => {
+  it('reports a NodePort range with one bound mistyped, not an app-sized part of it', () => {
+    expect(at('NodePort 범위: 30000-32676')).toEqual(['1:fact:range.nodeport:30000-32676']);
+    expect(at('we give our NodePorts 30080-30090')).toEqual([]);
+  });
+
+  it('reports a misspelt cluster domain, not a domain of its own', () => {
+    expect(at('curl web.default.svc.cluser.local')).toEqual([
+      '1:fact:dns.service:web.default.svc.cluser.local',
+    ]);
+    expect(at('curl web.default.svc.corp.internal')).toEqual([]);
+  });
+
+  it("reports another kube-proxy mode called the default, not iptables's own line", () => {
+    expect(at('kube-proxy mode: ipvs (default)')).toEqual(['1:fact:default.kube-proxy-mode:ipvs (default']);
+    expect(at('## kube-proxy\n3) iptables (DEFAULT)')).toEqual([]);
+    expect(at('kube-proxy의 기본 모드는 iptables, ipvs는 선택')).toEqual([]);
+  });
+});
