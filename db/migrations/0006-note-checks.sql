@@ -1,8 +1,9 @@
 -- Kubedeck schema 6: notes checked against Kubernetes (issue #18).
+-- IF NOT EXISTS: a database set back to an older version for a test or a repair may still hold these tables.
 
 -- What the check found in each note, replaced whenever the note is read again. A card shows the rows of its own
 -- line, of the manifest it asks (block_line) and of the lines its text repeats (a list or table card).
-CREATE TABLE note_checks (
+CREATE TABLE IF NOT EXISTS note_checks (
   note_id TEXT NOT NULL REFERENCES notes(id) ON DELETE CASCADE,
   line INTEGER NOT NULL,
   block_line INTEGER,
@@ -16,10 +17,10 @@ CREATE TABLE note_checks (
   about_ko TEXT NOT NULL,
   source TEXT NOT NULL
 );
-CREATE INDEX note_checks_note ON note_checks(note_id, line);
+CREATE INDEX IF NOT EXISTS note_checks_note ON note_checks(note_id, line);
 
 -- The learner's "this is fine for me": per card, kept by the card's id, which survives re-import, moves and edits.
-CREATE TABLE check_dismissals (
+CREATE TABLE IF NOT EXISTS check_dismissals (
   card_id TEXT NOT NULL REFERENCES cards(id) ON DELETE CASCADE,
   check_key TEXT NOT NULL,
   dismissed_at INTEGER NOT NULL,
