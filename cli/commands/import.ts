@@ -14,6 +14,10 @@ export const displayPath = (p: string) => {
   return r && !r.startsWith('..') && !isAbsolute(r) ? r : p;
 };
 
+/** A Kubernetes check warning carries its Korean text beside the English one. */
+const localMessage = (w: { message: string; ko?: { message: string } }, lang: 'ko' | 'en') =>
+  lang === 'ko' && w.ko ? w.ko.message : w.message;
+
 export const importCommand: CommandImpl = {
   async run(env) {
     const { positionals, values, core, io, json } = env;
@@ -59,7 +63,7 @@ export const importCommand: CommandImpl = {
         ),
       );
     } else {
-      for (const w of warnings) io.err(`${w.file}:${w.line}: ${w.message}`);
+      for (const w of warnings) io.err(`${w.file}:${w.line}: ${localMessage(w, env.lang)}`);
       const s = result.summary;
       io.out(
         `${dryRun ? '(dry run, nothing written) ' : ''}new ${s.new}, updated ${s.updated}, unchanged ${s.unchanged}, suspended ${s.suspended}, warnings ${warnings.length}`,

@@ -154,6 +154,14 @@ commands.push({
   needsDb: false,
   load: async () => (await import('./validate.ts')).validateCommand,
 });
+commands.push({
+  name: 'check-notes',
+  usage: 'check-notes <file|folder>... [--json] [--lang ko|en]',
+  summary:
+    'check notes against Kubernetes: manifests, ports, paths, ranges, removed flags (exit 0 none, 1 warnings, 2 unreadable)',
+  needsDb: false,
+  load: async () => (await import('./check-notes.ts')).checkNotesCommand,
+});
 commands.push(
   {
     name: 'export',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Ctx } from '../context.ts';
 import { defineHandlers, type Progress } from '../handler.ts';
 import { collectNoteFiles } from '../import/collect-files.ts';
+import { finishDeferredChecks } from '../import/deferred-checks.ts';
 import { explainLine } from '../import/explain.ts';
 import { keepRates } from '../import/keep-rate.ts';
 import { requireMarkdownPaths } from '../import/markdown-only.ts';
@@ -30,12 +31,12 @@ const common = {
   accept: z.array(z.string()).max(200_000).optional(),
 };
 
-const run = (
-  ctx: Ctx,
-  opts: ImportOptions,
-  progress?: Progress,
-): NotesImportResult | Promise<NotesImportResult> =>
-  progress ? importNotesStreaming(ctx, opts, progress) : importNotes(ctx, opts);
+const run = async (ctx: Ctx, opts: ImportOptions, progress?: Progress) =>
+  finishDeferredChecks(
+    ctx,
+    progress ? await importNotesStreaming(ctx, opts, progress) : importNotes(ctx, opts),
+    opts.dryRun ?? false,
+  );
 
 export const importHandlers = defineHandlers({
   'import/run': {

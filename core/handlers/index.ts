@@ -6,6 +6,7 @@ import { exerciseHandlers } from './exercises.ts';
 import { importHandlers } from './import.ts';
 import { interopHandlers } from './interop.ts';
 import { mediaHandlers } from './media.ts';
+import { noteCheckHandlers } from './note-checks.ts';
 import { reviewHandlers } from './review.ts';
 import { reviewFlowHandlers } from './review-flow.ts';
 import { settingsHandlers } from './settings.ts';
@@ -25,4 +26,5 @@ export const handlers = {
   ...browseHandlers,
   ...reviewFlowHandlers,
   ...mediaHandlers,
+  ...noteCheckHandlers,
 };

@@ -27,6 +27,7 @@ const DOMAINS: Record<string, () => Promise<HandlerTable>> = {
   backups: async () => (await import('./backups.ts')).backupHandlers,
   db: async () => (await import('./check.ts')).checkHandlers,
   media: async () => (await import('./media.ts')).mediaHandlers,
+  'note-checks': async () => (await import('./note-checks.ts')).noteCheckHandlers,
 };
 
 /** The domain route a handler name takes, or null when only the whole table knows it. */

@@ -7,6 +7,7 @@ import { defineHandlers } from '../handler.ts';
 import { tr } from '../i18n/index.ts';
 import { throwAwayCard } from '../import/throw-away.ts';
 import { cardAction } from '../review/card-actions.ts';
+import { type CardCheck, cardChecks } from '../review/card-checks.ts';
 import { intervalLabel } from '../review/labels.ts';
 import { type Counts, pickNext, todayCounts } from '../review/queue.ts';
 import { checkTyped, multipleChoice, typeableKind } from '../review/quiz.ts';
@@ -15,7 +16,12 @@ import { previewCard, RATINGS, type RatingName, STATE_NAMES } from '../review/sc
 import { openSession, type Session } from '../review/session.ts';
 
 export type Preview = { due: string; scheduledDays: number; label: string };
-export type DueCard = CardJson & { state: (typeof STATE_NAMES)[number]; answerKind: string | null };
+export type DueCard = CardJson & {
+  state: (typeof STATE_NAMES)[number];
+  answerKind: string | null;
+  /** What the Kubernetes check found in the card's note line and the learner has not dismissed. */
+  checks: CardCheck[];
+};
 export type NextResult = {
   card: DueCard | null;
   counts: Counts;
@@ -65,6 +71,7 @@ export const reviewHandlers = defineHandlers({
         ...toCardJson(list),
         state: STATE_NAMES[row.state]!,
         answerKind: typeableKind(row.answer),
+        checks: cardChecks(ctx, row.id).filter((c) => !c.dismissed),
       };
       return { card, counts, previews: previews(ctx, s, row) };
     },

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { FACTS_FILE } from '../../content/facts/facts-base.ts';
 import { parseNote } from '../../content/markdown/parse-note.ts';
 import { PARSER_VERSION } from '../import-stamp.ts';
 
@@ -67,4 +69,12 @@ export function parserVersion(): string {
     cached = `${PARSER_VERSION}.${digest}`;
   }
   return cached;
+}
+
+let facts: string | undefined;
+
+/** A digest of the facts base: a corrected fact re-checks every note on the next import, as a parser change does. */
+export function factsVersion(): string {
+  facts ??= createHash('sha1').update(readFileSync(FACTS_FILE)).digest('hex').slice(0, 12);
+  return facts;
 }

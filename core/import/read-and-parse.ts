@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { checkNoteSafely } from '../../content/facts/check-warnings.ts';
+import type { NoteCheck } from '../../content/facts/types.ts';
 import { decodeNote } from '../../content/markdown/decode.ts';
 import { type ParseOptions, parseNote } from '../../content/markdown/parse-note.ts';
 import type { Density, NoteWarning, ParsedCard, ParsedNote } from '../../content/markdown/types.ts';
@@ -21,6 +23,10 @@ export type Read = {
   hash: string;
   /** The rules off for this note, and where each was switched off. */
   off: Map<string, OffBy>;
+  /** What the Kubernetes check found (issue #18), stored for the cards to show. */
+  checks: NoteCheck[];
+  /** The note's manifests wait for the manifest check to load (core/import/deferred-checks.ts). */
+  manifestsDeferred: boolean;
 };
 
 /**
@@ -61,6 +67,11 @@ export function readAndParse(
     };
     const parsed = parseNote(file, d.text, parseOpts);
     own.push(...parsed.warnings);
+    // Facts checked against Kubernetes (issue #18): warnings only, the note imports whatever they say.
+    const checked = isBundled(f.source)
+      ? { checks: [], warnings: [], manifestsDeferred: false }
+      : checkNoteSafely(file, d.text);
+    own.push(...checked.warnings);
     const off = rulesOffFor(collectionOff, switches, opts.noteOff);
     const { kept, dropped } = dropSwitchedOff(parsed.cards, off);
     // A switched-off rule offers nothing either.
@@ -71,6 +82,8 @@ export function readAndParse(
       parsed: { ...parsed, cards: kept, suggestions },
       dropped: dropped.map((card) => ({ card, by: off.get(card.rule)! })),
       hash: read.hash,
+      checks: checked.checks,
+      manifestsDeferred: checked.manifestsDeferred,
     };
   } catch (e) {
     warnings.push({

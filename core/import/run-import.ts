@@ -39,10 +39,11 @@ import { keepRates, type RuleKeep, type RuleOffOffer, ruleOffOffers } from './ke
 import { applyVerdicts } from './learner-verdicts.ts';
 import { type Fresh, findMoves } from './match-cards.ts';
 import { noteRulesOffSetting } from './note-rules-off.ts';
-import { parserVersion } from './parser-version.ts';
+import { factsVersion, parserVersion } from './parser-version.ts';
 import { readAndParse } from './read-and-parse.ts';
 import { decodeState, encodeState, fileStamp, readNote } from './read-note.ts';
 import { type ClozeOptions, type OffBy, unknownRuleMessage } from './rule-switches.ts';
+import { type DeferredCheck, storeNoteChecks } from './store-checks.ts';
 
 export type ImportSummary = { new: number; updated: number; unchanged: number; suspended: number };
 export type RuleSummary = { new: number; updated: number; unchanged: number };
@@ -95,6 +96,8 @@ export type ImportResult = {
   rulesOff?: Record<string, RuleOff>;
   /** Real run only: the cards written with an Obsidian SR schedule, for core/interop/obsidian-sr.ts. */
   srCards?: SrCardRef[];
+  /** Notes whose manifests still wait for the Kubernetes check (finished by core/import/deferred-checks.ts). */
+  deferredChecks?: DeferredCheck[];
 };
 /** A card written with an Obsidian SR schedule. */
 export type SrCardRef = { id: string; sr: SrHistory };
@@ -216,6 +219,7 @@ function importRun(
     .update(
       JSON.stringify([
         parserVersion(),
+        factsVersion(),
         opts.deck ?? '',
         settings['import.rulesOff'],
         collectionCloze,
@@ -258,6 +262,7 @@ function importRun(
   const keyOfPreview = new Map<string, string>();
   // Cards the learner unticked in the preview: suspended even if studied, like cards of a rule switched off.
   const leftOut = new Set<string>();
+  const deferredChecks: DeferredCheck[] = [];
 
   function* steps(): Generator<ProgressEvent> {
     const notes = allNotes(db);
@@ -421,6 +426,8 @@ function importRun(
         cardCount: decided.cards.length,
         now,
       });
+      storeNoteChecks(db, c.noteId, note.checks);
+      if (note.manifestsDeferred) deferredChecks.push({ noteId: c.noteId, file, note: c.file });
       const own = new Map<
         string,
         { id: string; context: string; tags: string; deck_id: string; orphaned: number }[]
@@ -587,7 +594,8 @@ function importRun(
             byRule,
             rulesOff,
             ...(opts.preview ? { preview } : {}),
+            deferredChecks,
           }
-        : { summary, warnings, ...learner(), srCards },
+        : { summary, warnings, ...learner(), srCards, deferredChecks },
   };
 }

@@ -4,6 +4,7 @@ import { type FSWatcher, watch } from 'chokidar';
 import type { Ctx } from '../context.ts';
 import { isBusy } from '../db-errors.ts';
 import { collectNoteFiles } from '../import/collect-files.ts';
+import { finishDeferredChecks } from '../import/deferred-checks.ts';
 import { say } from '../safety/messages.ts';
 import { importNotes, type NotesImportResult } from './notes-import.ts';
 import { runningWatchers, watchedFolders } from './watch-folders.ts';
@@ -143,7 +144,11 @@ export class FolderWatcher {
 
   private run(files: string[], removed: string[], work: () => NotesImportResult) {
     try {
-      this.emit({ files, removed, result: work(), error: null });
+      const { deferredChecks, ...result } = work();
+      this.emit({ files, removed, result, error: null });
+      // Manifests wait for the grader, loaded on first need; their findings land a moment after the sync.
+      if (deferredChecks?.length)
+        finishDeferredChecks(this.ctx, { ...result, deferredChecks }, false).catch(() => {});
     } catch (e) {
       if (isBusy(e)) {
         // Another process holds the write lock: the same files are synced again shortly, and the learner hears so.

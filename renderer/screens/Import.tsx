@@ -323,10 +323,11 @@ function Warnings({
   warnings,
   onShow,
 }: {
-  warnings: { file: string; line: number; message: string }[];
+  /** A Kubernetes check warning (issue #18) also carries its kind and its Korean text. */
+  warnings: { file: string; line: number; message: string; kind?: string; ko?: { message: string } }[];
   onShow: (file: string, line: number) => void;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   if (warnings.length === 0) return null;
   return (
     <details className="warnings" open={warnings.length <= 8}>
@@ -335,11 +336,14 @@ function Warnings({
       </summary>
       <ul>
         {warnings.map((w) => (
-          <li key={`${w.file}:${w.line}:${w.message}`}>
+          <li
+            key={`${w.file}:${w.line}:${w.message}`}
+            className={w.kind ? `check-warning ${w.kind}` : undefined}
+          >
             <button type="button" className="loc" onClick={() => onShow(w.file, w.line)}>
               {w.file}:{w.line}
             </button>{' '}
-            {w.message}
+            {lang === 'ko' && w.ko ? w.ko.message : w.message}
           </li>
         ))}
       </ul>

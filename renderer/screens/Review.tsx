@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { call } from '../api/client.ts';
+import { CheckBadges } from '../components/CheckBadges.tsx';
 import { ErrorNote } from '../components/ErrorNote.tsx';
 import { Markdown } from '../components/Markdown.tsx';
 import { Summary, TypedDiff } from '../components/ReviewParts.tsx';
@@ -374,6 +375,12 @@ export function ReviewScreen({
                     {t('source')}: {due.source}
                   </p>
                 )}
+                {/* After the answer: a finding names the value, so shown earlier it would give the answer away. */}
+                <CheckBadges
+                  cardId={due.cardId}
+                  checks={due.checks}
+                  onDismissed={(left) => setDue({ ...due, checks: left })}
+                />
               </div>
             )}
           </article>

@@ -1,4 +1,5 @@
 import type { ApiResult } from '../../core/api.ts';
+import type { CardCheck } from '../../core/review/card-checks.ts';
 
 /** What the Review screen shows, read from `review/next`; the mapping lives here so the screen stays simple. */
 export type RatingName = 'again' | 'hard' | 'good' | 'easy';
@@ -21,6 +22,8 @@ export type DueView = {
   typeable: boolean;
   /** Cloze cards draw their gap in place and fill it in when the answer shows. */
   cloze: boolean;
+  /** What the Kubernetes check found in the card's note line (issue #18), not dismissed. */
+  checks: CardCheck[];
 };
 
 /** What one session has done so far, for the summary at its end. */
@@ -67,5 +70,6 @@ export function toDueView(next: Next): DueView | null {
     previews,
     typeable: c.answerKind !== null,
     cloze: c.kind === 'cloze',
+    checks: c.checks ?? [],
   };
 }

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { kubedeck } from '../support/cli.ts';
@@ -73,5 +74,26 @@ describe('each command loads only what it needs (built CLI, modules recorded by 
     expect(next.sources).toContain('core/review/scheduler.ts');
     for (const heavy of ['content/grader/', 'node_modules/kubernetes-models/', 'node_modules/markdown-it/'])
       expect(next.sources.filter((s) => s.startsWith(heavy))).toEqual([]);
+  });
+});
+
+describe('the Kubernetes check loads the grader only for notes with manifests', () => {
+  it('importing prose notes checks their facts without loading the grader; a manifest loads it', () => {
+    const dir = tmpDir();
+    writeFileSync(join(dir, 'ports.md'), '# 포트\n\nkubelet 포트 :: 19250\n');
+    const db = join(dir, 'k.sqlite');
+    const prose = loadedSources(['import', join(dir, 'ports.md'), '--db', db, '--now', NOW]);
+    expect(prose.code).toBe(0);
+    expect(prose.sources).toContain('content/facts/check-prose.ts');
+    expect(prose.sources.filter((s) => s.startsWith('content/grader/'))).toEqual([]);
+    // (includes: in a worktree node_modules is a link and the paths read ../main/node_modules/…)
+    expect(prose.sources.filter((s) => s.includes('node_modules/kubernetes-models/'))).toEqual([]);
+    writeFileSync(
+      join(dir, 'svc.md'),
+      '```yaml\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n  - port: 80\n```\n',
+    );
+    const manifest = loadedSources(['import', join(dir, 'svc.md'), '--db', db, '--now', NOW]);
+    expect(manifest.code).toBe(0);
+    expect(manifest.sources).toContain('content/grader/verdict.ts');
   });
 });

@@ -1,0 +1,91 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ensureRendererBuilt, haveChromium, launchChromium, type Served, startServe } from './harness.ts';
+
+/** One card, made from a line the Kubernetes check flags: kubelet listens on 10250, not 19250. */
+const NOTE = '# 포트\n\nkubelet 포트 :: 19250\n';
+
+const SHOTS = process.env.KUBEDECK_SHOTS;
+
+describe.skipIf(!haveChromium)('Kubernetes check findings in the browser', () => {
+  let browser: Browser;
+  let served: Served | undefined;
+  beforeAll(async () => {
+    await ensureRendererBuilt();
+    browser = await launchChromium();
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    await served?.stop();
+    served = undefined;
+  });
+
+  async function page(lang: 'ko' | 'en', hash: string): Promise<Page> {
+    const p = await browser.newPage({
+      locale: lang === 'ko' ? 'ko-KR' : 'en-US',
+      viewport: { width: 1000, height: 760 },
+    });
+    await p.addInitScript((l) => localStorage.setItem('kubedeck.lang', l), lang);
+    await p.goto(`${served!.url}#/${hash}`);
+    return p;
+  }
+
+  it('review shows the finding with its source once the answer is shown; Dismiss keeps it away', async () => {
+    served = await startServe({ lang: 'ko', importFixture: false });
+    const dir = join(served.dataDir, 'notes');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'ports.md'), NOTE);
+    const imported = await served.api<{ warnings: { line: number; kind: string }[] }>('import/run', {
+      paths: [dir],
+    });
+    expect(imported.value!.warnings.map((w) => [w.line, w.kind])).toEqual([[3, 'fact']]);
+
+    const p = await page('ko', 'review');
+    await p.getByTestId('card').waitFor();
+    // Before the answer the badge would give it away.
+    expect(await p.getByTestId('check-badge').count()).toBe(0);
+    await p.keyboard.press('Space');
+    const badge = p.getByTestId('check-badge');
+    await badge.waitFor();
+    const text = await badge.textContent();
+    expect(text).toContain('Kubernetes와 다름');
+    expect(text).toContain('노트에는 19250');
+    expect(text).toContain('Kubernetes: 10250');
+    expect(text).toContain('kubernetes.io/docs/reference/networking/ports-and-protocols');
+    if (SHOTS) await p.screenshot({ path: join(SHOTS, 'review-check-badge-ko.png') });
+    await badge.getByRole('button', { name: '무시' }).click();
+    await expect.poll(() => p.getByTestId('check-badge').count()).toBe(0);
+    // Stored: a fresh load of the same card shows no badge.
+    await p.reload();
+    await p.getByTestId('card').waitFor();
+    await p.keyboard.press('Space');
+    await p.getByTestId('answer').waitFor();
+    expect(await p.getByTestId('check-badge').count()).toBe(0);
+    await p.close();
+  });
+
+  it('the Import screen lists each finding with its note line, in English', async () => {
+    served = await startServe({ lang: 'en', importFixture: false });
+    const p = await page('en', 'import');
+    await p.getByTestId('import-files').setInputFiles({
+      name: 'ports.md',
+      mimeType: 'text/markdown',
+      buffer: Buffer.from(`${NOTE}\nNodePort range: 3000-32767\n`),
+    });
+    await p.getByTestId('import-preview').waitFor();
+    const warnings = p.locator('.warnings li.check-warning');
+    await expect.poll(() => warnings.count()).toBe(2);
+    expect(await warnings.nth(0).textContent()).toMatch(
+      /ports\.md:3 .*your note says "19250" · Kubernetes: 10250/,
+    );
+    expect(await warnings.nth(1).textContent()).toMatch(
+      /ports\.md:5 .*NodePort range: your note says "3000-32767"/,
+    );
+    if (SHOTS) await p.screenshot({ path: join(SHOTS, 'import-check-warnings-en.png'), fullPage: true });
+    await p.close();
+  });
+});
