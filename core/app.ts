@@ -83,7 +83,7 @@ export function openCore(opts: CoreOptions = {}): Core {
   const dbPath = opts.dbPath ?? defaultDbPath();
   const now = opts.now ?? (() => new Date());
   const { db, readOnly } = openOrExplain(dbPath, now);
-  const ctx: Ctx = { db, dbPath, now, lang: opts.lang ?? 'ko', readOnly };
+  const ctx: Ctx = { db, dbPath, now, lang: opts.lang ?? 'ko', readOnly, host: {} };
   // Cheap when the bundled decks are current (the notes' sizes and times); only a new or outdated database loads
   // the importer (markdown-it), so an everyday run never pays for it.
   let changesAtBackup = 0;

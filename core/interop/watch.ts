@@ -3,7 +3,7 @@ import { sep } from 'node:path';
 import { type FSWatcher, watch } from 'chokidar';
 import type { Ctx } from '../context.ts';
 import { importNotes, type NotesImportResult } from './notes-import.ts';
-import { runningWatchers, watchedFolders } from './watch-folders.ts';
+import { watchedFolders } from './watch-folders.ts';
 
 const NOTE_EXT = /\.(md|markdown)$/i;
 
@@ -44,7 +44,7 @@ export class FolderWatcher {
 
   /** Imports every folder once, then watches them; resolves when the watcher is ready. */
   async start(folders: string[]): Promise<void> {
-    runningWatchers.set(this.ctx, this);
+    this.ctx.host.watcher = this;
     for (const f of folders) this.catchUp(f);
     // Files found by the first scan were just imported by the catch-up; after that, every file chokidar reports
     // counts, including the existing files of a folder added later (a file saved while that scan runs is not lost).
@@ -80,7 +80,7 @@ export class FolderWatcher {
   async close(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.flush();
-    if (runningWatchers.get(this.ctx) === this) runningWatchers.delete(this.ctx);
+    if (this.ctx.host.watcher === this) this.ctx.host.watcher = undefined;
     await this.fsw?.close();
     this.fsw = null;
   }

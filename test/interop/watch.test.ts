@@ -81,6 +81,26 @@ describe('watched note folders', () => {
     core.close();
   }, 60_000);
 
+  it('a folder added or removed by a call in another language than the host’s reaches the running watcher', async () => {
+    // The core speaks English (serve's default); the learner's UI is Korean, so every call carries lang: 'ko'.
+    const { core, dir } = await coreAt('2026-04-01T09:00:00Z');
+    const events: SyncEvent[] = [];
+    const w = new FolderWatcher(core.ctx, { debounceMs: 100, onSync: (e) => events.push(e) });
+    await w.start([]);
+    const vault = join(dir, 'vault');
+    writeFiles(vault, { 'a.md': A });
+    await core.call('watch/add', { folder: vault }, { lang: 'ko' });
+    // The first import of the added folder runs at once.
+    expect(events.map((e) => e.result?.summary.new)).toEqual([3]);
+    await core.call('watch/remove', { folder: vault }, { lang: 'ko' });
+    writeFileSync(join(vault, 'b.md'), B);
+    await new Promise((r) => setTimeout(r, 800));
+    // No longer watched: the new note is not imported.
+    expect(events).toHaveLength(1);
+    await w.close();
+    core.close();
+  }, 30_000);
+
   it('kubedeck watch keeps a folder imported until Ctrl-C; --list and --remove manage the stored folders', async () => {
     const dir = tmpDir();
     const vault = join(dir, 'notes');
