@@ -15,6 +15,7 @@ import { cardDetail, showSource } from '../browse/card-detail.ts';
 import { editSourceLine } from '../browse/edit-source.ts';
 import type { Ctx } from '../context.ts';
 import { defineHandlers } from '../handler.ts';
+import { hiddenLangs } from './decks.ts';
 import { cardAction } from '../review/card-actions.ts';
 import { requireCard } from '../review/rate.ts';
 import { STATE_NAMES } from '../review/scheduler.ts';
@@ -67,6 +68,7 @@ function query(ctx: Ctx, a: Filters) {
     due: a.due,
     leechLapses: a.leech ? s.settings.leechThreshold : undefined,
     rule: a.rule,
+    hiddenLangs: hiddenLangs(ctx.db),
   };
   return { s, q, bounds: { now: s.now, dayEnd: s.day.end } };
 }

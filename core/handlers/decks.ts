@@ -19,7 +19,11 @@ export const deckHandlers = defineHandlers({
     args: z.object({}).default({}),
     run: (ctx) => {
       const hidden = hiddenLangs(ctx.db);
-      return listDecks(ctx.db).map((d) => ({ ...d, hidden: d.lang !== null && hidden.includes(d.lang) }));
+      // Only the bundled decks of a hidden language are hidden: a deck the learner imported is always shown.
+      return listDecks(ctx.db).map((d) => ({
+        ...d,
+        hidden: d.bundled && d.lang !== null && hidden.includes(d.lang),
+      }));
     },
   },
   /** A deck's own new/review limits per day (null: back to the global setting); they cap the deck's share. */
@@ -36,7 +40,10 @@ export const deckHandlers = defineHandlers({
       return listDecks(ctx.db).find((d) => d.name === a.deck)!;
     },
   },
-  /** Hides (or shows again) every deck of one language: hidden decks stay out of lists and the review queue. */
+  /**
+   * Hides (or shows again) the bundled decks of one language: they stay out of lists, Browse and the review queue.
+   * The learner's own decks are never hidden this way.
+   */
   'decks/hide-lang': {
     args: z.object({ lang: z.enum(['ko', 'en']), hidden: z.boolean() }),
     run: (ctx, a) => {
@@ -49,7 +56,7 @@ export const deckHandlers = defineHandlers({
   },
   /**
    * First start: keep the bundled decks of the other language out of sight until the learner asks for them.
-   * Acts once (when no choice is stored yet), and only hides a language whose decks are all bundled.
+   * Acts once (when no choice is stored yet); the learner's own decks of that language stay in sight.
    */
   'decks/first-run': {
     args: z.object({ lang: z.enum(['ko', 'en']) }),
@@ -58,7 +65,7 @@ export const deckHandlers = defineHandlers({
         return { hiddenLangs: hiddenLangs(ctx.db), changed: false };
       const other = a.lang === 'ko' ? 'en' : 'ko';
       const theirs = listDecks(ctx.db).filter((d) => d.lang === other);
-      const hide = theirs.length > 0 && theirs.every((d) => d.bundled) ? [other] : [];
+      const hide = theirs.some((d) => d.bundled) ? [other] : [];
       setSetting(ctx.db, HIDDEN_LANGS, JSON.stringify(hide));
       return { hiddenLangs: hide, changed: hide.length > 0 };
     },
