@@ -68,8 +68,7 @@ function where(q: BrowseQuery, bounds: { now: number; dayEnd: number }) {
     parts.push("c.deck_id IN (SELECT id FROM decks WHERE name = @deck OR name LIKE @deckPrefix ESCAPE '\\')");
     p.deck = q.deck;
     p.deckPrefix = `${likeEscape(q.deck)}::%`;
-  }
-  else if (q.hiddenLangs?.length) {
+  } else if (q.hiddenLangs?.length) {
     parts.push(
       'c.deck_id NOT IN (SELECT id FROM decks WHERE bundled = 1 AND lang IN (SELECT value FROM json_each(@hiddenLangs)))',
     );

@@ -15,11 +15,11 @@ import { cardDetail, showSource } from '../browse/card-detail.ts';
 import { editSourceLine } from '../browse/edit-source.ts';
 import type { Ctx } from '../context.ts';
 import { defineHandlers } from '../handler.ts';
-import { hiddenLangs } from './decks.ts';
 import { cardAction } from '../review/card-actions.ts';
 import { requireCard } from '../review/rate.ts';
 import { STATE_NAMES } from '../review/scheduler.ts';
 import { openSession } from '../review/session.ts';
+import { hiddenLangs } from './decks.ts';
 
 const cardId = z.string().min(1);
 const one = z.object({ cardId });

@@ -31,7 +31,10 @@ describe('first start', () => {
     try {
       await core.call('settings/set', { key: 'timeZone', value: 'UTC' });
       await core.call('settings/set', { key: 'newPerDay', value: 9999 });
-      expect(await core.call('decks/first-run', { lang: 'ko' })).toEqual({ hiddenLangs: ['en'], changed: true });
+      expect(await core.call('decks/first-run', { lang: 'ko' })).toEqual({
+        hiddenLangs: ['en'],
+        changed: true,
+      });
       writeFiles(dir, {
         'mine.md': '---\ndeck: My English notes\n---\nkube-proxy mode :: iptables\nCoreDNS port :: 53\n',
       });
@@ -55,7 +58,9 @@ describe('first start', () => {
       expect([...decksFound].filter((d) => bundledEn.some((b) => b.name === d))).toEqual([]);
       // Choosing a hidden deck by name still shows it.
       const hiddenDeck = bundledEn[0]!.name;
-      expect((await core.call('browse/search', { text: '', deck: hiddenDeck })).items.length).toBeGreaterThan(0);
+      expect((await core.call('browse/search', { text: '', deck: hiddenDeck })).items.length).toBeGreaterThan(
+        0,
+      );
     } finally {
       core.close();
     }

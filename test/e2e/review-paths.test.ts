@@ -1,6 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, ensureRendererBuilt, haveChromium, launchChromium, type Served, startServe } from './harness.ts';
+import {
+  CHROMIUM,
+  ensureRendererBuilt,
+  haveChromium,
+  launchChromium,
+  type Served,
+  startServe,
+} from './harness.ts';
 
 if (!haveChromium) console.warn(`e2e skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
 
@@ -34,9 +41,9 @@ describe.skipIf(!haveChromium)('Review, as a new learner uses it', () => {
     const id = await cardId(page);
     await page.keyboard.press('e');
     await expect.poll(() => page.getByTestId('card-pane').getAttribute('data-card-id')).toBe(id);
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
-      'source-line',
-    );
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('source-line');
     // The button does the same from a fresh Review.
     await page.goto(page.url().replace(/#.*$/, '#/review'));
     await page.getByTestId('card').waitFor();
