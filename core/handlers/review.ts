@@ -86,7 +86,7 @@ export const reviewHandlers = defineHandlers({
   'review/undo': { args: z.object({}).default({}), run: (ctx) => undo(ctx) },
   'review/suspend': {
     args: z.object({ cardId }),
-    run: (ctx, a) => cardAction(ctx, openSession(ctx), a.cardId, 'suspend'),
+    run: (ctx, a) => cardAction(ctx, openSession(ctx), a.cardId, 'suspend', { undoable: true }),
   },
   'review/unsuspend': {
     args: z.object({ cardId }),
@@ -94,7 +94,7 @@ export const reviewHandlers = defineHandlers({
   },
   'review/bury': {
     args: z.object({ cardId }),
-    run: (ctx, a) => cardAction(ctx, openSession(ctx), a.cardId, 'bury'),
+    run: (ctx, a) => cardAction(ctx, openSession(ctx), a.cardId, 'bury', { undoable: true }),
   },
   'review/check-answer': {
     args: z.object({ cardId, typed: z.string() }),

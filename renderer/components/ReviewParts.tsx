@@ -15,7 +15,9 @@ export function Summary({ tally }: { tally: SessionTally }) {
           <div className="tile-label">{t('summaryCards')}</div>
         </div>
         <div className="tile">
-          <div className="tile-value">{clock(tally.ms)}</div>
+          <div className="tile-value" data-testid="summary-time">
+            {clock(tally.ms)}
+          </div>
           <div className="tile-label">{t('summaryTime')}</div>
         </div>
         <div className="tile">

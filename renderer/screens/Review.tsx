@@ -12,6 +12,7 @@ import {
   emptyTally,
   RATINGS,
   type RatingName,
+  removeRating,
   type SessionTally,
   toDueView,
 } from './review-view.ts';
@@ -43,6 +44,8 @@ export function ReviewScreen({
   const [picked, setPicked] = useState<number | null>(null);
   const [counts, setCounts] = useState<Counts | null>(null);
   const [tally, setTally] = useState<SessionTally>(emptyTally);
+  // This session's ratings, newest last: an undone one comes off the tally exactly as it went on.
+  const ratedHere = useRef<{ rating: RatingName; ms: number }[]>([]);
   const started = useRef(Date.now());
 
   const show = useCallback((next: Awaited<ReturnType<typeof call<'review/next'>>>) => {
@@ -101,6 +104,7 @@ export function ReviewScreen({
           next: deck ? { deck } : {},
         });
         setTally((s) => addRating(s, rating, elapsedMs));
+        ratedHere.current.push({ rating, ms: elapsedMs });
         show(next);
         if (r.message) setNotice(r.message);
       } catch (e) {
@@ -116,9 +120,10 @@ export function ReviewScreen({
     if (busy) return;
     setBusy(true);
     try {
-      await call('review/undo', {});
-      setNotice(t('undone'));
-      setTally((s) => ({ ...s, cards: Math.max(0, s.cards - 1) }));
+      const { what } = await call('review/undo', {});
+      setNotice(t(what === 'rating' ? 'undone' : what === 'suspend' ? 'undoneSuspend' : 'undoneBury'));
+      const last = what === 'rating' ? ratedHere.current.pop() : undefined;
+      if (last) setTally((s) => removeRating(s, last.rating, last.ms));
       await load();
     } catch (e) {
       setNotice(

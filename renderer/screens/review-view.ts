@@ -32,6 +32,13 @@ export const addRating = (t: SessionTally, rating: RatingName, ms: number): Sess
   ms: t.ms + ms,
 });
 
+/** An undone rating leaves the session as if it had never been given. */
+export const removeRating = (t: SessionTally, rating: RatingName, ms: number): SessionTally => ({
+  cards: Math.max(0, t.cards - 1),
+  again: Math.max(0, t.again - (rating === 'again' ? 1 : 0)),
+  ms: Math.max(0, t.ms - ms),
+});
+
 /** "12:05" for minutes and seconds, "1:02:05" past an hour. */
 export function clock(ms: number): string {
   const s = Math.round(ms / 1000);

@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -25,8 +27,17 @@ describe.skipIf(!haveChromium)('Review, as a new learner uses it', () => {
     await Promise.all(running.map((s) => s.stop()));
   });
 
-  async function open(lang: 'ko' | 'en', hash: string): Promise<{ page: Page; served: Served }> {
-    const served = await startServe({ lang });
+  async function open(
+    lang: 'ko' | 'en',
+    hash: string,
+    note?: string,
+  ): Promise<{ page: Page; served: Served }> {
+    const served = await startServe({ lang, importFixture: note === undefined });
+    if (note !== undefined) {
+      writeFileSync(join(served.dataDir, 'note.md'), note);
+      const r = await served.api('import/run', { paths: [join(served.dataDir, 'note.md')] });
+      if (!r.ok) throw new Error(r.error?.message);
+    }
     running.push(served);
     const page = await browser.newPage({ locale: lang === 'ko' ? 'ko-KR' : 'en-US' });
     await page.goto(`${served.url}#/${hash}`);
@@ -50,6 +61,71 @@ describe.skipIf(!haveChromium)('Review, as a new learner uses it', () => {
     const again = await cardId(page);
     await page.getByRole('button', { name: 'Edit', exact: true }).click();
     await expect.poll(() => page.getByTestId('card-pane').getAttribute('data-card-id')).toBe(again);
+    await page.close();
+  });
+
+  it('the shortcuts dialog takes the focus and keeps Space and 1–4 from the card behind it', async () => {
+    const { page } = await open('en', 'review');
+    await page.getByTestId('card').waitFor();
+    const id = await cardId(page);
+    await page.keyboard.press('?');
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.closest('[role="dialog"]') !== null)).toBe(true);
+    for (const key of ['Space', '3', '1', 's', 'b', 'Tab', 'Tab']) await page.keyboard.press(key);
+    expect(await page.evaluate(() => document.activeElement?.closest('[role="dialog"]') !== null)).toBe(true);
+    expect(await page.getByTestId('answer').count()).toBe(0);
+    expect(await cardId(page)).toBe(id);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    // Back on the card, the keys work again.
+    await page.keyboard.press('Space');
+    await page.getByTestId('answer').waitFor();
+    await page.close();
+  });
+
+  it('U after S takes back the suspend, not an older rating', async () => {
+    const { page, served } = await open('en', 'review');
+    await page.getByTestId('card').waitFor();
+    await page.keyboard.press('Space');
+    await page.getByTestId('answer').waitFor();
+    const rated = await cardId(page);
+    await page.keyboard.press('3');
+    await expect.poll(() => cardId(page)).not.toBe(rated);
+    const suspended = await cardId(page);
+    await page.keyboard.press('s');
+    await expect.poll(() => cardId(page)).not.toBe(suspended);
+    await page.keyboard.press('u');
+    await expect
+      .poll(() => page.locator('.notice').textContent())
+      .toBe('Suspend undone: the card is back in reviews.');
+    await expect.poll(() => cardId(page)).toBe(suspended);
+    const card = await served.api<{ card: { suspended: boolean } }>('browse/card', { cardId: suspended });
+    expect(card.value!.card.suspended).toBe(false);
+    // The rating before it stands.
+    const first = await served.api<{ history: unknown[] }>('browse/card', { cardId: rated });
+    expect(first.value!.history).toHaveLength(1);
+    await page.close();
+  });
+
+  it('the session summary leaves out an undone rating: its Again and its time', async () => {
+    const { page } = await open('en', 'review', '# One\n\nkube-apiserver port :: 6443\n');
+    await page.getByTestId('card').waitFor();
+    await page.keyboard.press('Space');
+    await page.getByTestId('answer').waitFor();
+    await page.waitForTimeout(3000);
+    await page.keyboard.press('1');
+    await expect.poll(() => page.getByTestId('count-learning').textContent()).toBe('1');
+    await page.keyboard.press('u');
+    await expect.poll(() => page.getByTestId('count-new').textContent()).toBe('1');
+    await page.keyboard.press('Space');
+    await page.getByTestId('answer').waitFor();
+    await page.keyboard.press('4');
+    await page.getByTestId('summary').waitFor();
+    expect(await page.getByTestId('summary-cards').textContent()).toBe('1');
+    expect(await page.getByTestId('summary-again').textContent()).toBe('0%');
+    // Only the kept rating's second or so, not the undone one's 3 s on top.
+    expect(await page.getByTestId('summary-time').textContent()).toMatch(/^0:0[01]$/);
     await page.close();
   });
 });
