@@ -54,6 +54,11 @@ export function listDecks(db: DB): DeckSummary[] {
   return rows.map((r) => ({ ...r, bundled: r.bundled === 1 }));
 }
 
+/** Whether the app's own decks include one in `lang` (read from the decks table alone, however many cards). */
+export function hasBundledDecks(db: DB, lang: string): boolean {
+  return db.prepare('SELECT 1 FROM decks WHERE bundled = 1 AND lang = ? LIMIT 1').get(lang) !== undefined;
+}
+
 /**
  * Ids of the decks the review queue takes from: every deck the learner imported, whatever its language, and the
  * bundled decks of the languages not hidden. Hiding a language is about the decks that came with the app.

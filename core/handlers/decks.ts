@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { listCards } from '../../db/cards.ts';
-import { listDecks, setDeckLimits } from '../../db/decks.ts';
+import { hasBundledDecks, listDecks, setDeckLimits } from '../../db/decks.ts';
 import { KubedeckError } from '../../db/errors.ts';
 import { getJsonSetting, getSetting, setSetting } from '../../db/settings.ts';
 import { toCardJson } from '../cards-json.ts';
@@ -64,8 +64,8 @@ export const deckHandlers = defineHandlers({
       if (getSetting(ctx.db, HIDDEN_LANGS) !== undefined)
         return { hiddenLangs: hiddenLangs(ctx.db), changed: false };
       const other = a.lang === 'ko' ? 'en' : 'ko';
-      const theirs = listDecks(ctx.db).filter((d) => d.lang === other);
-      const hide = theirs.some((d) => d.bundled) ? [other] : [];
+      // Not listDecks(): its card counts read every card, and this runs on every start before the first card.
+      const hide = hasBundledDecks(ctx.db, other) ? [other] : [];
       setSetting(ctx.db, HIDDEN_LANGS, JSON.stringify(hide));
       return { hiddenLangs: hide, changed: hide.length > 0 };
     },

@@ -3,6 +3,7 @@ import { call } from '../api/client.ts';
 import { ErrorNote } from '../components/ErrorNote.tsx';
 import { Markdown } from '../components/Markdown.tsx';
 import { Summary, TypedDiff } from '../components/ReviewParts.tsx';
+import { firstRunSettled, takeFirstCard } from '../first-calls.ts';
 import { type StringKey, useI18n } from '../i18n/index.ts';
 import {
   addRating,
@@ -59,10 +60,12 @@ export function ReviewScreen({
     setError(null);
     started.current = Date.now();
   }, []);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the interval labels follow the UI language
   const load = useCallback(async () => {
     try {
-      show(await call('review/next', deck ? { deck } : {}));
+      // The very first card was asked for as the app started (first-calls.ts); after that, ask.
+      const first = deck ? null : takeFirstCard(lang);
+      if (!first) await firstRunSettled;
+      show(await (first ?? call('review/next', deck ? { deck } : {})));
     } catch (e) {
       setError(e);
     }

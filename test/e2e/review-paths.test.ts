@@ -44,6 +44,8 @@ describe.skipIf(!haveChromium)('Review, as a new learner uses it', () => {
     return { page, served };
   }
 
+  /** A loaded machine (the e2e run shares it) can take seconds where a quiet one takes milliseconds. */
+  const WAIT = { timeout: 15_000 };
   const cardId = (page: Page) => page.getByTestId('card').getAttribute('data-card-id');
 
   it('Edit (button or E) opens the card in Browse, its source line ready to edit', async () => {
@@ -51,7 +53,7 @@ describe.skipIf(!haveChromium)('Review, as a new learner uses it', () => {
     await page.getByTestId('card').waitFor();
     const id = await cardId(page);
     await page.keyboard.press('e');
-    await expect.poll(() => page.getByTestId('card-pane').getAttribute('data-card-id')).toBe(id);
+    await expect.poll(() => page.getByTestId('card-pane').getAttribute('data-card-id'), WAIT).toBe(id);
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
       .toBe('source-line');
@@ -60,7 +62,7 @@ describe.skipIf(!haveChromium)('Review, as a new learner uses it', () => {
     await page.getByTestId('card').waitFor();
     const again = await cardId(page);
     await page.getByRole('button', { name: 'Edit', exact: true }).click();
-    await expect.poll(() => page.getByTestId('card-pane').getAttribute('data-card-id')).toBe(again);
+    await expect.poll(() => page.getByTestId('card-pane').getAttribute('data-card-id'), WAIT).toBe(again);
     await page.close();
   });
 
@@ -91,15 +93,15 @@ describe.skipIf(!haveChromium)('Review, as a new learner uses it', () => {
     await page.getByTestId('answer').waitFor();
     const rated = await cardId(page);
     await page.keyboard.press('3');
-    await expect.poll(() => cardId(page)).not.toBe(rated);
+    await expect.poll(() => cardId(page), WAIT).not.toBe(rated);
     const suspended = await cardId(page);
     await page.keyboard.press('s');
-    await expect.poll(() => cardId(page)).not.toBe(suspended);
+    await expect.poll(() => cardId(page), WAIT).not.toBe(suspended);
     await page.keyboard.press('u');
     await expect
       .poll(() => page.locator('.notice').textContent())
       .toBe('Suspend undone: the card is back in reviews.');
-    await expect.poll(() => cardId(page)).toBe(suspended);
+    await expect.poll(() => cardId(page), WAIT).toBe(suspended);
     const card = await served.api<{ card: { suspended: boolean } }>('browse/card', { cardId: suspended });
     expect(card.value!.card.suspended).toBe(false);
     // The rating before it stands.
@@ -115,9 +117,9 @@ describe.skipIf(!haveChromium)('Review, as a new learner uses it', () => {
     await page.getByTestId('answer').waitFor();
     await page.waitForTimeout(3000);
     await page.keyboard.press('1');
-    await expect.poll(() => page.getByTestId('count-learning').textContent()).toBe('1');
+    await expect.poll(() => page.getByTestId('count-learning').textContent(), WAIT).toBe('1');
     await page.keyboard.press('u');
-    await expect.poll(() => page.getByTestId('count-new').textContent()).toBe('1');
+    await expect.poll(() => page.getByTestId('count-new').textContent(), WAIT).toBe('1');
     await page.keyboard.press('Space');
     await page.getByTestId('answer').waitFor();
     await page.keyboard.press('4');
