@@ -427,7 +427,9 @@ function importRun(
     for (const id of goneNoteIds) deleteNote(db, id);
     if (changed.length > 0 || goneNoteIds.size > 0) deleteEmptyNotes(db);
     yield { phase: 'write', done: changed.length, total: changed.length };
-    recordImportRun(db, { startedAt: now, finishedAt: now, sources: [...inImport], ...summary, warnings });
+    // Deleted files are sources of the run too: a watched folder's "what changed" names them.
+    const sources = [...inImport, ...removed];
+    recordImportRun(db, { startedAt: now, finishedAt: now, sources, ...summary, warnings });
     if (opts.dryRun) {
       finishedDry = true;
       throw new DryRunRollback();

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { Fragment, useCallback, useEffect, useRef, useState } from 'react';
 import { call } from '../api/client.ts';
 import { ErrorNote } from '../components/ErrorNote.tsx';
 import { Markdown } from '../components/Markdown.tsx';
@@ -11,6 +11,7 @@ import {
   type Counts,
   type DueView,
   emptyTally,
+  optionPieces,
   RATINGS,
   type RatingName,
   removeRating,
@@ -334,7 +335,16 @@ export function ReviewScreen({
                         onClick={() => pick(i)}
                         data-testid={`choice-${i + 1}`}
                       >
-                        <kbd>{i + 1}</kbd> <span className="choice-text">{o.replace(/^`+|`+$/g, '')}</span>
+                        <kbd>{i + 1}</kbd>{' '}
+                        <span className="choice-text">
+                          {optionPieces(o).map((piece, k) => (
+                            // biome-ignore lint/suspicious/noArrayIndexKey: pieces are positional
+                            <Fragment key={k}>
+                              {k > 0 && <wbr />}
+                              {piece}
+                            </Fragment>
+                          ))}
+                        </span>
                       </button>
                     </li>
                   );

@@ -76,3 +76,10 @@ export function toDueView(next: Next): DueView | null {
     cloze: c.kind === 'cloze',
   };
 }
+
+/**
+ * A multiple-choice option in pieces that may start a new line: after "/", ".", "-", "=" or ":", so a long path
+ * or flag breaks between its parts (`/var/lib/kubelet/` `config.yaml`), never inside one.
+ */
+export const optionPieces = (text: string): string[] =>
+  text.replace(/^`+|`+$/g, '').split(/(?<=[/.=:-])(?=[^/.=:-])/);
