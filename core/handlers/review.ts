@@ -7,7 +7,7 @@ import { defineHandlers } from '../handler.ts';
 import { tr } from '../i18n/index.ts';
 import { cardAction } from '../review/card-actions.ts';
 import { intervalLabel } from '../review/labels.ts';
-import { type Counts, pickNext, todayCounts } from '../review/queue.ts';
+import { type Counts, newCardsWaiting, pickNext, todayCounts } from '../review/queue.ts';
 import { checkTyped, multipleChoice, typeableKind } from '../review/quiz.ts';
 import { rate, requireCard, undo } from '../review/rate.ts';
 import { previewCard, RATINGS, type RatingName, STATE_NAMES } from '../review/scheduler.ts';
@@ -19,6 +19,11 @@ export type NextResult = {
   card: DueCard | null;
   counts: Counts;
   previews: Record<RatingName, Preview> | null;
+  /**
+   * No card, yet new cards wait: today's new-card limit is spent. The screen says so (a learner who just imported
+   * 53 cards must not read "all done"), with how many wait and the limit.
+   */
+  newLimit?: { perDay: number; waiting: number };
 };
 
 function previews(ctx: Ctx, s: Session, row: CardRow): Record<RatingName, Preview> {
@@ -52,7 +57,15 @@ export const reviewHandlers = defineHandlers({
     run: (ctx, a): NextResult => {
       const s = openSession(ctx, a.deck);
       const { row, counts } = pickNext(ctx, s);
-      if (!row) return { card: null, counts, previews: null };
+      if (!row) {
+        const waiting = counts.new === 0 ? newCardsWaiting(ctx, s) : 0;
+        return {
+          card: null,
+          counts,
+          previews: null,
+          ...(waiting > 0 ? { newLimit: { perDay: s.limits.new, waiting } } : {}),
+        };
+      }
       const list = cardListRow(ctx.db, row.id);
       if (!list) throw new KubedeckError('unknown-card', tr(ctx.lang, 'core.unknownCard', { id: row.id }));
       const card = {

@@ -50,3 +50,22 @@ export function TypedDiff({ result }: { result: CheckResult }) {
     </div>
   );
 }
+
+/** No card, but new cards wait behind today's limit: say so, and where to study more. */
+export function NewLimitNote({ perDay, waiting }: { perDay: number; waiting: number }) {
+  const { t } = useI18n();
+  return (
+    <div className="card done" data-testid="new-limit">
+      <h2>{t('newLimitTitle', { perDay })}</h2>
+      <p className="muted">{t('newLimitBody', { waiting })}</p>
+      <div className="pane-actions">
+        <a className="btn primary" href="#/decks">
+          {t('newLimitDecks')}
+        </a>
+        <a className="btn" href="#/settings">
+          {t('newLimitSettings')}
+        </a>
+      </div>
+    </div>
+  );
+}

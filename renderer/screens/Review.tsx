@@ -2,7 +2,7 @@ import { Fragment, useCallback, useEffect, useRef, useState } from 'react';
 import { call } from '../api/client.ts';
 import { ErrorNote } from '../components/ErrorNote.tsx';
 import { Markdown } from '../components/Markdown.tsx';
-import { Summary, TypedDiff } from '../components/ReviewParts.tsx';
+import { NewLimitNote, Summary, TypedDiff } from '../components/ReviewParts.tsx';
 import { firstRunSettled, takeFirstCard } from '../first-calls.ts';
 import { type StringKey, useI18n } from '../i18n/index.ts';
 import {
@@ -11,6 +11,7 @@ import {
   type Counts,
   type DueView,
   emptyTally,
+  type Next,
   optionPieces,
   RATINGS,
   type RatingName,
@@ -34,6 +35,7 @@ export function ReviewScreen({
 }) {
   const { t, lang } = useI18n();
   const [due, setDue] = useState<DueView | null | undefined>(undefined);
+  const [newLimit, setNewLimit] = useState<Next['newLimit'] | null>(null);
   const [shown, setShown] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -52,6 +54,7 @@ export function ReviewScreen({
 
   const show = useCallback((next: Awaited<ReturnType<typeof call<'review/next'>>>) => {
     setDue(toDueView(next));
+    setNewLimit(next.newLimit ?? null);
     setCounts(next.counts);
     setShown(false);
     setTyped('');
@@ -260,7 +263,8 @@ export function ReviewScreen({
       {notice && <p className="notice">{notice}</p>}
       {due === undefined && !error && <p className="muted">{t('loading')}</p>}
       {due === null && tally.cards > 0 && <Summary tally={tally} />}
-      {due === null && tally.cards === 0 && (
+      {due === null && newLimit && <NewLimitNote {...newLimit} />}
+      {due === null && tally.cards === 0 && !newLimit && (
         <div className="card done">
           <h2>{t('doneTitle')}</h2>
           <p className="muted">{t('doneBody')}</p>

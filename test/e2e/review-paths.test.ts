@@ -130,4 +130,28 @@ describe.skipIf(!haveChromium)('Review, as a new learner uses it', () => {
     expect(await page.getByTestId('summary-time').textContent()).toMatch(/^0:0[01]$/);
     await page.close();
   });
+
+  it('with the new-card limit spent and new cards waiting, Review says so and where to study more', async () => {
+    const note = '# Ports\n\nkube-apiserver port :: 6443\netcd port :: 2379\nkubelet port :: 10250\n';
+    const { page, served } = await open('en', 'settings', note);
+    await served.api('settings/set', { key: 'newPerDay', value: 2 });
+    await page.goto(page.url().replace(/#.*$/, '#/review'));
+    for (let i = 0; i < 2; i++) {
+      await page.getByTestId('card').waitFor();
+      const id = await cardId(page);
+      await page.keyboard.press('Space');
+      await page.getByTestId('answer').waitFor();
+      await page.keyboard.press('4');
+      await expect
+        .poll(async () => (await page.getByTestId('card').count()) === 0 || (await cardId(page)) !== id, WAIT)
+        .toBe(true);
+    }
+    const note2 = page.getByTestId('new-limit');
+    await note2.waitFor();
+    expect(await note2.locator('h2').textContent()).toBe("Today's 2 new cards are done");
+    expect(await note2.textContent()).toContain('1 new cards are waiting');
+    await note2.getByRole('link', { name: 'Go to Decks' }).click();
+    await page.getByTestId('deck-tree').waitFor();
+    await page.close();
+  });
 });
