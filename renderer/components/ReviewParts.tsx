@@ -1,5 +1,5 @@
 import { useI18n } from '../i18n/index.ts';
-import { type CheckResult, clock, type SessionTally } from '../screens/review-view.ts';
+import { type CheckResult, clock, diffColumns, type SessionTally } from '../screens/review-view.ts';
 
 /** The end of a session: cards, time on cards, again-rate. */
 export function Summary({ tally }: { tally: SessionTally }) {
@@ -32,21 +32,30 @@ export function Summary({ tally }: { tally: SessionTally }) {
   );
 }
 
-/** A typed answer against the card's, character by character. */
+/** A typed answer over the card's, aligned column by column, the characters that differ marked in each. */
 export function TypedDiff({ result }: { result: CheckResult }) {
   const { t } = useI18n();
+  const cols = diffColumns(result.diff);
+  const row = (which: 'typed' | 'expected', mark: string) =>
+    cols.map((c, i) => (
+      // biome-ignore lint/suspicious/noArrayIndexKey: columns are positional
+      <span key={i} className={c.same ? 'diff-equal' : mark}>
+        {c[which]}
+      </span>
+    ));
   return (
     <div className={result.correct ? 'typed-diff right' : 'typed-diff wrong'} data-testid="typed-diff">
       <span className="tmark">{result.correct ? '✓' : '✗'}</span>
-      <span className="muted">{t('yourAnswer')}: </span>
-      <code>
-        {result.diff.map((p, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: parts are positional
-          <span key={i} className={`diff-${p.op}`}>
-            {p.text}
-          </span>
-        ))}
-      </code>
+      <div className="diff-rows">
+        <span className="muted">{t('yourAnswer')}</span>
+        <code data-testid="diff-typed">{row('typed', 'diff-extra')}</code>
+        {!result.correct && (
+          <>
+            <span className="muted">{t('correctAnswer')}</span>
+            <code data-testid="diff-expected">{row('expected', 'diff-missing')}</code>
+          </>
+        )}
+      </div>
     </div>
   );
 }

@@ -154,4 +154,21 @@ describe.skipIf(!haveChromium)('Review, as a new learner uses it', () => {
     await page.getByTestId('deck-tree').waitFor();
     await page.close();
   });
+
+  it('a typed answer shows over the card answer, aligned, the differing characters marked', async () => {
+    const { page } = await open('en', 'settings', '# Ports\n\nkube-apiserver port :: 6443\n');
+    await page.evaluate(() => localStorage.setItem('kubedeck.typedAnswers', '1'));
+    await page.goto(page.url().replace(/#.*$/, '#/review'));
+    const input = page.getByRole('textbox', { name: 'Type the answer' });
+    await input.waitFor();
+    await input.fill('6444');
+    await input.press('Enter');
+    await page.getByTestId('typed-diff').waitFor();
+    const nbsp = (s: string | null) => s?.replace(/\u00a0/g, ' ');
+    expect(nbsp(await page.getByTestId('diff-typed').textContent())).toBe('6444');
+    expect(nbsp(await page.getByTestId('diff-expected').textContent())).toBe('6443');
+    expect(await page.getByTestId('diff-typed').locator('.diff-extra').textContent()).toBe('4');
+    expect(await page.getByTestId('diff-expected').locator('.diff-missing').textContent()).toBe('3');
+    await page.close();
+  });
 });
