@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { bridge, call } from '../api/client.ts';
 import { ErrorNote } from '../components/ErrorNote.tsx';
 import { Markdown } from '../components/Markdown.tsx';
-import { useI18n } from '../i18n/index.ts';
+import { type StringKey, useI18n } from '../i18n/index.ts';
 import { useAsync } from '../useAsync.ts';
 
 type Props = {
@@ -83,7 +83,7 @@ export function CardPane({ cardId, focusEdit, decks, onChanged, onDeleted, onRes
     <div className="card-pane" data-testid="card-pane" data-card-id={card.id}>
       <div className="card-meta">
         <span className="deck-name">{card.deck}</span>
-        <span className="tag">{card.kind}</span>
+        <span className="tag">{t(`kind_${card.kind}` as StringKey)}</span>
         <span className="tag subtle">{card.rule}</span>
         <span className={`state ${card.suspended ? 'suspended' : card.state}`}>
           {t(card.suspended ? 'state_suspended' : `state_${card.state}`)}
