@@ -171,4 +171,47 @@ describe.skipIf(!haveChromium)('Review, as a new learner uses it', () => {
     expect(await page.getByTestId('diff-expected').locator('.diff-missing').textContent()).toBe('3');
     await page.close();
   });
+
+  it('multiple-choice options break only between path parts, and a row of options is one height', async () => {
+    const note = [
+      '# Paths',
+      '',
+      'kubelet config file :: /var/lib/kubelet/config.yaml',
+      'CNI config folder :: /etc/cni/net.d/10-flannel.conflist',
+      'kube-proxy config :: /var/lib/kube-proxy/config.conf',
+      'static pod folder :: /etc/kubernetes/manifests/kube-apiserver.yaml',
+      'kubeconfig of admin :: /etc/kubernetes/admin.conf',
+      '',
+    ].join('\n');
+    const { page } = await open('en', 'settings', note);
+    await page.evaluate(() => localStorage.setItem('kubedeck.multipleChoice', '1'));
+    await page.setViewportSize({ width: 1100, height: 800 });
+    await page.goto(page.url().replace(/#.*$/, '#/review'));
+    await page.getByTestId('choices').waitFor();
+    // Every piece between break points sits on one line: no word is cut.
+    const cut = await page.evaluate(() => {
+      const out: string[] = [];
+      for (const span of document.querySelectorAll('.choice-text')) {
+        for (const node of span.childNodes) {
+          if (node.nodeType !== Node.TEXT_NODE || !node.textContent) continue;
+          const r = document.createRange();
+          r.selectNodeContents(node);
+          const tops = new Set([...r.getClientRects()].map((x) => Math.round(x.top)));
+          if (tops.size > 1) out.push(node.textContent);
+        }
+      }
+      return out;
+    });
+    expect(cut).toEqual([]);
+    const rows = await page.evaluate(() => {
+      const byTop = new Map<number, number[]>();
+      for (const b of document.querySelectorAll('.choice')) {
+        const r = b.getBoundingClientRect();
+        byTop.set(Math.round(r.top), [...(byTop.get(Math.round(r.top)) ?? []), Math.round(r.height)]);
+      }
+      return [...byTop.values()];
+    });
+    for (const heights of rows) expect(new Set(heights).size).toBe(1);
+    await page.close();
+  });
 });
