@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import type { Ctx } from '../context.ts';
 import { defineHandlers } from '../handler.ts';
-import { reviewHandlers } from './review.ts';
+import { RATINGS, type RatingName } from '../review/scheduler.ts';
+import { type NextResult, reviewHandlers } from './review.ts';
 
 const rateDef = reviewHandlers['review/rate'];
 const nextDef = reviewHandlers['review/next'];
@@ -18,4 +20,38 @@ export const reviewFlowHandlers = defineHandlers({
       return { rated, next };
     },
   },
+  /**
+   * The card that would come next after each rating of this card, worked out and then rolled back: nothing is
+   * written. The Review screen asks while the learner reads the card, so a rating key paints the next card at once
+   * and the rating itself goes to the core behind it. The card shown is valid whenever the rating lands: a card due
+   * now is still due later, and the rating's buried siblings are already left out.
+   */
+  'review/peek': {
+    args: z.object({ cardId: z.string().min(1), next: nextDef.args }),
+    run: (ctx, a): Record<RatingName, NextResult> => {
+      const out = {} as Record<RatingName, NextResult>;
+      for (const rating of RATINGS)
+        out[rating] = whatIf(ctx, () => {
+          rateDef.run(ctx, { cardId: a.cardId, rating, elapsedMs: 0, early: false });
+          return nextDef.run(ctx, a.next);
+        });
+      return out;
+    },
+  },
 });
+
+class RolledBack extends Error {}
+
+/** Runs `work` inside a transaction that is always rolled back, and returns what it computed. */
+function whatIf<T>(ctx: Ctx, work: () => T): T {
+  let result: T | undefined;
+  try {
+    ctx.db.transaction(() => {
+      result = work();
+      throw new RolledBack();
+    })();
+  } catch (e) {
+    if (!(e instanceof RolledBack)) throw e;
+  }
+  return result as T;
+}

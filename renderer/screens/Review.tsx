@@ -5,6 +5,7 @@ import { Markdown } from '../components/Markdown.tsx';
 import { NewLimitNote, Summary, TypedDiff } from '../components/ReviewParts.tsx';
 import { firstRunSettled, takeFirstCard } from '../first-calls.ts';
 import { type StringKey, useI18n } from '../i18n/index.ts';
+import { useReviewAhead } from './review-ahead.ts';
 import {
   addRating,
   type CheckResult,
@@ -51,6 +52,9 @@ export function ReviewScreen({
   // This session's ratings, newest last: an undone one comes off the tally exactly as it went on.
   const ratedHere = useRef<{ rating: RatingName; ms: number }[]>([]);
   const started = useRef(Date.now());
+  // Set while a rating is being taken, so a second key press on the same card does nothing.
+  const rating = useRef(false);
+  const { after, take } = useReviewAhead(due, deck);
 
   const show = useCallback((next: Awaited<ReturnType<typeof call<'review/next'>>>) => {
     setDue(toDueView(next));
@@ -69,11 +73,11 @@ export function ReviewScreen({
       // The very first card was asked for as the app started (first-calls.ts); after that, ask.
       const first = deck ? null : takeFirstCard(lang);
       if (!first) await firstRunSettled;
-      show(await (first ?? call('review/next', deck ? { deck } : {})));
+      show(await (first ?? after(() => call('review/next', deck ? { deck } : {}))));
     } catch (e) {
       setError(e);
     }
-  }, [deck, lang, show]);
+  }, [deck, lang, show, after]);
 
   useEffect(() => {
     load();
@@ -99,35 +103,52 @@ export function ReviewScreen({
     (picked !== null && choices ? (picked === choices.correct ? 'good' : 'again') : null);
 
   const rate = useCallback(
-    async (rating: RatingName) => {
-      if (!due || !shown || busy) return;
-      setBusy(true);
+    async (choice: RatingName) => {
+      if (!due || !shown || busy || rating.current) return;
+      rating.current = true;
       setNotice(null);
       const elapsedMs = Math.min(Date.now() - started.current, 86_400_000);
+      const rateArgs = { cardId: due.cardId, rating: choice, elapsedMs };
       try {
-        // One round trip: the rating and the next card come back together.
-        const { rated: r, next } = await call('review/rate-next', {
-          rate: { cardId: due.cardId, rating, elapsedMs },
-          next: deck ? { deck } : {},
-        });
-        setTally((s) => addRating(s, rating, elapsedMs));
-        ratedHere.current.push({ rating, ms: elapsedMs });
+        const ahead = await take(due.cardId, choice);
+        if (ahead) {
+          // The next card now; the rating follows it to the core (a failure shows, and the queue reloads).
+          after(() => call('review/rate', rateArgs)).then(
+            (r) => r.message && setNotice(r.message),
+            (e: unknown) => {
+              setError(e);
+              void load();
+            },
+          );
+          setTally((s) => addRating(s, choice, elapsedMs));
+          ratedHere.current.push({ rating: choice, ms: elapsedMs });
+          show(ahead);
+          return;
+        }
+        setBusy(true);
+        // Not worked out ahead: one round trip, the rating and the next card together.
+        const { rated: r, next } = await after(() =>
+          call('review/rate-next', { rate: rateArgs, next: deck ? { deck } : {} }),
+        );
+        setTally((s) => addRating(s, choice, elapsedMs));
+        ratedHere.current.push({ rating: choice, ms: elapsedMs });
         show(next);
         if (r.message) setNotice(r.message);
       } catch (e) {
         setError(e);
       } finally {
+        rating.current = false;
         setBusy(false);
       }
     },
-    [due, shown, busy, deck, show],
+    [due, shown, busy, deck, show, take, after, load],
   );
 
   const undo = useCallback(async () => {
     if (busy) return;
     setBusy(true);
     try {
-      const { what } = await call('review/undo', {});
+      const { what } = await after(() => call('review/undo', {}));
       setNotice(t(what === 'rating' ? 'undone' : what === 'suspend' ? 'undoneSuspend' : 'undoneBury'));
       const last = what === 'rating' ? ratedHere.current.pop() : undefined;
       if (last) setTally((s) => removeRating(s, last.rating, last.ms));
@@ -139,14 +160,16 @@ export function ReviewScreen({
     } finally {
       setBusy(false);
     }
-  }, [busy, load, t]);
+  }, [busy, load, t, after]);
 
   const act = useCallback(
     async (what: 'suspend' | 'bury') => {
       if (!due || busy) return;
       setBusy(true);
       try {
-        await call(what === 'suspend' ? 'review/suspend' : 'review/bury', { cardId: due.cardId });
+        await after(() =>
+          call(what === 'suspend' ? 'review/suspend' : 'review/bury', { cardId: due.cardId }),
+        );
         setNotice(t(what === 'suspend' ? 'suspendedNotice' : 'buriedNotice'));
         await load();
       } catch (e) {
@@ -155,7 +178,7 @@ export function ReviewScreen({
         setBusy(false);
       }
     },
-    [due, busy, load, t],
+    [due, busy, load, t, after],
   );
 
   const pick = useCallback((i: number) => {
