@@ -13,11 +13,14 @@ export const reviewFlowHandlers = defineHandlers({
    * machine, a second round trip was most of the time between the key press and the next card).
    */
   'review/rate-next': {
-    args: z.object({ rate: rateDef.args, next: nextDef.args }),
+    args: z.object({ rate: rateDef.args, next: nextDef.args, peek: z.boolean().default(false) }),
     run: async (ctx, a) => {
       const rated = await rateDef.run(ctx, a.rate);
       const next = await nextDef.run(ctx, a.next);
-      return { rated, next };
+      // With `peek`, also the card after Good on the next one (see review/peek), in the same round trip.
+      const card = next.card;
+      const ahead = a.peek && card ? { good: peekOne(ctx, card.id, 'good', a.next) } : undefined;
+      return { rated, next, ...(ahead ? { ahead } : {}) };
     },
   },
   /**
@@ -27,18 +30,29 @@ export const reviewFlowHandlers = defineHandlers({
    * now is still due later, and the rating's buried siblings are already left out.
    */
   'review/peek': {
-    args: z.object({ cardId: z.string().min(1), next: nextDef.args }),
-    run: (ctx, a): Record<RatingName, NextResult> => {
-      const out = {} as Record<RatingName, NextResult>;
-      for (const rating of RATINGS)
-        out[rating] = whatIf(ctx, () => {
-          rateDef.run(ctx, { cardId: a.cardId, rating, elapsedMs: 0, early: false });
-          return nextDef.run(ctx, a.next);
-        });
+    args: z.object({
+      cardId: z.string().min(1),
+      next: nextDef.args,
+      ratings: z
+        .array(z.enum(RATINGS))
+        .min(1)
+        .default([...RATINGS]),
+    }),
+    run: (ctx, a): Partial<Record<RatingName, NextResult>> => {
+      const out: Partial<Record<RatingName, NextResult>> = {};
+      for (const rating of a.ratings as RatingName[]) out[rating] = peekOne(ctx, a.cardId, rating, a.next);
       return out;
     },
   },
 });
+
+/** The next card after rating `cardId` with `rating`, nothing written. */
+function peekOne(ctx: Ctx, cardId: string, rating: RatingName, next: { deck?: string }): NextResult {
+  return whatIf(ctx, () => {
+    rateDef.run(ctx, { cardId, rating, elapsedMs: 0, early: false });
+    return nextDef.run(ctx, next);
+  });
+}
 
 class RolledBack extends Error {}
 

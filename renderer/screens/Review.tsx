@@ -54,7 +54,7 @@ export function ReviewScreen({
   const started = useRef(Date.now());
   // Set while a rating is being taken, so a second key press on the same card does nothing.
   const rating = useRef(false);
-  const { after, take } = useReviewAhead(due, deck);
+  const { after, rateCard } = useReviewAhead(due, deck);
 
   const show = useCallback((next: Awaited<ReturnType<typeof call<'review/next'>>>) => {
     setDue(toDueView(next));
@@ -108,40 +108,26 @@ export function ReviewScreen({
       rating.current = true;
       setNotice(null);
       const elapsedMs = Math.min(Date.now() - started.current, 86_400_000);
-      const rateArgs = { cardId: due.cardId, rating: choice, elapsedMs };
       try {
-        const ahead = await take(due.cardId, choice);
-        if (ahead) {
-          // The next card now; the rating follows it to the core (a failure shows, and the queue reloads).
-          after(() => call('review/rate', rateArgs)).then(
-            (r) => r.message && setNotice(r.message),
-            (e: unknown) => {
-              setError(e);
-              void load();
-            },
-          );
-          setTally((s) => addRating(s, choice, elapsedMs));
-          ratedHere.current.push({ rating: choice, ms: elapsedMs });
-          show(ahead);
-          return;
-        }
-        setBusy(true);
-        // Not worked out ahead: one round trip, the rating and the next card together.
-        const { rated: r, next } = await after(() =>
-          call('review/rate-next', { rate: rateArgs, next: deck ? { deck } : {} }),
-        );
+        const { next, rated } = await rateCard({ cardId: due.cardId, rating: choice, elapsedMs });
         setTally((s) => addRating(s, choice, elapsedMs));
         ratedHere.current.push({ rating: choice, ms: elapsedMs });
         show(next);
-        if (r.message) setNotice(r.message);
+        // Known ahead, the card shows before the core has the rating: a failure shows then, and the queue reloads.
+        rated.then(
+          (r) => r.message && setNotice(r.message),
+          (e: unknown) => {
+            setError(e);
+            void load();
+          },
+        );
       } catch (e) {
         setError(e);
       } finally {
         rating.current = false;
-        setBusy(false);
       }
     },
-    [due, shown, busy, deck, show, take, after, load],
+    [due, shown, busy, show, rateCard, load],
   );
 
   const undo = useCallback(async () => {
