@@ -37,7 +37,11 @@ export function loadedSources(
     if (!url.startsWith('file:')) continue;
     const path = new URL(url).pathname;
     const chunk = path.match(/\/dist-cli\/([^/]+\.js)$/)?.[1];
-    if (chunk) for (const s of chunks[chunk] ?? []) sources.add(s);
+    // A worktree whose node_modules links to another checkout's: esbuild names those files by the link's target
+    // (../main/node_modules/…); they are the same packages.
+    if (chunk)
+      for (const s of chunks[chunk] ?? [])
+        sources.add(s.replace(/^(\.\.\/)+[^/]+\/node_modules\//, 'node_modules/'));
     else {
       const nm = path.indexOf('/node_modules/');
       sources.add(nm >= 0 ? path.slice(nm + 1) : path.slice(ROOT.length + 1));
