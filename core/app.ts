@@ -103,7 +103,15 @@ export function openCore(opts: CoreOptions = {}): Core {
   // (runWithRetry), so a long-lived host (serve, the desktop app) keeps answering other requests meanwhile.
   db.pragma(`busy_timeout = ${CALL_BUSY_TIMEOUT_MS}`);
   const notices = cleanLeftovers(dbPath, opts.lang ?? 'ko', readOnly);
-  const ctx: Ctx = { db, dbPath, now, lang: opts.lang ?? 'ko', readOnly, offThread: opts.offThread };
+  const ctx: Ctx = {
+    db,
+    dbPath,
+    now,
+    lang: opts.lang ?? 'ko',
+    readOnly,
+    offThread: opts.offThread,
+    host: {},
+  };
   // Cheap when the bundled decks are current (the notes' sizes and times); only a new or outdated database loads
   // the importer (markdown-it), so an everyday run never pays for it.
   let changesAtBackup = 0;

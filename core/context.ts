@@ -3,6 +3,16 @@ import type { Lang } from './i18n/index.ts';
 
 export type { Lang };
 
+/** A running folder watcher (core/interop/watch.ts), so watch/add and watch/remove reach it. */
+export type RunningWatcher = { add(folder: string): void; remove(folder: string): void };
+
+/**
+ * The long-lived objects of one open core. Every call's context points at the same Host, whatever the call's
+ * language: a call made in Korean must see the watcher a host started in English. Keep such state here, never
+ * in a map keyed by the context, which is copied per call.
+ */
+export type Host = { watcher?: RunningWatcher };
+
 /**
  * What every handler gets: the open database, the clock and the language of this one call. Handlers never read the
  * system clock themselves; the language comes with each call (HTTP header, IPC argument, CLI flag), never from
@@ -14,6 +24,8 @@ export type Ctx = {
   readonly dbPath: string;
   readonly now: () => Date;
   readonly lang: Lang;
+  /** Shared by every call of this core (see Host). */
+  readonly host: Host;
   /** Exercises folder chosen by the local user (CLI `--dir`); unset means the bundled ones. No transport sets it. */
   exercisesDir?: string;
   /** The database file or its folder cannot be written: reads work, writes answer `db-readonly`. */

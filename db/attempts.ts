@@ -45,3 +45,11 @@ export function cardIdForExercise(db: DB, exerciseId: string): string | null {
     .get({ id: exerciseId }) as { card_id: string | null };
   return row.card_id;
 }
+
+/** The exercises answered right at least once. */
+export function passedExerciseIds(db: DB): Set<string> {
+  const rows = db.prepare('SELECT DISTINCT exercise_id FROM attempts WHERE passed = 1').all() as {
+    exercise_id: string;
+  }[];
+  return new Set(rows.map((r) => r.exercise_id));
+}

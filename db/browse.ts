@@ -15,6 +15,8 @@ export type BrowseQuery = {
   /** Leeches: cards tagged "leech" or with at least this many lapses. */
   leechLapses?: number;
   rule?: string;
+  /** Languages whose bundled decks are hidden: their cards are left out unless a deck is chosen. */
+  hiddenLangs?: string[];
 };
 
 export type BrowseRow = {
@@ -66,6 +68,11 @@ function where(q: BrowseQuery, bounds: { now: number; dayEnd: number }) {
     parts.push("c.deck_id IN (SELECT id FROM decks WHERE name = @deck OR name LIKE @deckPrefix ESCAPE '\\')");
     p.deck = q.deck;
     p.deckPrefix = `${likeEscape(q.deck)}::%`;
+  } else if (q.hiddenLangs?.length) {
+    parts.push(
+      'c.deck_id NOT IN (SELECT id FROM decks WHERE bundled = 1 AND lang IN (SELECT value FROM json_each(@hiddenLangs)))',
+    );
+    p.hiddenLangs = JSON.stringify(q.hiddenLangs);
   }
   if (q.tag !== undefined) {
     parts.push('EXISTS (SELECT 1 FROM json_each(c.tags) WHERE value = @tag)');

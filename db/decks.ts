@@ -54,12 +54,22 @@ export function listDecks(db: DB): DeckSummary[] {
   return rows.map((r) => ({ ...r, bundled: r.bundled === 1 }));
 }
 
-/** Ids of the decks whose language is not hidden, for scoping the review queue. */
-export function deckIdsExceptLangs(db: DB, langs: string[]): string[] {
+/** Whether the app's own decks include one in `lang` (read from the decks table alone, however many cards). */
+export function hasBundledDecks(db: DB, lang: string): boolean {
+  return db.prepare('SELECT 1 FROM decks WHERE bundled = 1 AND lang = ? LIMIT 1').get(lang) !== undefined;
+}
+
+/**
+ * Ids of the decks the review queue takes from: every deck the learner imported, whatever its language, and the
+ * bundled decks of the languages not hidden. Hiding a language is about the decks that came with the app.
+ */
+export function shownDeckIds(db: DB, hiddenLangs: string[]): string[] {
   return (
     db
-      .prepare('SELECT id FROM decks WHERE lang IS NULL OR lang NOT IN (SELECT value FROM json_each(?))')
-      .all(JSON.stringify(langs)) as {
+      .prepare(
+        `SELECT id FROM decks WHERE bundled = 0 OR lang IS NULL OR lang NOT IN (SELECT value FROM json_each(?))`,
+      )
+      .all(JSON.stringify(hiddenLangs)) as {
       id: string;
     }[]
   ).map((r) => r.id);

@@ -50,3 +50,8 @@ export function deleteEmptyNotes(db: DB): void {
 export function restampNote(db: DB, id: string, hash: string): void {
   stmt(db, 'UPDATE notes SET content_hash = ? WHERE id = ?').run(hash, id);
 }
+
+/** The same note found at another path (core/import/same-note.ts): it keeps its id, and with it its cards. */
+export function moveNote(db: DB, id: string, source: string): void {
+  stmt(db, 'UPDATE notes SET source_file = ? WHERE id = ?').run(source, id);
+}

@@ -1,16 +1,20 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
-import { call, setApiLang } from './api/client.ts';
+import { setApiLang } from './api/client.ts';
 import { ShortcutsHelp } from './components/ShortcutsHelp.tsx';
 import { useDesktopEvents } from './desktop.ts';
+import { firstSettings } from './first-calls.ts';
 import { initialLang, type Lang, LangContext, type StringKey, translator } from './i18n/index.ts';
-import { DecksScreen } from './screens/Decks.tsx';
 import { offerPick, readDrop } from './screens/import-pick.ts';
 import { ReviewScreen } from './screens/Review.tsx';
-import { SettingsScreen } from './screens/Settings.tsx';
-import { StatsScreen } from './screens/Stats.tsx';
 import { useTheme } from './theme.ts';
 
-// Screens off the first-card path load when opened: the YAML editor alone is most of the bundle.
+// Screens off the first-card path load when opened: the YAML editor alone is most of the bundle, and the
+// charts (uPlot), the deck tree and the settings panels are code a cold start to the first card does not need.
+const DecksScreen = lazy(() => import('./screens/Decks.tsx').then((m) => ({ default: m.DecksScreen })));
+const SettingsScreen = lazy(() =>
+  import('./screens/Settings.tsx').then((m) => ({ default: m.SettingsScreen })),
+);
+const StatsScreen = lazy(() => import('./screens/Stats.tsx').then((m) => ({ default: m.StatsScreen })));
 const ExercisesScreen = lazy(() =>
   import('./screens/Exercises.tsx').then((m) => ({ default: m.ExercisesScreen })),
 );
@@ -41,7 +45,6 @@ export function App() {
   const [deck, setDeck] = useState<string | undefined>(undefined);
   const [theme, setTheme] = useTheme();
   const [help, setHelp] = useState(false);
-  const [ready, setReady] = useState(false);
 
   useEffect(() => {
     const onHash = () => setScreen(screenFromHash());
@@ -85,21 +88,17 @@ export function App() {
     window.location.hash = `#/${s}`;
   }, []);
 
-  // The core keeps the language and theme settings; on start they win over the cached ones. A first start
-  // also hides the bundled decks of the other language (decks/first-run acts only once).
-  // biome-ignore lint/correctness/useExhaustiveDependencies: once, with the language the window opened in
+  // The core keeps the language and theme settings; on start they win over the cached ones (asked for before the
+  // first render, in first-calls.ts, with the first card and the first start's deck choice).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once
   useEffect(() => {
-    call('settings/get', {}).then(
+    firstSettings.then(
       (s) => {
         if (s.language !== 'system') setLang(s.language);
         setTheme(s.theme);
       },
       () => {},
     );
-    // The Review screen waits for it, so the very first card is already from the learner's language.
-    call('decks/first-run', { lang })
-      .catch(() => {})
-      .finally(() => setReady(true));
   }, []);
 
   useEffect(() => {
@@ -141,9 +140,9 @@ export function App() {
             ))}
           </nav>
         </header>
-        <main className="content" aria-busy={!ready}>
+        <main className="content">
           <Suspense fallback={<p className="muted">{i18n.t('loading')}</p>}>
-            {screen === 'review' && ready && (
+            {screen === 'review' && (
               <ReviewScreen
                 deck={deck}
                 onClearDeck={() => setDeck(undefined)}

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isLoopback, startServer } from '../../core/server/http.ts';
+import { warmUp } from '../../core/warm-up.ts';
 import { KubedeckError } from '../../db/errors.ts';
 import type { CommandImpl, Io } from '../command.ts';
 
@@ -50,7 +51,9 @@ export const serveCommand: CommandImpl = {
     const staticDir = await ensureRenderer(io);
     let server: Awaited<ReturnType<typeof startServer>>;
     try {
-      server = await startServer({ core: c, staticDir, port, host });
+      // While the browser runs the bundle, the first screen's calls run once (they only read), so the browser's
+      // own come back at once.
+      server = await startServer({ core: c, staticDir, port, host, onScriptSent: () => void warmUp(c) });
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
       if (err.code === 'EADDRINUSE')

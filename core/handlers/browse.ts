@@ -20,6 +20,7 @@ import { cardAction } from '../review/card-actions.ts';
 import { requireCard } from '../review/rate.ts';
 import { STATE_NAMES } from '../review/scheduler.ts';
 import { openSession } from '../review/session.ts';
+import { hiddenLangs } from './decks.ts';
 
 const cardId = z.string().min(1);
 const one = z.object({ cardId });
@@ -78,6 +79,7 @@ function query(ctx: Ctx, a: Filters) {
     due: a.due,
     leechLapses: a.leech ? s.settings.leechThreshold : undefined,
     rule: a.rule,
+    hiddenLangs: hiddenLangs(ctx.db),
   };
   return { s, q, bounds: { now: s.now, dayEnd: s.day.end } };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { listCards } from '../../db/cards.ts';
-import { listDecks, setDeckLimits } from '../../db/decks.ts';
+import { hasBundledDecks, listDecks, setDeckLimits } from '../../db/decks.ts';
 import { KubedeckError } from '../../db/errors.ts';
 import { getJsonSetting, getSetting, setSetting } from '../../db/settings.ts';
 import { toCardJson } from '../cards-json.ts';
@@ -19,7 +19,11 @@ export const deckHandlers = defineHandlers({
     args: z.object({}).default({}),
     run: (ctx) => {
       const hidden = hiddenLangs(ctx.db);
-      return listDecks(ctx.db).map((d) => ({ ...d, hidden: d.lang !== null && hidden.includes(d.lang) }));
+      // Only the bundled decks of a hidden language are hidden: a deck the learner imported is always shown.
+      return listDecks(ctx.db).map((d) => ({
+        ...d,
+        hidden: d.bundled && d.lang !== null && hidden.includes(d.lang),
+      }));
     },
   },
   /** A deck's own new/review limits per day (null: back to the global setting); they cap the deck's share. */
@@ -36,7 +40,10 @@ export const deckHandlers = defineHandlers({
       return listDecks(ctx.db).find((d) => d.name === a.deck)!;
     },
   },
-  /** Hides (or shows again) every deck of one language: hidden decks stay out of lists and the review queue. */
+  /**
+   * Hides (or shows again) the bundled decks of one language: they stay out of lists, Browse and the review queue.
+   * The learner's own decks are never hidden this way.
+   */
   'decks/hide-lang': {
     args: z.object({ lang: z.enum(['ko', 'en']), hidden: z.boolean() }),
     run: (ctx, a) => {
@@ -49,7 +56,7 @@ export const deckHandlers = defineHandlers({
   },
   /**
    * First start: keep the bundled decks of the other language out of sight until the learner asks for them.
-   * Acts once (when no choice is stored yet), and only hides a language whose decks are all bundled.
+   * Acts once (when no choice is stored yet); the learner's own decks of that language stay in sight.
    */
   'decks/first-run': {
     args: z.object({ lang: z.enum(['ko', 'en']) }),
@@ -57,8 +64,8 @@ export const deckHandlers = defineHandlers({
       if (getSetting(ctx.db, HIDDEN_LANGS) !== undefined)
         return { hiddenLangs: hiddenLangs(ctx.db), changed: false };
       const other = a.lang === 'ko' ? 'en' : 'ko';
-      const theirs = listDecks(ctx.db).filter((d) => d.lang === other);
-      const hide = theirs.length > 0 && theirs.every((d) => d.bundled) ? [other] : [];
+      // Not listDecks(): its card counts read every card, and this runs on every start before the first card.
+      const hide = hasBundledDecks(ctx.db, other) ? [other] : [];
       setSetting(ctx.db, HIDDEN_LANGS, JSON.stringify(hide));
       return { hiddenLangs: hide, changed: hide.length > 0 };
     },

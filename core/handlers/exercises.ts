@@ -8,7 +8,12 @@ import {
   ratingForAttempt,
   type Verdict,
 } from '../../content/grader/index.ts';
-import { cardIdForExercise, countFailedSinceLastPass, insertAttempt } from '../../db/attempts.ts';
+import {
+  cardIdForExercise,
+  countFailedSinceLastPass,
+  insertAttempt,
+  passedExerciseIds,
+} from '../../db/attempts.ts';
 import { KubedeckError } from '../../db/errors.ts';
 import { getCardRow } from '../../db/review.ts';
 import type { Ctx } from '../context.ts';
@@ -87,7 +92,10 @@ export const exerciseHandlers = defineHandlers({
   /** Bundled exercises (or those in the configured folder), sorted by id. */
   'exercises/list': {
     args: z.object({}).default({}),
-    run: (ctx): ExerciseSummary[] => exercisesIn(ctx.exercisesDir).map(summary),
+    run: (ctx): (ExerciseSummary & { passed: boolean })[] => {
+      const passed = passedExerciseIds(ctx.db);
+      return exercisesIn(ctx.exercisesDir).map((e) => ({ ...summary(e), passed: passed.has(e.id) }));
+    },
   },
   'exercises/get': {
     args: z.object({ id: z.string().min(1) }),

@@ -1,3 +1,4 @@
+import { sep } from 'node:path';
 import { z } from 'zod';
 import { recentImportRuns } from '../../db/import-runs.ts';
 import type { Ctx } from '../context.ts';
@@ -88,6 +89,18 @@ export const interopHandlers = defineHandlers({
         limit: z.number().int().min(1).max(500).optional(),
       })
       .default({}),
-    run: (ctx, a) => ({ runs: recentImportRuns(ctx.db, a.since ?? 0, a.limit ?? 50) }),
+    /**
+     * The syncs of the watched folders that changed something: other imports (bundled decks, uploads, a folder
+     * imported once) and syncs that found nothing new are not what "changes since the last sync" means.
+     */
+    run: (ctx, a) => {
+      const folders = watchedFolders(ctx);
+      const watched = (src: string) => folders.some((f) => src === f || src.startsWith(f + sep));
+      const limit = a.limit ?? 50;
+      const runs = recentImportRuns(ctx.db, a.since ?? 0, Math.min(5000, limit * 20))
+        .filter((r) => r.sources.some(watched) && r.new + r.updated + r.suspended > 0)
+        .slice(0, limit);
+      return { runs };
+    },
   },
 });

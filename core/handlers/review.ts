@@ -9,7 +9,7 @@ import { throwAwayCard } from '../import/throw-away.ts';
 import { cardAction } from '../review/card-actions.ts';
 import { type CardCheck, cardChecks } from '../review/card-checks.ts';
 import { intervalLabel } from '../review/labels.ts';
-import { type Counts, pickNext, todayCounts } from '../review/queue.ts';
+import { type Counts, newCardsWaiting, pickNext, todayCounts } from '../review/queue.ts';
 import { checkTyped, multipleChoice, typeableKind } from '../review/quiz.ts';
 import { rate, requireCard, undo } from '../review/rate.ts';
 import { previewCard, RATINGS, type RatingName, STATE_NAMES } from '../review/scheduler.ts';
@@ -26,6 +26,11 @@ export type NextResult = {
   card: DueCard | null;
   counts: Counts;
   previews: Record<RatingName, Preview> | null;
+  /**
+   * No card, yet new cards wait: today's new-card limit is spent. The screen says so (a learner who just imported
+   * 53 cards must not read "all done"), with how many wait and the limit.
+   */
+  newLimit?: { perDay: number; waiting: number };
 };
 
 function previews(ctx: Ctx, s: Session, row: CardRow): Record<RatingName, Preview> {
@@ -64,7 +69,15 @@ export const reviewHandlers = defineHandlers({
     run: (ctx, a): NextResult => {
       const s = openSession(ctx, a.deck);
       const { row, counts } = pickNext(ctx, s);
-      if (!row) return { card: null, counts, previews: null };
+      if (!row) {
+        const waiting = counts.new === 0 ? newCardsWaiting(ctx, s) : 0;
+        return {
+          card: null,
+          counts,
+          previews: null,
+          ...(waiting > 0 ? { newLimit: { perDay: s.limits.new, waiting } } : {}),
+        };
+      }
       const list = cardListRow(ctx.db, row.id);
       if (!list) throw new KubedeckError('unknown-card', tr(ctx.lang, 'core.unknownCard', { id: row.id }));
       const card = {
@@ -99,7 +112,7 @@ export const reviewHandlers = defineHandlers({
   'review/undo': { args: z.object({}).default({}), run: (ctx) => undo(ctx) },
   'review/suspend': {
     args: z.object({ cardId }),
-    run: (ctx, a) => cardAction(ctx, openSession(ctx), a.cardId, 'suspend'),
+    run: (ctx, a) => cardAction(ctx, openSession(ctx), a.cardId, 'suspend', { undoable: true }),
   },
   'review/unsuspend': {
     args: z.object({ cardId }),
@@ -107,7 +120,7 @@ export const reviewHandlers = defineHandlers({
   },
   'review/bury': {
     args: z.object({ cardId }),
-    run: (ctx, a) => cardAction(ctx, openSession(ctx), a.cardId, 'bury'),
+    run: (ctx, a) => cardAction(ctx, openSession(ctx), a.cardId, 'bury', { undoable: true }),
   },
   'review/check-answer': {
     args: z.object({ cardId, typed: z.string() }),

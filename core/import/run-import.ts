@@ -24,6 +24,7 @@ import {
   allNotes,
   deleteEmptyNotes,
   deleteNote,
+  moveNote,
   type NoteRow,
   restampNote,
   upsertNote,
@@ -34,6 +35,7 @@ import type { Ctx } from '../context.ts';
 import type { Progress, ProgressEvent } from '../handler.ts';
 import { cardJson, rowFor } from './card-rows.ts';
 import { type Collected, collectNoteFiles, type NoteFile } from './collect-files.ts';
+import { contentKey } from './identity.ts';
 import { readImportSettings } from './import-settings.ts';
 import { keepRates, type RuleKeep, type RuleOffOffer, ruleOffOffers } from './keep-rate.ts';
 import { applyVerdicts } from './learner-verdicts.ts';
@@ -43,6 +45,7 @@ import { factsVersion, parserVersion } from './parser-version.ts';
 import { readAndParse } from './read-and-parse.ts';
 import { decodeState, encodeState, fileStamp, readNote } from './read-note.ts';
 import { type ClozeOptions, type OffBy, unknownRuleMessage } from './rule-switches.ts';
+import { sameNoteFinder } from './same-note.ts';
 import { type DeferredCheck, storeNoteChecks } from './store-checks.ts';
 
 export type ImportSummary = { new: number; updated: number; unchanged: number; suspended: number };
@@ -321,6 +324,7 @@ function importRun(
 
     // Stored cards this import may hand to any note: those of changed, removed and vanished notes, and orphans.
     const released = new Map<string, CardKeyRow>();
+    const releasedFrom = new Set<string>();
     if (changed.length > 0 || goneNoteIds.size > 0) {
       const vanished = notes.filter(
         (n) =>
@@ -330,6 +334,7 @@ function importRun(
           !existsSync(n.source_file),
       );
       const from = new Set([...changedNoteIds, ...goneNoteIds, ...vanished.map((n) => n.id)]);
+      for (const id of from) releasedFrom.add(id);
       for (const id of from) for (const r of cardKeysOfNote(db, id)) released.set(r.id, r);
       // Orphans of notes outside this import (those inside it are either released above or unchanged, and the
       // cards of an unchanged note stay with it).
@@ -352,6 +357,12 @@ function importRun(
       return id;
     };
     const fresh: Fresh[] = [];
+    // A new path may hold a note stored from another place (an upload, then its folder watched).
+    const sameNote = sameNoteFinder(
+      db,
+      notes.filter((n) => !releasedFrom.has(n.id)),
+      inImport,
+    );
 
     // Pass 2: one changed note at a time: parse, pair with its own stored cards, write.
     let written = 0;
@@ -378,6 +389,28 @@ function importRun(
         if (!rulesOff[d.card.rule]!.by.includes(d.by)) rulesOff[d.card.rule]!.by.push(d.by);
       }
       const deckId = deckOf(note.parsed);
+      const allKeyed = note.parsed.cards.map((card) => ({
+        card,
+        key: contentKey(card.kind, card.prompt, card.answer),
+      }));
+      let ownSource = c.file.source;
+      const same = c.existing
+        ? undefined
+        : sameNote(
+            c.file.source,
+            deckId,
+            allKeyed.map((k) => k.key),
+          );
+      if (same) {
+        // The note moves here with its cards: those the new file still holds are paired below as its own, the
+        // rest are released like the cards of any changed note (a rewording elsewhere, or suspended).
+        moveNote(db, same.id, c.file.source);
+        c.noteId = same.id;
+        c.existing = same;
+        ownSource = same.source_file;
+        changedNoteIds.add(same.id);
+        for (const r of cardKeysOfNote(db, same.id)) released.set(r.id, r);
+      }
       const decided = applyVerdicts(note.parsed.cards, note.parsed.suggestions, verdicts, (s) =>
         accept.has(previewKey(c.file.source, s.card.line, s.key)),
       );
@@ -434,7 +467,7 @@ function importRun(
       >();
       if (c.existing) {
         for (const r of cardTextsOfNote(db, c.noteId)) {
-          if (r.source_file !== c.file.source) continue;
+          if (r.source_file !== c.file.source && r.source_file !== ownSource) continue;
           const list = own.get(r.content_key);
           if (list) list.push(r);
           else own.set(r.content_key, [r]);
@@ -574,7 +607,9 @@ function importRun(
     for (const id of goneNoteIds) deleteNote(db, id);
     if (changed.length > 0 || goneNoteIds.size > 0) deleteEmptyNotes(db);
     yield { phase: 'write', done: changed.length, total: changed.length };
-    recordImportRun(db, { startedAt: now, finishedAt: now, sources: [...inImport], ...summary, warnings });
+    // Deleted files are sources of the run too: a watched folder's "what changed" names them.
+    const sources = [...inImport, ...removed];
+    recordImportRun(db, { startedAt: now, finishedAt: now, sources, ...summary, warnings });
     if (opts.dryRun) {
       finishedDry = true;
       throw new DryRunRollback();

@@ -7,10 +7,6 @@ import type { Ctx } from '../context.ts';
 /** The stored list of watched note folders; the watcher itself (chokidar) loads only where one runs. */
 const KEY = 'interop.watchFolders';
 
-/** A running watcher (core/interop/watch.ts) registers here, so watch/add and watch/remove reach it. */
-export type RunningWatcher = { add(folder: string): void; remove(folder: string): void };
-export const runningWatchers = new WeakMap<Ctx, RunningWatcher>();
-
 export const watchedFolders = (ctx: Ctx): string[] => getJsonSetting<string[]>(ctx.db, KEY, []);
 
 export function addWatchedFolder(ctx: Ctx, folder: string): string[] {
@@ -20,7 +16,7 @@ export function addWatchedFolder(ctx: Ctx, folder: string): string[] {
   const list = watchedFolders(ctx);
   if (!list.includes(abs)) list.push(abs);
   setSetting(ctx.db, KEY, JSON.stringify(list));
-  runningWatchers.get(ctx.origin ?? ctx)?.add(abs);
+  ctx.host.watcher?.add(abs);
   return list;
 }
 
@@ -30,6 +26,6 @@ export function removeWatchedFolder(ctx: Ctx, folder: string): string[] {
   if (!list.includes(abs)) throw new KubedeckError('not-watched', `${folder}: not a watched folder`);
   const next = list.filter((f) => f !== abs);
   setSetting(ctx.db, KEY, JSON.stringify(next));
-  runningWatchers.get(ctx.origin ?? ctx)?.remove(abs);
+  ctx.host.watcher?.remove(abs);
   return next;
 }

@@ -7,7 +7,7 @@ import { collectNoteFiles } from '../import/collect-files.ts';
 import { finishDeferredChecks } from '../import/deferred-checks.ts';
 import { say } from '../safety/messages.ts';
 import { importNotes, type NotesImportResult } from './notes-import.ts';
-import { runningWatchers, watchedFolders } from './watch-folders.ts';
+import { watchedFolders } from './watch-folders.ts';
 
 const NOTE_EXT = /\.(md|markdown)$/i;
 /** How soon a sync that met another process's write lock is tried again. */
@@ -56,7 +56,7 @@ export class FolderWatcher {
 
   /** Imports every folder once, then watches them; resolves when the watcher is ready. */
   async start(folders: string[]): Promise<void> {
-    runningWatchers.set(this.ctx, this);
+    this.ctx.host.watcher = this;
     for (const f of folders) this.catchUp(f);
     // Files found by the first scan were just imported by the catch-up; after that, every file chokidar reports
     // counts, including the existing files of a folder added later (a file saved while that scan runs is not lost).
@@ -97,7 +97,7 @@ export class FolderWatcher {
   async close(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.flush();
-    if (runningWatchers.get(this.ctx) === this) runningWatchers.delete(this.ctx);
+    if (this.ctx.host.watcher === this) this.ctx.host.watcher = undefined;
     await this.fsw?.close();
     this.fsw = null;
   }

@@ -13,7 +13,7 @@ export function importTask(a: ImportTaskArgs): InteropImportResult {
   const db = openSecondConnection(a.dbPath, 20_000);
   try {
     const now = new Date(a.now);
-    return importInteropFile({ db, dbPath: a.dbPath, now: () => now, lang: a.lang }, a.file, {
+    return importInteropFile({ db, dbPath: a.dbPath, now: () => now, lang: a.lang, host: {} }, a.file, {
       deck: a.deck,
     });
   } finally {

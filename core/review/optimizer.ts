@@ -71,7 +71,7 @@ export async function optimize(ctx: Ctx, s: Session, apply = true): Promise<Opti
   if (h.reviews < MIN_REVIEWS)
     throw new KubedeckError(
       'too-few-reviews',
-      tr(ctx.lang, 'core.tooFewReviews', { min: MIN_REVIEWS, n: h.reviews }),
+      tr(ctx.lang, 'core.tooFewReviews', { min: MIN_REVIEWS, n: h.reviews, left: MIN_REVIEWS - h.reviews }),
     );
   const current = s.settings.weights ?? [...default_w];
   const r = await runWorker({

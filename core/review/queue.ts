@@ -73,6 +73,9 @@ export function pickNext(ctx: Ctx, s: Session): { row: CardRow | null; counts: C
   return { row: id ? (getCardRow(db, id) ?? null) : null, counts };
 }
 
+/** New cards that could show now but for today's limits (counted up to 10,000). */
+export const newCardsWaiting = (ctx: Ctx, s: Session): number => countNew(ctx.db, s.scope, s.now, 10_000);
+
 /** Whether a card may be rated now: visible, and new, or its due moment reached (learning: within learn-ahead). */
 export function isDue(row: CardRow, now: number): boolean {
   if (row.suspended === 1 || (row.buried_until !== null && row.buried_until > now)) return false;

@@ -118,19 +118,47 @@ export function rate(ctx: Ctx, s: Session, a: RateArgs): RateResult {
   return tx.immediate();
 }
 
-/** Takes back the latest rating: the card row, its siblings' burial and the review-log row, exactly as before. */
-export function undo(ctx: Ctx): { card: RatedCard; undone: string } {
+/** What an undo took back: a rating, or a suspend or bury from the Review screen. */
+export type Undone = 'rating' | 'suspend' | 'bury';
+
+/** An undo row without a review-log row (id 0) records a suspend or bury, which wrote no log. */
+const NO_LOG = 0;
+
+/** Records a suspend or bury from Review, so U takes it back as it takes back a rating. */
+export function pushActionUndo(ctx: Ctx, before: CardRow, now: number): void {
+  pushUndo(
+    ctx.db,
+    {
+      card_id: before.id,
+      review_log_id: NO_LOG,
+      card_before: JSON.stringify(before),
+      siblings_before: '[]',
+      created_at: now,
+    },
+    UNDO_LEVELS,
+  );
+}
+
+/**
+ * Takes back the latest action of Review, whatever it was: a rating (the card row, its siblings' burial and the
+ * review-log row, exactly as before), or a suspend or bury (the card row as before).
+ */
+export function undo(ctx: Ctx): { card: RatedCard; undone: string; what: Undone } {
   const db = ctx.db;
   return db
     .transaction(() => {
       const u = latestUndo(db);
       if (!u) throw new KubedeckError('nothing-to-undo', tr(ctx.lang, 'core.nothingToUndo'));
-      restoreCardRow(db, JSON.parse(u.card_before) as CardRow);
+      const before = JSON.parse(u.card_before) as CardRow;
+      const now = requireCard(ctx, u.card_id);
+      const what: Undone =
+        u.review_log_id !== NO_LOG ? 'rating' : now.suspended !== before.suspended ? 'suspend' : 'bury';
+      restoreCardRow(db, before);
       for (const sib of JSON.parse(u.siblings_before) as SiblingState[])
         setBuriedUntil(db, sib.id, sib.buried_until, sib.updated_at);
-      deleteLog(db, u.review_log_id);
+      if (u.review_log_id !== NO_LOG) deleteLog(db, u.review_log_id);
       deleteUndo(db, u.id);
-      return { card: ratedCard(requireCard(ctx, u.card_id)), undone: u.card_id };
+      return { card: ratedCard(requireCard(ctx, u.card_id)), undone: u.card_id, what };
     })
     .immediate();
 }

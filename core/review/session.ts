@@ -1,4 +1,4 @@
-import { deckIdsExceptLangs } from '../../db/decks.ts';
+import { shownDeckIds } from '../../db/decks.ts';
 import { KubedeckError } from '../../db/errors.ts';
 import { type DeckOverride, deckLimits, deckOverrides, type Scope, scopeOfDeck } from '../../db/review.ts';
 import { allSettings } from '../../db/settings.ts';
@@ -43,9 +43,9 @@ export function openSession(ctx: Ctx, deck?: string): Session {
     const own = deckLimits(ctx.db, deck);
     limits = { new: own?.new_per_day ?? limits.new, review: own?.reviews_per_day ?? limits.review };
   }
-  // Hidden languages stay out of the queue unless a deck of theirs is asked for by name.
+  // The bundled decks of a hidden language stay out of the queue unless one of them is asked for by name.
   const hidden = hiddenLangs(ctx.db);
-  if (scope === null && hidden.length > 0) scope = deckIdsExceptLangs(ctx.db, hidden);
+  if (scope === null && hidden.length > 0) scope = shownDeckIds(ctx.db, hidden);
   const inScope = scope === null ? null : new Set(scope);
   const overrides = deckOverrides(ctx.db).filter((o) => inScope === null || inScope.has(o.id));
   return { now, settings, sched, day: dayBounds(now, sched.clock), scope, limits, overrides };

@@ -1,6 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
 import type { ApiName, Envelope } from '../api.ts';
@@ -8,12 +8,21 @@ import type { Core } from '../app.ts';
 import { isLang } from '../i18n/index.ts';
 import { contentTypeOf } from './content-type.ts';
 
+// Not `import … from 'node:http'`: building that ES module facade reads every export, and node:http's lazy
+// WebSocket/fetch getters then load undici, 150–200 ms of a cold start for classes this server never uses.
+const { createServer } = process.getBuiltinModule('node:http');
+
 export type ServeOptions = {
   core: Core;
   /** Built renderer folder (index.html + assets); null serves the API only. */
   staticDir: string | null;
   port?: number;
   host?: string;
+  /**
+   * Called once, when the first script has gone out: the browser compiles and runs it (hundreds of milliseconds)
+   * while the server has nothing to do.
+   */
+  onScriptSent?: () => void;
 };
 
 /** `url` carries the per-run token (print it, open it); `base` is the same address without it. */
@@ -228,6 +237,7 @@ export function startServer(opts: ServeOptions): Promise<RunningServer> {
   const host = opts.host ?? '127.0.0.1';
   let hosts = new Set<string>();
   const guard = newGuard();
+  let onScriptSent = opts.onScriptSent;
   const server = createServer((req, res) => {
     const reqHost = String(req.headers.host ?? '').toLowerCase();
     if (!hosts.has(reqHost)) return sendJson(res, 421, fail('bad-host', `refused Host header: ${reqHost}`));
@@ -260,6 +270,10 @@ export function startServer(opts: ServeOptions): Promise<RunningServer> {
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, fail('method', 'GET only'));
     if (!opts.staticDir)
       return sendJson(res, 404, fail('no-ui', 'the UI is not built; run npm run build:renderer'));
+    if (onScriptSent && parsed.pathname.endsWith('.js')) {
+      res.once('finish', onScriptSent);
+      onScriptSent = undefined;
+    }
     try {
       serveStatic(opts.staticDir, url, res);
     } catch {

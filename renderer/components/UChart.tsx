@@ -28,6 +28,15 @@ export function axis(extra: Partial<uPlot.Axis> = {}): uPlot.Axis {
   };
 }
 
+/**
+ * The width a chart may draw in: the box's content, without its padding. clientWidth counts the padding, and a
+ * chart that wide ran past the card's right edge (the hour chart's "100%" stuck out).
+ */
+function innerWidth(el: HTMLElement): number {
+  const s = getComputedStyle(el);
+  return el.clientWidth - Number.parseFloat(s.paddingLeft) - Number.parseFloat(s.paddingRight);
+}
+
 export const bars = (size = 0.7) => uPlot.paths.bars!({ size: [size, 60] });
 
 /** A uPlot chart that fills its container's width and is rebuilt when its options or data change. */
@@ -50,9 +59,9 @@ export function UChart({
   useEffect(() => {
     const el = box.current;
     if (!el) return;
-    const width = Math.max(240, el.clientWidth);
+    const width = Math.max(240, innerWidth(el));
     const chart = new uPlot({ ...make(width), width, height }, data, el);
-    const ro = new ResizeObserver(() => chart.setSize({ width: Math.max(240, el.clientWidth), height }));
+    const ro = new ResizeObserver(() => chart.setSize({ width: Math.max(240, innerWidth(el)), height }));
     ro.observe(el);
     return () => {
       ro.disconnect();

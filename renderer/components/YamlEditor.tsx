@@ -1,6 +1,19 @@
 import { yaml } from '@codemirror/lang-yaml';
+import { EditorState } from '@codemirror/state';
 import { basicSetup, EditorView } from 'codemirror';
 import { useEffect, useRef } from 'react';
+import { type T, useI18n } from '../i18n/index.ts';
+
+/** CodeMirror's own words (the fold gutter's tooltips, what a screen reader hears), in the learner's language. */
+const phrases = (t: T) => ({
+  'Fold line': t('editor.foldLine'),
+  'Unfold line': t('editor.unfoldLine'),
+  'folded code': t('editor.foldedCode'),
+  unfold: t('editor.unfold'),
+  'Folded lines': t('editor.foldedLines'),
+  'Unfolded lines': t('editor.unfoldedLines'),
+  to: t('editor.to'),
+});
 
 export type EditorHandle = { jumpTo: (line: number, column: number) => void };
 
@@ -16,6 +29,7 @@ export function YamlEditor({
   label: string;
   handleRef?: { current: EditorHandle | null };
 }) {
+  const { t } = useI18n();
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const changed = useRef(onChange);
@@ -28,6 +42,7 @@ export function YamlEditor({
       parent: host.current!,
       extensions: [
         basicSetup,
+        EditorState.phrases.of(phrases(t)),
         yaml(),
         EditorView.lineWrapping,
         EditorView.contentAttributes.of({ 'aria-label': label, spellcheck: 'false' }),

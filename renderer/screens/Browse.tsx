@@ -13,14 +13,33 @@ const ROW_HEIGHT = 56;
 const STATES = ['new', 'learning', 'review', 'relearning', 'suspended', 'buried'] as const;
 const DUES = ['overdue', 'today', 'week'] as const;
 
+/** `#/browse/<card id>` (Edit in Review) opens that card in the pane. */
+const cardFromHash = (): string | null => {
+  const m = /^#\/?browse\/(.+)$/.exec(window.location.hash);
+  return m ? decodeURIComponent(m[1]!) : null;
+};
+
 export function BrowseScreen() {
   const { t } = useI18n();
   const [text, setText] = useState('');
   const [filters, setFilters] = useState<Omit<BrowseFilters, 'text'>>({});
-  const [selected, setSelected] = useState<string | null>(null);
+  const [selected, setSelected] = useState<string | null>(cardFromHash);
   const [selIndex, setSelIndex] = useState(-1);
   const [suggestions, setSuggestions] = useState(false);
   const [offer, setOffer] = useState<Offer | null>(null);
+  // The card asked for by the address, while it is the one shown: its source line gets the focus, ready to edit.
+  const [asked, setAsked] = useState<string | null>(cardFromHash);
+  useEffect(() => {
+    const onHash = () => {
+      const id = cardFromHash();
+      if (id === null) return;
+      setSelected(id);
+      setSelIndex(-1);
+      setAsked(id);
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
   const facets = useAsync(() => call('browse/facets', {}), []);
   const all: BrowseFilters = { text, ...filters };
   const results = useBrowsePages(all);
@@ -241,6 +260,7 @@ export function BrowseScreen() {
           {selected ? (
             <CardPane
               cardId={selected}
+              focusEdit={asked === selected}
               decks={facets.data?.decks ?? []}
               onChanged={() => results.refresh()}
               onDeleted={(o) => {

@@ -3,11 +3,13 @@ import { bridge, call } from '../api/client.ts';
 import { ErrorNote } from '../components/ErrorNote.tsx';
 import { Markdown } from '../components/Markdown.tsx';
 import type { Offer } from '../components/RuleOffOffer.tsx';
-import { useI18n } from '../i18n/index.ts';
+import { type StringKey, useI18n } from '../i18n/index.ts';
 import { useAsync } from '../useAsync.ts';
 
 type Props = {
   cardId: string;
+  /** Opened to edit (Edit in Review): the source line takes the focus once it shows. */
+  focusEdit?: boolean;
   decks: string[];
   onChanged: () => void;
   /** `offer`: the learner has thrown away enough of this rule's cards in this note to switch it off there. */
@@ -19,7 +21,7 @@ const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}
 const day = (iso: string | null) => (iso === null ? '—' : new Date(iso).toLocaleString());
 
 /** One card: what it says, its FSRS memory, its history, where it came from and what can be done to it. */
-export function CardPane({ cardId, decks, onChanged, onDeleted, onRestored }: Props) {
+export function CardPane({ cardId, focusEdit, decks, onChanged, onDeleted, onRestored }: Props) {
   const { t } = useI18n();
   const detail = useAsync(() => call('browse/card', { cardId }), [cardId]);
   const [error, setError] = useState<unknown>(null);
@@ -83,7 +85,7 @@ export function CardPane({ cardId, decks, onChanged, onDeleted, onRestored }: Pr
     <div className="card-pane" data-testid="card-pane" data-card-id={card.id}>
       <div className="card-meta">
         <span className="deck-name">{card.deck}</span>
-        <span className="tag">{card.kind}</span>
+        <span className="tag">{t(`kind_${card.kind}` as StringKey)}</span>
         <span className="tag subtle">{card.rule}</span>
         <span className={`state ${card.suspended ? 'suspended' : card.state}`}>
           {t(card.suspended ? 'state_suspended' : `state_${card.state}`)}
@@ -189,6 +191,7 @@ export function CardPane({ cardId, decks, onChanged, onDeleted, onRestored }: Pr
         edit={edit}
         setEdit={setEdit}
         saved={saved}
+        focus={focusEdit === true}
         openNote={openNote}
         onSave={() =>
           void act(async () => {
@@ -252,12 +255,13 @@ type SourceProps = {
   edit: string | null;
   setEdit: (s: string) => void;
   saved: string | null;
+  focus: boolean;
   openNote: ((path: string, line: number) => Promise<void>) | undefined;
   onSave: () => void;
 };
 
 /** Says how this card is edited, and offers that way: in its note, or not at all. */
-function SourceSection({ source, edit, setEdit, saved, openNote, onSave }: SourceProps) {
+function SourceSection({ source, edit, setEdit, saved, focus, openNote, onSave }: SourceProps) {
   const { t } = useI18n();
   const where = source.file ? `${source.file}:${source.line ?? 1}` : '—';
   if (source.edit === 'bundled')
@@ -302,6 +306,8 @@ function SourceSection({ source, edit, setEdit, saved, openNote, onSave }: Sourc
         <input
           className="input mono"
           data-testid="source-line"
+          // biome-ignore lint/a11y/noAutofocus: the learner asked to edit this card (Edit / E in Review)
+          autoFocus={focus}
           aria-label={t('browseSourceLine')}
           value={edit ?? ''}
           onChange={(e) => setEdit(e.target.value)}

@@ -4,11 +4,37 @@ import { call } from '../api/client.ts';
 import { ErrorNote } from '../components/ErrorNote.tsx';
 import { Markdown } from '../components/Markdown.tsx';
 import { type EditorHandle, YamlEditor } from '../components/YamlEditor.tsx';
-import { type StringKey, useI18n } from '../i18n/index.ts';
+import { type StringKey, type T, useI18n } from '../i18n/index.ts';
 import { useAsync } from '../useAsync.ts';
 import { pick } from './exercise-types.ts';
 
 type GradeResult = ApiResult<'exercises/grade'>;
+
+const DRAFTS_KEY = 'kubedeck.exerciseDrafts';
+
+/**
+ * What the learner typed for each exercise, kept while they switch between exercises (and across a reload): picking
+ * another exercise must never throw an answer away.
+ */
+function useDrafts() {
+  const drafts = useRef<Record<string, string>>(
+    (() => {
+      try {
+        return JSON.parse(localStorage.getItem(DRAFTS_KEY) ?? '{}') as Record<string, string>;
+      } catch {
+        return {};
+      }
+    })(),
+  );
+  return {
+    get: (id: string) => drafts.current[id] ?? '',
+    set: (id: string, text: string) => {
+      if (text.trim() === '') delete drafts.current[id];
+      else drafts.current[id] = text;
+      localStorage.setItem(DRAFTS_KEY, JSON.stringify(drafts.current));
+    },
+  };
+}
 
 const loc = (line: number | null, column: number | null) =>
   line === null ? '' : column === null ? `${line}` : `${line}:${column}`;
@@ -17,6 +43,7 @@ export function ExercisesScreen() {
   const { t, lang } = useI18n();
   const list = useAsync(() => call('exercises/list', {}), []);
   const [selected, setSelected] = useState<string | null>(null);
+  const drafts = useDrafts();
   const items = list.data ?? [];
 
   return (
@@ -32,11 +59,23 @@ export function ExercisesScreen() {
               <button
                 type="button"
                 className={e.id === selected ? 'exercise-item active' : 'exercise-item'}
+                data-exercise={e.id}
                 onClick={() => setSelected(e.id)}
               >
-                <span className="exercise-title">{pick(e.title, lang)}</span>
+                <span className="exercise-title">
+                  {e.passed && (
+                    <span
+                      className="exercise-passed"
+                      title={t('exercisePassed')}
+                      data-testid="exercise-passed"
+                    >
+                      ✓{' '}
+                    </span>
+                  )}
+                  {pick(e.title, lang)}
+                </span>
                 <span className="exercise-meta">
-                  {e.topic}
+                  {topicLabel(e.topic, t)}
                   {` · ${t(`difficulty_${e.difficulty}` as StringKey)}`}
                 </span>
               </button>
@@ -45,7 +84,13 @@ export function ExercisesScreen() {
         </ul>
         <div className="exercise-pane">
           {selected ? (
-            <ExerciseDetailView key={selected} id={selected} />
+            <ExerciseDetailView
+              key={selected}
+              id={selected}
+              draft={drafts.get(selected)}
+              onDraft={(text) => drafts.set(selected, text)}
+              onPassed={list.reload}
+            />
           ) : (
             items.length > 0 && <p className="muted">{t('chooseExercise')}</p>
           )}
@@ -55,10 +100,31 @@ export function ExercisesScreen() {
   );
 }
 
-function ExerciseDetailView({ id }: { id: string }) {
+/** A topic in the learner's language; one the tables do not know shows as written. */
+function topicLabel(topic: string, t: T): string {
+  const key = `topic_${topic}` as StringKey;
+  const label = t(key);
+  return label === key ? topic : label;
+}
+
+function ExerciseDetailView({
+  id,
+  draft,
+  onDraft,
+  onPassed,
+}: {
+  id: string;
+  draft: string;
+  onDraft: (text: string) => void;
+  onPassed: () => void;
+}) {
   const { t, lang } = useI18n();
   const ex = useAsync(() => call('exercises/get', { id }), [id]);
-  const [text, setText] = useState('');
+  const [text, setTextState] = useState(draft);
+  const setText = (s: string) => {
+    setTextState(s);
+    onDraft(s);
+  };
   const [result, setResult] = useState<GradeResult | null>(null);
   const [gradeError, setGradeError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -74,15 +140,15 @@ function ExerciseDetailView({ id }: { id: string }) {
     setBusy(true);
     setGradeError(null);
     try {
-      setResult(
-        await call('exercises/grade', {
-          id,
-          answer: text,
-          lang,
-          gaveUp,
-          hintsUsed: hintsOpened ? d.hints.length : 0,
-        }),
-      );
+      const r = await call('exercises/grade', {
+        id,
+        answer: text,
+        lang,
+        gaveUp,
+        hintsUsed: hintsOpened ? d.hints.length : 0,
+      });
+      setResult(r);
+      if (r.verdict?.passed) onPassed();
     } catch (e) {
       setResult(null);
       setGradeError(e);

@@ -129,7 +129,10 @@ export function ImportPreview({ cards, lineOf, skipRules, skipCards, setSkipRule
                             <div>
                               <span className="p-prompt">{c.prompt}</span>
                               <span className="p-arrow"> → </span>
-                              <span className="p-answer">{c.answer}</span>
+                              {/* A manifest, a command list or a bullet list keeps its lines. */}
+                              <span className={c.answer.includes('\n') ? 'p-answer p-lines' : 'p-answer'}>
+                                {c.answer}
+                              </span>
                             </div>
                             <div className="p-source">
                               <span className={`status ${c.status}`}>{t(`importStatus_${c.status}`)}</span>

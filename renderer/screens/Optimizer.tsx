@@ -46,7 +46,14 @@ export function Optimizer({ onDone }: { onDone: () => void }) {
           <span className="muted small"> {t('optimizerRunning', { s: elapsed })}</span>
         </div>
       )}
-      {error ? <ErrorNote error={error} /> : null}
+      {/* Too few reviews is where every new learner starts, not a failure: say how many it needs, calmly. */}
+      {(error as { code?: string } | null)?.code === 'too-few-reviews' ? (
+        <p className="notice" role="status" data-testid="optimizer-too-few">
+          {(error as Error).message}
+        </p>
+      ) : error ? (
+        <ErrorNote error={error} />
+      ) : null}
       {result && (
         <div className="optimizer-result" data-testid="optimizer-result">
           <table className="deck-table">

@@ -1,19 +1,24 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { Fragment, useCallback, useEffect, useRef, useState } from 'react';
 import { call } from '../api/client.ts';
 import { CheckBadges } from '../components/CheckBadges.tsx';
 import { ErrorNote } from '../components/ErrorNote.tsx';
 import { Markdown } from '../components/Markdown.tsx';
-import { Summary, TypedDiff } from '../components/ReviewParts.tsx';
+import { NewLimitNote, Summary, TypedDiff } from '../components/ReviewParts.tsx';
 import { type Offer, RuleOffOffer } from '../components/RuleOffOffer.tsx';
+import { firstRunSettled, takeFirstCard } from '../first-calls.ts';
 import { type StringKey, useI18n } from '../i18n/index.ts';
+import { useReviewAhead } from './review-ahead.ts';
 import {
   addRating,
   type CheckResult,
   type Counts,
   type DueView,
   emptyTally,
+  type Next,
+  optionPieces,
   RATINGS,
   type RatingName,
+  removeRating,
   type SessionTally,
   toDueView,
 } from './review-view.ts';
@@ -33,6 +38,7 @@ export function ReviewScreen({
 }) {
   const { t, lang } = useI18n();
   const [due, setDue] = useState<DueView | null | undefined>(undefined);
+  const [newLimit, setNewLimit] = useState<Next['newLimit'] | null>(null);
   const [shown, setShown] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -46,10 +52,16 @@ export function ReviewScreen({
   const [picked, setPicked] = useState<number | null>(null);
   const [counts, setCounts] = useState<Counts | null>(null);
   const [tally, setTally] = useState<SessionTally>(emptyTally);
+  // This session's ratings, newest last: an undone one comes off the tally exactly as it went on.
+  const ratedHere = useRef<{ rating: RatingName; ms: number }[]>([]);
   const started = useRef(Date.now());
+  // Set while a rating is being taken, so a second key press on the same card does nothing.
+  const rating = useRef(false);
+  const { after, rateCard } = useReviewAhead(due, deck);
 
   const show = useCallback((next: Awaited<ReturnType<typeof call<'review/next'>>>) => {
     setDue(toDueView(next));
+    setNewLimit(next.newLimit ?? null);
     setCounts(next.counts);
     setShown(false);
     setTyped('');
@@ -59,14 +71,16 @@ export function ReviewScreen({
     setError(null);
     started.current = Date.now();
   }, []);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the interval labels follow the UI language
   const load = useCallback(async () => {
     try {
-      show(await call('review/next', deck ? { deck } : {}));
+      // The very first card was asked for as the app started (first-calls.ts); after that, ask.
+      const first = deck ? null : takeFirstCard(lang);
+      if (!first) await firstRunSettled;
+      show(await (first ?? after(() => call('review/next', deck ? { deck } : {}))));
     } catch (e) {
       setError(e);
     }
-  }, [deck, lang, show]);
+  }, [deck, lang, show, after]);
 
   useEffect(() => {
     load();
@@ -92,36 +106,41 @@ export function ReviewScreen({
     (picked !== null && choices ? (picked === choices.correct ? 'good' : 'again') : null);
 
   const rate = useCallback(
-    async (rating: RatingName) => {
-      if (!due || !shown || busy) return;
-      setBusy(true);
+    async (choice: RatingName) => {
+      if (!due || !shown || busy || rating.current) return;
+      rating.current = true;
       setNotice(null);
       const elapsedMs = Math.min(Date.now() - started.current, 86_400_000);
       try {
-        // One round trip: the rating and the next card come back together.
-        const { rated: r, next } = await call('review/rate-next', {
-          rate: { cardId: due.cardId, rating, elapsedMs },
-          next: deck ? { deck } : {},
-        });
-        setTally((s) => addRating(s, rating, elapsedMs));
+        const { next, rated } = await rateCard({ cardId: due.cardId, rating: choice, elapsedMs });
+        setTally((s) => addRating(s, choice, elapsedMs));
+        ratedHere.current.push({ rating: choice, ms: elapsedMs });
         show(next);
-        if (r.message) setNotice(r.message);
+        // Known ahead, the card shows before the core has the rating: a failure shows then, and the queue reloads.
+        rated.then(
+          (r) => r.message && setNotice(r.message),
+          (e: unknown) => {
+            setError(e);
+            void load();
+          },
+        );
       } catch (e) {
         setError(e);
       } finally {
-        setBusy(false);
+        rating.current = false;
       }
     },
-    [due, shown, busy, deck, show],
+    [due, shown, busy, show, rateCard, load],
   );
 
   const undo = useCallback(async () => {
     if (busy) return;
     setBusy(true);
     try {
-      await call('review/undo', {});
-      setNotice(t('undone'));
-      setTally((s) => ({ ...s, cards: Math.max(0, s.cards - 1) }));
+      const { what } = await after(() => call('review/undo', {}));
+      setNotice(t(what === 'rating' ? 'undone' : what === 'suspend' ? 'undoneSuspend' : 'undoneBury'));
+      const last = what === 'rating' ? ratedHere.current.pop() : undefined;
+      if (last) setTally((s) => removeRating(s, last.rating, last.ms));
       await load();
     } catch (e) {
       setNotice(
@@ -130,14 +149,16 @@ export function ReviewScreen({
     } finally {
       setBusy(false);
     }
-  }, [busy, load, t]);
+  }, [busy, load, t, after]);
 
   const act = useCallback(
     async (what: 'suspend' | 'bury') => {
       if (!due || busy) return;
       setBusy(true);
       try {
-        await call(what === 'suspend' ? 'review/suspend' : 'review/bury', { cardId: due.cardId });
+        await after(() =>
+          call(what === 'suspend' ? 'review/suspend' : 'review/bury', { cardId: due.cardId }),
+        );
         setNotice(t(what === 'suspend' ? 'suspendedNotice' : 'buriedNotice'));
         await load();
       } catch (e) {
@@ -146,7 +167,7 @@ export function ReviewScreen({
         setBusy(false);
       }
     },
-    [due, busy, load, t],
+    [due, busy, load, t, after],
   );
 
   // "Bad card": thrown away for good (a tombstone keeps re-imports from making it again).
@@ -274,7 +295,8 @@ export function ReviewScreen({
       {offer && <RuleOffOffer offer={offer} onDone={() => setOffer(null)} />}
       {due === undefined && !error && <p className="muted">{t('loading')}</p>}
       {due === null && tally.cards > 0 && <Summary tally={tally} />}
-      {due === null && tally.cards === 0 && (
+      {due === null && newLimit && <NewLimitNote {...newLimit} />}
+      {due === null && tally.cards === 0 && !newLimit && (
         <div className="card done">
           <h2>{t('doneTitle')}</h2>
           <p className="muted">{t('doneBody')}</p>
@@ -358,7 +380,16 @@ export function ReviewScreen({
                         onClick={() => pick(i)}
                         data-testid={`choice-${i + 1}`}
                       >
-                        <kbd>{i + 1}</kbd> <span className="choice-text">{o.replace(/^`+|`+$/g, '')}</span>
+                        <kbd>{i + 1}</kbd>{' '}
+                        <span className="choice-text">
+                          {optionPieces(o).map((piece, k) => (
+                            // biome-ignore lint/suspicious/noArrayIndexKey: pieces are positional
+                            <Fragment key={k}>
+                              {k > 0 && <wbr />}
+                              {piece}
+                            </Fragment>
+                          ))}
+                        </span>
                       </button>
                     </li>
                   );

@@ -35,6 +35,13 @@ export const addRating = (t: SessionTally, rating: RatingName, ms: number): Sess
   ms: t.ms + ms,
 });
 
+/** An undone rating leaves the session as if it had never been given. */
+export const removeRating = (t: SessionTally, rating: RatingName, ms: number): SessionTally => ({
+  cards: Math.max(0, t.cards - 1),
+  again: Math.max(0, t.again - (rating === 'again' ? 1 : 0)),
+  ms: Math.max(0, t.ms - ms),
+});
+
 /** "12:05" for minutes and seconds, "1:02:05" past an hour. */
 export function clock(ms: number): string {
   const s = Math.round(ms / 1000);
@@ -72,4 +79,42 @@ export function toDueView(next: Next): DueView | null {
     cloze: c.kind === 'cloze',
     checks: c.checks ?? [],
   };
+}
+
+/**
+ * A multiple-choice option in pieces that may start a new line: after "/", ".", "-", "=" or ":", so a long path
+ * or flag breaks between its parts (`/var/lib/kubelet/` `config.yaml`), never inside one.
+ */
+export const optionPieces = (text: string): string[] =>
+  text.replace(/^`+|`+$/g, '').split(/(?<=[/.=:-])(?=[^/.=:-])/);
+
+/** One column of the typed-answer comparison: the same text in both, or what differs, side by side. */
+export type DiffColumn = { same: boolean; typed: string; expected: string };
+
+/**
+ * The typed answer over the card's answer, column by column: equal runs once in each row, and a change (what was
+ * typed instead, or left out) as one column padded to the same width, so 6444 typed against 6443 shows
+ * `644[4]` over `644[3]`, not a merged `64434`.
+ */
+export function diffColumns(diff: CheckResult['diff']): DiffColumn[] {
+  const cols: DiffColumn[] = [];
+  for (const part of diff) {
+    const last = cols[cols.length - 1];
+    if (part.op === 'equal') cols.push({ same: true, typed: part.text, expected: part.text });
+    else if (last && !last.same) {
+      if (part.op === 'extra') last.typed += part.text;
+      else last.expected += part.text;
+    } else
+      cols.push({
+        same: false,
+        typed: part.op === 'extra' ? part.text : '',
+        expected: part.op === 'missing' ? part.text : '',
+      });
+  }
+  for (const c of cols) {
+    const w = Math.max([...c.typed].length, [...c.expected].length);
+    c.typed = c.typed.padEnd(w, '\u00a0');
+    c.expected = c.expected.padEnd(w, '\u00a0');
+  }
+  return cols;
 }

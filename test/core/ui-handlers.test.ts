@@ -4,7 +4,7 @@ import { openCore } from '../../core/app.ts';
 import { ROOT } from '../e2e/harness.ts';
 import { seedReviewHistory } from '../e2e/seed.ts';
 import { freshCore } from '../review/helpers.ts';
-import { tmpDir } from '../support/tmp.ts';
+import { tmpDir, writeFiles } from '../support/tmp.ts';
 
 const TREE = join(ROOT, 'test', 'fixtures', 'notes-tree');
 
@@ -25,7 +25,48 @@ describe('first start', () => {
     }
   });
 
-  it('keeps a language visible when the learner imported notes in it', async () => {
+  it('a deck the learner imports in the hidden language is shown, reviewed and searched; the bundled ones stay hidden', async () => {
+    const dir = tmpDir();
+    const core = openCore({ dbPath: join(dir, 'k.sqlite'), now: () => new Date('2026-04-01T10:00:00Z') });
+    try {
+      await core.call('settings/set', { key: 'timeZone', value: 'UTC' });
+      await core.call('settings/set', { key: 'newPerDay', value: 9999 });
+      expect(await core.call('decks/first-run', { lang: 'ko' })).toEqual({
+        hiddenLangs: ['en'],
+        changed: true,
+      });
+      writeFiles(dir, {
+        'mine.md': '---\ndeck: My English notes\n---\nkube-proxy mode :: iptables\nCoreDNS port :: 53\n',
+      });
+      const run = await core.call('import/run', { paths: [join(dir, 'mine.md')] });
+      expect(run.summary.new).toBe(2);
+      const decks = await core.call('decks/list', {});
+      expect(decks.find((d) => d.name === 'My English notes')).toMatchObject({ lang: 'en', hidden: false });
+      // The nine bundled English decks stay out of sight.
+      const bundledEn = decks.filter((d) => d.lang === 'en' && d.bundled);
+      expect(bundledEn.length).toBeGreaterThan(0);
+      expect(bundledEn.every((d) => d.hidden)).toBe(true);
+      // The daily review counts the new deck's two cards with the Korean ones, and none of the hidden bundled ones.
+      const next = await core.call('review/next', {});
+      const newIn = (ds: typeof decks) => ds.reduce((n, d) => n + d.new, 0);
+      expect(next.counts.new).toBe(newIn(decks.filter((d) => !d.hidden)));
+      expect(newIn(decks.filter((d) => d.name === 'My English notes'))).toBe(2);
+      // Browse, with no deck chosen, lists the learner's English cards and none of the hidden bundled ones.
+      const found = await core.call('browse/search', { text: 'port', limit: 500 });
+      const decksFound = new Set(found.items.map((i) => i.deck));
+      expect(decksFound).toContain('My English notes');
+      expect([...decksFound].filter((d) => bundledEn.some((b) => b.name === d))).toEqual([]);
+      // Choosing a hidden deck by name still shows it.
+      const hiddenDeck = bundledEn[0]!.name;
+      expect((await core.call('browse/search', { text: '', deck: hiddenDeck })).items.length).toBeGreaterThan(
+        0,
+      );
+    } finally {
+      core.close();
+    }
+  }, 60_000);
+
+  it('keeps a language visible when the learner imported notes in it (no bundled decks to hide)', async () => {
     const k = await freshCore('2026-04-01T10:00:00Z', {}, [TREE]);
     try {
       expect(await k.core.call('decks/first-run', { lang: 'en' })).toEqual({

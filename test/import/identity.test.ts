@@ -191,3 +191,63 @@ describe('stable identity across re-imports', () => {
     expect(real.summary.new).toBe(4);
   });
 });
+
+describe('the same notes from two places', () => {
+  const OTHER = '# DNS\n\nCoreDNS 포트 :: 53\nclusterDomain 기본값 :: cluster.local\n';
+
+  it('uploaded, then their folder imported: one copy of each card, history kept, and the preview says so', async () => {
+    const { dir, core: c } = setup({ 'notes/ports.md': NOTE, 'notes/dns.md': OTHER });
+    const up = await c.call('import/upload', {
+      root: null,
+      files: [
+        { path: 'ports.md', text: NOTE },
+        { path: 'dns.md', text: OTHER },
+      ],
+    });
+    expect(up.summary.new).toBe(6);
+    const card = byPrompt(c, '스케줄러 포트');
+    review(c, card.id);
+
+    // The folder preview knows these notes: nothing would be new.
+    const dry = await c.call('import/run', { paths: [join(dir, 'notes')], dryRun: true, preview: true });
+    expect(dry.summary.new).toBe(0);
+    expect(dry.preview!.filter((p) => p.status === 'new')).toEqual([]);
+
+    const folder = await c.call('import/run', { paths: [join(dir, 'notes')] });
+    expect(folder.summary).toEqual({ new: 0, updated: 0, unchanged: 6, suspended: 0 });
+    const cards = state(c);
+    expect(cards).toHaveLength(6);
+    // The reviewed card kept its schedule and log, and now points at the folder's file.
+    expect(byPrompt(c, '스케줄러 포트')).toMatchObject({
+      id: card.id,
+      reps: 3,
+      source_file: join(dir, 'notes', 'ports.md'),
+    });
+    expect(logCount(c, card.id)).toBe(1);
+    const search = await c.call('browse/search', { text: '스케줄러' });
+    expect(search.items.map((i) => i.id)).toEqual([card.id]);
+  });
+
+  it('an edited copy from the other place updates the note: new lines are new, removed ones suspended', async () => {
+    const { dir, core: c } = setup({
+      'notes/ports.md': NOTE.replace('스케줄러 포트 :: 10259', 'kubelet 포트 :: 10250'),
+    });
+    await c.call('import/upload', { root: null, files: [{ path: 'ports.md', text: NOTE }] });
+    const kept = byPrompt(c, 'kube-apiserver 포트');
+    const folder = await c.call('import/run', { paths: [join(dir, 'notes')] });
+    expect(folder.summary).toEqual({ new: 1, updated: 0, unchanged: 3, suspended: 1 });
+    expect(byPrompt(c, 'kube-apiserver 포트').id).toBe(kept.id);
+    expect(state(c).filter((r) => r.suspended === 0)).toHaveLength(4);
+  });
+
+  it('two files of one import stay two notes, and a note of another deck is not taken', async () => {
+    const { dir, core: c } = setup({
+      'a/ports.md': NOTE,
+      'b/ports.md': `---\ndeck: 다른 덱\n---\n${NOTE}`,
+    });
+    await c.call('import/run', { paths: [join(dir, 'a')] });
+    const other = await c.call('import/run', { paths: [join(dir, 'b')] });
+    expect(other.summary.new).toBe(4);
+    expect(state(c)).toHaveLength(8);
+  });
+});

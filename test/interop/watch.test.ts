@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Core } from '../../core/app.ts';
 import { FolderWatcher, type SyncEvent } from '../../core/interop/watch.ts';
 import { kubedeck } from '../support/cli.ts';
 import { tmpDir, writeFiles } from '../support/tmp.ts';
@@ -18,6 +19,9 @@ async function until<T>(what: string, probe: () => T | undefined, ms = 20_000): 
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/** What a watcher does on a save: the folder's import again (here nothing changed). */
+const importNotesAgain = (core: Core, folder: string) => core.call('import/run', { paths: [folder] });
 
 const A = `# Ports\n\nkube-apiserver 포트 :: 6443\netcd 클라이언트 포트 :: 2379\nkubelet 포트 :: 10250\n`;
 const B = `# DNS\n\nCoreDNS 포트 :: 53\nclusterDomain 기본값 :: cluster.local\n`;
@@ -73,13 +77,55 @@ describe('watched note folders', () => {
     expect(
       runs.map((r) => ({ sources: r.sources, new: r.new, updated: r.updated, suspended: r.suspended })),
     ).toEqual([
-      { sources: [], new: 0, updated: 0, suspended: 2 },
+      { sources: [join(vault, 'sub', 'b.md')], new: 0, updated: 0, suspended: 2 },
       { sources: [a], new: 1, updated: 1, suspended: 0 },
     ]);
     await w.close();
     expect(events).toHaveLength(3);
     core.close();
   }, 60_000);
+
+  it('a folder added or removed by a call in another language than the host’s reaches the running watcher', async () => {
+    // The core speaks English (serve's default); the learner's UI is Korean, so every call carries lang: 'ko'.
+    const { core, dir } = await coreAt('2026-04-01T09:00:00Z');
+    const events: SyncEvent[] = [];
+    const w = new FolderWatcher(core.ctx, { debounceMs: 100, onSync: (e) => events.push(e) });
+    await w.start([]);
+    const vault = join(dir, 'vault');
+    writeFiles(vault, { 'a.md': A });
+    await core.call('watch/add', { folder: vault }, { lang: 'ko' });
+    // The first import of the added folder runs at once.
+    expect(events.map((e) => e.result?.summary.new)).toEqual([3]);
+    await core.call('watch/remove', { folder: vault }, { lang: 'ko' });
+    writeFileSync(join(vault, 'b.md'), B);
+    await new Promise((r) => setTimeout(r, 800));
+    // No longer watched: the new note is not imported.
+    expect(events).toHaveLength(1);
+    await w.close();
+    core.close();
+  }, 30_000);
+
+  it('"changes since the last sync" lists only syncs of watched folders that changed something', async () => {
+    const { core, dir } = await coreAt('2026-04-01T09:00:00Z');
+    const vault = join(dir, 'vault');
+    writeFiles(vault, { 'a.md': A });
+    writeFiles(join(dir, 'once'), { 'c.md': B });
+    await core.call('import/upload', {
+      root: null,
+      files: [{ path: 'u.md', text: B.replace('53', '5353') }],
+    });
+    await core.call('import/run', { paths: [join(dir, 'once')] });
+    // Nothing watched: no syncs, whatever was imported.
+    expect((await core.call('watch/changes', {})).runs).toEqual([]);
+    await core.call('watch/add', { folder: vault });
+    await importNotesAgain(core, vault);
+    const { runs } = await core.call('watch/changes', {});
+    // The first sync of the folder, and not the second one, which found nothing to change.
+    expect(runs.map((r) => ({ sources: r.sources, new: r.new }))).toEqual([
+      { sources: [join(vault, 'a.md')], new: 3 },
+    ]);
+    core.close();
+  });
 
   it('kubedeck watch keeps a folder imported until Ctrl-C; --list and --remove manage the stored folders', async () => {
     const dir = tmpDir();

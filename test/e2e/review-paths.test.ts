@@ -1,0 +1,217 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  CHROMIUM,
+  ensureRendererBuilt,
+  haveChromium,
+  launchChromium,
+  type Served,
+  startServe,
+} from './harness.ts';
+
+if (!haveChromium) console.warn(`e2e skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
+
+/** Paths a new learner takes from the Review screen, each on its own fresh database. */
+describe.skipIf(!haveChromium)('Review, as a new learner uses it', () => {
+  let browser: Browser;
+  const running: Served[] = [];
+
+  beforeAll(async () => {
+    await ensureRendererBuilt();
+    browser = await launchChromium();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await Promise.all(running.map((s) => s.stop()));
+  });
+
+  async function open(
+    lang: 'ko' | 'en',
+    hash: string,
+    note?: string,
+  ): Promise<{ page: Page; served: Served }> {
+    const served = await startServe({ lang, importFixture: note === undefined });
+    if (note !== undefined) {
+      writeFileSync(join(served.dataDir, 'note.md'), note);
+      const r = await served.api('import/run', { paths: [join(served.dataDir, 'note.md')] });
+      if (!r.ok) throw new Error(r.error?.message);
+    }
+    running.push(served);
+    const page = await browser.newPage({ locale: lang === 'ko' ? 'ko-KR' : 'en-US' });
+    await page.goto(`${served.url}#/${hash}`);
+    return { page, served };
+  }
+
+  /** A loaded machine (the e2e run shares it) can take seconds where a quiet one takes milliseconds. */
+  const WAIT = { timeout: 15_000 };
+  const cardId = (page: Page) => page.getByTestId('card').getAttribute('data-card-id');
+
+  it('Edit (button or E) opens the card in Browse, its source line ready to edit', async () => {
+    const { page } = await open('en', 'review');
+    await page.getByTestId('card').waitFor();
+    const id = await cardId(page);
+    await page.keyboard.press('e');
+    await expect.poll(() => page.getByTestId('card-pane').getAttribute('data-card-id'), WAIT).toBe(id);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('source-line');
+    // The button does the same from a fresh Review.
+    await page.goto(page.url().replace(/#.*$/, '#/review'));
+    await page.getByTestId('card').waitFor();
+    const again = await cardId(page);
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    await expect.poll(() => page.getByTestId('card-pane').getAttribute('data-card-id'), WAIT).toBe(again);
+    await page.close();
+  });
+
+  it('the shortcuts dialog takes the focus and keeps Space and 1–4 from the card behind it', async () => {
+    const { page } = await open('en', 'review');
+    await page.getByTestId('card').waitFor();
+    const id = await cardId(page);
+    await page.keyboard.press('?');
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.closest('[role="dialog"]') !== null)).toBe(true);
+    for (const key of ['Space', '3', '1', 's', 'b', 'Tab', 'Tab']) await page.keyboard.press(key);
+    expect(await page.evaluate(() => document.activeElement?.closest('[role="dialog"]') !== null)).toBe(true);
+    expect(await page.getByTestId('answer').count()).toBe(0);
+    expect(await cardId(page)).toBe(id);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    // Back on the card, the keys work again.
+    await page.keyboard.press('Space');
+    await page.getByTestId('answer').waitFor();
+    await page.close();
+  });
+
+  it('U after S takes back the suspend, not an older rating', async () => {
+    const { page, served } = await open('en', 'review');
+    await page.getByTestId('card').waitFor();
+    await page.keyboard.press('Space');
+    await page.getByTestId('answer').waitFor();
+    const rated = await cardId(page);
+    await page.keyboard.press('3');
+    await expect.poll(() => cardId(page), WAIT).not.toBe(rated);
+    const suspended = await cardId(page);
+    await page.keyboard.press('s');
+    await expect.poll(() => cardId(page), WAIT).not.toBe(suspended);
+    await page.keyboard.press('u');
+    await expect
+      .poll(() => page.locator('.notice').textContent())
+      .toBe('Suspend undone: the card is back in reviews.');
+    await expect.poll(() => cardId(page), WAIT).toBe(suspended);
+    const card = await served.api<{ card: { suspended: boolean } }>('browse/card', { cardId: suspended });
+    expect(card.value!.card.suspended).toBe(false);
+    // The rating before it stands.
+    const first = await served.api<{ history: unknown[] }>('browse/card', { cardId: rated });
+    expect(first.value!.history).toHaveLength(1);
+    await page.close();
+  });
+
+  it('the session summary leaves out an undone rating: its Again and its time', async () => {
+    const { page } = await open('en', 'review', '# One\n\nkube-apiserver port :: 6443\n');
+    await page.getByTestId('card').waitFor();
+    await page.keyboard.press('Space');
+    await page.getByTestId('answer').waitFor();
+    await page.waitForTimeout(3000);
+    await page.keyboard.press('1');
+    await expect.poll(() => page.getByTestId('count-learning').textContent(), WAIT).toBe('1');
+    await page.keyboard.press('u');
+    await expect.poll(() => page.getByTestId('count-new').textContent(), WAIT).toBe('1');
+    await page.keyboard.press('Space');
+    await page.getByTestId('answer').waitFor();
+    await page.keyboard.press('4');
+    await page.getByTestId('summary').waitFor();
+    expect(await page.getByTestId('summary-cards').textContent()).toBe('1');
+    expect(await page.getByTestId('summary-again').textContent()).toBe('0%');
+    // Only the kept rating's second or so, not the undone one's 3 s on top.
+    expect(await page.getByTestId('summary-time').textContent()).toMatch(/^0:0[01]$/);
+    await page.close();
+  });
+
+  it('with the new-card limit spent and new cards waiting, Review says so and where to study more', async () => {
+    const note = '# Ports\n\nkube-apiserver port :: 6443\netcd port :: 2379\nkubelet port :: 10250\n';
+    const { page, served } = await open('en', 'settings', note);
+    await served.api('settings/set', { key: 'newPerDay', value: 2 });
+    await page.goto(page.url().replace(/#.*$/, '#/review'));
+    for (let i = 0; i < 2; i++) {
+      await page.getByTestId('card').waitFor();
+      const id = await cardId(page);
+      await page.keyboard.press('Space');
+      await page.getByTestId('answer').waitFor();
+      await page.keyboard.press('4');
+      await expect
+        .poll(async () => (await page.getByTestId('card').count()) === 0 || (await cardId(page)) !== id, WAIT)
+        .toBe(true);
+    }
+    const note2 = page.getByTestId('new-limit');
+    await note2.waitFor();
+    expect(await note2.locator('h2').textContent()).toBe("Today's 2 new cards are done");
+    expect(await note2.textContent()).toContain('1 new cards are waiting');
+    await note2.getByRole('link', { name: 'Go to Decks' }).click();
+    await page.getByTestId('deck-tree').waitFor();
+    await page.close();
+  });
+
+  it('a typed answer shows over the card answer, aligned, the differing characters marked', async () => {
+    const { page } = await open('en', 'settings', '# Ports\n\nkube-apiserver port :: 6443\n');
+    await page.evaluate(() => localStorage.setItem('kubedeck.typedAnswers', '1'));
+    await page.goto(page.url().replace(/#.*$/, '#/review'));
+    const input = page.getByRole('textbox', { name: 'Type the answer' });
+    await input.waitFor();
+    await input.fill('6444');
+    await input.press('Enter');
+    await page.getByTestId('typed-diff').waitFor();
+    const nbsp = (s: string | null) => s?.replace(/\u00a0/g, ' ');
+    expect(nbsp(await page.getByTestId('diff-typed').textContent())).toBe('6444');
+    expect(nbsp(await page.getByTestId('diff-expected').textContent())).toBe('6443');
+    expect(await page.getByTestId('diff-typed').locator('.diff-extra').textContent()).toBe('4');
+    expect(await page.getByTestId('diff-expected').locator('.diff-missing').textContent()).toBe('3');
+    await page.close();
+  });
+
+  it('multiple-choice options break only between path parts, and a row of options is one height', async () => {
+    const note = [
+      '# Paths',
+      '',
+      'kubelet config file :: /var/lib/kubelet/config.yaml',
+      'CNI config folder :: /etc/cni/net.d/10-flannel.conflist',
+      'kube-proxy config :: /var/lib/kube-proxy/config.conf',
+      'static pod folder :: /etc/kubernetes/manifests/kube-apiserver.yaml',
+      'kubeconfig of admin :: /etc/kubernetes/admin.conf',
+      '',
+    ].join('\n');
+    const { page } = await open('en', 'settings', note);
+    await page.evaluate(() => localStorage.setItem('kubedeck.multipleChoice', '1'));
+    await page.setViewportSize({ width: 1100, height: 800 });
+    await page.goto(page.url().replace(/#.*$/, '#/review'));
+    await page.getByTestId('choices').waitFor();
+    // Every piece between break points sits on one line: no word is cut.
+    const cut = await page.evaluate(() => {
+      const out: string[] = [];
+      for (const span of document.querySelectorAll('.choice-text')) {
+        for (const node of span.childNodes) {
+          if (node.nodeType !== Node.TEXT_NODE || !node.textContent) continue;
+          const r = document.createRange();
+          r.selectNodeContents(node);
+          const tops = new Set([...r.getClientRects()].map((x) => Math.round(x.top)));
+          if (tops.size > 1) out.push(node.textContent);
+        }
+      }
+      return out;
+    });
+    expect(cut).toEqual([]);
+    const rows = await page.evaluate(() => {
+      const byTop = new Map<number, number[]>();
+      for (const b of document.querySelectorAll('.choice')) {
+        const r = b.getBoundingClientRect();
+        byTop.set(Math.round(r.top), [...(byTop.get(Math.round(r.top)) ?? []), Math.round(r.height)]);
+      }
+      return [...byTop.values()];
+    });
+    for (const heights of rows) expect(new Set(heights).size).toBe(1);
+    await page.close();
+  });
+});
