@@ -10,7 +10,7 @@ import { noteExcerpt } from '../import/note-excerpt.ts';
 import { switchRuleOffInNote } from '../import/note-rules-off.ts';
 import type { ImportOptions } from '../import/run-import.ts';
 import { keepUpload, placeUpload } from '../import/uploads.ts';
-import { importNotes, importNotesStreaming, type NotesImportResult } from '../interop/notes-import.ts';
+import { importNotes, importNotesStreaming } from '../interop/notes-import.ts';
 import { readRoots, requireInside } from '../safety/file-roots.ts';
 
 const skip = z

@@ -1,7 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { AnkiCard, AnkiCollection, AnkiNote } from '../../db/anki-collection.ts';
-import { KubedeckError } from '../../db/errors.ts';
 import { localCardStates } from '../../db/interop.ts';
 import type { Ctx } from '../context.ts';
 import { type Lang, tr } from '../i18n/index.ts';
