@@ -28,6 +28,7 @@ const DOMAINS: Record<string, () => Promise<HandlerTable>> = {
   db: async () => (await import('./check.ts')).checkHandlers,
   media: async () => (await import('./media.ts')).mediaHandlers,
   'note-checks': async () => (await import('./note-checks.ts')).noteCheckHandlers,
+  suggestions: async () => (await import('./browse.ts')).browseHandlers,
 };
 
 /** The domain route a handler name takes, or null when only the whole table knows it. */

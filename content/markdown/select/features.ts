@@ -241,7 +241,7 @@ export const FEATURES: Feature[] = [
   {
     // "Service web은 app=web Pod의 컨테이너 포트로 …를 만든다." over the manifest: the task it answers is stated.
     name: 'manifest-with-its-task',
-    weight: 0.4,
+    weight: 0.45,
     holds: (v) =>
       v.card.rule === 'manifest' &&
       ((v.card.prompt.includes('\n') && (v.card.prompt.split('\n')[0] ?? '').split(' ').length >= 5) ||
