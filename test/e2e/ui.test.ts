@@ -94,13 +94,13 @@ describe.skipIf(!haveChromium)('UI in headless Chromium against kubedeck serve',
     );
     await editor.fill(solution);
     await page.getByRole('button', { name: 'Grade', exact: true }).click();
-    await expect.poll(() => page.locator('.verdict-head').textContent()).toContain('✓');
+    await expect.poll(() => page.locator('.verdict-head').textContent(), { timeout: 30_000 }).toContain('✓');
     expect(await page.locator('.check-row.bad').count()).toBe(0);
     expect(await page.locator('.solution').textContent()).toContain('default-deny-all');
 
     await editor.fill(solution.replace('namespace: prod', 'namespace: dev'));
     await page.getByRole('button', { name: 'Grade', exact: true }).click();
-    await expect.poll(() => page.locator('.verdict-head').textContent()).toContain('✗');
+    await expect.poll(() => page.locator('.verdict-head').textContent(), { timeout: 30_000 }).toContain('✗');
     const bad = page.locator('.check-row.bad').first();
     expect(await bad.textContent()).toMatch(/namespace/);
     expect(await bad.locator('.loc').textContent()).toMatch(/^\d+(:\d+)?$/);
