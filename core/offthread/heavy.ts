@@ -9,8 +9,12 @@ import { runOffThread } from './run.ts';
  * The heavy calls, in place for a CLI run and in a worker thread (with a time and memory limit) for a long-lived
  * host, where one slow answer or file must not keep every other request waiting.
  */
+/** An answer this short is graded in milliseconds: in place, without a worker's start-up. */
+const IN_PLACE_ANSWER_BYTES = 16 * 1024;
+
 export async function gradeAnswer(ctx: Ctx, args: GradeTaskArgs): Promise<GradeTaskResult> {
-  if (!ctx.offThread) return (await import('./grade-task.ts')).gradeTask(args);
+  if (!ctx.offThread || Buffer.byteLength(args.answer) < IN_PLACE_ANSWER_BYTES)
+    return (await import('./grade-task.ts')).gradeTask(args);
   return runOffThread('grade', args, (why, limits) =>
     why === 'time'
       ? new KubedeckError('too-slow', say(ctx.lang, 'gradeTooSlow', { s: limits.timeoutMs / 1000 }))
