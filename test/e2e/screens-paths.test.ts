@@ -128,8 +128,7 @@ describe.skipIf(!haveChromium)('screens, as a new learner finds them', () => {
     await page.close();
   });
 
-  // Quarantined with test/e2e/ui.test.ts "grades an exercise": the verdict does not show in the browser after Grade.
-  it.skip('Exercises: the YAML typed for one exercise is still there after opening another; a pass is marked in the list', async () => {
+  it('Exercises: the YAML typed for one exercise is still there after opening another; a pass is marked in the list', async () => {
     const page = await open('exercises', { lang: 'en' });
     const items = page.locator('.exercise-item');
     await items.first().waitFor();

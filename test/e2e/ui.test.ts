@@ -83,10 +83,7 @@ describe.skipIf(!haveChromium)('UI in headless Chromium against kubedeck serve',
     await page.close();
   });
 
-  // Quarantined at the end of the session that merged #17–#22: the exercise pane does not show the verdict after
-  // Grade in the browser, though exercises/grade answers over HTTP in milliseconds (test/safety/concurrent-writers,
-  // test/cli grading). The closing note of #21 names it; the next session fixes it and takes the skip away.
-  it.skip('grades an exercise: ✓ for the reference solution, ✗ with line:column for a wrong answer', async () => {
+  it('grades an exercise: ✓ for the reference solution, ✗ with line:column for a wrong answer', async () => {
     const page = await open('en', 'exercises');
     await page.getByRole('button', { name: /Default-deny NetworkPolicy/ }).click();
     const editor = page.locator('.cm-content');
