@@ -11,7 +11,7 @@ export type Limits = { timeoutMs: number; maxMemoryMb: number };
 export function limitsFor(task: TaskName, env: NodeJS.ProcessEnv = process.env): Limits {
   const forced = Number(env.KUBEDECK_OFFTHREAD_TIMEOUT_MS);
   const base: Limits =
-    task === 'grade' ? { timeoutMs: 30_000, maxMemoryMb: 512 } : { timeoutMs: 120_000, maxMemoryMb: 2048 };
+    task === 'grade' ? { timeoutMs: 10_000, maxMemoryMb: 512 } : { timeoutMs: 120_000, maxMemoryMb: 2048 };
   return Number.isFinite(forced) && forced > 0 ? { ...base, timeoutMs: forced } : base;
 }
 
