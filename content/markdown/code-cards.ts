@@ -1,3 +1,4 @@
+import { isAlignedOutputLine } from './aligned-output.ts';
 import type { LineCard } from './explicit.ts';
 import { maskInline } from './inline.ts';
 import { abbreviations } from './line-rules.ts';
@@ -104,7 +105,7 @@ export function codeCards(content: string, lang: string, firstLine: number): Cod
         continue;
       }
       // A comment that holds its own fact ("# PV - cluster scoped", "# Default: /etc/...").
-      const td = termDefinition(maskInline(bare).text, { dash: true });
+      const td = isAlignedOutputLine(lines, i) ? null : termDefinition(maskInline(bare).text, { dash: true });
       if (td)
         push({ kind: 'basic', rule: 'term-definition', prompt: td.term, answer: td.definition }, line, bare);
       else if (bare.split(/\s+/).length >= 4) prose(bare, line);

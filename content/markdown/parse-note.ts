@@ -18,6 +18,7 @@ import { normaliseNoteText } from './note-text.ts';
 import { dedentOsrCode } from './osr-indent.ts';
 import { readAsTheSrPluginDoes } from './osr-notes.ts';
 import { isSpaceCode } from './scan.ts';
+import { focusAnswers } from './select/focus-answer.ts';
 import { selectCards } from './select/select-cards.ts';
 import { tableCards } from './tables.ts';
 import { mayHaveSolution, taskSolutionCards } from './task-solution.ts';
@@ -196,7 +197,7 @@ function proposeCards(
   if (!inLineOrder(cards)) cards.sort((a, b) => a.line - b.line);
   return {
     note: { file, deck, lang, tags: fm.tags, warnings },
-    candidates: dedupe(cards, warn),
+    candidates: focusAnswers(dedupe(cards, warn)),
     density: fm.density ?? opts.density,
   };
 }

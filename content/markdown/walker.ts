@@ -1,3 +1,4 @@
+import { isAlignedOutputLine } from './aligned-output.ts';
 import type { Block, Item } from './block-tree.ts';
 import {
   type ClozeOptions,
@@ -385,6 +386,7 @@ export class Walker {
       start++;
     }
     const lines = start === 0 ? all : all.slice(start);
+    const texts = lines.map((l) => l.text);
     let prose: Line[] = [];
     let proseRun = 0;
     for (let k = 0; k < lines.length; k++) {
@@ -474,6 +476,11 @@ export class Walker {
           allTags,
           prompt,
         );
+        continue;
+      }
+      // `IP Families:       IPv4` among lines aligned like it: `kubectl describe` output pasted as text.
+      if (isAlignedOutputLine(texts, k)) {
+        prose = this.flush(prose, ctx, tags);
         continue;
       }
       const made = lineCards(clean, masked.spans, this.cloze);

@@ -176,6 +176,19 @@ function hiddenTermsShown(v: CardView): boolean {
   );
 }
 
+const SERVER_FIELDS =
+  /^\s*(?:creationTimestamp|resourceVersion|uid|selfLink|managedFields|generation):|^status:\s*$/m;
+
+/** A manifest document whose kind has a known apiVersion list that does not hold the version written. */
+function hasOutdatedApiVersion(yaml: string): boolean {
+  for (const doc of yaml.split(/^---\s*$/m)) {
+    const kind = /^kind:\s*(\S+)/m.exec(doc)?.[1];
+    const version = /^apiVersion:\s*(\S+)/m.exec(doc)?.[1];
+    if (kind && version && isOutdatedApiVersion(kind, version)) return true;
+  }
+  return false;
+}
+
 export const FEATURES: Feature[] = [
   // What the blank hides: worth asking.
   // In a manifest the value of a field is one of its kind's values, and the manifest rarely says which: not counted.
@@ -383,6 +396,19 @@ export const FEATURES: Feature[] = [
       const kind = /kind: (\S+)/.exec(v.card.prompt)?.[1];
       return kind !== undefined && isOutdatedApiVersion(kind, v.card.answer);
     },
+  },
+  {
+    // `creationTimestamp:`, `resourceVersion:`, `uid:`, `status:`: the API server wrote these; the manifest was
+    // pasted from `kubectl get -o yaml`, and no learner writes it back from a task (judges: "wrong").
+    name: 'manifest-pasted-from-the-server',
+    weight: -0.6,
+    holds: (v) => v.card.rule === 'manifest' && SERVER_FIELDS.test(v.card.answer),
+  },
+  {
+    // `extensions/v1beta1` Ingress: the API server no longer takes it, so the card teaches what fails.
+    name: 'manifest-of-an-outdated-api',
+    weight: -0.6,
+    holds: (v) => v.card.rule === 'manifest' && hasOutdatedApiVersion(v.card.answer),
   },
   {
     name: 'long-manifest',

@@ -1,0 +1,149 @@
+import { splitSentences } from '../sentence-cloze.ts';
+import type { ParsedCard } from '../types.ts';
+import { opensWithPronoun } from './text-signs.ts';
+import { termHits } from './vocab.ts';
+
+/**
+ * A term's definition is recalled in one go only when it is one statement. Writers put the defining sentence
+ * first and add detail after it ("MASQUERADE: MASQUERADE는 SNAT의 특별한 형태다. 패킷의 소스 IP를 …",
+ * "### containerPort" over "Where your application listens", "Defined in Pod specs", "Example: …"). Judges
+ * marked the whole block EDIT or too-long and kept the first statement; so a term's answer is cut to it, and
+ * the term said again at its start is dropped. The detail lines are facts of their own, asked by their own lines.
+ */
+
+// Rules whose basic cards ask a name for what the note says about it.
+const DEFINING_RULES = new Set(['term-definition', 'heading-answer']);
+const MAX_TERM_WORDS = 6;
+// A statement shorter than this is a label, not a definition ("Example", "참고"): the block is left whole.
+const MIN_STATEMENT_CHARS = 6;
+
+const fold = (s: string) => s.replace(/[`*]/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
+
+/** "MASQUERADE는 …", "NodePort is …", "`kube-proxy` - …": the term said again before its definition. */
+function withoutRestatedTerm(term: string, statement: string): string {
+  const t = fold(term);
+  const s = statement.replace(/^[`*]+/, '');
+  if (!t || !fold(s).startsWith(t)) return statement;
+  // Walk past the term as written (marks and all) by counting its folded characters.
+  let seen = 0;
+  let k = 0;
+  while (k < s.length && seen < t.length) {
+    if (!/[`*\s]/.test(s[k]!)) seen++;
+    k++;
+  }
+  const rest = s.slice(k).replace(/^[`*]+/, '');
+  const m = /^(?:은|는|이란|란|이라 함은|\s+(?:is|are|means|refers to)\s|\s*[-–—:：]\s)/.exec(rest);
+  if (!m) return statement;
+  const out = rest.slice(m[0].length).trim();
+  return out.length >= MIN_STATEMENT_CHARS ? out : statement;
+}
+
+const PROSE_LINE = /^(?!\s*(?:[-*+]\s|\d+[.)]\s|\$\s|#|```|[A-Za-z_.-]+:\s*$))/;
+
+// An answer of up to this many words is recalled in one go as it is; only longer ones are cut.
+const MAX_WHOLE_ANSWER_WORDS = 12;
+// A first statement shorter than this is an expansion or a label ("Container Network Interface."), and the
+// sentence after it is the definition: the answer stays whole.
+const MIN_STATEMENT_WORDS = 4;
+
+const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
+
+/**
+ * The defining statement of an answer, or the answer itself when it is short enough already, or not prose.
+ * `firstLineOnly` is for a section under a heading, whose lines are separate points.
+ */
+export function definingStatement(term: string, answer: string, firstLineOnly = true): string {
+  if (wordCount(answer) <= MAX_WHOLE_ANSWER_WORDS) return answer;
+  const lines = answer.split('\n').filter((l) => l.trim());
+  const first = lines[0];
+  if (!first || !PROSE_LINE.test(first) || (lines.length > 1 && !firstLineOnly)) return answer;
+  const sentence = splitSentences(first.trim())[0] ?? first.trim();
+  // "(0은 전달 불가. 1은 전달 가능)": a full stop inside brackets ends no statement.
+  if (!balanced(sentence)) return answer;
+  const statement = withoutRestatedTerm(term, sentence.replace(/[.。]$/, '').trim());
+  if (statement.length < MIN_STATEMENT_CHARS || wordCount(statement) < MIN_STATEMENT_WORDS) return answer;
+  return statement;
+}
+
+function balanced(s: string): boolean {
+  let depth = 0;
+  for (const ch of s) {
+    if (ch === '(' || ch === '（' || ch === '[') depth++;
+    else if ((ch === ')' || ch === '）' || ch === ']') && --depth < 0) return false;
+  }
+  return depth === 0;
+}
+
+// A heading names a term when it is a short name: not numbered ("1. Iptables", "[2] 책"), not a pair
+// ("가상 IP와 서비스 프록시", "Pods and Services"), not a phrase about something ("Regarding Service Creation").
+const MAX_HEADING_TERM_WORDS = 3;
+const NOT_A_NAME =
+  /^(?:\d+[.)]|\[\d+\])|[와과및&]\s|\s(?:and|or|of|for|about|with|vs\.?)\s|^(?:regarding|about|how|why|what|when)\b/i;
+// Past this many words the first statement of a section is an explanation, not a definition to recall.
+const MAX_DEFINITION_WORDS = 20;
+
+/**
+ * "containerPort", "CNAME", "kube-proxy", "`ClusterFirst`", "서비스 리소스": a name. "Use Cases", "Overview": a plain
+ * English title, which heads a section about something rather than names it.
+ */
+function looksLikeAName(h: string): boolean {
+  return (
+    /[\uac00-\ud7a3]/.test(h) ||
+    /`/.test(h) ||
+    termHits(h) > 0 ||
+    /[a-z][A-Z]|[\w]-[\w]|\d/.test(h) ||
+    // "CNAME", "NAT 테이블"; not "INTERFACE IDENTIFICATION", a title set in capitals.
+    (/[A-Z]{2,}/.test(h) && !(/\s/.test(h) && h === h.toUpperCase()))
+  );
+}
+
+const KO_TOPIC_WORD = /^(.+?)(?:은|는)$/;
+const EN_SUBJECT = /^(.{1,60}?)\s(?:is|are)\s/i;
+
+/**
+ * The subject a statement opens with ("쿠버네티스는 …", "Each table is …"), if it has one near its start. A section
+ * under "서비스" that opens with "쿠버네티스는 …" tells about something else first: that is no definition of it.
+ */
+function openingSubject(statement: string): string | null {
+  const words = statement.split(/\s+/);
+  for (let i = 0; i < Math.min(words.length - 1, 4); i++) {
+    const m = KO_TOPIC_WORD.exec(words[i]!);
+    if (m) return [...words.slice(0, i), m[1]!].join(' ');
+  }
+  return EN_SUBJECT.exec(statement)?.[1] ?? null;
+}
+
+function namesATerm(heading: string, statement: string): boolean {
+  const h = heading.trim();
+  if (h.split(/\s+/).length > MAX_HEADING_TERM_WORDS || NOT_A_NAME.test(h) || !looksLikeAName(h))
+    return false;
+  if (statement.split(/\s+/).length > MAX_DEFINITION_WORDS) return false;
+  // "it enables …": the statement leans on a sentence before it.
+  if (opensWithPronoun(statement)) return false;
+  const subject = openingSubject(statement);
+  const head = fold(h).split(' ')[0]!;
+  return subject === null || fold(subject).includes(head);
+}
+
+function isTermPrompt(prompt: string): boolean {
+  const p = prompt.trim();
+  return (
+    p.length > 0 && !p.includes('\n') && p.split(/\s+/).length <= MAX_TERM_WORDS && !/[.?？!。]$/.test(p)
+  );
+}
+
+/**
+ * Cuts each term's answer to its defining statement. A heading over a section becomes a term-definition card
+ * when what it asks is that statement: it is then the same card a `Term: definition` line makes, and is
+ * scored as one.
+ */
+export function focusAnswers(cards: ParsedCard[]): ParsedCard[] {
+  for (const c of cards) {
+    if (c.kind !== 'basic' || !DEFINING_RULES.has(c.rule) || !isTermPrompt(c.prompt)) continue;
+    const statement = definingStatement(c.prompt, c.answer, c.rule === 'heading-answer');
+    c.answer = statement;
+    if (c.rule === 'heading-answer' && !statement.includes('\n') && namesATerm(c.prompt, statement))
+      c.rule = 'term-definition';
+  }
+  return cards;
+}

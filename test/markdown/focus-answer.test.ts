@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { candidateCards, parseNote } from '../../content/markdown/parse-note.ts';
+
+// A term is asked for its defining statement, not for the paragraph that follows it. Notes are our own words.
+const made = (text: string) => parseNote('note.md', text).cards.map((c) => [c.prompt, c.answer, c.rule]);
+
+describe('a term is asked for its defining statement', () => {
+  it('cuts a long definition to its first sentence and drops the term said again (ko)', () => {
+    const text = [
+      '# iptables',
+      '',
+      '- SNAT: SNAT는 패킷의 출발지 주소를 노드의 주소로 바꾸는 주소 변환이다. 응답 패킷은 conntrack이 기억한 원래 주소로 되돌려 보낸다.',
+      '- DNAT: DNAT는 패킷의 목적지 주소를 Pod IP로 바꾸는 주소 변환이다. kube-proxy는 이 규칙을 KUBE-SEP 체인에 적는다.',
+      '',
+    ].join('\n');
+    const cards = made(text);
+    expect(cards).toContainEqual([
+      'SNAT',
+      '패킷의 출발지 주소를 노드의 주소로 바꾸는 주소 변환이다',
+      'term-definition',
+    ]);
+    expect(cards.some(([, a]) => a!.includes('conntrack'))).toBe(false);
+  });
+
+  it('asks a bold item that names a field for the first point under it (en)', () => {
+    const text = [
+      '# Ports of a Service',
+      '',
+      '1. **targetPort**',
+      '   - The port on the Pods that the Service sends traffic to, by number or by name',
+      '   - Set in the Service spec, next to port',
+      '   - Example: `targetPort: http` when the container port is named http',
+      '',
+      '2. **nodePort**',
+      '   - The port opened on every node for a NodePort or LoadBalancer Service',
+      '   - Picked from 30000-32767 unless you set it',
+      '',
+    ].join('\n');
+    expect(made(text)).toContainEqual([
+      'targetPort',
+      'The port on the Pods that the Service sends traffic to, by number or by name',
+      'term-definition',
+    ]);
+  });
+
+  it('keeps a short definition whole: an expansion and its gloss belong together (en)', () => {
+    const text =
+      '# Terms\n\n- IPAM: IP Address Management. The part of a CNI plugin that hands out Pod IPs.\n';
+    const proposed = candidateCards('note.md', text).map((c) => [c.prompt, c.answer, c.rule]);
+    expect(proposed).toContainEqual([
+      'IPAM',
+      'IP Address Management. The part of a CNI plugin that hands out Pod IPs.',
+      'term-definition',
+    ]);
+  });
+
+  it('does not read a section that opens with another subject as a definition of its heading (ko)', () => {
+    const text = [
+      '# 서비스',
+      '',
+      '## 서비스',
+      '',
+      '쿠버네티스는 파드 집합에 하나의 DNS 이름을 주고, 그 파드들 사이에서 요청을 나누어 보낼 수 있다. 파드가 바뀌어도 이름은 그대로다.',
+      '',
+    ].join('\n');
+    expect(made(text).some(([p, , r]) => p === '서비스' && r === 'term-definition')).toBe(false);
+  });
+
+  it('reads aligned `kubectl describe` output as output, not as terms (en)', () => {
+    const text = [
+      '# Describe',
+      '',
+      '```',
+      'Name:              web',
+      'IP Families:       IPv4',
+      'IP:                10.96.12.7',
+      '```',
+      '',
+    ].join('\n');
+    expect(made(text).some(([p]) => p === 'IP Families')).toBe(false);
+    // The same line alone, as a writer's own `Term: definition`, is still read.
+    expect(
+      parseNote('n.md', '# Dual stack\n\n- IP Families: IPv4 and IPv6 for one Service\n').cards.length,
+    ).toBeGreaterThan(0);
+  });
+});
