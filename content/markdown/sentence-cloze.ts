@@ -2,6 +2,7 @@ import { findFacts } from './auto-cloze.ts';
 import type { LineCard } from './explicit.ts';
 import { codeSpanText, unmask } from './inline.ts';
 import { matchesOf } from './scan.ts';
+import { statementCloze } from './statement-cloze.ts';
 
 /**
  * Sentences that hold a fact, in Korean and English prose: the part after a topic, a copula, a modal or an
@@ -20,9 +21,9 @@ const MODAL =
   /\s(must|should|can|cannot|can't|won't|will not|will|may|might|needs to|need to|has to|have to|does not|doesn't|do not|don't)\s+/i;
 const VERB =
   /\s((?:use|create|provide|expose|enable|let|allow|run|send|forward|map|route|listen|assign|implement|manage|select|return|define|control|open|handle|support|require|appl(?:y|ies)|contain|give|make|keep|store|resolve|translate|connect|match|point|pick|add|set|watch|install|proxie|proxy|redirect|distribute|bypass|link|increase|ha(?:s|ve))s?)\s+/i;
-const KO_TOPIC = /^(.+?(?:은|는|이란|란|에서는|에는))$/;
+export const KO_TOPIC = /^(.+?(?:은|는|이란|란|에서는|에는))$/;
 // Conjunctions, verb and adjective forms that end in 는/은 but mark no topic ("또는", "처리하는", "같은").
-const KO_NOT_TOPIC =
+export const KO_NOT_TOPIC =
   /^(?:또는|혹은|그리고|이는|그것은|이것은|이거는|그거는|하지만|그러나|그런데|그래서|나는|너는|저는|우리는|다음은|아래는|위는|이번에는)$|(?:하|되|있|없|받|주|쓰|내|가|오|보|알|들|갖|넘기|붙이|바꾸|고르|찾|묶|잇|읽|만드|보내|거치|지나|따르|가지|시키)는$|^(?:많|작|높|낮|좋|넓|짧|깊|얕|적|늦|이런|그런|저런)은$|같은$/;
 const KO_COND = /(?:면|경우|때|려면|으면|는데|지만|므로|어서|아서|해서)$/;
 
@@ -437,5 +438,8 @@ export function sentenceCards(masked: string, spans: string[], skipAutoClozed = 
     }
     if (out.length >= max) break;
   }
+  // The statement cut is counted apart: it competes with the cuts above in the selection, not for a place here.
+  const statement = hangul ? statementCloze(s, spans) : null;
+  if (statement) out.push(statement);
   return out;
 }

@@ -12,6 +12,7 @@ export type CardRule =
   | 'manifest'
   // Free-form rules for notes as people write them (issue #9).
   | 'sentence-cloze'
+  | 'statement-cloze'
   | 'enumeration'
   | 'paragraph'
   | 'heading-answer'

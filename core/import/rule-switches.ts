@@ -16,6 +16,7 @@ export const KNOWN_RULES = [
   'auto-cloze',
   'manifest',
   'sentence-cloze',
+  'statement-cloze',
   'enumeration',
   'paragraph',
   'heading-answer',

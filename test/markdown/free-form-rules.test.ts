@@ -503,9 +503,10 @@ describe('titles, questions and HTML', () => {
       'Use Cases',
       'Collect metrics from one port only.',
     );
+    // A title line that names a term over one statement is that term's definition (select/focus-answer.ts).
     has(
       'ClusterIP:\n클러스터 내부에서만 접근 가능\n',
-      'heading-answer',
+      'term-definition',
       'ClusterIP',
       '클러스터 내부에서만 접근 가능',
     );

@@ -33,6 +33,10 @@ export const RULES: Record<CardRule, RuleInfo> = {
   'code-comment': { reads: 'a comment in a code block and the command it describes', prior: 0.35 },
   'auto-cloze': { reads: 'a value with meaning in a line (a port, a path, a code span)', prior: 0.35 },
   enumeration: { reads: '"there are N kinds of X: a, b, c"', prior: 0.35 },
+  'statement-cloze': {
+    reads: 'the object or complement of what a Korean sentence says its topic is or does',
+    prior: 0.45,
+  },
   'sentence-cloze': { reads: 'a sentence that says what something is or does', prior: 0.25 },
   'manifest-field': { reads: 'one canonical field of a manifest, hidden in place', prior: 0.2 },
   'code-assignment': { reads: '`export do="--dry-run=client -o yaml"` and what it stands for', prior: 0.25 },
