@@ -35,7 +35,7 @@ import type { Ctx } from '../context.ts';
 import type { Progress, ProgressEvent } from '../handler.ts';
 import { cardJson, rowFor } from './card-rows.ts';
 import { type Collected, collectNoteFiles, type NoteFile } from './collect-files.ts';
-import { contentKey } from './identity.ts';
+import { cardKey } from './identity.ts';
 import { readImportSettings } from './import-settings.ts';
 import { keepRates, type RuleKeep, type RuleOffOffer, ruleOffOffers } from './keep-rate.ts';
 import { applyVerdicts } from './learner-verdicts.ts';
@@ -391,7 +391,7 @@ function importRun(
       const deckId = deckOf(note.parsed);
       const allKeyed = note.parsed.cards.map((card) => ({
         card,
-        key: contentKey(card.kind, card.prompt, card.answer),
+        key: cardKey(card),
       }));
       let ownSource = c.file.source;
       const same = c.existing
@@ -463,7 +463,7 @@ function importRun(
       if (note.manifestsDeferred) deferredChecks.push({ noteId: c.noteId, file, note: c.file });
       const own = new Map<
         string,
-        { id: string; context: string; tags: string; deck_id: string; orphaned: number }[]
+        { id: string; prompt: string; context: string; tags: string; deck_id: string; orphaned: number }[]
       >();
       if (c.existing) {
         for (const r of cardTextsOfNote(db, c.noteId)) {
@@ -501,7 +501,11 @@ function importRun(
           write.update({ ...r, id: row.id });
           if (sr && !opts.dryRun) srCards.push({ id: row.id, sr });
           const what =
-            row.context !== r.context || row.tags !== r.tags || row.deck_id !== cardDeck || row.orphaned === 1
+            row.prompt !== r.prompt ||
+            row.context !== r.context ||
+            row.tags !== r.tags ||
+            row.deck_id !== cardDeck ||
+            row.orphaned === 1
               ? 'updated'
               : 'unchanged';
           summary[what]++;
