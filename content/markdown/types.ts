@@ -79,6 +79,11 @@ export type ParsedCard = {
    * question's line or on a tag line above it ("cka::dns").
    */
   deck?: string;
+  /**
+   * The card's other decks: a line under two `#flashcards/...` tags puts its question in both (the plugin shows it
+   * in each). One card, one schedule; `deck` (or the note's deck) is its home.
+   */
+  alsoIn?: string[];
 };
 
 /**

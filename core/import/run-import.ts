@@ -8,6 +8,7 @@ import type {
   ParsedNote,
   SrHistory,
 } from '../../content/markdown/types.ts';
+import { anyExtraDecks, setExtraDecks } from '../../db/card-decks.ts';
 import { recordVerdict, verdictsByKey } from '../../db/card-verdicts.ts';
 import {
   type CardKeyRow,
@@ -347,7 +348,7 @@ function importRun(
     const write = cardWriter(db);
     let ord: number | undefined;
     const deckIds = new Map<string, string>();
-    const deckOf = (n: ParsedNote, card?: ParsedCard) => {
+    const deckOf = (n: ParsedNote, card?: Pick<ParsedCard, 'deck'>) => {
       const name = card?.deck ?? n.deck;
       let id = deckIds.get(name);
       if (!id) {
@@ -357,6 +358,14 @@ function importRun(
       return id;
     };
     const fresh: Fresh[] = [];
+    // A card's other decks (card_decks): looked at only where the note names some or some card has them already.
+    let members = anyExtraDecks(db);
+    const fileInDecks = (id: string, homeId: string, card: ParsedCard, n: ParsedNote): boolean => {
+      if (!members && !card.alsoIn) return false;
+      members = true;
+      const ids = (card.alsoIn ?? []).map((deck) => deckOf(n, { deck }));
+      return setExtraDecks(db, id, homeId, ids);
+    };
     // A new path may hold a note stored from another place (an upload, then its folder watched).
     const sameNote = sameNoteFinder(
       db,
@@ -499,12 +508,14 @@ function importRun(
         const sr = k.card.srHistory?.[0];
         if (row) {
           write.update({ ...r, id: row.id });
+          const refiled = fileInDecks(row.id, cardDeck, k.card, note.parsed);
           if (sr && !opts.dryRun) srCards.push({ id: row.id, sr });
           const what =
             row.prompt !== r.prompt ||
             row.context !== r.context ||
             row.tags !== r.tags ||
             row.deck_id !== cardDeck ||
+            refiled ||
             row.orphaned === 1
               ? 'updated'
               : 'unchanged';
@@ -523,6 +534,7 @@ function importRun(
         const base = `c${k.key.slice(0, 15)}`;
         let id = base;
         for (let n = 2; !write.insert({ ...r, id, ord }); n++) id = `${base}-${n}`;
+        fileInDecks(id, cardDeck, k.card, note.parsed);
         summary.new++;
         ruleCount(k.card.rule, 'new');
         if (sr && !opts.dryRun) srCards.push({ id, sr });
