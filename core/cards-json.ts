@@ -15,6 +15,8 @@ export type CardJson = {
   suspended: boolean;
   /** Dry run only: the Obsidian SR schedule the import will give this card (due day, interval in days). */
   sr?: { due: string; interval: number };
+  /** The card's other decks, when it is in more than one (an Obsidian SR line under two deck tags). */
+  alsoIn?: string[];
 };
 
 export function toCardJson(r: CardListRow): CardJson {
@@ -30,5 +32,11 @@ export function toCardJson(r: CardListRow): CardJson {
     source: { file: r.source_file, line: r.source_line },
     rule: r.rule,
     suspended: r.suspended === 1,
+    ...alsoIn(r.also_in),
   };
+}
+
+function alsoIn(json: string | undefined): { alsoIn?: string[] } {
+  const names = json ? (JSON.parse(json) as string[]) : [];
+  return names.length > 0 ? { alsoIn: names } : {};
 }

@@ -1,3 +1,4 @@
+import { extraDeckIds, inDecks } from './card-decks.ts';
 import type { DB } from './open.ts';
 import { stmt } from './statements.ts';
 
@@ -65,7 +66,14 @@ function where(q: BrowseQuery, bounds: { now: number; dayEnd: number }) {
     p[k] = `%${likeEscape(w)}%`;
   });
   if (q.deck !== undefined) {
-    parts.push("c.deck_id IN (SELECT id FROM decks WHERE name = @deck OR name LIKE @deckPrefix ESCAPE '\\')");
+    // A card filed in the deck besides its home deck is one of its cards too.
+    parts.push(
+      inDecks(
+        "(SELECT id FROM decks WHERE name = @deck OR name LIKE @deckPrefix ESCAPE '\\')",
+        'c.deck_id',
+        'c.id',
+      ),
+    );
     p.deck = q.deck;
     p.deckPrefix = `${likeEscape(q.deck)}::%`;
   } else if (q.hiddenLangs?.length) {
@@ -189,6 +197,8 @@ export function resetCard(db: DB, id: string, now: number): void {
 
 export function moveCard(db: DB, id: string, deckId: string, now: number): void {
   stmt(db, 'UPDATE cards SET deck_id = ?, updated_at = ? WHERE id = ?').run(deckId, now, id);
+  // Its home now: no longer one of its other decks.
+  stmt(db, 'DELETE FROM card_decks WHERE card_id = ? AND deck_id = ?').run(id, deckId);
 }
 
 /** Deletes a card with its review log, keeping both (and the attempts that pointed at it) for one undo. */
@@ -198,10 +208,11 @@ export function deleteCard(db: DB, id: string, now: number): void {
   const attempts = (db.prepare('SELECT id FROM attempts WHERE card_id = ?').all(id) as { id: number }[]).map(
     (r) => r.id,
   );
+  const decks = extraDeckIds(db, id);
   db.prepare('DELETE FROM cards_deleted').run();
   db.prepare(
-    'INSERT INTO cards_deleted (card_id, card, logs, attempts, deleted_at) VALUES (?, ?, ?, ?, ?)',
-  ).run(id, JSON.stringify(card), JSON.stringify(logs), JSON.stringify(attempts), now);
+    'INSERT INTO cards_deleted (card_id, card, logs, attempts, decks, deleted_at) VALUES (?, ?, ?, ?, ?, ?)',
+  ).run(id, JSON.stringify(card), JSON.stringify(logs), JSON.stringify(attempts), JSON.stringify(decks), now);
   db.prepare('UPDATE attempts SET card_id = NULL WHERE card_id = ?').run(id);
   db.prepare('UPDATE exercises SET card_id = NULL WHERE card_id = ?').run(id);
   db.prepare('DELETE FROM review_undo WHERE card_id = ?').run(id);
@@ -212,7 +223,7 @@ export function deleteCard(db: DB, id: string, now: number): void {
 /** Puts the last deleted card back exactly as it was; null when there is nothing to undo. */
 export function undeleteCard(db: DB): string | null {
   const saved = db.prepare('SELECT * FROM cards_deleted ORDER BY id DESC LIMIT 1').get() as
-    | { id: number; card_id: string; card: string; logs: string; attempts: string }
+    | { id: number; card_id: string; card: string; logs: string; attempts: string; decks: string }
     | undefined;
   if (!saved) return null;
   const insert = (table: 'cards' | 'review_log', row: Record<string, unknown>) => {
@@ -226,6 +237,11 @@ export function undeleteCard(db: DB): string | null {
   for (const log of JSON.parse(saved.logs) as Record<string, unknown>[]) insert('review_log', log);
   const attempt = db.prepare('UPDATE attempts SET card_id = ? WHERE id = ?');
   for (const a of JSON.parse(saved.attempts) as number[]) attempt.run(saved.card_id, a);
+  // Its other decks, those that still exist.
+  const member = db.prepare(
+    'INSERT OR IGNORE INTO card_decks (card_id, deck_id) SELECT ?, id FROM decks WHERE id = ?',
+  );
+  for (const d of JSON.parse(saved.decks) as string[]) member.run(saved.card_id, d);
   db.prepare('DELETE FROM cards_deleted WHERE id = ?').run(saved.id);
   return saved.card_id;
 }

@@ -1,3 +1,4 @@
+import { inDecks } from './card-decks.ts';
 import type { DB } from './open.ts';
 import { stmt } from './statements.ts';
 
@@ -130,11 +131,16 @@ export function cardWriter(db: DB) {
      FROM (SELECT * FROM cards WHERE id = @from) AS n
      WHERE cards.id = @into`,
   );
+  // The older row takes the new row's other decks too (the note says them now).
+  const clearDecks = db.prepare('DELETE FROM card_decks WHERE card_id = ?');
+  const moveDecks = db.prepare('UPDATE card_decks SET card_id = @into WHERE card_id = @from');
   const drop = db.prepare('DELETE FROM cards WHERE id = ?');
   return {
     insert: (r: NewCardRow) => insert.run(r).changes > 0,
     merge: (from: string, into: string, now: number) => {
       merge.run({ from, into, now });
+      clearDecks.run(into);
+      moveDecks.run({ from, into });
       drop.run(from);
     },
     update: (r: Omit<NewCardRow, 'ord'>) => update.run(r),
@@ -161,15 +167,20 @@ export type CardListRow = {
   source_line: number | null;
   rule: string;
   suspended: number;
+  /** JSON list of the card's other decks' names ("[]" for most cards). */
+  also_in?: string;
 };
 
 export function listCards(db: DB, deckName?: string): CardListRow[] {
+  // A deck's cards include those filed in it besides their home deck (card_decks).
   return db
     .prepare(
       `SELECT c.id, d.name AS deck, c.lang, c.kind, c.prompt, c.answer, c.context, c.tags, c.source_file, c.source_line,
-              c.rule, c.suspended
+              c.rule, c.suspended,
+              (SELECT json_group_array(o.name) FROM card_decks m JOIN decks o ON o.id = m.deck_id
+                WHERE m.card_id = c.id ORDER BY o.name) AS also_in
        FROM cards c JOIN decks d ON d.id = c.deck_id
-       WHERE (@deck IS NULL OR d.name = @deck OR d.name LIKE @prefix)
+       WHERE @deck IS NULL OR ${inDecks('(SELECT id FROM decks WHERE name = @deck OR name LIKE @prefix)', 'c.deck_id', 'c.id')}
        ORDER BY d.name, c.ord`,
     )
     .all({ deck: deckName ?? null, prefix: deckName ? `${deckName}::%` : null }) as CardListRow[];

@@ -1,3 +1,4 @@
+import { anyExtraDecks } from './card-decks.ts';
 import type { DB } from './open.ts';
 
 export type DeckRow = { id: string; name: string; lang: string | null; bundled: number };
@@ -51,6 +52,24 @@ export function listDecks(db: DB): DeckSummary[] {
        GROUP BY d.id ORDER BY d.name`,
     )
     .all() as (Omit<DeckSummary, 'bundled'> & { bundled: number })[];
+  // Cards filed in a deck besides their home deck count in it too (a card in two decks counts in both).
+  if (anyExtraDecks(db)) {
+    const members = db
+      .prepare(
+        `SELECT m.deck_id AS id, count(*) AS cards, coalesce(sum(c.suspended), 0) AS suspended,
+                coalesce(sum(c.state = 0 AND c.suspended = 0), 0) AS new
+         FROM card_decks m JOIN cards c ON c.id = m.card_id GROUP BY m.deck_id`,
+      )
+      .all() as { id: string; cards: number; suspended: number; new: number }[];
+    const byId = new Map(members.map((m) => [m.id, m]));
+    for (const r of rows) {
+      const m = byId.get(r.id);
+      if (!m) continue;
+      r.cards += m.cards;
+      r.suspended += m.suspended;
+      r.new += m.new;
+    }
+  }
   return rows.map((r) => ({ ...r, bundled: r.bundled === 1 }));
 }
 

@@ -1,3 +1,4 @@
+import { inDecks } from './card-decks.ts';
 import type { NewCardRow } from './cards.ts';
 import type { DB } from './open.ts';
 import type { CardRow, FsrsColumns } from './review.ts';
@@ -15,12 +16,21 @@ export type ExportCardRow = CardRow & {
   source_file: string | null;
 };
 
+/**
+ * The cards to export, all or a deck's (with its sub-decks). A deck's cards include those filed in it besides their
+ * home deck (card_decks); such a card is exported once, under the exported deck. A whole-collection export writes
+ * each card once, under its home deck (an Anki card has one deck; the JSON backup keeps card_decks as it is).
+ */
 export function cardsForExport(db: DB, deckName?: string): ExportCardRow[] {
+  const asked = '(SELECT id FROM decks WHERE name = @deck OR name LIKE @prefix)';
   return db
     .prepare(
-      `SELECT c.*, d.name AS deck_name FROM cards c JOIN decks d ON d.id = c.deck_id
-       WHERE (@deck IS NULL OR d.name = @deck OR d.name LIKE @prefix)
-       ORDER BY d.name, c.ord, c.id`,
+      `SELECT c.*, CASE WHEN @deck IS NULL OR d.name = @deck OR d.name LIKE @prefix THEN d.name
+                   ELSE (SELECT min(o.name) FROM card_decks m JOIN decks o ON o.id = m.deck_id
+                         WHERE m.card_id = c.id AND m.deck_id IN ${asked}) END AS deck_name
+       FROM cards c JOIN decks d ON d.id = c.deck_id
+       WHERE @deck IS NULL OR ${inDecks(asked, 'c.deck_id', 'c.id')}
+       ORDER BY deck_name, c.ord, c.id`,
     )
     .all({ deck: deckName ?? null, prefix: deckName ? `${deckName}::%` : null }) as ExportCardRow[];
 }
@@ -125,6 +135,7 @@ export const BACKUP_TABLES = [
   'decks',
   'notes',
   'cards',
+  'card_decks',
   'review_log',
   'exercises',
   'attempts',

@@ -1,3 +1,4 @@
+import { anyExtraDecks, inDecks } from './card-decks.ts';
 import type { DB } from './open.ts';
 import { stmt } from './statements.ts';
 
@@ -33,8 +34,13 @@ export type CardRow = FsrsColumns & {
 /** Which decks the queue draws from: null = all. */
 export type Scope = string[] | null;
 
-const deckFilter = (scope: Scope, col = 'deck_id') =>
-  scope ? ` AND ${col} IN (SELECT value FROM json_each(@decks))` : '';
+const SCOPE_DECKS = '(SELECT value FROM json_each(@decks))';
+/**
+ * The scope's cards: those whose home deck is in it and, once any card is in more than one deck (card_decks), those
+ * filed in one of its decks too. Without such cards the condition stays one a deck index answers.
+ */
+const deckFilter = (db: DB, scope: Scope) =>
+  scope ? ` AND ${anyExtraDecks(db) ? inDecks(SCOPE_DECKS) : `deck_id IN ${SCOPE_DECKS}`}` : '';
 const visible = ' AND suspended = 0 AND (buried_until IS NULL OR buried_until <= @now)';
 const params = (scope: Scope, p: Record<string, unknown>) =>
   scope ? { ...p, decks: JSON.stringify(scope) } : p;
@@ -45,7 +51,7 @@ export function getCardRow(db: DB, id: string): CardRow | undefined {
 
 /** The earliest learning/relearning card due by `cutoff` (now, or now + learn-ahead). */
 export function nextLearningId(db: DB, scope: Scope, now: number, cutoff: number): string | undefined {
-  const sql = `SELECT id FROM cards WHERE state IN (1, 3) AND due <= @cutoff${visible}${deckFilter(scope)}
+  const sql = `SELECT id FROM cards WHERE state IN (1, 3) AND due <= @cutoff${visible}${deckFilter(db, scope)}
     ORDER BY due LIMIT 1`;
   return (stmt(db, sql).get(params(scope, { now, cutoff })) as { id: string } | undefined)?.id;
 }
@@ -56,7 +62,7 @@ export function nextLearningId(db: DB, scope: Scope, now: number, cutoff: number
  * earliest due day are sorted, found through the (state, due) index.
  */
 export function nextReviewId(db: DB, scope: Scope, now: number): string | undefined {
-  const where = `state = 2 AND due <= @now${visible}${deckFilter(scope)}`;
+  const where = `state = 2 AND due <= @now${visible}${deckFilter(db, scope)}`;
   const sql = `SELECT id FROM cards WHERE ${where} AND due = (SELECT min(due) FROM cards WHERE ${where})
     ORDER BY (@now - last_review) / max(stability, 0.001) DESC, id LIMIT 1`;
   return (stmt(db, sql).get(params(scope, { now })) as { id: string } | undefined)?.id;
@@ -64,8 +70,9 @@ export function nextReviewId(db: DB, scope: Scope, now: number): string | undefi
 
 export function nextNewId(db: DB, scope: Scope, now: number): string | undefined {
   // Walk new cards in note order; left alone, the planner sorts every new card through cards_memory first.
-  const index = scope ? 'cards_queue_new_deck' : 'cards_queue_new';
-  const sql = `SELECT id FROM cards INDEXED BY ${index} WHERE state = 0${visible}${deckFilter(scope)}
+  // A deck's cards filed from other decks are not in the per-deck index: then the note-order walk filters them.
+  const index = scope && !anyExtraDecks(db) ? 'cards_queue_new_deck' : 'cards_queue_new';
+  const sql = `SELECT id FROM cards INDEXED BY ${index} WHERE state = 0${visible}${deckFilter(db, scope)}
     ORDER BY ord, id LIMIT 1`;
   return (stmt(db, sql).get(params(scope, { now })) as { id: string } | undefined)?.id;
 }
@@ -75,20 +82,20 @@ const count = (db: DB, scope: Scope, sql: string, p: Record<string, unknown>) =>
 
 /** New cards that could show now, counted up to `cap`. */
 export function countNew(db: DB, scope: Scope, now: number, cap: number): number {
-  const sql = `SELECT count(*) AS n FROM (SELECT 1 FROM cards WHERE state = 0${visible}${deckFilter(scope)} LIMIT @cap)`;
+  const sql = `SELECT count(*) AS n FROM (SELECT 1 FROM cards WHERE state = 0${visible}${deckFilter(db, scope)} LIMIT @cap)`;
   return count(db, scope, sql, { now, cap });
 }
 
 /** Review cards due now, counted up to `cap`. */
 export function countDueReviews(db: DB, scope: Scope, now: number, cap: number): number {
-  const sql = `SELECT count(*) AS n FROM (SELECT 1 FROM cards WHERE state = 2 AND due <= @now${visible}${deckFilter(scope)}
+  const sql = `SELECT count(*) AS n FROM (SELECT 1 FROM cards WHERE state = 2 AND due <= @now${visible}${deckFilter(db, scope)}
     LIMIT @cap)`;
   return count(db, scope, sql, { now, cap });
 }
 
 /** Learning and relearning cards due before the day ends. */
 export function countLearning(db: DB, scope: Scope, now: number, dayEnd: number): number {
-  const sql = `SELECT count(*) AS n FROM cards WHERE state IN (1, 3) AND due < @end${visible}${deckFilter(scope)}`;
+  const sql = `SELECT count(*) AS n FROM cards WHERE state IN (1, 3) AND due < @end${visible}${deckFilter(db, scope)}`;
   return count(db, scope, sql, { now, end: dayEnd });
 }
 
@@ -96,7 +103,7 @@ export function countLearning(db: DB, scope: Scope, now: number, dayEnd: number)
 export function doneToday(db: DB, scope: Scope, dayStart: number): { new: number; review: number } {
   const sql = `SELECT coalesce(sum(state_before = 0), 0) AS new, coalesce(sum(state_before = 2), 0) AS review
     FROM review_log WHERE reviewed_at >= @start AND state_before IN (0, 2)${
-      scope ? ' AND card_id IN (SELECT id FROM cards WHERE 1=1' + deckFilter(scope) + ')' : ''
+      scope ? ' AND card_id IN (SELECT id FROM cards WHERE 1=1' + deckFilter(db, scope) + ')' : ''
     }`;
   return stmt(db, sql).get(params(scope, { start: dayStart })) as { new: number; review: number };
 }

@@ -5,7 +5,7 @@
  *   npx tsx scripts/osr-measure.ts [--list] [--no-schedules]
  *
  * exact: the plugin's cards, decks and schedules and nothing else. with free-form: Kubedeck's free-form cards beside
- * them allowed, the cases that differ by design (README: a note without a #flashcards tag, one deck per card) left
+ * them allowed, the cases that differ by design (README: a note without a #flashcards tag) left
  * out. --no-schedules compares cards and decks only (before #19 a dry run did not show schedules).
  */
 import { OSR_CASES, OSR_ISSUE_CASES, type OsrCase } from '../test/fixtures/osr/cases.ts';

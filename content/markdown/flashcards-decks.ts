@@ -7,8 +7,8 @@ import type { ParsedCard } from './types.ts';
  * - a line of tags only switches the deck for the questions below it, up to the next such line;
  * - a question above every tag line takes the note's deck: the first tag line's, else the first tag's.
  *
- * A line with two tags puts the plugin's card in both decks. A Kubedeck card lives in one deck: it takes the first,
- * and the others become the card's tags (README, "Obsidian Spaced Repetition notes").
+ * A line with two tags puts the plugin's card in both decks, as one question with one schedule. So does Kubedeck:
+ * the first tag's deck is the card's home, the others are its other decks (`alsoIn`, stored in card_decks).
  */
 export type FlashcardsTag = {
   /** 0-based line. */
@@ -58,11 +58,8 @@ export function fileCardsByTag(
     const [deck, ...more] = (tag ?? first).decks;
     const named = name(deck!);
     if (named !== noteDeck) c.deck = named;
-    // The plugin's other decks for this card, kept as tags the learner can browse by.
-    for (const d of more) {
-      const t = d ? `flashcards/${d.split('::').join('/')}` : 'flashcards';
-      if (!c.tags.includes(t)) c.tags = [...c.tags, t];
-    }
+    const others = [...new Set(more.map(name))].filter((d) => d !== named);
+    if (others.length > 0) c.alsoIn = others;
   }
 }
 

@@ -99,7 +99,9 @@ function proposeCards(
     noteFlashcardsDeck(noteText.flashcards) ?? (fmDeck ? fmDeck.split('/').slice(1).join('::') : undefined);
   const deck = opts.deck ?? fm.deck ?? (tagDeck || basename(file, extname(file)));
   const cards: ParsedCard[] = [];
-  if (tagDeck !== undefined || noteText.sr.size > 0) dedentOsrCode(lines, fm.lines);
+  // Written for the SR plugin: its tag names a deck, or the plugin wrote its schedules into the note.
+  const forSrPlugin = tagDeck !== undefined || noteText.sr.size > 0;
+  if (forSrPlugin) dedentOsrCode(lines, fm.lines);
 
   // Before the details blocks lose their `<summary>` lines: a "Solution" summary marks where answers are.
   if (mayHaveSolution(text))
@@ -188,6 +190,7 @@ function proposeCards(
     {
       bold: opts.boldCloze,
       curly: opts.curlyCloze,
+      paragraphs: forSrPlugin,
       deck,
       deckNamed: opts.deck !== undefined || fm.deck !== undefined,
       bareTagDeck: basename(file, extname(file)),

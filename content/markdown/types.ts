@@ -70,10 +70,21 @@ export type ParsedCard = {
    */
   srHistory?: SrHistory[];
   /**
+   * The prompt the card's identity (its content key) is made from, when it is not the prompt shown: a deletion
+   * asked with its whole paragraph in a note written for the SR plugin keeps the key of its line's question, so a
+   * card stored before keeps its history (cloze-paragraphs.ts).
+   */
+  keyPrompt?: string;
+  /**
    * The deck of this card when it is not the note's: the Obsidian SR plugin's `#flashcards/...` tag on the
    * question's line or on a tag line above it ("cka::dns").
    */
   deck?: string;
+  /**
+   * The card's other decks: a line under two `#flashcards/...` tags puts its question in both (the plugin shows it
+   * in each). One card, one schedule; `deck` (or the note's deck) is its home.
+   */
+  alsoIn?: string[];
 };
 
 /**

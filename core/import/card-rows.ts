@@ -49,5 +49,6 @@ export function cardJson(id: string, c: ParsedCard, n: ParsedNote, source: strin
     rule: c.rule,
     suspended: false,
     ...(sr ? { sr: { due: sr.due, interval: sr.interval } } : {}),
+    ...(c.alsoIn?.length ? { alsoIn: c.alsoIn } : {}),
   };
 }

@@ -11,7 +11,7 @@ import { cardIdByKey } from '../../db/cards.ts';
 import { KubedeckError } from '../../db/errors.ts';
 import type { Ctx } from '../context.ts';
 import { collectNoteFiles } from './collect-files.ts';
-import { contentKey } from './identity.ts';
+import { cardKey } from './identity.ts';
 import { readImportSettings } from './import-settings.ts';
 import { noteRulesOffSetting } from './note-rules-off.ts';
 import { readNoteBytes } from './read-note.ts';
@@ -101,7 +101,7 @@ export function explainLine(
     .filter((c) => c.line === a.line)
     .sort((x, y) => y.score - x.score)
     .map((c): ExplainedCard => {
-      const key = contentKey(c.kind, c.prompt, c.answer);
+      const key = cardKey(c);
       const id = c.verdict === 'dropped' ? undefined : cardIdByKey(ctx.db, key, f.source);
       const by = off.get(c.rule);
       const gone = verdicts.get(key);

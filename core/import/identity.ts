@@ -8,6 +8,10 @@ export function contentKey(kind: string, prompt: string, answer: string): string
   return hash('sha1', `${kind}\u0000${norm(prompt)}\u0000${norm(answer)}`, 'hex');
 }
 
+/** A parsed card's key: what it says, its prompt as its identity reads it (see ParsedCard.keyPrompt). */
+export const cardKey = (c: { kind: string; prompt: string; answer: string; keyPrompt?: string }): string =>
+  contentKey(c.kind, c.keyPrompt ?? c.prompt, c.answer);
+
 export function siblingKey(text: string): string {
   return hash('sha1', norm(text), 'hex').slice(0, 16);
 }

@@ -1,6 +1,6 @@
 import type { ParsedCard, ScoredCard } from '../../content/markdown/types.ts';
 import type { Verdict } from '../../db/card-verdicts.ts';
-import { contentKey } from './identity.ts';
+import { cardKey } from './identity.ts';
 
 export type KeyedCard = { card: ParsedCard; key: string };
 export type KeyedSuggestion = { card: ScoredCard; key: string };
@@ -27,13 +27,13 @@ export function applyVerdicts(
   };
   const kept: KeyedCard[] = [];
   for (const card of cards) {
-    const key = contentKey(card.kind, card.prompt, card.answer);
+    const key = cardKey(card);
     if (!gone(key)) kept.push({ card, key });
   }
   const offered: KeyedSuggestion[] = [];
   const accepted: KeyedSuggestion[] = [];
   for (const card of suggestions) {
-    const s = { card, key: contentKey(card.kind, card.prompt, card.answer) };
+    const s = { card, key: cardKey(card) };
     if (gone(s.key)) continue;
     if (verdicts.get(s.key) === 'accepted' || accept(s)) accepted.push(s);
     else offered.push(s);

@@ -95,7 +95,9 @@ function markContextChanges(db: DB, moves: Move[]): void {
   for (const m of moves) {
     const a = rows.get(m.fresh.id)!;
     const b = rows.get(m.into.id)!;
+    // The same key may show another prompt: a deletion asked with its paragraph keeps its line's key.
     m.changed =
+      a.prompt !== b.prompt ||
       a.context !== b.context ||
       a.tags !== b.tags ||
       m.fresh.deckId !== m.into.deck_id ||

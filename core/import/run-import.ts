@@ -8,6 +8,7 @@ import type {
   ParsedNote,
   SrHistory,
 } from '../../content/markdown/types.ts';
+import { anyExtraDecks, setExtraDecks } from '../../db/card-decks.ts';
 import { recordVerdict, verdictsByKey } from '../../db/card-verdicts.ts';
 import {
   type CardKeyRow,
@@ -35,7 +36,7 @@ import type { Ctx } from '../context.ts';
 import type { Progress, ProgressEvent } from '../handler.ts';
 import { cardJson, rowFor } from './card-rows.ts';
 import { type Collected, collectNoteFiles, type NoteFile } from './collect-files.ts';
-import { contentKey } from './identity.ts';
+import { cardKey } from './identity.ts';
 import { readImportSettings } from './import-settings.ts';
 import { keepRates, type RuleKeep, type RuleOffOffer, ruleOffOffers } from './keep-rate.ts';
 import { applyVerdicts } from './learner-verdicts.ts';
@@ -347,7 +348,7 @@ function importRun(
     const write = cardWriter(db);
     let ord: number | undefined;
     const deckIds = new Map<string, string>();
-    const deckOf = (n: ParsedNote, card?: ParsedCard) => {
+    const deckOf = (n: ParsedNote, card?: Pick<ParsedCard, 'deck'>) => {
       const name = card?.deck ?? n.deck;
       let id = deckIds.get(name);
       if (!id) {
@@ -357,6 +358,14 @@ function importRun(
       return id;
     };
     const fresh: Fresh[] = [];
+    // A card's other decks (card_decks): looked at only where the note names some or some card has them already.
+    let members = anyExtraDecks(db);
+    const fileInDecks = (id: string, homeId: string, card: ParsedCard, n: ParsedNote): boolean => {
+      if (!members && !card.alsoIn) return false;
+      members = true;
+      const ids = (card.alsoIn ?? []).map((deck) => deckOf(n, { deck }));
+      return setExtraDecks(db, id, homeId, ids);
+    };
     // A new path may hold a note stored from another place (an upload, then its folder watched).
     const sameNote = sameNoteFinder(
       db,
@@ -391,7 +400,7 @@ function importRun(
       const deckId = deckOf(note.parsed);
       const allKeyed = note.parsed.cards.map((card) => ({
         card,
-        key: contentKey(card.kind, card.prompt, card.answer),
+        key: cardKey(card),
       }));
       let ownSource = c.file.source;
       const same = c.existing
@@ -463,7 +472,7 @@ function importRun(
       if (note.manifestsDeferred) deferredChecks.push({ noteId: c.noteId, file, note: c.file });
       const own = new Map<
         string,
-        { id: string; context: string; tags: string; deck_id: string; orphaned: number }[]
+        { id: string; prompt: string; context: string; tags: string; deck_id: string; orphaned: number }[]
       >();
       if (c.existing) {
         for (const r of cardTextsOfNote(db, c.noteId)) {
@@ -499,9 +508,15 @@ function importRun(
         const sr = k.card.srHistory?.[0];
         if (row) {
           write.update({ ...r, id: row.id });
+          const refiled = fileInDecks(row.id, cardDeck, k.card, note.parsed);
           if (sr && !opts.dryRun) srCards.push({ id: row.id, sr });
           const what =
-            row.context !== r.context || row.tags !== r.tags || row.deck_id !== cardDeck || row.orphaned === 1
+            row.prompt !== r.prompt ||
+            row.context !== r.context ||
+            row.tags !== r.tags ||
+            row.deck_id !== cardDeck ||
+            refiled ||
+            row.orphaned === 1
               ? 'updated'
               : 'unchanged';
           summary[what]++;
@@ -519,6 +534,7 @@ function importRun(
         const base = `c${k.key.slice(0, 15)}`;
         let id = base;
         for (let n = 2; !write.insert({ ...r, id, ord }); n++) id = `${base}-${n}`;
+        fileInDecks(id, cardDeck, k.card, note.parsed);
         summary.new++;
         ruleCount(k.card.rule, 'new');
         if (sr && !opts.dryRun) srCards.push({ id, sr });

@@ -18,13 +18,22 @@ export const BACKUP_FORMAT_VERSION = 1;
 
 export type BackupCounts = Record<BackupTable, number>;
 
+/** Tables a backup of an older Kubedeck may lack. */
+const ADDED_LATER = new Set<BackupTable>(['card_decks']);
+
 const Cell = z.union([z.string(), z.number(), z.null()]);
 const Backup = z.object({
   format: z.literal('kubedeck-backup'),
   version: z.number().int().positive(),
   exportedAt: z.string(),
   tables: z.object(
-    Object.fromEntries(BACKUP_TABLES.map((t) => [t, z.array(z.record(z.string(), Cell))])) as {
+    Object.fromEntries(
+      BACKUP_TABLES.map((t) => {
+        const rows = z.array(z.record(z.string(), Cell));
+        // Backups made before cards could be in several decks have no card_decks.
+        return [t, ADDED_LATER.has(t) ? rows.default([]) : rows];
+      }),
+    ) as {
       [K in BackupTable]: z.ZodArray<z.ZodRecord<z.ZodString, typeof Cell>>;
     },
   ),

@@ -1,5 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { OSR_CASES, OSR_FREE_FORM_CASE, OSR_ISSUE_CASES, type OsrCase } from '../fixtures/osr/cases.ts';
+import {
+  OSR_CASES,
+  OSR_FREE_FORM_CASE,
+  OSR_ISSUE_CASES,
+  OSR_LINE_CLOZES_CASE,
+  type OsrCase,
+} from '../fixtures/osr/cases.ts';
 import { type DryRunCard, dryRunCases, expectedOfUs, verdict } from '../fixtures/osr/compare.ts';
 
 // Every case of the Obsidian Spaced Repetition plugin's own unit tests, in our words (test/fixtures/osr/cases.ts),
@@ -20,7 +26,7 @@ const JUNK = /<!--|-->|SR:|#flashcards|#\d{4}\/|\s\^[A-Za-z0-9-]+$|\[!sr\|/;
 
 let byCase: Map<string, DryRunCard[]>;
 beforeAll(() => {
-  byCase = dryRunCases([...OSR_CASES, ...OSR_ISSUE_CASES, OSR_FREE_FORM_CASE]);
+  byCase = dryRunCases([...OSR_CASES, ...OSR_ISSUE_CASES, OSR_FREE_FORM_CASE, OSR_LINE_CLOZES_CASE]);
 });
 
 function check(c: OsrCase): void {
@@ -45,17 +51,23 @@ describe('the differences issue #19 found besides them', () => {
   for (const c of OSR_ISSUE_CASES) it(`${c.id}`, () => check(c));
 });
 
+describe('a line under two deck tags', () => {
+  it('is one card (one id, one schedule) in both decks, as the plugin shows it', () => {
+    const cards = (byCase.get('deck-two-tags-and-switch') ?? []).filter((g) => g.prompt === 'protocol');
+    expect(cards.map((g) => [g.deck, g.sr])).toEqual([
+      ['dns', { due: '2023-09-02', interval: 4 }],
+      ['net', { due: '2023-09-02', interval: 4 }],
+    ]);
+    expect(new Set(cards.map((g) => g.id)).size).toBe(1);
+    expect(cards[0]!.tags).not.toContain('flashcards/net');
+  });
+});
+
 describe('differences by design (README, "Obsidian Spaced Repetition notes")', () => {
   const designed = OSR_CASES.filter((c) => c.design);
 
   it('are the ones the README lists, each giving other cards than the plugin', () => {
-    expect(designed.map((c) => [c.id, c.design])).toEqual([
-      ['mix', 'line-clozes'],
-      ['untagged', 'untagged'],
-      ['tag-two-decks', 'one-deck'],
-      ['deck-two-tags-and-switch', 'one-deck'],
-      ['deck-delete-no-blank', 'one-deck'],
-    ]);
+    expect(designed.map((c) => [c.id, c.design])).toEqual([['untagged', 'untagged']]);
     for (const c of designed) expect(verdict(c, byCase.get(c.id) ?? []).exact).toBe(false);
   });
 
@@ -65,9 +77,20 @@ describe('differences by design (README, "Obsidian Spaced Repetition notes")', (
     ]);
   });
 
-  it('a card under two deck tags is one card, in the first deck, tagged with the other', () => {
-    const cards = (byCase.get('deck-two-tags-and-switch') ?? []).filter((g) => g.prompt === 'ndots');
-    expect(cards.map((g) => [g.deck, g.tags])).toEqual([['dns', ['flashcards/net']]]);
+  it('in a note not written for the plugin, each line holding deletions is its own question', () => {
+    check(OSR_LINE_CLOZES_CASE);
+    expect((byCase.get(OSR_LINE_CLOZES_CASE.id) ?? []).map((g) => g.prompt.split('\n').length)).toEqual([
+      1, 1, 2,
+    ]);
+  });
+
+  it('written for the plugin, a paragraph of deletion lines is one question, each deletion asked with all of it', () => {
+    const mix = (byCase.get('mix') ?? []).filter((g) => g.kind === 'cloze');
+    expect(mix.map((g) => [g.prompt.split('\n').length, g.answer])).toEqual([
+      [3, 'pods by label'],
+      [3, 'routes'],
+      [3, 'no endpoints,'],
+    ]);
   });
 
   it('free-form cards are made beside explicit ones', () => {
