@@ -176,6 +176,10 @@ function hiddenTermsShown(v: CardView): boolean {
   );
 }
 
+// A text that is mostly `<…>` placeholders: "<service name>:80", "- Input: <ingress service>".
+const PLACEHOLDER_TEXT = /^[^<>]{0,12}<[^<>]{1,40}>[^<>]{0,12}$/;
+const EXAMPLE_HEADING = /\b(?:example|examples|demo|sample)\b|예시|예제/i;
+
 const SERVER_FIELDS =
   /^\s*(?:creationTimestamp|resourceVersion|uid|selfLink|managedFields|generation):|^status:\s*$/m;
 
@@ -487,6 +491,29 @@ export const FEATURES: Feature[] = [
     name: 'example-addresses',
     weight: -0.5,
     holds: (v) => !isCode(v) && (v.hidden.match(/\b\d{1,3}(?:\.\d{1,3}){3}\b/g)?.length ?? 0) >= 2,
+  },
+  {
+    // "Input: <service name>:80", "<ingress service> → Input": a diagram's placeholders, not a fact.
+    name: 'placeholder-as-fact',
+    weight: -0.6,
+    holds: (v) =>
+      (PLACEHOLDER_TEXT.test(v.hidden) && !isCommandLine(v.hidden)) ||
+      (!v.isCloze && PLACEHOLDER_TEXT.test(v.shown) && !isCommandLine(v.shown)),
+  },
+  {
+    // "A,B → C,D 네트워크를 연결했을 때처럼…": single letters that stand for machines in one drawing.
+    name: 'letters-as-a-term',
+    weight: -0.6,
+    holds: (v) => !v.isCloze && /^[A-Za-z](?:\s*[,&/]\s*[A-Za-z])+$/.test(v.shown),
+  },
+  {
+    // Under "Example" a definition tells what the example's own objects do ("Service → Creates a ClusterIP
+    // service that exposes the application"), not what the kind is.
+    name: 'defines-an-example-object',
+    weight: -0.3,
+    holds: (v) =>
+      (v.card.rule === 'term-definition' || v.card.rule === 'definition-reverse') &&
+      EXAMPLE_HEADING.test(v.context),
   },
   { name: 'gap-after-comma', weight: -0.4, holds: (v) => v.isCloze && gapAfterComma(v.prompt) },
   { name: 'filler-answer', weight: -0.7, holds: (v) => isFiller(v.hidden, v.ko) },
