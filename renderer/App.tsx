@@ -4,6 +4,7 @@ import { ShortcutsHelp } from './components/ShortcutsHelp.tsx';
 import { useDesktopEvents } from './desktop.ts';
 import { firstSettings } from './first-calls.ts';
 import { initialLang, type Lang, LangContext, type StringKey, translator } from './i18n/index.ts';
+import { type Screen, screenFromHash } from './screen-from-hash.ts';
 import { offerPick, readDrop } from './screens/import-pick.ts';
 import { ReviewScreen } from './screens/Review.tsx';
 import { useTheme } from './theme.ts';
@@ -21,7 +22,6 @@ const ExercisesScreen = lazy(() =>
 const BrowseScreen = lazy(() => import('./screens/Browse.tsx').then((m) => ({ default: m.BrowseScreen })));
 const ImportScreen = lazy(() => import('./screens/Import.tsx').then((m) => ({ default: m.ImportScreen })));
 
-export type Screen = 'review' | 'decks' | 'browse' | 'import' | 'exercises' | 'stats' | 'settings';
 const SCREENS: { id: Screen; label: StringKey }[] = [
   { id: 'review', label: 'navReview' },
   { id: 'decks', label: 'navDecks' },
@@ -32,22 +32,19 @@ const SCREENS: { id: Screen; label: StringKey }[] = [
   { id: 'settings', label: 'navSettings' },
 ];
 
-const screenFromHash = (): Screen => {
-  const id = window.location.hash.replace(/^#\/?/, '').split('/')[0];
-  return SCREENS.some((s) => s.id === id) ? (id as Screen) : 'review';
-};
+const currentScreen = (): Screen => screenFromHash(window.location.hash);
 
 export function App() {
   const [lang, setLangState] = useState<Lang>(() =>
     initialLang(localStorage.getItem('kubedeck.lang'), navigator.languages ?? [navigator.language]),
   );
-  const [screen, setScreen] = useState<Screen>(screenFromHash);
+  const [screen, setScreen] = useState<Screen>(currentScreen);
   const [deck, setDeck] = useState<string | undefined>(undefined);
   const [theme, setTheme] = useTheme();
   const [help, setHelp] = useState(false);
 
   useEffect(() => {
-    const onHash = () => setScreen(screenFromHash());
+    const onHash = () => setScreen(currentScreen());
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);

@@ -1,6 +1,7 @@
 import type { ApiResult } from '../core/api.ts';
 import { call, setApiLang } from './api/client.ts';
 import { initialLang, type Lang } from './i18n/index.ts';
+import { screenFromHash } from './screen-from-hash.ts';
 
 type Next = ApiResult<'review/next'>;
 
@@ -11,13 +12,18 @@ type Next = ApiResult<'review/next'>;
  * `decks/first-run` (hiding the bundled decks of the other language on a first start) and the first card go out
  * together; the card is asked for again only when that first start did hide something, so an everyday start never
  * waits for one after the other.
+ *
+ * The early card is only for the first screen of a page opened on Review: it answers what the queue was when the
+ * page loaded. Kept longer, it goes stale (cards buried, deleted or imported since, through this page or another
+ * client), so it is asked for only when Review is the first screen, and dropped the moment the page goes anywhere
+ * else or Review's first load passes it by (a deck chosen). A later Review always asks the core again.
  */
 const lang: Lang = initialLang(
   localStorage.getItem('kubedeck.lang'),
   navigator.languages ?? [navigator.language],
 );
 setApiLang(lang);
-const onReview = /^#?\/?(review)?(\/|$)/.test(window.location.hash);
+const onReview = screenFromHash(window.location.hash) === 'review';
 
 export const firstSettings = call('settings/get', {});
 const firstRun = call('decks/first-run', { lang });
@@ -36,9 +42,18 @@ if (onReview) {
   );
 }
 
-/** The first card of the whole queue in `forLang`, once: later loads (or another language) ask again. */
-export function takeFirstCard(forLang: Lang): Promise<Next> | null {
-  const p = forLang === lang ? firstCard : null;
+// Leaving the first screen drops the early card: whenever Review shows next, the queue may have changed.
+if (firstCard) window.addEventListener('hashchange', dropFirstCard, { once: true });
+function dropFirstCard() {
   firstCard = null;
+}
+
+/**
+ * The first card of the whole queue, for Review's first load only: `null` once taken, once the page left its first
+ * screen, for a deck (that load asks for the deck's own card) or another language. Every later load asks again.
+ */
+export function takeFirstCard(forLang: Lang, deck?: string): Promise<Next> | null {
+  const p = forLang === lang && !deck ? firstCard : null;
+  dropFirstCard();
   return p;
 }

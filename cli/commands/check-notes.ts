@@ -1,6 +1,7 @@
 import { type CheckWarning, checkWarnings } from '../../content/facts/check-warnings.ts';
 import { loadManifestCheck } from '../../content/facts/manifest-check.ts';
 import { decodeNote } from '../../content/markdown/decode.ts';
+import { noteMessageText } from '../../core/i18n/note-messages.ts';
 import { collectNoteFiles, type NoteFile } from '../../core/import/collect-files.ts';
 import { readNoteBytes } from '../../core/import/read-note.ts';
 import { KubedeckError } from '../../db/errors.ts';
@@ -23,7 +24,7 @@ export const checkNotesCommand: CommandImpl = {
         const collected = collectNoteFiles([p]);
         notes.push(...collected.files);
         for (const s of collected.skipped ?? [])
-          unreadable.push({ file: displayPath(s.path), message: s.message });
+          unreadable.push({ file: displayPath(s.path), message: noteMessageText(lang, s.message) });
       } catch (e) {
         unreadable.push({ file: p, message: (e as Error).message.replace(`${p}: `, '') });
       }
@@ -35,7 +36,10 @@ export const checkNotesCommand: CommandImpl = {
       const read = readNoteBytes(f.abs);
       const decoded = 'error' in read ? null : decodeNote(read.bytes);
       if ('error' in read || decoded?.refuse) {
-        unreadable.push({ file, message: 'error' in read ? read.error : decoded!.refuse! });
+        unreadable.push({
+          file,
+          message: noteMessageText(lang, 'error' in read ? read.error : decoded!.refuse!),
+        });
         continue;
       }
       files.push({ file, warnings: checkWarnings(file, decoded!.text) });

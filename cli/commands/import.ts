@@ -1,6 +1,7 @@
 import { isAbsolute, relative } from 'node:path';
 import { DENSITIES, isDensity } from '../../content/markdown/select/select-cards.ts';
 import type { Density } from '../../content/markdown/types.ts';
+import { warningText } from '../../core/i18n/note-messages.ts';
 import { explanationText } from '../../core/import/explain.ts';
 import type { ImportResult, RuleOff, RuleSummary } from '../../core/import/run-import.ts';
 import { isInteropFile } from '../../core/interop/interop-files.ts';
@@ -13,10 +14,6 @@ export const displayPath = (p: string) => {
   const r = relative(process.cwd(), p);
   return r && !r.startsWith('..') && !isAbsolute(r) ? r : p;
 };
-
-/** A Kubernetes check warning carries its Korean text beside the English one. */
-const localMessage = (w: { message: string; ko?: { message: string } }, lang: 'ko' | 'en') =>
-  lang === 'ko' && w.ko ? w.ko.message : w.message;
 
 export const importCommand: CommandImpl = {
   async run(env) {
@@ -63,7 +60,7 @@ export const importCommand: CommandImpl = {
         ),
       );
     } else {
-      for (const w of warnings) io.err(`${w.file}:${w.line}: ${localMessage(w, env.lang)}`);
+      for (const w of warnings) io.err(`${w.file}:${w.line}: ${warningText(env.lang, w)}`);
       const s = result.summary;
       io.out(
         `${dryRun ? '(dry run, nothing written) ' : ''}new ${s.new}, updated ${s.updated}, unchanged ${s.unchanged}, suspended ${s.suspended}, warnings ${warnings.length}`,

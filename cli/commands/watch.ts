@@ -1,9 +1,11 @@
+import type { Lang } from '../../core/i18n/index.ts';
+import { warningText } from '../../core/i18n/note-messages.ts';
 import type { SyncEvent } from '../../core/interop/watch.ts';
 import { KubedeckError } from '../../db/errors.ts';
 import type { CommandImpl, Io } from '../command.ts';
 import { displayPath } from './import.ts';
 
-function printSync(io: Io, json: boolean, e: SyncEvent) {
+function printSync(io: Io, json: boolean, lang: Lang, e: SyncEvent) {
   if (json) {
     io.out(JSON.stringify(e));
     return;
@@ -14,7 +16,7 @@ function printSync(io: Io, json: boolean, e: SyncEvent) {
     return;
   }
   const r = e.result!;
-  for (const w of r.warnings) io.err(`${displayPath(w.file)}:${w.line}: ${w.message}`);
+  for (const w of r.warnings) io.err(`${displayPath(w.file)}:${w.line}: ${warningText(lang, w)}`);
   const s = r.summary;
   io.out(
     `${e.at} ${what}: new ${s.new}, updated ${s.updated}, unchanged ${s.unchanged}, suspended ${s.suspended}${r.srScheduled ? `, SR schedules ${r.srScheduled}` : ''}`,
@@ -22,7 +24,7 @@ function printSync(io: Io, json: boolean, e: SyncEvent) {
 }
 
 export const watchCommand: CommandImpl = {
-  async run({ positionals, values, core, io, json }) {
+  async run({ positionals, values, core, io, json, lang }) {
     const c = core();
     if (values.list) {
       const { folders } = await c.call('watch/list', {});
@@ -45,7 +47,7 @@ export const watchCommand: CommandImpl = {
       throw new KubedeckError('usage', 'watch: name a folder (it is remembered for next time)', 2);
     const debounceMs = values['debounce-ms'] === undefined ? undefined : Number(values['debounce-ms']);
     const { FolderWatcher } = await import('../../core/interop/watch.ts');
-    const watcher = new FolderWatcher(c.ctx, { debounceMs, onSync: (e) => printSync(io, json, e) });
+    const watcher = new FolderWatcher(c.ctx, { debounceMs, onSync: (e) => printSync(io, json, lang, e) });
     await watcher.start(folders);
     if (!json) io.out(`watching ${folders.map(displayPath).join(', ')} (Ctrl-C stops)`);
     else io.out(JSON.stringify({ watching: folders }));

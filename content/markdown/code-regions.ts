@@ -1,6 +1,7 @@
 import { type CodeCard, codeCards } from './code-cards.ts';
 import { isManifestText } from './manifest-blocks.ts';
 import type { Token } from './markdown.ts';
+import { noteMessage, type Warn } from './note-messages.ts';
 
 export type CodeResult = {
   manifests: { start: number; text: string }[];
@@ -17,12 +18,7 @@ const NOT_INTRO = /^(?:or|and|also|then|e\.g\.?|ex\)?|예|예시|또는|혹은|�
  * introduces them ("Verify the Ingress:", a task heading), a card asking for the whole block. An unterminated
  * fence is reported and only its opening line is claimed, so no cards are lost.
  */
-export function claimCode(
-  tokens: Token[],
-  lines: string[],
-  claimed: boolean[],
-  warn: (line: number, m: string) => void,
-): CodeResult {
+export function claimCode(tokens: Token[], lines: string[], claimed: boolean[], warn: Warn): CodeResult {
   const manifests: CodeResult['manifests'] = [];
   const cards: CodeCard[] = [];
   let reparse = false;
@@ -41,7 +37,7 @@ export function claimCode(
         /^(`{3,}|~{3,})$/.test(closer) &&
         closer.length >= tok.markup.length;
       if (!closed) {
-        warn(start + 1, `code fence ${tok.markup} is never closed; read the lines after it as text`);
+        warn(start + 1, noteMessage('fence-unclosed', { fence: tok.markup }));
         claimed[start] = true;
         reparse = true;
         continue;

@@ -1,6 +1,12 @@
 export const MAX_NOTE_BYTES = 5 * 1024 * 1024;
 
-export type Decoded = { text: string; problem?: { line: number; message: string }; refuse?: string };
+import { bare, type NoteMessage, noteMessage } from './note-messages.ts';
+
+export type Decoded = {
+  text: string;
+  problem?: { line: number; message: NoteMessage };
+  refuse?: NoteMessage;
+};
 
 /**
  * Turns raw bytes into note text. Binary and oversized files are refused (nothing imported from them, nothing
@@ -10,11 +16,11 @@ export function decodeNote(bytes: Uint8Array): Decoded {
   if (bytes.length > MAX_NOTE_BYTES) {
     return {
       text: '',
-      refuse: `note is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; notes over 5 MB are not imported`,
+      refuse: noteMessage('note-too-large', { mb: (bytes.length / 1024 / 1024).toFixed(1) }),
     };
   }
   const head = bytes.subarray(0, 8192);
-  if (head.includes(0)) return { text: '', refuse: 'binary file (contains NUL bytes); not a Markdown note' };
+  if (head.includes(0)) return { text: '', refuse: bare('note-binary') };
   let text: string;
   let problem: Decoded['problem'];
   try {
@@ -23,7 +29,7 @@ export function decodeNote(bytes: Uint8Array): Decoded {
     text = new TextDecoder('utf-8').decode(bytes);
     const bad = text.indexOf('\uFFFD');
     const line = bad < 0 ? 1 : text.slice(0, bad).split('\n').length;
-    problem = { line, message: 'invalid UTF-8; the bad bytes were replaced with �' };
+    problem = { line, message: bare('utf8-invalid') };
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   // CRLF and lone CR are normalised so line numbers match what editors show.

@@ -1,4 +1,5 @@
 import { parse } from 'yaml';
+import { bare, type NoteMessage, noteMessage, yamlProblem } from './note-messages.ts';
 import { DENSITIES, isDensity } from './select/select-cards.ts';
 import type { Density } from './types.ts';
 
@@ -13,21 +14,25 @@ export type FrontMatter = {
 /** Reads a leading `---` YAML block. Returns how many lines it spans so the body keeps its line numbers. */
 export function readFrontMatter(lines: string[]): {
   fm: FrontMatter;
-  error?: { line: number; message: string };
+  error?: { line: number; message: NoteMessage };
 } {
   const empty: FrontMatter = { tags: [], lines: 0 };
   if (lines[0]?.trim() !== '---') return { fm: empty };
   const end = lines.findIndex((l, i) => i > 0 && (l.trim() === '---' || l.trim() === '...'));
-  if (end < 0)
-    return { fm: empty, error: { line: 1, message: 'front matter opened with --- but never closed' } };
+  if (end < 0) return { fm: empty, error: { line: 1, message: bare('front-matter-unclosed') } };
   let data: unknown = simpleYaml(lines, 1, end);
   try {
     if (data === undefined) data = parse(lines.slice(1, end).join('\n'), { maxAliasCount: 10 });
   } catch (e) {
-    const msg = (e as Error).message.split('\n')[0];
+    const detail = (e as Error).message.split('\n')[0] ?? '';
+    // The YAML library knows the line inside the block; the block starts on the note's line 2.
+    const at = (e as { linePos?: { line: number }[] }).linePos?.[0]?.line;
     return {
       fm: { ...empty, lines: end + 1 },
-      error: { line: 2, message: `front matter is not valid YAML: ${msg}` },
+      error: {
+        line: at ? at + 1 : 2,
+        message: noteMessage('front-matter-yaml', { yaml: yamlProblem(e), detail }),
+      },
     };
   }
   const fm: FrontMatter = { tags: [], lines: end + 1 };
@@ -46,7 +51,10 @@ export function readFrontMatter(lines: string[]): {
           fm,
           error: {
             line: at + 1,
-            message: `density: ${JSON.stringify(d.density)} is not one of ${DENSITIES.join(', ')}; the import's density is used`,
+            message: noteMessage('density-unknown', {
+              value: JSON.stringify(d.density),
+              allowed: DENSITIES.join(', '),
+            }),
           },
         };
       }

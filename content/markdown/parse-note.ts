@@ -14,6 +14,7 @@ import {
 import { manifestFieldClozes } from './manifest-fields.ts';
 import { blockTokens } from './markdown.ts';
 import { findMultilineCards } from './multiline.ts';
+import { type NoteProblem, noteMessage, type Warn } from './note-messages.ts';
 import { normaliseNoteText } from './note-text.ts';
 import { dedentOsrCode } from './osr-indent.ts';
 import { readAsTheSrPluginDoes } from './osr-notes.ts';
@@ -22,7 +23,7 @@ import { focusAnswers } from './select/focus-answer.ts';
 import { selectCards } from './select/select-cards.ts';
 import { tableCards } from './tables.ts';
 import { mayHaveSolution, taskSolutionCards } from './task-solution.ts';
-import type { Density, NoteWarning, ParsedCard, ParsedNote, ScoredCard } from './types.ts';
+import type { Density, ParsedCard, ParsedNote, ScoredCard } from './types.ts';
 import { Walker } from './walker.ts';
 
 export type ParseOptions = {
@@ -85,7 +86,7 @@ function proposeCards(
   /** The note's own `density:` wins over the import's. */
   density: Density | undefined;
 } {
-  const warnings: NoteWarning[] = [];
+  const warnings: NoteProblem[] = [];
   const warn = warner(warnings, file);
   const lines = text.split('\n');
   const { fm, error } = readFrontMatter(lines);
@@ -156,7 +157,7 @@ function proposeCards(
   }
   if (opts.dir && opts.fileExists) {
     for (const img of findImages(lines, claimed, opts.dir, opts.fileExists))
-      warn(img.line, `image not found: ${img.src}`);
+      warn(img.line, noteMessage('image-missing', { src: img.src }));
   }
 
   // One block parse serves both code claiming and the walk, unless unfenced manifests changed the text.
@@ -206,9 +207,9 @@ function proposeCards(
 }
 
 // Made here, not as a named arrow in parseNote: tsx gives every arrow bound to a name a defineProperty per call.
-function warner(warnings: NoteWarning[], file: string): (line: number, message: string) => void {
+function warner(warnings: NoteProblem[], file: string): Warn {
   return (line, message) => {
-    warnings.push({ file, line, message });
+    warnings.push({ file, line, ...message });
   };
 }
 
@@ -331,11 +332,7 @@ function markerRun(l: string): number {
   return i;
 }
 
-function flattenDeepNesting(
-  lines: string[],
-  claimed: boolean[],
-  warn: (line: number, m: string) => void,
-): void {
+function flattenDeepNesting(lines: string[], claimed: boolean[], warn: Warn): void {
   let reported = false;
   for (let i = 0; i < lines.length; i++) {
     if (claimed[i]) continue;
@@ -348,7 +345,7 @@ function flattenDeepNesting(
     if (depth <= MAX_NESTING) continue;
     lines[i] = l.slice(markers.length).trim();
     if (!reported) {
-      warn(i + 1, `nesting deeper than ${MAX_NESTING} levels; read as plain lines from here`);
+      warn(i + 1, noteMessage('nesting-too-deep', { max: MAX_NESTING }));
       reported = true;
     }
   }
@@ -379,7 +376,7 @@ const BUCKET_COUNT = new Int32Array(BUCKETS);
  * time spent here.
  */
 
-function dedupe(cards: ParsedCard[], warn: (line: number, m: string) => void): ParsedCard[] {
+function dedupe(cards: ParsedCard[], warn: Warn): ParsedCard[] {
   if (cards.length < 2) return cards.slice();
   const bucket: number[] = [];
   try {
@@ -394,11 +391,7 @@ function dedupe(cards: ParsedCard[], warn: (line: number, m: string) => void): P
   }
 }
 
-function keepFirsts(
-  cards: ParsedCard[],
-  bucket: number[],
-  warn: (line: number, m: string) => void,
-): ParsedCard[] {
+function keepFirsts(cards: ParsedCard[], bucket: number[], warn: Warn): ParsedCard[] {
   const seen = new Map<string, ParsedCard>();
   const kept: ParsedCard[] = [];
   for (let k = 0; k < cards.length; k++) {
@@ -412,7 +405,7 @@ function keepFirsts(
     if (first !== undefined) {
       // The learner wrote the same card twice; free-form rules meeting the same fact is no news.
       if (c.rule.startsWith('explicit-') && first.rule.startsWith('explicit-'))
-        warn(c.line, `duplicate card (same as line ${first.line}); kept the first`);
+        warn(c.line, noteMessage('duplicate-card', { first: first.line }));
       continue;
     }
     seen.set(key, c);

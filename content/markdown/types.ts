@@ -1,3 +1,4 @@
+import type { NoteMessage, NoteProblem } from './note-messages.ts';
 export type CardKind = 'basic' | 'reversed' | 'cloze' | 'list' | 'manifest';
 
 export type CardRule =
@@ -110,7 +111,17 @@ export type ScoredCard = ParsedCard & {
   lostTo?: string;
 };
 
-export type NoteWarning = { file: string; line: number; message: string };
+/**
+ * A warning as every way in shows it: `message` is its English text (logs, `--json`); `code` and `params`, when
+ * set, let the UI and the CLI say it in the learner's language (see note-messages.ts).
+ */
+export type NoteWarning = {
+  file: string;
+  line: number;
+  message: string;
+  code?: NoteMessage['code'];
+  params?: NoteMessage['params'];
+};
 
 export type ParsedNote = {
   file: string;
@@ -124,5 +135,6 @@ export type ParsedNote = {
    * import preview, a filter in Browse), never scheduled or counted until accepted.
    */
   suggestions: ScoredCard[];
-  warnings: NoteWarning[];
+  /** What the reader found wrong, as codes: the core renders their words (core/i18n/note-messages.ts). */
+  warnings: NoteProblem[];
 };

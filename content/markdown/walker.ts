@@ -10,6 +10,7 @@ import {
 } from './explicit.ts';
 import { extractTags, maskInline, splitTags, unmask } from './inline.ts';
 import { autoCloze, hasFacts, lineCards } from './line-rules.ts';
+import { noteMessage, type Warn } from './note-messages.ts';
 import { isSpaceCode } from './scan.ts';
 import { enumerationCard, sentenceCards, splitSentences } from './sentence-cloze.ts';
 import { tableCards } from './tables.ts';
@@ -107,18 +108,12 @@ export class Walker {
   private marks: { line: number; context: Ctx; tags: string[] }[] = [];
   private noteTags: string[];
   private cards: ParsedCard[];
-  private warn: (line: number, m: string) => void;
+  private warn: Warn;
   private cloze: ClozeOptions;
   /** A note written as flashcards: no sentence rules. */
   private quiet: boolean;
 
-  constructor(
-    noteTags: string[],
-    cards: ParsedCard[],
-    warn: (line: number, m: string) => void,
-    cloze: ClozeOptions = {},
-    quiet = false,
-  ) {
+  constructor(noteTags: string[], cards: ParsedCard[], warn: Warn, cloze: ClozeOptions = {}, quiet = false) {
     this.quiet = quiet;
     this.noteTags = noteTags;
     this.cards = cards;
@@ -347,10 +342,7 @@ export class Walker {
     }
     if (texts.length < 2) return;
     if (texts.length > 12) {
-      this.warn(
-        line,
-        `list under "${title}" has ${texts.length} items; list cards stop at 12, split it for better recall`,
-      );
+      this.warn(line, noteMessage('list-too-long', { title, items: texts.length, max: 12 }));
       return;
     }
     this.push(
@@ -487,7 +479,7 @@ export class Walker {
       if (made.length >= MAX_CLOZE_CARDS_PER_LINE && clozeDeletions(clean) > MAX_CLOZE_CARDS_PER_LINE)
         this.warn(
           line,
-          `this line has ${clozeDeletions(clean)} cloze deletions; only the first ${MAX_CLOZE_CARDS_PER_LINE} became cards (each card holds the whole line): split the line`,
+          noteMessage('cloze-cap', { deletions: clozeDeletions(clean), max: MAX_CLOZE_CARDS_PER_LINE }),
         );
       if (made.length > 0) {
         const sibling = unmask(clean, masked.spans).trim();

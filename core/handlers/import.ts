@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { bare } from '../../content/markdown/note-messages.ts';
 import type { Ctx } from '../context.ts';
 import { defineHandlers, type Progress } from '../handler.ts';
+import { noteWarning } from '../i18n/note-messages.ts';
 import { collectNoteFiles } from '../import/collect-files.ts';
 import { finishDeferredChecks } from '../import/deferred-checks.ts';
 import { explainLine } from '../import/explain.ts';
@@ -114,10 +116,7 @@ export const importHandlers = defineHandlers({
       return {
         ...result,
         preview: result.preview?.map((c) => ({ ...c, source: { ...c.source, file: shown(c) } })),
-        warnings: [
-          ...result.warnings,
-          ...placed.skipped.map((f) => ({ file: f, line: 1, message: 'not a Markdown note (.md); skipped' })),
-        ],
+        warnings: [...result.warnings, ...placed.skipped.map((f) => noteWarning(f, 1, bare('not-markdown')))],
       };
     },
   },

@@ -1,11 +1,12 @@
 import { type Dirent, existsSync, readdirSync, realpathSync, type Stats, statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
+import { bare, type NoteMessage } from '../../content/markdown/note-messages.ts';
 import { KubedeckError } from '../../db/errors.ts';
 
 /** `bytes`, when given, is the note's content (an upload) instead of reading `abs`. */
 export type NoteFile = { abs: string; source: string; bytes?: Uint8Array };
 /** A path the import passed over, with the reason a learner should hear. */
-export type Skipped = { path: string; message: string };
+export type Skipped = { path: string; message: NoteMessage };
 export type Collected = { files: NoteFile[]; folders: string[]; skipped?: Skipped[] };
 
 const NOTE_EXT = /\.(md|markdown)$/i;
@@ -13,12 +14,12 @@ const NOTE_EXT = /\.(md|markdown)$/i;
 type Kind = Pick<Stats, 'isFile' | 'isFIFO' | 'isSocket' | 'isCharacterDevice' | 'isBlockDevice'>;
 
 /** Why a path that is not a regular file cannot be read as a note; reading a FIFO or a device would block forever. */
-export function notRegular(st: Kind): string | null {
+export function notRegular(st: Kind): NoteMessage | null {
   if (st.isFile()) return null;
-  if (st.isFIFO()) return 'a named pipe (FIFO), not a file; skipped';
-  if (st.isSocket()) return 'a socket, not a file; skipped';
-  if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device, not a file; skipped';
-  return 'not a regular file; skipped';
+  if (st.isFIFO()) return bare('skipped-fifo');
+  if (st.isSocket()) return bare('skipped-socket');
+  if (st.isCharacterDevice() || st.isBlockDevice()) return bare('skipped-device');
+  return bare('skipped-not-regular');
 }
 
 /**
@@ -78,13 +79,13 @@ function walk(
     const st = entry.isSymbolicLink() ? followLink(abs, skipped, entry) : entry;
     if (!st) continue;
     if (root && entry.isSymbolicLink() && !insideRoot(abs, root)) {
-      skipped.push({ path: abs, message: 'a link that leads out of the watched folder; skipped' });
+      skipped.push({ path: abs, message: bare('skipped-link-outside') });
       continue;
     }
     if (st.isDirectory()) walk(abs, out, skipped, visited, root);
     else if (!NOTE_EXT.test(entry.name)) continue;
     else if (st.isFile()) out.push({ abs, source: abs });
-    else skipped.push({ path: abs, message: notRegular(st) ?? 'not a regular file; skipped' });
+    else skipped.push({ path: abs, message: notRegular(st) ?? bare('skipped-not-regular') });
   }
 }
 
@@ -101,7 +102,7 @@ function followLink(abs: string, skipped: Skipped[], entry: Dirent): Stats | nul
   try {
     return statSync(abs);
   } catch {
-    if (NOTE_EXT.test(entry.name)) skipped.push({ path: abs, message: 'a link to nothing; skipped' });
+    if (NOTE_EXT.test(entry.name)) skipped.push({ path: abs, message: bare('skipped-dangling-link') });
     return null;
   }
 }

@@ -10,6 +10,7 @@ import { verdictsByKey } from '../../db/card-verdicts.ts';
 import { cardIdByKey } from '../../db/cards.ts';
 import { KubedeckError } from '../../db/errors.ts';
 import type { Ctx } from '../context.ts';
+import { noteMessageText } from '../i18n/note-messages.ts';
 import { collectNoteFiles } from './collect-files.ts';
 import { cardKey } from './identity.ts';
 import { readImportSettings } from './import-settings.ts';
@@ -71,12 +72,14 @@ export function explainLine(
     throw new KubedeckError('not-a-note', `${a.file}: not a Markdown note (.md or .markdown)`, 2);
   const collected = collectNoteFiles([a.file]);
   const skipped = collected.skipped?.[0];
-  if (skipped) throw new KubedeckError('not-a-file', `${a.file}: ${skipped.message}`);
+  if (skipped)
+    throw new KubedeckError('not-a-file', `${a.file}: ${noteMessageText(ctx.lang, skipped.message)}`);
   const f = collected.files[0]!;
   const read = readNoteBytes(f.abs);
-  if ('error' in read) throw new KubedeckError('unreadable', `${a.file}: ${read.error}`);
+  if ('error' in read)
+    throw new KubedeckError('unreadable', `${a.file}: ${noteMessageText(ctx.lang, read.error)}`);
   const d = decodeNote(read.bytes);
-  if (d.refuse) throw new KubedeckError('unreadable', `${a.file}:1: ${d.refuse}`);
+  if (d.refuse) throw new KubedeckError('unreadable', `${a.file}:1: ${noteMessageText(ctx.lang, d.refuse)}`);
   const lines = d.text.split('\n');
   const last = d.text.endsWith('\n') ? lines.length - 1 : lines.length;
   if (a.line > last)

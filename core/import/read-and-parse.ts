@@ -3,8 +3,10 @@ import { dirname } from 'node:path';
 import { checkNoteSafely } from '../../content/facts/check-warnings.ts';
 import type { NoteCheck } from '../../content/facts/types.ts';
 import { decodeNote } from '../../content/markdown/decode.ts';
+import { bare, noteMessage } from '../../content/markdown/note-messages.ts';
 import { type ParseOptions, parseNote } from '../../content/markdown/parse-note.ts';
 import type { Density, NoteWarning, ParsedCard, ParsedNote } from '../../content/markdown/types.ts';
+import { noteWarning, toNoteWarning } from '../i18n/note-messages.ts';
 import type { NoteFile } from './collect-files.ts';
 import { readNote } from './read-note.ts';
 import {
@@ -43,18 +45,18 @@ export function readAndParse(
 ): Read | null {
   const read = readNote(f);
   if ('error' in read) {
-    warnings.push({ file, line: 1, message: read.error });
+    warnings.push(noteWarning(file, 1, read.error));
     return null;
   }
   const d = decodeNote(read.bytes);
   if (d.refuse) {
-    warnings.push({ file, line: 1, message: d.refuse });
+    warnings.push(noteWarning(file, 1, d.refuse));
     return null;
   }
   const own: NoteWarning[] = [];
   try {
-    if (d.problem) own.push({ file, line: d.problem.line, message: d.problem.message });
-    if (!d.text.trim()) own.push({ file, line: 1, message: 'empty note; no cards' });
+    if (d.problem) own.push(noteWarning(file, d.problem.line, d.problem.message));
+    if (!d.text.trim()) own.push(noteWarning(file, 1, bare('note-empty')));
     const switches = readNoteSwitches(d.text, file, own);
     // The cloze options reach a parser that reads them; until then they are simply not looked at.
     const parseOpts: ParseOptions & ClozeOptions = {
@@ -66,7 +68,7 @@ export function readAndParse(
       density: opts.density,
     };
     const parsed = parseNote(file, d.text, parseOpts);
-    own.push(...parsed.warnings);
+    own.push(...parsed.warnings.map(toNoteWarning));
     // Facts checked against Kubernetes (issue #18): warnings only, the note imports whatever they say.
     const checked = isBundled(f.source)
       ? { checks: [], warnings: [], manifestsDeferred: false }
@@ -86,11 +88,7 @@ export function readAndParse(
       manifestsDeferred: checked.manifestsDeferred,
     };
   } catch (e) {
-    warnings.push({
-      file,
-      line: 1,
-      message: `could not read this note (${(e as Error).message}); its cards were left as they were`,
-    });
+    warnings.push(noteWarning(file, 1, noteMessage('note-failed', { why: (e as Error).message })));
     return null;
   }
 }

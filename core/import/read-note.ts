@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type BigIntStats, closeSync, constants, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
+import { type NoteMessage, noteMessage } from '../../content/markdown/note-messages.ts';
 import { notRegular } from './collect-files.ts';
 
 /**
@@ -34,7 +35,10 @@ export function fileStamp(abs: string): string {
   return `${st.size}:${st.mtimeNs}:${st.ino}`;
 }
 
-export type ReadNote = { bytes: Buffer; hash: string } | { error: string };
+export type ReadNote = { bytes: Buffer; hash: string } | { error: NoteMessage };
+
+/** The system's code for a failed open or read (ENOENT, EACCES, …), or its message when it has none. */
+const errorCode = (e: unknown) => (e as NodeJS.ErrnoException).code ?? (e as Error).message;
 
 /**
  * Reads a regular file. Opened non-blocking and checked on the open descriptor, so a path swapped for a FIFO or a
@@ -45,7 +49,7 @@ export function readNoteBytes(abs: string): ReadNote {
   try {
     fd = openSync(abs, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (e) {
-    return { error: `cannot open: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
+    return { error: noteMessage('note-cannot-open', { why: errorCode(e) }) };
   }
   try {
     const why = notRegular(fstatSync(fd));
@@ -53,7 +57,7 @@ export function readNoteBytes(abs: string): ReadNote {
     const bytes = readFileSync(fd);
     return { bytes, hash: createHash('sha1').update(bytes).digest('hex') };
   } catch (e) {
-    return { error: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
+    return { error: noteMessage('note-cannot-read', { why: errorCode(e) }) };
   } finally {
     closeSync(fd);
   }

@@ -1,5 +1,7 @@
 import { parse } from 'yaml';
+import { type NoteMessage, noteMessage } from '../../content/markdown/note-messages.ts';
 import type { CardRule, NoteWarning, ParsedCard } from '../../content/markdown/types.ts';
+import { noteWarning } from '../i18n/note-messages.ts';
 
 /**
  * Every rule name a learner may switch off. The check below fails to compile when the parser gains a rule that is
@@ -41,6 +43,9 @@ void everyRuleListed;
 export const isKnownRule = (name: string) => (KNOWN_RULES as readonly string[]).includes(name);
 export const unknownRuleMessage = (name: string) =>
   `unknown rule "${name}" (known: ${KNOWN_RULES.join(', ')})`;
+/** The warning for a rule name the parser does not know, under the key (or setting) that named it. */
+export const unknownRule = (key: string, rule: string): NoteMessage =>
+  noteMessage('unknown-rule', { key, rule, known: KNOWN_RULES.join(', ') });
 
 /** Parse options the learner can set for the collection and per note (the parser reads them when it has them). */
 export type ClozeOptions = { boldCloze?: boolean; curlyCloze?: boolean };
@@ -77,13 +82,13 @@ export function readNoteSwitches(text: string, file: string, warnings: NoteWarni
     if (v === undefined || v === null) return [];
     const list = Array.isArray(v) ? v : typeof v === 'string' ? v.split(/[\s,]+/) : null;
     if (!list) {
-      warnings.push({ file, line: lineOf(key), message: `${key}: expected a list of rule names` });
+      warnings.push(noteWarning(file, lineOf(key), noteMessage('switch-not-list', { key })));
       return [];
     }
     const out: string[] = [];
     for (const item of list.map((x) => String(x).trim()).filter(Boolean)) {
       if (isKnownRule(item)) out.push(item);
-      else warnings.push({ file, line: lineOf(key), message: `${key}: ${unknownRuleMessage(item)}` });
+      else warnings.push(noteWarning(file, lineOf(key), unknownRule(key, item)));
     }
     return out;
   };
@@ -91,7 +96,7 @@ export function readNoteSwitches(text: string, file: string, warnings: NoteWarni
     const v = d[key];
     if (v === undefined) return undefined;
     if (typeof v === 'boolean') return v;
-    warnings.push({ file, line: lineOf(key), message: `${key}: expected true or false` });
+    warnings.push(noteWarning(file, lineOf(key), noteMessage('switch-not-boolean', { key })));
     return undefined;
   };
   const out: NoteSwitches = { off: names('rules-off'), on: names('rules-on') };

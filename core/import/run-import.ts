@@ -34,6 +34,7 @@ import { replaceSuggestions, type SuggestionRow } from '../../db/suggestions.ts'
 import type { CardJson } from '../cards-json.ts';
 import type { Ctx } from '../context.ts';
 import type { Progress, ProgressEvent } from '../handler.ts';
+import { noteWarning } from '../i18n/note-messages.ts';
 import { cardJson, rowFor } from './card-rows.ts';
 import { type Collected, collectNoteFiles, type NoteFile } from './collect-files.ts';
 import { cardKey } from './identity.ts';
@@ -45,7 +46,7 @@ import { noteRulesOffSetting } from './note-rules-off.ts';
 import { factsVersion, parserVersion } from './parser-version.ts';
 import { readAndParse } from './read-and-parse.ts';
 import { decodeState, encodeState, fileStamp, readNote } from './read-note.ts';
-import { type ClozeOptions, type OffBy, unknownRuleMessage } from './rule-switches.ts';
+import { type ClozeOptions, type OffBy, unknownRule } from './rule-switches.ts';
 import { sameNoteFinder } from './same-note.ts';
 import { type DeferredCheck, storeNoteChecks } from './store-checks.ts';
 
@@ -204,14 +205,12 @@ function importRun(
   const show = opts.display ?? ((s: string) => s);
   const collected = opts.collected ?? collectNoteFiles(opts.paths ?? []);
   const inImport = new Set(collected.files.map((f) => f.source));
-  const warnings: NoteWarning[] = (collected.skipped ?? []).map((s) => ({
-    file: show(s.path),
-    line: 1,
-    message: s.message,
-  }));
+  const warnings: NoteWarning[] = (collected.skipped ?? []).map((s) =>
+    noteWarning(show(s.path), 1, s.message),
+  );
   const settings = readImportSettings(db);
   for (const name of settings.unknown)
-    warnings.push({ file: 'settings', line: 0, message: `import.rulesOff: ${unknownRuleMessage(name)}` });
+    warnings.push(noteWarning('settings', 0, unknownRule('import.rulesOff', name)));
   const collectionCloze: ClozeOptions = {
     boldCloze: settings['import.boldCloze'],
     curlyCloze: settings['import.curlyCloze'],
@@ -298,7 +297,7 @@ function importRun(
       }
       const read = readNote(file);
       if ('error' in read) {
-        warnings.push({ file: show(file.source), line: 1, message: read.error });
+        warnings.push(noteWarning(show(file.source), 1, read.error));
         failedSources.add(file.source);
         continue;
       }

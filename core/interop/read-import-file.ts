@@ -1,5 +1,6 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { KubedeckError } from '../../db/errors.ts';
+import { noteMessageText } from '../i18n/note-messages.ts';
 import { notRegular } from '../import/collect-files.ts';
 
 export type ImportKind = 'csv' | 'json' | 'apkg';
@@ -42,7 +43,7 @@ export function readImportFile(file: string, kind: ImportKind): Buffer {
     if (why)
       throw new KubedeckError(
         'not-a-file',
-        `${file}: ${why.replace(/; skipped$/, '')}; nothing was imported`,
+        `${file}: ${noteMessageText('en', why).replace(/; skipped$/, '')}; nothing was imported`,
       );
     const max = importLimit(kind);
     if (st.size > max)

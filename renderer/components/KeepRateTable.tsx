@@ -1,11 +1,11 @@
 import type { ApiResult } from '../../core/api.ts';
-import { useI18n } from '../i18n/index.ts';
+import { ruleLabel, useI18n } from '../i18n/index.ts';
 
 export type RuleKeep = ApiResult<'import/keep-rates'>[number];
 
 /** The learner's own verdict on rules: cards each made, how many were thrown away, the share kept. */
 export function KeepRateTable({ rows, testId }: { rows: RuleKeep[]; testId: string }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   return (
     <table className="deck-table keep-rates" data-testid={testId}>
       <thead>
@@ -20,7 +20,7 @@ export function KeepRateTable({ rows, testId }: { rows: RuleKeep[]; testId: stri
         {rows.map((r) => (
           <tr key={r.rule} data-rule={r.rule}>
             <td>
-              <code>{r.rule}</code>
+              <span title={r.rule}>{ruleLabel(lang, r.rule)}</span>
             </td>
             <td className="num">{r.made}</td>
             <td className="num">{r.deleted}</td>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ApiResult } from '../../core/api.ts';
 import { call } from '../api/client.ts';
-import { useI18n } from '../i18n/index.ts';
+import { ruleLabel, useI18n } from '../i18n/index.ts';
 import { ErrorNote } from './ErrorNote.tsx';
 
 export type Offer = ApiResult<'review/bad-card'>['offer'] & {};
@@ -17,12 +17,13 @@ const fileName = (f: string) =>
  * writes `rules-off` into the note (or a per-note setting for a bundled note); the next import applies it.
  */
 export function RuleOffOffer({ offer, onDone }: { offer: Offer; onDone?: () => void }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [done, setDone] = useState<'front matter' | 'note setting' | null>(null);
   const [error, setError] = useState<unknown>(null);
   const vars = (s: string) =>
     s
       .replace('{n}', String(offer.deletions))
+      .replace('{label}', ruleLabel(lang, offer.rule))
       .replace('{rule}', offer.rule)
       .replace('{file}', fileName(offer.file));
   return (

@@ -13,6 +13,8 @@ export type StringKey = MessageKey;
 export type T = Translate;
 
 export const translator = (lang: Lang): T => coreTranslator(lang);
+/** Import warnings from their message codes, and rule names for people (identifiers stay in the data). */
+export { ruleLabel, warningText } from '../../core/i18n/note-messages.ts';
 
 /** A saved choice wins; otherwise Korean when the system language is Korean, English otherwise. */
 export function initialLang(saved: string | null, navigatorLangs: readonly string[]): Lang {

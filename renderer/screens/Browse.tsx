@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { call } from '../api/client.ts';
 import { ErrorNote } from '../components/ErrorNote.tsx';
 import { type Offer, RuleOffOffer } from '../components/RuleOffOffer.tsx';
-import { useI18n } from '../i18n/index.ts';
+import { ruleLabel, useI18n } from '../i18n/index.ts';
 import { useAsync } from '../useAsync.ts';
 import { type BrowseFilters, useBrowsePages } from './browse-pages.ts';
 import { CardPane } from './CardPane.tsx';
@@ -20,7 +20,7 @@ const cardFromHash = (): string | null => {
 };
 
 export function BrowseScreen() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [text, setText] = useState('');
   const [filters, setFilters] = useState<Omit<BrowseFilters, 'text'>>({});
   const [selected, setSelected] = useState<string | null>(cardFromHash);
@@ -151,8 +151,8 @@ export function BrowseScreen() {
         >
           <option value="">{t('browseAnyRule')}</option>
           {facets.data?.rules.map((d) => (
-            <option key={d} value={d}>
-              {d}
+            <option key={d} value={d} title={d}>
+              {ruleLabel(lang, d)}
             </option>
           ))}
         </select>

@@ -3,7 +3,7 @@ import { bridge, call } from '../api/client.ts';
 import { ErrorNote } from '../components/ErrorNote.tsx';
 import { Markdown } from '../components/Markdown.tsx';
 import type { Offer } from '../components/RuleOffOffer.tsx';
-import { type StringKey, useI18n } from '../i18n/index.ts';
+import { ruleLabel, type StringKey, useI18n } from '../i18n/index.ts';
 import { useAsync } from '../useAsync.ts';
 
 type Props = {
@@ -22,7 +22,7 @@ const day = (iso: string | null) => (iso === null ? '—' : new Date(iso).toLoca
 
 /** One card: what it says, its FSRS memory, its history, where it came from and what can be done to it. */
 export function CardPane({ cardId, focusEdit, decks, onChanged, onDeleted, onRestored }: Props) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const detail = useAsync(() => call('browse/card', { cardId }), [cardId]);
   const [error, setError] = useState<unknown>(null);
   const [deleted, setDeleted] = useState<string | null>(null);
@@ -86,7 +86,9 @@ export function CardPane({ cardId, focusEdit, decks, onChanged, onDeleted, onRes
       <div className="card-meta">
         <span className="deck-name">{card.deck}</span>
         <span className="tag">{t(`kind_${card.kind}` as StringKey)}</span>
-        <span className="tag subtle">{card.rule}</span>
+        <span className="tag subtle" title={card.rule}>
+          {ruleLabel(lang, card.rule)}
+        </span>
         <span className={`state ${card.suspended ? 'suspended' : card.state}`}>
           {t(card.suspended ? 'state_suspended' : `state_${card.state}`)}
         </span>

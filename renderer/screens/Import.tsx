@@ -2,7 +2,7 @@ import { type ChangeEvent, useEffect, useMemo, useRef, useState } from 'react';
 import type { ApiResult } from '../../core/api.ts';
 import { bridge, call, callWithProgress, type ProgressEvent } from '../api/client.ts';
 import { ErrorNote } from '../components/ErrorNote.tsx';
-import { useI18n } from '../i18n/index.ts';
+import { useI18n, warningText } from '../i18n/index.ts';
 import { type Excerpt, ExcerptView, ImportPreview, SuggestionPreview } from './ImportPreview.tsx';
 import { fromFileList, onPick, type Picked } from './import-pick.ts';
 import { LearnerSummary } from './LearnerSummary.tsx';
@@ -323,8 +323,19 @@ function Warnings({
   warnings,
   onShow,
 }: {
-  /** A Kubernetes check warning (issue #18) also carries its kind and its Korean text. */
-  warnings: { file: string; line: number; message: string; kind?: string; ko?: { message: string } }[];
+  /**
+   * A reader's warning carries a message code and its parameters (rendered in the UI's language); a Kubernetes
+   * check warning (issue #18) its kind and its Korean text.
+   */
+  warnings: {
+    file: string;
+    line: number;
+    message: string;
+    code?: string;
+    params?: object;
+    kind?: string;
+    ko?: { message: string };
+  }[];
   onShow: (file: string, line: number) => void;
 }) {
   const { t, lang } = useI18n();
@@ -343,7 +354,7 @@ function Warnings({
             <button type="button" className="loc" onClick={() => onShow(w.file, w.line)}>
               {w.file}:{w.line}
             </button>{' '}
-            {lang === 'ko' && w.ko ? w.ko.message : w.message}
+            {warningText(lang, w)}
           </li>
         ))}
       </ul>

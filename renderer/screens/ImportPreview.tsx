@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { ApiResult } from '../../core/api.ts';
-import { useI18n } from '../i18n/index.ts';
+import { ruleLabel, useI18n } from '../i18n/index.ts';
 
 type PreviewCard = NonNullable<ApiResult<'import/run'>['preview']>[number];
 export type Excerpt = { file: string; line: number; from: number; lines: string[] };
@@ -23,7 +23,7 @@ const toggled = (set: Set<string>, keys: string[], on: boolean) => {
 
 /** Cards grouped by deck, then by the rule that made them; a checkbox at every level leaves cards out. */
 export function ImportPreview({ cards, lineOf, skipRules, skipCards, setSkipRules, setSkipCards }: Props) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const groups = useMemo(() => {
     const decks = new Map<string, Map<string, PreviewCard[]>>();
     for (const c of cards) {
@@ -57,7 +57,7 @@ export function ImportPreview({ cards, lineOf, skipRules, skipCards, setSkipRule
               checked={!skipRules.has(rule)}
               onChange={(e) => setSkipRules(toggled(skipRules, [rule], e.target.checked))}
             />
-            <code>{rule}</code> <span className="muted">({n})</span>
+            <span title={rule}>{ruleLabel(lang, rule)}</span> <span className="muted">({n})</span>
           </label>
         ))}
       </fieldset>
@@ -111,7 +111,8 @@ export function ImportPreview({ cards, lineOf, skipRules, skipCards, setSkipRule
                         )
                       }
                     />
-                    <code>{rule}</code> <span className="muted">({list.length})</span>
+                    <span title={rule}>{ruleLabel(lang, rule)}</span>{' '}
+                    <span className="muted">({list.length})</span>
                   </label>
                   <ul className="preview-cards">
                     {list.map((c) => {
@@ -195,7 +196,7 @@ export function SuggestionPreview({
   accept: Set<string>;
   setAccept: (s: Set<string>) => void;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   if (suggestions.length === 0) return null;
   return (
     <details className="deck-group suggestions" open data-testid="preview-suggestions">
@@ -219,7 +220,9 @@ export function SuggestionPreview({
                 <span className="p-answer">{s.answer}</span>
               </div>
               <div className="p-source">
-                <span className="tag subtle">{s.rule}</span>
+                <span className="tag subtle" title={s.rule}>
+                  {ruleLabel(lang, s.rule)}
+                </span>
                 <span
                   className="muted small"
                   title={s.features.map((f) => `${f.name} ${f.weight}`).join(', ')}

@@ -1,7 +1,7 @@
 import type { ApiResult } from '../../core/api.ts';
 import { KeepRateTable } from '../components/KeepRateTable.tsx';
 import { RuleOffOffer } from '../components/RuleOffOffer.tsx';
-import { useI18n } from '../i18n/index.ts';
+import { ruleLabel, useI18n } from '../i18n/index.ts';
 
 type Result = ApiResult<'import/run'>;
 
@@ -10,7 +10,7 @@ type Result = ApiResult<'import/run'>;
  * learner to decide), the keep rate of the rules they have deleted cards of, and rules worth switching off.
  */
 export function LearnerSummary({ result }: { result: Result }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const taught = result.keep.filter((k) => k.deleted > 0);
   return (
     <>
@@ -23,7 +23,10 @@ export function LearnerSummary({ result }: { result: Result }) {
                 <code className="muted">
                   {(n.file ?? '').split('/').pop()}:{n.line}
                 </code>{' '}
-                <span className="tag subtle">{n.rule}</span> {n.prompt.split('\n')[0]}
+                <span className="tag subtle" title={n.rule}>
+                  {ruleLabel(lang, n.rule)}
+                </span>{' '}
+                {n.prompt.split('\n')[0]}
               </li>
             ))}
           </ul>

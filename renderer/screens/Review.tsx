@@ -74,7 +74,7 @@ export function ReviewScreen({
   const load = useCallback(async () => {
     try {
       // The very first card was asked for as the app started (first-calls.ts); after that, ask.
-      const first = deck ? null : takeFirstCard(lang);
+      const first = takeFirstCard(lang, deck);
       if (!first) await firstRunSettled;
       show(await (first ?? after(() => call('review/next', deck ? { deck } : {}))));
     } catch (e) {

@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { call } from '../api/client.ts';
 import { ErrorNote } from '../components/ErrorNote.tsx';
-import { useI18n } from '../i18n/index.ts';
+import { ruleLabel, useI18n } from '../i18n/index.ts';
 import { useAsync } from '../useAsync.ts';
 
 type Filters = { text: string; deck?: string; rule?: string };
 
 /** Browse › Suggestions: candidates under the density line. Never scheduled until the learner makes one a card. */
 export function SuggestionList({ filters }: { filters: Filters }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const list = useAsync(
     () => call('browse/suggestions', { ...filters, limit: 500 }),
     [filters.text, filters.deck, filters.rule],
@@ -37,7 +37,9 @@ export function SuggestionList({ filters }: { filters: Filters }) {
                 <span className="p-answer">{s.answer}</span>
               </div>
               <div className="p-source">
-                <span className="tag subtle">{s.rule}</span>
+                <span className="tag subtle" title={s.rule}>
+                  {ruleLabel(lang, s.rule)}
+                </span>
                 <span className="muted small">{t('importScore').replace('{score}', String(s.score))}</span>
                 <code className="muted" title={s.source}>
                   {s.source.split('/').pop()}

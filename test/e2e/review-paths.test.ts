@@ -214,4 +214,39 @@ describe.skipIf(!haveChromium)('Review, as a new learner uses it', () => {
     for (const heights of rows) expect(new Set(heights).size).toBe(1);
     await page.close();
   });
+
+  // Issue #21: the first card asked for as the page starts answers the queue as it was then. A Review opened later,
+  // after cards were buried or deleted (here through the API, as another client would), must show the queue now.
+  it('a Review opened after the page started elsewhere shows the queue as it is now, not the card of the start', async () => {
+    const { page, served } = await open('en', 'stats');
+    await page.locator('.stats-head').first().waitFor(WAIT);
+    await page.waitForLoadState('networkidle');
+    const next = async () => {
+      const r = await served.api<{ card: { id: string } | null }>('review/next', {});
+      return r.value!.card!.id;
+    };
+    const atStart = await next();
+    const deleted = atStart;
+    expect((await served.api('cards/delete', { cardId: deleted })).ok).toBe(true);
+    const buried = await next();
+    expect((await served.api('cards/bury', { cardId: buried })).ok).toBe(true);
+    const now = await next();
+    await page.getByRole('button', { name: 'Review', exact: true }).click();
+    await page.getByTestId('card').waitFor(WAIT);
+    expect([deleted, buried]).not.toContain(await cardId(page));
+    expect(await cardId(page)).toBe(now);
+    await page.close();
+  });
+
+  it('Review left and opened again asks the core again: a card buried meanwhile does not come back', async () => {
+    const { page, served } = await open('en', 'review');
+    await page.getByTestId('card').waitFor(WAIT);
+    const shown = await cardId(page);
+    // Going elsewhere and back, after the card on screen was buried, never brings it back.
+    await page.getByRole('button', { name: 'Stats', exact: true }).click();
+    expect((await served.api('cards/bury', { cardId: shown })).ok).toBe(true);
+    await page.getByRole('button', { name: 'Review', exact: true }).click();
+    await expect.poll(() => cardId(page), WAIT).not.toBe(shown);
+    await page.close();
+  });
 });

@@ -79,6 +79,8 @@ describe('density', () => {
         file: note,
         line: 3,
         message: expect.stringMatching(/^density: "lots" is not one of fewer, standard, more/),
+        code: 'density-unknown',
+        params: { value: '"lots"', allowed: 'fewer, standard, more' },
       },
     ]);
     expect(r.cards).toHaveLength(verdictsAt('standard').cards);

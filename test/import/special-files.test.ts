@@ -37,8 +37,20 @@ describe('import reads regular files only', () => {
     const out = r.json() as Out;
     expect(out.summary.new).toBe(1);
     expect(out.warnings).toEqual([
-      { file: join(dir, 'notes/pipe.md'), line: 1, message: 'a named pipe (FIFO), not a file; skipped' },
-      { file: join(dir, 'lone.md'), line: 1, message: 'a named pipe (FIFO), not a file; skipped' },
+      {
+        file: join(dir, 'notes/pipe.md'),
+        line: 1,
+        message: 'a named pipe (FIFO), not a file; skipped',
+        code: 'skipped-fifo',
+        params: {},
+      },
+      {
+        file: join(dir, 'lone.md'),
+        line: 1,
+        message: 'a named pipe (FIFO), not a file; skipped',
+        code: 'skipped-fifo',
+        params: {},
+      },
     ]);
   });
 

@@ -25,7 +25,7 @@ describe('duplicate cards', () => {
       ['p02-same-Z', 3],
     ]);
     expect(note.warnings).toEqual([
-      { file: 'repeat.md', line: 5, message: 'duplicate card (same as line 1); kept the first' },
+      { file: 'repeat.md', line: 5, code: 'duplicate-card', params: { first: 1 } },
     ]);
   });
 

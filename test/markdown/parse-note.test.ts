@@ -198,14 +198,14 @@ describe('bad input gives warnings, never a crash', () => {
 
   it('reports an unterminated fence and still reads the lines after it', () => {
     const n = parseNote('a.md', 'a :: b\n```bash\nkubectl get pods\nc :: d\n');
-    expect(n.warnings).toEqual([{ file: 'a.md', line: 2, message: expect.stringContaining('never closed') }]);
+    expect(n.warnings).toEqual([{ file: 'a.md', line: 2, code: 'fence-unclosed', params: { fence: '```' } }]);
     expect(n.cards.map((c) => c.prompt)).toEqual(['a', 'c']);
   });
 
   it('flattens 1,000-deep nesting with a warning and keeps the card at the bottom', () => {
     const deep = `${'>'.repeat(1000)} 깊은 카드 :: 답\n`;
     const n = parseNote('deep.md', deep);
-    expect(n.warnings[0]).toMatchObject({ line: 1, message: expect.stringContaining('nesting') });
+    expect(n.warnings[0]).toMatchObject({ line: 1, code: 'nesting-too-deep' });
     expect(n.cards.map((c) => c.answer)).toEqual(['답']);
     const lists = Array.from({ length: 1000 }, (_, i) => `${'  '.repeat(i)}- level ${i} :: x${i}`).join('\n');
     const m = parseNote('lists.md', lists);
@@ -215,9 +215,7 @@ describe('bad input gives warnings, never a crash', () => {
   it('warns about the same card twice and keeps the first', () => {
     const n = parseNote('dup.md', 'a :: b\n\na :: b\n');
     expect(n.cards).toHaveLength(1);
-    expect(n.warnings).toEqual([
-      { file: 'dup.md', line: 3, message: 'duplicate card (same as line 1); kept the first' },
-    ]);
+    expect(n.warnings).toEqual([{ file: 'dup.md', line: 3, code: 'duplicate-card', params: { first: 1 } }]);
   });
 
   it('warns about a missing image, resolved relative to the note', () => {
@@ -230,13 +228,17 @@ describe('bad input gives warnings, never a crash', () => {
       },
     );
     expect(n.warnings).toEqual([
-      { file: 'notes/a.md', line: 1, message: 'image not found: img/missing.png' },
+      { file: 'notes/a.md', line: 1, code: 'image-missing', params: { src: 'img/missing.png' } },
     ]);
   });
 
   it('reports broken front matter at its line', () => {
     const n = parseNote('fm.md', '---\ndeck: [unclosed\n---\na :: b\n');
-    expect(n.warnings[0]).toMatchObject({ line: 2, message: expect.stringContaining('front matter') });
+    expect(n.warnings[0]).toMatchObject({
+      line: 2,
+      code: 'front-matter-yaml',
+      params: { yaml: expect.not.stringMatching(/^OTHER$/) },
+    });
     expect(n.cards).toHaveLength(1);
   });
 });

@@ -28,7 +28,7 @@ describe('parser limits (issue #12)', () => {
       ['x', 'y'],
     ]);
     expect(n.warnings).toEqual([
-      { file: 'deep.md', line: 2, message: expect.stringContaining('nesting deeper than') },
+      { file: 'deep.md', line: 2, code: 'nesting-too-deep', params: { max: expect.any(Number) } },
     ]);
   });
 });

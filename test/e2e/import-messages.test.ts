@@ -1,0 +1,81 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ensureRendererBuilt, haveChromium, launchChromium, type Served, startServe } from './harness.ts';
+
+// A note with front matter YAML cannot read (a quote never closed) and a code fence never closed.
+const BAD_NOTE = [
+  '---',
+  'deck: 포트',
+  'lang: "ko',
+  '---',
+  'kube-apiserver 포트 :: 6443',
+  'etcd 클라이언트 포트 :: 2379',
+  '',
+  '```bash',
+  'kubectl get svc',
+  '',
+].join('\n');
+const SHOTS = process.env.KUBEDECK_SHOTS ?? '/tmp/kubedeck-shots-21';
+
+// Issue #21, 9: import warnings, the YAML parser's problems and rule names in the learner's language.
+describe.skipIf(!haveChromium)('the Import screen says what is wrong with a note in Korean', () => {
+  let browser: Browser;
+  let served: Served | undefined;
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    await ensureRendererBuilt();
+    browser = await launchChromium();
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    await served?.stop();
+    served = undefined;
+  });
+
+  async function page(lang: 'ko' | 'en'): Promise<Page> {
+    const p = await browser.newPage({
+      locale: lang === 'ko' ? 'ko-KR' : 'en-US',
+      viewport: { width: 1100, height: 800 },
+    });
+    await p.addInitScript((l) => localStorage.setItem('kubedeck.lang', l), lang);
+    await p.goto(`${served!.url}#/import`);
+    return p;
+  }
+
+  for (const lang of ['ko', 'en'] as const)
+    it(`(${lang}) the preview names file and line of each warning, in the UI's language; rules read as words`, async () => {
+      served = await startServe({ lang, importFixture: false });
+      const p = await page(lang);
+      await p.getByTestId('import-files').setInputFiles({
+        name: 'ports.md',
+        mimeType: 'text/markdown',
+        buffer: Buffer.from(BAD_NOTE),
+      });
+      await p.getByTestId('import-preview').waitFor();
+      const items = p.locator('.warnings li');
+      await expect.poll(() => items.count(), { timeout: 20_000 }).toBe(2);
+      const texts = await items.allTextContents();
+      if (lang === 'ko') {
+        expect(texts[0]).toMatch(
+          /ports\.md:3 프런트 매터가 올바른 YAML이 아닙니다: 닫는 문자\(따옴표, \], \}\)가 빠졌습니다/,
+        );
+        expect(texts[1]).toMatch(/ports\.md:8 코드 블록 ```이\(가\) 닫히지 않았습니다/);
+        expect(texts.join(' ')).not.toMatch(/never closed|not valid YAML|Missing closing/);
+      } else {
+        expect(texts[0]).toMatch(
+          /ports\.md:3 front matter is not valid YAML: a closing character is missing/,
+        );
+        expect(texts[1]).toMatch(/ports\.md:8 code fence ``` is never closed/);
+      }
+      // The rule filter shows the rule's name for people; the identifier stays in the data (and the tooltip).
+      const rule = p.getByTestId('rule-explicit-basic').locator('xpath=..');
+      expect(await rule.textContent()).toContain(lang === 'ko' ? '직접 쓴 카드' : 'Written card');
+      expect(await rule.locator('[title="explicit-basic"]').count()).toBe(1);
+      await p.screenshot({ path: join(SHOTS, `import-warnings-${lang}.png`) });
+      await p.close();
+    }, 120_000);
+});
