@@ -91,10 +91,15 @@ function count(s: string, ch: string): number {
 
 /** The gap is one item of a list the prompt shows the rest of (`errors, log, [...], kubernetes`): any item would do. */
 export function isListMember(prompt: string): boolean {
+  const at = prompt.indexOf('[...]');
+  if (at < 0) return false;
+  // Only the text around the gap can make it a list item; reading just that keeps the test linear.
+  const before = prompt.slice(Math.max(0, at - 90), at);
+  const after = prompt.slice(at + 5, at + 25);
   return (
-    /[^,\s][^,]{0,40},\s*\[\.\.\.\]\s*(?:,|및|and|or|등)|(?:,|및|and)\s*\[\.\.\.\]\s*(?:등|etc|\.{3}|…)/.test(
-      prompt,
-    ) || /\S,\s*\S[^,]{0,40},\s*\[\.\.\.\]/.test(prompt)
+    (/[^,\s][^,]{0,40},\s*$/.test(before) && /^\s*(?:,|및|and|or|등)/.test(after)) ||
+    (/(?:,|및|and)\s*$/.test(before) && /^\s*(?:등|etc|\.{3}|…)/.test(after)) ||
+    /\S,\s*\S[^,]{0,40},\s*$/.test(before)
   );
 }
 
