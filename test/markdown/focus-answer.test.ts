@@ -43,6 +43,14 @@ describe('a term is asked for its defining statement', () => {
     ]);
   });
 
+  it('drops the term said again before a short definition, with a classifying noun between (ko)', () => {
+    const proposed = candidateCards(
+      'note.md',
+      '# 타겟\n\n- DROP: DROP 타겟은 패킷을 응답 없이 버린다.\n',
+    ).map((c) => [c.prompt, c.answer]);
+    expect(proposed).toContainEqual(['DROP', '패킷을 응답 없이 버린다.']);
+  });
+
   it('keeps a short definition whole: an expansion and its gloss belong together (en)', () => {
     const text =
       '# Terms\n\n- IPAM: IP Address Management. The part of a CNI plugin that hands out Pod IPs.\n';

@@ -32,7 +32,11 @@ function withoutRestatedTerm(term: string, statement: string): string {
     k++;
   }
   const rest = s.slice(k).replace(/^[`*]+/, '');
-  const m = /^(?:은|는|이란|란|이라 함은|\s+(?:is|are|means|refers to)\s|\s*[-–—:：]\s)/.exec(rest);
+  // "MARK 타겟은 …", "ClusterIP 타입은 …": one classifying noun may stand between the term and its particle.
+  const m =
+    /^(?:\s[\uac00-\ud7a3A-Za-z]{1,6})?(?:은|는|이란|란|이라 함은)\s|^\s+(?:is|are|means|refers to)\s|^\s*[-–—:：]\s/.exec(
+      rest,
+    );
   if (!m) return statement;
   const out = rest.slice(m[0].length).trim();
   return out.length >= MIN_STATEMENT_CHARS ? out : statement;
@@ -53,7 +57,12 @@ const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
  * `firstLineOnly` is for a section under a heading, whose lines are separate points.
  */
 export function definingStatement(term: string, answer: string, firstLineOnly = true): string {
-  if (wordCount(answer) <= MAX_WHOLE_ANSWER_WORDS) return answer;
+  if (wordCount(answer) <= MAX_WHOLE_ANSWER_WORDS) {
+    // A short one-line answer is kept whole, but without the term said again at its start.
+    if (answer.includes('\n') || splitSentences(answer.trim()).length > 1) return answer;
+    const trimmed = withoutRestatedTerm(term, answer.trim());
+    return wordCount(trimmed) >= 2 ? trimmed : answer;
+  }
   const lines = answer.split('\n').filter((l) => l.trim());
   const first = lines[0];
   if (!first || !PROSE_LINE.test(first) || (lines.length > 1 && !firstLineOnly)) return answer;
