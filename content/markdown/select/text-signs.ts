@@ -60,8 +60,11 @@ export function leansOnPrevious(text: string): boolean {
 }
 
 // Connectives that cannot open or close a phrase a learner recalls.
-const CUT_OPEN =
-  /^(?:혹은|또는|그리고|및|하지만|and|or|but|nor|with|of|to|for|in|on|at|by|from|as|than|the|a|an)\s/i;
+const CUT_OPEN = /^(?:혹은|또는|그리고|및|하지만|and|or|but|nor|with|of|to|for|in|on|at|by|from|as|than)\s/i;
+// An article opens a whole noun phrase where the sentence expects one: after a copula ("may be either [a
+// numerical or named port]") or as the main clause after a condition. Elsewhere it opens a piece of one.
+const ARTICLE_OPEN = /^(?:the|a|an)\s/i;
+const NOUN_PHRASE_SLOT = /\b(?:is|are|was|were|be|either|becomes|means|called|named)\s*$/i;
 const CUT_CLOSE = /(?:[,、]|\s(?:and|or|of|to|the|a|an|for|with|in|on|by|as|than|및|혹은|또는|그리고))$/i;
 const KO_PARTICLE_AFTER =
   /^(?:에서는|에서도|에서|에게|으로는|으로|로는|로|에는|에도|에|와는|과는|와|과|은|는|이|가|을|를|의|도|만|이다|입니다|이며|이고|라는|이라는|라고|란|이란|처럼|보다|까지|부터|번|개|포트)(?=$|[\s.,:;!?)\]])/;
@@ -73,6 +76,10 @@ const KO_PARTICLE_AFTER =
 export function cutsPhrase(prompt: string, hidden: string): boolean {
   const h = hidden.trim();
   if (CUT_OPEN.test(h) || CUT_CLOSE.test(h)) return true;
+  if (ARTICLE_OPEN.test(h)) {
+    const before = prompt.slice(0, Math.max(0, prompt.indexOf('[...]')));
+    if (!NOUN_PHRASE_SLOT.test(before) && !followsCondition(before)) return true;
+  }
   if (count(h, '(') !== count(h, ')') || count(h, '`') % 2 === 1) return true;
   const at = prompt.indexOf('[...]');
   if (at < 0) return false;
@@ -178,7 +185,19 @@ export function hasOpenMark(text: string): boolean {
 
 /** The gap opens right after a comma: it hides the rest of a list or the next clause, not a phrase of its own. */
 export function gapAfterComma(prompt: string): boolean {
-  return /[,，、]\s*\[\.\.\.\]/.test(prompt);
+  const at = prompt.indexOf('[...]');
+  return /[,，、]\s*\[\.\.\.\]/.test(prompt) && !followsCondition(prompt.slice(0, Math.max(0, at)));
+}
+
+const CONDITION_EN = /^(?:if|when|unless|once|whenever|by default|without)\b[^,]{2,120},\s*$/i;
+const CONDITION_KO = /(?:면|경우|경우에는|때|때는|없으면|않으면)\s*[,，]?\s*$/;
+
+/**
+ * "If you leave out the ports, [the rule applies to all of them]", "포트를 적지 않으면 [모든 포트에 적용된다]": the
+ * text before the gap is a condition, and the gap is what follows from it, a whole clause.
+ */
+export function followsCondition(before: string): boolean {
+  return CONDITION_EN.test(before.trim() ? `${before.trimStart()}` : '') || CONDITION_KO.test(before);
 }
 
 /** A piece of text that stops mid-sentence: on a connective, a preposition, an open parenthesis, or a trailing "…". */
