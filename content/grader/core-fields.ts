@@ -18,7 +18,7 @@ function load(): Fields {
 
 export const OBJECT_META = 'apimachinery/apis/meta/v1/ObjectMeta';
 
-export type UnknownField = { path: ConcretePath; known: string[] };
+export type UnknownField = { path: ConcretePath; known: readonly string[] };
 
 /** Walks `value` along the kind's field tree; every key the tree does not name is reported with its siblings. */
 export function unknownCoreFields(apiVersion: string, kind: string, value: unknown): UnknownField[] {
@@ -39,6 +39,20 @@ export function unknownMetadataFields(value: unknown, path: ConcretePath): Unkno
 /** Nothing below: a scalar field, a free-form object, or a value that is not an object. */
 const leaf = (ref: Ref, v: unknown): boolean => ref === 0 || ref === 1 || v === null || typeof v !== 'object';
 
+/**
+ * A definition's field names, one shared (read-only) list per definition: thousands of unknown fields under one
+ * mapping all name the same siblings, and the suggestions cache work per list.
+ */
+const names = new WeakMap<object, readonly string[]>();
+function fieldNames(def: { p: Record<string, Ref> }): readonly string[] {
+  let list = names.get(def);
+  if (!list) {
+    list = Object.freeze(Object.keys(def.p));
+    names.set(def, list);
+  }
+  return list;
+}
+
 function walk(f: Fields, ref: Ref, v: unknown, path: ConcretePath, out: UnknownField[]): void {
   if (leaf(ref, v)) return;
   if (typeof ref === 'object') {
@@ -56,7 +70,7 @@ function walk(f: Fields, ref: Ref, v: unknown, path: ConcretePath, out: UnknownF
   if (!def || Array.isArray(v)) return;
   for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
     const child = def.p[k];
-    if (child === undefined) out.push({ path: [...path, k], known: Object.keys(def.p) });
+    if (child === undefined) out.push({ path: [...path, k], known: fieldNames(def) });
     else walk(f, child, x, [...path, k], out);
   }
 }

@@ -196,7 +196,12 @@ const REMOVED: Record<string, { since: string; use: Text }> = {
   },
 };
 
-function unknownIssue(path: ConcretePath, known: string[], pd: ParsedDoc, lines: LineCounter): GradeIssue {
+function unknownIssue(
+  path: ConcretePath,
+  known: readonly string[],
+  pd: ParsedDoc,
+  lines: LineCounter,
+): GradeIssue {
   const f = String(path[path.length - 1]);
   const removed = REMOVED[`${String(pd.value.kind)} ${path.filter((x) => typeof x === 'string').join('.')}`];
   if (removed) {

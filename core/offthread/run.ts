@@ -30,6 +30,16 @@ const MAX_IDLE = 2;
 let nextId = 1;
 
 /**
+ * Drops this module's listeners from a worker, event by event. Never `w.removeAllListeners()` with no event name:
+ * that also removes Node's own newListener/removeListener hooks, which start the worker's message port when a
+ * 'message' listener is added and stop it when the last one goes. The warm worker's port was stopped when its
+ * warm-up reply was handled and never started again: its first grade ran into the time limit (10 s in serve).
+ */
+function dropListeners(w: Worker): void {
+  for (const event of ['message', 'error', 'exit'] as const) w.removeAllListeners(event);
+}
+
+/**
  * Runs `task` away from the request thread, so serve and the desktop core keep answering other calls. Grading (pure
  * JavaScript) runs in a worker thread; a file import runs in a child process, because SQLite work on a hostile
  * package (a recursive view) never returns to JavaScript, and only a process can be stopped in the middle of it.
@@ -53,11 +63,11 @@ function inThread<K extends TaskName>(task: K, args: unknown, limits: Limits, st
   const w =
     idle.pop() ?? new Worker(BOOT, { resourceLimits: { maxOldGenerationSizeMb: limits.maxMemoryMb } });
   w.ref();
-  w.removeAllListeners();
+  dropListeners(w);
   const id = nextId++;
   return new Promise<ReturnType<Tasks[K]>>((resolve, reject) => {
     const timer = setTimeout(() => {
-      w.removeAllListeners();
+      dropListeners(w);
       void w.terminate();
       reject(stopped('time', limits));
     }, limits.timeoutMs);
@@ -82,18 +92,24 @@ function inThread<K extends TaskName>(task: K, args: unknown, limits: Limits, st
 
 /**
  * Starts a grading worker and loads the grader in it, so the first answer of a long-lived host is graded as fast as
- * the next ones. Fire and forget: a failure here only means the first grade starts its own worker.
+ * the next ones. Fire and forget: a failure here only means the first grade starts its own worker. Settles (never
+ * rejects) once the worker waits for answers, or failed to start.
  */
-export function prewarmGrading(): void {
+export function prewarmGrading(): Promise<void> {
   const w = new Worker(BOOT, { resourceLimits: { maxOldGenerationSizeMb: limitsFor('grade').maxMemoryMb } });
   w.unref();
-  w.once('message', () => keepIdle(w));
-  w.once('error', () => {});
-  w.postMessage({ id: 0, task: 'warm', args: null });
+  return new Promise((done) => {
+    w.once('message', () => {
+      keepIdle(w);
+      done();
+    });
+    w.once('error', () => done());
+    w.postMessage({ id: 0, task: 'warm', args: null });
+  });
 }
 
 function keepIdle(w: Worker): void {
-  w.removeAllListeners();
+  dropListeners(w);
   if (idle.length >= MAX_IDLE) {
     void w.terminate();
     return;

@@ -22,10 +22,7 @@ beforeAll(async () => {
 afterAll(() => server.stop());
 
 /** Calls decks/list over and over until `pending` settles; returns the slowest answer and how many there were. */
-async function othersWhile(
-  pending: Promise<unknown>,
-  on: ApiServer = server,
-): Promise<{ worst: number; n: number }> {
+async function othersWhile(pending: Promise<unknown>): Promise<{ worst: number; n: number }> {
   let settled = false;
   void pending.finally(() => {
     settled = true;
@@ -35,7 +32,7 @@ async function othersWhile(
   await new Promise((ok) => setTimeout(ok, 200));
   while (!settled) {
     const t0 = performance.now();
-    const r = await on.post('decks/list');
+    const r = await server.post('decks/list');
     expect(r.ok).toBe(true);
     if (!settled) {
       worst = Math.max(worst, performance.now() - t0);
@@ -72,24 +69,35 @@ describe('heavy work off the request thread (issue #22, 3)', () => {
     expect(ok.ok, JSON.stringify(ok.error)).toBe(true);
   }, 60_000);
 
-  // Skipped at the session's end: after the merges the 20k-key grade runs past the test's 4 s limit; see #22's note.
-  it.skip('a 20,000-key answer is graded in a worker while decks/list keeps answering', async () => {
-    // The default limits here (10 s for a grade): the point is that others answer, not how fast this machine is.
-    const server = await startApiServer(join(tmpDir(), 'k.sqlite'));
+  // Both grades run in a kept worker: the one warmed when serve opened, then the first grade's. The warm worker once
+  // never delivered its reply, and this grade was "too slow" at the limit (test/core/offthread-reuse.test.ts).
+  it('a 20,000-key answer is graded in a worker within the 4 s limit while decks/list keeps answering', async () => {
     const solution = readFileSync(SOLUTION, 'utf8');
+    // A short answer is graded in place: this loads the exercise handler and the grader on the server's thread
+    // (this test server transpiles them at run time, seconds on a busy machine), which is not what is measured here.
+    await server.post('exercises/grade', { id: 'service-nodeport', answer: solution, record: false });
     const answer = solution.replace(
       /spec:\n/,
       `spec:\n${Array.from({ length: 20_000 }, (_, i) => `  s${i}: v`).join('\n')}\n`,
     );
-    await server.post('exercises/grade', { id: 'service-nodeport', answer: solution, record: false }); // warm
-    const slow = server.post('exercises/grade', { id: 'service-nodeport', answer, record: false });
-    const others = await othersWhile(slow, server);
-    const r = await slow;
-    expect(r.ok, JSON.stringify(r.error)).toBe(true);
-    expect((r.value as { verdict: { passed: boolean } }).verdict.passed).toBe(false);
-    console.log(`20k-key grade: ${others.n} other calls meanwhile, worst ${others.worst.toFixed(0)} ms`);
-    expect(others.n).toBeGreaterThan(0);
-    expect(others.worst).toBeLessThan(1500);
-    await server.stop();
+    expect(Buffer.byteLength(answer)).toBeGreaterThan(200 * 1024); // far over the in-place size: a worker grades it
+    for (const round of [1, 2]) {
+      const t0 = performance.now();
+      const slow = server.post('exercises/grade', { id: 'service-nodeport', answer, record: false });
+      const others = await othersWhile(slow);
+      const r = await slow;
+      const took = performance.now() - t0;
+      console.log(
+        `20k-key grade ${round}: ${took.toFixed(0)} ms; ${others.n} other calls meanwhile, worst ${others.worst.toFixed(0)} ms`,
+      );
+      expect(r.ok, JSON.stringify(r.error)).toBe(true);
+      const verdict = (r.value as { verdict: { passed: boolean; errors: { message: string }[] } }).verdict;
+      expect(verdict.passed).toBe(false);
+      expect(verdict.errors).toHaveLength(20_000);
+      expect(verdict.errors[19_999]?.message).toBe('spec.s19999: unknown field "s19999"');
+      expect(took).toBeLessThan(LIMIT_MS);
+      expect(others.n).toBeGreaterThan(0);
+      expect(others.worst).toBeLessThan(1500);
+    }
   }, 60_000);
 });
