@@ -47,6 +47,12 @@ export type Feature = { name: string; weight: number; holds: (v: CardView) => bo
 /** Words of an answer a learner can still recall in one go; past this a cloze answer is prose. */
 export const SHORT_ANSWER_WORDS = 8;
 const PARAGRAPH_WORDS = 25;
+// Words of a list item a learner recalls as one thing (a name, a value, a short phrase).
+const ITEM_WORDS = 3;
+// What a title asks for: a question, the parts or kinds of something, or the steps of a task ("Connect two
+// namespaces through a bridge").
+const TITLE_ASKS =
+  /^(?:what|which|how|why|when|where|ways?|steps?|places?|flags?|objects?|other|reasons?|things?|differences?|shortcomings|chains|fields|remove|connect|create|install|set up|configure|expose|delete|debug|troubleshoot|check|find|add|enable|migrate|upgrade)\b|\b(?:parts|roles|kinds|types|steps|fields|flags|operations|stages)\b|[?？]$|(?:방법|이유|단계|순서|차이|하는 ?일|역할|종류|조건|특징|장점|단점|한계)\s*\)?$/i;
 
 const isList = (v: CardView) =>
   memo(
@@ -269,12 +275,18 @@ export const FEATURES: Feature[] = [
     // "- name - protocol - port": items a learner recalls in one go. Items of prose are EDIT at best.
     name: 'short-list',
     weight: 0.1,
-    holds: (v) => isList(v) && v.answerLines.length <= 6 && v.answerWords / v.answerLines.length <= 5,
+    holds: (v) =>
+      isList(v) && v.answerLines.length <= 6 && v.answerWords / v.answerLines.length <= ITEM_WORDS,
   },
   {
+    // Judged lists whose items average over three words were kept about one time in five: a list of phrases is
+    // recited, not recalled.
+    // A title that asks for the list ("What a CNI plugin does on DEL", "서비스 생성 방법") was never junked: the
+    // learner knows what to recite; those lists were EDIT at worst.
     name: 'list-of-sentences',
-    weight: -0.2,
-    holds: (v) => isList(v) && v.answerWords / v.answerLines.length > 8,
+    weight: -0.3,
+    holds: (v) =>
+      isList(v) && v.answerWords / v.answerLines.length > ITEM_WORDS + 1 && !TITLE_ASKS.test(v.shown),
   },
 
   // Trivial: the answer is on show.
