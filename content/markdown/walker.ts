@@ -377,7 +377,7 @@ export class Walker {
       ctx = [...ctx, title];
       start++;
     }
-    const lines = start === 0 ? all : all.slice(start);
+    const lines = joinWrappedLines(start === 0 ? all : all.slice(start));
     const texts = lines.map((l) => l.text);
     let prose: Line[] = [];
     let proseRun = 0;
@@ -646,4 +646,29 @@ function lineHasFacts(text: string): boolean {
 function lineHasCard(text: string): boolean {
   const masked = maskInline(text);
   return lineCards(extractTags(masked.text).text, masked.spans).some((c) => c.rule !== 'auto-cloze');
+}
+
+// A line cut by a hard wrap: it stops on a word that needs more ("… should be developed to") and the next line
+// goes on in lower case ("solve networking challenges …").
+const WRAPPED_END = /\s(?:the|a|an|of|to|in|on|for|and|or|with|by|from|that|is|are|be)$/i;
+const GOES_ON = /^[a-z]/;
+
+/**
+ * Hard-wrapped prose, as many editors save it, is one line per sentence again: a definition cut at the wrap
+ * would ask half a sentence. Lines keep the number of the line they start on.
+ */
+function joinWrappedLines(lines: Line[]): Line[] {
+  let out: Line[] | null = null;
+  for (let k = 0; k < lines.length; k++) {
+    const l = lines[k]!;
+    const next = lines[k + 1];
+    if (next && WRAPPED_END.test(l.text.trimEnd()) && GOES_ON.test(next.text.trimStart())) {
+      out ??= lines.slice(0, k);
+      out.push({ text: `${l.text.trimEnd()} ${next.text.trim()}`, line: l.line });
+      k++;
+      continue;
+    }
+    out?.push(l);
+  }
+  return out ?? lines;
 }

@@ -51,6 +51,16 @@ describe('a term is asked for its defining statement', () => {
     expect(proposed).toContainEqual(['DROP', '패킷을 응답 없이 버린다.']);
   });
 
+  it('reads a definition hard-wrapped over two lines as one line (en)', () => {
+    const text =
+      '# CNI\n\nCNI - a standard for how a plugin gives a container its network interface and\nits IP address\n';
+    const proposed = candidateCards('note.md', text).map((c) => [c.prompt, c.answer]);
+    expect(proposed).toContainEqual([
+      'CNI',
+      'a standard for how a plugin gives a container its network interface and its IP address',
+    ]);
+  });
+
   it('keeps a short definition whole: an expansion and its gloss belong together (en)', () => {
     const text =
       '# Terms\n\n- IPAM: IP Address Management. The part of a CNI plugin that hands out Pod IPs.\n';
