@@ -2,6 +2,7 @@ import { type CodeCard, codeCards } from './code-cards.ts';
 import { isManifestText } from './manifest-blocks.ts';
 import type { Token } from './markdown.ts';
 import { noteMessage, type Warn } from './note-messages.ts';
+import { isCommandLine } from './select/vocab.ts';
 
 export type CodeResult = {
   manifests: { start: number; text: string }[];
@@ -59,13 +60,32 @@ export function claimCode(tokens: Token[], lines: string[], claimed: boolean[], 
         kind: 'basic',
         rule: 'code-intro',
         prompt: intro.text,
-        answer: body,
+        answer: commandOverOutput(body) ?? body,
         line: intro.line,
         sibling: intro.text,
       });
     }
   }
   return { manifests, cards, reparse };
+}
+
+// A shell prompt before a command: `$ `, `# `, `[root@ip-10-0-0-1 ~]# `, `user@host:~$ `.
+const SHELL_PROMPT = /^(?:[$#]|\[[^\]]{1,60}\][#$]|[\w.-]+@[\w.-]+:\S*[#$])\s+/;
+
+/**
+ * "$ iptables -L PREROUTING -t nat" over the table it printed: the intro asks for the command, and the output is
+ * what it showed once (judges junked whole blocks of it as too long). Null when the block is not one command
+ * over its output.
+ */
+export function commandOverOutput(body: string): string | null {
+  const lines = body.split('\n').filter((l) => l.trim());
+  if (lines.length < 2) return null;
+  const first = lines[0]!.trim();
+  const command = first.replace(SHELL_PROMPT, '');
+  if (!isCommandLine(command)) return null;
+  // Every later line is output: no prompt and no command of its own.
+  if (lines.slice(1).some((l) => SHELL_PROMPT.test(l.trim()) || isCommandLine(l.trim()))) return null;
+  return command;
 }
 
 /** The text line (or heading) just above a block, at most one blank line away. */

@@ -186,6 +186,15 @@ function hiddenTermsShown(v: CardView): boolean {
 const PLACEHOLDER_TEXT = /^[^<>]{0,12}<[^<>]{1,40}>[^<>]{0,12}$/;
 const EXAMPLE_HEADING = /\b(?:example|examples|demo|sample)\b|예시|예제/i;
 
+const STATEMENT_EN =
+  /[.!]$|\b(?:you|we|i|it|is|are|was|were|isn't|aren't|should|will|have|has|don't|doesn't)\b/i;
+const STATEMENT_KO = /(?:다|요|니다|음|함|됨)[.!]?$/;
+
+/** A full sentence rather than a task or a title. */
+function isStatement(text: string): boolean {
+  return /[\uac00-\ud7a3]/.test(text) ? STATEMENT_KO.test(text.trim()) : STATEMENT_EN.test(text.trim());
+}
+
 const SERVER_FIELDS =
   /^\s*(?:creationTimestamp|resourceVersion|uid|selfLink|managedFields|generation):|^status:\s*$/m;
 
@@ -526,6 +535,14 @@ export const FEATURES: Feature[] = [
     holds: (v) =>
       (v.card.rule === 'term-definition' || v.card.rule === 'definition-reverse') &&
       EXAMPLE_HEADING.test(v.context),
+  },
+  {
+    // Judged code-intro cards were kept under a task ("Expose a pod as NodePort", "IP range of svc") and junked
+    // under a statement ("The cluster isn't ready", "You should have one node …"): a statement says what
+    // happened, not what the command is for.
+    name: 'intro-is-a-statement',
+    weight: -0.4,
+    holds: (v) => v.card.rule === 'code-intro' && isStatement(v.shown),
   },
   { name: 'gap-after-comma', weight: -0.4, holds: (v) => v.isCloze && gapAfterComma(v.prompt) },
   { name: 'filler-answer', weight: -0.7, holds: (v) => isFiller(v.hidden, v.ko) },
