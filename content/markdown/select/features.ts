@@ -537,6 +537,21 @@ export const FEATURES: Feature[] = [
       EXAMPLE_HEADING.test(v.context),
   },
   {
+    // "# Start a busybox pod and keep it in the foreground" over its command: the writer's own words for what the
+    // command does. Judged: 63–83% kept, against a quarter for code-comment cards as a whole.
+    name: 'comment-asks-its-command',
+    weight: 0.15,
+    holds: (v) =>
+      v.card.rule === 'code-comment' &&
+      !isCommandLine(v.shown) &&
+      v.answerLines.length === 1 &&
+      isCommandLine(v.answerLines[0]!) &&
+      // "# On Linux:", "# Find path": a label over a step, not what the command is for.
+      v.shown.replace(/^(?:#|\/\/)\s*/, '').split(' ').length >= 3 &&
+      !/[:：]$/.test(v.shown) &&
+      !isStatement(v.shown.replace(/^#\s*/, '')),
+  },
+  {
     // Judged code-intro cards were kept under a task ("Expose a pod as NodePort", "IP range of svc") and junked
     // under a statement ("The cluster isn't ready", "You should have one node …"): a statement says what
     // happened, not what the command is for.
