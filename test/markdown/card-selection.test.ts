@@ -146,6 +146,18 @@ describe('never a card', () => {
     const ko = '# 예제\n\n`web-pod` 파드를 서비스로 노출하고 8000 을 8001 로 연결한다.\n';
     expect(made(ko).some(([, a]) => /^(?:8000|8001|web-pod)$/.test(a))).toBe(false);
   });
+
+  it('that asks for examples of a kind, any of which would do (en)', () => {
+    const en = '# CNI plugins\n\nOther good choices include Calico, Flannel, Cilium.\n';
+    expectRefused(en, ([p, a]) => p.includes('include [...]') && a.includes('Calico'));
+  });
+
+  it('from a line that only labels a command, or a statement over a block (en, ko)', () => {
+    const en = "# Setup\n\nThe cluster isn't ready yet.\n\n```\nkubectl get nodes\n```\n";
+    expectRefused(en, ([p]) => p.startsWith("The cluster isn't ready"));
+    const ko = '# 확인\n\n```\n# 리눅스에서:\ncurl -sfL https://get.k3s.io | sh -\n```\n';
+    expect(made(ko).some(([, a]) => a.startsWith('curl'))).toBe(false);
+  });
 });
 
 describe('one card per fact, under a density line', () => {

@@ -195,6 +195,9 @@ function isStatement(text: string): boolean {
   return /[\uac00-\ud7a3]/.test(text) ? STATEMENT_KO.test(text.trim()) : STATEMENT_EN.test(text.trim());
 }
 
+const EXAMPLES_BEFORE_GAP =
+  /\b(?:include|includes|including|such as|e\.g\.?|for example|for instance|like)\s*[:(]?\s*$|(?:예를 들어|예:|예\))\s*$/i;
+
 const SERVER_FIELDS =
   /^\s*(?:creationTimestamp|resourceVersion|uid|selfLink|managedFields|generation):|^status:\s*$/m;
 
@@ -535,6 +538,13 @@ export const FEATURES: Feature[] = [
     holds: (v) =>
       (v.card.rule === 'term-definition' || v.card.rule === 'definition-reverse') &&
       EXAMPLE_HEADING.test(v.context),
+  },
+  {
+    // "Other solid choices include [...]" → Calico, Flannel, kube-router: examples of a kind, any of which would do.
+    name: 'examples-asked',
+    weight: -0.5,
+    holds: (v) =>
+      v.prompt.includes('[...]') && EXAMPLES_BEFORE_GAP.test(v.prompt.slice(0, v.prompt.indexOf('[...]'))),
   },
   {
     // "# Start a busybox pod and keep it in the foreground" over its command: the writer's own words for what the
