@@ -49,6 +49,8 @@ export const SHORT_ANSWER_WORDS = 8;
 const PARAGRAPH_WORDS = 25;
 // Words of a list item a learner recalls as one thing (a name, a value, a short phrase).
 const ITEM_WORDS = 3;
+/** Words of a list item on average, its bullet not counted. */
+const wordsPerItem = (v: CardView) => (v.answerWords - v.answerLines.length) / v.answerLines.length;
 // What a title asks for: a question, the parts or kinds of something, or the steps of a task ("Connect two
 // namespaces through a bridge").
 const TITLE_ASKS =
@@ -287,18 +289,16 @@ export const FEATURES: Feature[] = [
     // "- name - protocol - port": items a learner recalls in one go. Items of prose are EDIT at best.
     name: 'short-list',
     weight: 0.1,
-    holds: (v) =>
-      isList(v) && v.answerLines.length <= 6 && v.answerWords / v.answerLines.length <= ITEM_WORDS,
+    holds: (v) => isList(v) && v.answerLines.length <= 6 && wordsPerItem(v) <= ITEM_WORDS,
   },
   {
-    // Judged lists whose items average over three words were kept about one time in five: a list of phrases is
+    // Judged lists whose items average three words or more were kept about one time in six: a list of phrases is
     // recited, not recalled.
     // A title that asks for the list ("What a CNI plugin does on DEL", "서비스 생성 방법") was never junked: the
     // learner knows what to recite; those lists were EDIT at worst.
     name: 'list-of-sentences',
     weight: -0.3,
-    holds: (v) =>
-      isList(v) && v.answerWords / v.answerLines.length > ITEM_WORDS + 1 && !TITLE_ASKS.test(v.shown),
+    holds: (v) => isList(v) && wordsPerItem(v) > ITEM_WORDS + 1 && !TITLE_ASKS.test(v.shown),
   },
 
   // Trivial: the answer is on show.
@@ -521,7 +521,9 @@ export const FEATURES: Feature[] = [
     name: 'placeholder-as-fact',
     weight: -0.6,
     holds: (v) =>
-      (PLACEHOLDER_TEXT.test(v.hidden) && !isCommandLine(v.hidden)) ||
+      (v.answerLines.length > 0 &&
+        v.answerLines.every((l) => PLACEHOLDER_TEXT.test(l.replace(/^\s*[-*+]\s+/, '').trim())) &&
+        !isCommandLine(v.hidden)) ||
       (!v.isCloze && PLACEHOLDER_TEXT.test(v.shown) && !isCommandLine(v.shown)),
   },
   {
