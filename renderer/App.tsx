@@ -43,8 +43,16 @@ export function App() {
   const [theme, setTheme] = useTheme();
   const [help, setHelp] = useState(false);
 
+  // Every visit to Review is a new Review: coming back while another screen was still loading (lazy, under
+  // Suspense) would otherwise keep the old Review, and its card, on screen without asking the core again.
+  const [reviewVisit, setReviewVisit] = useState(0);
+
   useEffect(() => {
-    const onHash = () => setScreen(currentScreen());
+    const onHash = () => {
+      const next = currentScreen();
+      setScreen(next);
+      if (next === 'review') setReviewVisit((v) => v + 1);
+    };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
@@ -141,6 +149,7 @@ export function App() {
           <Suspense fallback={<p className="muted">{i18n.t('loading')}</p>}>
             {screen === 'review' && (
               <ReviewScreen
+                key={reviewVisit}
                 deck={deck}
                 onClearDeck={() => setDeck(undefined)}
                 onEdit={(id) => go(`browse/${encodeURIComponent(id)}`)}
