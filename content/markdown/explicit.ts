@@ -33,7 +33,8 @@ export type ClozeOptions = { bold?: boolean; curly?: boolean };
 export const MAX_CLOZE_CARDS_PER_LINE = 50;
 
 const ANKI_CLOZE = /\{\{c(\d+)::([\s\S]*?)(?:::([\s\S]*?))?\}\}/g;
-const HIGHLIGHT = /==(?=\S)([^=]+?)==/g;
+// A highlight's text neither starts nor ends with a space, as Markdown reads emphasis: "==> A ==> B" is two arrows.
+const HIGHLIGHT = /==(?=[^\s>])([^=]*?\S)==/g;
 
 /** `{{cN::text::hint}}` gives one card per N; `==text==` gives one card per highlight (see srCloze for `;;`). */
 export function explicitCloze(text: string, opts: ClozeOptions = {}): LineCard[] | null {
@@ -94,7 +95,7 @@ function spliceMatches(text: string, matches: RegExpExecArray[], by: (m: RegExpE
  * one card; the hint shows in place of `[...]`), and when switched on `**answer**` and `{{answer}}`.
  */
 function srCloze(text: string, opts: ClozeOptions): LineCard[] | null {
-  const sources = ['==(?=\\S)([^=]+?)=='];
+  const sources = ['==(?=[^\\s>])([^=]*?\\S)=='];
   if (opts.bold) sources.push('\\*\\*(?=\\S)([^*]+?)\\*\\*');
   if (opts.curly) sources.push('\\{\\{(?!c\\d+::)([^{}]+?)\\}\\}');
   const re = new RegExp(sources.join('|'), 'g');

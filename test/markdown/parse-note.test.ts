@@ -32,6 +32,14 @@ describe('explicit syntax', () => {
     ]);
   });
 
+  it('reads `==>` arrows as arrows, never as a highlight', () => {
+    expect(
+      pick('- DNS Service ==> maps the Service name ==> to its ClusterIP\n').filter(
+        (c) => c[1] === 'explicit-cloze',
+      ),
+    ).toEqual([]);
+  });
+
   it('reads multi-line cards ended by a blank line or ---, which Markdown would take for a heading', () => {
     const text =
       'CNI 설정 파일 위치는?\n?\n/etc/cni/net.d\n---\n여러 줄\n질문\n?\n답 1\n답 2\n\n다음 문단.\n';
