@@ -14,10 +14,45 @@ const COMMAND_KEY =
   /^`?(?:kubectl|k|kubeadm|ip|ss|iptables|ipvsadm|crictl|nslookup|dig|curl|wget|helm|etcdctl|systemctl|journalctl|netstat|tcpdump|arp|route|sysctl|nc|ping|traceroute)\s/;
 const SHORT_VALUE = /^(?:`[^`]+`|[\w./:<>-]+(?:\s*[-~–]\s*\d+)?)$/;
 
+/**
+ * "| Out-Of-The-Box | 3rd-Party | IPAM |" over columns of different lengths: side-by-side lists, not rows of one
+ * thing. A column that runs out before the others (its empty cells all at the bottom) gives it away; a row's cells
+ * then have nothing to do with each other ("BRIDGE: 3rd-Party → Weave" was junked as a fragment).
+ */
+function sideBySideLists(rows: { cells: string[] }[], cols: number): boolean {
+  if (rows.length < 3) return false;
+  for (let c = 0; c < cols; c++) {
+    const filled = rows.map((r) => !EMPTY_CELL.test(strip(r.cells[c] ?? '')));
+    const last = filled.lastIndexOf(true);
+    if (last > 0 && last < rows.length - 1 && filled.slice(0, last + 1).every(Boolean)) return true;
+  }
+  return false;
+}
+
+const EMPTY_CELL = /^$/;
+const MAX_LIST_ITEMS = 12;
+
 export function tableCards(header: string[], rows: { line: number; cells: string[] }[]): TableCard[] {
   const cards: TableCard[] = [];
   const cols = Math.max(header.length, ...rows.map((r) => r.cells.length));
   if (cols < 2 || rows.length === 0) return cards;
+  if (header.every((h) => strip(h)) && sideBySideLists(rows, cols)) {
+    // Each column is asked as the list it is, under its header.
+    for (let c = 0; c < cols; c++) {
+      const items = rows.map((r) => strip(r.cells[c] ?? '')).filter((v) => v && !EMPTY.test(v));
+      if (items.length < 2 || items.length > MAX_LIST_ITEMS) continue;
+      const name = strip(header[c]!);
+      cards.push({
+        kind: 'list',
+        rule: 'table',
+        prompt: name,
+        answer: items.map((v) => `- ${v}`).join('\n'),
+        line: rows[0]!.line,
+        sibling: `${name}\n${items.join('\n')}`,
+      });
+    }
+    return cards;
+  }
   for (const r of rows) {
     const key = strip(r.cells[0] ?? '');
     if (!key || EMPTY.test(key)) continue;

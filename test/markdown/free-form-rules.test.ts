@@ -20,6 +20,22 @@ describe('tables', () => {
     has(three, 'table', 'kubelet: Runs on', 'every node');
   });
 
+  it('asks a table of side-by-side lists column by column, never a row across them (en)', () => {
+    const t = [
+      '| Built-in plugins | Network providers | IPAM plugins |',
+      '|---|---|---|',
+      '| bridge | Calico | host-local |',
+      '| macvlan | Cilium | dhcp |',
+      '| ipvlan | Flannel | |',
+      '| ptp | Weave Net | |',
+      '',
+    ].join('\n');
+    has(t, 'table', 'Network providers', '- Calico\n- Cilium\n- Flannel\n- Weave Net');
+    has(t, 'table', 'IPAM plugins', '- host-local\n- dhcp');
+    const cards = candidateCards('note.md', t);
+    expect(cards.some((c) => c.prompt === 'bridge: Network providers')).toBe(false);
+  });
+
   it('asks a two-column command table both ways: what it does → the command (ko, en)', () => {
     const ko =
       '| 명령어 | 설명 |\n|---|---|\n| `ip link` | 인터페이스 목록 |\n| `ip route` | 라우팅 테이블 |\n';

@@ -527,6 +527,18 @@ export const FEATURES: Feature[] = [
       (!v.isCloze && PLACEHOLDER_TEXT.test(v.shown) && !isCommandLine(v.shown)),
   },
   {
+    // "Each Node - Must have an Interface", "모든 파드: …": a rule about every member of something, asked from a
+    // quantifier that names nothing.
+    name: 'quantifier-as-term',
+    weight: -0.5,
+    holds: (v) =>
+      !v.isCloze &&
+      (v.card.rule === 'term-definition' || v.card.rule === 'definition-reverse') &&
+      /^(?:each|every|all|any|some|most|no|모든|각|각각의|어떤)\s/i.test(
+        v.card.rule === 'term-definition' ? v.shown : v.hidden,
+      ),
+  },
+  {
     // "A,B → C,D 네트워크를 연결했을 때처럼…": single letters that stand for machines in one drawing.
     name: 'letters-as-a-term',
     weight: -0.6,

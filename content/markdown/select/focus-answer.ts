@@ -70,7 +70,10 @@ export function definingStatement(term: string, answer: string, firstLineOnly = 
   // "(0은 전달 불가. 1은 전달 가능)": a full stop inside brackets ends no statement.
   if (!balanced(sentence)) return answer;
   const statement = withoutRestatedTerm(term, sentence.replace(/[.。]$/, '').trim());
-  if (statement.length < MIN_STATEMENT_CHARS || wordCount(statement) < MIN_STATEMENT_WORDS) return answer;
+  // A Korean word carries its particles, so four make a statement; English needs a word more ("The most
+  // fundamental relationship." is a label, not what the relationship is).
+  const minWords = /[\uac00-\ud7a3]/.test(statement) ? MIN_STATEMENT_WORDS : MIN_STATEMENT_WORDS + 1;
+  if (statement.length < MIN_STATEMENT_CHARS || wordCount(statement) < minWords) return answer;
   return statement;
 }
 

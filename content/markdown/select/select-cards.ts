@@ -30,11 +30,13 @@ export function scoreCard(card: ParsedCard): { score: number; features: ScoreFea
 
 /**
  * The fact a candidate asks: its source line, or for manifest cards the line and what it hides (one manifest
- * holds many fields). Candidates of one fact compete; only the best may become a card.
+ * holds many fields), or for a column of a table of lists the line and the column. Candidates of one fact compete; only the best may become a card.
  */
 function factOf(c: ParsedCard): string {
   if (c.rule === 'manifest-field' || c.rule === 'manifest-apiversion' || c.rule === 'manifest')
     return `${c.line}\u0000${c.rule}\u0000${c.answer}`;
+  // The columns of a table of side-by-side lists start on one line and are lists of their own.
+  if (c.rule === 'table' && c.kind === 'list') return `${c.line}\u0000${c.prompt}`;
   return String(c.line);
 }
 
