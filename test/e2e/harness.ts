@@ -3,7 +3,8 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const CHROMIUM = process.env.KUBEDECK_CHROMIUM ?? '/usr/bin/chromium';
@@ -153,4 +154,51 @@ export function launchChromium(): Promise<Browser> {
       '--no-first-run',
     ],
   });
+}
+
+export type BrowserSuite = {
+  /** The Chromium the file's tests share. */
+  browser(): Browser;
+  /** Starts a serve for this test; it is stopped after the test. */
+  serve(opts?: Parameters<typeof startServe>[0]): Promise<Served>;
+  /** A page in the learner's language on `hash` of the test's serve (`localStorage` set before the app runs). */
+  open(lang: 'ko' | 'en', hash: string, viewport?: { width: number; height: number }): Promise<Page>;
+};
+
+/**
+ * The set-up every browser test file repeats: one Chromium for the file, a fresh serve per test and stopped after
+ * it (so no test leaves a server behind), and pages opened in the learner's language. Call it inside `describe`.
+ */
+export function browserSuite(): BrowserSuite {
+  let browser: Browser | undefined;
+  let served: Served | undefined;
+  beforeAll(async () => {
+    await ensureRendererBuilt();
+    browser = await launchChromium();
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    await served?.stop();
+    served = undefined;
+  });
+  return {
+    browser: () => browser!,
+    async serve(opts) {
+      served = await startServe(opts);
+      return served;
+    },
+    async open(lang, hash, viewport) {
+      if (!browser || !served)
+        throw new Error('open() needs the suite browser and a serve started in this test');
+      const p = await browser.newPage({
+        locale: lang === 'ko' ? 'ko-KR' : 'en-US',
+        ...(viewport ? { viewport } : {}),
+      });
+      await p.addInitScript((l) => localStorage.setItem('kubedeck.lang', l), lang);
+      await p.goto(`${served.url}#/${hash}`);
+      return p;
+    },
+  };
 }

@@ -1,15 +1,8 @@
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ensureRendererBuilt,
-  FIXTURE_NOTES,
-  haveChromium,
-  launchChromium,
-  type Served,
-  startServe,
-} from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, FIXTURE_NOTES, haveChromium, type Served } from './harness.ts';
 
 const KOREAN_NOTE = `---
 deck: 쿠버네티스 네트워크
@@ -25,29 +18,12 @@ deck: 쿠버네티스 네트워크
 `;
 
 describe.skipIf(!haveChromium)('Import and Browse screens in headless Chromium', () => {
-  let browser: Browser;
+  const suite = browserSuite();
   let served: Served | undefined;
-  beforeAll(async () => {
-    await ensureRendererBuilt();
-    browser = await launchChromium();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-  });
-  afterEach(async () => {
-    await served?.stop();
-    served = undefined;
-  });
-
-  async function page(lang: 'ko' | 'en', hash: string): Promise<Page> {
-    const p = await browser.newPage({ locale: lang === 'ko' ? 'ko-KR' : 'en-US' });
-    await p.addInitScript((l) => localStorage.setItem('kubedeck.lang', l), lang);
-    await p.goto(`${served!.url}#/${hash}`);
-    return p;
-  }
+  const page = (lang: 'ko' | 'en', hash: string): Promise<Page> => suite.open(lang, hash);
 
   it('imports a Korean note through the Import screen and finds its card by a Korean search in Browse', async () => {
-    served = await startServe({ lang: 'ko', importFixture: false });
+    served = await suite.serve({ lang: 'ko', importFixture: false });
     const p = await page('ko', 'import');
     await p.getByTestId('import-files').setInputFiles({
       name: '서비스.md',
@@ -100,7 +76,7 @@ describe.skipIf(!haveChromium)('Import and Browse screens in headless Chromium',
   });
 
   it('imports a picked folder, and the same folder picked again is a re-import (a removed note is suspended)', async () => {
-    served = await startServe({ lang: 'en', importFixture: false });
+    served = await suite.serve({ lang: 'en', importFixture: false });
     const folder = join(served.dataDir, 'cka-notes');
     mkdirSync(join(folder, 'sub'), { recursive: true });
     writeFileSync(join(folder, 'a.md'), '서비스 타입 :: ClusterIP\n');
@@ -123,7 +99,7 @@ describe.skipIf(!haveChromium)('Import and Browse screens in headless Chromium',
   });
 
   it('opens the Import screen with Markdown dropped anywhere on the window', async () => {
-    served = await startServe({ lang: 'en', importFixture: false });
+    served = await suite.serve({ lang: 'en', importFixture: false });
     const p = await page('en', 'decks');
     await p.locator('.topbar').waitFor();
     await p.evaluate((text) => {
@@ -140,7 +116,7 @@ describe.skipIf(!haveChromium)('Import and Browse screens in headless Chromium',
   });
 
   it('edits a note-made card in Browse and the note file on disk changes', async () => {
-    served = await startServe({ lang: 'en', importFixture: false });
+    served = await suite.serve({ lang: 'en', importFixture: false });
     const notes = join(served.dataDir, 'notes');
     mkdirSync(notes);
     copyFileSync(join(FIXTURE_NOTES, 'cka-networking-ko.md'), join(notes, 'net.md'));
@@ -169,7 +145,7 @@ describe.skipIf(!haveChromium)('Import and Browse screens in headless Chromium',
   });
 
   it('streams import progress as NDJSON lines, then the envelope', async () => {
-    served = await startServe({ importFixture: false });
+    served = await suite.serve({ importFixture: false });
     const files = Array.from({ length: 30 }, (_, i) => ({
       path: `n${i}.md`,
       text: `질문 ${i} :: 답 ${i}\n`,
@@ -194,8 +170,8 @@ describe.skipIf(!haveChromium)('Import and Browse screens in headless Chromium',
   });
 
   it('shows the token page, not the app, to a browser that opens the address without the token', async () => {
-    served = await startServe({ importFixture: false });
-    const p = await browser.newPage();
+    served = await suite.serve({ importFixture: false });
+    const p = await suite.browser().newPage();
     const res = await p.goto(served.base);
     expect(res?.status()).toBe(401);
     expect(await p.textContent('body')).toContain('open the URL that kubedeck serve printed');

@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ensureRendererBuilt, haveChromium, launchChromium, type Served, startServe } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserSuite, haveChromium } from './harness.ts';
 
 // A note with front matter YAML cannot read (a quote never closed) and a code fence never closed.
 const BAD_NOTE = [
@@ -21,34 +21,15 @@ const SHOTS = process.env.KUBEDECK_SHOTS ?? '/tmp/kubedeck-shots-21';
 
 // Issue #21, 9: import warnings, the YAML parser's problems and rule names in the learner's language.
 describe.skipIf(!haveChromium)('the Import screen says what is wrong with a note in Korean', () => {
-  let browser: Browser;
-  let served: Served | undefined;
-  beforeAll(async () => {
+  const suite = browserSuite();
+  beforeAll(() => {
     mkdirSync(SHOTS, { recursive: true });
-    await ensureRendererBuilt();
-    browser = await launchChromium();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
   });
-  afterEach(async () => {
-    await served?.stop();
-    served = undefined;
-  });
-
-  async function page(lang: 'ko' | 'en'): Promise<Page> {
-    const p = await browser.newPage({
-      locale: lang === 'ko' ? 'ko-KR' : 'en-US',
-      viewport: { width: 1100, height: 800 },
-    });
-    await p.addInitScript((l) => localStorage.setItem('kubedeck.lang', l), lang);
-    await p.goto(`${served!.url}#/import`);
-    return p;
-  }
+  const page = (lang: 'ko' | 'en'): Promise<Page> => suite.open(lang, 'import', { width: 1100, height: 800 });
 
   for (const lang of ['ko', 'en'] as const)
     it(`(${lang}) the preview names file and line of each warning, in the UI's language; rules read as words`, async () => {
-      served = await startServe({ lang, importFixture: false });
+      await suite.serve({ lang, importFixture: false });
       const p = await page(lang);
       await p.getByTestId('import-files').setInputFiles({
         name: 'ports.md',

@@ -1,8 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ensureRendererBuilt, haveChromium, launchChromium, type Served, startServe } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, haveChromium, type Served } from './harness.ts';
 
 /** One card, made from a line the Kubernetes check flags: kubelet listens on 10250, not 19250. */
 const NOTE = '# 포트\n\nkubelet 포트 :: 19250\n';
@@ -10,32 +10,13 @@ const NOTE = '# 포트\n\nkubelet 포트 :: 19250\n';
 const SHOTS = process.env.KUBEDECK_SHOTS;
 
 describe.skipIf(!haveChromium)('Kubernetes check findings in the browser', () => {
-  let browser: Browser;
+  const suite = browserSuite();
   let served: Served | undefined;
-  beforeAll(async () => {
-    await ensureRendererBuilt();
-    browser = await launchChromium();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-  });
-  afterEach(async () => {
-    await served?.stop();
-    served = undefined;
-  });
-
-  async function page(lang: 'ko' | 'en', hash: string): Promise<Page> {
-    const p = await browser.newPage({
-      locale: lang === 'ko' ? 'ko-KR' : 'en-US',
-      viewport: { width: 1000, height: 760 },
-    });
-    await p.addInitScript((l) => localStorage.setItem('kubedeck.lang', l), lang);
-    await p.goto(`${served!.url}#/${hash}`);
-    return p;
-  }
+  const page = (lang: 'ko' | 'en', hash: string): Promise<Page> =>
+    suite.open(lang, hash, { width: 1000, height: 760 });
 
   it('review shows the finding with its source once the answer is shown; Dismiss keeps it away', async () => {
-    served = await startServe({ lang: 'ko', importFixture: false });
+    served = await suite.serve({ lang: 'ko', importFixture: false });
     const dir = join(served.dataDir, 'notes');
     mkdirSync(dir);
     writeFileSync(join(dir, 'ports.md'), NOTE);
@@ -69,7 +50,7 @@ describe.skipIf(!haveChromium)('Kubernetes check findings in the browser', () =>
   });
 
   it('the Import screen lists each finding with its note line, in English', async () => {
-    served = await startServe({ lang: 'en', importFixture: false });
+    served = await suite.serve({ lang: 'en', importFixture: false });
     const p = await page('en', 'import');
     await p.getByTestId('import-files').setInputFiles({
       name: 'ports.md',

@@ -1,16 +1,9 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { scoreNote } from '../../content/markdown/parse-note.ts';
-import {
-  ensureRendererBuilt,
-  haveChromium,
-  launchChromium,
-  ROOT,
-  type Served,
-  startServe,
-} from './harness.ts';
+import { browserSuite, haveChromium, ROOT, type Served } from './harness.ts';
 
 // The note of test/import/learner-verdicts.test.ts: explicit cards, kept clozes, and commands scored as suggestions.
 const NOTE = readFileSync(join(ROOT, 'test', 'fixtures', 'verdicts', 'services.md'), 'utf8');
@@ -25,30 +18,13 @@ type Item = { id: string; rule: string };
 describe.skipIf(!haveChromium)(
   'cards worth keeping in the UI: density, suggestions, bad cards, keep rates',
   () => {
-    let browser: Browser;
-    let served: Served | undefined;
-    beforeAll(async () => {
+    const suite = browserSuite();
+    beforeAll(() => {
       mkdirSync(SHOTS, { recursive: true });
-      await ensureRendererBuilt();
-      browser = await launchChromium();
-    }, 180_000);
-    afterAll(async () => {
-      await browser?.close();
     });
-    afterEach(async () => {
-      await served?.stop();
-      served = undefined;
-    });
-
-    async function page(lang: 'ko' | 'en', hash: string): Promise<Page> {
-      const p = await browser.newPage({
-        locale: lang === 'ko' ? 'ko-KR' : 'en-US',
-        viewport: { width: 1100, height: 800 },
-      });
-      await p.addInitScript((l) => localStorage.setItem('kubedeck.lang', l), lang);
-      await p.goto(`${served!.url}#/${hash}`);
-      return p;
-    }
+    let served: Served | undefined;
+    const page = (lang: 'ko' | 'en', hash: string): Promise<Page> =>
+      suite.open(lang, hash, { width: 1100, height: 800 });
     const api = async <T>(name: string, args: unknown = {}) => {
       const r = await served!.api<T>(name, args);
       if (!r.ok) throw new Error(`${name}: ${r.error?.message}`);
@@ -58,7 +34,7 @@ describe.skipIf(!haveChromium)(
     for (const lang of ['ko', 'en'] as const)
       it(`(${lang}) offers suggestions unticked, accepts one ticked, filters them in Browse, throws a bad card away`, async () => {
         expect(SUGGESTIONS).toBeGreaterThan(1);
-        served = await startServe({ lang, importFixture: false });
+        served = await suite.serve({ lang, importFixture: false });
         const p = await page(lang, 'import');
         await p.getByTestId('import-files').setInputFiles({
           name: 'services.md',
