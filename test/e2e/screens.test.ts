@@ -1,15 +1,8 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ensureRendererBuilt,
-  haveChromium,
-  launchChromium,
-  ROOT,
-  type Served,
-  startServe,
-} from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, haveChromium, ROOT, type Served } from './harness.ts';
 import { seedReviewHistory } from './seed.ts';
 
 const TREE_NOTES = join(ROOT, 'test', 'fixtures', 'notes-tree');
@@ -17,33 +10,21 @@ const TREE_NOTES = join(ROOT, 'test', 'fixtures', 'notes-tree');
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000 });
 
 describe.skipIf(!haveChromium)('screens in headless Chromium against kubedeck serve', () => {
-  let browser: Browser;
+  const suite = browserSuite();
   let served: Served | undefined;
-
-  beforeAll(async () => {
-    await ensureRendererBuilt();
-    browser = await launchChromium();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-  });
-  afterEach(async () => {
-    await served?.stop();
-    served = undefined;
-  });
 
   async function open(
     lang: 'ko' | 'en',
     hash: string,
     opts: { tree?: boolean; seed?: number; mc?: boolean } = {},
   ): Promise<Page> {
-    served = await startServe({ lang });
+    served = await suite.serve({ lang });
     if (opts.tree) {
       const r = await served.api('import/run', { paths: [TREE_NOTES] });
       expect(r.ok).toBe(true);
     }
     if (opts.seed) seedReviewHistory(join(served.dataDir, 'kubedeck.sqlite'), opts.seed);
-    const page = await browser.newPage({ locale: lang === 'ko' ? 'ko-KR' : 'en-US' });
+    const page = await suite.browser().newPage({ locale: lang === 'ko' ? 'ko-KR' : 'en-US' });
     if (opts.mc) await page.addInitScript(() => localStorage.setItem('kubedeck.multipleChoice', '1'));
     await page.goto(`${served.url}#/${hash}`);
     return page;
@@ -132,7 +113,7 @@ describe.skipIf(!haveChromium)('screens in headless Chromium against kubedeck se
     expect(bg).toBe('rgb(20, 23, 28)');
     expect((await served!.api<{ theme: string }>('settings/get')).value!.theme).toBe('dark');
     // A new browser context has no cached choice: the theme comes back from the core.
-    const ctx = await browser.newContext({ colorScheme: 'light' });
+    const ctx = await suite.browser().newContext({ colorScheme: 'light' });
     const fresh = await ctx.newPage();
     await fresh.goto(`${served!.url}#/review`);
     await poll(() => fresh.locator('html').getAttribute('data-theme')).toBe('dark');

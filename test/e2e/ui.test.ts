@@ -1,39 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  CHROMIUM,
-  ensureRendererBuilt,
-  haveChromium,
-  launchChromium,
-  ROOT,
-  type Served,
-  startServe,
-} from './harness.ts';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserSuite, CHROMIUM, haveChromium, ROOT, type Served, startServe } from './harness.ts';
 
 if (!haveChromium) console.warn(`e2e skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
 
 describe.skipIf(!haveChromium)('UI in headless Chromium against kubedeck serve', () => {
-  let browser: Browser;
+  const suite = browserSuite();
   let served: Served | undefined;
 
-  beforeAll(async () => {
-    await ensureRendererBuilt();
-    browser = await launchChromium();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-  });
-  afterEach(async () => {
-    await served?.stop();
-    served = undefined;
-  });
-
   async function open(lang: 'ko' | 'en', hash: string): Promise<Page> {
-    served = await startServe({ lang });
-    const page = await browser.newPage({ locale: lang === 'ko' ? 'ko-KR' : 'en-US' });
+    served = await suite.serve({ lang });
+    const page = await suite.browser().newPage({ locale: lang === 'ko' ? 'ko-KR' : 'en-US' });
     await page.goto(`${served.url}#/${hash}`);
     return page;
   }
@@ -108,14 +88,14 @@ describe.skipIf(!haveChromium)('UI in headless Chromium against kubedeck serve',
   });
 
   it('shows an error envelope as its one-line message, never a stack', async () => {
-    served = await startServe({ lang: 'en' });
+    served = await suite.serve({ lang: 'en' });
     // A corrupt stored setting makes settings/get fail with a KubedeckError naming the key.
     const db = new Database(join(served.dataDir, 'kubedeck.sqlite'));
     db.prepare(
       "INSERT OR REPLACE INTO settings (key, value) VALUES ('review.desiredRetention', '\"abc\"')",
     ).run();
     db.close();
-    const page = await browser.newPage({ locale: 'en-US' });
+    const page = await suite.browser().newPage({ locale: 'en-US' });
     await page.goto(`${served.url}#/settings`);
     const note = page.getByRole('alert');
     await note.waitFor();
