@@ -32,6 +32,7 @@ import {
   isMeaningfulValue,
   isOutdatedApiVersion,
   isTermToken,
+  stripParticle,
   termHits,
   tokens,
 } from './vocab.ts';
@@ -116,9 +117,7 @@ function answerMostlyVisible(v: CardView): boolean {
     .map((w) => w.replace(/[.,:;!?]+$/, ''))
     .filter((w) => w.length >= 2);
   if (words.length < 2) return false;
-  const shownCount = words.filter((w) =>
-    seen.includes(w.replace(/(?:은|는|이|가|을|를|의|와|과|에|로)$/, '')),
-  ).length;
+  const shownCount = words.filter((w) => seen.includes(stripParticle(w))).length;
   return shownCount / words.length >= 0.75;
 }
 
@@ -176,12 +175,7 @@ function hidesOnlyTerms(v: CardView): boolean {
 function hiddenTermsShown(v: CardView): boolean {
   const seen = `${v.shown} ${v.context}`.toLowerCase();
   const terms = tokens(v.hidden).filter((w) => isTermToken(w));
-  return (
-    terms.length > 0 &&
-    terms.every((w) =>
-      seen.includes(w.toLowerCase().replace(/(?:에서|으로|은|는|이|가|을|를|의|와|과|에|로)$/, '')),
-    )
-  );
+  return terms.length > 0 && terms.every((w) => seen.includes(stripParticle(w.toLowerCase())));
 }
 
 // A text that is mostly `<…>` placeholders: "<service name>:80", "- Input: <ingress service>".

@@ -66,6 +66,8 @@ const CUT_OPEN = /^(?:혹은|또는|그리고|및|하지만|and|or|but|nor|with|
 const ARTICLE_OPEN = /^(?:the|a|an)\s/i;
 const NOUN_PHRASE_SLOT = /\b(?:is|are|was|were|be|either|becomes|means|called|named)\s*$/i;
 const CUT_CLOSE = /(?:[,、]|\s(?:and|or|of|to|the|a|an|for|with|in|on|by|as|than|및|혹은|또는|그리고))$/i;
+// What may follow a gap in Korean without cutting a word: a particle, a copula, or a counter ("번", "개", "포트").
+// Not vocab.ts's particle list: that one strips a particle off a word's end; this reads the text after a gap.
 const KO_PARTICLE_AFTER =
   /^(?:에서는|에서도|에서|에게|으로는|으로|로는|로|에는|에도|에|와는|과는|와|과|은|는|이|가|을|를|의|도|만|이다|입니다|이며|이고|라는|이라는|라고|란|이란|처럼|보다|까지|부터|번|개|포트)(?=$|[\s.,:;!?)\]])/;
 

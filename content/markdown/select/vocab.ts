@@ -63,7 +63,8 @@ const KO_PARTICLES = [
   '도',
   '만',
 ];
-function stripParticle(word: string): string {
+/** A Korean word without the particle glued to it: `서비스와` → `서비스`, `노드에서는` → `노드`. */
+export function stripParticle(word: string): string {
   for (const p of KO_PARTICLES)
     if (word.length > p.length && word.endsWith(p)) return word.slice(0, -p.length);
   return word;
