@@ -11,7 +11,8 @@ export type KeyedSuggestion = { card: ScoredCard; key: string };
  * `accept` says whether a suggestion is being accepted in this import (ticked in the preview).
  */
 export function applyVerdicts(
-  cards: ParsedCard[],
+  /** The note's cards with their content keys, worked out once by the caller (it pairs notes by them too). */
+  cards: KeyedCard[],
   suggestions: ScoredCard[],
   verdicts: ReadonlyMap<string, Verdict>,
   accept: (s: KeyedSuggestion) => boolean,
@@ -26,10 +27,7 @@ export function applyVerdicts(
     return false;
   };
   const kept: KeyedCard[] = [];
-  for (const card of cards) {
-    const key = cardKey(card);
-    if (!gone(key)) kept.push({ card, key });
-  }
+  for (const c of cards) if (!gone(c.key)) kept.push(c);
   const offered: KeyedSuggestion[] = [];
   const accepted: KeyedSuggestion[] = [];
   for (const card of suggestions) {

@@ -419,7 +419,7 @@ function importRun(
         changedNoteIds.add(same.id);
         for (const r of cardKeysOfNote(db, same.id)) released.set(r.id, r);
       }
-      const decided = applyVerdicts(note.parsed.cards, note.parsed.suggestions, verdicts, (s) =>
+      const decided = applyVerdicts(allKeyed, note.parsed.suggestions, verdicts, (s) =>
         accept.has(previewKey(c.file.source, s.card.line, s.key)),
       );
       tombstoned += decided.tombstoned;
