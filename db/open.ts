@@ -5,7 +5,15 @@ import Database from 'better-sqlite3';
 import { backupsDir, freshBackupPath, writeBackupSync } from './backup.ts';
 import { KubedeckError } from './errors.ts';
 import { loadMigrations, type Migration } from './migrations.ts';
-import { APPLICATION_ID, fileState, isReadOnlyPlace, openCopy, probeDatabase, probeHeader } from './probe.ts';
+import {
+  APPLICATION_ID,
+  fileState,
+  isReadOnlyPlace,
+  openCopy,
+  openWithWal,
+  probeDatabase,
+  probeHeader,
+} from './probe.ts';
 import { getSetting, setSetting } from './settings.ts';
 
 export { APPLICATION_ID };
@@ -76,7 +84,7 @@ export function openDatabase(path: string, opts: OpenOptions = {}): OpenResult {
       `${path}: is read-only and from an older Kubedeck (schema ${probe.version}); copy it somewhere writable to update it`,
     );
   // SQLite cannot open a WAL database where it cannot create its -shm; a read-only place is read from a copy.
-  const db = readOnly && exists ? openCopy(path) : new Database(path);
+  const db = readOnly && exists ? (walLeft ? openWithWal(path) : openCopy(path)) : new Database(path);
   let checked = readOnly && exists;
   try {
     // The busy timeout comes first: switching to WAL takes a lock another process may hold for a moment.

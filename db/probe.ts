@@ -1,14 +1,19 @@
 import {
   accessSync,
+  chmodSync,
   closeSync,
   constants,
+  copyFileSync,
   existsSync,
+  mkdtempSync,
   openSync,
   readFileSync,
   readSync,
+  rmSync,
   statSync,
 } from 'node:fs';
-import { dirname } from 'node:path';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { KubedeckError } from './errors.ts';
 
@@ -51,6 +56,36 @@ export function openCopy(path: string, bytes?: Buffer): Database.Database {
   return new Database(copy, { readonly: true });
 }
 
+/**
+ * The file with the commits still in its -wal, read without touching either: a session that did not close left a
+ * -wal behind, and SQLite cannot read it where it may not create the -shm (a read-only folder). Both files are
+ * copied to a private folder, the copy's WAL is folded in there, and the result is read from memory; the folder is
+ * removed at once. Reading the main file alone would show the learner their collection without its last changes.
+ */
+export function openWithWal(path: string): Database.Database {
+  const dir = mkdtempSync(join(tmpdir(), 'kubedeck-read-only-'));
+  try {
+    const copy = join(dir, basename(path));
+    copyFileSync(path, copy);
+    copyFileSync(`${path}-wal`, `${copy}-wal`);
+    // The copies keep the originals' mode; the checkpoint writes to them.
+    chmodSync(copy, 0o600);
+    chmodSync(`${copy}-wal`, 0o600);
+    const db = new Database(copy);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    return openCopy(copy, readFileSync(copy));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The -wal beside the file holds commits, and the -shm SQLite needs to read it is missing where it cannot be made. */
+export function needsWalCopy(path: string): boolean {
+  const wal = `${path}-wal`;
+  return existsSync(wal) && statSync(wal).size > 0 && !existsSync(`${path}-shm`) && isReadOnlyPlace(path);
+}
+
 /** Header says N pages of P bytes, the file (`length` bytes) is shorter: it was cut off (a failed copy, a full disk). */
 function truncation(path: string, bytes: Buffer, length: number): string | null {
   if (bytes.length < 100 || existsSync(`${path}-wal`)) return null;
@@ -76,7 +111,11 @@ export function probeDatabase(path: string, target: number): Probe {
   try {
     // With a -wal beside it the database is open elsewhere or was not closed: its sidecars already exist, and only
     // SQLite reading the WAL sees the latest commits. Otherwise look at a copy so nothing is created.
-    probe = hasWal ? new Database(path, { readonly: true, fileMustExist: true }) : openCopy(path, bytes);
+    probe = !hasWal
+      ? openCopy(path, bytes)
+      : needsWalCopy(path)
+        ? openWithWal(path)
+        : new Database(path, { readonly: true, fileMustExist: true });
     const appId = probe.pragma('application_id', { simple: true }) as number;
     const version = probe.pragma('user_version', { simple: true }) as number;
     const tables = (
