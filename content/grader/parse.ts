@@ -10,6 +10,7 @@ import {
   type Node,
   Parser,
 } from 'yaml';
+import { YAML_PROBLEM_WORDS, type YamlProblem, yamlProblem } from '../yaml-problems.ts';
 import type { ConcretePath, GradeIssue, Loc, Text } from './types.ts';
 
 /** Answers above this size are refused before parsing: a manifest is a few KB; 10 MB is an accident or an attack. */
@@ -100,13 +101,17 @@ export function parseAnswer(text: string, opts: ParseOptions = {}): ParseResult 
     // duplicates are found below with one set per mapping instead.
     raw = Array.from(new Composer({ uniqueKeys: false, prettyErrors: false }).compose(tokens));
   } catch (e) {
-    issues.push({ code: 'yaml', text: yamlText((e as Error).message), loc: null });
+    issues.push({ code: 'yaml', text: yamlText((e as Error).message, yamlProblem(e)), loc: null });
     return { docs: [], issues, lines };
   }
   const docs: ParsedDoc[] = [];
   raw.forEach((doc, index) => {
     for (const err of doc.errors) {
-      issues.push({ code: 'yaml', text: yamlText(firstLine(err.message)), loc: locOf(lines, err.pos[0]) });
+      issues.push({
+        code: 'yaml',
+        text: yamlText(firstLine(err.message), yamlProblem(err)),
+        loc: locOf(lines, err.pos[0]),
+      });
     }
     if (doc.errors.length > 0) return;
     const dup = duplicateKey(doc);
@@ -149,7 +154,7 @@ export function parseAnswer(text: string, opts: ParseOptions = {}): ParseResult 
               en: 'too many aliases (*ref): this looks like a YAML bomb; write the manifest out',
               ko: '별칭(*ref)이 너무 많습니다. YAML 폭탄처럼 보입니다. 매니페스트를 풀어서 작성하세요',
             }
-          : yamlText(msg),
+          : yamlText(msg, yamlProblem(e)),
         loc: locOf(lines, start),
       });
       return;
@@ -217,18 +222,23 @@ function firstLine(s: string): string {
   return s.split('\n')[0] ?? s;
 }
 
-function yamlText(msg: string): Text {
+/**
+ * A YAML problem in both languages: English keeps the library's own sentence (it names the line and what it
+ * found); Korean says the same problem in Korean words, by the library's error code.
+ */
+function yamlText(msg: string, problem: YamlProblem): Text {
   const m = firstLine(msg);
-  if (/tab/i.test(m)) {
+  const ko = problem === 'OTHER' ? m : YAML_PROBLEM_WORDS[problem].ko;
+  if (/tab/i.test(m) || problem === 'TAB_AS_INDENT') {
     return {
       en: `not valid YAML: ${m} (indent with spaces, not tabs)`,
-      ko: `올바른 YAML이 아닙니다: ${m} (들여쓰기는 탭이 아니라 공백으로)`,
+      ko: `올바른 YAML이 아닙니다: ${ko} (들여쓰기는 탭이 아니라 공백으로)`,
     };
   }
-  if (/unique/i.test(m)) {
-    return { en: `duplicate key: ${m}`, ko: `중복된 키: ${m}` };
+  if (/unique/i.test(m) || problem === 'DUPLICATE_KEY') {
+    return { en: `duplicate key: ${m}`, ko: `중복된 키: ${ko}` };
   }
-  return { en: `not valid YAML: ${m}`, ko: `올바른 YAML이 아닙니다: ${m}` };
+  return { en: `not valid YAML: ${m}`, ko: `올바른 YAML이 아닙니다: ${ko}` };
 }
 
 function locFromText(text: string, offset: number): Loc {

@@ -5,44 +5,13 @@
  * code (NoteProblem), never inside the words, so every rendering names them.
  */
 
-/** The YAML library's error codes (yaml's ErrorCode), plus `OTHER` for an error without one (a thrown limit). */
-export const YAML_PROBLEMS = [
-  'ALIAS_PROPS',
-  'BAD_ALIAS',
-  'BAD_DIRECTIVE',
-  'BAD_DQ_ESCAPE',
-  'BAD_INDENT',
-  'BAD_PROP_ORDER',
-  'BAD_SCALAR_START',
-  'BLOCK_AS_IMPLICIT_KEY',
-  'BLOCK_IN_FLOW',
-  'DUPLICATE_KEY',
-  'IMPOSSIBLE',
-  'KEY_OVER_1024_CHARS',
-  'MISSING_CHAR',
-  'MULTILINE_IMPLICIT_KEY',
-  'MULTIPLE_ANCHORS',
-  'MULTIPLE_DOCS',
-  'MULTIPLE_TAGS',
-  'NON_STRING_KEY',
-  'RESOURCE_EXHAUSTION',
-  'TAB_AS_INDENT',
-  'TAG_RESOLVE_FAILED',
-  'UNEXPECTED_TOKEN',
-  'BAD_COLLECTION_TYPE',
-  'OTHER',
-] as const;
-export type YamlProblem = (typeof YAML_PROBLEMS)[number];
+export { YAML_PROBLEMS, type YamlProblem, yamlProblem } from '../yaml-problems.ts';
 
-/** The YAML library's code for an error it threw; `OTHER` when it has none of ours. */
-export function yamlProblem(e: unknown): YamlProblem {
-  const code = (e as { code?: unknown } | null)?.code;
-  return (YAML_PROBLEMS as readonly unknown[]).includes(code) ? (code as YamlProblem) : 'OTHER';
-}
+import type { YamlProblem } from '../yaml-problems.ts';
 
 /**
  * The parameters of each code. A parameter named `yaml` holds a YamlProblem, rendered through the tables too
- * (`yaml.<code>`) before it is put into the sentence.
+ * (content/yaml-problems.ts) before it is put into the sentence.
  */
 export type NoteMessageParams = {
   /** A fenced block with no closing fence. */

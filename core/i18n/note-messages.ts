@@ -5,6 +5,7 @@ import type {
   YamlProblem,
 } from '../../content/markdown/note-messages.ts';
 import type { NoteWarning } from '../../content/markdown/types.ts';
+import { YAML_PROBLEM_WORDS } from '../../content/yaml-problems.ts';
 import { type Lang, type MessageKey, tables, tr } from './index.ts';
 
 /**
@@ -16,7 +17,7 @@ export function noteMessageText(lang: Lang, m: { code: NoteMessageCode; params?:
   const vars: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(m.params ?? {})) vars[k] = typeof v === 'number' ? v : String(v);
   // A YAML problem is itself a code: its words go into the sentence.
-  if (typeof vars.yaml === 'string') vars.yaml = tr(lang, `yaml.${vars.yaml as YamlProblem}`);
+  if (typeof vars.yaml === 'string') vars.yaml = YAML_PROBLEM_WORDS[vars.yaml as YamlProblem][lang];
   return tr(lang, `note.${m.code}`, vars);
 }
 

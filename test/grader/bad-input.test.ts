@@ -27,6 +27,15 @@ describe('bad input gets a clear verdict, never a crash or a hang', () => {
     expect(v.checks).toEqual([]);
   });
 
+  it("says a YAML problem in Korean words in a Korean verdict, never the YAML library's English sentence", () => {
+    const { v } = timed('apiVersion: v1\nkind: Service\nmetadata:\n  name: "web\n', 'ko');
+    expect(v.errors[0]).toMatchObject({ code: 'yaml' });
+    expect(v.errors[0]!.message).toMatch(/^올바른 YAML이 아닙니다: [^A-Za-z]*[가-힣]/);
+    expect(v.errors[0]!.message).not.toMatch(/Missing closing|quote|flow/i);
+    const en = timed('apiVersion: v1\nkind: Service\nmetadata:\n  name: "web\n').v;
+    expect(en.errors[0]!.message).toMatch(/^not valid YAML: /);
+  });
+
   it('prose is not a manifest', () => {
     const { v } = timed('kubectl expose deployment web --type=NodePort --port=80');
     expect(v.errors[0]).toMatchObject({ code: 'not-mapping', line: 1, column: 1 });

@@ -27,18 +27,22 @@ async function importGraph(entry: string): Promise<{ files: string[]; packages: 
   };
 }
 
+// The words of the YAML library's problems are shared with the importer's warnings: one leaf module, no imports.
+const SHARED_WORDS = 'content/yaml-problems.ts';
+const ownOrShared = (f: string) => f.startsWith('content/grader/') || f === SHARED_WORDS;
+
 describe('what the grader and validate command load', () => {
   it('content/grader imports no core, db or scheduler module', async () => {
     const g = await importGraph('content/grader/index.ts');
-    expect(g.files.filter((f) => !f.startsWith('content/grader/'))).toEqual([]);
+    expect(g.files.filter((f) => !ownOrShared(f))).toEqual([]);
     expect(g.packages.filter((p) => /ts-fsrs|better-sqlite3|fsrs/.test(p))).toEqual([]);
   });
 
   it('cli/commands/validate.ts loads only the grader (and the error type)', async () => {
     const g = await importGraph('cli/commands/validate.ts');
-    expect(g.files.filter((f) => !f.startsWith('content/grader/') && !f.startsWith('cli/commands/'))).toEqual(
-      ['db/errors.ts'],
-    );
+    expect(g.files.filter((f) => !ownOrShared(f) && !f.startsWith('cli/commands/'))).toEqual([
+      'db/errors.ts',
+    ]);
     expect(g.packages.some((p) => p.includes('ts-fsrs'))).toBe(false);
   });
 
