@@ -39,6 +39,11 @@ async function main() {
   });
   port.postMessage({ ready: true });
   if (core) {
+    // While the window loads its page, the first screen's calls run once here (as serve does when it sends the
+    // script), so the window's own first calls find the modules, statements and queue pages already in memory.
+    const warmPath = pathToFileURL(join(__dirname, '..', 'core', 'warm-up.ts')).href;
+    const { warmUp } = (await import(warmPath)) as typeof import('../core/warm-up.ts');
+    await warmUp(core).catch((e: Error) => process.stderr.write(`kubedeck core: warm-up: ${e.message}\n`));
     // Watched note folders are re-imported in this process, off the window's thread (core/interop/watch.ts).
     const watchPath = pathToFileURL(join(__dirname, '..', 'core', 'interop', 'watch.ts')).href;
     const { watchStoredFolders } = (await import(watchPath)) as typeof import('../core/interop/watch.ts');
