@@ -7,6 +7,7 @@ import type { ApiName, Envelope } from '../api.ts';
 import type { Core } from '../app.ts';
 import { isLang } from '../i18n/index.ts';
 import { contentTypeOf } from './content-type.ts';
+import { firstScreenTracker } from './first-screen.ts';
 
 // Not `import … from 'node:http'`: building that ES module facade reads every export, and node:http's lazy
 // WebSocket/fetch getters then load undici, 150–200 ms of a cold start for classes this server never uses.
@@ -26,7 +27,14 @@ export type ServeOptions = {
 };
 
 /** `url` carries the per-run token (print it, open it); `base` is the same address without it. */
-export type RunningServer = { url: string; base: string; port: number; close: () => Promise<void> };
+export type RunningServer = {
+  url: string;
+  base: string;
+  port: number;
+  /** Settles once a browser's first screen has been served (core/server/first-screen.ts); never without one. */
+  firstScreen: Promise<void>;
+  close: () => Promise<void>;
+};
 
 const MAX_BODY = 4 * 1024 * 1024;
 /** Uploaded notes travel as JSON text: a folder of notes (5 MB each at most) fits, a disk image does not. */
@@ -238,7 +246,14 @@ export function startServer(opts: ServeOptions): Promise<RunningServer> {
   let hosts = new Set<string>();
   const guard = newGuard();
   let onScriptSent = opts.onScriptSent;
+  const first = firstScreenTracker();
   const server = createServer((req, res) => {
+    first.requestStarted();
+    res.once('close', () =>
+      first.requestFinished(
+        req.url?.startsWith('/api/') ? 'api' : req.url?.split('?')[0]?.endsWith('.js') ? 'script' : 'other',
+      ),
+    );
     const reqHost = String(req.headers.host ?? '').toLowerCase();
     if (!hosts.has(reqHost)) return sendJson(res, 421, fail('bad-host', `refused Host header: ${reqHost}`));
     const origin = req.headers.origin;
@@ -293,6 +308,7 @@ export function startServer(opts: ServeOptions): Promise<RunningServer> {
         url: `${base}?token=${guard.token}`,
         base,
         port,
+        firstScreen: first.served,
         close: () =>
           new Promise<void>((done) => {
             server.close(() => done());
