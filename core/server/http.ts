@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
 import type { ApiName, Envelope } from '../api.ts';
 import type { Core } from '../app.ts';
-import { isLang } from '../i18n/index.ts';
+import { isLang } from '../i18n/lang.ts';
 import { contentTypeOf } from './content-type.ts';
 import { firstScreenTracker } from './first-screen.ts';
 
