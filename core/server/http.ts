@@ -20,8 +20,9 @@ export type ServeOptions = {
   port?: number;
   host?: string;
   /**
-   * Called once, when the first script has gone out: the browser compiles and runs it (hundreds of milliseconds)
-   * while the server has nothing to do.
+   * Called once, when the first script has gone out and the files the page asked for with it (its stylesheet) too:
+   * the browser compiles and runs the script (hundreds of milliseconds) while the server has nothing to do. Called
+   * earlier, its work held back the stylesheet, and the script waits for the stylesheet before it runs.
    */
   onScriptSent?: () => void;
 };
@@ -37,6 +38,8 @@ export type RunningServer = {
 };
 
 const MAX_BODY = 4 * 1024 * 1024;
+/** How long after the script the warm-up waits for the page's other files (a cached one never comes). */
+const PAGE_FILES_WAIT_MS = 300;
 /** Static files up to this size are read and sent whole; bigger ones are streamed. */
 const WHOLE_FILE_MAX = 4 * 1024 * 1024;
 /** Uploaded notes travel as JSON text: a folder of notes (5 MB each at most) fits, a disk image does not. */
@@ -195,6 +198,16 @@ function serveStatic(dir: string, urlPath: string, res: ServerResponse): void {
   else createReadStream(file).pipe(res);
 }
 
+/** The files the UI's index.html loads (`assets/index-….js`, `assets/index-….css`), relative to the UI folder. */
+function filesOfPage(dir: string): string[] {
+  try {
+    const html = readFileSync(join(dir, 'index.html'), 'utf8');
+    return [...html.matchAll(/(?:src|href)="\.\/([^"?#]+)"/g)].map((m) => m[1]!);
+  } catch {
+    return [];
+  }
+}
+
 /** The per-run secret: the printed URL carries `token`; the browser keeps `session` in an HttpOnly cookie. */
 type Guard = { token: string; session: string; cookie: string };
 
@@ -253,6 +266,15 @@ export function startServer(opts: ServeOptions): Promise<RunningServer> {
   let hosts = new Set<string>();
   const guard = newGuard();
   let onScriptSent = opts.onScriptSent;
+  // The files index.html names (its script and stylesheet): the warm-up waits until all of them have been sent.
+  const pageFiles = new Set(opts.staticDir ? filesOfPage(opts.staticDir) : []);
+  let scriptSent = false;
+  const whenPageFilesSent = () => {
+    if (!onScriptSent) return;
+    const call = onScriptSent;
+    onScriptSent = undefined;
+    call();
+  };
   const first = firstScreenTracker();
   const server = createServer((req, res) => {
     first.requestStarted();
@@ -292,9 +314,15 @@ export function startServer(opts: ServeOptions): Promise<RunningServer> {
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, fail('method', 'GET only'));
     if (!opts.staticDir)
       return sendJson(res, 404, fail('no-ui', 'the UI is not built; run npm run build:renderer'));
-    if (onScriptSent && parsed.pathname.endsWith('.js')) {
-      res.once('finish', onScriptSent);
-      onScriptSent = undefined;
+    if (onScriptSent && pageFiles.delete(parsed.pathname.slice(1))) {
+      res.once('finish', () => {
+        if (pageFiles.size === 0) whenPageFilesSent();
+      });
+    }
+    if (onScriptSent && !scriptSent && parsed.pathname.endsWith('.js')) {
+      scriptSent = true;
+      // A page file the browser had cached is never asked for: the warm-up does not wait for it for long.
+      res.once('finish', () => setTimeout(whenPageFilesSent, PAGE_FILES_WAIT_MS).unref());
     }
     try {
       serveStatic(opts.staticDir, url, res);
