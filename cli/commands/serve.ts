@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +30,8 @@ export async function ensureRenderer(io: Io): Promise<string | null> {
 
 export function openBrowser(url: string): void {
   const cmd = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+  // node:child_process loads only here (with --open): every other start is spared its module.
+  const { spawn } = process.getBuiltinModule('node:child_process');
   const child = spawn(cmd, [url], { stdio: 'ignore', detached: true });
   child.on('error', () => process.stderr.write(`kubedeck serve: open ${url} in a browser\n`));
   child.unref();

@@ -1,4 +1,3 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,6 +11,8 @@ import { firstScreenTracker } from './first-screen.ts';
 // Not `import … from 'node:http'`: building that ES module facade reads every export, and node:http's lazy
 // WebSocket/fetch getters then load undici, 150–200 ms of a cold start for classes this server never uses.
 const { createServer } = process.getBuiltinModule('node:http');
+// node:crypto the same way: its ES module facade reads webcrypto and the X.509 classes, which serve never uses.
+const { randomBytes, timingSafeEqual } = process.getBuiltinModule('node:crypto');
 
 export type ServeOptions = {
   core: Core;
