@@ -11,7 +11,14 @@ export type RunningWatcher = { add(folder: string): void; remove(folder: string)
  * language: a call made in Korean must see the watcher a host started in English. Keep such state here, never
  * in a map keyed by the context, which is copied per call.
  */
-export type Host = { watcher?: RunningWatcher };
+export type Host = {
+  watcher?: RunningWatcher;
+  /**
+   * A host that starts its watcher late (serve, once the first screen is served) starts it now; its start reads
+   * the stored folders, so a folder stored before the call is watched and imported by it.
+   */
+  startWatcher?: () => Promise<void>;
+};
 
 /**
  * What every handler gets: the open database, the clock and the language of this one call. Handlers never read the

@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { FolderWatcher } from '../../core/interop/watch.ts';
 import { isLoopback, startServer } from '../../core/server/http.ts';
 import { warmUp } from '../../core/warm-up.ts';
 import { KubedeckError } from '../../db/errors.ts';
@@ -9,6 +9,8 @@ import type { CommandImpl, Io } from '../command.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const RENDERER_DIR = join(ROOT, 'dist-renderer');
+/** How long serve waits for a browser's first screen before it starts the watcher and the grader anyway. */
+const FIRST_SCREEN_WAIT_MS = 3000;
 
 /** The UI is built by vite; a fresh checkout builds it once here instead of failing. */
 export async function ensureRenderer(io: Io): Promise<string | null> {
@@ -28,6 +30,8 @@ export async function ensureRenderer(io: Io): Promise<string | null> {
 
 export function openBrowser(url: string): void {
   const cmd = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+  // node:child_process loads only here (with --open): every other start is spared its module.
+  const { spawn } = process.getBuiltinModule('node:child_process');
   const child = spawn(cmd, [url], { stdio: 'ignore', detached: true });
   child.on('error', () => process.stderr.write(`kubedeck serve: open ${url} in a browser\n`));
   child.unref();
@@ -46,7 +50,6 @@ export const serveCommand: CommandImpl = {
     const c = core();
     // A long-lived host: grading and file imports run in worker threads, so other requests keep answering.
     c.ctx.offThread = true;
-    void import('../../core/offthread/run.ts').then((m) => m.prewarmGrading());
     await c.ready; // a new database gets its bundled decks before the first page asks for them
     const staticDir = await ensureRenderer(io);
     let server: Awaited<ReturnType<typeof startServer>>;
@@ -63,18 +66,44 @@ export const serveCommand: CommandImpl = {
     io.out(`Kubedeck: ${server.url}`);
     if (values.open) openBrowser(server.url);
     // Watched note folders stay imported while the UI runs; a failed sync is reported and retried on the next save.
-    const { watchStoredFolders } = await import('../../core/interop/watch.ts');
-    const watcher = await watchStoredFolders(c.ctx, {
-      onSync: (e) => {
-        if (e.error) io.err(`kubedeck serve: ${[...e.files, ...e.removed].join(', ')}: ${e.error}`);
-      },
+    // The watcher (it loads the importer) and the grader's worker start once the first screen has been served, or
+    // after FIRST_SCREEN_WAIT_MS when no browser comes; a folder added before then starts them at once (watch/add).
+    let stopped = false;
+    let background: Promise<FolderWatcher | null> | null = null;
+    const startBackground = () => {
+      background ??= (async () => {
+        if (stopped) return null;
+        void import('../../core/offthread/run.ts').then((m) => m.prewarmGrading());
+        const { watchStoredFolders } = await import('../../core/interop/watch.ts');
+        if (stopped) return null;
+        return watchStoredFolders(c.ctx, {
+          onSync: (e) => {
+            if (e.error) io.err(`kubedeck serve: ${[...e.files, ...e.removed].join(', ')}: ${e.error}`);
+          },
+        });
+      })().catch((e: Error) => {
+        io.err(`kubedeck serve: the note folders are not watched: ${e.message}`);
+        return null;
+      });
+      return background;
+    };
+    c.ctx.host.startWatcher = async () => {
+      await startBackground();
+    };
+    const waited = setTimeout(startBackground, FIRST_SCREEN_WAIT_MS);
+    void server.firstScreen.then(() => {
+      clearTimeout(waited);
+      void startBackground();
     });
     // Runs until Ctrl-C / SIGTERM; main() then closes the database.
     await new Promise<void>((done) => {
       const stop = () => {
         process.off('SIGINT', stop);
         process.off('SIGTERM', stop);
-        Promise.all([watcher.close(), server.close()]).then(() => done(), done);
+        stopped = true;
+        clearTimeout(waited);
+        const watcher = background?.then((w) => w?.close());
+        Promise.all([watcher, server.close()]).then(() => done(), done);
       };
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);

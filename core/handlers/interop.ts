@@ -72,9 +72,9 @@ export const interopHandlers = defineHandlers({
   'watch/list': { args: z.object({}).default({}), run: (ctx) => ({ folders: watchedFolders(ctx) }) },
   'watch/add': {
     args: z.object({ folder: z.string().min(1) }),
-    run: (ctx, a) => {
+    run: async (ctx, a) => {
       requireInside(ctx, a.folder, userRoots);
-      return { folders: addWatchedFolder(ctx, a.folder) };
+      return { folders: await addWatchedFolder(ctx, a.folder) };
     },
   },
   'watch/remove': {

@@ -5,7 +5,6 @@ import { type CardJson, toCardJson } from '../cards-json.ts';
 import type { Ctx } from '../context.ts';
 import { defineHandlers } from '../handler.ts';
 import { tr } from '../i18n/index.ts';
-import { throwAwayCard } from '../import/throw-away.ts';
 import { cardAction } from '../review/card-actions.ts';
 import { type CardCheck, cardChecks } from '../review/card-checks.ts';
 import { intervalLabel } from '../review/labels.ts';
@@ -63,7 +62,11 @@ export const reviewHandlers = defineHandlers({
    * "Bad card", one key in Review: the card is thrown away (deleted, or suspended if bundled) and a tombstone keeps
    * re-imports from making it again. `offer` suggests switching its rule off in its note after a few.
    */
-  'review/bad-card': { args: z.object({ cardId }), run: (ctx, a) => throwAwayCard(ctx, a.cardId, 'bad') },
+  // Loaded on use: it reads the note's switches with the YAML parser, which the first card must not wait for.
+  'review/bad-card': {
+    args: z.object({ cardId }),
+    run: async (ctx, a) => (await import('../import/throw-away.ts')).throwAwayCard(ctx, a.cardId, 'bad'),
+  },
   'review/next': {
     args: deck,
     run: (ctx, a): NextResult => {

@@ -1,13 +1,14 @@
 import i18next from 'i18next';
 import en from './en.json' with { type: 'json' };
 import ko from './ko.json' with { type: 'json' };
+import type { Lang } from './lang.ts';
+
+export { isLang, LANGS, type Lang } from './lang.ts';
 
 /**
  * The one set of ko/en tables for the renderer, the CLI and the core's messages. Keys are flat ("tui.done",
  * "core.leech"); `en.json` defines them and `ko.json` must have every one (a compile error otherwise).
  */
-export type Lang = 'ko' | 'en';
-export const LANGS: readonly Lang[] = ['ko', 'en'];
 export type MessageKey = keyof typeof en;
 export type Vars = Record<string, string | number>;
 export type Translate = (key: MessageKey, vars?: Vars) => string;
@@ -40,8 +41,6 @@ export function translator(lang: Lang): Translate {
 }
 
 export const tr = (lang: Lang, key: MessageKey, vars?: Vars): string => translator(lang)(key, vars);
-
-export const isLang = (v: unknown): v is Lang => v === 'ko' || v === 'en';
 
 /** Korean when the system language is Korean, English otherwise. */
 export const langFromLocales = (locales: readonly (string | undefined)[]): Lang =>

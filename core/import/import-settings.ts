@@ -1,10 +1,10 @@
-import { DENSITIES, isDensity } from '../../content/markdown/select/select-cards.ts';
+import { DENSITIES, isDensity } from '../../content/markdown/select/densities.ts';
 import type { Density } from '../../content/markdown/types.ts';
 import { KubedeckError } from '../../db/errors.ts';
 import type { DB } from '../../db/open.ts';
 import { getSetting, setSetting } from '../../db/settings.ts';
 import { IMPORT_SETTING_KEYS, type ImportSettingKey } from '../import-stamp.ts';
-import { isKnownRule, KNOWN_RULES, unknownRuleMessage } from './rule-switches.ts';
+import { isKnownRule, KNOWN_RULES, unknownRuleMessage } from './known-rules.ts';
 
 /** Collection-wide import settings, stored as JSON under their own key in the settings table. */
 export type ImportSettings = {

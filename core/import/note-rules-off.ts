@@ -3,7 +3,7 @@ import { KubedeckError } from '../../db/errors.ts';
 import type { DB } from '../../db/open.ts';
 import { getSetting, setSetting } from '../../db/settings.ts';
 import { NOTE_RULES_OFF_KEY } from '../import-stamp.ts';
-import { isKnownRule, unknownRuleMessage } from './rule-switches.ts';
+import { isKnownRule, unknownRuleMessage } from './known-rules.ts';
 
 type NoteRulesOff = Record<string, string[]>;
 

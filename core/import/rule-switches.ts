@@ -1,48 +1,11 @@
 import { parse } from 'yaml';
 import { type NoteMessage, noteMessage } from '../../content/markdown/note-messages.ts';
-import type { CardRule, NoteWarning, ParsedCard } from '../../content/markdown/types.ts';
+import type { NoteWarning, ParsedCard } from '../../content/markdown/types.ts';
 import { noteWarning } from '../i18n/note-messages.ts';
+import { isKnownRule, KNOWN_RULES, unknownRuleMessage } from './known-rules.ts';
 
-/**
- * Every rule name a learner may switch off. The check below fails to compile when the parser gains a rule that is
- * missing here, so a new rule is never "unknown" to the switches.
- */
-export const KNOWN_RULES = [
-  'explicit-basic',
-  'explicit-reversed',
-  'explicit-cloze',
-  'explicit-multiline',
-  'term-definition',
-  'question-answer',
-  'list',
-  'auto-cloze',
-  'manifest',
-  'sentence-cloze',
-  'statement-cloze',
-  'enumeration',
-  'paragraph',
-  'heading-answer',
-  'details',
-  'table',
-  'code-comment',
-  'code-intro',
-  'code-assignment',
-  'shell-output',
-  'command-flag',
-  'option-list',
-  'abbreviation',
-  'definition-reverse',
-  'manifest-apiversion',
-  'task-solution',
-  'manifest-field',
-] as const satisfies readonly CardRule[];
-type Missing = Exclude<CardRule, (typeof KNOWN_RULES)[number]>;
-const everyRuleListed: [Missing] extends [never] ? true : Missing = true;
-void everyRuleListed;
+export { isKnownRule, KNOWN_RULES, unknownRuleMessage };
 
-export const isKnownRule = (name: string) => (KNOWN_RULES as readonly string[]).includes(name);
-export const unknownRuleMessage = (name: string) =>
-  `unknown rule "${name}" (known: ${KNOWN_RULES.join(', ')})`;
 /** The warning for a rule name the parser does not know, under the key (or setting) that named it. */
 export const unknownRule = (key: string, rule: string): NoteMessage =>
   noteMessage('unknown-rule', { key, rule, known: KNOWN_RULES.join(', ') });

@@ -9,14 +9,16 @@ const KEY = 'interop.watchFolders';
 
 export const watchedFolders = (ctx: Ctx): string[] => getJsonSetting<string[]>(ctx.db, KEY, []);
 
-export function addWatchedFolder(ctx: Ctx, folder: string): string[] {
+export async function addWatchedFolder(ctx: Ctx, folder: string): Promise<string[]> {
   const abs = resolve(folder);
   if (!existsSync(abs) || !statSync(abs).isDirectory())
     throw new KubedeckError('no-such-folder', `${folder}: no such folder`);
   const list = watchedFolders(ctx);
   if (!list.includes(abs)) list.push(abs);
   setSetting(ctx.db, KEY, JSON.stringify(list));
-  ctx.host.watcher?.add(abs);
+  // A watcher not started yet imports the folder as it starts (it reads the list just stored).
+  if (!ctx.host.watcher && ctx.host.startWatcher) await ctx.host.startWatcher();
+  else ctx.host.watcher?.add(abs);
   return list;
 }
 

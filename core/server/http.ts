@@ -1,16 +1,18 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
 import type { ApiName, Envelope } from '../api.ts';
 import type { Core } from '../app.ts';
-import { isLang } from '../i18n/index.ts';
+import { isLang } from '../i18n/lang.ts';
 import { contentTypeOf } from './content-type.ts';
+import { firstScreenTracker } from './first-screen.ts';
 
 // Not `import … from 'node:http'`: building that ES module facade reads every export, and node:http's lazy
 // WebSocket/fetch getters then load undici, 150–200 ms of a cold start for classes this server never uses.
 const { createServer } = process.getBuiltinModule('node:http');
+// node:crypto the same way: its ES module facade reads webcrypto and the X.509 classes, which serve never uses.
+const { randomBytes, timingSafeEqual } = process.getBuiltinModule('node:crypto');
 
 export type ServeOptions = {
   core: Core;
@@ -19,16 +21,28 @@ export type ServeOptions = {
   port?: number;
   host?: string;
   /**
-   * Called once, when the first script has gone out: the browser compiles and runs it (hundreds of milliseconds)
-   * while the server has nothing to do.
+   * Called once, when the first script has gone out and the files the page asked for with it (its stylesheet) too:
+   * the browser compiles and runs the script (hundreds of milliseconds) while the server has nothing to do. Called
+   * earlier, its work held back the stylesheet, and the script waits for the stylesheet before it runs.
    */
   onScriptSent?: () => void;
 };
 
 /** `url` carries the per-run token (print it, open it); `base` is the same address without it. */
-export type RunningServer = { url: string; base: string; port: number; close: () => Promise<void> };
+export type RunningServer = {
+  url: string;
+  base: string;
+  port: number;
+  /** Settles once a browser's first screen has been served (core/server/first-screen.ts); never without one. */
+  firstScreen: Promise<void>;
+  close: () => Promise<void>;
+};
 
 const MAX_BODY = 4 * 1024 * 1024;
+/** How long after the script the warm-up waits for the page's other files (a cached one never comes). */
+const PAGE_FILES_WAIT_MS = 300;
+/** Static files up to this size are read and sent whole; bigger ones are streamed. */
+const WHOLE_FILE_MAX = 4 * 1024 * 1024;
 /** Uploaded notes travel as JSON text: a folder of notes (5 MB each at most) fits, a disk image does not. */
 const MAX_UPLOAD_BODY = 64 * 1024 * 1024;
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
@@ -170,14 +184,29 @@ function serveStatic(dir: string, urlPath: string, res: ServerResponse): void {
     }
     file = join(root, 'index.html');
   }
+  const size = statSync(file).size;
   res.writeHead(200, {
     'content-type': contentTypeOf(file),
+    'content-length': size,
     'content-security-policy': CSP,
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
     'cache-control': file.endsWith('index.html') ? 'no-cache' : 'max-age=3600',
   });
-  createReadStream(file).pipe(res);
+  // The UI's files (the 470 KB bundle, the fonts) go out in one write: streamed in 64 KB reads, each a trip through
+  // the event loop, the bundle took 60–160 ms to leave on a busy machine, and the first card waited for it.
+  if (size <= WHOLE_FILE_MAX) res.end(readFileSync(file));
+  else createReadStream(file).pipe(res);
+}
+
+/** The files the UI's index.html loads (`assets/index-….js`, `assets/index-….css`), relative to the UI folder. */
+function filesOfPage(dir: string): string[] {
+  try {
+    const html = readFileSync(join(dir, 'index.html'), 'utf8');
+    return [...html.matchAll(/(?:src|href)="\.\/([^"?#]+)"/g)].map((m) => m[1]!);
+  } catch {
+    return [];
+  }
 }
 
 /** The per-run secret: the printed URL carries `token`; the browser keeps `session` in an HttpOnly cookie. */
@@ -238,7 +267,23 @@ export function startServer(opts: ServeOptions): Promise<RunningServer> {
   let hosts = new Set<string>();
   const guard = newGuard();
   let onScriptSent = opts.onScriptSent;
+  // The files index.html names (its script and stylesheet): the warm-up waits until all of them have been sent.
+  const pageFiles = new Set(opts.staticDir ? filesOfPage(opts.staticDir) : []);
+  let scriptSent = false;
+  const whenPageFilesSent = () => {
+    if (!onScriptSent) return;
+    const call = onScriptSent;
+    onScriptSent = undefined;
+    call();
+  };
+  const first = firstScreenTracker();
   const server = createServer((req, res) => {
+    first.requestStarted();
+    res.once('close', () =>
+      first.requestFinished(
+        req.url?.startsWith('/api/') ? 'api' : req.url?.split('?')[0]?.endsWith('.js') ? 'script' : 'other',
+      ),
+    );
     const reqHost = String(req.headers.host ?? '').toLowerCase();
     if (!hosts.has(reqHost)) return sendJson(res, 421, fail('bad-host', `refused Host header: ${reqHost}`));
     const origin = req.headers.origin;
@@ -270,9 +315,15 @@ export function startServer(opts: ServeOptions): Promise<RunningServer> {
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, fail('method', 'GET only'));
     if (!opts.staticDir)
       return sendJson(res, 404, fail('no-ui', 'the UI is not built; run npm run build:renderer'));
-    if (onScriptSent && parsed.pathname.endsWith('.js')) {
-      res.once('finish', onScriptSent);
-      onScriptSent = undefined;
+    if (onScriptSent && pageFiles.delete(parsed.pathname.slice(1))) {
+      res.once('finish', () => {
+        if (pageFiles.size === 0) whenPageFilesSent();
+      });
+    }
+    if (onScriptSent && !scriptSent && parsed.pathname.endsWith('.js')) {
+      scriptSent = true;
+      // A page file the browser had cached is never asked for: the warm-up does not wait for it for long.
+      res.once('finish', () => setTimeout(whenPageFilesSent, PAGE_FILES_WAIT_MS).unref());
     }
     try {
       serveStatic(opts.staticDir, url, res);
@@ -293,6 +344,7 @@ export function startServer(opts: ServeOptions): Promise<RunningServer> {
         url: `${base}?token=${guard.token}`,
         base,
         port,
+        firstScreen: first.served,
         close: () =>
           new Promise<void>((done) => {
             server.close(() => done());

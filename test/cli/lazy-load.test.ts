@@ -72,8 +72,29 @@ describe('each command loads only what it needs (built CLI, modules recorded by 
     const next = loadedSources(['next', '--db', db, '--now', NOW]);
     expect(next.code).toBe(0);
     expect(next.sources).toContain('core/review/scheduler.ts');
-    for (const heavy of ['content/grader/', 'node_modules/kubernetes-models/', 'node_modules/markdown-it/'])
+    // Nor the YAML parser (a note's rule switches, read only when a card is thrown away): serve's first card
+    // runs the same review/next and waited for it.
+    for (const heavy of [
+      'content/grader/',
+      'node_modules/kubernetes-models/',
+      'node_modules/markdown-it/',
+      'node_modules/yaml/',
+      'content/markdown/select/card-view.ts',
+    ])
       expect(next.sources.filter((s) => s.startsWith(heavy))).toEqual([]);
+  });
+
+  it('settings (what every first screen asks for) loads neither the YAML parser nor the card scorer', () => {
+    const db = existingDb();
+    const { code, sources } = loadedSources(['settings', '--db', db, '--now', NOW]);
+    expect(code).toBe(0);
+    expect(sources).toContain('core/handlers/settings.ts');
+    for (const heavy of [
+      'node_modules/yaml/',
+      'content/markdown/select/select-cards.ts',
+      'node_modules/markdown-it/',
+    ])
+      expect(sources.filter((s) => s.startsWith(heavy))).toEqual([]);
   });
 });
 

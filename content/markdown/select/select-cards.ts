@@ -1,5 +1,6 @@
 import type { Density, ParsedCard, ScoredCard, ScoreFeature } from '../types.ts';
 import { viewOf } from './card-view.ts';
+import { DENSITIES, isDensity } from './densities.ts';
 import { FEATURES } from './features.ts';
 import { isExplicitRule, RULES } from './rule-priors.ts';
 
@@ -10,8 +11,7 @@ import { isExplicitRule, RULES } from './rule-priors.ts';
 export const DENSITY_LINE: Record<Density, number> = { fewer: 0.75, standard: 0.65, more: 0.55 };
 export const SUGGESTION_FLOOR = 0.4;
 
-export const DENSITIES: readonly Density[] = ['fewer', 'standard', 'more'];
-export const isDensity = (s: unknown): s is Density => s === 'fewer' || s === 'standard' || s === 'more';
+export { DENSITIES, isDensity };
 
 /** A candidate's score: its rule's prior plus the weights of the features that hold, rounded to hundredths. */
 export function scoreCard(card: ParsedCard): { score: number; features: ScoreFeature[] } {

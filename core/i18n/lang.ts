@@ -1,0 +1,4 @@
+// The two languages, without the tables and i18next: serve checks a call's language before anything is translated.
+export type Lang = 'ko' | 'en';
+export const LANGS: readonly Lang[] = ['ko', 'en'];
+export const isLang = (v: unknown): v is Lang => v === 'ko' || v === 'en';
