@@ -73,7 +73,8 @@ try {
       const watched = mkdtempSync(join(tmpdir(), 'kubedeck-shot-watch-'));
       writeFileSync(
         join(watched, 'pods.md'),
-        '# Pods\n\n## What is a Pod?\n\nThe smallest deployable unit.\n',
+        // Written as a card, so the folder's first sync makes one whatever the importer's density.
+        '# Pods\n\nThe smallest deployable unit :: Pod\n',
       );
       await served.api('watch/add', { folder: watched });
       await page.goto(`${served.url}#/settings`);
