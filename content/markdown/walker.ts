@@ -192,6 +192,7 @@ export class Walker {
             paraText(next.lines),
             contextOf(parent, headings, pseudo).slice(0, -1),
             sectionTags,
+            'question-answer',
           );
       } else if (b.t === 'para') {
         // `Q: …` as the last line of a paragraph, `A: …` opening the next one.
@@ -265,7 +266,19 @@ export class Walker {
     }
   }
 
-  private answerCard(prompt: string, line: number, answer: string, context: Ctx, tags: string[]): void {
+  /**
+   * A heading, a bold line or a `Term:` line over what answers it. A line that asks ("## What is a Pod?") is the
+   * writer's own question: a `question-answer` card, trusted like `Q:`/`A:` (rule-priors.ts says so); a title is
+   * a `heading-answer`.
+   */
+  private answerCard(
+    prompt: string,
+    line: number,
+    answer: string,
+    context: Ctx,
+    tags: string[],
+    rule: 'heading-answer' | 'question-answer' = 'heading-answer',
+  ): void {
     // "**Definition**:" opening the answer only labels it.
     const a = answer
       .trim()
@@ -273,7 +286,9 @@ export class Walker {
         isSectionLabel(label.replace(/[:：]$/, '')) ? '' : m,
       );
     if (!a || a === prompt || a.length > 1500 || isSectionLabel(prompt)) return;
-    this.push({ kind: 'basic', rule: 'heading-answer', prompt, answer: a }, line, context, tags, prompt);
+    // "Two Options: (2nd one is better)" over a list: a lead-in to what follows, not the answer.
+    if (rule === 'question-answer' && LEAD_IN.test(a)) return;
+    this.push({ kind: 'basic', rule, prompt, answer: a }, line, context, tags, prompt);
   }
 
   private item(item: Item, context: Ctx, tags: string[]): void {
@@ -302,7 +317,7 @@ export class Walker {
           : after?.t === 'para' && isAnswerLine(after.lines[0]!.text)
             ? paraText(after.lines).replace(ANSWER_LINE, '')
             : '';
-      if (answer) this.answerCard(paraText(first.lines), head.line, answer, context, tags);
+      if (answer) this.answerCard(paraText(first.lines), head.line, answer, context, tags, 'question-answer');
     }
     if (first.lines.length === 1 && nested && headingLike(head.text) && !lineHasCard(head.text)) {
       const title = head.text.trim().replace(/[:：]$/, '');
@@ -672,3 +687,6 @@ function joinWrappedLines(lines: Line[]): Line[] {
   }
   return out ?? lines;
 }
+
+// A short line that ends in a colon, maybe with an aside after it: it introduces the answer below, it is not one.
+const LEAD_IN = /^[^\n.]{1,60}[:：]\s*(?:\([^)\n]*\))?\s*$/;

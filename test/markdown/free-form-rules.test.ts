@@ -157,7 +157,7 @@ describe('section labels of exercise notes', () => {
     has(t, 'term-definition', 'Pod Selector', 'Determines which pods the policy applies to.');
     has(
       t,
-      'heading-answer',
+      'question-answer',
       'What are Network Policies?',
       'Rules for which pods may talk to which endpoints.',
     );
@@ -165,7 +165,7 @@ describe('section labels of exercise notes', () => {
     const ko =
       '#### 네트워크 정책이란?\n\n**정의**:\n파드가 어느 엔드포인트와 통신할지 정하는 규칙.\n\n- **파드 셀렉터**: 정책이 적용될 파드를 고른다.\n- **정책 타입**: Ingress, Egress 또는 둘 다.\n';
     has(ko, 'term-definition', '파드 셀렉터', '정책이 적용될 파드를 고른다.');
-    has(ko, 'heading-answer', '네트워크 정책이란?', '파드가 어느 엔드포인트와 통신할지 정하는 규칙.');
+    has(ko, 'question-answer', '네트워크 정책이란?', '파드가 어느 엔드포인트와 통신할지 정하는 규칙.');
     expect(cards(ko).map((c) => c.prompt)).not.toContain('정의');
     has(
       '* **ClusterIP** (default) - internal virtual IP\n',
@@ -258,7 +258,7 @@ describe('numbered question labels', () => {
     );
     has(
       '### 문제 2) 기본 프록시 모드는?\n\niptables 모드이다.\n',
-      'heading-answer',
+      'question-answer',
       '기본 프록시 모드는?',
       'iptables 모드이다.',
     );
@@ -273,7 +273,7 @@ describe('numbered question labels', () => {
     );
     has(
       '#### Q: Which component assigns ClusterIPs?\n\nThe kube-apiserver.\n',
-      'heading-answer',
+      'question-answer',
       'Which component assigns ClusterIPs?',
       'The kube-apiserver.',
     );
@@ -421,7 +421,7 @@ describe('sentences that hold a fact', () => {
     );
     has(
       '## 📌 What is a NetworkPolicy?\n\nA firewall for pod-to-pod traffic.\n',
-      'heading-answer',
+      'question-answer',
       'What is a NetworkPolicy?',
       'A firewall for pod-to-pod traffic.',
     );
@@ -528,10 +528,19 @@ describe('titles, questions and HTML', () => {
     );
   });
 
+  it('never answers a question heading with a lead-in line that only introduces a list (en)', () => {
+    const t =
+      '## Reaching a pod from outside?\n\nTwo options: (the second is better)\n\n- a NodePort Service\n- an Ingress\n';
+    const cards = candidateCards('note.md', t);
+    expect(
+      cards.some((c) => c.prompt.startsWith('Reaching a pod') && c.answer.startsWith('Two options')),
+    ).toBe(false);
+  });
+
   it('answers a question heading with its paragraph', () => {
     has(
       '## NodePort 범위는?\n\n30000-32767 사이에서 고른다.\n',
-      'heading-answer',
+      'question-answer',
       'NodePort 범위는?',
       '30000-32767 사이에서 고른다.',
     );
@@ -578,13 +587,13 @@ describe('questions in lists, acronyms, annotated output', () => {
   it('answers a question item with its sub-list or its ⇒ line (ko)', () => {
     has(
       '- A와 B가 통신이 가능할까?\n    - 불가능하다.\n',
-      'heading-answer',
+      'question-answer',
       'A와 B가 통신이 가능할까?',
       '불가능하다.',
     );
     has(
       '- 경로를 모르는 IP와 통신하려면 어떻게 설정?\n\n    ⇒ **디폴트 게이트웨이**\n',
-      'heading-answer',
+      'question-answer',
       '경로를 모르는 IP와 통신하려면 어떻게 설정?',
       '**디폴트 게이트웨이**',
     );
