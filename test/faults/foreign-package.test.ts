@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { buildAnkiCollection } from '../../db/anki-collection.ts';
+import { card } from '../interop/anki-packages.ts';
 import { kubedeck } from '../support/cli.ts';
 import { tmpDir } from '../support/tmp.ts';
 
@@ -24,25 +25,6 @@ const models = {
     tmpls: [{ name: 'Card 1', ord: 0, qfmt: '{{Front}}', afmt: '{{Back}}' }],
   },
 };
-const card = (id: number, nid: number, s: Record<string, number> = {}) => ({
-  id,
-  nid,
-  did: 1,
-  ord: 0,
-  mod: 0,
-  type: 0,
-  queue: 0,
-  due: 1,
-  ivl: 0,
-  factor: 0,
-  reps: 0,
-  lapses: 0,
-  left: 0,
-  odue: 0,
-  odid: 0,
-  data: '',
-  ...s,
-});
 
 /** Three notes; then what a hostile or broken tool could leave: numbers as text columns, 2^53 dates. */
 function oddPackage(media: Record<string, string> = {}): Uint8Array {
@@ -70,9 +52,9 @@ function oddPackage(media: Record<string, string> = {}): Uint8Array {
       data: '',
     })),
     cards: [
-      card(10, 1),
-      card(20, 2, { type: 2, queue: 2, due: 30, ivl: 10, factor: 2500, reps: 3 }),
-      card(30, 3),
+      card(10, 1, 1, 0),
+      card(20, 2, 1, 0, { type: 2, queue: 2, due: 30, ivl: 10, factor: 2500, reps: 3 }),
+      card(30, 3, 1, 0),
     ],
     revlog: [],
   } as never);

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { zipSync } from 'fflate';
 import { buildAnkiCollection } from '../../db/anki-collection.ts';
+import { card } from '../interop/anki-packages.ts';
 
 /**
  * An Anki package whose `revlog` is a recursive view with no end: reading the review log never returns (the probe's
@@ -34,26 +35,7 @@ export function endlessRevlogPackage(): Uint8Array {
     notes: [
       { id: 1, guid: 'g1', mid: 1, mod: 0, tags: '', flds: 'front\x1fback', sfld: '', csum: 0, data: '' },
     ],
-    cards: [
-      {
-        id: 10,
-        nid: 1,
-        did: 1,
-        ord: 0,
-        mod: 0,
-        type: 0,
-        queue: 0,
-        due: 1,
-        ivl: 0,
-        factor: 0,
-        reps: 0,
-        lapses: 0,
-        left: 0,
-        odue: 0,
-        odid: 0,
-        data: '',
-      },
-    ],
+    cards: [card(10, 1, 1, 0)],
     revlog: [],
   } as never);
   const db = new Database(bytes);
