@@ -38,6 +38,41 @@ export function noteWithCards(tag: string, n: number, variant = 0): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** A database in a fresh folder with one note of three explicit cards imported, and the id of its first card. */
+export async function databaseWithCards(tmp: string): Promise<{ db: string; id: string }> {
+  const db = join(tmp, 'k.sqlite');
+  writeFiles(tmp, { 'n.md': noteWithCards('lock', 3) });
+  const imported = await kubedeckAsync(['import', join(tmp, 'n.md'), '--db', db]);
+  if (imported.code !== 0) throw new Error(`import failed: ${imported.stderr}`);
+  const listed = JSON.parse((await kubedeckAsync(['cards', '--json', '--db', db])).stdout);
+  return { db, id: (listed as { cards: { id: string }[] }).cards[0]!.id };
+}
+
+/**
+ * Another process takes the write lock of `db` (`BEGIN IMMEDIATE`; with `write`, it also writes a row) and keeps it
+ * for `ms`. Resolves once the lock is held; `released` settles when the holder has committed and exited.
+ */
+export async function holdWriteLock(
+  db: string,
+  ms: number,
+  opts: { write?: boolean } = {},
+): Promise<{ released: Promise<unknown> }> {
+  const row = opts.write
+    ? `d.prepare("INSERT OR REPLACE INTO settings(key, value) VALUES ('probe.lock', '1')").run();`
+    : '';
+  const holder = spawn(
+    process.execPath,
+    [
+      '-e',
+      `const D=require('better-sqlite3');const d=new D(${JSON.stringify(db)});d.exec('BEGIN IMMEDIATE');${row}` +
+        `console.log('held');setTimeout(()=>{d.exec('COMMIT');d.close()},${ms})`,
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  await new Promise((ok) => holder.stdout!.once('data', ok));
+  return { released: new Promise((done) => holder.once('exit', done)) };
+}
+
 export type OpStats = { ok: number; failed: number; worstMs: number; totalMs: number; errors: string[] };
 const newStats = (): OpStats => ({ ok: 0, failed: 0, worstMs: 0, totalMs: 0, errors: [] });
 function note(s: OpStats, ms: number, error: string | null) {
