@@ -159,7 +159,7 @@ export function launchChromium(): Promise<Browser> {
 export type BrowserSuite = {
   /** The Chromium the file's tests share. */
   browser(): Browser;
-  /** Starts a serve for this test; it is stopped after the test. */
+  /** Starts a serve for this test; every serve a test starts is stopped after it. */
   serve(opts?: Parameters<typeof startServe>[0]): Promise<Served>;
   /** A page in the learner's language on `hash` of the test's serve (`localStorage` set before the app runs). */
   open(lang: 'ko' | 'en', hash: string, viewport?: { width: number; height: number }): Promise<Page>;
@@ -171,7 +171,8 @@ export type BrowserSuite = {
  */
 export function browserSuite(): BrowserSuite {
   let browser: Browser | undefined;
-  let served: Served | undefined;
+  // Every serve the running test started; `open()` uses the latest.
+  let served: Served[] = [];
   beforeAll(async () => {
     await ensureRendererBuilt();
     browser = await launchChromium();
@@ -180,24 +181,26 @@ export function browserSuite(): BrowserSuite {
     await browser?.close();
   });
   afterEach(async () => {
-    await served?.stop();
-    served = undefined;
+    await Promise.all(served.map((s) => s.stop()));
+    served = [];
   });
   return {
     browser: () => browser!,
     async serve(opts) {
-      served = await startServe(opts);
-      return served;
+      const s = await startServe(opts);
+      served.push(s);
+      return s;
     },
     async open(lang, hash, viewport) {
-      if (!browser || !served)
+      const latest = served.at(-1);
+      if (!browser || !latest)
         throw new Error('open() needs the suite browser and a serve started in this test');
       const p = await browser.newPage({
         locale: lang === 'ko' ? 'ko-KR' : 'en-US',
         ...(viewport ? { viewport } : {}),
       });
       await p.addInitScript((l) => localStorage.setItem('kubedeck.lang', l), lang);
-      await p.goto(`${served.url}#/${hash}`);
+      await p.goto(`${latest.url}#/${hash}`);
       return p;
     },
   };

@@ -1,33 +1,22 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ensureRendererBuilt, haveChromium, launchChromium, type Served, startServe } from './harness.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { browserSuite, haveChromium, type Served } from './harness.ts';
 
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000 });
 
 describe.skipIf(!haveChromium)('Settings › Backups and Watched folders in headless Chromium', () => {
-  let browser: Browser;
+  const suite = browserSuite();
   let served: Served | undefined;
   const temps: string[] = [];
-
-  beforeAll(async () => {
-    await ensureRendererBuilt();
-    browser = await launchChromium();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
+  afterAll(() => {
     for (const d of temps) rmSync(d, { recursive: true, force: true });
-  });
-  afterEach(async () => {
-    await served?.stop();
-    served = undefined;
   });
 
   it('takes a backup, restores it after the confirm step and reports success', async () => {
-    served = await startServe({ lang: 'en' });
-    const page = await browser.newPage({ locale: 'en-US' });
+    served = await suite.serve({ lang: 'en' });
+    const page = await suite.browser().newPage({ locale: 'en-US' });
     const dialogs: string[] = [];
     page.on('dialog', (d) => {
       dialogs.push(d.message());
@@ -56,11 +45,11 @@ describe.skipIf(!haveChromium)('Settings › Backups and Watched folders in head
   }, 60_000);
 
   it('adds a watched folder typed as a path, lists it, then removes it', async () => {
-    served = await startServe({ lang: 'ko' });
+    served = await suite.serve({ lang: 'ko' });
     const notes = mkdtempSync(join(tmpdir(), 'kubedeck-watch-'));
     temps.push(notes);
     writeFileSync(join(notes, 'pods.md'), '# Pods\n\n## What is a Pod?\n\nThe smallest deployable unit.\n');
-    const page = await browser.newPage({ locale: 'ko-KR' });
+    const page = await suite.browser().newPage({ locale: 'ko-KR' });
     await page.goto(`${served.url}#/settings`);
     const panel = page.getByTestId('watch');
     await panel.waitFor();
