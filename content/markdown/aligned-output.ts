@@ -11,8 +11,14 @@ function valueColumn(text: string): number {
  * `IP Families:       IPv4` next to `IP:                10.97.181.20`: `kubectl describe` output pasted into a
  * note, in a code block or as text. Its `Key: value` lines are one object's state, not terms and definitions.
  */
-export function isAlignedOutputLine(texts: readonly string[], k: number): boolean {
-  const col = valueColumn(texts[k] ?? '');
+export function isAlignedOutputLine(lines: readonly (string | { text: string })[], k: number): boolean {
+  const col = valueColumn(textAt(lines, k) ?? '');
   if (col < 0) return false;
-  return [texts[k - 1], texts[k + 1]].some((t) => t !== undefined && valueColumn(t) === col);
+  return [textAt(lines, k - 1), textAt(lines, k + 1)].some((t) => t !== undefined && valueColumn(t) === col);
+}
+
+/** A code block's lines are strings, a paragraph's carry their line numbers too. */
+function textAt(lines: readonly (string | { text: string })[], k: number): string | undefined {
+  const l = lines[k];
+  return typeof l === 'string' ? l : l?.text;
 }

@@ -389,11 +389,15 @@ function onlyOneFact(answer: string, spans: string[]): boolean {
   return words(rest.replace(/[,.:;()]/g, ' ')).length <= 2;
 }
 
-function balanced(s: string): boolean {
+/**
+ * Every opening parenthesis (also the full-width one) of `s` is closed in `s`, and none closes first. With
+ * `square`, brackets count as parentheses too (a link's text, `[2]`).
+ */
+export function balanced(s: string, square = false): boolean {
   let depth = 0;
   for (const c of s) {
-    if (c === '(' || c === '（') depth++;
-    else if (c === ')' || c === '）') {
+    if (c === '(' || c === '（' || (square && c === '[')) depth++;
+    else if (c === ')' || c === '）' || (square && c === ']')) {
       if (--depth < 0) return false;
     }
   }

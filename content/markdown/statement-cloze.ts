@@ -1,6 +1,6 @@
 import type { LineCard } from './explicit.ts';
 import { unmask } from './inline.ts';
-import { KO_NOT_TOPIC, KO_TOPIC } from './sentence-cloze.ts';
+import { balanced, KO_NOT_TOPIC, KO_TOPIC } from './sentence-cloze.ts';
 
 /**
  * What a Korean statement says its topic is or does, hidden as the noun phrase a learner recalls:
@@ -50,17 +50,6 @@ function phraseStart(ws: string[], end: number, floor: number): number {
   return i;
 }
 
-const apart = (ws: string[], end: number) => LONE_PARTICLE.test(ws[end + 1] ?? '');
-
-function balanced(s: string): boolean {
-  let depth = 0;
-  for (const ch of s) {
-    if (ch === '(' || ch === '（') depth++;
-    else if ((ch === ')' || ch === '）') && --depth < 0) return false;
-  }
-  return depth === 0;
-}
-
 function topicIndex(ws: string[]): number {
   for (let i = 0; i < Math.min(ws.length - 2, 6); i++) {
     const w = ws[i]!;
@@ -76,14 +65,18 @@ export function statementCloze(masked: string, spans: string[]): LineCard | null
   const topic = topicIndex(ws);
   if (topic < 0) return null;
   const last = ws.length - 1;
+  // The phrase's last word `end`, its noun `stem`, what stays on show after it (`suffix`, then the words from
+  // `restFrom` on: the verb after an object, nothing after a copula).
   let end: number;
   let stem: string;
   let suffix: string;
+  let restFrom: number;
   const copula = COPULA_WORD.exec(ws[last]!);
   if (copula && copula[1]!.length >= 1) {
     end = last;
     stem = copula[1]!;
     suffix = copula[2]!;
+    restFrom = last + 1;
   } else {
     const apart = LONE_PARTICLE.test(ws[last - 1] ?? '');
     const object = apart ? null : OBJECT_WORD.exec(ws[last - 1] ?? '');
@@ -91,6 +84,7 @@ export function statementCloze(masked: string, spans: string[]): LineCard | null
     end = apart ? last - 2 : last - 1;
     stem = apart ? ws[end]! : object![1]!;
     suffix = apart ? ` ${ws[last - 1]}` : object![2]!;
+    restFrom = last;
     if (end <= topic) return null;
   }
   const start = phraseStart(ws, end, topic);
@@ -100,7 +94,7 @@ export function statementCloze(masked: string, spans: string[]): LineCard | null
   if (CLAUSE_AS_NOUN.test(phrase)) return null;
   if (!ASKABLE.test(phrase) && phraseWords < 2) return null;
   const before = ws.slice(0, start).join(' ');
-  const rest = ws.slice(apart(ws, end) ? end + 2 : end + 1);
+  const rest = ws.slice(restFrom);
   const after = `${suffix}${rest.length > 0 ? ` ${rest.join(' ')}` : ''}`;
   const answer = unmask(phrase, spans).trim();
   // A blank that keeps a bracket of its phrase on show ("rule(ex. iptables [...]") cuts the phrase.

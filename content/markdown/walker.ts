@@ -393,7 +393,6 @@ export class Walker {
       start++;
     }
     const lines = joinWrappedLines(start === 0 ? all : all.slice(start));
-    const texts = lines.map((l) => l.text);
     let prose: Line[] = [];
     let proseRun = 0;
     for (let k = 0; k < lines.length; k++) {
@@ -486,7 +485,7 @@ export class Walker {
         continue;
       }
       // `IP Families:       IPv4` among lines aligned like it: `kubectl describe` output pasted as text.
-      if (isAlignedOutputLine(texts, k)) {
+      if (isAlignedOutputLine(lines, k)) {
         prose = this.flush(prose, ctx, tags);
         continue;
       }

@@ -1,4 +1,4 @@
-import { splitSentences } from '../sentence-cloze.ts';
+import { balanced, splitSentences } from '../sentence-cloze.ts';
 import type { ParsedCard } from '../types.ts';
 import { opensWithPronoun } from './text-signs.ts';
 import { termHits } from './vocab.ts';
@@ -68,22 +68,13 @@ export function definingStatement(term: string, answer: string, firstLineOnly = 
   if (!first || !PROSE_LINE.test(first) || (lines.length > 1 && !firstLineOnly)) return answer;
   const sentence = splitSentences(first.trim())[0] ?? first.trim();
   // "(0은 전달 불가. 1은 전달 가능)": a full stop inside brackets ends no statement.
-  if (!balanced(sentence)) return answer;
+  if (!balanced(sentence, true)) return answer;
   const statement = withoutRestatedTerm(term, sentence.replace(/[.。]$/, '').trim());
   // A Korean word carries its particles, so four make a statement; English needs a word more ("The most
   // fundamental relationship." is a label, not what the relationship is).
   const minWords = /[\uac00-\ud7a3]/.test(statement) ? MIN_STATEMENT_WORDS : MIN_STATEMENT_WORDS + 1;
   if (statement.length < MIN_STATEMENT_CHARS || wordCount(statement) < minWords) return answer;
   return statement;
-}
-
-function balanced(s: string): boolean {
-  let depth = 0;
-  for (const ch of s) {
-    if (ch === '(' || ch === '（' || ch === '[') depth++;
-    else if ((ch === ')' || ch === '）' || ch === ']') && --depth < 0) return false;
-  }
-  return depth === 0;
 }
 
 // A heading names a term when it is a short name: not numbered ("1. Iptables", "[2] 책"), not a pair
