@@ -11,8 +11,9 @@ import {
   isReadOnlyPlace,
   openCopy,
   openWithWal,
-  probeDatabase,
+  probeFile,
   probeHeader,
+  probeView,
 } from './probe.ts';
 import { getSetting, setSetting } from './settings.ts';
 
@@ -74,17 +75,20 @@ export function openDatabase(path: string, opts: OpenOptions = {}): OpenResult {
   // process) in the middle of a session, or another process using the file right now. Either way, check.
   const walLeft = exists && existsSync(`${path}-wal`) && statSync(`${path}-wal`).size > 0;
   // Inspect first so a foreign or newer file is never modified (no WAL switch, no journal, no sidecar files). The
-  // header says that much; a read-only place is probed whole, from a copy, since it is opened from one anyway.
-  const probe = !exists ? null : readOnly ? probeDatabase(path, target) : probeHeader(path, target);
+  // header says that much; a read-only place is read from a copy (SQLite cannot open a WAL database where it cannot
+  // create its -shm), and that copy is probed whole and then used: the files are read once.
+  const readOnlyView = readOnly && exists ? readOnlyCopy(path, target, walLeft) : null;
+  if (exists && !readOnly) probeHeader(path, target);
   if (!exists && !memory) mkdirSync(dirname(path), { recursive: true });
 
-  if (readOnly && probe && probe.version < target)
+  if (readOnlyView && readOnlyView.version < target) {
+    readOnlyView.view.close();
     throw new KubedeckError(
       'db-readonly',
-      `${path}: is read-only and from an older Kubedeck (schema ${probe.version}); copy it somewhere writable to update it`,
+      `${path}: is read-only and from an older Kubedeck (schema ${readOnlyView.version}); copy it somewhere writable to update it`,
     );
-  // SQLite cannot open a WAL database where it cannot create its -shm; a read-only place is read from a copy.
-  const db = readOnly && exists ? (walLeft ? openWithWal(path) : openCopy(path)) : new Database(path);
+  }
+  const db = readOnlyView?.view ?? new Database(path);
   let checked = readOnly && exists;
   try {
     // The busy timeout comes first: switching to WAL takes a lock another process may hold for a moment.
@@ -112,6 +116,16 @@ export function openDatabase(path: string, opts: OpenOptions = {}): OpenResult {
     db.close();
     throw e;
   }
+}
+
+/**
+ * A database in a read-only place, read from a copy in memory (SQLite cannot open a WAL database where it cannot
+ * create its -shm), with the commits still in a leftover -wal. The copy is probed whole and then used as the
+ * connection, so the files are read once.
+ */
+function readOnlyCopy(path: string, target: number, walLeft: boolean) {
+  const bytes = probeFile(path);
+  return probeView(path, target, () => (walLeft ? openWithWal(path) : openCopy(path, bytes)), false);
 }
 
 /**

@@ -103,19 +103,41 @@ function truncation(path: string, bytes: Buffer, length: number): string | null 
  * creating anything beside it. Throws a one-line KubedeckError otherwise.
  */
 export function probeDatabase(path: string, target: number): Probe {
-  refuseNonFile(path);
-  const hasWal = existsSync(`${path}-wal`);
-  const bytes = readFileSync(path);
-  if (bytes.length > 0) refuseBadHeader(path, bytes, bytes.length);
-  let probe: Database.Database | undefined;
-  try {
-    // With a -wal beside it the database is open elsewhere or was not closed: its sidecars already exist, and only
-    // SQLite reading the WAL sees the latest commits. Otherwise look at a copy so nothing is created.
-    probe = !hasWal
+  const bytes = probeFile(path);
+  // With a -wal beside it the database is open elsewhere or was not closed: its sidecars already exist, and only
+  // SQLite reading the WAL sees the latest commits. Otherwise look at a copy so nothing is created.
+  const view = () =>
+    !existsSync(`${path}-wal`)
       ? openCopy(path, bytes)
       : needsWalCopy(path)
         ? openWithWal(path)
         : new Database(path, { readonly: true, fileMustExist: true });
+  const { version, appId, tables } = probeView(path, target, view, true);
+  return { version, appId, tables };
+}
+
+/** A file, with a SQLite header that is not cut off: its bytes. Throws a one-line KubedeckError otherwise. */
+export function probeFile(path: string): Buffer {
+  refuseNonFile(path);
+  const bytes = readFileSync(path);
+  if (bytes.length > 0) refuseBadHeader(path, bytes, bytes.length);
+  return bytes;
+}
+
+/**
+ * Opens a view of the database with `open` and checks it is a healthy Kubedeck database of at most schema
+ * `target`; any failure to read is reported as damage. With `close`, the view is closed after the check; without,
+ * the caller keeps it (it is closed only when the check fails).
+ */
+export function probeView(
+  path: string,
+  target: number,
+  open: () => Database.Database,
+  close: boolean,
+): Probe & { view: Database.Database } {
+  let probe: Database.Database | undefined;
+  try {
+    probe = open();
     const appId = probe.pragma('application_id', { simple: true }) as number;
     const version = probe.pragma('user_version', { simple: true }) as number;
     const tables = (
@@ -128,15 +150,15 @@ export function probeDatabase(path: string, target: number): Probe {
         'db-corrupt',
         `${path}: database is damaged (integrity check: ${String(check)}); it was not changed`,
       );
-    return { version, appId, tables };
+    if (close) probe.close();
+    return { version, appId, tables, view: probe };
   } catch (e) {
+    probe?.close();
     if (e instanceof KubedeckError) throw e;
     throw new KubedeckError(
       'db-corrupt',
       `${path}: database is damaged (cannot be read: ${(e as Error).message}); it was not changed`,
     );
-  } finally {
-    probe?.close();
   }
 }
 
