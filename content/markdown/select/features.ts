@@ -559,15 +559,18 @@ export const FEATURES: Feature[] = [
     // command does. Judged: 63–83% kept, against a quarter for code-comment cards as a whole.
     name: 'comment-asks-its-command',
     weight: 0.15,
-    holds: (v) =>
-      v.card.rule === 'code-comment' &&
-      !isCommandLine(v.shown) &&
-      v.answerLines.length === 1 &&
-      isCommandLine(v.answerLines[0]!) &&
+    holds: (v) => {
+      if (v.card.rule !== 'code-comment' || isCommandLine(v.shown) || v.answerLines.length !== 1)
+        return false;
+      const words = v.shown.replace(/^(?:#|\/\/)\s*/, '');
       // "# On Linux:", "# Find path": a label over a step, not what the command is for.
-      v.shown.replace(/^(?:#|\/\/)\s*/, '').split(' ').length >= 3 &&
-      !/[:：]$/.test(v.shown) &&
-      !isStatement(v.shown.replace(/^#\s*/, '')),
+      return (
+        isCommandLine(v.answerLines[0]!) &&
+        words.split(' ').length >= 3 &&
+        !/[:：]$/.test(v.shown) &&
+        !isStatement(words)
+      );
+    },
   },
   {
     // Judged code-intro cards were kept under a task ("Expose a pod as NodePort", "IP range of svc") and junked

@@ -199,7 +199,7 @@ const CONDITION_KO = /(?:면|경우|경우에는|때|때는|없으면|않으면)
  * text before the gap is a condition, and the gap is what follows from it, a whole clause.
  */
 export function followsCondition(before: string): boolean {
-  return CONDITION_EN.test(before.trim() ? `${before.trimStart()}` : '') || CONDITION_KO.test(before);
+  return CONDITION_EN.test(before.trimStart()) || CONDITION_KO.test(before);
 }
 
 /** A piece of text that stops mid-sentence: on a connective, a preposition, an open parenthesis, or a trailing "…". */
