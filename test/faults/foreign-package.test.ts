@@ -9,22 +9,9 @@ import Database from 'better-sqlite3';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { buildAnkiCollection } from '../../db/anki-collection.ts';
-import { card } from '../interop/anki-packages.ts';
+import { BASIC_MODELS, card } from '../interop/anki-packages.ts';
 import { kubedeck } from '../support/cli.ts';
 import { tmpDir } from '../support/tmp.ts';
-
-const models = {
-  1: {
-    id: 1,
-    name: 'Basic',
-    type: 0,
-    flds: [
-      { name: 'Front', ord: 0 },
-      { name: 'Back', ord: 1 },
-    ],
-    tmpls: [{ name: 'Card 1', ord: 0, qfmt: '{{Front}}', afmt: '{{Back}}' }],
-  },
-};
 
 /** Three notes; then what a hostile or broken tool could leave: numbers as text columns, 2^53 dates. */
 function oddPackage(media: Record<string, string> = {}): Uint8Array {
@@ -35,7 +22,7 @@ function oddPackage(media: Record<string, string> = {}): Uint8Array {
       scm: 0,
       ver: 11,
       conf: '{}',
-      models: JSON.stringify(models),
+      models: JSON.stringify(BASIC_MODELS),
       decks: JSON.stringify({ 1: { id: 1, name: 'Odd' } }),
       dconf: '{}',
       tags: '{}',

@@ -28,6 +28,20 @@ export const note = (id: number, mid: number, fields: string[], extra: Partial<A
   ...extra,
 });
 
+/** The "Basic" note type of a legacy collection (`col.models`), with id 1: Front and Back, one card. */
+export const BASIC_MODELS = {
+  1: {
+    id: 1,
+    name: 'Basic',
+    type: 0,
+    flds: [
+      { name: 'Front', ord: 0 },
+      { name: 'Back', ord: 1 },
+    ],
+    tmpls: [{ name: 'Card 1', ord: 0, qfmt: '{{Front}}', afmt: '{{Back}}' }],
+  },
+};
+
 export const card = (
   id: number,
   nid: number,

@@ -1,25 +1,13 @@
 import Database from 'better-sqlite3';
 import { zipSync } from 'fflate';
 import { buildAnkiCollection } from '../../db/anki-collection.ts';
-import { card } from '../interop/anki-packages.ts';
+import { BASIC_MODELS, card } from '../interop/anki-packages.ts';
 
 /**
  * An Anki package whose `revlog` is a recursive view with no end: reading the review log never returns (the probe's
  * "hangs forever" package). One note and one card, so everything before the review log reads fine.
  */
 export function endlessRevlogPackage(): Uint8Array {
-  const models = {
-    1: {
-      id: 1,
-      name: 'Basic',
-      type: 0,
-      flds: [
-        { name: 'Front', ord: 0 },
-        { name: 'Back', ord: 1 },
-      ],
-      tmpls: [{ name: 'Card 1', ord: 0, qfmt: '{{Front}}', afmt: '{{Back}}' }],
-    },
-  };
   const bytes = buildAnkiCollection({
     col: {
       crt: 1_735_700_000,
@@ -27,7 +15,7 @@ export function endlessRevlogPackage(): Uint8Array {
       scm: 0,
       ver: 11,
       conf: '{}',
-      models: JSON.stringify(models),
+      models: JSON.stringify(BASIC_MODELS),
       decks: JSON.stringify({ 1: { id: 1, name: 'Default' } }),
       dconf: '{}',
       tags: '{}',
