@@ -47,6 +47,12 @@ describe.skipIf(!haveChromium)('Review, as a new learner uses it', () => {
   /** A loaded machine (the e2e run shares it) can take seconds where a quiet one takes milliseconds. */
   const WAIT = { timeout: 15_000 };
   const cardId = (page: Page) => page.getByTestId('card').getAttribute('data-card-id');
+  /**
+   * The card on screen now, or null: no waiting. A poll must not call `cardId` where the card may go away: its
+   * `getAttribute` then waits for a card that never comes, and the poll fails as "did not resolve in time".
+   */
+  const shownCardId = (page: Page) =>
+    page.evaluate(() => document.querySelector('[data-testid="card"]')?.getAttribute('data-card-id') ?? null);
 
   it('Edit (button or E) opens the card in Browse, its source line ready to edit', async () => {
     const { page } = await open('en', 'review');
@@ -142,9 +148,7 @@ describe.skipIf(!haveChromium)('Review, as a new learner uses it', () => {
       await page.keyboard.press('Space');
       await page.getByTestId('answer').waitFor();
       await page.keyboard.press('4');
-      await expect
-        .poll(async () => (await page.getByTestId('card').count()) === 0 || (await cardId(page)) !== id, WAIT)
-        .toBe(true);
+      await expect.poll(() => shownCardId(page), WAIT).not.toBe(id);
     }
     const note2 = page.getByTestId('new-limit');
     await note2.waitFor();
