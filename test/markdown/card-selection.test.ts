@@ -152,6 +152,27 @@ describe('never a card', () => {
     expectRefused(en, ([p, a]) => p.includes('include [...]') && a.includes('Calico'));
   });
 
+  it('from ordinary words labelling a step, though a plain-worded term defined as a thing stays (en)', () => {
+    const en = [
+      '# Overlay walk-through',
+      '',
+      '- SENDING: the agent on node A wraps the packet with the node addresses',
+      '- RECEIVING: the agent on node B unwraps it and hands it to the pod',
+      '- Stub domain: a domain whose queries CoreDNS forwards to a chosen DNS server',
+      '',
+    ].join('\n');
+    expectRefused(en, ([p]) => p === 'SENDING', true);
+    expectRefused(en, ([p]) => p === 'RECEIVING', true);
+    expect(made(en).some(([p]) => p === 'Stub domain')).toBe(true);
+  });
+
+  it('whose command the writer left unfinished with "..." (en, ko)', () => {
+    const en = '# Pod networking\n\n```bash\n# Create the veth pair\nip link add ...\n```\n';
+    expectRefused(en, ([p, a]) => p.includes('veth pair') && a === 'ip link add ...', true);
+    const ko = '# 파드 네트워킹\n\n```bash\n# 인터페이스 올리기\nip -n <namespace> link set …\n```\n';
+    expectRefused(ko, ([p, a]) => p.includes('인터페이스') && a.startsWith('ip -n'));
+  });
+
   it('from a line that only labels a command, or a statement over a block (en, ko)', () => {
     const en = "# Setup\n\nThe cluster isn't ready yet.\n\n```\nkubectl get nodes\n```\n";
     expectRefused(en, ([p]) => p.startsWith("The cluster isn't ready"));

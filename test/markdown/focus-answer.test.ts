@@ -16,10 +16,28 @@ describe('a term is asked for its defining statement', () => {
     const cards = made(text);
     expect(cards).toContainEqual([
       'SNAT',
-      '패킷의 출발지 주소를 노드의 주소로 바꾸는 주소 변환이다',
+      '패킷의 출발지 주소를 노드의 주소로 바꾸는 주소 변환',
       'term-definition',
     ]);
     expect(cards.some(([, a]) => a!.includes('conntrack'))).toBe(false);
+  });
+
+  it('drops the copula or an empty "사용" closing a noun answer, never a verb\'s own ending (ko)', () => {
+    const text = [
+      '# DNS 정책',
+      '',
+      '- ClusterFirst: 파드 DNS 정책의 기본값이다',
+      '- 온프레미스 클러스터: **ingress-nginx 컨트롤러** 사용',
+      '- MARK: 패킷에 내부적인 표시를 설정한다.',
+      '- ip addr add: 인터페이스에 IP를 설정하는데에 사용',
+      '',
+    ].join('\n');
+    const cards = made(text);
+    expect(cards).toContainEqual(['ClusterFirst', '파드 DNS 정책의 기본값', 'term-definition']);
+    expect(cards).toContainEqual(['온프레미스 클러스터', '**ingress-nginx 컨트롤러**', 'term-definition']);
+    expect(cards).toContainEqual(['MARK', '패킷에 내부적인 표시를 설정한다.', 'term-definition']);
+    // "설정하는데에" ends in a particle: its "사용" is the verb, and the line is asked whole (either way round).
+    expect(cards.flat()).toContain('인터페이스에 IP를 설정하는데에 사용');
   });
 
   it('asks a bold item that names a field for the first point under it (en)', () => {

@@ -75,6 +75,14 @@ const isCode = (v: CardView) =>
       }),
   );
 /** Rules whose prompt is a term: a name, not a piece of a sentence. */
+/** One to three ordinary English words: none a term, a field or an acronym. */
+function isPlainWords(shown: string): boolean {
+  if (!/^[A-Za-z]+(?:[ /][A-Za-z]+){0,2}$/.test(shown)) return false;
+  return shown
+    .split(/[ /]/)
+    .every((w) => !isTermToken(w) && !isFieldName(w) && !/^[A-Z]{2,5}s?$/.test(w) && !/[a-z][A-Z]/.test(w));
+}
+
 const TERM_RULES = new Set(['term-definition', 'definition-reverse', 'abbreviation', 'table', 'option-list']);
 const isManifestCard = (v: CardView) => v.card.rule === 'manifest' || v.card.rule === 'manifest-field';
 
@@ -271,8 +279,10 @@ export const FEATURES: Feature[] = [
   },
   {
     // "Service web은 app=web Pod의 컨테이너 포트로 …를 만든다." over the manifest: the task it answers is stated.
+    // Even so, judges kept 1 in 10 whole manifests as they were (the rest: EDIT for fields the task never asks,
+    // or too long), so a stated task lifts a manifest to a suggestion, not to a card of its own.
     name: 'manifest-with-its-task',
-    weight: 0.45,
+    weight: 0.4,
     holds: (v) =>
       v.card.rule === 'manifest' &&
       ((v.card.prompt.includes('\n') && (v.card.prompt.split('\n')[0] ?? '').split(' ').length >= 5) ||
@@ -463,15 +473,27 @@ export const FEATURES: Feature[] = [
       TERM_RULES.has(v.card.rule) && (/=>/.test(v.hidden) || (v.hidden.match(/→|->/g)?.length ?? 0) >= 2),
   },
   {
-    // "Odd", "Dynamic", "class": one ordinary word is no term to define.
-    name: 'one-plain-word-as-term',
+    // "# Create veth pair" over "ip link add ...": the writer left the command's rest out, so there is no
+    // command to recall, only its first words. ("… -- <arg1> ... <argN>" elides a list and stays whole.)
+    name: 'command-left-unfinished',
+    weight: -0.3,
+    holds: (v) =>
+      !v.isCloze &&
+      v.answerLines.length === 1 &&
+      isCommandLine(v.answerLines[0]!) &&
+      /\s(?:\.{3}|…)$/.test(v.answerLines[0]!.trim()),
+  },
+  {
+    // "Odd", "Odd/Even", "SENDING", "Copy from docs": ordinary words, none of them a term, label a step or a
+    // remark; they name nothing to define. An acronym ("NAT", "PV") is a name, however short, and words that an
+    // answer defines as a kind of thing ("Stub domain: a domain whose …") are a term of their own.
+    name: 'plain-words-as-term',
     weight: -0.2,
     holds: (v) =>
       TERM_RULES.has(v.card.rule) &&
-      /^[A-Za-z][a-z]+$/.test(v.shown) &&
-      !isTermToken(v.shown) &&
-      !isFieldName(v.shown) &&
-      !/^`/.test(v.card.prompt.trim()),
+      !/^`/.test(v.card.prompt.trim()) &&
+      isPlainWords(v.shown) &&
+      !/^an?\s/i.test(v.hidden),
   },
   {
     // "Case 1 → - nginx 샘플 배포 - 배포 확인 - iptables 확인": the steps of one walk-through, not facts.

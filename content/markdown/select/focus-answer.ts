@@ -136,6 +136,27 @@ function isTermPrompt(prompt: string): boolean {
 }
 
 /**
+ * "Domain Name System 이다.", "DNS Policy의 Default 설정이다", "**NGINX Ingress Controller** 사용": Korean writers
+ * close a noun answer with a copula or an empty "사용". Judges marked such answers EDIT (trim the ending) and kept
+ * the noun; a verb's own ending ("마크를 설정한다", "노출시킨다") is the statement and stays.
+ */
+const EMPTY_KO_ENDING =
+  /\s*(?:이다|입니다|이에요|(?:을|를)?\s?의미한다|(?:을|를)?\s?(?:말한다|사용(?:한다|합니다)?)|(?:이)?라고 한다)\.?$/;
+// What stays must end in a noun: a Hangul syllable that closes no verb and is no particle, a Latin letter, a
+// digit or a bracket ("설정하는데에 사용" keeps its verb).
+const ENDS_IN_NOUN = /(?:[\uac00-\ud7a3](?<![다요음함됨에를을로의와과도서고게])|[A-Za-z0-9)`*])$/;
+// A longer answer is a sentence with its own subject, which reads wrong without its ending.
+const MAX_NOUN_ANSWER_WORDS = 8;
+
+export function withoutEmptyEnding(answer: string): string {
+  if (answer.includes('\n') || wordCount(answer) > MAX_NOUN_ANSWER_WORDS) return answer;
+  const m = EMPTY_KO_ENDING.exec(answer);
+  if (!m || m.index === 0) return answer;
+  const rest = answer.slice(0, m.index).trimEnd();
+  return rest.length >= 2 && ENDS_IN_NOUN.test(rest) ? rest : answer;
+}
+
+/**
  * Cuts each term's answer to its defining statement. A heading over a section becomes a term-definition card
  * when what it asks is that statement: it is then the same card a `Term: definition` line makes, and is
  * scored as one.
@@ -143,7 +164,7 @@ function isTermPrompt(prompt: string): boolean {
 export function focusAnswers(cards: ParsedCard[]): ParsedCard[] {
   for (const c of cards) {
     if (c.kind !== 'basic' || !DEFINING_RULES.has(c.rule) || !isTermPrompt(c.prompt)) continue;
-    const statement = definingStatement(c.prompt, c.answer, c.rule === 'heading-answer');
+    const statement = withoutEmptyEnding(definingStatement(c.prompt, c.answer, c.rule === 'heading-answer'));
     c.answer = statement;
     if (c.rule === 'heading-answer' && !statement.includes('\n') && namesATerm(c.prompt, statement))
       c.rule = 'term-definition';
