@@ -78,12 +78,20 @@ const isCode = (v: CardView) =>
       }),
   );
 /** Rules whose prompt is a term: a name, not a piece of a sentence. */
-/** One to three ordinary English words: none a term, a field or an acronym. */
+/**
+ * One to three ordinary English words: none a term or an acronym. A lone word may be a field ("ports"); among
+ * other words "from" or "to" is just a word ("Copy from docs").
+ */
 function isPlainWords(shown: string): boolean {
   if (!/^[A-Za-z]+(?:[ /][A-Za-z]+){0,2}$/.test(shown)) return false;
-  return shown
-    .split(/[ /]/)
-    .every((w) => !isTermToken(w) && !isFieldName(w) && !/^[A-Z]{2,5}s?$/.test(w) && !/[a-z][A-Z]/.test(w));
+  const words = shown.split(/[ /]/);
+  return words.every(
+    (w) =>
+      !isTermToken(w) &&
+      !(words.length === 1 && isFieldName(w)) &&
+      !/^[A-Z]{2,5}s?$/.test(w) &&
+      !/[a-z][A-Z]/.test(w),
+  );
 }
 
 const TERM_RULES = new Set(['term-definition', 'definition-reverse', 'abbreviation', 'table', 'option-list']);
