@@ -48,9 +48,9 @@ export type Feature = { name: string; weight: number; holds: (v: CardView) => bo
 /** Words of an answer a learner can still recall in one go; past this a cloze answer is prose. */
 export const SHORT_ANSWER_WORDS = 8;
 const PARAGRAPH_WORDS = 25;
-// A definition recalled in one go: past 12 words judges trimmed most of them (EDIT), so a longer one earns no
-// bonus as a definition, though it may still be a card for what else it is.
-const DEFINITION_WORDS = 12;
+// A definition recalled in one go. Judges kept half of those of 13–16 words and trimmed most longer ones (EDIT,
+// 1 in 7 kept), so a longer one earns no bonus as a definition, though it may still be a card for what else it is.
+const DEFINITION_WORDS = 16;
 // Words of a list item a learner recalls as one thing (a name, a value, a short phrase).
 const ITEM_WORDS = 3;
 /** Words of a list item on average, its bullet not counted. */
