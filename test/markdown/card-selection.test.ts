@@ -159,8 +159,10 @@ describe('never a card', () => {
       '- SENDING: the agent on node A wraps the packet with the node addresses',
       '- RECEIVING: the agent on node B unwraps it and hands it to the pod',
       '- Stub domain: a domain whose queries CoreDNS forwards to a chosen DNS server',
+      '- Recall: A Service is reachable from every Pod, whatever node it runs on',
       '',
     ].join('\n');
+    expectRefused(en, ([p]) => p === 'Recall');
     expectRefused(en, ([p]) => p === 'SENDING', true);
     expectRefused(en, ([p]) => p === 'RECEIVING', true);
     expect(made(en).some(([p]) => p === 'Stub domain')).toBe(true);

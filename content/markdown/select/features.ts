@@ -504,7 +504,8 @@ export const FEATURES: Feature[] = [
       TERM_RULES.has(v.card.rule) &&
       !/^`/.test(v.card.prompt.trim()) &&
       isPlainWords(v.shown) &&
-      !/^an?\s/i.test(v.hidden),
+      // "a domain whose …" defines a kind; "A Service is accessible …" is a statement that opens with "A".
+      !(/^an?\s/i.test(v.hidden) && !/^an?\s+\S+\s+(?:is|are|can|will|has|does|must)\b/i.test(v.hidden)),
   },
   {
     // "Case 1 → - nginx 샘플 배포 - 배포 확인 - iptables 확인": the steps of one walk-through, not facts.

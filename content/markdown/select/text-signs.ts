@@ -137,7 +137,7 @@ export function hasMarkup(text: string): boolean {
 
 // Titles that name a part of a note, not a subject: asked alone, their answer could be anything.
 const GENERIC_TITLE =
-  /^(?:expected|expected output|input|output|before|after|result|scenario|examples?|explanation|notes?|tips?|summary|overview|steps?|tasks?|clean ?up|set ?up|results?|output|solution|answers?|questions?|options?|two options|methods?|approach|usage|syntax|commands?|how ?to|details?|misc|reference|references|see also|try it out|example \d+|(?:path|step|case|option|scenario|method|way|part|section|question|problem|task|exercise) ?\d+|default|defaults|problem|issue|fix|verify|verification|check|test|testing|demo|lab|practice|exercise|예시|예제|결과|정리|요약|방법|참고|주의|실습|과제|문제|풀이|해설|명령어|출력|개요|결론|확인|테스트|방법 ?\d+|단계 ?\d*|\d+단계|예시 ?\d+|문제 ?\d+|실습 ?\d+)$/i;
+  /^(?:expected|expected output|input|output|before|after|result|scenario|examples?|explanation|notes?|tips?|recall|remember|reminder|important|warning|caution|takeaways?|key points?|summary|overview|steps?|tasks?|clean ?up|set ?up|results?|output|solution|answers?|questions?|options?|two options|methods?|approach|usage|syntax|commands?|how ?to|details?|misc|reference|references|see also|try it out|example \d+|(?:path|step|case|option|scenario|method|way|part|section|question|problem|task|exercise) ?\d+|default|defaults|problem|issue|fix|verify|verification|check|test|testing|demo|lab|practice|exercise|예시|예제|결과|정리|요약|방법|참고|주의|기억|복습|팁|핵심|실습|과제|문제|풀이|해설|명령어|출력|개요|결론|확인|테스트|방법 ?\d+|단계 ?\d*|\d+단계|예시 ?\d+|문제 ?\d+|실습 ?\d+)$/i;
 export function isGenericTitle(text: string): boolean {
   const t = text
     .replace(/[*_`#:：]/g, '')
