@@ -168,6 +168,17 @@ describe('never a card', () => {
     expect(made(en).some(([p]) => p === 'Stub domain')).toBe(true);
   });
 
+  it('whose prompt spells its whole command out, short names and all (en, ko)', () => {
+    const en =
+      '# Checks\n\n```bash\n# Nodes ready?\nk get nodes\n# Create a namespace called web\nkubectl create ns web\n# Pods of the control plane\nk get pods -n kube-system\n```\n';
+    expectRefused(en, ([, a]) => a === 'k get nodes');
+    expectRefused(en, ([, a]) => a === 'kubectl create ns web');
+    // A flag the prompt does not give is worth asking.
+    expect(made(en).some(([, a]) => a === 'k get pods -n kube-system')).toBe(true);
+    const ko = '# 확인\n\n```bash\n# web 네임스페이스 생성\nkubectl create ns web\n```\n';
+    expectRefused(ko, ([, a]) => a === 'kubectl create ns web');
+  });
+
   it('whose command the writer left unfinished with "..." (en, ko)', () => {
     const en = '# Pod networking\n\n```bash\n# Create the veth pair\nip link add ...\n```\n';
     expectRefused(en, ([p, a]) => p.includes('veth pair') && a === 'ip link add ...', true);

@@ -32,6 +32,8 @@ import {
   isMeaningfulValue,
   isOutdatedApiVersion,
   isTermToken,
+  koKubectlWords,
+  kubectlResource,
   stripParticle,
   termHits,
   tokens,
@@ -78,6 +80,30 @@ const isCode = (v: CardView) =>
       }),
   );
 /** Rules whose prompt is a term: a name, not a piece of a sentence. */
+// `get` is what any question about a resource asks for; it adds nothing to recall.
+const GIVEN_VERBS = new Set(['get']);
+
+/** A bare `kubectl VERB RESOURCE [NAME]` whose every word is in the prompt. */
+function commandSpelledOut(command: string, prompt: string): boolean {
+  const words = command.trim().split(/\s+/);
+  if (!/^(?:kubectl|k)$/.test(words[0]!) || words.length > 4) return false;
+  const rest = words.slice(1);
+  if (rest.some((w) => w.startsWith('-') || /[<>{}$|=]/.test(w))) return false;
+  const said = prompt.toLowerCase().replace(/[`*]/g, '');
+  const squeezed = said.replace(/\s+/g, '');
+  return rest.every((w) => {
+    if (GIVEN_VERBS.has(w)) return true;
+    const resource = kubectlResource(w);
+    const stem = resource.replace(/(?:es|s)$/, '');
+    return (
+      said.includes(w.toLowerCase()) ||
+      squeezed.includes(stem) ||
+      koKubectlWords(resource.replace(/s$/, '')).some((k) => said.includes(k)) ||
+      koKubectlWords(resource).some((k) => said.includes(k))
+    );
+  });
+}
+
 /**
  * One to three ordinary English words: none a term or an acronym. A lone word may be a field ("ports"); among
  * other words "from" or "to" is just a word ("Copy from docs").
@@ -482,6 +508,14 @@ export const FEATURES: Feature[] = [
     weight: -0.3,
     holds: (v) =>
       TERM_RULES.has(v.card.rule) && (/=>/.test(v.hidden) || (v.hidden.match(/→|->/g)?.length ?? 0) >= 2),
+  },
+  {
+    // "1. Nodes ready?" → "k get nodes", "Create a namespace called `exercise-15`" → "k create ns exercise-15": the
+    // prompt spells the whole command out, word for word (short names included). Judges threw these away as
+    // trivial; a flag, a placeholder or a word the prompt does not say is what makes a command worth asking.
+    name: 'command-spelled-out',
+    weight: -0.5,
+    holds: (v) => !v.isCloze && v.answerLines.length === 1 && commandSpelledOut(v.answerLines[0]!, v.shown),
   },
   {
     // "# Create veth pair" over "ip link add ...": the writer left the command's rest out, so there is no

@@ -22,6 +22,7 @@ const ENUMS = new Set([
 const PHRASES = lowerSet([...terms.components, ...terms.networking, ...terms.ko]);
 const COMMANDS = new Set(terms.commands);
 const KUBECTL_VERBS = new Set(terms.kubectlVerbs);
+const SHORT_NAMES: Record<string, string> = terms.kubectlShortNames;
 const PORTS = new Set(Object.keys(terms.ports));
 const PATHS = terms.paths.map((p) => p.toLowerCase());
 const DNS_FORMS = terms.dnsForms.map((p) => p.toLowerCase());
@@ -214,4 +215,17 @@ export function isCommandLine(text: string): boolean {
 export function kubectlVerb(text: string): string | null {
   const m = /^(?:kubectl|k)\s+(\S+)/.exec(text.trim());
   return m && KUBECTL_VERBS.has(m[1]!) ? m[1]! : null;
+}
+
+const KO_KUBECTL_WORDS: Record<string, string[]> = terms.koKubectlWords;
+
+/** "svc" → "service", "netpol" → "networkpolicy": the resource a kubectl short name stands for, else the word. */
+export function kubectlResource(word: string): string {
+  const w = word.toLowerCase();
+  return SHORT_NAMES[w] ?? w;
+}
+
+/** The Korean words a note may say for a kubectl verb or resource ("create" → 생성, "pod" → 파드). */
+export function koKubectlWords(word: string): string[] {
+  return KO_KUBECTL_WORDS[word] ?? [];
 }
