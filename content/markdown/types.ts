@@ -8,6 +8,7 @@ export type CardRule =
   | 'explicit-multiline'
   | 'term-definition'
   | 'question-answer'
+  | 'question-heading'
   | 'list'
   | 'auto-cloze'
   | 'manifest'

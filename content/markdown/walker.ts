@@ -184,16 +184,19 @@ export class Walker {
             sectionTags,
           );
         // A heading that asks something, answered by the paragraph under it.
-        // "## Q: …?" / "### 문제 1) …?": the label is not part of the question.
-        if (/[?？]$/.test(text) && next?.t === 'para')
+        // "## Q: …?" / "### 문제 1) …?": the label is not part of the question, and marks it as one written to be
+        // asked (a `question-answer`, like `Q:`/`A:` lines); an unlabelled one may head an explanation.
+        if (/[?？]$/.test(text) && next?.t === 'para') {
+          const labelled = questionLine(text)?.[1]?.trim();
           this.answerCard(
-            questionLine(text)?.[1]?.trim() ?? text,
+            labelled ?? text,
             b.line,
             paraText(next.lines),
             contextOf(parent, headings, pseudo).slice(0, -1),
             sectionTags,
-            'question-answer',
+            labelled ? 'question-answer' : 'question-heading',
           );
+        }
       } else if (b.t === 'para') {
         // `Q: …` as the last line of a paragraph, `A: …` opening the next one.
         const lastLine = b.lines[b.lines.length - 1]!;
@@ -268,8 +271,9 @@ export class Walker {
 
   /**
    * A heading, a bold line or a `Term:` line over what answers it. A line that asks ("## What is a Pod?") is the
-   * writer's own question: a `question-answer` card, trusted like `Q:`/`A:` (rule-priors.ts says so); a title is
-   * a `heading-answer`.
+   * writer's own question: a `question-heading` card (less trusted than `Q:`/`A:`, whose writer made a card on
+   * purpose: the section under a question heading is often an explanation, not an answer); a title is a
+   * `heading-answer`.
    */
   private answerCard(
     prompt: string,
@@ -277,7 +281,7 @@ export class Walker {
     answer: string,
     context: Ctx,
     tags: string[],
-    rule: 'heading-answer' | 'question-answer' = 'heading-answer',
+    rule: 'heading-answer' | 'question-heading' | 'question-answer' = 'heading-answer',
   ): void {
     // "**Definition**:" opening the answer only labels it.
     const a = answer
@@ -287,7 +291,7 @@ export class Walker {
       );
     if (!a || a === prompt || a.length > 1500 || isSectionLabel(prompt)) return;
     // "Two Options: (2nd one is better)" over a list: a lead-in to what follows, not the answer.
-    if (rule === 'question-answer' && LEAD_IN.test(a)) return;
+    if (rule !== 'heading-answer' && LEAD_IN.test(a)) return;
     this.push({ kind: 'basic', rule, prompt, answer: a }, line, context, tags, prompt);
   }
 
@@ -317,7 +321,8 @@ export class Walker {
           : after?.t === 'para' && isAnswerLine(after.lines[0]!.text)
             ? paraText(after.lines).replace(ANSWER_LINE, '')
             : '';
-      if (answer) this.answerCard(paraText(first.lines), head.line, answer, context, tags, 'question-answer');
+      if (answer)
+        this.answerCard(paraText(first.lines), head.line, answer, context, tags, 'question-heading');
     }
     if (first.lines.length === 1 && nested && headingLike(head.text) && !lineHasCard(head.text)) {
       const title = head.text.trim().replace(/[:：]$/, '');

@@ -13,6 +13,7 @@ export const KNOWN_RULES = [
   'explicit-multiline',
   'term-definition',
   'question-answer',
+  'question-heading',
   'list',
   'auto-cloze',
   'manifest',

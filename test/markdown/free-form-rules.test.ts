@@ -157,7 +157,7 @@ describe('section labels of exercise notes', () => {
     has(t, 'term-definition', 'Pod Selector', 'Determines which pods the policy applies to.');
     has(
       t,
-      'question-answer',
+      'question-heading',
       'What are Network Policies?',
       'Rules for which pods may talk to which endpoints.',
     );
@@ -165,7 +165,7 @@ describe('section labels of exercise notes', () => {
     const ko =
       '#### 네트워크 정책이란?\n\n**정의**:\n파드가 어느 엔드포인트와 통신할지 정하는 규칙.\n\n- **파드 셀렉터**: 정책이 적용될 파드를 고른다.\n- **정책 타입**: Ingress, Egress 또는 둘 다.\n';
     has(ko, 'term-definition', '파드 셀렉터', '정책이 적용될 파드를 고른다.');
-    has(ko, 'question-answer', '네트워크 정책이란?', '파드가 어느 엔드포인트와 통신할지 정하는 규칙.');
+    has(ko, 'question-heading', '네트워크 정책이란?', '파드가 어느 엔드포인트와 통신할지 정하는 규칙.');
     expect(cards(ko).map((c) => c.prompt)).not.toContain('정의');
     has(
       '* **ClusterIP** (default) - internal virtual IP\n',
@@ -421,7 +421,7 @@ describe('sentences that hold a fact', () => {
     );
     has(
       '## 📌 What is a NetworkPolicy?\n\nA firewall for pod-to-pod traffic.\n',
-      'question-answer',
+      'question-heading',
       'What is a NetworkPolicy?',
       'A firewall for pod-to-pod traffic.',
     );
@@ -540,7 +540,7 @@ describe('titles, questions and HTML', () => {
   it('answers a question heading with its paragraph', () => {
     has(
       '## NodePort 범위는?\n\n30000-32767 사이에서 고른다.\n',
-      'question-answer',
+      'question-heading',
       'NodePort 범위는?',
       '30000-32767 사이에서 고른다.',
     );
@@ -587,13 +587,13 @@ describe('questions in lists, acronyms, annotated output', () => {
   it('answers a question item with its sub-list or its ⇒ line (ko)', () => {
     has(
       '- A와 B가 통신이 가능할까?\n    - 불가능하다.\n',
-      'question-answer',
+      'question-heading',
       'A와 B가 통신이 가능할까?',
       '불가능하다.',
     );
     has(
       '- 경로를 모르는 IP와 통신하려면 어떻게 설정?\n\n    ⇒ **디폴트 게이트웨이**\n',
-      'question-answer',
+      'question-heading',
       '경로를 모르는 IP와 통신하려면 어떻게 설정?',
       '**디폴트 게이트웨이**',
     );

@@ -369,6 +369,7 @@ export const FEATURES: Feature[] = [
     holds: (v) =>
       !v.isCloze &&
       v.card.rule !== 'question-answer' &&
+      v.card.rule !== 'question-heading' &&
       v.card.rule !== 'details' &&
       !isCommandLine(v.shown) &&
       isCode(v) &&
