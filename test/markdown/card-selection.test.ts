@@ -97,6 +97,9 @@ describe('never a card', () => {
     expect(made(en)).toEqual([]);
     const ko = '# 정리\n\n이 글은 강의를 토대로 kube-proxy 에 대해 공부한 내용을 정리하였음을 밝힙니다.\n';
     expect(made(ko)).toEqual([]);
+    // A walk-through telling the reader what they should see now.
+    const walk = '# Set up\n\nYour cluster should be ready now, and the `coredns` Deployment should be up to scale.\n';
+    expectRefused(walk, ([p, a]) => p.includes('[...]') && a === 'coredns');
   });
 
   it('from pasted command output (en, ko)', () => {
