@@ -3,6 +3,7 @@ import type { ApiResult } from '../../core/api.ts';
 import { call } from '../api/client.ts';
 import { ErrorNote } from '../components/ErrorNote.tsx';
 import { Markdown } from '../components/Markdown.tsx';
+import { VerdictView } from '../components/VerdictView.tsx';
 import { type EditorHandle, YamlEditor } from '../components/YamlEditor.tsx';
 import { type StringKey, type T, useI18n } from '../i18n/index.ts';
 import { useAsync } from '../useAsync.ts';
@@ -35,9 +36,6 @@ function useDrafts() {
     },
   };
 }
-
-const loc = (line: number | null, column: number | null) =>
-  line === null ? '' : column === null ? `${line}` : `${line}:${column}`;
 
 export function ExercisesScreen() {
   const { t, lang } = useI18n();
@@ -185,38 +183,7 @@ function ExerciseDetailView({
         )}
       </div>
       {gradeError ? <ErrorNote error={gradeError} /> : null}
-      {verdict && (
-        <div className={verdict.passed ? 'verdict pass' : 'verdict fail'} data-testid="verdict">
-          <p className="verdict-head">
-            {verdict.passed ? `✓ ${t('passed')}` : `✗ ${t('failed')}`}
-            <span className="muted">
-              {' '}
-              · {t('score')} {verdict.score}%
-            </span>
-          </p>
-          {verdict.errors.length > 0 && <p className="muted">{t('yamlProblems')}</p>}
-          <ul className="checks">
-            {verdict.errors.map((e) => (
-              <li key={`${e.code}-${e.line}-${e.column}-${e.message}`} className="check-row bad">
-                <span className="mark">✗</span>
-                <CheckLoc line={e.line} column={e.column} jump={editor} />
-                <span>{e.message}</span>
-              </li>
-            ))}
-            {dedupe(verdict.checks).map(({ check: c, times }) => (
-              <li key={c.id} className={c.passed ? 'check-row ok' : 'check-row bad'}>
-                <span className="mark">{c.passed ? '✓' : '✗'}</span>
-                <CheckLoc line={c.line} column={c.column} jump={editor} />
-                <span>
-                  {c.message}
-                  {times > 1 ? <span className="muted"> ×{times}</span> : null}
-                  {!c.passed && c.hint ? <span className="hint"> — {c.hint}</span> : null}
-                </span>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {verdict && <VerdictView verdict={verdict} jump={editor} />}
       {result?.solution && (
         <>
           <h3 className="solution-head">{t('solution')}</h3>
@@ -224,38 +191,5 @@ function ExerciseDetailView({
         </>
       )}
     </article>
-  );
-}
-
-type CheckRow = NonNullable<GradeResult['verdict']>['checks'][number];
-
-/** A missing document fails every check on it with the same message; show it once with a count. */
-function dedupe(checks: CheckRow[]): { check: CheckRow; times: number }[] {
-  const out: { check: CheckRow; times: number }[] = [];
-  for (const c of checks) {
-    const same = out.find(
-      (o) =>
-        !c.passed && !o.check.passed && o.check.message === c.message && o.check.line === c.line && !c.hint,
-    );
-    if (same) same.times++;
-    else out.push({ check: c, times: 1 });
-  }
-  return out;
-}
-
-function CheckLoc({
-  line,
-  column,
-  jump,
-}: {
-  line: number | null;
-  column: number | null;
-  jump: { current: EditorHandle | null };
-}) {
-  if (line === null) return <span className="loc" />;
-  return (
-    <button type="button" className="loc" onClick={() => jump.current?.jumpTo(line, column ?? 1)}>
-      {loc(line, column)}
-    </button>
   );
 }

@@ -1,4 +1,4 @@
-import { Fragment, useCallback, useEffect, useRef, useState } from 'react';
+import { Fragment, lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { call } from '../api/client.ts';
 import { CheckBadges } from '../components/CheckBadges.tsx';
 import { ErrorNote } from '../components/ErrorNote.tsx';
@@ -22,6 +22,11 @@ import {
   type SessionTally,
   toDueView,
 } from './review-view.ts';
+
+// The editor comes with it: loaded only when a whole-manifest card comes up.
+const ManifestAttempt = lazy(() =>
+  import('../components/ManifestAttempt.tsx').then((m) => ({ default: m.ManifestAttempt })),
+);
 
 const TYPED_KEY = 'kubedeck.typedAnswers';
 const MC_KEY = 'kubedeck.multipleChoice';
@@ -50,6 +55,8 @@ export function ReviewScreen({
   const [checked, setChecked] = useState<CheckResult | null>(null);
   const [choices, setChoices] = useState<Choices | null>(null);
   const [picked, setPicked] = useState<number | null>(null);
+  // Whether the learner's manifest passed the grader, once graded.
+  const [manifestPassed, setManifestPassed] = useState<boolean | null>(null);
   const [counts, setCounts] = useState<Counts | null>(null);
   const [tally, setTally] = useState<SessionTally>(emptyTally);
   // This session's ratings, newest last: an undone one comes off the tally exactly as it went on.
@@ -68,6 +75,7 @@ export function ReviewScreen({
     setChecked(null);
     setChoices(null);
     setPicked(null);
+    setManifestPassed(null);
     setError(null);
     started.current = Date.now();
   }, []);
@@ -103,7 +111,8 @@ export function ReviewScreen({
 
   const suggested: RatingName | null =
     checked?.suggested ??
-    (picked !== null && choices ? (picked === choices.correct ? 'good' : 'again') : null);
+    (picked !== null && choices ? (picked === choices.correct ? 'good' : 'again') : null) ??
+    (manifestPassed === null ? null : manifestPassed ? 'good' : 'again');
 
   const rate = useCallback(
     async (choice: RatingName) => {
@@ -340,6 +349,18 @@ export function ReviewScreen({
               cardId={due.cardId}
               cloze={due.cloze ? { answer: shown ? due.answer : null } : undefined}
             />
+            {due.manifest && (!shown || manifestPassed !== null) && (
+              <Suspense fallback={<p className="muted">{t('loading')}</p>}>
+                <ManifestAttempt
+                  key={due.cardId}
+                  reference={due.manifest}
+                  onGraded={(passed) => {
+                    setManifestPassed(passed);
+                    setShown(true);
+                  }}
+                />
+              </Suspense>
+            )}
             {typedMode && due.typeable && !shown && !choices && (
               <form
                 className="typed"

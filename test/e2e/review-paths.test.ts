@@ -159,6 +159,66 @@ describe.skipIf(!haveChromium)('Review, as a new learner uses it', () => {
     await page.close();
   });
 
+  it('a whole-manifest card is written and graded: a wrong answer suggests Again, a right one in another order Good', async () => {
+    const note = [
+      '---',
+      'density: more',
+      '---',
+      '# NetworkPolicy',
+      '',
+      '## Default deny',
+      '',
+      'A NetworkPolicy named default-deny blocks all traffic into the pods of the prod namespace.',
+      '',
+      '```yaml',
+      'apiVersion: networking.k8s.io/v1',
+      'kind: NetworkPolicy',
+      'metadata:',
+      '  name: default-deny',
+      '  namespace: prod',
+      'spec:',
+      '  podSelector: {}',
+      '  policyTypes:',
+      '  - Ingress',
+      '```',
+      '',
+    ].join('\n');
+    const { page, served } = await open('en', 'review', note);
+    await page.getByTestId('manifest-attempt').waitFor(WAIT);
+    const id = await cardId(page);
+    const editor = page.locator('.cm-content');
+    // Written in another order and style than the note's: the checks, not the text, decide.
+    const right = [
+      'kind: NetworkPolicy',
+      'apiVersion: networking.k8s.io/v1',
+      'metadata: {name: default-deny, namespace: prod}',
+      'spec:',
+      '  policyTypes: [Ingress]',
+      '  podSelector: {}',
+    ].join('\n');
+    await editor.fill(right.replace('namespace: prod', 'namespace: dev'));
+    await page.getByRole('button', { name: 'Grade', exact: true }).click();
+    await expect.poll(() => page.locator('.verdict-head').textContent(), WAIT).toContain('✗');
+    expect(await page.locator('.check-row.bad').first().textContent()).toMatch(/namespace/);
+    // Grading shows the answer, and the rating it suggests.
+    await page.getByTestId('answer').waitFor();
+    expect(await page.locator('.btn.rate.suggested .rate-name').textContent()).toBe('Again');
+
+    await editor.fill(right);
+    await page.getByRole('button', { name: 'Grade', exact: true }).click();
+    await expect.poll(() => page.locator('.verdict-head').textContent(), WAIT).toContain('✓');
+    expect(await page.locator('.btn.rate.suggested .rate-name').textContent()).toBe('Good');
+    await page.locator('.cm-content').blur();
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(async () => {
+        const r = await served.api<{ history: { rating: string }[] }>('browse/card', { cardId: id });
+        return r.value?.history.map((h) => h.rating);
+      }, WAIT)
+      .toEqual(['good']);
+    await page.close();
+  });
+
   it('a typed answer shows over the card answer, aligned, the differing characters marked', async () => {
     const { page } = await open('en', 'settings', '# Ports\n\nkube-apiserver port :: 6443\n');
     await page.evaluate(() => localStorage.setItem('kubedeck.typedAnswers', '1'));
