@@ -98,7 +98,8 @@ describe('never a card', () => {
     const ko = '# 정리\n\n이 글은 강의를 토대로 kube-proxy 에 대해 공부한 내용을 정리하였음을 밝힙니다.\n';
     expect(made(ko)).toEqual([]);
     // A walk-through telling the reader what they should see now.
-    const walk = '# Set up\n\nYour cluster should be ready now, and the `coredns` Deployment should be up to scale.\n';
+    const walk =
+      '# Set up\n\nYour cluster should be ready now, and the `coredns` Deployment should be up to scale.\n';
     expectRefused(walk, ([p, a]) => p.includes('[...]') && a === 'coredns');
   });
 
