@@ -183,6 +183,14 @@ describe('never a card', () => {
     expectRefused(ko, ([, a]) => a === 'kubectl create ns web');
   });
 
+  it('that asks a term back from a tip filed under it (en, ko)', () => {
+    const en =
+      '# kubectl explain\n\n- RBAC: `k explain rolebinding.roleRef` — forget which field is required?\n';
+    expectRefused(en, ([p, a]) => p.startsWith('`k explain') && a === 'RBAC');
+    const ko = '# 팁\n\n- DNS: `k exec -it dnsutils -- nslookup kubernetes` 로 먼저 확인\n';
+    expectRefused(ko, ([p, a]) => p.startsWith('`k exec') && a === 'DNS');
+  });
+
   it('whose command the writer left unfinished with "..." (en, ko)', () => {
     const en = '# Pod networking\n\n```bash\n# Create the veth pair\nip link add ...\n```\n';
     expectRefused(en, ([p, a]) => p.includes('veth pair') && a === 'ip link add ...', true);

@@ -80,6 +80,11 @@ const isCode = (v: CardView) =>
       }),
   );
 /** Rules whose prompt is a term: a name, not a piece of a sentence. */
+/** A code span holding a command line (`k explain pod`, `ip route`), not a name or a value. */
+function hasCommandSpan(text: string): boolean {
+  return [...text.matchAll(/`([^`]+)`/g)].some((m) => isCommandLine(m[1]!));
+}
+
 // `get` is what any question about a resource asks for; it adds nothing to recall.
 const GIVEN_VERBS = new Set(['get']);
 
@@ -297,7 +302,18 @@ export const FEATURES: Feature[] = [
     name: 'asks-a-question',
     weight: 0.15,
     holds: (v) =>
-      !v.isCloze && /[?？]$/.test(v.shown) && !isRhetorical(v.shown) && v.answerWords <= PARAGRAPH_WORDS,
+      !v.isCloze &&
+      v.card.rule !== 'definition-reverse' &&
+      /[?？]$/.test(v.shown) &&
+      !isRhetorical(v.shown) &&
+      v.answerWords <= PARAGRAPH_WORDS,
+  },
+  {
+    // "RBAC: `k explain rolebinding.roleRef` — forget which field is required?": a tip with a command, filed under
+    // a term. Asked the other way round it is no definition, and the term is no answer to it.
+    name: 'tip-asked-for-its-term',
+    weight: -0.5,
+    holds: (v) => v.card.rule === 'definition-reverse' && (/[?？]$/.test(v.shown) || hasCommandSpan(v.prompt)),
   },
   {
     name: 'short-answer',
