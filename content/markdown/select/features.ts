@@ -313,7 +313,8 @@ export const FEATURES: Feature[] = [
     // a term. Asked the other way round it is no definition, and the term is no answer to it.
     name: 'tip-asked-for-its-term',
     weight: -0.5,
-    holds: (v) => v.card.rule === 'definition-reverse' && (/[?？]$/.test(v.shown) || hasCommandSpan(v.prompt)),
+    holds: (v) =>
+      v.card.rule === 'definition-reverse' && (/[?？]$/.test(v.shown) || hasCommandSpan(v.prompt)),
   },
   {
     name: 'short-answer',
