@@ -71,7 +71,11 @@ describe('a flagged card carries the warning, and the learner decides', () => {
       }),
     ]);
     expect(checks[0]!.source).toContain('ports-and-protocols');
-    const manifest = cards.find((k) => k.rule === 'manifest')!;
+    // A whole manifest is a suggestion at the standard density; accepted, it is a card carrying its line's check.
+    const offered = await c.call('browse/suggestions', { rule: 'manifest' });
+    expect(offered.items).toHaveLength(1);
+    await c.call('suggestions/accept', { id: offered.items[0]!.id });
+    const manifest = cardsOf(c).find((k) => k.rule === 'manifest')!;
     const onManifest = await c.call('note-checks/card', { cardId: manifest.id }, { lang: 'en' });
     expect(onManifest.map((k) => [k.kind, k.line, k.said])).toEqual([['manifest', 17, 'TargetPort: 8080']]);
     expect(onManifest[0]!.kubernetes).toContain('did you mean targetPort');

@@ -296,7 +296,8 @@ export const FEATURES: Feature[] = [
         isFieldName(v.shown) ||
         /^`[^`]+`$/.test(v.prompt.trim())) &&
       v.answerWords >= 2 &&
-      v.answerWords <= DEFINITION_WORDS,
+      // A list's items are recalled one by one; the cap is for a definition said in one go.
+      v.answerWords <= (isList(v) ? PARAGRAPH_WORDS : DEFINITION_WORDS),
   },
   {
     name: 'asks-a-question',
