@@ -191,6 +191,14 @@ describe('never a card', () => {
     expectRefused(ko, ([p, a]) => p.startsWith('`k exec') && a === 'DNS');
   });
 
+  it('whose comment only points at the command below (en, ko)', () => {
+    const en =
+      '# CNI\n\n```bash\n// Executed in the plugin directory like this:\n./bridge add <container> <netns>\n```\n';
+    expectRefused(en, ([p, a]) => p.includes('like this') && a.startsWith('./bridge'));
+    const ko = '# CNI\n\n```bash\n# 다음과 같이 실행:\n./bridge add <container> <netns>\n```\n';
+    expectRefused(ko, ([p, a]) => p.includes('다음과 같이') && a.startsWith('./bridge'));
+  });
+
   it('whose command the writer left unfinished with "..." (en, ko)', () => {
     const en = '# Pod networking\n\n```bash\n# Create the veth pair\nip link add ...\n```\n';
     expectRefused(en, ([p, a]) => p.includes('veth pair') && a === 'ip link add ...', true);

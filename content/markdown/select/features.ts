@@ -537,6 +537,17 @@ export const FEATURES: Feature[] = [
     holds: (v) => !v.isCloze && v.answerLines.length === 1 && commandSpelledOut(v.answerLines[0]!, v.shown),
   },
   {
+    // "// Executed in the BIN directory like this:", "# 다음과 같이 실행:": the comment points at the command below
+    // instead of saying what it is for, so the command is all the card would ask, with nothing to cue it.
+    name: 'comment-points-at-the-command',
+    weight: -0.4,
+    holds: (v) =>
+      (v.card.rule === 'code-comment' || v.card.rule === 'code-intro') &&
+      /(?:like (?:this|so)|as follows|the following|다음과 같이|아래와 같이|아래처럼|이렇게)\s*[:：]?\s*$/i.test(
+        v.shown,
+      ),
+  },
+  {
     // "# Create veth pair" over "ip link add ...": the writer left the command's rest out, so there is no
     // command to recall, only its first words. ("… -- <arg1> ... <argN>" elides a list and stays whole.)
     name: 'command-left-unfinished',
