@@ -164,12 +164,15 @@ describe('never a card', () => {
       '- RECEIVING: the agent on node B unwraps it and hands it to the pod',
       '- Stub domain: a domain whose queries CoreDNS forwards to a chosen DNS server',
       '- Recall: A Service is reachable from every Pod, whatever node it runs on',
+      '- A record type: DNS 이름에 IP 주소를 매핑하는 레코드',
       '',
     ].join('\n');
     expectRefused(en, ([p]) => p === 'Recall');
     expectRefused(en, ([p]) => p === 'SENDING', true);
     expectRefused(en, ([p]) => p === 'RECEIVING', true);
     expect(made(en).some(([p]) => p === 'Stub domain')).toBe(true);
+    // A letter names a thing too.
+    expect(made(en).some(([p]) => p === 'A record type')).toBe(true);
   });
 
   it('whose prompt spells its whole command out, short names and all (en, ko)', () => {

@@ -110,8 +110,8 @@ function commandSpelledOut(command: string, prompt: string): boolean {
 }
 
 /**
- * One to three ordinary English words: none a term or an acronym. A lone word may be a field ("ports"); among
- * other words "from" or "to" is just a word ("Copy from docs").
+ * One to three ordinary English words: none a term, an acronym or a letter naming something ("A record"). A lone
+ * word may be a field ("ports"); among other words "from" or "to" is just a word ("Copy from docs").
  */
 function isPlainWords(shown: string): boolean {
   if (!/^[A-Za-z]+(?:[ /][A-Za-z]+){0,2}$/.test(shown)) return false;
@@ -120,7 +120,7 @@ function isPlainWords(shown: string): boolean {
     (w) =>
       !isTermToken(w) &&
       !(words.length === 1 && isFieldName(w)) &&
-      !/^[A-Z]{2,5}s?$/.test(w) &&
+      !/^[A-Z]{1,5}s?$/.test(w) &&
       !/[a-z][A-Z]/.test(w),
   );
 }
