@@ -1,8 +1,11 @@
 // What decides whether unchanged notes must be read again, apart from the importer so that the start-up check of
 // the bundled decks reads it without loading markdown-it or yaml.
 
-/** Bump whenever the parser reads the same text differently, so unchanged files are parsed again. */
-export const PARSER_VERSION = '4';
+/**
+ * Bump whenever the parser reads the same text differently, so unchanged files are parsed again. 5: the card
+ * selection of issue #17's third round (question headings, empty Korean endings, spelled-out commands …).
+ */
+export const PARSER_VERSION = '5';
 
 /** The collection-wide import settings' keys. */
 export const IMPORT_SETTING_KEYS = [

@@ -79,7 +79,6 @@ const isCode = (v: CardView) =>
         return isCommandLine(t) || /^\s*(?:#|--?[a-z])/.test(t);
       }),
   );
-/** Rules whose prompt is a term: a name, not a piece of a sentence. */
 /** A code span holding a command line (`k explain pod`, `ip route`), not a name or a value. */
 function hasCommandSpan(text: string): boolean {
   return [...text.matchAll(/`([^`]+)`/g)].some((m) => isCommandLine(m[1]!));
@@ -125,6 +124,7 @@ function isPlainWords(shown: string): boolean {
   );
 }
 
+/** Rules whose prompt is a term: a name, not a piece of a sentence. */
 const TERM_RULES = new Set(['term-definition', 'definition-reverse', 'abbreviation', 'table', 'option-list']);
 const isManifestCard = (v: CardView) => v.card.rule === 'manifest' || v.card.rule === 'manifest-field';
 
