@@ -79,6 +79,10 @@ const isCode = (v: CardView) =>
         return isCommandLine(t) || /^\s*(?:#|--?[a-z])/.test(t);
       }),
   );
+/** The answer when it is one command line (`kubectl expose …`, `ip link add …`), else null. */
+const commandAnswer = (v: CardView): string | null =>
+  !v.isCloze && v.answerLines.length === 1 && isCommandLine(v.answerLines[0]!) ? v.answerLines[0]! : null;
+
 /** A code span holding a command line (`k explain pod`, `ip route`), not a name or a value. */
 function hasCommandSpan(text: string): boolean {
   return [...text.matchAll(/`([^`]+)`/g)].some((m) => isCommandLine(m[1]!));
@@ -274,14 +278,16 @@ export const FEATURES: Feature[] = [
   {
     name: 'command-for-stated-purpose',
     weight: 0.2,
-    holds: (v) =>
-      !v.isCloze &&
-      v.answerLines.length === 1 &&
-      isCommandLine(v.answerLines[0]!) &&
-      v.answerLines[0]!.length <= 120 &&
-      !isCommandLine(v.shown) &&
-      v.shown.split(' ').length >= 2 &&
-      unseenExampleTokens(v) === 0,
+    holds: (v) => {
+      const command = commandAnswer(v);
+      return (
+        command !== null &&
+        command.length <= 120 &&
+        !isCommandLine(v.shown) &&
+        v.shown.split(' ').length >= 2 &&
+        unseenExampleTokens(v) === 0
+      );
+    },
   },
   {
     name: 'term-asked-for-definition',
@@ -534,7 +540,10 @@ export const FEATURES: Feature[] = [
     // trivial; a flag, a placeholder or a word the prompt does not say is what makes a command worth asking.
     name: 'command-spelled-out',
     weight: -0.5,
-    holds: (v) => !v.isCloze && v.answerLines.length === 1 && commandSpelledOut(v.answerLines[0]!, v.shown),
+    holds: (v) => {
+      const command = commandAnswer(v);
+      return command !== null && commandSpelledOut(command, v.shown);
+    },
   },
   {
     // "// Executed in the BIN directory like this:", "# 다음과 같이 실행:": the comment points at the command below
@@ -552,11 +561,7 @@ export const FEATURES: Feature[] = [
     // command to recall, only its first words. ("… -- <arg1> ... <argN>" elides a list and stays whole.)
     name: 'command-left-unfinished',
     weight: -0.3,
-    holds: (v) =>
-      !v.isCloze &&
-      v.answerLines.length === 1 &&
-      isCommandLine(v.answerLines[0]!) &&
-      /\s(?:\.{3}|…)$/.test(v.answerLines[0]!.trim()),
+    holds: (v) => /\s(?:\.{3}|…)$/.test(commandAnswer(v)?.trim() ?? ''),
   },
   {
     // "Odd", "Odd/Even", "SENDING", "Copy from docs": ordinary words, none of them a term, label a step or a

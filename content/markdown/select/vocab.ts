@@ -23,6 +23,7 @@ const PHRASES = lowerSet([...terms.components, ...terms.networking, ...terms.ko]
 const COMMANDS = new Set(terms.commands);
 const KUBECTL_VERBS = new Set(terms.kubectlVerbs);
 const SHORT_NAMES: Record<string, string> = terms.kubectlShortNames;
+const KO_KUBECTL_WORDS: Record<string, string[]> = terms.koKubectlWords;
 const PORTS = new Set(Object.keys(terms.ports));
 const PATHS = terms.paths.map((p) => p.toLowerCase());
 const DNS_FORMS = terms.dnsForms.map((p) => p.toLowerCase());
@@ -216,8 +217,6 @@ export function kubectlVerb(text: string): string | null {
   const m = /^(?:kubectl|k)\s+(\S+)/.exec(text.trim());
   return m && KUBECTL_VERBS.has(m[1]!) ? m[1]! : null;
 }
-
-const KO_KUBECTL_WORDS: Record<string, string[]> = terms.koKubectlWords;
 
 /** "svc" → "service", "netpol" → "networkpolicy": the resource a kubectl short name stands for, else the word. */
 export function kubectlResource(word: string): string {
