@@ -8,6 +8,7 @@ export {
   loadExercises,
   loadWrongAnswers,
 } from './load.ts';
+export { noteManifestYaml } from './note-manifest.ts';
 export { MAX_ALIAS_COUNT, MAX_ANSWER_BYTES } from './parse.ts';
 export { type AttemptOutcome, type AttemptRating, ratingForAttempt } from './rating.ts';
 export type { Check, CheckResult, Exercise, Lang, Text, Verdict, VerdictError } from './types.ts';

@@ -4,6 +4,7 @@ import { type AnswerDoc, runCheck } from './checks.ts';
 import { applyDefaults } from './defaults.ts';
 import { deriveChecks } from './derive-checks.ts';
 import { findKind, KIND_NAMES, KINDS, preferredVersion } from './kinds.ts';
+import { noteManifestYaml } from './note-manifest.ts';
 
 const KINDS_BY_NAME = (kind: string) => KINDS.filter((k) => k.kind === kind);
 
@@ -171,11 +172,14 @@ export function grade(exercise: Exercise, answerText: string, opts: GradeOptions
   return run(exercise.id, ref, answerText, opts.lang ?? 'en');
 }
 
-/** Grades against a reference manifest with checks derived from it ("recall this manifest" cards). */
+/**
+ * Grades against a reference manifest with checks derived from it ("recall this manifest" cards). The reference is
+ * the note's block as written: a fence or the shell around it is not part of the manifest.
+ */
 export function gradeAgainstReference(
   referenceYaml: string,
   answerText: string,
   opts: GradeOptions = {},
 ): Verdict {
-  return run(null, reference(referenceYaml, null), answerText, opts.lang ?? 'en');
+  return run(null, reference(noteManifestYaml(referenceYaml), null), answerText, opts.lang ?? 'en');
 }

@@ -22,7 +22,7 @@ export type DueView = {
   typeable: boolean;
   /** Cloze cards draw their gap in place and fill it in when the answer shows. */
   cloze: boolean;
-  /** A whole-manifest card's YAML: the learner may write it and have it graded against this. */
+  /** A whole-manifest card's manifest as the note wrote it: the learner may write it and have it graded against this. */
   manifest: string | null;
   /** What the Kubernetes check found in the card's note line (issue #18), not dismissed. */
   checks: CardCheck[];
@@ -59,16 +59,6 @@ const isManifestPrompt = (p: string) =>
 
 const fileName = (p: string) => p.split(/[\\/]/).pop() ?? p;
 
-/**
- * The YAML of a manifest card's answer, for grading: without a code fence, and without the shell around a
- * manifest pasted with it (`cat << EOF | kubectl apply -f -` … `EOF`).
- */
-export function manifestYaml(answer: string): string {
-  return answer
-    .replace(/^\s*```ya?ml\n|\n```\s*$/g, '')
-    .replace(/^[^\n]*<<-?\s*['"]?(\w+)['"]?[^\n]*\n([\s\S]*?)\n\1\s*$/, '$2');
-}
-
 export function toDueView(next: Next): DueView | null {
   const c = next.card;
   if (!c) return null;
@@ -89,7 +79,7 @@ export function toDueView(next: Next): DueView | null {
     previews,
     typeable: c.answerKind !== null,
     cloze: c.kind === 'cloze',
-    manifest: c.kind === 'manifest' ? manifestYaml(c.answer) : null,
+    manifest: c.kind === 'manifest' ? c.answer : null,
     checks: c.checks ?? [],
   };
 }
