@@ -1,47 +1,28 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  CHROMIUM,
-  ensureRendererBuilt,
-  haveChromium,
-  launchChromium,
-  type Served,
-  startServe,
-} from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, CHROMIUM, haveChromium, type Served } from './harness.ts';
 
 if (!haveChromium) console.warn(`e2e skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
 
 /** Paths a new learner takes from the Review screen, each on its own fresh database. */
 describe.skipIf(!haveChromium)('Review, as a new learner uses it', () => {
-  let browser: Browser;
-  const running: Served[] = [];
+  const suite = browserSuite();
 
-  beforeAll(async () => {
-    await ensureRendererBuilt();
-    browser = await launchChromium();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await Promise.all(running.map((s) => s.stop()));
-  });
-
+  /** A fresh serve on the fixture notes, or on `note` alone, and a page on `hash` of it. */
   async function open(
     lang: 'ko' | 'en',
     hash: string,
     note?: string,
   ): Promise<{ page: Page; served: Served }> {
-    const served = await startServe({ lang, importFixture: note === undefined });
+    const served = await suite.serve({ lang, importFixture: note === undefined });
     if (note !== undefined) {
       writeFileSync(join(served.dataDir, 'note.md'), note);
       const r = await served.api('import/run', { paths: [join(served.dataDir, 'note.md')] });
       if (!r.ok) throw new Error(r.error?.message);
     }
-    running.push(served);
-    const page = await browser.newPage({ locale: lang === 'ko' ? 'ko-KR' : 'en-US' });
-    await page.goto(`${served.url}#/${hash}`);
-    return { page, served };
+    return { page: await suite.open(lang, hash), served };
   }
 
   /** A loaded machine (the e2e run shares it) can take seconds where a quiet one takes milliseconds. */
