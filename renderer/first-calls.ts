@@ -42,10 +42,21 @@ if (onReview) {
   );
 }
 
+/** The early card once it has come, so Review's very first render can show it instead of rendering twice. */
+let arrivedFirstCard: Next | null = null;
+/** Settles when the early card has come or failed (at once when there is none): the first render waits for it. */
+export const firstCardSettled: Promise<void> = (firstCard ?? Promise.resolve(null)).then(
+  (next) => {
+    if (next && firstCard) arrivedFirstCard = next;
+  },
+  () => {},
+);
+
 // Leaving the first screen drops the early card: whenever Review shows next, the queue may have changed.
 if (firstCard) window.addEventListener('hashchange', dropFirstCard, { once: true });
 function dropFirstCard() {
   firstCard = null;
+  arrivedFirstCard = null;
 }
 
 /**
@@ -56,4 +67,15 @@ export function takeFirstCard(forLang: Lang, deck?: string): Promise<Next> | nul
   const p = forLang === lang && !deck ? firstCard : null;
   dropFirstCard();
   return p;
+}
+
+/**
+ * The early card when it has already come (the core usually answers while the bundle is still being evaluated),
+ * taken like {@link takeFirstCard}: Review then renders its first card in the same pass as the app around it,
+ * with one layout instead of a shell followed by a card.
+ */
+export function takeArrivedFirstCard(forLang: Lang, deck?: string): Next | null {
+  const next = forLang === lang && !deck ? arrivedFirstCard : null;
+  if (next) dropFirstCard();
+  return next;
 }

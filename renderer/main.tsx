@@ -1,14 +1,24 @@
 // First: the calls the first screen needs leave before React even loads its tree (renderer/first-calls.ts).
-import './first-calls.ts';
+
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
+import { firstCardSettled } from './first-calls.ts';
 import './fonts.css';
 import './styles.css';
 import './highlight.css';
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+/**
+ * The first render waits a moment for the early card: the core usually answers while this bundle is still being
+ * evaluated, and Review then draws the app and its first card in one render and one layout, instead of the app,
+ * a "loading" line, and the card a frame or two later. A slow core (a large database's daily check) gets
+ * FIRST_CARD_WAIT_MS, then the app renders and the card follows as before.
+ */
+const FIRST_CARD_WAIT_MS = 250;
+Promise.race([firstCardSettled, new Promise((ok) => setTimeout(ok, FIRST_CARD_WAIT_MS))]).then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 );

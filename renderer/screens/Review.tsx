@@ -5,7 +5,7 @@ import { ErrorNote } from '../components/ErrorNote.tsx';
 import { Markdown } from '../components/Markdown.tsx';
 import { NewLimitNote, Summary, TypedDiff } from '../components/ReviewParts.tsx';
 import { type Offer, RuleOffOffer } from '../components/RuleOffOffer.tsx';
-import { firstRunSettled, takeFirstCard } from '../first-calls.ts';
+import { firstRunSettled, takeArrivedFirstCard, takeFirstCard } from '../first-calls.ts';
 import { type StringKey, useI18n } from '../i18n/index.ts';
 import { useReviewAhead } from './review-ahead.ts';
 import {
@@ -42,8 +42,9 @@ export function ReviewScreen({
   onEdit: (cardId: string) => void;
 }) {
   const { t, lang } = useI18n();
-  const [due, setDue] = useState<DueView | null | undefined>(undefined);
-  const [newLimit, setNewLimit] = useState<Next['newLimit'] | null>(null);
+  const [early] = useState(() => takeArrivedFirstCard(lang, deck));
+  const [due, setDue] = useState<DueView | null | undefined>(() => (early ? toDueView(early) : undefined));
+  const [newLimit, setNewLimit] = useState<Next['newLimit'] | null>(early?.newLimit ?? null);
   const [shown, setShown] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -57,7 +58,7 @@ export function ReviewScreen({
   const [picked, setPicked] = useState<number | null>(null);
   // Whether the learner's manifest passed the grader, once graded.
   const [manifestPassed, setManifestPassed] = useState<boolean | null>(null);
-  const [counts, setCounts] = useState<Counts | null>(null);
+  const [counts, setCounts] = useState<Counts | null>(early?.counts ?? null);
   const [tally, setTally] = useState<SessionTally>(emptyTally);
   // This session's ratings, newest last: an undone one comes off the tally exactly as it went on.
   const ratedHere = useRef<{ rating: RatingName; ms: number }[]>([]);
@@ -90,7 +91,13 @@ export function ReviewScreen({
     }
   }, [deck, lang, show, after]);
 
+  // The first load was the early card, already on screen; later ones (another deck or language) ask.
+  const shownEarly = useRef(early !== null);
   useEffect(() => {
+    if (shownEarly.current) {
+      shownEarly.current = false;
+      return;
+    }
     load();
   }, [load]);
 
