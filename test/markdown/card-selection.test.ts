@@ -53,6 +53,32 @@ describe('cards that earn their place are kept', () => {
     expect(cards.some(([, a]) => a === '6443')).toBe(true);
   });
 
+  it('keeps a command whose purpose is said in a whole sentence, and a spelled-out abbreviation (en, ko)', () => {
+    const en = [
+      '# Debugging',
+      '',
+      '```bash',
+      '# Start a busybox pod in the foreground that is not restarted when it exits',
+      'kubectl run -i -t busybox --image=busybox --restart=Never',
+      '```',
+      '',
+      'The CNCF (Cloud Native Computing Foundation) hosts the project.',
+      '',
+    ].join('\n');
+    expect(made(en).some(([, a]) => a.startsWith('kubectl run -i -t busybox'))).toBe(true);
+    expect(made(en)).toContainEqual(['CNCF', 'Cloud Native Computing Foundation']);
+    const ko = [
+      '# 라우팅',
+      '',
+      '```bash',
+      '# 10.0.2.0 대역으로 가는 요청은 10.0.1.1 으로 보낸다.',
+      'ip route add 10.0.2.0/24 via 10.0.1.1',
+      '```',
+      '',
+    ].join('\n');
+    expect(made(ko).some(([, a]) => a === 'ip route add 10.0.2.0/24 via 10.0.1.1')).toBe(true);
+  });
+
   it('always keeps what the learner wrote as a card, however it scores', () => {
     expect(made('# x\n\nthis :: that\n')).toContainEqual(['this', 'that']);
     expect(made('# x\n\n이것 :: 저것\n')).toContainEqual(['이것', '저것']);
@@ -214,6 +240,46 @@ describe('never a card', () => {
     expectRefused(en, ([p]) => p.startsWith("The cluster isn't ready"));
     const ko = '# 확인\n\n```\n# 리눅스에서:\ncurl -sfL https://get.k3s.io | sh -\n```\n';
     expect(made(ko).some(([, a]) => a.startsWith('curl'))).toBe(false);
+  });
+});
+
+describe('never a card, from a piece of a sentence', () => {
+  it('from a comment that goes on from the line before it (en, ko)', () => {
+    const en =
+      '# Kubelet\n\n```bash\n# If the node stays NotReady after this\nsystemctl restart kubelet\n```\n';
+    expectRefused(en, ([p, a]) => p.includes('NotReady') && a === 'systemctl restart kubelet');
+    const ko = '# kubelet\n\n```bash\n# 그리고 로그도 확인해 본다\njournalctl -u kubelet\n```\n';
+    expectRefused(ko, ([p, a]) => p.includes('로그') && a === 'journalctl -u kubelet');
+  });
+
+  it('from a label that opens a sentence its "definition" finishes (en)', () => {
+    const text = [
+      '# Weave',
+      '',
+      '- Each Node: must have an interface connected to the network',
+      '- Single Pod: can be attached to multiple bridge networks',
+      '- Only applicable with Service type: NodePort or LoadBalancer',
+      '',
+    ].join('\n');
+    expectRefused(text, ([p]) => p === 'Each Node');
+    expectRefused(text, ([p]) => p === 'Single Pod');
+    expectRefused(text, ([p]) => p === 'Only applicable with Service type');
+  });
+
+  it('from a list whose items pair cases with answers: each pair is its own card (ko, en)', () => {
+    const ko = [
+      '## Ingress Controller 종류',
+      '',
+      '- **로컬 클러스터** → **NGINX Ingress Controller**',
+      '- **AWS EKS** → **AWS Load Balancer Controller**',
+      '',
+    ].join('\n');
+    expectRefused(ko, ([p, a]) => p === 'Ingress Controller 종류' && a.includes('NGINX'));
+    expect(
+      made(ko).some(([p, a]) => p.includes('AWS EKS') && a.includes('AWS Load Balancer Controller')),
+    ).toBe(true);
+    const en = '## Which controller\n\n- Bare metal: MetalLB\n- EKS: AWS Load Balancer Controller\n';
+    expectRefused(en, ([p, a]) => p === 'Which controller' && a.includes('MetalLB'));
   });
 });
 

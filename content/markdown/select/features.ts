@@ -21,6 +21,7 @@ import {
   leansOnPrevious,
   looksLikeData,
   looksLikeOutput,
+  opensMidSentence,
   opensWithPronoun,
   promptWeight,
 } from './text-signs.ts';
@@ -68,6 +69,25 @@ const isList = (v: CardView) =>
     'list',
     () => v.answerLines.length >= 2 && v.answerLines.every((l) => /^\s*(?:[-*+]|\d+[.)])\s/.test(l)),
   );
+/** "- **로컬** → NGINX", "- RBAC: `k explain …`": an item that pairs a short head with what goes with it. */
+const isPairItem = (line: string) =>
+  /^\s*(?:[-*+]|\d+[.)])\s+(?:[^\s:→]+\s?){1,5}?(?:\s(?:→|->|=>)\s|:\s)\S/.test(line.replace(/[*`]/g, ''));
+/**
+ * Every value the line names (an address, a port, a generated chain name) is one the command uses: the line says
+ * what to run. "… 목적지를 172.20.247.136로 변경하며 …" over `iptables -L KUBE-SERVICES` describes its output.
+ */
+function valuesGoIntoTheCommand(v: CardView): boolean {
+  const command = v.hidden.toLowerCase();
+  const values = v.shown.match(/[\w.:/-]*\d[\w.:/-]*/g) ?? [];
+  return values.every((value) => command.includes(value.replace(/[.:]+$/, '').toLowerCase()));
+}
+
+/** The words of a comment or an intro line, without its comment marks and dashes. */
+const purposeWords = (v: CardView) =>
+  v.shown
+    .replace(/^(?:#|\/\/)\s*/, '')
+    .split(' ')
+    .filter((w) => LETTER_OR_DIGIT.test(w)).length;
 const isCode = (v: CardView) =>
   memo(
     v,
@@ -128,6 +148,8 @@ function isPlainWords(shown: string): boolean {
   );
 }
 
+/** Rules whose prompt is a line of the writer's prose: a comment, the line before a block, a list's title. */
+const PROSE_PROMPT_RULES = new Set(['code-comment', 'code-intro', 'list', 'question-heading']);
 /** Rules whose prompt is a term: a name, not a piece of a sentence. */
 const TERM_RULES = new Set(['term-definition', 'definition-reverse', 'abbreviation', 'table', 'option-list']);
 const isManifestCard = (v: CardView) => v.card.rule === 'manifest' || v.card.rule === 'manifest-field';
@@ -290,13 +312,30 @@ export const FEATURES: Feature[] = [
     },
   },
   {
+    // "# 192.168.2.0 번대 네트워크로 가는 요청은 192.168.1.1 으로 보낸다." → `ip route add …`, "Start a busybox pod and
+    // keep it in the foreground, don't restart it if it exits" → `kubectl run -i -t …`: the purpose said in a whole
+    // sentence pins down the command, flags and all; a two-word comment ("Find path") leaves it open.
+    name: 'purpose-said-in-full',
+    weight: 0.1,
+    holds: (v) =>
+      (v.card.rule === 'code-comment' || v.card.rule === 'code-intro') &&
+      commandAnswer(v) !== null &&
+      purposeWords(v) >= (v.ko ? 4 : 6) &&
+      // Past a dozen or so words the line is narration of what the output shows, not a purpose.
+      purposeWords(v) <= (v.ko ? 12 : 20) &&
+      !isSentencePiece(v.shown.replace(/[.。]$/, '')) &&
+      valuesGoIntoTheCommand(v),
+  },
+  {
     name: 'term-asked-for-definition',
     weight: 0.15,
     holds: (v) =>
       !v.isCloze &&
       !isCode(v) &&
       v.shown.split(' ').length <= 5 &&
-      (isTermToken(v.shown) ||
+      // An abbreviation's letters were checked against the words it stands for: it is a term, known or not.
+      (v.card.rule === 'abbreviation' ||
+        isTermToken(v.shown) ||
         termHits(v.shown) > 0 ||
         isMeaningfulValue(v.shown) ||
         isFieldName(v.shown) ||
@@ -365,6 +404,13 @@ export const FEATURES: Feature[] = [
     weight: -0.3,
     holds: (v) => isList(v) && wordsPerItem(v) > ITEM_WORDS + 1 && !TITLE_ASKS.test(v.shown),
   },
+  {
+    // "Ingress Controller 종류 → - 로컬 → NGINX Ingress Controller ⏎- AWS EKS → AWS Load Balancer Controller": each
+    // item pairs a case with its answer, and each pair is a card of its own; reciting all the pairs at once is not.
+    name: 'list-of-pairs',
+    weight: -0.3,
+    holds: (v) => isList(v) && v.answerLines.every(isPairItem),
+  },
 
   // Trivial: the answer is on show.
   { name: 'answer-visible', weight: -1, holds: answerVisible },
@@ -430,12 +476,34 @@ export const FEATURES: Feature[] = [
   { name: 'answer-is-a-question', weight: -0.5, holds: (v) => /[?？]$/.test(v.hidden) },
   {
     name: 'prompt-is-a-sentence-piece',
-    weight: -0.4,
+    weight: -0.5,
     holds: (v) =>
       TERM_RULES.has(v.card.rule) &&
+      // A definition asked back is prose by design: "Only consults DNS" → nslookup.
+      v.card.rule !== 'definition-reverse' &&
       v.shown.split(' ').length <= 6 &&
       !/[?？]$/.test(v.shown) &&
       isSentencePiece(v.shown),
+  },
+  {
+    // "Single Pod → Can be attached to multiple bridge networks", "Linux Default → Packets are not forwarded …": the
+    // answer goes on with a verb, or has a subject of its own; the label is the start of a sentence, not a term.
+    name: 'definition-is-a-sentence',
+    weight: -0.4,
+    holds: (v) =>
+      TERM_RULES.has(v.card.rule) &&
+      v.card.rule !== 'definition-reverse' &&
+      !isList(v) &&
+      /^(?:[A-Za-z][\w-]*\s){0,2}(?:is|are|was|were|can|cannot|must|will|should|has|have|does|do)\b/i.test(
+        v.hidden,
+      ),
+  },
+  {
+    // "# If you have trouble with this reboot → curl localhost", "This is optional since … → kubectl label …":
+    // a comment, an intro or a list title that goes on from the sentence before it names nothing to recall.
+    name: 'prompt-opens-mid-sentence',
+    weight: -0.4,
+    holds: (v) => PROSE_PROMPT_RULES.has(v.card.rule) && opensMidSentence(v.card.prompt.split('\n')[0] ?? ''),
   },
   {
     name: 'answer-ends-open',

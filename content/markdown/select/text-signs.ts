@@ -160,11 +160,26 @@ export function isInstruction(text: string): boolean {
   return IMPERATIVE_EN.test(t) || IMPERATIVE_KO.test(t);
 }
 
-// A term is a name: a phrase that opens with a preposition or a verb ("On Host", "By URL", "Created as") is a
-// piece of a sentence, and so is one that ends on a colon or a connective.
+// A term is a name: a phrase that opens with a preposition, a quantifier or a verb ("On Host", "By URL", "Each
+// Node", "Only applicable with", "Created as") is a piece of a sentence, and so is one that ends on a colon or a
+// connective.
 const NOT_A_TERM_EN =
-  /^(?:on|in|by|for|as|at|to|from|with|via|into|onto|of|if|when|where|why|how|what|which|who|created|used|called|made|done|see|also|or|and|but|then|this|that|these|those|it|they)\b|\b(?:as|to|of|for|with|by|on|in|at|from|into|via|the|a|an|and|or)$|[:：,(]$/i;
+  /^(?:on|in|by|for|as|at|to|from|with|within|without|via|into|onto|of|if|when|where|why|how|what|which|who|only|each|every|created|used|called|made|done|see|also|or|and|but|then|this|that|these|those|it|they)\b|\b(?:as|to|of|for|with|by|on|in|at|from|into|via|the|a|an|and|or)$|[:：,(]$/i;
 const NOT_A_TERM_KO = /(?:에서|에게|으로|로|에|와|과|하고|하며|하면|해서|이고|이며|지만)$/;
+/**
+ * A line that opens on a condition, a connective or a pointer ("If you have trouble …", "OR your old cluster
+ * name", "For this you don't need …", "This is optional since …") goes on from the sentence before it: it says
+ * nothing that a command or a list could answer. "To create a pod" states a purpose, and stays.
+ */
+const OPENS_MID_SENTENCE_EN =
+  /^(?:if|unless|or|and|but|so|then|also|otherwise|for|this|that|these|those|it|they|only)\b/i;
+const OPENS_MID_SENTENCE_KO =
+  /^(?:그리고|그래서|그러면|그런데|하지만|또는|또한|따라서|그러나|이때|이 경우|만약)(?:\s|,|$)/;
+export function opensMidSentence(line: string): boolean {
+  const t = line.replace(/^[\s#>*_`-]+/, '').trim();
+  return !/[?？]$/.test(t) && (OPENS_MID_SENTENCE_EN.test(t) || OPENS_MID_SENTENCE_KO.test(t));
+}
+
 export function isSentencePiece(prompt: string): boolean {
   const t = prompt.replace(/[*_`]/g, '').trim();
   return NOT_A_TERM_EN.test(t) || NOT_A_TERM_KO.test(t);
