@@ -6,8 +6,8 @@ import { type Core, openCore } from '../../core/app.ts';
 import { tickingClock } from '../support/clock.ts';
 import { tmpDir, writeFiles } from '../support/tmp.ts';
 
-// A note with explicit cards, well-formed definitions and clozes (kept at every density), and three commented
-// commands the selection scores under the standard line (suggestions). Which candidate is which is read from the
+// A note with explicit cards, well-formed definitions and clozes (kept at every density), and commented commands
+// whose short comments the selection scores around the standard line (one of them a suggestion). Which candidate is which is read from the
 // selection itself, so the scoring can be retuned without these tests changing.
 const SERVICES = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'verdicts', 'services.md'), 'utf8');
 

@@ -283,6 +283,29 @@ describe('never a card, from a piece of a sentence', () => {
   });
 });
 
+describe('never a card, from terse or telling lines', () => {
+  it('with a gap in a bullet-style line that stops on a verbal noun (ko)', () => {
+    const ko =
+      '# 서비스\n\n- 서비스는 파드를 골라 부하를 나눈다\n- selector의 app 레이블로 파드를 골라서 로드밸런싱 수행\n';
+    expectRefused(ko, ([p, a]) => p.includes('로드밸런싱 수행') && a === 'selector');
+  });
+
+  it('from a list under a statement rather than a title (ko, en)', () => {
+    const ko =
+      '# 파드\n\n파드는 언제든 다시 만들어지기에 직접 접속하기에는 부적절함\n\n- IP의 잦은 변동\n- 부하 분산 필요\n';
+    expectRefused(ko, ([p]) => p.startsWith('파드는 언제든'));
+    const en =
+      '# Pods\n\nPods come and go, so reaching them directly is a bad idea.\n\n- changing IPs\n- no load balancing\n';
+    expectRefused(en, ([p]) => p.startsWith('Pods come and go'));
+  });
+
+  it('asking one value of a field marked as its default (ko)', () => {
+    const ko =
+      '# 트래픽 정책\n\n- spec.externalTrafficPolicy: Local\n- spec.externalTrafficPolicy: Cluster(Default)\n';
+    expectRefused(ko, ([p, a]) => p.includes('externalTrafficPolicy') && a.startsWith('Cluster'));
+  });
+});
+
 describe('one card per fact, under a density line', () => {
   it('keeps at most one card of the candidates of one line', () => {
     const text = '# DNS\n\n- `CoreDNS`: the cluster DNS server, reached through the Service `kube-dns`\n';

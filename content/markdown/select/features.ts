@@ -375,7 +375,9 @@ export const FEATURES: Feature[] = [
       isList(v) &&
       v.shown.split(' ').length >= (v.ko ? 2 : 3) &&
       !isGenericTitle(v.shown) &&
-      !isNarration(v.shown),
+      !isNarration(v.shown) &&
+      // "…이기에 서비스가 부적절함" over its reasons: a statement, which the items go on to argue, is no title.
+      !isStatement(v.shown),
   },
   {
     // "Service web은 app=web Pod의 컨테이너 포트로 …를 만든다." over the manifest: the task it answers is stated.
@@ -458,7 +460,11 @@ export const FEATURES: Feature[] = [
     name: 'one-value-of-a-field',
     weight: -0.5,
     holds: (v) =>
-      !v.isCloze && v.answerWords === 1 && isEnumValue(v.hidden) && v.shown.split(' ').length <= 3,
+      !v.isCloze &&
+      v.answerWords === 1 &&
+      // "Cluster(Default)": the default is still one of the values, and the prompt does not ask for the default.
+      isEnumValue(v.hidden.replace(/\((?:default|기본값?|기본 설정)\)$/i, '')) &&
+      v.shown.split(' ').length <= 3,
   },
   {
     name: 'command-without-purpose',
@@ -484,6 +490,16 @@ export const FEATURES: Feature[] = [
       v.shown.split(' ').length <= 6 &&
       !/[?？]$/.test(v.shown) &&
       isSentencePiece(v.shown),
+  },
+  {
+    // "[...]의 app을 선택해서 로드밸런싱 수행", "처음 들어왔던 [...] 그대로 유지하는 방법이 필요": a bullet-style Korean line
+    // that stops on a verbal noun, with no ending to say what the gap does; the learner cannot tell what goes in.
+    name: 'gap-in-a-terse-line',
+    weight: -0.3,
+    holds: (v) =>
+      v.card.rule === 'sentence-cloze' &&
+      v.ko &&
+      /(?:수행|필요|가능|사용|확인|생성|설정|변경|제공|지원|유지|관리|담당|처리|할당)[.]?$/.test(v.shown),
   },
   {
     // "Single Pod → Can be attached to multiple bridge networks", "Linux Default → Packets are not forwarded …": the
