@@ -1,6 +1,7 @@
 import type { ApiResult } from '../core/api.ts';
+import type { Lang } from '../core/i18n/lang.ts';
 import { call, setApiLang } from './api/client.ts';
-import { initialLang, type Lang } from './i18n/index.ts';
+import { initialLang } from './i18n/initial-lang.ts';
 import { screenFromHash } from './screen-from-hash.ts';
 
 type Next = ApiResult<'review/next'>;

@@ -3,7 +3,7 @@ import en from './en.json' with { type: 'json' };
 import ko from './ko.json' with { type: 'json' };
 import type { Lang } from './lang.ts';
 
-export { isLang, LANGS, type Lang } from './lang.ts';
+export { isLang, LANGS, type Lang, langFromLocales } from './lang.ts';
 
 /**
  * The one set of ko/en tables for the renderer, the CLI and the core's messages. Keys are flat ("tui.done",
@@ -41,12 +41,3 @@ export function translator(lang: Lang): Translate {
 }
 
 export const tr = (lang: Lang, key: MessageKey, vars?: Vars): string => translator(lang)(key, vars);
-
-/** Korean when the system language is Korean, English otherwise. */
-export const langFromLocales = (locales: readonly (string | undefined)[]): Lang =>
-  locales
-    .find((l) => l)
-    ?.toLowerCase()
-    .startsWith('ko')
-    ? 'ko'
-    : 'en';

@@ -2,3 +2,12 @@
 export type Lang = 'ko' | 'en';
 export const LANGS: readonly Lang[] = ['ko', 'en'];
 export const isLang = (v: unknown): v is Lang => v === 'ko' || v === 'en';
+
+/** Korean when the system language is Korean, English otherwise. */
+export const langFromLocales = (locales: readonly (string | undefined)[]): Lang =>
+  locales
+    .find((l) => l)
+    ?.toLowerCase()
+    .startsWith('ko')
+    ? 'ko'
+    : 'en';

@@ -2,7 +2,6 @@ import { createContext, useContext } from 'react';
 import {
   translator as coreTranslator,
   type Lang,
-  langFromLocales,
   type MessageKey,
   type Translate,
 } from '../../core/i18n/index.ts';
@@ -16,11 +15,7 @@ export const translator = (lang: Lang): T => coreTranslator(lang);
 /** Import warnings from their message codes, and rule names for people (identifiers stay in the data). */
 export { ruleLabel, warningText } from '../../core/i18n/note-messages.ts';
 
-/** A saved choice wins; otherwise Korean when the system language is Korean, English otherwise. */
-export function initialLang(saved: string | null, navigatorLangs: readonly string[]): Lang {
-  if (saved === 'ko' || saved === 'en') return saved;
-  return langFromLocales(navigatorLangs);
-}
+export { initialLang } from './initial-lang.ts';
 
 export const LangContext = createContext<{ lang: Lang; t: T; setLang: (l: Lang) => void }>({
   lang: 'ko',
