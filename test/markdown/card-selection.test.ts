@@ -79,6 +79,23 @@ describe('cards that earn their place are kept', () => {
     expect(made(ko).some(([, a]) => a === 'ip route add 10.0.2.0/24 via 10.0.1.1')).toBe(true);
   });
 
+  it('knows iptables names as written: tables, chains and targets are terms (ko, en)', () => {
+    const ko = [
+      '# kube-proxy iptables 모드',
+      '',
+      '- Filter: 기본 테이블, 패킷 필터링을 담당',
+      '- Mangle: 패킷 헤더 수정을 담당',
+      '- INPUT: 로컬 시스템으로 들어오는 패킷 처리',
+      '',
+    ].join('\n');
+    const cards = made(ko);
+    expect(cards).toContainEqual(['Filter', '기본 테이블, 패킷 필터링을 담당']);
+    expect(cards).toContainEqual(['Mangle', '패킷 헤더 수정을 담당']);
+    expect(cards).toContainEqual(['INPUT', '로컬 시스템으로 들어오는 패킷 처리']);
+    const en = '# iptables targets\n\n- RETURN: stop this chain and go back to the chain that called it\n';
+    expect(made(en)).toContainEqual(['RETURN', 'stop this chain and go back to the chain that called it']);
+  });
+
   it('always keeps what the learner wrote as a card, however it scores', () => {
     expect(made('# x\n\nthis :: that\n')).toContainEqual(['this', 'that']);
     expect(made('# x\n\n이것 :: 저것\n')).toContainEqual(['이것', '저것']);

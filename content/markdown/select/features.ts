@@ -30,6 +30,7 @@ import {
   isEnumValue,
   isExampleValue,
   isFieldName,
+  isIptablesName,
   isMeaningfulValue,
   isOutdatedApiVersion,
   isTermToken,
@@ -448,7 +449,12 @@ export const FEATURES: Feature[] = [
       unseenExampleTokens(v) >= 1,
   },
   { name: 'one-of-a-list', weight: -0.45, holds: (v) => v.isCloze && isListMember(v.prompt) },
-  { name: 'generic-title-asked', weight: -0.6, holds: (v) => !v.isCloze && isGenericTitle(v.shown) },
+  {
+    name: 'generic-title-asked',
+    weight: -0.6,
+    // `INPUT` and `OUTPUT` are iptables chains, not the "Input:"/"Output:" of an example.
+    holds: (v) => !v.isCloze && isGenericTitle(v.shown) && !isIptablesName(v.shown),
+  },
   {
     name: 'exercise-step',
     weight: -0.3,

@@ -20,6 +20,15 @@ const ENUMS = new Set([
   ...Object.values(terms.coreEnums).flat(),
 ]);
 const PHRASES = lowerSet([...terms.components, ...terms.networking, ...terms.ko]);
+/** iptables names as written: `RETURN`, `INPUT`, `Mangle`, `nat` (`return` or `input` in a sentence is a word). */
+const IPTABLES_NAMES = new Set([
+  ...terms.iptables.chains,
+  ...terms.iptables.targets,
+  ...terms.iptables.tables.flatMap((t) => [t, t.toUpperCase(), t[0]!.toUpperCase() + t.slice(1)]),
+]);
+/** An iptables table, chain or target, written as iptables and the notes about it write it. */
+export const isIptablesName = (text: string): boolean =>
+  IPTABLES_NAMES.has(text.replace(/[`*:]/g, '').trim());
 const COMMANDS = new Set(terms.commands);
 const KUBECTL_VERBS = new Set(terms.kubectlVerbs);
 const SHORT_NAMES: Record<string, string> = terms.kubectlShortNames;
@@ -86,7 +95,7 @@ function bare(token: string): string {
 export function isTermToken(raw: string): boolean {
   const t = bare(raw);
   if (t.length < 2) return false;
-  if (ENUMS.has(t) || CAMEL_FIELDS.has(t)) return true;
+  if (ENUMS.has(t) || CAMEL_FIELDS.has(t) || IPTABLES_NAMES.has(t)) return true;
   const l = t.toLowerCase();
   if (KINDS.has(l) || PHRASES.has(l)) return true;
   return endsInHangul(l) && isTermPhrase(l);
