@@ -22,6 +22,18 @@ describe('a term is asked for its defining statement', () => {
     expect(cards.some(([, a]) => a!.includes('conntrack'))).toBe(false);
   });
 
+  it('asks for the option a definition names, and drops a comparison tacked on after a comma (ko, en)', () => {
+    const ko = '# 세션 고정\n\n- 세션 유지 타입: Sticky 라는 옵션을 주어 해결\n';
+    expect(made(ko)).toContainEqual(['세션 유지 타입', 'Sticky', 'term-definition']);
+    const en =
+      '# Time savers\n\n- `k explain pod.spec`: field docs in the terminal, much faster than the browser\n';
+    expect(made(en)).toContainEqual([
+      '`k explain pod.spec`',
+      'field docs in the terminal',
+      'term-definition',
+    ]);
+  });
+
   it('drops the copula or an empty "사용" closing a noun answer, never a verb\'s own ending (ko)', () => {
     const text = [
       '# DNS 정책',

@@ -157,6 +157,25 @@ export function withoutEmptyEnding(answer: string): string {
 }
 
 /**
+ * "ClientIP 라는 옵션을 주어 해결" → "ClientIP": an answer that names an option or a value ("X라는 옵션") and goes on
+ * to say what to do with it is asked for the name. "YAML field docs in terminal, faster than switching to the
+ * browser" → "YAML field docs in terminal": a comparison tacked on after a comma is the writer's aside.
+ */
+const NAMED_VALUE_KO =
+  /^(\S+(?:\s\S+)?)\s?(?:이)?라는\s(?:옵션|값|설정|방식|기능|필드|모드|타입|플러그인|이름|명령어?)(?:을|를|으로|로|이|가)?(?:\s|$)/;
+const ASIDE_EN =
+  /,\s+(?:(?:much|a lot|way)\s+)?(?:faster|slower|better|worse|easier|simpler|quicker|safer|cheaper|shorter|more \w+|less \w+) than\b.*$/i;
+
+export function withoutAside(answer: string): string {
+  if (answer.includes('\n')) return answer;
+  const named = NAMED_VALUE_KO.exec(answer);
+  if (named) return named[1]!;
+  const aside = ASIDE_EN.exec(answer);
+  if (aside && wordCount(answer.slice(0, aside.index)) >= 2) return answer.slice(0, aside.index);
+  return answer;
+}
+
+/**
  * Cuts each term's answer to its defining statement. A heading over a section becomes a term-definition card
  * when what it asks is that statement: it is then the same card a `Term: definition` line makes, and is
  * scored as one.
@@ -164,7 +183,9 @@ export function withoutEmptyEnding(answer: string): string {
 export function focusAnswers(cards: ParsedCard[]): ParsedCard[] {
   for (const c of cards) {
     if (c.kind !== 'basic' || !DEFINING_RULES.has(c.rule) || !isTermPrompt(c.prompt)) continue;
-    const statement = withoutEmptyEnding(definingStatement(c.prompt, c.answer, c.rule === 'heading-answer'));
+    const statement = withoutAside(
+      withoutEmptyEnding(definingStatement(c.prompt, c.answer, c.rule === 'heading-answer')),
+    );
     c.answer = statement;
     if (c.rule === 'heading-answer' && !statement.includes('\n') && namesATerm(c.prompt, statement))
       c.rule = 'term-definition';
