@@ -283,6 +283,20 @@ describe('never a card, from a piece of a sentence', () => {
     expectRefused(text, ([p]) => p === 'Only applicable with Service type');
   });
 
+  it('with the gap as the object of a verb that says nothing of it (ko, en)', () => {
+    const ko = '# 네트워킹\n\n클러스터 네트워킹은 서로 다른 파드 간의 통신을 제공한다.\n';
+    expectRefused(ko, ([p, a]) => p.includes('[...]을 제공한다') && a === '파드 간의 통신');
+    // Not even offered: "provides" says nothing of what is provided.
+    const en = '# Services\n\nA headless Service still provides DNS records.\n';
+    expectRefused(en, ([p, a]) => p.endsWith('provides [...]') && a === 'DNS records', false);
+  });
+
+  it('from a label that is a time qualifier, either way round (en)', () => {
+    const en = '# CoreDNS\n\n- Pre k8s@1.12: ***kube-dns***\n- Post k8s@1.12: ***CoreDNS***\n';
+    expectRefused(en, ([p, a]) => p.startsWith('Pre k8s') || a.startsWith('Pre k8s'));
+    expectRefused(en, ([p, a]) => p.startsWith('Post k8s') || a.startsWith('Post k8s'));
+  });
+
   it('from a list whose items pair cases with answers: each pair is its own card (ko, en)', () => {
     const ko = [
       '## Ingress Controller 종류',

@@ -83,6 +83,9 @@ function valuesGoIntoTheCommand(v: CardView): boolean {
   return values.every((value) => command.includes(value.replace(/[.:]+$/, '').toLowerCase()));
 }
 
+const GAP_BEFORE_GENERIC_VERB =
+  /\[\.\.\.\]\s?(?:을|를)?\s?(?:제공|지원|사용|수행|구현)(?:한다|합니다)\.?$|\[\.\.\.\]\s?(?:을|를)?\s?(?:갖는다|가진다)\.?$|\b(?:provides?|supports?|offers?|uses?|has|have)\s(?:an?\s|the\s)?\[\.\.\.\]\.?$/i;
+
 /** The words of a comment or an intro line, without its comment marks and dashes. */
 const purposeWords = (v: CardView) =>
   v.shown
@@ -489,13 +492,20 @@ export const FEATURES: Feature[] = [
   {
     name: 'prompt-is-a-sentence-piece',
     weight: -0.5,
-    holds: (v) =>
-      TERM_RULES.has(v.card.rule) &&
-      // A definition asked back is prose by design: "Only consults DNS" → nslookup.
-      v.card.rule !== 'definition-reverse' &&
-      v.shown.split(' ').length <= 6 &&
-      !/[?？]$/.test(v.shown) &&
-      isSentencePiece(v.shown),
+    holds: (v) => {
+      if (!TERM_RULES.has(v.card.rule)) return false;
+      // A definition asked back is prose by design ("Only consults DNS" → nslookup): there the "term" is the
+      // answer, and "***CoreDNS*** → Post k8s@1.12" asks for a piece of a sentence.
+      const term = v.card.rule === 'definition-reverse' ? v.hidden : v.shown;
+      return term.split(' ').length <= 6 && !/[?？]$/.test(term) && isSentencePiece(term);
+    },
+  },
+  {
+    // "클러스터 네트워킹은 서로 다른 [...]을 제공한다", "… LoadBalancer support [...]": the gap is the object of a verb
+    // that says nothing of it (provide, support, use, have); almost anything would fit.
+    name: 'gap-before-a-generic-verb',
+    weight: -0.3,
+    holds: (v) => v.isCloze && GAP_BEFORE_GENERIC_VERB.test(v.prompt.trim()),
   },
   {
     // "[...]의 app을 선택해서 로드밸런싱 수행", "처음 들어왔던 [...] 그대로 유지하는 방법이 필요": a bullet-style Korean line

@@ -160,11 +160,11 @@ export function isInstruction(text: string): boolean {
   return IMPERATIVE_EN.test(t) || IMPERATIVE_KO.test(t);
 }
 
-// A term is a name: a phrase that opens with a preposition, a quantifier or a verb ("On Host", "By URL", "Each
-// Node", "Only applicable with", "Created as") is a piece of a sentence, and so is one that ends on a colon or a
-// connective.
+// A term is a name: a phrase that opens with a preposition, a quantifier, a time qualifier or a verb ("On Host",
+// "By URL", "Each Node", "Only applicable with", "Post k8s@1.12", "Created as") is a piece of a sentence, and so is
+// one that ends on a colon or a connective.
 const NOT_A_TERM_EN =
-  /^(?:on|in|by|for|as|at|to|from|with|within|without|via|into|onto|of|if|when|where|why|how|what|which|who|only|each|every|created|used|called|made|done|see|also|or|and|but|then|this|that|these|those|it|they)\b|\b(?:as|to|of|for|with|by|on|in|at|from|into|via|the|a|an|and|or)$|[:：,(]$/i;
+  /^(?:on|in|by|for|as|at|to|from|with|within|without|via|into|onto|of|if|when|where|why|how|what|which|who|only|each|every|pre|post|since|until|created|used|called|made|done|see|also|or|and|but|then|this|that|these|those|it|they)\b|\b(?:as|to|of|for|with|by|on|in|at|from|into|via|the|a|an|and|or)$|[:：,(]$/i;
 const NOT_A_TERM_KO = /(?:에서|에게|으로|로|에|와|과|하고|하며|하면|해서|이고|이며|지만)$/;
 /**
  * A line that opens on a condition, a connective or a pointer ("If you have trouble …", "OR your old cluster
