@@ -155,6 +155,7 @@ function proposeCards(
     cards.push(...manifestCards(m.text, m.start + 1, lines, lang));
     for (let k = m.start; k < m.end; k++) claimed[k] = true;
   }
+  oneApiVersionCardPerKind(cards);
   if (opts.dir && opts.fileExists) {
     for (const img of findImages(lines, claimed, opts.dir, opts.fileExists))
       warn(img.line, noteMessage('image-missing', { src: img.src }));
@@ -250,6 +251,24 @@ function mostlyExplicit(cards: ParsedCard[]): boolean {
   return explicit >= 10 && explicit >= other;
 }
 
+/**
+ * A note's manifests ask each kind's apiVersion once: two Services of one note are one fact. The first manifest's
+ * card stays (its key is the one a learner's card was stored under).
+ */
+function oneApiVersionCardPerKind(cards: ParsedCard[]): void {
+  const asked = new Set<string>();
+  let w = 0;
+  for (const c of cards) {
+    if (c.rule === 'manifest-apiversion') {
+      const fact = `${c.prompt}\u0000${c.answer}`;
+      if (asked.has(fact)) continue;
+      asked.add(fact);
+    }
+    cards[w++] = c;
+  }
+  cards.length = w;
+}
+
 function inLineOrder(cards: ParsedCard[]): boolean {
   for (let k = 1; k < cards.length; k++) if (cards[k - 1]!.line > cards[k]!.line) return false;
   return true;
@@ -285,13 +304,16 @@ function manifestCards(yaml: string, line: number, lines: string[], lang: 'ko' |
       sibling: yaml.trim(),
     },
   ];
-  // Which apiVersion a kind lives in is asked on its own: it is the first line everyone forgets.
+  // Which apiVersion a kind lives in is asked on its own: it is the first line everyone forgets. The object's name
+  // is one example's, not part of the fact (judges asked to drop it); a card stored with it keeps its key.
   for (const { kind, apiVersion, name } of manifestApiVersions(yaml)) {
-    const of = name ? ` (${name})` : '';
+    const asked = (of: string) =>
+      lang === 'ko' ? `kind: ${kind}${of} 의 apiVersion` : `apiVersion of kind: ${kind}${of}`;
     cards.push({
       kind: 'basic',
       rule: 'manifest-apiversion',
-      prompt: lang === 'ko' ? `kind: ${kind}${of} 의 apiVersion` : `apiVersion of kind: ${kind}${of}`,
+      prompt: asked(''),
+      ...(name ? { keyPrompt: asked(` (${name})`) } : {}),
       answer: apiVersion,
       context: [],
       tags: [],

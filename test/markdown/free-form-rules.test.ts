@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { candidateCards } from '../../content/markdown/parse-note.ts';
+import { cardKey, contentKey } from '../../core/import/identity.ts';
 
 const cards = (text: string) => candidateCards('note.md', text);
 const has = (text: string, rule: string, prompt: string, answer: string) =>
@@ -578,8 +579,25 @@ describe('manifests anywhere', () => {
       'Create it:\n```bash\napiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\nspec:\n  rules:\n  - host: a.example.com\n```\n';
     const cs = cards(t);
     expect(cs.filter((c) => c.kind === 'manifest')).toHaveLength(1);
-    has(t, 'manifest-apiversion', 'apiVersion of kind: Ingress (web)', 'networking.k8s.io/v1');
+    has(t, 'manifest-apiversion', 'apiVersion of kind: Ingress', 'networking.k8s.io/v1');
     expect(cs.some((c) => c.rule === 'term-definition')).toBe(false);
+  });
+});
+
+describe("a kind's apiVersion", () => {
+  const note = (lang: 'ko' | 'en') =>
+    `${lang === 'ko' ? '# 서비스\n\n첫 번째:' : '# Services\n\nFirst:'}\n\n\`\`\`yaml\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n  - port: 80\n\`\`\`\n\n\`\`\`yaml\napiVersion: v1\nkind: Service\nmetadata:\n  name: api\nspec:\n  ports:\n  - port: 8080\n\`\`\`\n`;
+
+  it("is asked once per kind, without one example's object name, keeping the key a stored card has (ko, en)", () => {
+    for (const [lang, prompt, stored] of [
+      ['ko', 'kind: Service 의 apiVersion', 'kind: Service (web) 의 apiVersion'],
+      ['en', 'apiVersion of kind: Service', 'apiVersion of kind: Service (web)'],
+    ] as const) {
+      const asked = candidateCards('note.md', note(lang)).filter((c) => c.rule === 'manifest-apiversion');
+      expect(asked.map((c) => [c.prompt, c.answer])).toEqual([[prompt, 'v1']]);
+      // The card a learner studied under the old prompt is the same card: its key is made from that prompt.
+      expect(cardKey(asked[0]!)).toBe(contentKey('basic', stored, 'v1'));
+    }
   });
 });
 
