@@ -1,5 +1,6 @@
-// First: the calls the first screen needs leave before React even loads its tree (renderer/first-calls.ts).
-
+// First: the calls the first screen needs leave before React even loads its tree (renderer/first-calls.ts). A bare
+// import, so that sorting the imports below can never move it after React's.
+import './first-calls.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
