@@ -1,4 +1,5 @@
 import { Fragment, lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { call } from '../api/client.ts';
 import { CheckBadges } from '../components/CheckBadges.tsx';
 import { ErrorNote } from '../components/ErrorNote.tsx';
@@ -129,9 +130,13 @@ export function ReviewScreen({
       const elapsedMs = Math.min(Date.now() - started.current, 86_400_000);
       try {
         const { next, rated } = await rateCard({ cardId: due.cardId, rating: choice, elapsedMs });
-        setTally((s) => addRating(s, choice, elapsedMs));
         ratedHere.current.push({ rating: choice, ms: elapsedMs });
-        show(next);
+        // After an await React would render in a task of its own, often after the next frame; the learner is
+        // waiting on this card, so it is drawn now, in time for the frame after the key.
+        flushSync(() => {
+          setTally((s) => addRating(s, choice, elapsedMs));
+          show(next);
+        });
         // Known ahead, the card shows before the core has the rating: a failure shows then, and the queue reloads.
         rated.then(
           (r) => r.message && setNotice(r.message),

@@ -260,6 +260,38 @@ describe.skipIf(!haveChromium)('Review, as a new learner uses it', () => {
     await page.close();
   });
 
+  // Issue #21 (rating key → next card ≤ 25 ms): Good on a card whose successor is known ahead draws that card
+  // before the page gives up the thread. A render left to React's scheduler runs in a task of its own, which a
+  // busy page may put after the next frame: the learner then sees the old card for one more frame.
+  it('Good on a card whose next card is known ahead shows that card before the page yields', async () => {
+    const { page } = await open('en', 'review');
+    await page.getByTestId('card').waitFor(WAIT);
+    await page.keyboard.press(' ');
+    await page.getByTestId('answer').waitFor(WAIT);
+    // The card after Good is asked for while the card is read (review/peek).
+    await expect
+      .poll(
+        () =>
+          page.evaluate(() =>
+            performance.getEntriesByType('resource').some((r) => r.name.endsWith('/api/review/peek')),
+          ),
+        WAIT,
+      )
+      .toBe(true);
+    const { before, after } = await page.evaluate(async () => {
+      const id = () => document.querySelector('[data-testid="card"]')?.getAttribute('data-card-id') ?? null;
+      const before = id();
+      window.dispatchEvent(new KeyboardEvent('keydown', { key: '3', bubbles: true }));
+      // Microtasks only: no task, no frame, runs in between.
+      for (let i = 0; i < 200; i++) await null;
+      return { before, after: id() };
+    });
+    expect(before).not.toBeNull();
+    expect(after).not.toBeNull();
+    expect(after).not.toBe(before);
+    await page.close();
+  });
+
   // Issue #21 (cold start): the core answers the first card while the bundle is still being evaluated. The app
   // then draws its shell and that card in one render, not a shell with "loading" and the card a frame later.
   it('a cold start on Review draws the app and its first card together when the card came first', async () => {
