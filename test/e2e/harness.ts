@@ -1,9 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -60,6 +61,8 @@ export async function startServe(
     dataDir?: string;
     /** More `kubedeck` options, e.g. ['--now', '2027-06-01T10:00:00Z']. */
     args?: string[];
+    /** The port to listen on; default any free one. */
+    port?: number;
   } = {},
 ): Promise<Served> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'kubedeck-e2e-'));
@@ -70,7 +73,7 @@ export async function startServe(
       join(ROOT, 'bin', 'kubedeck.mjs'),
       'serve',
       '--port',
-      '0',
+      String(opts.port ?? 0),
       '--db',
       db,
       '--no-bundled',
@@ -141,18 +144,41 @@ export async function sessionCookie(tokenUrl: string): Promise<string> {
   return set.split(';')[0]!;
 }
 
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
+
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+}
+
+/**
+ * A browser as a learner has one: a profile on disk (`profileDir`) that keeps its HTTP cache and V8's code cache
+ * between visits, where `launchChromium`'s pages each start as a first visit ever.
+ */
+export function launchLearnerBrowser(profileDir: string, locale: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
+    args: CHROMIUM_ARGS,
+    locale,
+  });
+}
+
+/** A TCP port free now on 127.0.0.1: serve started again on it keeps the page's origin, as `kubedeck serve` does. */
+export function freePort(): Promise<number> {
+  return new Promise((ok, bad) => {
+    const probe = createServer();
+    probe.once('error', bad);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => ok(port));
+    });
   });
 }
 

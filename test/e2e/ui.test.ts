@@ -160,6 +160,20 @@ describe('kubedeck serve HTTP guard rails', () => {
     ).toBe(200);
   });
 
+  // Issue #21 (cold start): a learner's browser keeps the bundle and V8's compiled code for it from one day to the
+  // next. index.html names this build's bundle, so it is asked again each time; the content-named files are kept.
+  it('lets the browser keep the content-named bundle for good, and asks for index.html each time', async () => {
+    const page = await fetch(served.base, { headers: { cookie: served.cookie } });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('cache-control')).toBe('no-cache');
+    const html = await page.text();
+    const script = /src="\.?\/?(assets\/index-[\w-]+\.js)"/.exec(html)?.[1];
+    expect(script).toBeDefined();
+    const bundle = await fetch(`${served.base}${script}`, { headers: { cookie: served.cookie } });
+    expect(bundle.status).toBe(200);
+    expect(bundle.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+  });
+
   it('refuses a request without the token: no cookie, a wrong cookie or a wrong token all get 401', async () => {
     const json = { 'content-type': 'application/json' };
     const none = await post('api/decks/list', json);
