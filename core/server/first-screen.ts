@@ -1,5 +1,6 @@
 /**
- * When the first screen a browser opened has been served: its script went out, the API calls it made were
+ * When the first screen a browser opened has been served: its page went out (index.html, or its script; a browser
+ * that kept the script asks only for index.html), the API calls it made were
  * answered, and then no request came for a moment (`quietMs`). Work that can wait (the folder watcher, which loads
  * the importer; the grader's worker thread) starts then instead of taking the event loop and the second CPU core
  * from the first card on a cold start.
@@ -8,11 +9,11 @@ export type FirstScreen = {
   /** Settles once, when the first screen has been served. */
   served: Promise<void>;
   requestStarted(): void;
-  requestFinished(kind: 'script' | 'api' | 'other'): void;
+  requestFinished(kind: 'page' | 'api' | 'other'): void;
 };
 
 export function firstScreenTracker(quietMs = 300): FirstScreen {
-  let scriptSent = false;
+  let pageSent = false;
   let apiAnswered = false;
   let inFlight = 0;
   let timer: NodeJS.Timeout | undefined;
@@ -28,10 +29,10 @@ export function firstScreenTracker(quietMs = 300): FirstScreen {
     },
     requestFinished(kind) {
       inFlight = Math.max(0, inFlight - 1);
-      if (kind === 'script') scriptSent = true;
-      else if (kind === 'api' && scriptSent) apiAnswered = true;
+      if (kind === 'page') pageSent = true;
+      else if (kind === 'api' && pageSent) apiAnswered = true;
       clearTimeout(timer);
-      if (scriptSent && apiAnswered && inFlight === 0) timer = setTimeout(done, quietMs).unref();
+      if (pageSent && apiAnswered && inFlight === 0) timer = setTimeout(done, quietMs).unref();
     },
   };
 }

@@ -23,7 +23,9 @@ export type ServeOptions = {
   /**
    * Called once, when the first script has gone out and the files the page asked for with it (its stylesheet) too:
    * the browser compiles and runs the script (hundreds of milliseconds) while the server has nothing to do. Called
-   * earlier, its work held back the stylesheet, and the script waits for the stylesheet before it runs.
+   * earlier, its work held back the stylesheet, and the script waits for the stylesheet before it runs. A browser
+   * that kept the page's files (they are content-named and kept for good) asks only for index.html: then it is
+   * called just after that, unless a page file is asked for meanwhile.
    */
   onScriptSent?: () => void;
 };
@@ -41,6 +43,8 @@ export type RunningServer = {
 const MAX_BODY = 4 * 1024 * 1024;
 /** How long after the script the warm-up waits for the page's other files (a cached one never comes). */
 const PAGE_FILES_WAIT_MS = 300;
+/** After index.html, how long a browser may take to ask for the page's files before it is taken to have kept them. */
+const CACHED_PAGE_WAIT_MS = 40;
 /** Static files up to this size are read and sent whole; bigger ones are streamed. */
 const WHOLE_FILE_MAX = 4 * 1024 * 1024;
 /** Uploaded notes travel as JSON text: a folder of notes (5 MB each at most) fits, a disk image does not. */
@@ -182,6 +186,12 @@ function cacheControlOf(rel: string, file: string): string {
   return HASHED_ASSET.test(rel) ? 'public, max-age=31536000, immutable' : 'max-age=3600';
 }
 
+/** index.html or a script: what a browser's first screen is made of (a kept script is never asked for). */
+function isPageRequest(url: string): boolean {
+  const path = url.split('?')[0] ?? '';
+  return path === '/' || path === '/index.html' || path.endsWith('.js');
+}
+
 function serveStatic(dir: string, urlPath: string, res: ServerResponse): void {
   let rel = decodeURIComponent(urlPath.split('?')[0] ?? '/');
   if (rel.endsWith('/')) rel += 'index.html';
@@ -285,6 +295,7 @@ export function startServer(opts: ServeOptions): Promise<RunningServer> {
   // The files index.html names (its script and stylesheet): the warm-up waits until all of them have been sent.
   const pageFiles = new Set(opts.staticDir ? filesOfPage(opts.staticDir) : []);
   let scriptSent = false;
+  let pageFileAsked = false;
   const whenPageFilesSent = () => {
     if (!onScriptSent) return;
     const call = onScriptSent;
@@ -296,7 +307,7 @@ export function startServer(opts: ServeOptions): Promise<RunningServer> {
     first.requestStarted();
     res.once('close', () =>
       first.requestFinished(
-        req.url?.startsWith('/api/') ? 'api' : req.url?.split('?')[0]?.endsWith('.js') ? 'script' : 'other',
+        req.url?.startsWith('/api/') ? 'api' : isPageRequest(req.url ?? '') ? 'page' : 'other',
       ),
     );
     const reqHost = String(req.headers.host ?? '').toLowerCase();
@@ -331,9 +342,17 @@ export function startServer(opts: ServeOptions): Promise<RunningServer> {
     if (!opts.staticDir)
       return sendJson(res, 404, fail('no-ui', 'the UI is not built; run npm run build:renderer'));
     if (onScriptSent && pageFiles.delete(parsed.pathname.slice(1))) {
+      pageFileAsked = true;
       res.once('finish', () => {
         if (pageFiles.size === 0) whenPageFilesSent();
       });
+    }
+    if (onScriptSent && !pageFileAsked && (parsed.pathname === '/' || parsed.pathname === '/index.html')) {
+      res.once('finish', () =>
+        setTimeout(() => {
+          if (!pageFileAsked) whenPageFilesSent();
+        }, CACHED_PAGE_WAIT_MS).unref(),
+      );
     }
     if (onScriptSent && !scriptSent && parsed.pathname.endsWith('.js')) {
       scriptSent = true;

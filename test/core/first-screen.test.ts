@@ -10,12 +10,21 @@ describe("serve's first screen (when the watcher and the grader's worker may sta
     first.requestStarted();
     first.requestFinished('other'); // the page
     first.requestStarted();
-    first.requestFinished('script');
+    first.requestFinished('page');
     expect(await settled(first.served, 80)).toBe(false); // the bundle runs; its calls are still to come
     first.requestStarted();
     first.requestStarted();
     first.requestFinished('api');
     expect(await settled(first.served, 80)).toBe(false); // one call still in flight
+    first.requestFinished('api');
+    expect(await settled(first.served, 200)).toBe(true);
+  });
+
+  it('is served after index.html and its calls when the browser kept the script and never asked for it', async () => {
+    const first = firstScreenTracker(30);
+    first.requestStarted();
+    first.requestFinished('page'); // index.html
+    first.requestStarted();
     first.requestFinished('api');
     expect(await settled(first.served, 200)).toBe(true);
   });
@@ -32,7 +41,7 @@ describe("serve's first screen (when the watcher and the grader's worker may sta
   it('waits while requests keep coming: a request inside the quiet time starts it again', async () => {
     const first = firstScreenTracker(60);
     first.requestStarted();
-    first.requestFinished('script');
+    first.requestFinished('page');
     first.requestStarted();
     first.requestFinished('api');
     await new Promise((r) => setTimeout(r, 30));
