@@ -24,6 +24,14 @@ const lang: Lang = initialLang(
   navigator.languages ?? [navigator.language],
 );
 setApiLang(lang);
+
+/**
+ * The Korean font (fonts.css), asked for now rather than by the first layout that meets Hangul. That layout would
+ * otherwise look through every system font for Hangul glyphs (none, on a machine without a Korean font: over 100
+ * ms), draw with what it found, and lay out again when the font came. Kept by the browser, it is ready in a few ms.
+ */
+export const koreanFontLoaded: Promise<unknown> =
+  lang === 'ko' ? document.fonts.load('1em "Kubedeck KR"', '가').catch(() => {}) : Promise.resolve();
 const onReview = screenFromHash(window.location.hash) === 'review';
 
 export const firstSettings = call('settings/get', {});

@@ -4,7 +4,7 @@ import './first-calls.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
-import { firstCardSettled } from './first-calls.ts';
+import { firstCardSettled, koreanFontLoaded } from './first-calls.ts';
 import './fonts.css';
 import './styles.css';
 import './highlight.css';
@@ -16,7 +16,10 @@ import './highlight.css';
  * FIRST_CARD_WAIT_MS, then the app renders and the card follows as before.
  */
 const FIRST_CARD_WAIT_MS = 250;
-Promise.race([firstCardSettled, new Promise((ok) => setTimeout(ok, FIRST_CARD_WAIT_MS))]).then(() =>
+Promise.race([
+  Promise.all([firstCardSettled, koreanFontLoaded]),
+  new Promise((ok) => setTimeout(ok, FIRST_CARD_WAIT_MS)),
+]).then(() =>
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <App />

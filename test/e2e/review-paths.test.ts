@@ -324,6 +324,38 @@ describe.skipIf(!haveChromium)('Review, as a new learner uses it', () => {
     await page.close();
   });
 
+  // Issue #21 (cold start): without a Korean system font, the first layout that meets Hangul before the bundled
+  // font is in looks through every system font for it (over 100 ms here), then lays out again when the font comes.
+  // The font is fetched from the page's head, and the first render waits for it as it waits for the first card.
+  it('a Korean cold start fetches the Korean font from the start and draws the first screen with it', async () => {
+    const served = await suite.serve({ lang: 'ko' });
+    const page = await suite.browser().newPage({ locale: 'ko-KR' });
+    await page.addInitScript(() => {
+      const seen = { header: -1, fontReady: false };
+      (window as unknown as { firstPaint: typeof seen }).firstPaint = seen;
+      new MutationObserver(() => {
+        if (seen.header >= 0 || !document.querySelector('header')) return;
+        seen.header = performance.now();
+        seen.fontReady = document.fonts.check('1em "Kubedeck KR"', '가');
+      }).observe(document, { subtree: true, childList: true });
+    });
+    await page.goto(`${served.url}#/review`);
+    await page.getByTestId('card').waitFor(WAIT);
+    const { header, fontReady, font, firstCall } = await page.evaluate(() => {
+      const seen = (window as unknown as { firstPaint: { header: number; fontReady: boolean } }).firstPaint;
+      const entries = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+      const font = entries.find((r) => /noto-sans-kr-korean-400/.test(r.name));
+      const firstCall = Math.min(...entries.filter((r) => r.name.includes('/api/')).map((r) => r.startTime));
+      return { ...seen, font: font ? { start: font.startTime, end: font.responseEnd } : null, firstCall };
+    });
+    expect(font).not.toBeNull();
+    // Asked for by the page's head, before the bundle has even run (its first calls), not by the first layout.
+    expect(font!.start).toBeLessThan(firstCall);
+    // A font that came well before the first render is drawn with (a loaded machine may pass the short wait).
+    if (font!.end + 100 < header) expect(fontReady).toBe(true);
+    await page.close();
+  });
+
   // Issue #21: the first card asked for as the page starts answers the queue as it was then. A Review opened later,
   // after cards were buried or deleted (here through the API, as another client would), must show the queue now.
   it('a Review opened after the page started elsewhere shows the queue as it is now, not the card of the start', async () => {
