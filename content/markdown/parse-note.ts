@@ -64,7 +64,7 @@ export function parseNote(file: string, text: string, opts: ParseOptions = {}): 
 /** Every candidate of a note with its score and verdict: what `--explain` shows. */
 export function scoreNote(file: string, text: string, opts: ParseOptions = {}): ScoredCard[] {
   const { candidates, density } = proposeCards(file, text, opts);
-  return selectCards(candidates, density).scored;
+  return selectCards(candidates, density, { explain: true }).scored;
 }
 
 /**

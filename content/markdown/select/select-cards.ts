@@ -11,6 +11,10 @@ import { isExplicitRule, RULES } from './rule-priors.ts';
 export const DENSITY_LINE: Record<Density, number> = { fewer: 0.75, standard: 0.65, more: 0.55 };
 export const SUGGESTION_FLOOR = 0.4;
 
+/** Term-definition lines within this many lines of each other belong to one glossary. */
+const GLOSSARY_GAP = 2;
+const GLOSSARY_ENTRY_GAIN = 0.15;
+
 export { DENSITIES, isDensity };
 
 /** A candidate's score: its rule's prior plus the weights of the features that hold, rounded to hundredths. */
@@ -26,6 +30,34 @@ export function scoreCard(card: ParsedCard): { score: number; features: ScoreFea
       score += f.weight;
     }
   return { score: Math.round(score * 100) / 100, features };
+}
+
+/**
+ * The features in the order the quick score reads them: every gain first, then the losses, largest first. Once the
+ * gains are counted, a candidate already under the cut-off can only fall further, so its remaining features are
+ * not read.
+ */
+const GAINS_THEN_LOSSES = [
+  ...FEATURES.filter((f) => f.weight > 0),
+  ...FEATURES.filter((f) => f.weight <= 0).sort((a, b) => a.weight - b.weight),
+];
+/** Under this before the glossary bonus, a candidate cannot reach the suggestion floor. */
+const HOPELESS = SUGGESTION_FLOOR - GLOSSARY_ENTRY_GAIN;
+
+/**
+ * A candidate's score as scoreCard gives it, without the list of features; a candidate that cannot reach the
+ * suggestion floor gets -Infinity. Its card or suggestion is the same either way: such a candidate is ordered after
+ * every candidate over the floor, so it takes no fact or value from one. `--explain` uses scoreCard.
+ */
+function quickScore(card: ParsedCard): number {
+  if (isExplicitRule(card.rule)) return 1;
+  const v = viewOf(card);
+  let score = RULES[card.rule]?.prior ?? 0.3;
+  for (const f of GAINS_THEN_LOSSES) {
+    if (f.weight <= 0 && score < HOPELESS) return Number.NEGATIVE_INFINITY;
+    if (f.holds(v)) score += f.weight;
+  }
+  return score < HOPELESS ? Number.NEGATIVE_INFINITY : Math.round(score * 100) / 100;
 }
 
 /**
@@ -46,73 +78,119 @@ function valueAsked(c: ParsedCard): string | null {
   return a.length > 0 && a.length <= 40 && !a.includes('\n') ? `${c.kind}\u0000${a}` : null;
 }
 
-/** Term-definition lines within this many lines of each other belong to one glossary. */
-const GLOSSARY_GAP = 2;
-const GLOSSARY_ENTRY = 0.15;
-
 /**
  * "cache: …", "loop: …", "reload: …" one under another: a writer's glossary, whose plain-word terms are names
- * (of plugins, fields, directories), not words picked out of prose. Each entry with a neighbour gains.
+ * (of plugins, fields, directories), not words picked out of prose. Each entry with a neighbour gains: the
+ * candidates (by index) that do.
  */
-function markGlossaries(scored: ScoredCard[]): void {
-  const lines = scored.filter((s) => s.rule === 'term-definition').map((s) => s.line);
-  for (const s of scored) {
-    if (s.rule !== 'term-definition') continue;
-    const near = lines.filter((l) => l !== s.line && Math.abs(l - s.line) <= GLOSSARY_GAP).length;
-    if (near < 1) continue;
-    s.features.push({ name: 'glossary-entry', weight: GLOSSARY_ENTRY });
-    s.score = Math.round((s.score + GLOSSARY_ENTRY) * 100) / 100;
+function glossaryEntries(candidates: ParsedCard[]): Set<number> {
+  const lines = candidates.filter((c) => c.rule === 'term-definition').map((c) => c.line);
+  const entries = new Set<number>();
+  candidates.forEach((c, k) => {
+    if (
+      c.rule === 'term-definition' &&
+      lines.some((l) => l !== c.line && Math.abs(l - c.line) <= GLOSSARY_GAP)
+    )
+      entries.add(k);
+  });
+  return entries;
+}
+
+const withGlossaryGain = (score: number) => Math.round((score + GLOSSARY_ENTRY_GAIN) * 100) / 100;
+
+/** The full score of a candidate, the glossary's gain included, with every feature that holds. */
+function scoredCandidate(c: ParsedCard, inGlossary: boolean): ScoredCard {
+  const s: ScoredCard = { ...c, ...scoreCard(c), verdict: 'dropped' };
+  if (inGlossary) {
+    s.features.push({ name: 'glossary-entry', weight: GLOSSARY_ENTRY_GAIN });
+    s.score = withGlossaryGain(s.score);
   }
+  return s;
 }
 
 export type Selection = {
   cards: ParsedCard[];
   suggestions: ScoredCard[];
-  /** Every candidate with its score and verdict, for `--explain`. */
+  /** Every candidate with its score and verdict, for `--explain`; empty unless asked for. */
   scored: ScoredCard[];
 };
 
+type Verdict = ScoredCard['verdict'];
+
 /**
- * One selection step decides which candidates become cards: each is scored, the best of each fact (a line, a
- * value) competes with the density line, and the rest are suggestions or dropped. Cards the learner wrote as cards
- * always stay. The cards keep the note's order.
+ * The best of each fact (a line, a value) competes with the density line; the rest are suggestions or dropped.
+ * Cards the learner wrote as cards always stay.
  */
-export function selectCards(candidates: ParsedCard[], density: Density = 'standard'): Selection {
-  const line = DENSITY_LINE[density];
-  const scored: ScoredCard[] = candidates.map((c) => ({ ...c, ...scoreCard(c), verdict: 'dropped' }));
-  markGlossaries(scored);
-  const best = new Map<string, ScoredCard>();
-  const compete = (key: string | null, s: ScoredCard) => {
+function decide(
+  candidates: ParsedCard[],
+  scores: number[],
+  line: number,
+): { verdicts: Verdict[]; lostTo: (string | undefined)[] } {
+  const verdicts: Verdict[] = candidates.map(() => 'dropped');
+  const lostTo: (string | undefined)[] = [];
+  const best = new Map<string, number>();
+  const compete = (key: string | null, k: number) => {
     if (key === null) return true;
     const held = best.get(key);
-    if (held) {
-      s.lostTo = held.prompt;
+    if (held !== undefined) {
+      lostTo[k] = candidates[held]!.prompt;
       // When the winner is no card either, the learner is offered both: nothing the rules found is lost.
-      if (held.verdict !== 'card' && s.score >= SUGGESTION_FLOOR) s.verdict = 'suggestion';
+      if (verdicts[held] !== 'card' && scores[k]! >= SUGGESTION_FLOOR) verdicts[k] = 'suggestion';
       return false;
     }
-    best.set(key, s);
+    best.set(key, k);
     return true;
   };
   // Best first, so a fact's winner is settled before its weaker candidates are looked at.
-  const order = scored.map((_, k) => k).sort((a, b) => scored[b]!.score - scored[a]!.score || a - b);
+  const order = candidates.map((_, k) => k).sort((a, b) => scores[b]! - scores[a]! || a - b);
   for (const k of order) {
-    const s = scored[k]!;
-    if (isExplicitRule(s.rule)) {
-      s.verdict = 'card';
+    const c = candidates[k]!;
+    if (isExplicitRule(c.rule)) {
+      verdicts[k] = 'card';
       continue;
     }
-    if (!compete(`fact\u0000${factOf(s)}`, s)) continue;
-    const value = valueAsked(s);
-    if (value !== null && !compete(`value\u0000${value}`, s)) continue;
-    s.verdict = s.score >= line ? 'card' : s.score >= SUGGESTION_FLOOR ? 'suggestion' : 'dropped';
+    if (!compete(`fact\u0000${factOf(c)}`, k)) continue;
+    const value = valueAsked(c);
+    if (value !== null && !compete(`value\u0000${value}`, k)) continue;
+    const score = scores[k]!;
+    verdicts[k] = score >= line ? 'card' : score >= SUGGESTION_FLOOR ? 'suggestion' : 'dropped';
   }
+  return { verdicts, lostTo };
+}
+
+/**
+ * One selection step decides which candidates become cards: each is scored, the best of each fact competes with
+ * the density line, and the rest are suggestions or dropped. The cards keep the note's order.
+ *
+ * An import needs the cards and suggestions only, and scores with quickScore; `explain` scores every candidate in
+ * full, for `--explain`. Both give the same cards and suggestions.
+ */
+export function selectCards(
+  candidates: ParsedCard[],
+  density: Density = 'standard',
+  opts: { explain?: boolean } = {},
+): Selection {
+  const glossary = glossaryEntries(candidates);
+  const full = opts.explain ? candidates.map((c, k) => scoredCandidate(c, glossary.has(k))) : null;
+  const scores = full
+    ? full.map((s) => s.score)
+    : candidates.map((c, k) => {
+        const score = quickScore(c);
+        return glossary.has(k) && score > Number.NEGATIVE_INFINITY ? withGlossaryGain(score) : score;
+      });
+  const { verdicts, lostTo } = decide(candidates, scores, DENSITY_LINE[density]);
+  const settled = (s: ScoredCard, k: number): ScoredCard => {
+    s.verdict = verdicts[k]!;
+    if (lostTo[k] !== undefined) s.lostTo = lostTo[k];
+    return s;
+  };
+  full?.forEach(settled);
   const cards: ParsedCard[] = [];
   const suggestions: ScoredCard[] = [];
-  for (let k = 0; k < scored.length; k++) {
-    const s = scored[k]!;
-    if (s.verdict === 'card') cards.push(candidates[k]!);
-    else if (s.verdict === 'suggestion') suggestions.push(s);
+  for (let k = 0; k < candidates.length; k++) {
+    if (verdicts[k] === 'card') cards.push(candidates[k]!);
+    else if (verdicts[k] === 'suggestion')
+      suggestions.push(full?.[k] ?? settled(scoredCandidate(candidates[k]!, glossary.has(k)), k));
   }
-  return { cards, suggestions, scored };
+  return { cards, suggestions, scored: full ?? [] };
 }
