@@ -32,6 +32,7 @@ setApiLang(lang);
  */
 export const koreanFontLoaded: Promise<unknown> =
   lang === 'ko' ? document.fonts.load('1em "Kubedeck KR"', '가').catch(() => {}) : Promise.resolve();
+
 const onReview = screenFromHash(window.location.hash) === 'review';
 
 export const firstSettings = call('settings/get', {});

@@ -12,8 +12,9 @@ import './highlight.css';
 /**
  * The first render waits a moment for the early card: the core usually answers while this bundle is still being
  * evaluated, and Review then draws the app and its first card in one render and one layout, instead of the app,
- * a "loading" line, and the card a frame or two later. A slow core (a large database's daily check) gets
- * FIRST_CARD_WAIT_MS, then the app renders and the card follows as before.
+ * a "loading" line, and the card a frame or two later. It waits for the Korean font too (first-calls.ts), so that
+ * layout is drawn with it. A slow core (a large database's daily check) or font gets FIRST_CARD_WAIT_MS, then the
+ * app renders and the rest follows as before.
  */
 const FIRST_CARD_WAIT_MS = 250;
 Promise.race([

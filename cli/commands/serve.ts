@@ -56,7 +56,7 @@ export const serveCommand: CommandImpl = {
     try {
       // While the browser runs the bundle, the first screen's calls run once (they only read), so the browser's
       // own come back at once.
-      server = await startServer({ core: c, staticDir, port, host, onScriptSent: () => void warmUp(c) });
+      server = await startServer({ core: c, staticDir, port, host, onPageSent: () => void warmUp(c) });
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
       if (err.code === 'EADDRINUSE')

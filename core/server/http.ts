@@ -21,13 +21,14 @@ export type ServeOptions = {
   port?: number;
   host?: string;
   /**
-   * Called once, when the first script has gone out and the files the page asked for with it (its stylesheet) too:
+   * Called once, when the first script has gone out and the files the page asked for with it (its stylesheet, its
+   * font) too:
    * the browser compiles and runs the script (hundreds of milliseconds) while the server has nothing to do. Called
    * earlier, its work held back the stylesheet, and the script waits for the stylesheet before it runs. A browser
    * that kept the page's files (they are content-named and kept for good) asks only for index.html: then it is
    * called just after that, unless a page file is asked for meanwhile.
    */
-  onScriptSent?: () => void;
+  onPageSent?: () => void;
 };
 
 /** `url` carries the per-run token (print it, open it); `base` is the same address without it. */
@@ -291,15 +292,15 @@ export function startServer(opts: ServeOptions): Promise<RunningServer> {
   const host = opts.host ?? '127.0.0.1';
   let hosts = new Set<string>();
   const guard = newGuard();
-  let onScriptSent = opts.onScriptSent;
-  // The files index.html names (its script and stylesheet): the warm-up waits until all of them have been sent.
+  let onPageSent = opts.onPageSent;
+  // The files index.html names (its script, stylesheet and font): the warm-up waits until all have been sent.
   const pageFiles = new Set(opts.staticDir ? filesOfPage(opts.staticDir) : []);
   let scriptSent = false;
   let pageFileAsked = false;
   const whenPageFilesSent = () => {
-    if (!onScriptSent) return;
-    const call = onScriptSent;
-    onScriptSent = undefined;
+    if (!onPageSent) return;
+    const call = onPageSent;
+    onPageSent = undefined;
     call();
   };
   const first = firstScreenTracker();
@@ -341,20 +342,20 @@ export function startServer(opts: ServeOptions): Promise<RunningServer> {
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, fail('method', 'GET only'));
     if (!opts.staticDir)
       return sendJson(res, 404, fail('no-ui', 'the UI is not built; run npm run build:renderer'));
-    if (onScriptSent && pageFiles.delete(parsed.pathname.slice(1))) {
+    if (onPageSent && pageFiles.delete(parsed.pathname.slice(1))) {
       pageFileAsked = true;
       res.once('finish', () => {
         if (pageFiles.size === 0) whenPageFilesSent();
       });
     }
-    if (onScriptSent && !pageFileAsked && (parsed.pathname === '/' || parsed.pathname === '/index.html')) {
+    if (onPageSent && !pageFileAsked && (parsed.pathname === '/' || parsed.pathname === '/index.html')) {
       res.once('finish', () =>
         setTimeout(() => {
           if (!pageFileAsked) whenPageFilesSent();
         }, CACHED_PAGE_WAIT_MS).unref(),
       );
     }
-    if (onScriptSent && !scriptSent && parsed.pathname.endsWith('.js')) {
+    if (onPageSent && !scriptSent && parsed.pathname.endsWith('.js')) {
       scriptSent = true;
       // A page file the browser had cached is never asked for: the warm-up does not wait for it for long.
       res.once('finish', () => setTimeout(whenPageFilesSent, PAGE_FILES_WAIT_MS).unref());

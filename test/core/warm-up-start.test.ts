@@ -39,7 +39,7 @@ describe('serve starts the warm-up while the browser runs the page', () => {
     const warmed = new Promise<void>((ok) => {
       warm = ok;
     });
-    server = await startServer({ core, staticDir: builtUi(), port: 0, onScriptSent: () => warm() });
+    server = await startServer({ core, staticDir: builtUi(), port: 0, onPageSent: () => warm() });
     const cookie = await sessionCookie(server.url);
     const base = server.base;
     const get = async (path: string) => {
