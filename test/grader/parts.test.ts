@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -10,6 +9,7 @@ import {
 } from '../../content/grader/index.ts';
 import { evaluate, parsePath, pathText } from '../../content/grader/paths.ts';
 import { suggest } from '../../content/grader/suggest.ts';
+import { tmpDir } from '../support/tmp.ts';
 
 describe('check paths', () => {
   const doc = {
@@ -85,7 +85,7 @@ describe('sideBySideDiff', () => {
 
 describe('loading a broken exercise gives file:line', () => {
   const make = (exercise: string, solution = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n') => {
-    const root = mkdtempSync(join(tmpdir(), 'kubedeck-ex-'));
+    const root = tmpDir('kubedeck-ex-');
     const dir = join(root, 'my-ex');
     mkdirSync(dir);
     writeFileSync(join(dir, 'exercise.yaml'), exercise);

@@ -1,7 +1,6 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Core, openCore } from '../../core/app.ts';
+import { tmpDir } from '../support/tmp.ts';
 
 export type Clock = { t: number; add(ms: number): void };
 
@@ -10,7 +9,7 @@ export async function coreAt(
   start: string,
   opts: { bundled?: boolean; dir?: string } = {},
 ): Promise<{ core: Core; clock: Clock; dir: string; db: string }> {
-  const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'kd-interop-'));
+  const dir = opts.dir ?? tmpDir('kd-interop-');
   const clock: Clock = {
     t: Date.parse(start),
     add(ms) {
