@@ -41,8 +41,11 @@ const GAINS_THEN_LOSSES = [
   ...FEATURES.filter((f) => f.weight > 0),
   ...FEATURES.filter((f) => f.weight <= 0).sort((a, b) => a.weight - b.weight),
 ];
-/** Under this before the glossary bonus, a candidate cannot reach the suggestion floor. */
-const HOPELESS = SUGGESTION_FLOOR - GLOSSARY_ENTRY_GAIN;
+/**
+ * Under this before the glossary bonus, a candidate cannot reach the suggestion floor. A hair lower than the exact
+ * line: a sum of weights that floating point leaves just under 0.25 is 0.25 once rounded, as scoreCard rounds it.
+ */
+const HOPELESS = SUGGESTION_FLOOR - GLOSSARY_ENTRY_GAIN - 1e-9;
 
 /**
  * A candidate's score as scoreCard gives it, without the list of features; a candidate that cannot reach the
