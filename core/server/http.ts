@@ -187,10 +187,13 @@ function cacheControlOf(rel: string, file: string): string {
   return HASHED_ASSET.test(rel) ? 'public, max-age=31536000, immutable' : 'max-age=3600';
 }
 
+/** The page itself: `/` or `/index.html`. */
+const isIndexPath = (path: string) => path === '/' || path === '/index.html';
+
 /** index.html or a script: what a browser's first screen is made of (a kept script is never asked for). */
 function isPageRequest(url: string): boolean {
   const path = url.split('?')[0] ?? '';
-  return path === '/' || path === '/index.html' || path.endsWith('.js');
+  return isIndexPath(path) || path.endsWith('.js');
 }
 
 function serveStatic(dir: string, urlPath: string, res: ServerResponse): void {
@@ -295,8 +298,10 @@ export function startServer(opts: ServeOptions): Promise<RunningServer> {
   let onPageSent = opts.onPageSent;
   // The files index.html names (its script, stylesheet and font): the warm-up waits until all have been sent.
   const pageFiles = new Set(opts.staticDir ? filesOfPage(opts.staticDir) : []);
+  const pageFileCount = pageFiles.size;
+  /** A browser that asks for one of the page's files has not kept them all. */
+  const pageFileAsked = () => pageFiles.size < pageFileCount;
   let scriptSent = false;
-  let pageFileAsked = false;
   const whenPageFilesSent = () => {
     if (!onPageSent) return;
     const call = onPageSent;
@@ -343,15 +348,14 @@ export function startServer(opts: ServeOptions): Promise<RunningServer> {
     if (!opts.staticDir)
       return sendJson(res, 404, fail('no-ui', 'the UI is not built; run npm run build:renderer'));
     if (onPageSent && pageFiles.delete(parsed.pathname.slice(1))) {
-      pageFileAsked = true;
       res.once('finish', () => {
         if (pageFiles.size === 0) whenPageFilesSent();
       });
     }
-    if (onPageSent && !pageFileAsked && (parsed.pathname === '/' || parsed.pathname === '/index.html')) {
+    if (onPageSent && !pageFileAsked() && isIndexPath(parsed.pathname)) {
       res.once('finish', () =>
         setTimeout(() => {
-          if (!pageFileAsked) whenPageFilesSent();
+          if (!pageFileAsked()) whenPageFilesSent();
         }, CACHED_PAGE_WAIT_MS).unref(),
       );
     }
