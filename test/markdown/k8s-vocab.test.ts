@@ -33,6 +33,18 @@ describe('the Kubernetes vocabulary the card selection reads', () => {
     expect(isExampleValue('dry-run')).toBe(false);
   });
 
+  it('reads an apiVersion Kubernetes serves and a system path as facts, not as an example host or file', () => {
+    expect(isExampleValue('networking.k8s.io/v1')).toBe(false);
+    expect(isExampleValue('gateway.networking.k8s.io/v1')).toBe(false);
+    expect(isExampleValue('/etc/network/interfaces')).toBe(false);
+    expect(isExampleValue('/var/log/syslog')).toBe(false);
+    // A made-up group, a file in one user's folder and a host under `.io` are still an example's.
+    expect(isExampleValue('shop.example.io/v1')).toBe(true);
+    expect(isExampleValue('/tmp/backup.db')).toBe(true);
+    expect(isExampleValue('./specs/web.yaml')).toBe(true);
+    expect(isExampleValue('demo.k8s.io')).toBe(true);
+  });
+
   it('knows terms in English and Korean, enum values from the schemas, and apiVersions no longer served', () => {
     expect(termHits('서비스와 파드')).toBe(2);
     expect(termHits('the kube-proxy programs iptables')).toBe(2);

@@ -169,6 +169,10 @@ const DEFAULT_CIDRS = new Set([
   '169.254.169.254',
 ]);
 
+const SERVED_API_VERSIONS = new Set(Object.values(derived.apiVersions).flat());
+/** A path under a directory the operating system defines; a path under `/tmp`, `/home` or `./` is one user's. */
+const SYSTEM_PATH = /^\/(?:etc|var|opt|proc|sys|run|usr|lib|dev)\/[\w.@/-]+$/;
+
 const EXAMPLE_STEM =
   /(?:^|-)(?:my|test|demo|web|app|nginx|httpd|busybox|foo|bar|baz|example|sample|hello|frontend|backend|api|db|redis|mysql|shop|store|echo|whoami|blue|green|red|dev|prod|staging)(?:-|$)/;
 
@@ -180,6 +184,10 @@ export function isExampleValue(text: string): boolean {
   const t = text.replace(/[`*"']/g, '').trim();
   if (!t || /\s/.test(t)) return false;
   if (isMeaningfulValue(t) || isTermToken(t)) return false;
+  // `networking.k8s.io/v1` would read as a host under `.io` below; an apiVersion Kubernetes serves is a fact.
+  if (SERVED_API_VERSIONS.has(t)) return false;
+  // Where the system keeps a thing (`/etc/network/interfaces`, `/var/log/syslog`) is a fact of that system.
+  if (SYSTEM_PATH.test(t)) return false;
   if (IPV4.test(t)) return !DEFAULT_CIDRS.has(t);
   // A host of one example: `www.example.com/watch`, `shop.local` (the cluster's own DNS forms are facts).
   if (/^(?:[\w-]+\.)+(?:com|org|net|io|xyz|local|test|dev|app|co|kr)(?:\/\S*)?$/i.test(t)) return true;
