@@ -150,5 +150,5 @@ for (const [judge, seed] of [
   const lines = shuffled(cards, seed).map((c) => `${JSON.stringify(c)}\n`);
   writeFileSync(join(out, judge, 'cards.jsonl'), lines.join(''));
 }
-writeFileSync(join(out, 'key.json'), `${JSON.stringify(key, null, 1)}\n`);
+writeFileSync(join(out, 'key.json'), `${JSON.stringify(key, null, 2)}\n`);
 console.log(`${cards.length} cards -> ${out}/a/cards.jsonl, ${out}/b/cards.jsonl (key: ${out}/key.json)`);

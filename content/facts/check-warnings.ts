@@ -2,6 +2,7 @@
  * The checker's findings as import warnings: the `file:line: message` every way in already shows, plus what a
  * learner needs to decide (what the note says, what Kubernetes says, where that comes from), in ko and en.
  */
+import type { KnownError } from '../markdown/known-errors.ts';
 import type { NoteWarning } from '../markdown/types.ts';
 import { checkNoteParts } from './check-note.ts';
 import { factsBase } from './facts-base.ts';
@@ -77,3 +78,7 @@ export function checkNoteSafely(
 }
 
 export const checkWarnings = (file: string, text: string) => checkNoteSafely(file, text).warnings;
+
+/** What the card selection must not drill: each value a prose check found wrong or removed, where the note says it. */
+export const knownErrorsOf = (checks: readonly NoteCheck[]): KnownError[] =>
+  checks.flatMap((c) => (c.kind === 'manifest' ? [] : [{ line: c.line, said: c.said, kind: c.kind }]));

@@ -5,6 +5,7 @@ import { findDetails } from './details.ts';
 import { noteFlashcardsDeck } from './flashcards-decks.ts';
 import { readFrontMatter } from './front-matter.ts';
 import { findImages } from './images.ts';
+import { type KnownError, markKnownErrors } from './known-errors.ts';
 import {
   describeManifest,
   documents,
@@ -39,6 +40,11 @@ export type ParseOptions = {
   curlyCloze?: boolean;
   /** How many of the free-form candidates become cards (default standard); see select/select-cards.ts. */
   density?: Density;
+  /**
+   * What the Kubernetes check (content/facts) found wrong or removed in this note, by line: a candidate whose
+   * answer would teach one of these values is marked (ParsedCard.teaches), and the selection does not make it.
+   */
+  knownErrors?: readonly KnownError[];
 };
 
 export { headingLike } from './walker.ts';
@@ -200,9 +206,11 @@ function proposeCards(
   );
   if (quiet || mostlyExplicit(cards)) dropSentenceRules(cards);
   if (!inLineOrder(cards)) cards.sort((a, b) => a.line - b.line);
+  const candidates = focusAnswers(dedupe(cards, warn));
+  if (opts.knownErrors?.length) markKnownErrors(candidates, opts.knownErrors);
   return {
     note: { file, deck, lang, tags: fm.tags, warnings },
-    candidates: focusAnswers(dedupe(cards, warn)),
+    candidates,
     density: fm.density ?? opts.density,
   };
 }

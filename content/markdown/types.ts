@@ -65,6 +65,8 @@ export type ParsedCard = {
   sibling: string;
   /** For manifest cards, the exercise this card points to, if the note names one. */
   exerciseId?: string;
+  /** A value the Kubernetes check found wrong or removed, which this card's answer would teach (known-errors.ts). */
+  teaches?: string;
   /**
    * The Obsidian SR plugin's schedule for this card, when its line carried an `<!--SR:...-->` comment: one
    * `{ due: 'YYYY-MM-DD', interval: days, ease: 250 }` per card, in the plugin's order (a reversed pair's

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { checkNoteSafely, knownErrorsOf } from '../../content/facts/check-warnings.ts';
 import { decodeNote } from '../../content/markdown/decode.ts';
 import { readFrontMatter } from '../../content/markdown/front-matter.ts';
 import { md } from '../../content/markdown/markdown.ts';
@@ -94,6 +95,8 @@ export function explainLine(
     boldCloze: switches.boldCloze ?? settings['import.boldCloze'],
     curlyCloze: switches.curlyCloze ?? settings['import.curlyCloze'],
     density: a.density ?? settings['import.density'],
+    // As an import reads it: a value the Kubernetes check found wrong is not drilled.
+    knownErrors: knownErrorsOf(checkNoteSafely(a.file, d.text).checks),
   };
   const density = readFrontMatter(lines).fm.density ?? opts.density!;
   const scored = scoreNote(f.abs, d.text, opts);

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { checkNoteSafely } from '../../content/facts/check-warnings.ts';
+import { checkNoteSafely, knownErrorsOf } from '../../content/facts/check-warnings.ts';
 import type { NoteCheck } from '../../content/facts/types.ts';
 import { decodeNote } from '../../content/markdown/decode.ts';
 import { bare, noteMessage } from '../../content/markdown/note-messages.ts';
@@ -67,12 +67,12 @@ export function readAndParse(
       curlyCloze: switches.curlyCloze ?? collectionCloze.curlyCloze,
       density: opts.density,
     };
-    const parsed = parseNote(file, d.text, parseOpts);
-    own.push(...parsed.warnings.map(toNoteWarning));
-    // Facts checked against Kubernetes (issue #18): warnings only, the note imports whatever they say.
+    // Facts checked against Kubernetes (issue #18): warnings, and no card drills a value they found wrong.
     const checked = isBundled(f.source)
       ? { checks: [], warnings: [], manifestsDeferred: false }
       : checkNoteSafely(file, d.text);
+    const parsed = parseNote(file, d.text, { ...parseOpts, knownErrors: knownErrorsOf(checked.checks) });
+    own.push(...parsed.warnings.map(toNoteWarning));
     own.push(...checked.warnings);
     const off = rulesOffFor(collectionOff, switches, opts.noteOff);
     const { kept, dropped } = dropSwitchedOff(parsed.cards, off);

@@ -56,7 +56,9 @@ describe('a flagged card carries the warning, and the learner decides', () => {
   it('imports every card (never refused) and shows each card the findings of its line, in ko and en', async () => {
     const { dir, core: c } = setup();
     const r = await c.call('import/run', { paths: [join(dir, 'notes')] });
-    expect(r.summary.new).toBeGreaterThan(5);
+    // The learner's own cards (`::`) are made whatever they say; only a card a rule proposed, such as the list
+    // under the heading, is not made when its answer would drill the wrong port (test/import/known-errors.test.ts).
+    expect(r.summary.new).toBeGreaterThanOrEqual(5);
     expect(r.warnings.map((w) => w.line)).toEqual([3, 6, 17]);
     const cards = cardsOf(c);
     const port = cards.find((k) => k.answer === '19250')!;

@@ -37,6 +37,10 @@ describe('the Kubernetes vocabulary the card selection reads', () => {
     expect(isExampleValue('networking.k8s.io/v1')).toBe(false);
     expect(isExampleValue('gateway.networking.k8s.io/v1')).toBe(false);
     expect(isExampleValue('/etc/network/interfaces')).toBe(false);
+    expect(isMeaningfulValue('/etc/network/interfaces')).toBe(true);
+    expect(isMeaningfulValue('/proc/sys/net/ipv4/ip_local_port_range')).toBe(true);
+    expect(isMeaningfulValue('/tmp/backup.db')).toBe(false);
+    expect(isMeaningfulValue('/var/lib/etcd-from-backup')).toBe(false);
     expect(isExampleValue('/var/log/syslog')).toBe(false);
     // A made-up group, a file in one user's folder and a host under `.io` are still an example's.
     expect(isExampleValue('shop.example.io/v1')).toBe(true);

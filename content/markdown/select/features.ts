@@ -705,6 +705,8 @@ export const FEATURES: Feature[] = [
       return ws.length >= 2 && ws.length <= 4 && ws.every((w) => isExampleValue(w));
     },
   },
+  // `--cni-bin-dir=[...]` → `/opt/cin/bin`: the note has it wrong, and the check's warning already says so.
+  { name: 'teaches-a-known-error', weight: -1, holds: (v) => v.card.teaches !== undefined },
   { name: 'negated-gap', weight: -0.5, holds: (v) => v.isCloze && gapIsNegated(v.prompt) },
   { name: 'opinion', weight: -0.3, holds: (v) => isOpinion(v.isCloze ? v.prompt : `${v.shown} ${v.hidden}`) },
   {

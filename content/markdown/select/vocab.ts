@@ -145,12 +145,24 @@ export function termHits(text: string): number {
   return hits;
 }
 
-/** A well-known value: a component's port, the NodePort range, a well-known path, a DNS name form, a flag. */
+/**
+ * A path under a directory the operating system defines (`/etc/network/interfaces`): where the system keeps a thing
+ * is a fact of that system. A path under `/tmp`, `/home` or `./` is one user's, and so is a folder the user names
+ * with a made-up compound (`/var/lib/etcd-from-backup`, the data dir an etcd restore is told to use).
+ */
+const SYSTEM_PATH =
+  /^\/(?:etc|var|opt|proc|sys|run|usr|lib|dev)\/(?:[\w.@-]+\/)*(?![a-z0-9]+(?:-[a-z0-9]+)+\/?$)[\w.@-]+\/?$/;
+
+/**
+ * A well-known value: a component's port, the NodePort range, a well-known path or a path under the system's own
+ * directories, a DNS name form, a flag.
+ */
 export function isMeaningfulValue(text: string): boolean {
   const t = text.replace(/[`*]/g, '').trim();
   const l = t.toLowerCase();
   if (PORTS.has(t.replace(/\s+/g, '').replace(/[–~]/g, '-'))) return PORTS.has(t) || /\d-\d/.test(t);
   if (PATHS.some((p) => l === p || l.startsWith(`${p}/`) || (l.length > 4 && p.startsWith(l)))) return true;
+  if (SYSTEM_PATH.test(t)) return true;
   if (DNS_FORMS.some((d) => l.includes(d))) return true;
   return /^--?[a-z][a-z0-9-]*(?:[= ][^\s]+)?$/i.test(t);
 }
@@ -170,8 +182,6 @@ const DEFAULT_CIDRS = new Set([
 ]);
 
 const SERVED_API_VERSIONS = new Set(Object.values(derived.apiVersions).flat());
-/** A path under a directory the operating system defines; a path under `/tmp`, `/home` or `./` is one user's. */
-const SYSTEM_PATH = /^\/(?:etc|var|opt|proc|sys|run|usr|lib|dev)\/[\w.@/-]+$/;
 
 const EXAMPLE_STEM =
   /(?:^|-)(?:my|test|demo|web|app|nginx|httpd|busybox|foo|bar|baz|example|sample|hello|frontend|backend|api|db|redis|mysql|shop|store|echo|whoami|blue|green|red|dev|prod|staging)(?:-|$)/;
@@ -186,8 +196,6 @@ export function isExampleValue(text: string): boolean {
   if (isMeaningfulValue(t) || isTermToken(t)) return false;
   // `networking.k8s.io/v1` would read as a host under `.io` below; an apiVersion Kubernetes serves is a fact.
   if (SERVED_API_VERSIONS.has(t)) return false;
-  // Where the system keeps a thing (`/etc/network/interfaces`, `/var/log/syslog`) is a fact of that system.
-  if (SYSTEM_PATH.test(t)) return false;
   if (IPV4.test(t)) return !DEFAULT_CIDRS.has(t);
   // A host of one example: `www.example.com/watch`, `shop.local` (the cluster's own DNS forms are facts).
   if (/^(?:[\w-]+\.)+(?:com|org|net|io|xyz|local|test|dev|app|co|kr)(?:\/\S*)?$/i.test(t)) return true;
