@@ -20,10 +20,11 @@ const FIRST_CARD_WAIT_MS = 250;
 Promise.race([
   Promise.all([firstCardSettled, koreanFontLoaded]),
   new Promise((ok) => setTimeout(ok, FIRST_CARD_WAIT_MS)),
-]).then(() =>
+]).then(() => {
+  performance.mark('kubedeck:first-render');
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <App />
     </StrictMode>,
-  ),
-);
+  );
+});

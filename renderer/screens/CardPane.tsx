@@ -202,8 +202,10 @@ export function CardPane({ cardId, focusEdit, decks, onChanged, onDeleted, onRes
               expected: source.lineText ?? '',
               text: edit ?? '',
             });
+            // The edited line may no longer make this card (say, a value the Kubernetes check finds wrong).
+            const said = r.cardId === null ? t('browseSavedGone') : t('browseSaved');
             setSaved(
-              t('browseSaved')
+              said
                 .replace('{file}', `${source.file}:${source.line}`)
                 .replace('{updated}', String(r.summary.updated))
                 .replace('{new}', String(r.summary.new)),

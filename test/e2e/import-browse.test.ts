@@ -132,15 +132,21 @@ describe.skipIf(!haveChromium)('Import and Browse screens in headless Chromium',
     await expect.poll(() => line.inputValue()).toBe('NodePort 범위: 30000-32767');
     expect(await p.getByTestId('source-mode').textContent()).toContain('edited in the note');
     expect(await p.getByTestId('source-path').textContent()).toContain(join(notes, 'net.md'));
-    await line.fill('NodePort 범위: 30000-32768');
+    // A value Kubernetes agrees with: a card that would drill a wrong one is not made (test/import/known-errors).
+    await line.fill('NodePort 범위: 30000-32767 (TCP, UDP)');
     await p.getByTestId('save-source').click();
     await p.getByRole('status').waitFor();
     const text = readFileSync(join(notes, 'net.md'), 'utf8');
-    expect(text).toContain('NodePort 범위: 30000-32768\n');
-    expect(text).not.toContain('NodePort 범위: 30000-32767');
+    expect(text).toContain('NodePort 범위: 30000-32767 (TCP, UDP)\n');
+    expect(text).not.toContain('NodePort 범위: 30000-32767\n');
     await expect
       .poll(() => p.getByTestId('card-pane').locator('.answer').textContent())
-      .toContain('30000-32768');
+      .toContain('30000-32767 (TCP, UDP)');
+    // A slip the Kubernetes check knows: the note is saved as written, and the status says the card is gone.
+    await line.fill('NodePort 범위: 30000-32768');
+    await p.getByTestId('save-source').click();
+    await expect.poll(() => p.getByRole('status').textContent()).toContain('no longer makes this card');
+    expect(readFileSync(join(notes, 'net.md'), 'utf8')).toContain('NodePort 범위: 30000-32768\n');
     await p.close();
   });
 

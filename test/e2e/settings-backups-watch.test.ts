@@ -31,7 +31,12 @@ describe.skipIf(!haveChromium)('Settings › Backups and Watched folders in head
     const panel = page.getByTestId('backups');
     await panel.waitFor();
     const rows = panel.getByTestId('backup-row');
-    const before = await rows.count();
+    // The panel shows before its list has come: count the rows once they are all there, as the core lists them.
+    const listed = await served.api<unknown[]>('backups/list', {});
+    if (!listed.ok) throw new Error(listed.error?.message);
+    const before = listed.value?.length ?? 0;
+    expect(before).toBeGreaterThan(0);
+    await poll(() => rows.count()).toBe(before);
     await panel.getByRole('button', { name: 'Back up now' }).click();
     await poll(() => rows.count()).toBe(before + 1);
     await expect(panel.getByTestId('backup-message').textContent()).resolves.toContain('Backup taken');

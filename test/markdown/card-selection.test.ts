@@ -111,6 +111,13 @@ describe('never a card', () => {
     expectRefused(ko, ([p, a]) => p.startsWith('[...]') && /kube-proxy/.test(a));
   });
 
+  it('whose hidden word is one the sentence gives away: DNS, an IP address (en, ko)', () => {
+    const en = '# Names\n\nPods find a Service by its name through `DNS`, not by its address.\n';
+    expectRefused(en, ([p, a]) => p.includes('[...]') && a === 'DNS', false);
+    const ko = '# 이름\n\n클러스터의 모든 서비스 이름은 DNS 서버에 등록되어 있다.\n';
+    expectRefused(ko, ([p, a]) => p.includes('[...] 서버') && a === 'DNS', false);
+  });
+
   it('whose answer is a pronoun phrase or a generic predicate (en, ko)', () => {
     const en = '# Pods\n\nEvery pod gets its own IP address, and this makes port conflicts rare.\n';
     expect(made(en).some(([, a]) => /^this\b/i.test(a))).toBe(false);

@@ -28,6 +28,7 @@ import {
 import {
   isCommandLine,
   isEnumValue,
+  isEverydayWord,
   isExampleValue,
   isFieldName,
   isIptablesName,
@@ -296,6 +297,12 @@ export const FEATURES: Feature[] = [
     holds: (v) => !isCode(v) && !isManifestCard(v) && hidesTerm(v),
   },
   { name: 'hides-only-terms', weight: 0.1, holds: (v) => v.isCloze && hidesOnlyTerms(v) },
+  // `[...] 주소를 할당 받는다` → IP: a word the sentence gives away; a manifest's `protocol: TCP` is a field's value.
+  {
+    name: 'hides-an-everyday-word',
+    weight: -0.5,
+    holds: (v) => !isManifestCard(v) && isEverydayWord(v.hidden),
+  },
   {
     name: 'hides-meaningful-value',
     weight: 0.25,

@@ -181,6 +181,16 @@ const DEFAULT_CIDRS = new Set([
   '169.254.169.254',
 ]);
 
+/**
+ * Words every learner of networking already has: hidden in a sentence they ask nothing, since the sentence around
+ * them gives them away ("각 파드는 [...] 주소를 할당 받는다" → IP; "[...]의 각 레코드는 A, CNAME, MX" → DNS). Judged
+ * cards hiding one of these: 23 of 28 labels JUNK (docs/quality/judged-bank.jsonl).
+ */
+const EVERYDAY_WORDS = new Set(['ip', 'ip주소', 'ipaddress', 'dns', 'tcp', 'udp', 'http', 'https', 'url']);
+/** The hidden text is one everyday networking word, in any case, spaced or not (`IP 주소`, `ip address`). */
+export const isEverydayWord = (text: string): boolean =>
+  EVERYDAY_WORDS.has(text.replace(/[`*\s]/g, '').toLowerCase());
+
 const SERVED_API_VERSIONS = new Set(Object.values(derived.apiVersions).flat());
 
 const EXAMPLE_STEM =
