@@ -180,10 +180,11 @@ export function BrowseScreen() {
       {/* Hidden, not unmounted: the card list keeps its scroll place and loaded pages. */}
       <div className="browse-split" style={suggestions ? { display: 'none' } : undefined}>
         <div className="browse-list-wrap">
+          {/* `count` picks "1 card" or "2 cards" (i18next's plural forms; Korean has one form). */}
           <div className="muted small" data-testid="browse-total">
             {results.total === null
               ? t('loading')
-              : t(results.exact ? 'browseTotal' : 'browseTotalMore').replace(
+              : t(results.exact ? 'browseTotal' : 'browseTotalMore', { count: total }).replace(
                   '{n}',
                   (results.exact ? total : total - 1).toLocaleString(),
                 )}

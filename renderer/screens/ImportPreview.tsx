@@ -91,7 +91,10 @@ export function ImportPreview({ cards, lineOf, skipRules, skipCards, setSkipRule
                 />
                 {deck}
               </label>
-              <span className="muted small"> {t('importCardsN').replace('{n}', String(all.length))}</span>
+              <span className="muted small">
+                {' '}
+                {t('importCardsN', { count: all.length }).replace('{n}', String(all.length))}
+              </span>
             </summary>
             {(!big || opened.has(deck)) &&
               rules.map(([rule, list]) => (

@@ -23,6 +23,14 @@ describe('one set of ko/en tables', () => {
     expect(tr('ko', 'core.leech', { n: 8 })).toContain('8번');
     expect(tr('en', 'unit.mo', { n: '1.5' })).toBe('1.5mo');
   });
+
+  it('counts in the plural form of each language: "1 card", "2 cards", and Korean\'s one form', () => {
+    expect(tr('en', 'browseTotal', { count: 1 })).toBe('{n} card');
+    expect(tr('en', 'browseTotal', { count: 2 })).toBe('{n} cards');
+    expect(tr('en', 'importCardsN', { count: 1 })).toBe('{n} card');
+    expect(tr('ko', 'browseTotal', { count: 1 })).toBe('카드 {n}장');
+    expect(tr('ko', 'browseTotal', { count: 2 })).toBe('카드 {n}장');
+  });
 });
 
 describe('the language travels with each call', () => {

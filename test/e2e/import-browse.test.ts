@@ -127,6 +127,8 @@ describe.skipIf(!haveChromium)('Import and Browse screens in headless Chromium',
     await expect
       .poll(() => p.getByTestId('browse-list').getAttribute('data-results-for'))
       .toBe('NodePort 범위');
+    // One card, counted in the singular.
+    await expect.poll(() => p.getByTestId('browse-total').textContent()).toBe('1 card');
     await p.locator('.browse-row').first().click();
     const line = p.getByTestId('source-line');
     await expect.poll(() => line.inputValue()).toBe('NodePort 범위: 30000-32767');
