@@ -1,3 +1,4 @@
+import { foldForMatch } from './scan.ts';
 import type { ParsedCard } from './types.ts';
 
 /**
@@ -5,8 +6,6 @@ import type { ParsedCard } from './types.ts';
  * where the note says it (1-based line).
  */
 export type KnownError = { line: number; said: string; kind: 'fact' | 'outdated' };
-
-const fold = (s: string) => s.replace(/[`*]/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
 
 /**
  * Marks each candidate whose answer would teach a value the check found wrong (`/opt/cin/bin`, a kubelet on 19250)
@@ -16,12 +15,13 @@ const fold = (s: string) => s.replace(/[`*]/g, '').replace(/\s+/g, ' ').trim().t
  * still names a removed one among the current ones only mentions it: neither marks the card.
  */
 export function markKnownErrors(candidates: ParsedCard[], errors: readonly KnownError[]): void {
+  // Each value folded once, not once a candidate.
+  const folded = errors.map((e) => ({ e, said: foldForMatch(e.said) }));
   for (const card of candidates) {
     const last = card.line + card.prompt.split('\n').length + card.answer.split('\n').length;
-    const answer = fold(card.answer);
-    for (const e of errors) {
+    const answer = foldForMatch(card.answer);
+    for (const { e, said } of folded) {
       if (e.line < card.line || e.line > last) continue;
-      const said = fold(e.said);
       // The answer is the value, or the value part of it (`3888` of `NodePort: 3888`); a wrong one anywhere in it.
       const isValue = said.includes(answer) && /[\d/.]/.test(answer);
       const holds =

@@ -54,3 +54,7 @@ export function splitCount(text: string): number {
   }
   return parts;
 }
+
+/** Text as two writings of it are compared: lower-cased, without code and emphasis marks, white space folded. */
+export const foldForMatch = (s: string): string =>
+  s.replace(/[`*]/g, '').replace(/\s+/g, ' ').trim().toLowerCase();

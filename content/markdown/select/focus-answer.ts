@@ -1,3 +1,4 @@
+import { foldForMatch } from '../scan.ts';
 import { balanced, splitSentences } from '../sentence-cloze.ts';
 import type { ParsedCard } from '../types.ts';
 import { opensWithPronoun } from './text-signs.ts';
@@ -17,13 +18,11 @@ const MAX_TERM_WORDS = 6;
 // A statement shorter than this is a label, not a definition ("Example", "참고"): the block is left whole.
 const MIN_STATEMENT_CHARS = 6;
 
-const fold = (s: string) => s.replace(/[`*]/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
-
 /** "MASQUERADE는 …", "NodePort is …", "`kube-proxy` - …": the term said again before its definition. */
 function withoutRestatedTerm(term: string, statement: string): string {
-  const t = fold(term);
+  const t = foldForMatch(term);
   const s = statement.replace(/^[`*]+/, '');
-  if (!t || !fold(s).startsWith(t)) return statement;
+  if (!t || !foldForMatch(s).startsWith(t)) return statement;
   // Walk past the term as written (marks and all) by counting its folded characters.
   let seen = 0;
   let k = 0;
@@ -124,8 +123,8 @@ function namesATerm(heading: string, statement: string): boolean {
   // "it enables …": the statement leans on a sentence before it.
   if (opensWithPronoun(statement)) return false;
   const subject = openingSubject(statement);
-  const head = fold(h).split(' ')[0]!;
-  return subject === null || fold(subject).includes(head);
+  const head = foldForMatch(h).split(' ')[0]!;
+  return subject === null || foldForMatch(subject).includes(head);
 }
 
 function isTermPrompt(prompt: string): boolean {

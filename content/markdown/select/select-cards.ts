@@ -17,6 +17,9 @@ const GLOSSARY_ENTRY_GAIN = 0.15;
 
 export { DENSITIES, isDensity };
 
+/** Scores are kept to hundredths; the quick score and the full one must round alike to give the same cards. */
+const hundredths = (score: number) => Math.round(score * 100) / 100;
+
 /** A candidate's score: its rule's prior plus the weights of the features that hold, rounded to hundredths. */
 export function scoreCard(card: ParsedCard): { score: number; features: ScoreFeature[] } {
   const prior = RULES[card.rule]?.prior ?? 0.3;
@@ -29,7 +32,7 @@ export function scoreCard(card: ParsedCard): { score: number; features: ScoreFea
       features.push({ name: f.name, weight: f.weight });
       score += f.weight;
     }
-  return { score: Math.round(score * 100) / 100, features };
+  return { score: hundredths(score), features };
 }
 
 /**
@@ -60,7 +63,7 @@ function quickScore(card: ParsedCard): number {
     if (f.weight <= 0 && score < HOPELESS) return Number.NEGATIVE_INFINITY;
     if (f.holds(v)) score += f.weight;
   }
-  return score < HOPELESS ? Number.NEGATIVE_INFINITY : Math.round(score * 100) / 100;
+  return score < HOPELESS ? Number.NEGATIVE_INFINITY : hundredths(score);
 }
 
 /**
@@ -99,7 +102,7 @@ function glossaryEntries(candidates: ParsedCard[]): Set<number> {
   return entries;
 }
 
-const withGlossaryGain = (score: number) => Math.round((score + GLOSSARY_ENTRY_GAIN) * 100) / 100;
+const withGlossaryGain = (score: number) => hundredths(score + GLOSSARY_ENTRY_GAIN);
 
 /** The full score of a candidate, the glossary's gain included, with every feature that holds. */
 function scoredCandidate(c: ParsedCard, inGlossary: boolean): ScoredCard {
