@@ -1,5 +1,6 @@
+import { parse as parseToml, TomlError } from 'smol-toml';
 import { parse } from 'yaml';
-import { bare, type NoteMessage, noteMessage, yamlProblem } from './note-messages.ts';
+import { type NoteMessage, noteMessage, yamlProblem } from './note-messages.ts';
 import { DENSITIES, isDensity } from './select/select-cards.ts';
 import type { Density } from './types.ts';
 
@@ -11,56 +12,83 @@ export type FrontMatter = {
   density?: Density;
 };
 
-/** Reads a leading `---` YAML block. Returns how many lines it spans so the body keeps its line numbers. */
+/**
+ * Reads a leading front matter block: `---` YAML (Obsidian, Jekyll) or `+++` TOML (Hugo, Zola). Returns how many
+ * lines it spans so the body keeps its line numbers; its lines are note settings, never card text.
+ */
 export function readFrontMatter(lines: string[]): {
   fm: FrontMatter;
   error?: { line: number; message: NoteMessage };
 } {
   const empty: FrontMatter = { tags: [], lines: 0 };
-  if (lines[0]?.trim() !== '---') return { fm: empty };
-  const end = lines.findIndex((l, i) => i > 0 && (l.trim() === '---' || l.trim() === '...'));
-  if (end < 0) return { fm: empty, error: { line: 1, message: bare('front-matter-unclosed') } };
-  let data: unknown = simpleYaml(lines, 1, end);
+  const fence = lines[0]?.trim();
+  if (fence !== '---' && fence !== '+++') return { fm: empty };
+  const closes = (l: string) => l.trim() === fence || (fence === '---' && l.trim() === '...');
+  const end = lines.findIndex((l, i) => i > 0 && closes(l));
+  if (end < 0)
+    return { fm: empty, error: { line: 1, message: noteMessage('front-matter-unclosed', { fence }) } };
+  const read = fence === '+++' ? readToml(lines, end) : readYaml(lines, end);
+  if ('error' in read) return { fm: { ...empty, lines: end + 1 }, error: read.error };
+  return settingsOf(read.data, lines, end);
+}
+
+type Read = { data: unknown } | { error: { line: number; message: NoteMessage } };
+
+function readYaml(lines: string[], end: number): Read {
+  const simple = simpleYaml(lines, 1, end);
+  if (simple !== undefined) return { data: simple };
   try {
-    if (data === undefined) data = parse(lines.slice(1, end).join('\n'), { maxAliasCount: 10 });
+    return { data: parse(lines.slice(1, end).join('\n'), { maxAliasCount: 10 }) };
   } catch (e) {
     const detail = (e as Error).message.split('\n')[0] ?? '';
     // The YAML library knows the line inside the block; the block starts on the note's line 2.
     const at = (e as { linePos?: { line: number }[] }).linePos?.[0]?.line;
     return {
-      fm: { ...empty, lines: end + 1 },
       error: {
         line: at ? at + 1 : 2,
         message: noteMessage('front-matter-yaml', { yaml: yamlProblem(e), detail }),
       },
     };
   }
-  const fm: FrontMatter = { tags: [], lines: end + 1 };
-  if (data && typeof data === 'object') {
-    const d = data as Record<string, unknown>;
-    if (typeof d.deck === 'string' && d.deck.trim()) fm.deck = d.deck.trim();
-    if (d.lang === 'ko' || d.lang === 'en') fm.lang = d.lang;
-    const tags = Array.isArray(d.tags) ? d.tags : typeof d.tags === 'string' ? d.tags.split(/[\s,]+/) : [];
-    fm.tags = tags.map((t) => String(t).replace(/^#/, '').trim()).filter(Boolean);
-    if (d.density !== undefined) {
-      const v = String(d.density).trim().toLowerCase();
-      if (isDensity(v)) fm.density = v;
-      else {
-        const at = 1 + lines.slice(1, end).findIndex((l) => /^density\s*:/.test(l));
-        return {
-          fm,
-          error: {
-            line: at + 1,
-            message: noteMessage('density-unknown', {
-              value: JSON.stringify(d.density),
-              allowed: DENSITIES.join(', '),
-            }),
-          },
-        };
-      }
-    }
+}
+
+function readToml(lines: string[], end: number): Read {
+  try {
+    return { data: parseToml(lines.slice(1, end).join('\n')) };
+  } catch (e) {
+    if (!(e instanceof TomlError)) throw e;
+    // The library's first line says what is wrong; the rest draws the spot, which the file:line already names.
+    const detail = e.message.split('\n')[0]?.replace(/^Invalid TOML document:\s*/, '') ?? '';
+    return { error: { line: e.line + 1, message: noteMessage('front-matter-toml', { detail }) } };
   }
-  return { fm };
+}
+
+/** The settings a note may give itself: its deck, language, tags and card density. */
+function settingsOf(data: unknown, lines: string[], end: number): ReturnType<typeof readFrontMatter> {
+  const fm: FrontMatter = { tags: [], lines: end + 1 };
+  if (!data || typeof data !== 'object') return { fm };
+  const d = data as Record<string, unknown>;
+  if (typeof d.deck === 'string' && d.deck.trim()) fm.deck = d.deck.trim();
+  if (d.lang === 'ko' || d.lang === 'en') fm.lang = d.lang;
+  const tags = Array.isArray(d.tags) ? d.tags : typeof d.tags === 'string' ? d.tags.split(/[\s,]+/) : [];
+  fm.tags = tags.map((t) => String(t).replace(/^#/, '').trim()).filter(Boolean);
+  if (d.density === undefined) return { fm };
+  const v = String(d.density).trim().toLowerCase();
+  if (isDensity(v)) {
+    fm.density = v;
+    return { fm };
+  }
+  const at = 1 + lines.slice(1, end).findIndex((l) => /^density\s*[:=]/.test(l));
+  return {
+    fm,
+    error: {
+      line: at + 1,
+      message: noteMessage('density-unknown', {
+        value: JSON.stringify(d.density),
+        allowed: DENSITIES.join(', '),
+      }),
+    },
+  };
 }
 
 const PLAIN = /^[^\s'"[\]{}#&*!|>%@`,?:-]/;

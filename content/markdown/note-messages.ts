@@ -21,9 +21,12 @@ export type NoteMessageParams = {
   'image-missing': { src: string };
   'list-too-long': { title: string; items: number; max: number };
   'cloze-cap': { deletions: number; max: number };
-  'front-matter-unclosed': Record<string, never>;
+  /** `fence` is the line that opened it: `---` (YAML) or `+++` (TOML). */
+  'front-matter-unclosed': { fence: string };
   /** `detail` is the YAML library's own English sentence, kept for logs and `--json`; the tables say `yaml`. */
   'front-matter-yaml': { yaml: YamlProblem; detail: string };
+  /** `detail` is the TOML library's own sentence (English); the file and line travel beside it. */
+  'front-matter-toml': { detail: string };
   'density-unknown': { value: string; allowed: string };
   'utf8-invalid': Record<string, never>;
   'note-too-large': { mb: string };
@@ -60,6 +63,7 @@ export const NOTE_MESSAGE_CODES = Object.keys({
   'cloze-cap': 1,
   'front-matter-unclosed': 1,
   'front-matter-yaml': 1,
+  'front-matter-toml': 1,
   'density-unknown': 1,
   'utf8-invalid': 1,
   'note-too-large': 1,

@@ -60,6 +60,12 @@ describe('import messages and rule names in ko and en', () => {
     expect(noteMessageText('en', warnings[1]! as never)).toBe(
       'code fence ``` is never closed; read the lines after it as text',
     );
+    const toml = parseNote('post.md', '+++\ntitle = "x\n+++\n').warnings.map(toNoteWarning)[0]!;
+    expect([toml.line, toml.code]).toEqual([2, 'front-matter-toml']);
+    expect(warningText('ko', toml)).toMatch(/^프런트 매터가 올바른 TOML이 아닙니다: \S/);
+    const open = parseNote('post.md', '+++\ntitle = "x"\n').warnings.map(toNoteWarning)[0]!;
+    expect(warningText('ko', open)).toBe('프런트 매터가 +++로 열렸지만 닫히지 않았습니다');
+    expect(warningText('en', open)).toBe('front matter opened with +++ but never closed');
     // A Kubernetes check warning (no code) still shows its own Korean text.
     expect(warningText('ko', { message: 'wrong', ko: { message: '틀린 내용' } })).toBe('틀린 내용');
   });

@@ -240,6 +240,37 @@ describe('bad input gives warnings, never a crash', () => {
     ]);
   });
 
+  // Hugo and Zola posts open with `+++` TOML: its `title = "…"` lines were read as terms and their definitions.
+  it('reads +++ TOML front matter as settings, never as card text', () => {
+    const toml =
+      '+++\ntitle = "쿠버네티스 서비스"\ndescription = "서비스 개념"\ndeck = "CKA::서비스"\ntags = ["k8s", "#dns"]\n[taxonomies]\ncategories = ["DevOps"]\n+++\n\nNodePort: 모든 노드의 포트로 노출\n';
+    const n = parseNote('post.md', toml);
+    expect(n.deck).toBe('CKA::서비스');
+    expect(n.warnings).toEqual([]);
+    expect(n.cards.map((c) => [c.line, c.prompt])).toEqual([[10, 'NodePort']]);
+    expect(n.cards[0]!.tags.sort()).toEqual(['dns', 'k8s']);
+    const en = parseNote(
+      'post.md',
+      '+++\ntitle = "DNS Lookups"\ntype = "post"\n+++\nndots: dots a name needs before it is tried as is\n',
+    );
+    expect(en.cards.length).toBeGreaterThan(0);
+    expect(en.cards.every((c) => c.line === 5 && `${c.prompt} ${c.answer}`.includes('ndots'))).toBe(true);
+  });
+
+  it('reports broken or unclosed TOML front matter at its line, and still reads the note', () => {
+    const bad = parseNote('post.md', '+++\ntitle = "x"\ndate = = 2020\n+++\na :: b\n');
+    expect(bad.warnings).toEqual([
+      expect.objectContaining({ file: 'post.md', line: 3, code: 'front-matter-toml' }),
+    ]);
+    expect(bad.cards.map((c) => c.prompt)).toEqual(['a']);
+    const open = parseNote('post.md', '+++\ntitle = "x"\na :: b\n');
+    expect(open.warnings[0]).toMatchObject({
+      line: 1,
+      code: 'front-matter-unclosed',
+      params: { fence: '+++' },
+    });
+  });
+
   it('reports broken front matter at its line', () => {
     const n = parseNote('fm.md', '---\ndeck: [unclosed\n---\na :: b\n');
     expect(n.warnings[0]).toMatchObject({
