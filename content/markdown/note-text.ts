@@ -100,6 +100,42 @@ function siteMarkup(lines: string[], from: number): void {
   }
 }
 
+const INDENTED_FENCE = /^( +)(`{3,}|~{3,})/;
+const INDENTED_FENCE_IN_TEXT = /\n +(?:`{3}|~{3})/;
+
+/**
+ * A fence indented under a list item, with the code pasted at the left margin (the writer's editor indented the
+ * fence line and its first line only). Markdown reads the first outdented line as the end of the item, so the
+ * code became paragraphs and lists: `role: db` a term and its definition. When the closing fence comes back at
+ * the fence's own indentation, the lines between are indented to it, so the block is code again.
+ */
+function indentFenceBodies(lines: string[], from: number): void {
+  for (let i = from; i < lines.length; i++) {
+    const open = INDENTED_FENCE.exec(lines[i]!);
+    if (!open) continue;
+    const [, indent, marker] = open as unknown as [string, string, string];
+    const n = indent.length;
+    let close = -1;
+    for (let j = i + 1; j < lines.length; j++) {
+      const m = /^( *)(`{3,}|~{3,})\s*$/.exec(lines[j]!);
+      if (m && m[2]![0] === marker[0] && m[2]!.length >= marker.length) {
+        close = Math.abs(m[1]!.length - n) <= 1 ? j : -1;
+        break;
+      }
+    }
+    if (close < 0) continue;
+    const body = lines.slice(i + 1, close);
+    const indentOf = (l: string) => l.length - l.trimStart().length;
+    if (body.some((l) => l.trim() && indentOf(l) < n)) {
+      const first = body.findIndex((l) => l.trim());
+      for (let k = i + 1; k < close; k++)
+        if (lines[k]!.trim() && !(k === i + 1 + first && indentOf(lines[k]!) >= n))
+          lines[k] = indent + lines[k]!;
+    }
+    i = close;
+  }
+}
+
 /** `text`, when given, is the note the lines were split from: one search of it can tell there is nothing to do. */
 // Korean note habits: "ㄴ 설명" (or └, ↳) under a line is a sub-item of it; "※ 참고" only marks a remark.
 const KO_MARK_CHAR = /[ㄴ└↳※]/;
@@ -132,6 +168,7 @@ function koreanMarks(lines: string[], from: number): void {
 export function normaliseNoteText(lines: string[], from: number, text?: string): NoteText {
   const out: NoteText = { sr: new Map(), tables: [], flashcards: [] };
   if (text === undefined || SITE_MARKUP.test(text)) siteMarkup(lines, from);
+  if (text === undefined || INDENTED_FENCE_IN_TEXT.test(text)) indentFenceBodies(lines, from);
   if (text === undefined || (KO_MARK_CHAR.test(text) && KO_MARKS.test(text))) koreanMarks(lines, from);
   if (text !== undefined && !REWRITTEN.test(text)) return out;
   // Only lines holding one of these characters need rewriting.

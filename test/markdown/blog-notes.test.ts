@@ -56,3 +56,61 @@ describe('notes written for a Jekyll blog', () => {
     expect(cards.some((c) => c.answer === 'ClusterFirst')).toBe(true);
   });
 });
+
+describe('a code fence indented under a list item, its code pasted at the left margin', () => {
+  const note = (intro: string) =>
+    [
+      `- ${intro}`,
+      '    ```',
+      '    apiVersion: networking.k8s.io/v1',
+      'kind: NetworkPolicy',
+      'metadata:',
+      '  name: db-allow',
+      'spec:',
+      '  podSelector:',
+      '    matchLabels:',
+      '      role: db',
+      '  ingress:',
+      '    - from:',
+      '        - ipBlock:',
+      '            cidr: 172.17.0.0/16',
+      '    ```',
+      '- 다음 항목: 평범한 정의',
+      '',
+    ].join('\n');
+
+  it('reads the lines as the code they are, not as terms and lists (en)', () => {
+    const cards = candidateCards('n.md', note('Isolated pods: a policy that selects a pod isolates it'));
+    // `role: db`, `ipBlock: cidr: …` and `from: - ipBlock:` were term and list cards of example values.
+    expect(
+      cards.filter(
+        (c) => c.line > 2 && c.line < 15 && c.rule !== 'manifest-apiversion' && c.kind !== 'cloze',
+      ),
+    ).toEqual([]);
+    expect(cards).toContainEqual(
+      expect.objectContaining({ rule: 'manifest-apiversion', line: 2, answer: 'networking.k8s.io/v1' }),
+    );
+    // The note goes on as Markdown after the closing fence.
+    expect(cards).toContainEqual(
+      expect.objectContaining({ rule: 'term-definition', prompt: '다음 항목', line: 16 }),
+    );
+  });
+
+  it('leaves a fence alone when its code is indented with it, or when no fence closes it at its indentation (ko)', () => {
+    const indented = [
+      '- 정책 예시',
+      '    ```yaml',
+      '    kind: Pod',
+      '    metadata:',
+      '      name: web',
+      '    ```',
+      '',
+    ].join('\n');
+    expect(candidateCards('n.md', indented).some((c) => c.prompt === 'name' || c.prompt === 'metadata')).toBe(
+      false,
+    );
+    // No closing fence at the opening's indentation: Markdown's own reading stands.
+    const unclosed = ['- 정책', '    ```', 'role: db', '```', 'ClusterIP: 클러스터 내부 IP', ''].join('\n');
+    expect(candidateCards('n.md', unclosed).some((c) => c.prompt === 'ClusterIP')).toBe(true);
+  });
+});
