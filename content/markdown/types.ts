@@ -65,6 +65,11 @@ export type ParsedCard = {
   sibling: string;
   /** For manifest cards, the exercise this card points to, if the note names one. */
   exerciseId?: string;
+  /**
+   * For a list card, how many of its items carry a list of their own. In an outline most do: its items are the
+   * titles of sections ("구성", "CNI List", "CNI Plugin"), each over the facts, not facts themselves.
+   */
+  itemsWithSublists?: number;
   /** A value the Kubernetes check found wrong or removed, which this card's answer would teach (known-errors.ts). */
   teaches?: string;
   /**

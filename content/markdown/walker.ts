@@ -143,7 +143,13 @@ export class Walker {
     this.marks.push({ line, context, tags });
   }
 
-  private push(lc: LineCard, line: number, context: Ctx, tags: string[], sibling: string): void {
+  private push(
+    lc: LineCard & Pick<ParsedCard, 'itemsWithSublists'>,
+    line: number,
+    context: Ctx,
+    tags: string[],
+    sibling: string,
+  ): void {
     const card: ParsedCard = {
       ...lc,
       context,
@@ -365,8 +371,15 @@ export class Walker {
       this.warn(line, noteMessage('list-too-long', { title, items: texts.length, max: 12 }));
       return;
     }
+    const itemsWithSublists = items.filter((it) => it.blocks.some((b) => b.t === 'list')).length;
     this.push(
-      { kind: 'list', rule: 'list', prompt, answer: texts.map((t) => `- ${t}`).join('\n') },
+      {
+        kind: 'list',
+        rule: 'list',
+        prompt,
+        answer: texts.map((t) => `- ${t}`).join('\n'),
+        ...(itemsWithSublists > 0 && { itemsWithSublists }),
+      },
       line,
       context,
       [...tags, ...own],

@@ -176,6 +176,21 @@ function findsAnswerShown(v: CardView): boolean {
   if (h.length < 2 || h.length > 80 || isManifestCard(v)) return false;
   const seen = `${v.shown} ${v.context}`.toLowerCase();
   if (/[\uac00-\ud7a3]/.test(h)) return seen.includes(h);
+  return spellingsOf(h).some((s) => showsWord(seen, s));
+}
+
+/**
+ * A component's name as the note may also write it: "kubeproxy Container … [kube-proxy] Image", "apiserver
+ * Container … [kube-apiserver] Image". Shown either way, the gap asks nothing. Only the control plane's own short
+ * names: "DNS" in a heading does not show `kube-dns`.
+ */
+function spellingsOf(h: string): string[] {
+  if (!/^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$/.test(h)) return [h];
+  const short = /^kube-(apiserver|scheduler|controller-manager)$/.exec(h)?.[1];
+  return [h, h.replace(/-/g, ''), ...(short ? [short] : [])];
+}
+
+function showsWord(seen: string, h: string): boolean {
   // A whole word: no letter before it; after it, a Korean particle may follow glued (`.:53을`), a Latin letter not.
   for (let at = seen.indexOf(h); at >= 0; at = seen.indexOf(h, at + 1)) {
     const before = seen[at - 1];
@@ -245,6 +260,12 @@ function answerHoldsPrompt(v: CardView): boolean {
   const p = v.shown.toLowerCase().replace(/\s+/g, '');
   return p.length >= 4 && v.hidden.toLowerCase().replace(/\s+/g, '').includes(p);
 }
+
+/** The line names what a value belongs to or is: a term, a flag or field, or the kind of value ("파일", "port"). */
+const namesWhatIsAsked = (shown: string) =>
+  termHits(shown) > 0 ||
+  /--?[a-z]|[a-z][A-Z]|=/.test(shown) ||
+  /\b(?:file|port|path|dir|directory|address|range)\b|파일|포트|경로|디렉[토터]리|주소|대역/i.test(shown);
 
 /** Every word of the hidden part is a Kubernetes word or a value with meaning (`kube-proxy`, `서비스와 파드`). */
 function hidesOnlyTerms(v: CardView): boolean {
@@ -418,6 +439,26 @@ export const FEATURES: Feature[] = [
     holds: (v) => isList(v) && wordsPerItem(v) > ITEM_WORDS + 1 && !TITLE_ASKS.test(v.shown),
   },
   {
+    // "* 구성 / * CNI List / * CNI Plugin", each item over a list of its own; "1. **CNI 제공자 선택**:" waiting for
+    // the lines under it: an outline's items are the titles of sections, not facts. Judges junked such cards as
+    // "a list of headings" on notes the rules were never tuned on.
+    name: 'outline-of-sections',
+    weight: -0.6,
+    holds: (v) =>
+      isList(v) &&
+      // "Core Port Types", "How do the pods reach CoreDNS?": a title that asks for the items makes them the answer,
+      // however much is written under each.
+      !TITLE_ASKS.test(v.shown) &&
+      ((v.card.itemsWithSublists ?? 0) * 2 >= v.answerLines.length ||
+        v.answerLines.some((l) => /[:：]\s*$/.test(l))),
+  },
+  {
+    // "More → - https://…": a reading list says where to look, not what to recall.
+    name: 'list-of-links',
+    weight: -1,
+    holds: (v) => isList(v) && v.answerLines.every((l) => /^-\s*<?https?:\/\/\S+>?\s*$/.test(l.trim())),
+  },
+  {
     // "Ingress Controller 종류 → - 로컬 → NGINX Ingress Controller ⏎- AWS EKS → AWS Load Balancer Controller": each
     // item pairs a case with its answer, and each pair is a card of its own; reciting all the pairs at once is not.
     name: 'list-of-pairs',
@@ -462,8 +503,13 @@ export const FEATURES: Feature[] = [
   {
     name: 'generic-title-asked',
     weight: -0.6,
-    // `INPUT` and `OUTPUT` are iptables chains, not the "Input:"/"Output:" of an example.
-    holds: (v) => !v.isCloze && isGenericTitle(v.shown) && !isIptablesName(v.shown),
+    // `INPUT` and `OUTPUT` are iptables chains, not the "Input:"/"Output:" of an example. Asked back from its
+    // text ("k8s, coredns, ndots → keyword"), the label is the answer.
+    holds: (v) => {
+      if (v.isCloze) return false;
+      const label = v.card.rule === 'definition-reverse' ? v.hidden : v.shown;
+      return isGenericTitle(label) && !isIptablesName(label);
+    },
   },
   {
     name: 'exercise-step',
@@ -495,6 +541,20 @@ export const FEATURES: Feature[] = [
   },
 
   // Filler and fragments.
+  {
+    // "- Pod - Service 간의 통신": a dash between the two ends of a pair, read as a term and its definition.
+    name: 'pair-read-as-a-term',
+    weight: -0.6,
+    holds: (v) =>
+      (v.card.rule === 'term-definition' || v.card.rule === 'definition-reverse') &&
+      /^\S+\s*(?:간의?|사이의?|끼리의?)\s/.test(v.card.rule === 'term-definition' ? v.hidden : v.shown),
+  },
+  {
+    // "(직접 사용하면 [...]를 거치지 않기 때문에)", "**([...])**": an aside cut from its sentence, saying of what.
+    name: 'aside-on-its-own',
+    weight: -0.6,
+    holds: (v) => v.isCloze && /^[*_]*[(（][^()（）]*[)）][*_.]*$/.test(v.prompt.trim()),
+  },
   { name: 'answer-is-a-question', weight: -0.5, holds: (v) => /[?？]$/.test(v.hidden) },
   {
     name: 'prompt-is-a-sentence-piece',
@@ -562,8 +622,9 @@ export const FEATURES: Feature[] = [
     holds: (v) =>
       v.isCloze &&
       !isManifestCard(v) &&
-      // A well-known value needs no more than the component it belongs to: "kube-apiserver 는 [...] 포트".
-      !isMeaningfulValue(v.hidden) &&
+      // A well-known value needs no more than the component it belongs to: "kube-apiserver 는 [...] 포트". With
+      // no term beside it ("[...] will fail."), nothing says which value is asked.
+      !(isMeaningfulValue(v.hidden) && namesWhatIsAsked(v.shown)) &&
       (v.ko ? promptWeight(v.shown) < 14 : v.shown.split(' ').length < 5),
   },
   {

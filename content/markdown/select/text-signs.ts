@@ -50,7 +50,7 @@ export function opensWithPronoun(text: string): boolean {
 const LEANS_EN =
   /^(?:so|thus|therefore|hence|this|that|these|those|it|they|then|also|and|but|or|which|here|there)\b/i;
 const LEANS_KO =
-  /^(?:따라서|그래서|그러므로|그러나|하지만|그런데|그리고|또한|또|즉|결국|이는|이것은|이렇게|그렇게|그 덕에|이 경우|이때|이 때|위와 같이|이처럼|바로|여기서|이제|먼저|그|이)\s/;
+  /^(?:따라서|그래서|그러므로|그러나|하지만|그런데|그리고|또한|또|즉|결국|이는|이것은|이렇게|그렇게|그 덕에|이 경우|이때|이 때|위와 같이|이처럼|바로|여기서|이제|먼저|이를|이에|이로 인해|이 때문에|이와 같이|그러면|그|이)\s/;
 // "this policy", "the above", "위 예시", "해당 파드": the sentence points at something said before it.
 const POINTS_BACK_EN = /\b(?:this|these|those|the above|the previous|the same|such)\s+[a-z]/i;
 const POINTS_BACK_KO = /(?:^|\s)(?:위|위의|앞의|앞서|해당|이러한|그러한)\s[가-힣A-Za-z]/;
@@ -137,7 +137,7 @@ export function hasMarkup(text: string): boolean {
 
 // Titles that name a part of a note, not a subject: asked alone, their answer could be anything.
 const GENERIC_TITLE =
-  /^(?:expected|expected output|input|output|before|after|result|scenario|examples?|explanation|notes?|tips?|recall|remember|reminder|important|warning|caution|takeaways?|key points?|summary|overview|steps?|tasks?|clean ?up|set ?up|results?|output|solution|answers?|questions?|options?|two options|methods?|approach|usage|syntax|commands?|how ?to|details?|misc|reference|references|see also|try it out|example \d+|(?:path|step|case|option|scenario|method|way|part|section|question|problem|task|exercise) ?\d+|default|defaults|problem|issue|fix|verify|verification|check|test|testing|demo|lab|practice|exercise|예시|예제|결과|정리|요약|방법|참고|주의|기억|복습|팁|핵심|실습|과제|문제|풀이|해설|명령어|출력|개요|결론|확인|테스트|방법 ?\d+|단계 ?\d*|\d+단계|예시 ?\d+|문제 ?\d+|실습 ?\d+)$/i;
+  /^(?:expected|expected output|input|output|before|after|result|scenario|examples?|explanation|notes?|tips?|recall|remember|reminder|important|warning|caution|takeaways?|key points?|summary|overview|steps?|tasks?|clean ?up|set ?up|results?|output|solution|answers?|questions?|options?|two options|methods?|approach|usage|syntax|commands?|how ?to|details?|misc|reference|references|see also|try it out|more|read more|further reading|links?|sources?|credits?|image source|keywords?|tags?|date|updated|author|ex|e\.g\.?|eg|example \d+|(?:path|step|case|option|scenario|method|way|part|section|question|problem|task|exercise) ?\d+|default|defaults|problem|issue|fix|verify|verification|check|test|testing|demo|lab|practice|exercise|예시|예제|결과|정리|요약|방법|참고|주의|기억|복습|팁|핵심|실습|과제|문제|풀이|해설|명령어|출력|개요|결론|확인|테스트|출처|이미지 출처|사진 출처|그림 출처|키워드|태그|날짜|작성일|작성자|링크|방법 ?\d+|단계 ?\d*|\d+단계|예시 ?\d+|문제 ?\d+|실습 ?\d+)$/i;
 export function isGenericTitle(text: string): boolean {
   const t = text
     .replace(/[*_`#:：]/g, '')
@@ -238,9 +238,9 @@ export function gapIsNegated(prompt: string): boolean {
   return /\bnot\s+(?:a |an |the )?\[\.\.\.\]|아닌\s*\[\.\.\.\]|\[\.\.\.\]\s*(?:이|가)?\s*아니/.test(prompt);
 }
 
-// An opinion: "very flexible", "super easy", "best in class", "매우 편리하다".
+// An opinion: "very flexible", "super easy", "best in class", "매우 편리하다", "흐름을 알기 어렵다".
 const OPINION =
-  /\b(?:very|really|super|best|great|awesome|powerful|flexible|nice|cool|amazing|favorite|favourite)\b|매우|아주|정말|굉장히|편리/i;
+  /\b(?:very|really|super|best|great|awesome|powerful|flexible|nice|cool|amazing|favorite|favourite|hard to|difficult to)\b|매우|아주|정말|굉장히|편리|(?:알기|이해하기|찾기)\s*(?:어렵|쉽|힘들)/i;
 export function isOpinion(text: string): boolean {
   return OPINION.test(text);
 }
