@@ -141,3 +141,36 @@ describe('the answer is on show in another spelling', () => {
     ).toContainEqual(['The cluster DNS Service is called [...], even with CoreDNS behind it.', 'kube-dns']);
   });
 });
+
+describe('one example among others', () => {
+  it('refuses the first of a list in parentheses (ko, en)', () => {
+    refused(
+      '## Pod 간의 통신\n\n- 환경에 따라 다르지만, Overlay Network 서비스(`CNI`, kubenet 등)를 이용해서 통신\n',
+      ([p, a]) => a === 'CNI' && p.includes('([...], kubenet 등)'),
+    );
+    refused(
+      '## Pod networking\n\n- Pods talk through an overlay network plugin (`Flannel`, Calico, Weave etc.) installed on every node\n',
+      ([p, a]) => a === 'Flannel' && p.includes('([...], Calico'),
+    );
+  });
+
+  it('refuses a host name with its own parts blanked out, either way round (ko, en)', () => {
+    const ko = [
+      '### 도메인과 `.`의 갯수',
+      '',
+      '- ElastiCache: test-redis.xxxxxx.ng.0001.apn2.cache.amazonaws.com - .7개',
+      '- Aurora MySQL: test-mysql.cluster-xxxxxxx.ap-northeast-2.rds.amazonaws.com - .5개',
+      '',
+    ].join('\n');
+    refused(ko, ([p, a]) => p === 'ElastiCache' || a === 'ElastiCache');
+    expect(pairs(parseNote('note.md', ko).suggestions).some(([, a]) => a === 'ElastiCache')).toBe(false);
+    const en = [
+      '### Dots in our endpoints',
+      '',
+      '- Redis: prod-redis.xxxxx.use1.cache.amazonaws.com',
+      '- MySQL: prod-db.cluster-xxxxxxx.us-east-1.rds.amazonaws.com',
+      '',
+    ].join('\n');
+    refused(en, ([p]) => p === 'Redis');
+  });
+});

@@ -781,7 +781,11 @@ export const FEATURES: Feature[] = [
     // "Bridge Interfaces → { 10.244.1.0/24, 10.244.2.0/24 }": the addresses of one setup.
     name: 'example-addresses',
     weight: -0.5,
-    holds: (v) => !isCode(v) && (v.hidden.match(/\b\d{1,3}(?:\.\d{1,3}){3}\b/g)?.length ?? 0) >= 2,
+    holds: (v) =>
+      !isCode(v) &&
+      ((v.hidden.match(/\b\d{1,3}(?:\.\d{1,3}){3}\b/g)?.length ?? 0) >= 2 ||
+        // "test-redis.xxxxxx.ng.0001.apn2.cache.amazonaws.com": a host with its own parts blanked out.
+        /[\w-][.-]x{3,}[.-][\w-]/i.test(v.card.rule === 'definition-reverse' ? v.shown : v.hidden)),
   },
   {
     // "Input: <service name>:80", "<ingress service> → Input": a diagram's placeholders, not a fact.

@@ -108,7 +108,9 @@ export function isListMember(prompt: string): boolean {
   return (
     (/[^,\s][^,]{0,40},\s*$/.test(before) && /^\s*(?:,|및|and|or|등)/.test(after)) ||
     (/(?:,|및|and)\s*$/.test(before) && /^\s*(?:등|etc|\.{3}|…)/.test(after)) ||
-    /\S,\s*\S[^,]{0,40},\s*$/.test(before)
+    /\S,\s*\S[^,]{0,40},\s*$/.test(before) ||
+    // "Overlay Network 서비스([...], kubenet 등)": the first of a list in parentheses.
+    (/[(（]\s*$/.test(before) && /^\s*,[^()（）]{0,50}[)）]/.test(prompt.slice(at + 5, at + 60)))
   );
 }
 
