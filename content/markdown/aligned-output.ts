@@ -12,9 +12,18 @@ function valueColumn(text: string): number {
  * note, in a code block or as text. Its `Key: value` lines are one object's state, not terms and definitions.
  */
 export function isAlignedOutputLine(lines: readonly (string | { text: string })[], k: number): boolean {
-  const col = valueColumn(textAt(lines, k) ?? '');
-  if (col < 0) return false;
-  return [textAt(lines, k - 1), textAt(lines, k + 1)].some((t) => t !== undefined && valueColumn(t) === col);
+  const text = textAt(lines, k) ?? '';
+  const col = valueColumn(text);
+  if (col >= 0)
+    return [textAt(lines, k - 1), textAt(lines, k + 1)].some(
+      (t) => t !== undefined && valueColumn(t) === col,
+    );
+  // `DNS Servers: 10.96.0.10` over `             192.168.0.1`: a field's further values, printed under its first.
+  const first = /^(\s*[A-Za-z][\w .()/-]{0,40}:\s+)\S/.exec(text)?.[1]?.length ?? -1;
+  const next = textAt(lines, k + 1);
+  return (
+    first > 0 && next !== undefined && /^\s+\S/.test(next) && next.length - next.trimStart().length === first
+  );
 }
 
 /** A code block's lines are strings, a paragraph's carry their line numbers too. */

@@ -174,3 +174,35 @@ describe('one example among others', () => {
     refused(en, ([p]) => p === 'Redis');
   });
 });
+
+describe('pasted command output', () => {
+  const output = (intro: string) =>
+    [
+      intro,
+      '',
+      '```',
+      'DNS Servers: 10.96.0.10',
+      '             192.168.0.1',
+      'DNS Domain: svc.cluster.local',
+      '            cluster.local',
+      '```',
+      '',
+    ].join('\n');
+
+  it('refuses a field whose further values are printed under its first, as `Key: value` lines (en, ko)', () => {
+    for (const intro of ['It should output something similar to:', '다음과 비슷하게 출력된다:'])
+      expect(pairs(candidateCards('note.md', output(intro)))).not.toContainEqual([
+        'DNS Servers',
+        '10.96.0.10',
+      ]);
+    // `Key: value` lines with nothing printed under them are still read for their facts.
+    expect(
+      pairs(
+        candidateCards(
+          'note.md',
+          'It prints:\n\n```\nDNS Servers: 10.96.0.10\nDNS Domain: svc.cluster.local\n```\n',
+        ),
+      ),
+    ).toContainEqual(['DNS Servers', '10.96.0.10']);
+  });
+});
