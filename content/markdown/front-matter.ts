@@ -23,13 +23,32 @@ export function readFrontMatter(lines: string[]): {
   const empty: FrontMatter = { tags: [], lines: 0 };
   const fence = lines[0]?.trim();
   if (fence !== '---' && fence !== '+++') return { fm: empty };
-  const closes = (l: string) => l.trim() === fence || (fence === '---' && l.trim() === '...');
-  const end = lines.findIndex((l, i) => i > 0 && closes(l));
+  const end = frontMatterEnd(lines);
   if (end < 0)
     return { fm: empty, error: { line: 1, message: noteMessage('front-matter-unclosed', { fence }) } };
   const read = fence === '+++' ? readToml(lines, end) : readYaml(lines, end);
   if ('error' in read) return { fm: { ...empty, lines: end + 1 }, error: read.error };
   return settingsOf(read.data, lines, end);
+}
+
+/**
+ * The line that closes a note's front matter (`---` or `...` after `---`, `+++` after `+++`), or -1 when the note
+ * has none or it is never closed. Whoever else reads or writes the block (the rule switches) finds it here.
+ */
+export function frontMatterEnd(lines: readonly string[]): number {
+  const fence = lines[0]?.trim();
+  if (fence !== '---' && fence !== '+++') return -1;
+  const closes = (l: string) => l.trim() === fence || (fence === '---' && l.trim() === '...');
+  return lines.findIndex((l, i) => i > 0 && closes(l));
+}
+
+/** The settings of a TOML (`+++`) front matter block, or undefined when it does not parse (readFrontMatter warns). */
+export function tomlSettings(lines: readonly string[], end: number): Record<string, unknown> | undefined {
+  try {
+    return parseToml(lines.slice(1, end).join('\n'));
+  } catch {
+    return undefined;
+  }
 }
 
 type Read = { data: unknown } | { error: { line: number; message: NoteMessage } };

@@ -1,4 +1,5 @@
 import { accessSync, constants, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { frontMatterEnd, tomlSettings } from '../../content/markdown/front-matter.ts';
 import { KubedeckError } from '../../db/errors.ts';
 import type { DB } from '../../db/open.ts';
 import { getSetting, setSetting } from '../../db/settings.ts';
@@ -53,9 +54,9 @@ export function switchRuleOffInNote(
 export function withRuleOff(text: string, rule: string): string {
   const nl = text.includes('\r\n') ? '\r\n' : '\n';
   const lines = text.split(/\r?\n/);
-  const end =
-    lines[0]?.trim() === '---' ? lines.findIndex((l, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(l)) : -1;
+  const end = frontMatterEnd(lines);
   if (end < 0) return `---${nl}rules-off: [${rule}]${nl}---${nl}${text}`;
+  if (lines[0]!.trim() === '+++') return withRuleOffInToml(lines, end, rule).join(nl);
   const at = lines.findIndex((l, i) => i > 0 && i < end && /^rules-off\s*:/.test(l));
   if (at < 0) lines.splice(end, 0, `rules-off: [${rule}]`);
   else {
@@ -81,4 +82,26 @@ export function withRuleOff(text: string, rule: string): string {
     }
   }
   return lines.join(nl);
+}
+
+/**
+ * The same in a Hugo or Zola note's `+++` TOML block: `rules-off = ["list"]`, in TOML's own syntax, so the site
+ * still builds from the note.
+ */
+function withRuleOffInToml(lines: string[], end: number, rule: string): string[] {
+  const at = lines.findIndex((l, i) => i > 0 && i < end && /^\s*"?rules-off"?\s*=/.test(l));
+  if (at < 0) {
+    // Before the first [table] header: a key after one would belong to that table.
+    const table = lines.findIndex((l, i) => i > 0 && i < end && /^\s*\[/.test(l));
+    lines.splice(table > 0 ? table : end, 0, `rules-off = ["${rule}"]`);
+    return lines;
+  }
+  const names = tomlSettings(lines, end)?.['rules-off'];
+  if (Array.isArray(names) && names.includes(rule)) return lines;
+  const oneLine = /^(\s*"?rules-off"?\s*=\s*\[)(.*)\](\s*(?:#.*)?)$/.exec(lines[at]!);
+  if (oneLine) {
+    const items = oneLine[2]!.trim().replace(/,$/, '');
+    lines[at] = `${oneLine[1]}${items ? `${items}, ` : ''}"${rule}"]${oneLine[3]}`;
+  } else lines.splice(at + 1, 0, `  "${rule}",`); // an array written over several lines
+  return lines;
 }

@@ -1,4 +1,5 @@
 import { parse } from 'yaml';
+import { frontMatterEnd, tomlSettings } from '../../content/markdown/front-matter.ts';
 import { type NoteMessage, noteMessage } from '../../content/markdown/note-messages.ts';
 import type { NoteWarning, ParsedCard } from '../../content/markdown/types.ts';
 import { noteWarning } from '../i18n/note-messages.ts';
@@ -16,27 +17,29 @@ export type ClozeOptions = { boldCloze?: boolean; curlyCloze?: boolean };
 /** What a note's front matter says about rules: `rules-off`, `rules-on`, `bold-cloze`, `curly-cloze`. */
 export type NoteSwitches = ClozeOptions & { off: string[]; on: string[] };
 
-const KEYS = /^(rules-off|rules-on|bold-cloze|curly-cloze)\s*:/m;
+// `key:` in YAML, `key =` in TOML.
+const KEYS = /^"?(rules-off|rules-on|bold-cloze|curly-cloze)"?\s*[:=]/m;
 
 /**
- * Reads the rule switches from a note's leading `---` block. Most notes have none, so the YAML is parsed only when
+ * Reads the rule switches from a note's leading `---` (YAML) or `+++` (TOML) block. Most notes have none, so the YAML is parsed only when
  * one of the keys appears. Bad values are warnings at the key's line; the note still imports.
  */
 export function readNoteSwitches(text: string, file: string, warnings: NoteWarning[]): NoteSwitches {
   const none: NoteSwitches = { off: [], on: [] };
-  if (!text.startsWith('---')) return none;
-  const lines = text.split('\n', 400);
-  if (lines[0]!.trim() !== '---') return none;
-  const end = lines.findIndex((l, i) => i > 0 && (l.trim() === '---' || l.trim() === '...'));
+  if (!text.startsWith('---') && !text.startsWith('+++')) return none;
+  const lines = text.split('\n', 400).map((l) => l.replace(/\r$/, ''));
+  const end = frontMatterEnd(lines);
   if (end < 0) return none;
   const block = lines.slice(1, end).join('\n');
   if (!KEYS.test(block)) return none;
   let data: unknown;
-  try {
-    data = parse(block, { maxAliasCount: 10 });
-  } catch {
-    return none; // the parser reports invalid front matter already
-  }
+  if (lines[0]!.trim() === '+++') data = tomlSettings(lines, end);
+  else
+    try {
+      data = parse(block, { maxAliasCount: 10 });
+    } catch {
+      return none; // the parser reports invalid front matter already
+    }
   if (!data || typeof data !== 'object') return none;
   const d = data as Record<string, unknown>;
   const lineOf = (key: string) => 2 + lines.slice(1, end).findIndex((l) => l.startsWith(`${key}`));

@@ -1,7 +1,9 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { NoteWarning } from '../../content/markdown/types.ts';
 import { type Core, openCore } from '../../core/app.ts';
 import { withRuleOff } from '../../core/import/note-rules-off.ts';
+import { readNoteSwitches } from '../../core/import/rule-switches.ts';
 import { tickingClock } from '../support/clock.ts';
 import { tmpDir, writeFiles } from '../support/tmp.ts';
 
@@ -28,6 +30,33 @@ describe('switching a rule off in one note', () => {
     expect(withRuleOff('---\r\ndeck: a\r\n---\r\nx\r\n', 'list')).toBe(
       '---\r\ndeck: a\r\nrules-off: [list]\r\n---\r\nx\r\n',
     );
+  });
+
+  // Hugo and Zola notes keep their settings in `+++` TOML: a YAML block put above it would break the site's build.
+  it('writes rules-off into a +++ TOML block in TOML, and reads it back from there', () => {
+    const hugo =
+      '+++\ntitle = "쿠버네티스 서비스"\ntags = ["k8s"]\n[taxonomies]\ncategories = ["DevOps"]\n+++\n본문\n';
+    const off = withRuleOff(hugo, 'list');
+    expect(off).toBe(
+      '+++\ntitle = "쿠버네티스 서비스"\ntags = ["k8s"]\nrules-off = ["list"]\n[taxonomies]\ncategories = ["DevOps"]\n+++\n본문\n',
+    );
+    expect(withRuleOff(off, 'auto-cloze')).toContain('rules-off = ["list", "auto-cloze"]');
+    expect(withRuleOff(off, 'list')).toBe(off);
+    expect(withRuleOff('+++\nrules-off = [\n  "list",\n]\n+++\nx\n', 'table')).toBe(
+      '+++\nrules-off = [\n  "table",\n  "list",\n]\n+++\nx\n',
+    );
+    const warnings: NoteWarning[] = [];
+    expect(readNoteSwitches(withRuleOff(off, 'table'), 'post.md', warnings).off).toEqual(['list', 'table']);
+    expect(
+      readNoteSwitches('+++\nrules-off = ["no-such-rule"]\nbold-cloze = "yes"\n+++\n', 'post.md', warnings),
+    ).toEqual({
+      off: [],
+      on: [],
+    });
+    expect(warnings.map((w) => [w.line, w.code])).toEqual([
+      [2, 'unknown-rule'],
+      [3, 'switch-not-boolean'],
+    ]);
   });
 
   it('for a bundled note: a per-note setting that the next load of the bundled decks applies; bad cards are suspended', async () => {
