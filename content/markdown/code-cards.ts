@@ -72,9 +72,36 @@ function flagValues(cmd: string): { start: number; end: number }[] {
   return out.slice(0, 3);
 }
 
+const KEY_VALUE_COMMENT = /^\s*(?:#|\/\/)\s?[A-Za-z][\w.-]*:\s+\S/;
+const MIN_PRINTED_LINES = 3;
+
+/**
+ * `curl -s http://whoami.example.com/` over `# Hostname: …`, `# IP: …`, `# User-Agent: …`: what the command printed,
+ * pasted under it as comments. A comment explains the command below it; a run of `Key: value` comments right under a
+ * command (no blank line between), most of them fields, is its output: no terms, no definitions.
+ */
+function printedUnderCommands(lines: string[]): boolean[] {
+  const printed = new Array<boolean>(lines.length).fill(false);
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const t = lines[i]!.trim();
+    if (!t || COMMENT.test(lines[i]!)) continue;
+    let end = i + 1;
+    while (end < lines.length && lines[end]!.trim() && COMMENT.test(lines[end]!)) end++;
+    const run = lines.slice(i + 1, end);
+    if (
+      run.length >= MIN_PRINTED_LINES &&
+      run.filter((l) => KEY_VALUE_COMMENT.test(l)).length * 2 > run.length
+    )
+      for (let k = i + 1; k < end; k++) printed[k] = true;
+    i = end - 1;
+  }
+  return printed;
+}
+
 export function codeCards(content: string, lang: string, firstLine: number): CodeCard[] {
   if (SKIP_LANGS.has(lang)) return [];
   const lines = content.replace(/\n$/, '').split('\n');
+  const printed = printedUnderCommands(lines);
   const cards: CodeCard[] = [];
   const push = (c: LineCard, line: number, sibling: string) => cards.push({ ...c, line, sibling });
   const prose = (text: string, line: number) => {
@@ -92,6 +119,11 @@ export function codeCards(content: string, lang: string, firstLine: number): Cod
     if (!t) {
       // A comment may sit one blank line above its command; two blank lines end it.
       if (i + 1 < lines.length && !lines[i + 1]!.trim()) comments = [];
+      i++;
+      continue;
+    }
+    if (printed[i]) {
+      comments = [];
       i++;
       continue;
     }

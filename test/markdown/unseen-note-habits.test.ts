@@ -206,3 +206,77 @@ describe('pasted command output', () => {
     ).toContainEqual(['DNS Servers', '10.96.0.10']);
   });
 });
+
+// The same, from a second set of twelve unseen notes.
+describe('what a command printed, pasted under it as comments', () => {
+  it('reads `# Key: value` lines right under a command as its output, not as terms (en, ko)', () => {
+    const block = (comment: string) =>
+      [
+        '```bash',
+        comment,
+        'curl -s http://whoami.example.com/',
+        '# Hostname: whoami-7f9c',
+        '# IP: 172.17.0.3',
+        '# User-Agent: Mozilla/5.0 (X11; Linux x86_64)',
+        '# X-Request-Id: 4c97c40cc722aa7756c14f6e646ec637',
+        '```',
+        '',
+      ].join('\n');
+    for (const text of [block('# check the Ingress answers'), block('# 인그레스 응답 확인')]) {
+      const all = pairs(candidateCards('note.md', text));
+      expect(all.some(([p]) => p === 'X-Request-Id' || p === 'User-Agent' || p === 'IP')).toBe(false);
+      // The comment over the command still asks for it.
+      expect(all.some(([, a]) => a === 'curl -s http://whoami.example.com/')).toBe(true);
+    }
+    // Comments that explain the commands under them are read as before.
+    const glossary = [
+      '```bash',
+      '# PV: cluster scoped',
+      '# PVC: namespaced',
+      '# SC: cluster scoped',
+      'kubectl get pv,pvc,sc',
+      '```',
+      '',
+    ].join('\n');
+    expect(pairs(candidateCards('note.md', glossary))).toContainEqual(['PV', 'cluster scoped']);
+  });
+});
+
+describe('an exercise and its pictures', () => {
+  it('refuses a task label asked as a term (ko, en)', () => {
+    refused(
+      '### 0009: ClusterIP Service\n\n- 작업1: ClusterIP Service 생성\n- 작업2: Service 테스트\n',
+      ([p, a]) => p === '작업1' || a === '작업1',
+    );
+    refused(
+      '### Services\n\n- Lab 1: create a ClusterIP Service\n- Lab 2: curl it from a Pod\n',
+      ([p, a]) => p === 'Lab 1' || a === 'Lab 1',
+    );
+  });
+
+  it('refuses a card that points at a figure it does not show (ko, en)', () => {
+    refused(
+      '## IPVS Mode\n\n[Figure 5]의 NAT Table, `IPset`, IPVS는 Kubernetes Cluster를 구성하는 모든 Node에 동일하게 설정된다.\n',
+      ([p]) => p.includes('[Figure 5]'),
+    );
+    refused(
+      '## Source IP\n\nAs Figure 2 shows, with `externalTrafficPolicy` set to Local the node keeps the client IP.\n',
+      ([p]) => p.includes('Figure 2'),
+    );
+  });
+
+  it('refuses narration about the post itself (ko, en), and a sentence cut at its commas (en, ko)', () => {
+    refused(
+      '제목에서 알 수 있듯이 Headless Service의 `ExternalName`을 이용하면 간단하게 해결할 수 있습니다.\n',
+      ([, a]) => a === 'ExternalName',
+    );
+    refused(
+      'As you may have noticed so far, by default, any Pod can communicate to any other Pod (or be exposed externally, i.e., LoadBalancer).\n',
+      ([, a]) => a.includes('i.e.'),
+    );
+    refused(
+      '## 1-6-4 LoadBalancer\n\nCSP(GCP, AWS, Azure ...) 환경에서 제공하는 로드밸런서를 쿠버네티스 클러스터에 연결한다\n',
+      ([, a]) => a.includes('CSP(GCP'),
+    );
+  });
+});

@@ -1,3 +1,4 @@
+import { balanced } from '../sentence-cloze.ts';
 import type { CardView } from './card-view.ts';
 import {
   cutsPhrase,
@@ -451,6 +452,27 @@ export const FEATURES: Feature[] = [
       !TITLE_ASKS.test(v.shown) &&
       ((v.card.itemsWithSublists ?? 0) * 2 >= v.answerLines.length ||
         v.answerLines.some((l) => /[:：]\s*$/.test(l))),
+  },
+  {
+    // "CSP(GCP / AWS / Azure", "externally / i.e. / LoadBalancer).": a sentence cut at its commas, not a list of
+    // things; an item with a bracket it never closes, or a bare "i.e.", is a piece of the sentence.
+    name: 'list-of-broken-items',
+    weight: -0.6,
+    holds: (v) =>
+      isList(v) &&
+      v.answerLines.some((l) => {
+        const item = l.replace(/^\s*[-*+]\s+/, '').trim();
+        return !balanced(item, true) || /^(?:i\.e\.?|e\.g\.?|etc\.?|즉|예)$/i.test(item);
+      }),
+  },
+  {
+    // "[Figure 5]의 NAT [...]는 …", "아래 그림처럼 …": the card points at a picture it does not show.
+    name: 'points-at-a-figure',
+    weight: -0.6,
+    holds: (v) =>
+      /\[(?:figure|fig\.?|그림|shell|table|표)\s*\d+\]|\b(?:figure|fig\.)\s*\d+|그림\s*\d+|(?:위|아래|다음)의?\s*그림/i.test(
+        `${v.prompt} ${v.card.answer}`,
+      ),
   },
   {
     // "More → - https://…": a reading list says where to look, not what to recall.

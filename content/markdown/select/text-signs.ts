@@ -8,9 +8,9 @@
 const FIRST_PERSON =
   /\b(?:I|I'm|I've|I'd)\b|\b(?:[Mm]y|[Mm]e|[Ww]e|[Ww]e'll|[Ww]e've|[Ww]e're|[Oo]ur|[Ll]et's|[Ll]et us)\b/;
 const NARRATION_EN =
-  /\b(?:this|the) (?:post|article|guide|blog|lab|tutorial|section|chapter|page)\b|\b(?:below|above)\b|\byou(?:'ll| will| should(?: have| see)?| already| now)\b|\b(?:see|shown|listed|described) (?:below|above)\b|\b(?:as follows|the following|as you can see|you(?:'ll| will| should| can) (?:see|notice|get|find))\b|^(?:now|next|then|first|finally|so|ok|okay),?\s|\byour \w+(?: \w+)? (?:should|will) (?:be|now|see|show)\b/i;
+  /\b(?:this|the) (?:post|article|guide|blog|lab|tutorial|section|chapter|page)\b|\b(?:below|above)\b|\byou(?:'ll| will| should(?: have| see)?| already| now)\b|\b(?:see|shown|listed|described) (?:below|above)\b|\b(?:as follows|the following|as you can see|you(?:'ll| will| should| can) (?:see|notice|get|find))\b|^(?:now|next|then|first|finally|so|ok|okay),?\s|\byour \w+(?: \w+)? (?:should|will) (?:be|now|see|show)\b|\bas (?:you may have noticed|mentioned (?:before|earlier|above))\b/i;
 const NARRATION_KO =
-  /예를 들|예시로|예로 들|이 글|본 글|이번 (?:글|포스트|시간|장)|정리(?:해|하였|했|한다|합니다)|살펴[보봅본볼]|알아[보봅본볼]|보겠|해보자|해 보자|봅시다|합시다|하자\b|아래(?:와|의|처럼|에서|를|는)|다음과 같|위(?:와|의|에서|처럼)\s|앞서|필자|저는|나는|우리는|확인해 ?보|실습|강의|공부한/;
+  /예를 들|예시로|예로 들|이 글|본 글|이번 (?:글|포스트|시간|장)|정리(?:해|하였|했|한다|합니다)|살펴[보봅본볼]|알아[보봅본볼]|보겠|해보자|해 보자|봅시다|합시다|하자\b|아래(?:와|의|처럼|에서|를|는)|다음과 같|위(?:와|의|에서|처럼)\s|앞서|알 수 있듯이|보시다시피|보다시피|필자|저는|나는|우리는|확인해 ?보|실습|강의|공부한/;
 
 export function isNarration(text: string): boolean {
   return FIRST_PERSON.test(text) || NARRATION_EN.test(text) || NARRATION_KO.test(text);
@@ -139,7 +139,7 @@ export function hasMarkup(text: string): boolean {
 
 // Titles that name a part of a note, not a subject: asked alone, their answer could be anything.
 const GENERIC_TITLE =
-  /^(?:expected|expected output|input|output|before|after|result|scenario|examples?|explanation|notes?|tips?|recall|remember|reminder|important|warning|caution|takeaways?|key points?|summary|overview|steps?|tasks?|clean ?up|set ?up|results?|output|solution|answers?|questions?|options?|two options|methods?|approach|usage|syntax|commands?|how ?to|details?|misc|reference|references|see also|try it out|more|read more|further reading|links?|sources?|credits?|image source|keywords?|tags?|date|updated|author|ex|e\.g\.?|eg|example \d+|(?:path|step|case|option|scenario|method|way|part|section|question|problem|task|exercise) ?\d+|default|defaults|problem|issue|fix|verify|verification|check|test|testing|demo|lab|practice|exercise|예시|예제|결과|정리|요약|방법|참고|주의|기억|복습|팁|핵심|실습|과제|문제|풀이|해설|명령어|출력|개요|결론|확인|테스트|출처|이미지 출처|사진 출처|그림 출처|키워드|태그|날짜|작성일|작성자|링크|방법 ?\d+|단계 ?\d*|\d+단계|예시 ?\d+|문제 ?\d+|실습 ?\d+)$/i;
+  /^(?:expected|expected output|input|output|before|after|result|scenario|examples?|explanation|notes?|tips?|recall|remember|reminder|important|warning|caution|takeaways?|key points?|summary|overview|steps?|tasks?|clean ?up|set ?up|results?|output|solution|answers?|questions?|options?|two options|methods?|approach|usage|syntax|commands?|how ?to|details?|misc|reference|references|see also|try it out|more|read more|further reading|links?|sources?|credits?|image source|keywords?|tags?|date|updated|author|ex|e\.g\.?|eg|example \d+|(?:path|step|case|option|scenario|method|way|part|section|question|problem|task|exercise) ?\d+|default|defaults|problem|issue|fix|verify|verification|check|test|testing|demo|lab|practice|exercise|예시|예제|결과|정리|요약|방법|참고|주의|기억|복습|팁|핵심|실습|과제|문제|풀이|해설|명령어|출력|개요|결론|확인|테스트|출처|이미지 출처|사진 출처|그림 출처|키워드|태그|날짜|작성일|작성자|링크|작업 ?\d+|과제 ?\d+|미션 ?\d+|mission ?\d+|lab ?\d+|방법 ?\d+|단계 ?\d*|\d+단계|예시 ?\d+|문제 ?\d+|실습 ?\d+)$/i;
 export function isGenericTitle(text: string): boolean {
   const t = text
     .replace(/[*_`#:：]/g, '')
