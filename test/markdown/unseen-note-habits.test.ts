@@ -280,3 +280,19 @@ describe('an exercise and its pictures', () => {
     );
   });
 });
+
+describe('an acronym everyone reads as a word', () => {
+  it('refuses HA spelled out, and keeps CNI spelled out (ko, en)', () => {
+    refused(
+      '## CoreDNS\n\nCoreDNS는 HA(High Availability)를 위해 두 개의 Pod로 동작한다\n',
+      ([p, a]) => p === 'HA' || a === 'HA',
+    );
+    refused(
+      '## Control plane\n\nRun three control plane nodes for HA (High Availability).\n',
+      ([p, a]) => p === 'HA' || a === 'HA',
+    );
+    expect(
+      made('## CNI\n\nCNI(Container Network Interface)는 컨테이너 네트워킹의 표준이다\n'),
+    ).toContainEqual(['CNI', 'Container Network Interface']);
+  });
+});

@@ -29,6 +29,7 @@ import {
 import {
   isCommandLine,
   isEnumValue,
+  isEverydayAcronym,
   isEverydayWord,
   isExampleValue,
   isFieldName,
@@ -473,6 +474,12 @@ export const FEATURES: Feature[] = [
       /\[(?:figure|fig\.?|그림|shell|table|표)\s*\d+\]|\b(?:figure|fig\.)\s*\d+|그림\s*\d+|(?:위|아래|다음)의?\s*그림/i.test(
         `${v.prompt} ${v.card.answer}`,
       ),
+  },
+  {
+    name: 'expands-an-everyday-acronym',
+    weight: -0.6,
+    holds: (v) =>
+      v.card.rule === 'abbreviation' && (isEverydayAcronym(v.shown) || isEverydayAcronym(v.hidden)),
   },
   {
     // "More → - https://…": a reading list says where to look, not what to recall.

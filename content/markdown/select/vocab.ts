@@ -191,6 +191,29 @@ const EVERYDAY_WORDS = new Set(['ip', 'ip주소', 'ipaddress', 'dns', 'tcp', 'ud
 export const isEverydayWord = (text: string): boolean =>
   EVERYDAY_WORDS.has(text.replace(/[`*\s]/g, '').toLowerCase());
 
+/**
+ * Acronyms every learner of a networking exam already reads as words: spelled out ("HA → High Availability"),
+ * they ask nothing. Judges junked such a card on a note the rules were never tuned on; CNI, NAT, FQDN, ARP, CNCF
+ * spelled out were kept (docs/quality/judged-bank.jsonl, docs/quality/unseen/judged-bank.jsonl).
+ */
+const EVERYDAY_ACRONYMS = new Set([
+  'ha',
+  'ip',
+  'os',
+  'cpu',
+  'ram',
+  'api',
+  'url',
+  'http',
+  'https',
+  'tcp',
+  'udp',
+  'vm',
+  'ssh',
+]);
+export const isEverydayAcronym = (text: string): boolean =>
+  EVERYDAY_ACRONYMS.has(text.replace(/[`*\s]/g, '').toLowerCase());
+
 const SERVED_API_VERSIONS = new Set(Object.values(derived.apiVersions).flat());
 
 const EXAMPLE_STEM =
