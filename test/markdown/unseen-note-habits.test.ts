@@ -296,3 +296,23 @@ describe('an acronym everyone reads as a word', () => {
     ).toContainEqual(['CNI', 'Container Network Interface']);
   });
 });
+
+describe('a resource hidden in one language and shown in the other', () => {
+  it('refuses 서비스 hidden under the heading "Service", and Service hidden under "서비스" (ko, en)', () => {
+    refused(
+      '## 1-6 Service\n\n### 1-6-1 역할\n\n- 서비스는 애플리케이션이 외부와 통신하기 위해 단일 진입점을 부여함\n',
+      ([p, a]) => a === '서비스' && p.startsWith('[...]'),
+    );
+    refused(
+      '## 서비스\n\n`Service` objects give a set of Pods one stable virtual IP and DNS name.\n',
+      ([p, a]) => a === 'Service' && p.startsWith('[...] objects'),
+    );
+  });
+
+  it('refuses "one more setting" asked without the ones before it (ko)', () => {
+    refused(
+      '## Corefile\n\nCoreDNS의 설정파일에서 한가지 더 주목해야하는 설정은 `forward` 설정이다.\n',
+      ([, a]) => a.includes('forward'),
+    );
+  });
+});

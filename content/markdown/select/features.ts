@@ -177,9 +177,28 @@ function findsAnswerShown(v: CardView): boolean {
   const h = v.hidden.toLowerCase();
   if (h.length < 2 || h.length > 80 || isManifestCard(v)) return false;
   const seen = `${v.shown} ${v.context}`.toLowerCase();
-  if (/[\uac00-\ud7a3]/.test(h)) return seen.includes(h);
-  return spellingsOf(h).some((s) => showsWord(seen, s));
+  if (/[\uac00-\ud7a3]/.test(h)) return seen.includes(h) || showsWord(seen, resourceInEnglish(h) ?? '\u0000');
+  return spellingsOf(h).some((s) => showsWord(seen, s)) || seen.includes(resourceInKorean(h) ?? '\u0000');
 }
+
+/**
+ * "[...]는 … 단일 진입점을 부여함" → 서비스 under the heading "1-6 Service": a resource hidden in one language and
+ * shown in the other is on show all the same.
+ */
+const RESOURCES = [
+  'service',
+  'pod',
+  'node',
+  'ingress',
+  'namespace',
+  'endpoints',
+  'deployment',
+  'networkpolicy',
+];
+const KO_RESOURCE = new Map(RESOURCES.flatMap((r) => koKubectlWords(r).map((k) => [k, r] as const)));
+const resourceInEnglish = (h: string) => KO_RESOURCE.get(stripParticle(h.trim()));
+const resourceInKorean = (h: string) =>
+  RESOURCES.includes(h.trim()) ? koKubectlWords(h.trim())[0] : undefined;
 
 /**
  * A component's name as the note may also write it: "kubeproxy Container … [kube-proxy] Image", "apiserver
