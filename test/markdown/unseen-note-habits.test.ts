@@ -316,3 +316,50 @@ describe('a resource hidden in one language and shown in the other', () => {
     );
   });
 });
+
+// And from a third set.
+describe('a phrase, a link or a decorated step label is not a term', () => {
+  it('refuses a Korean bullet labelled with a phrase, and keeps a purpose that asks its command (ko)', () => {
+    const text = [
+      '## 인그레스 팬아웃',
+      '',
+      '- `/foo` 로 들어오는 요청: service1의 4200번 포트',
+      '- 외부에서 서비스로의 통신: 클러스터 외부에서 서비스를 통한 통신',
+      '- 네트워크 패킷을 전달하도록 수정: `echo 1 > /proc/sys/net/ipv4/ip_forward`',
+      '',
+    ].join('\n');
+    refused(text, ([p, a]) => p === '`/foo` 로 들어오는 요청' || a === '`/foo` 로 들어오는 요청');
+    refused(text, ([p]) => p === '외부에서 서비스로의 통신');
+    expect(
+      pairs(parseNote('note.md', text).cards).concat(pairs(parseNote('note.md', text).suggestions)),
+    ).toContainEqual(['네트워크 패킷을 전달하도록 수정', '`echo 1 > /proc/sys/net/ipv4/ip_forward`']);
+  });
+
+  it('refuses a link given as a definition (en, ko), and a step label behind an emoji (en, ko)', () => {
+    refused(
+      '## Links\n\n- The aforementioned talk on `kube-proxy` performance: https://www.youtube.com/watch?v=4-pawkiazEg\n- ipvs: a kernel load balancer kube-proxy can program\n',
+      ([p]) => p.startsWith('The aforementioned talk'),
+    );
+    refused(
+      '- CoreDNS 공식 문서: https://coredns.io/manual/toc/\n- ndots: 점이 이보다 적으면 search 도메인을 먼저 붙인다\n',
+      ([p]) => p === 'CoreDNS 공식 문서',
+    );
+    refused('✅ STEP 5:\nNow apply your HTTPRoute\n\n✅ STEP 6:\nCheck the Gateway status\n', ([p]) =>
+      p.includes('STEP 5'),
+    );
+    refused('✅ 실습 2:\nHTTPRoute 적용하기\n\n✅ 실습 3:\nGateway 상태 확인\n', ([p]) =>
+      p.includes('실습 2'),
+    );
+  });
+
+  it('refuses the first of a list that says it goes on (ko, en)', () => {
+    refused(
+      '쿠버네티스의 서비스 타입에는 `NodePort`, LoadBalancer 등 다양하게 지원한다.\n',
+      ([p, a]) => a === 'NodePort' && p.includes('[...], LoadBalancer 등'),
+    );
+    refused(
+      'Service types include `NodePort`, LoadBalancer etc. for traffic from outside the cluster.\n',
+      ([p, a]) => a === 'NodePort' && p.includes('[...], LoadBalancer etc.'),
+    );
+  });
+});

@@ -67,6 +67,11 @@ const wordsPerItem = (v: CardView) => (v.answerWords - v.answerLines.length) / v
 const TITLE_ASKS =
   /^(?:what|which|how|why|when|where|ways?|steps?|places?|flags?|objects?|other|reasons?|things?|differences?|shortcomings|chains|fields|remove|connect|create|install|set up|configure|expose|delete|debug|troubleshoot|check|find|add|enable|migrate|upgrade)\b|\b(?:parts|roles|kinds|types|steps|fields|flags|operations|stages)\b|[?？]$|(?:방법|이유|단계|순서|차이|하는 ?일|역할|종류|조건|특징|장점|단점|한계)\s*\)?$/i;
 
+// A word of the term that carries its particle ("서비스로의", "요청을"), or a term that ends on an action ("… 확인",
+// "… 처리", "보냄"): a phrase about something, not the name of it.
+const KO_PHRASE_TERM =
+  /[\uac00-\ud7a3](?:가|를|을|로|으로|에서|에게|의|와|과|는|은|에|로의|에서의|으로의)(?:\s|$)|(?:다|함|됨|냄|처리|확인|요청|생성|제공|사용|설정)$/;
+
 const isList = (v: CardView) =>
   memo(
     v,
@@ -501,6 +506,12 @@ export const FEATURES: Feature[] = [
       v.card.rule === 'abbreviation' && (isEverydayAcronym(v.shown) || isEverydayAcronym(v.hidden)),
   },
   {
+    // "The aforementioned talk on kube-proxy performance → https://youtube.com/…": where to look, not what to recall.
+    name: 'answer-is-a-link',
+    weight: -1,
+    holds: (v) => !v.isCloze && /^<?https?:\/\/\S+>?$/.test(v.hidden),
+  },
+  {
     // "More → - https://…": a reading list says where to look, not what to recall.
     name: 'list-of-links',
     weight: -1,
@@ -791,6 +802,21 @@ export const FEATURES: Feature[] = [
       isPlainWords(v.shown) &&
       // "a domain whose …" defines a kind; "A Service is accessible …" is a statement that opens with "A".
       !(/^an?\s/i.test(v.hidden) && !/^an?\s+\S+\s+(?:is|are|can|will|has|does|must)\b/i.test(v.hidden)),
+  },
+  {
+    // "외부에서 서비스로의 통신: …", "`/foo` 로 들어오는 요청: …", "Pod간 통신 확인: …": a Korean bullet labelled with a
+    // phrase (a word carrying its particle, or a closing verbal noun) heads a remark about a case or a step; it names
+    // no term to define. On notes the rules were never tuned on, 20 such cards kept 1 in 5 (docs/quality/unseen).
+    name: 'phrase-as-term',
+    weight: -0.3,
+    holds: (v) => {
+      if (v.card.rule !== 'term-definition' && v.card.rule !== 'definition-reverse') return false;
+      const term = (v.card.rule === 'term-definition' ? v.shown : v.hidden).trim();
+      const other = (v.card.rule === 'term-definition' ? v.card.answer : v.card.prompt).trim();
+      // "네트워크 패킷을 전달하도록 수정 → `echo 1 > …/ip_forward`": a purpose asking its command is a question.
+      if (isCommandLine(other) || /^`[^`]+`$/.test(other)) return false;
+      return /[\uac00-\ud7a3]/.test(term) && KO_PHRASE_TERM.test(term);
+    },
   },
   {
     // "Case 1 → - nginx 샘플 배포 - 배포 확인 - iptables 확인": the steps of one walk-through, not facts.

@@ -110,6 +110,8 @@ export function isListMember(prompt: string): boolean {
     (/[^,\s][^,]{0,40},\s*$/.test(before) && /^\s*(?:,|및|and|or|등)/.test(after)) ||
     (/(?:,|및|and)\s*$/.test(before) && /^\s*(?:등|etc|\.{3}|…)/.test(after)) ||
     /\S,\s*\S[^,]{0,40},\s*$/.test(before) ||
+    // "서비스 타입에는 [...], LoadBalancer 등": the first of a list that says it goes on.
+    /^\s*,\s*[^,.]{1,40}?\s(?:등|etc\.?|…)/.test(after) ||
     // "Overlay Network 서비스([...], kubenet 등)": the first of a list in parentheses.
     (/[(（]\s*$/.test(before) && /^\s*,[^()（）]{0,50}[)）]/.test(prompt.slice(at + 5, at + 60)))
   );
@@ -144,6 +146,8 @@ const GENERIC_TITLE =
 export function isGenericTitle(text: string): boolean {
   const t = text
     .replace(/[*_`#:：]/g, '')
+    // "✅ STEP 5", "📌 참고": a mark before the label decorates it.
+    .replace(/^[^\p{L}\p{N}]+/u, '')
     .replace(/^\d+[.)]\s*/, '')
     .trim();
   return t.length === 0 || GENERIC_TITLE.test(t) || /^[\d\s.)(-]+$/.test(t);
