@@ -72,6 +72,12 @@ const TITLE_ASKS =
 const KO_PHRASE_TERM =
   /[\uac00-\ud7a3](?:가|를|을|로|으로|에서|에게|의|와|과|는|은|에|로의|에서의|으로의)(?:\s|$)|(?:다|함|됨|냄|처리|확인|요청|생성|제공|사용|설정)$/;
 
+const FIGURE =
+  /\[(?:figure|fig\.?|그림|shell|table|표)\s*\d+\]|\b(?:figure|fig\.)\s*\d+|그림\s*\d+|(?:위|아래|다음)의?\s*그림/i;
+// Most cards name no figure: a plain search for the words first keeps the full pattern off them.
+const pointsAtAFigure = (text: string) =>
+  (text.includes('그림') || /fig|\[(?:shell|table|표)/i.test(text)) && FIGURE.test(text);
+
 const isList = (v: CardView) =>
   memo(
     v,
@@ -494,10 +500,7 @@ export const FEATURES: Feature[] = [
     // "[Figure 5]의 NAT [...]는 …", "아래 그림처럼 …": the card points at a picture it does not show.
     name: 'points-at-a-figure',
     weight: -0.6,
-    holds: (v) =>
-      /\[(?:figure|fig\.?|그림|shell|table|표)\s*\d+\]|\b(?:figure|fig\.)\s*\d+|그림\s*\d+|(?:위|아래|다음)의?\s*그림/i.test(
-        `${v.prompt} ${v.card.answer}`,
-      ),
+    holds: (v) => pointsAtAFigure(v.prompt) || pointsAtAFigure(v.card.answer),
   },
   {
     name: 'expands-an-everyday-acronym',
