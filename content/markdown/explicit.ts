@@ -34,7 +34,8 @@ export const MAX_CLOZE_CARDS_PER_LINE = 50;
 
 const ANKI_CLOZE = /\{\{c(\d+)::([\s\S]*?)(?:::([\s\S]*?))?\}\}/g;
 // A highlight's text neither starts nor ends with a space, as Markdown reads emphasis: "==> A ==> B" is two arrows.
-const HIGHLIGHT = /==(?=[^\s>])([^=]*?\S)==/g;
+// Nor is it all `=`: "=================" under a title underlines it.
+const HIGHLIGHT = /==(?=[^\s>=])([^=]*?[^\s=])==/g;
 
 /** `{{cN::text::hint}}` gives one card per N; `==text==` gives one card per highlight (see srCloze for `;;`). */
 export function explicitCloze(text: string, opts: ClozeOptions = {}): LineCard[] | null {
@@ -95,7 +96,7 @@ function spliceMatches(text: string, matches: RegExpExecArray[], by: (m: RegExpE
  * one card; the hint shows in place of `[...]`), and when switched on `**answer**` and `{{answer}}`.
  */
 function srCloze(text: string, opts: ClozeOptions): LineCard[] | null {
-  const sources = ['==(?=[^\\s>])([^=]*?\\S)=='];
+  const sources = ['==(?=[^\\s>=])([^=]*?[^\\s=])=='];
   if (opts.bold) sources.push('\\*\\*(?=\\S)([^*]+?)\\*\\*');
   if (opts.curly) sources.push('\\{\\{(?!c\\d+::)([^{}]+?)\\}\\}');
   const re = new RegExp(sources.join('|'), 'g');

@@ -363,3 +363,14 @@ describe('a phrase, a link or a decorated step label is not a term', () => {
     );
   });
 });
+
+describe('a line of = under a title', () => {
+  it('is no highlight cloze, and ==highlights== still are (en, ko)', () => {
+    for (const title of ['# Network Namespace', '# 네트워크 네임스페이스']) {
+      const text = `${title}\n=================\n\nA veth pair joins ==two network namespaces==.\n`;
+      const cs = pairs(parseNote('note.md', text).cards);
+      expect(cs.some(([p, a]) => a === '=' || p.includes('[...]==') || p.includes('==[...]'))).toBe(false);
+      expect(cs).toContainEqual(['A veth pair joins [...].', 'two network namespaces']);
+    }
+  });
+});
