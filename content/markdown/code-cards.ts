@@ -28,6 +28,7 @@ const SKIP_LANGS = new Set([
 const SHELL_PROMPT = /^\s*(?:[\w@.~:-]*\s?)?[$%]\s+(\S.*)$/;
 const ROOT_PROMPT = /^\s*[/~][\w/.-]*\s+#\s+(\S.*)$/;
 const COMMENT = /^\s*(?:#|\/\/)\s?(.*)$/;
+const BARE_ROOT_PROMPT = /^\s*#\s+(\S.*)$/;
 const CMD_WORD =
   /^(?:sudo\s+)?(?:k|kubectl|kubeadm|kubelet|ip|ss|netstat|arp|route|iptables|ipvsadm|nft|crictl|ctr|nerdctl|docker|nslookup|dig|host|curl|wget|ping|traceroute|tcpdump|systemctl|journalctl|etcdctl|helm|kustomize|brctl|bridge|sysctl|cat|ps|nc|echo|export|alias|source|complete|vi|vim|nano|apt|apt-get|apt-mark|yum|ssh|scp|grep|awk|sed|ls|cd|mkdir|rm|cp|mv|chmod|touch|tee|watch|openssl|base64|jq|yq|set|exit|minikube|kind|k3s|az|aws|gcloud|eksctl|python3?|node|npm|go|make|git|\.\/\S+|ETCDCTL_API=\S+|[A-Z_]+=\S+|--?\w)/;
 
@@ -98,6 +99,18 @@ function printedUnderCommands(lines: string[]): boolean[] {
   return printed;
 }
 
+/**
+ * `# ip netns exec blue ip link show` over `1: lo: <LOOPBACK> mtu 65536 …`: a root shell's prompt, not a comment. A
+ * `#` line that is a command, with lines under it that are neither commands nor comments (what it printed), is
+ * read as the command; read as a comment, it asked the output for the command.
+ */
+function isRootPrompt(lines: string[], i: number): boolean {
+  const body = BARE_ROOT_PROMPT.exec(lines[i]!)?.[1]?.trim();
+  if (!body || !CMD_WORD.test(body) || !/\s/.test(body)) return false;
+  const next = lines[i + 1];
+  return next !== undefined && next.trim() !== '' && !COMMENT.test(next) && !CMD_WORD.test(next.trim());
+}
+
 export function codeCards(content: string, lang: string, firstLine: number): CodeCard[] {
   if (SKIP_LANGS.has(lang)) return [];
   const lines = content.replace(/\n$/, '').split('\n');
@@ -128,7 +141,8 @@ export function codeCards(content: string, lang: string, firstLine: number): Cod
       continue;
     }
     const cm = COMMENT.exec(raw);
-    const isComment = cm && !t.startsWith('#!') && !ROOT_PROMPT.test(raw);
+    const rootPrompt = isRootPrompt(lines, i);
+    const isComment = cm && !t.startsWith('#!') && !ROOT_PROMPT.test(raw) && !rootPrompt;
     if (isComment || (isProse(raw) && lang !== 'yaml' && lang !== 'yml')) {
       const text = isComment ? t : t;
       const bare = isComment ? cm![1]!.trim() : t;
@@ -164,7 +178,10 @@ export function codeCards(content: string, lang: string, firstLine: number): Cod
       parts.push(lines[j]!.replace(/\s+$/, ''));
     }
     let cmd = parts.join('\n').trim();
-    const prompted = SHELL_PROMPT.exec(parts[0]!) ?? ROOT_PROMPT.exec(parts[0]!);
+    const prompted =
+      SHELL_PROMPT.exec(parts[0]!) ??
+      ROOT_PROMPT.exec(parts[0]!) ??
+      (rootPrompt ? BARE_ROOT_PROMPT.exec(parts[0]!) : null);
     let comment: string | null = null;
     if (parts.length === 1) {
       const split = splitTrailingComment(prompted ? prompted[1]! : raw);

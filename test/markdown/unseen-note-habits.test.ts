@@ -374,3 +374,26 @@ describe('a line of = under a title', () => {
     }
   });
 });
+
+describe('a root shell prompt', () => {
+  it('reads "# command" over what it printed as the command, never asks the output for it (en, ko)', () => {
+    for (const title of ['### Check the interfaces', '### 인터페이스 확인']) {
+      const text = [
+        title,
+        '```bash',
+        '# ip netns exec blue ip link show',
+        '1: lo: <LOOPBACK> mtu 65536 qdisc noop state DOWN mode DEFAULT group default qlen 1000',
+        '    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00',
+        '```',
+        '',
+      ].join('\n');
+      const all = pairs(candidateCards('note.md', text));
+      expect(all.some(([p, a]) => p.startsWith('1: lo:') && a.includes('ip link show'))).toBe(false);
+      expect(all.some(([p]) => p.includes('ip netns exec blue ip link show'))).toBe(true);
+    }
+    // A comment that says what the command under it does is still a comment.
+    expect(
+      pairs(candidateCards('note.md', '```bash\n# 네임스페이스 목록 보기\nip netns list\n```\n')),
+    ).toContainEqual(['# 네임스페이스 목록 보기', 'ip netns list']);
+  });
+});
