@@ -111,6 +111,9 @@ export async function killDuringRatings(
   let acked = 0;
   for (let t = 0; t < trials; t++) {
     const child = spawn(process.execPath, [RATE_WORKER, db], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // 'exit' can come before the last lines the worker wrote are read from its pipe (on a busy machine it did, and
+    // the count of acknowledged ratings fell behind the log); 'close' comes after its pipes are drained.
+    const closed = new Promise<void>((done) => child.once('close', () => done()));
     let last = 0;
     let ready: () => void = () => {};
     const started = new Promise<void>((ok) => {
@@ -130,12 +133,11 @@ export async function killDuringRatings(
     child.stderr!.on('data', (c: Buffer) => {
       err += c.toString();
     });
-    await Promise.race([started, exited(child)]);
+    await Promise.race([started, closed]);
     await new Promise((ok) => setTimeout(ok, 50 + Math.random() * 400));
     if (child.exitCode === null) r.killedMidway++;
     child.kill('SIGKILL');
-    await exited(child);
-    await new Promise((ok) => setImmediate(ok));
+    await closed;
     if (err.trim()) r.problems.push(`trial ${t}: worker said ${err.trim().split('\n')[0]}`);
     acked += last;
     r.ratings += last;
