@@ -25,7 +25,10 @@ export type NoteMessageParams = {
   'front-matter-unclosed': { fence: string };
   /** `detail` is the YAML library's own English sentence, kept for logs and `--json`; the tables say `yaml`. */
   'front-matter-yaml': { yaml: YamlProblem; detail: string };
-  /** `detail` is the TOML library's own sentence (English); the file and line travel beside it. */
+  /**
+   * `detail` is the TOML library's own words, in English: the Korean sentence says what to look at on the line and
+   * gives them in brackets (the file and line travel beside the message).
+   */
   'front-matter-toml': { detail: string };
   'density-unknown': { value: string; allowed: string };
   'utf8-invalid': Record<string, never>;

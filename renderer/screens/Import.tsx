@@ -255,7 +255,7 @@ export function ImportScreen() {
         <>
           <div className="import-bar">
             <span data-testid="preview-count">
-              {t('importWillImport')
+              {t('importWillImport', { count: counts.all })
                 .replace('{kept}', String(counts.kept))
                 .replace('{all}', String(counts.all))}
             </span>

@@ -62,7 +62,11 @@ describe('import messages and rule names in ko and en', () => {
     );
     const toml = parseNote('post.md', '+++\ntitle = "x\n+++\n').warnings.map(toNoteWarning)[0]!;
     expect([toml.line, toml.code]).toEqual([2, 'front-matter-toml']);
-    expect(warningText('ko', toml)).toMatch(/^프런트 매터가 올바른 TOML이 아닙니다: \S/);
+    // The sentence is Korean and says what to check; the library's own words follow in brackets.
+    expect(warningText('ko', toml)).toMatch(
+      /^프런트 매터가 올바른 TOML이 아닙니다\. 이 줄의 키와 값\(키 = 값\)을 확인하세요 \(\S.*\)$/,
+    );
+    expect(warningText('en', toml)).toMatch(/^front matter is not valid TOML: \S/);
     const open = parseNote('post.md', '+++\ntitle = "x"\n').warnings.map(toNoteWarning)[0]!;
     expect(warningText('ko', open)).toBe('프런트 매터가 +++로 열렸지만 닫히지 않았습니다');
     expect(warningText('en', open)).toBe('front matter opened with +++ but never closed');

@@ -21,10 +21,15 @@ function newestMtime(dir: string): number {
   return t;
 }
 
-/** Builds dist-renderer/ when it is missing or older than renderer/ (a stale UI would test old code). */
+/**
+ * Builds dist-renderer/ when it is missing or older than what it bundles (a stale UI would test old code): the
+ * renderer, and the core's word tables and message code it imports. A Korean warning added to core/i18n once showed
+ * in English because only renderer/ was looked at.
+ */
 export async function ensureRendererBuilt(): Promise<void> {
   const index = join(ROOT, 'dist-renderer', 'index.html');
-  if (existsSync(index) && statSync(index).mtimeMs >= newestMtime(join(ROOT, 'renderer'))) return;
+  const sources = Math.max(...['renderer', 'core/i18n', 'content'].map((d) => newestMtime(join(ROOT, d))));
+  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
   const { build } = await import('vite');
   // vitest sets NODE_ENV=test; the UI under test (and what serve ships afterwards) is the production build.
   const env = process.env.NODE_ENV;

@@ -59,4 +59,35 @@ describe.skipIf(!haveChromium)('the Import screen says what is wrong with a note
       await p.screenshot({ path: join(SHOTS, `import-warnings-${lang}.png`) });
       await p.close();
     }, 120_000);
+
+  // A Hugo post: its `+++` TOML block is settings, never cards; a broken one is named at its line.
+  for (const lang of ['ko', 'en'] as const)
+    it(`(${lang}) a Hugo post's broken +++ TOML front matter is a warning at its line; its title makes no card`, async () => {
+      await suite.serve({ lang, importFixture: false });
+      const p = await page(lang);
+      const post =
+        '+++\ntitle = "쿠버네티스 서비스"\ndate = = 2022-06-04\n+++\n\n- NodePort: 모든 노드의 같은 포트로 노출\n';
+      await p.getByTestId('import-files').setInputFiles({
+        name: 'post.md',
+        mimeType: 'text/markdown',
+        buffer: Buffer.from(post),
+      });
+      await p.getByTestId('import-preview').waitFor();
+      const items = p.locator('.warnings li');
+      await expect.poll(() => items.count(), { timeout: 20_000 }).toBe(1);
+      expect(await items.first().textContent()).toMatch(
+        lang === 'ko'
+          ? /post\.md:3 프런트 매터가 올바른 TOML이 아닙니다\. 이 줄의 키와 값\(키 = 값\)을 확인하세요/
+          : /post\.md:3 front matter is not valid TOML: \S/,
+      );
+      // One card, counted in the singular.
+      expect(await p.getByTestId('preview-count').textContent()).toMatch(
+        lang === 'ko' ? /^카드 1장 중 1장을 가져옵니다/ : /^1 of 1 card will be imported/,
+      );
+      const preview = (await p.getByTestId('import-preview').textContent()) ?? '';
+      expect(preview).toContain('NodePort');
+      expect(preview).not.toContain('title');
+      await p.screenshot({ path: join(SHOTS, `import-toml-${lang}.png`) });
+      await p.close();
+    }, 120_000);
 });
