@@ -397,3 +397,28 @@ describe('a root shell prompt', () => {
     ).toContainEqual(['# 네임스페이스 목록 보기', 'ip netns list']);
   });
 });
+
+// And from the fourth set, after it was judged.
+describe('a name on show with the word for its kind', () => {
+  it('refuses "[...] 플러그인" under the heading that names it, and "[...] Service" under its type (ko, en)', () => {
+    refused(
+      '### Calico\n\n`Calico` 플러그인은 Host Network Namespace의 가상 인터페이스가 Router에 바로 연결되는 구조를 쓴다.\n',
+      ([p, a]) => a.startsWith('Calico') && p.startsWith('[...]'),
+    );
+    refused(
+      '### 5. ExternalName\n\nAn `ExternalName` Service maps a Service to a DNS name outside the cluster.\n',
+      ([p, a]) => a === 'ExternalName' && p.includes('[...] Service'),
+    );
+  });
+
+  it('refuses "the documentation says" asked as a term (en, ko)', () => {
+    refused(
+      '## Local\n\n- The offical documentation says: ExternalTrafficPolicy denotes if this Service routes external traffic to node-local endpoints\n',
+      ([p]) => p.startsWith('The offical documentation says'),
+    );
+    refused(
+      '## Local\n\n- 공식 문서에 따르면: externalTrafficPolicy는 외부 트래픽을 노드 로컬 엔드포인트로만 보낼지 정한다\n',
+      ([p]) => p.startsWith('공식 문서에 따르면'),
+    );
+  });
+});

@@ -308,9 +308,28 @@ function hidesOnlyTerms(v: CardView): boolean {
 /** The Kubernetes words the answer hides are all in the prompt or heading path already. */
 function hiddenTermsShown(v: CardView): boolean {
   const seen = `${v.shown} ${v.context}`.toLowerCase();
-  const terms = tokens(v.hidden).filter((w) => isTermToken(w));
+  const all = tokens(v.hidden).filter((w) => isTermToken(w));
+  // "[Calico] 플러그인" under the heading "Calico", "[ExternalName] Service" under "5. ExternalName": the word that
+  // says what kind of thing the name is gives nothing away; the name is what the card asks, and it is on show.
+  const names = all.filter((w) => !KIND_WORDS.has(stripParticle(w.toLowerCase())));
+  const terms = names.length > 0 ? names : all;
   return terms.length > 0 && terms.every((w) => seen.includes(stripParticle(w.toLowerCase())));
 }
+const KIND_WORDS = new Set([
+  '플러그인',
+  'plugin',
+  '유형',
+  '타입',
+  'type',
+  '모드',
+  'mode',
+  'service',
+  '서비스',
+  '오브젝트',
+  'object',
+  '리소스',
+  'resource',
+]);
 
 // A text that is mostly `<…>` placeholders: "<service name>:80", "- Input: <ingress service>".
 const PLACEHOLDER_TEXT = /^[^<>]{0,12}<[^<>]{1,40}>[^<>]{0,12}$/;
