@@ -402,12 +402,12 @@ describe('a root shell prompt', () => {
 describe('a name on show with the word for its kind', () => {
   it('refuses "[...] 플러그인" under the heading that names it, and "[...] Service" under its type (ko, en)', () => {
     refused(
-      '### Calico\n\n`Calico` 플러그인은 Host Network Namespace의 가상 인터페이스가 Router에 바로 연결되는 구조를 쓴다.\n',
-      ([p, a]) => a.startsWith('Calico') && p.startsWith('[...]'),
+      '## Calico\n\nCalico 플러그인은 Host Network Namespace에 등록된 가상 인터페이스가 Router에 바로 연결되는 구조를 채택하고 있어서, 파드 간 통신이 빠르다.\n',
+      ([p, a]) => a === 'Calico 플러그인' && p.startsWith('[...]'),
     );
     refused(
-      '### 5. ExternalName\n\nAn `ExternalName` Service maps a Service to a DNS name outside the cluster.\n',
-      ([p, a]) => a === 'ExternalName' && p.includes('[...] Service'),
+      '### 5. ExternalName\n\nExternalName Service is used to proxy applications that do not run in the cluster.\n',
+      ([p, a]) => a === 'ExternalName Service' && p.startsWith('[...] is used'),
     );
   });
 
