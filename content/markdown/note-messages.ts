@@ -32,6 +32,8 @@ export type NoteMessageParams = {
   'front-matter-toml': { detail: string };
   'density-unknown': { value: string; allowed: string };
   'utf8-invalid': Record<string, never>;
+  /** Not UTF-8, read as Korean EUC-KR/CP949: nothing lost, but other tools may show it garbled. */
+  'legacy-korean-encoding': Record<string, never>;
   'note-too-large': { mb: string };
   'note-binary': Record<string, never>;
   'note-empty': Record<string, never>;
@@ -69,6 +71,7 @@ export const NOTE_MESSAGE_CODES = Object.keys({
   'front-matter-toml': 1,
   'density-unknown': 1,
   'utf8-invalid': 1,
+  'legacy-korean-encoding': 1,
   'note-too-large': 1,
   'note-binary': 1,
   'note-empty': 1,

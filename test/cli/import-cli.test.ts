@@ -114,6 +114,11 @@ describe('kubedeck import', () => {
         Buffer.from(' 둘째 :: 2\n'),
       ]),
       'notes/empty.md': '',
+      // "# 서비스\n\n스케줄러 포트 :: 10259\n" saved in EUC-KR (CP949), as Windows editors long saved Korean.
+      'notes/cp949.md': new Uint8Array([
+        35, 32, 188, 173, 186, 241, 189, 186, 10, 10, 189, 186, 196, 201, 193, 217, 183, 175, 32, 198, 247,
+        198, 174, 32, 58, 58, 32, 49, 48, 50, 53, 57, 10,
+      ]),
     });
     const r = kubedeck(['import', join(dir, 'notes'), '--json', '--db', join(dir, 'k.sqlite')], { cwd: dir });
     expect(r.code).toBe(0);
@@ -123,7 +128,13 @@ describe('kubedeck import', () => {
     expect(byFile['notes/huge.md']).toMatchObject({ line: 1, message: expect.stringContaining('5 MB') });
     expect(byFile['notes/latin1.md']).toMatchObject({ line: 2, message: expect.stringContaining('UTF-8') });
     expect(byFile['notes/empty.md']).toMatchObject({ line: 1, message: expect.stringContaining('empty') });
-    expect(out.summary.new).toBe(4);
+    // Read as Korean, said so, and its card made with the words as written.
+    expect(byFile['notes/cp949.md']).toMatchObject({ line: 1, message: expect.stringContaining('EUC-KR') });
+    const { cards } = kubedeck(['cards', '--json', '--db', join(dir, 'k.sqlite')], { cwd: dir }).json() as {
+      cards: { prompt: string; answer: string }[];
+    };
+    expect(cards.map((c) => [c.prompt, c.answer])).toContainEqual(['스케줄러 포트', '10259']);
+    expect(out.summary.new).toBe(5);
   });
 
   it('loses nothing when the process is killed in the middle of an import', async () => {

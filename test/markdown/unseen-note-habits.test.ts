@@ -422,3 +422,17 @@ describe('a name on show with the word for its kind', () => {
     );
   });
 });
+
+// And from the fifth set, after its judging.
+describe('a step number asked as a term', () => {
+  it('refuses "1번", "2번~3번" and "Step 2" labels (ko, en)', () => {
+    refused(
+      '## 풀이\n\n- 1번: nginx-7 Deployment 생성\n- 2번~3번: service 노출 후 nslookup으로 확인\n',
+      ([p, a]) => p === '1번' || a === '1번',
+    );
+    refused(
+      '## Solution\n\n- Step 2: expose the nginx deployment\n- Step 3: run nslookup in a busybox pod\n',
+      ([p, a]) => p === 'Step 2' || a === 'Step 2',
+    );
+  });
+});
