@@ -26,17 +26,20 @@ describe.skipIf(!haveChromium)('the Import screen says what is wrong with a note
     mkdirSync(SHOTS, { recursive: true });
   });
   const page = (lang: 'ko' | 'en'): Promise<Page> => suite.open(lang, 'import', { width: 1100, height: 800 });
+  /** The Import screen in `lang`, previewing one note picked as a file; resolves once the preview is drawn. */
+  const preview = async (lang: 'ko' | 'en', name: string, text: string): Promise<Page> => {
+    await suite.serve({ lang, importFixture: false });
+    const p = await page(lang);
+    await p
+      .getByTestId('import-files')
+      .setInputFiles({ name, mimeType: 'text/markdown', buffer: Buffer.from(text) });
+    await p.getByTestId('import-preview').waitFor();
+    return p;
+  };
 
   for (const lang of ['ko', 'en'] as const)
     it(`(${lang}) the preview names file and line of each warning, in the UI's language; rules read as words`, async () => {
-      await suite.serve({ lang, importFixture: false });
-      const p = await page(lang);
-      await p.getByTestId('import-files').setInputFiles({
-        name: 'ports.md',
-        mimeType: 'text/markdown',
-        buffer: Buffer.from(BAD_NOTE),
-      });
-      await p.getByTestId('import-preview').waitFor();
+      const p = await preview(lang, 'ports.md', BAD_NOTE);
       const items = p.locator('.warnings li');
       await expect.poll(() => items.count(), { timeout: 20_000 }).toBe(2);
       const texts = await items.allTextContents();
@@ -63,16 +66,11 @@ describe.skipIf(!haveChromium)('the Import screen says what is wrong with a note
   // A Hugo post: its `+++` TOML block is settings, never cards; a broken one is named at its line.
   for (const lang of ['ko', 'en'] as const)
     it(`(${lang}) a Hugo post's broken +++ TOML front matter is a warning at its line; its title makes no card`, async () => {
-      await suite.serve({ lang, importFixture: false });
-      const p = await page(lang);
-      const post =
-        '+++\ntitle = "쿠버네티스 서비스"\ndate = = 2022-06-04\n+++\n\n- NodePort: 모든 노드의 같은 포트로 노출\n';
-      await p.getByTestId('import-files').setInputFiles({
-        name: 'post.md',
-        mimeType: 'text/markdown',
-        buffer: Buffer.from(post),
-      });
-      await p.getByTestId('import-preview').waitFor();
+      const p = await preview(
+        lang,
+        'post.md',
+        '+++\ntitle = "쿠버네티스 서비스"\ndate = = 2022-06-04\n+++\n\n- NodePort: 모든 노드의 같은 포트로 노출\n',
+      );
       const items = p.locator('.warnings li');
       await expect.poll(() => items.count(), { timeout: 20_000 }).toBe(1);
       expect(await items.first().textContent()).toMatch(
@@ -84,9 +82,9 @@ describe.skipIf(!haveChromium)('the Import screen says what is wrong with a note
       expect(await p.getByTestId('preview-count').textContent()).toMatch(
         lang === 'ko' ? /^카드 1장 중 1장을 가져옵니다/ : /^1 of 1 card will be imported/,
       );
-      const preview = (await p.getByTestId('import-preview').textContent()) ?? '';
-      expect(preview).toContain('NodePort');
-      expect(preview).not.toContain('title');
+      const shown = (await p.getByTestId('import-preview').textContent()) ?? '';
+      expect(shown).toContain('NodePort');
+      expect(shown).not.toContain('title');
       await p.screenshot({ path: join(SHOTS, `import-toml-${lang}.png`) });
       await p.close();
     }, 120_000);
