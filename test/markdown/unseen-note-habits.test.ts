@@ -436,3 +436,27 @@ describe('a step number asked as a term', () => {
     );
   });
 });
+
+describe('a link asked back, and a line about what the note leaves out', () => {
+  it('refuses a URL as the prompt of a reversed card (en, ko)', () => {
+    refused(
+      '## 참고 자료\n\n- Route: https://cloud.redhat.com/blog/self-serviced-end-to-end-encryption\n- Ingress: 클러스터 밖의 HTTP 요청을 서비스로 보내는 규칙\n',
+      ([p, a]) => p.startsWith('https://') && a === 'Route',
+    );
+    refused(
+      '## References\n\n- Gateway: https://gateway-api.sigs.k8s.io/concepts/api-overview/\n- HTTPRoute: routes HTTP requests from a Gateway to Services\n',
+      ([p, a]) => p.startsWith('https://') && a === 'Gateway',
+    );
+  });
+
+  it('refuses "여기서는 다루지 않는다" and "not covered here" (ko, en)', () => {
+    refused(
+      '서비스 종류 중에 `ExternalName`도 있지만 여기서는 다루지 않는다.\n',
+      ([, a]) => a === 'ExternalName',
+    );
+    refused(
+      'There is also the `ExternalName` type, which is not covered here.\n',
+      ([, a]) => a === 'ExternalName',
+    );
+  });
+});

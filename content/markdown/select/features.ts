@@ -531,7 +531,9 @@ export const FEATURES: Feature[] = [
     // "The aforementioned talk on kube-proxy performance → https://youtube.com/…": where to look, not what to recall.
     name: 'answer-is-a-link',
     weight: -1,
-    holds: (v) => !v.isCloze && /^<?https?:\/\/\S+>?$/.test(v.hidden),
+    // Asked back from its text, the link is the prompt: a card about a URL either way.
+    holds: (v) =>
+      !v.isCloze && /^<?https?:\/\/\S+>?$/.test(v.card.rule === 'definition-reverse' ? v.shown : v.hidden),
   },
   {
     // "More → - https://…": a reading list says where to look, not what to recall.
