@@ -38,7 +38,9 @@ import {
   isOutdatedApiVersion,
   isTermToken,
   koKubectlWords,
+  koreanNameOfResource,
   kubectlResource,
+  resourceOfKoreanName,
   stripParticle,
   termHits,
   tokens,
@@ -77,6 +79,14 @@ const FIGURE =
 // Most cards name no figure: a plain search for the words first keeps the full pattern off them.
 const pointsAtAFigure = (text: string) =>
   (text.includes('그림') || /fig|\[(?:shell|table|표)/i.test(text)) && FIGURE.test(text);
+
+/**
+ * The two sides of a term card, whichever way it asks: the term (`ClusterIP`) and what the note says of it. A
+ * definition asked back (`definition-reverse`) hides the term and shows the definition; every other card shows its
+ * term, or prompt, and hides the rest.
+ */
+const termSide = (v: CardView) => (v.card.rule === 'definition-reverse' ? v.hidden : v.shown);
+const definitionSide = (v: CardView) => (v.card.rule === 'definition-reverse' ? v.shown : v.hidden);
 
 const isList = (v: CardView) =>
   memo(
@@ -188,28 +198,12 @@ function findsAnswerShown(v: CardView): boolean {
   const h = v.hidden.toLowerCase();
   if (h.length < 2 || h.length > 80 || isManifestCard(v)) return false;
   const seen = `${v.shown} ${v.context}`.toLowerCase();
-  if (/[\uac00-\ud7a3]/.test(h)) return seen.includes(h) || showsWord(seen, resourceInEnglish(h) ?? '\u0000');
-  return spellingsOf(h).some((s) => showsWord(seen, s)) || seen.includes(resourceInKorean(h) ?? '\u0000');
+  // "[...]는 … 단일 진입점을 부여함" → 서비스 under the heading "1-6 Service": a resource hidden in one language and
+  // shown in the other is on show all the same.
+  if (/[\uac00-\ud7a3]/.test(h))
+    return seen.includes(h) || showsWord(seen, resourceOfKoreanName(h) ?? '\u0000');
+  return spellingsOf(h).some((s) => showsWord(seen, s)) || seen.includes(koreanNameOfResource(h) ?? '\u0000');
 }
-
-/**
- * "[...]는 … 단일 진입점을 부여함" → 서비스 under the heading "1-6 Service": a resource hidden in one language and
- * shown in the other is on show all the same.
- */
-const RESOURCES = [
-  'service',
-  'pod',
-  'node',
-  'ingress',
-  'namespace',
-  'endpoints',
-  'deployment',
-  'networkpolicy',
-];
-const KO_RESOURCE = new Map(RESOURCES.flatMap((r) => koKubectlWords(r).map((k) => [k, r] as const)));
-const resourceInEnglish = (h: string) => KO_RESOURCE.get(stripParticle(h.trim()));
-const resourceInKorean = (h: string) =>
-  RESOURCES.includes(h.trim()) ? koKubectlWords(h.trim())[0] : undefined;
 
 /**
  * A component's name as the note may also write it: "kubeproxy Container … [kube-proxy] Image", "apiserver
@@ -532,8 +526,7 @@ export const FEATURES: Feature[] = [
     name: 'answer-is-a-link',
     weight: -1,
     // Asked back from its text, the link is the prompt: a card about a URL either way.
-    holds: (v) =>
-      !v.isCloze && /^<?https?:\/\/\S+>?$/.test(v.card.rule === 'definition-reverse' ? v.shown : v.hidden),
+    holds: (v) => !v.isCloze && /^<?https?:\/\/\S+>?$/.test(definitionSide(v)),
   },
   {
     // "More → - https://…": a reading list says where to look, not what to recall.
@@ -590,7 +583,7 @@ export const FEATURES: Feature[] = [
     // text ("k8s, coredns, ndots → keyword"), the label is the answer.
     holds: (v) => {
       if (v.isCloze) return false;
-      const label = v.card.rule === 'definition-reverse' ? v.hidden : v.shown;
+      const label = termSide(v);
       return isGenericTitle(label) && !isIptablesName(label);
     },
   },
@@ -630,7 +623,7 @@ export const FEATURES: Feature[] = [
     weight: -0.6,
     holds: (v) =>
       (v.card.rule === 'term-definition' || v.card.rule === 'definition-reverse') &&
-      /^\S+\s*(?:간의?|사이의?|끼리의?)\s/.test(v.card.rule === 'term-definition' ? v.hidden : v.shown),
+      /^\S+\s*(?:간의?|사이의?|끼리의?)\s/.test(definitionSide(v)),
   },
   {
     // "(직접 사용하면 [...]를 거치지 않기 때문에)", "**([...])**": an aside cut from its sentence, saying of what.
@@ -646,7 +639,7 @@ export const FEATURES: Feature[] = [
       if (!TERM_RULES.has(v.card.rule)) return false;
       // A definition asked back is prose by design ("Only consults DNS" → nslookup): there the "term" is the
       // answer, and "***CoreDNS*** → Post k8s@1.12" asks for a piece of a sentence.
-      const term = v.card.rule === 'definition-reverse' ? v.hidden : v.shown;
+      const term = termSide(v);
       return term.split(' ').length <= 6 && !/[?？]$/.test(term) && isSentencePiece(term);
     },
   },
@@ -835,7 +828,7 @@ export const FEATURES: Feature[] = [
     weight: -0.3,
     holds: (v) => {
       if (v.card.rule !== 'term-definition' && v.card.rule !== 'definition-reverse') return false;
-      const term = (v.card.rule === 'term-definition' ? v.shown : v.hidden).trim();
+      const term = termSide(v).trim();
       const other = (v.card.rule === 'term-definition' ? v.card.answer : v.card.prompt).trim();
       // "네트워크 패킷을 전달하도록 수정 → `echo 1 > …/ip_forward`": a purpose asking its command is a question.
       if (isCommandLine(other) || /^`[^`]+`$/.test(other)) return false;
@@ -883,7 +876,7 @@ export const FEATURES: Feature[] = [
       !isCode(v) &&
       ((v.hidden.match(/\b\d{1,3}(?:\.\d{1,3}){3}\b/g)?.length ?? 0) >= 2 ||
         // "test-redis.xxxxxx.ng.0001.apn2.cache.amazonaws.com": a host with its own parts blanked out.
-        /[\w-][.-]x{3,}[.-][\w-]/i.test(v.card.rule === 'definition-reverse' ? v.shown : v.hidden)),
+        /[\w-][.-]x{3,}[.-][\w-]/i.test(definitionSide(v))),
   },
   {
     // "Input: <service name>:80", "<ingress service> → Input": a diagram's placeholders, not a fact.

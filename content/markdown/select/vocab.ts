@@ -187,9 +187,10 @@ const DEFAULT_CIDRS = new Set([
  * cards hiding one of these: 23 of 28 labels JUNK (docs/quality/judged-bank.jsonl).
  */
 const EVERYDAY_WORDS = new Set(['ip', 'ip주소', 'ipaddress', 'dns', 'tcp', 'udp', 'http', 'https', 'url']);
-/** The hidden text is one everyday networking word, in any case, spaced or not (`IP 주소`, `ip address`). */
-export const isEverydayWord = (text: string): boolean =>
-  EVERYDAY_WORDS.has(text.replace(/[`*\s]/g, '').toLowerCase());
+/** A short text as the everyday sets hold it: any case, spaced or not (`IP 주소`, `ip address`), no marks. */
+const asOneWord = (text: string) => text.replace(/[`*\s]/g, '').toLowerCase();
+/** The hidden text is one everyday networking word. */
+export const isEverydayWord = (text: string): boolean => EVERYDAY_WORDS.has(asOneWord(text));
 
 /**
  * Acronyms every learner of a networking exam already reads as words: spelled out ("HA → High Availability"),
@@ -211,8 +212,7 @@ const EVERYDAY_ACRONYMS = new Set([
   'vm',
   'ssh',
 ]);
-export const isEverydayAcronym = (text: string): boolean =>
-  EVERYDAY_ACRONYMS.has(text.replace(/[`*\s]/g, '').toLowerCase());
+export const isEverydayAcronym = (text: string): boolean => EVERYDAY_ACRONYMS.has(asOneWord(text));
 
 const SERVED_API_VERSIONS = new Set(Object.values(derived.apiVersions).flat());
 
@@ -286,3 +286,20 @@ export function kubectlResource(word: string): string {
 export function koKubectlWords(word: string): string[] {
   return KO_KUBECTL_WORDS[word] ?? [];
 }
+
+// The table's resources, by each Korean name (its other entries are kubectl verbs): "서비스" → "service".
+const RESOURCE_OF_KOREAN_NAME = new Map(
+  Object.entries(KO_KUBECTL_WORDS)
+    .filter(([word]) => !KUBECTL_VERBS.has(word))
+    .flatMap(([resource, names]) => names.map((name) => [name, resource] as const)),
+);
+
+/** "서비스는" → "service": the resource a Korean word (its particle taken off) names, if the table has it. */
+export const resourceOfKoreanName = (word: string): string | undefined =>
+  RESOURCE_OF_KOREAN_NAME.get(stripParticle(word.trim()));
+
+/** "service" → "서비스": a resource's first Korean name; undefined for a kubectl verb or a word the table lacks. */
+export const koreanNameOfResource = (word: string): string | undefined => {
+  const w = word.trim();
+  return KUBECTL_VERBS.has(w) || !Object.hasOwn(KO_KUBECTL_WORDS, w) ? undefined : KO_KUBECTL_WORDS[w]![0];
+};
