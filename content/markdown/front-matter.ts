@@ -42,10 +42,18 @@ export function frontMatterEnd(lines: readonly string[]): number {
   return lines.findIndex((l, i) => i > 0 && closes(l));
 }
 
-/** The settings of a TOML (`+++`) front matter block, or undefined when it does not parse (readFrontMatter warns). */
-export function tomlSettings(lines: readonly string[], end: number): Record<string, unknown> | undefined {
+/**
+ * The settings of a note's front matter block, YAML or TOML as its fence says, or undefined when it does not parse
+ * (readFrontMatter gives the warning). `end` is frontMatterEnd's line.
+ */
+export function frontMatterSettings(
+  lines: readonly string[],
+  end: number,
+): Record<string, unknown> | undefined {
+  const block = lines.slice(1, end).join('\n');
   try {
-    return parseToml(lines.slice(1, end).join('\n'));
+    const data: unknown = lines[0]!.trim() === '+++' ? parseToml(block) : parse(block, { maxAliasCount: 10 });
+    return data && typeof data === 'object' ? (data as Record<string, unknown>) : undefined;
   } catch {
     return undefined;
   }

@@ -1,5 +1,5 @@
 import { accessSync, constants, existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { frontMatterEnd, tomlSettings } from '../../content/markdown/front-matter.ts';
+import { frontMatterEnd, frontMatterSettings } from '../../content/markdown/front-matter.ts';
 import { KubedeckError } from '../../db/errors.ts';
 import type { DB } from '../../db/open.ts';
 import { getSetting, setSetting } from '../../db/settings.ts';
@@ -96,7 +96,7 @@ function withRuleOffInToml(lines: string[], end: number, rule: string): string[]
     lines.splice(table > 0 ? table : end, 0, `rules-off = ["${rule}"]`);
     return lines;
   }
-  const names = tomlSettings(lines, end)?.['rules-off'];
+  const names = frontMatterSettings(lines, end)?.['rules-off'];
   if (Array.isArray(names) && names.includes(rule)) return lines;
   const oneLine = /^(\s*"?rules-off"?\s*=\s*\[)(.*)\](\s*(?:#.*)?)$/.exec(lines[at]!);
   if (oneLine) {

@@ -1,5 +1,4 @@
-import { parse } from 'yaml';
-import { frontMatterEnd, tomlSettings } from '../../content/markdown/front-matter.ts';
+import { frontMatterEnd, frontMatterSettings } from '../../content/markdown/front-matter.ts';
 import { type NoteMessage, noteMessage } from '../../content/markdown/note-messages.ts';
 import type { NoteWarning, ParsedCard } from '../../content/markdown/types.ts';
 import { noteWarning } from '../i18n/note-messages.ts';
@@ -21,8 +20,9 @@ export type NoteSwitches = ClozeOptions & { off: string[]; on: string[] };
 const KEYS = /^"?(rules-off|rules-on|bold-cloze|curly-cloze)"?\s*[:=]/m;
 
 /**
- * Reads the rule switches from a note's leading `---` (YAML) or `+++` (TOML) block. Most notes have none, so the YAML is parsed only when
- * one of the keys appears. Bad values are warnings at the key's line; the note still imports.
+ * Reads the rule switches from a note's leading `---` (YAML) or `+++` (TOML) block. Most notes have none, so the
+ * block is parsed only when one of the keys appears. Bad values are warnings at the key's line; the note still
+ * imports.
  */
 export function readNoteSwitches(text: string, file: string, warnings: NoteWarning[]): NoteSwitches {
   const none: NoteSwitches = { off: [], on: [] };
@@ -30,18 +30,10 @@ export function readNoteSwitches(text: string, file: string, warnings: NoteWarni
   const lines = text.split('\n', 400).map((l) => l.replace(/\r$/, ''));
   const end = frontMatterEnd(lines);
   if (end < 0) return none;
-  const block = lines.slice(1, end).join('\n');
-  if (!KEYS.test(block)) return none;
-  let data: unknown;
-  if (lines[0]!.trim() === '+++') data = tomlSettings(lines, end);
-  else
-    try {
-      data = parse(block, { maxAliasCount: 10 });
-    } catch {
-      return none; // the parser reports invalid front matter already
-    }
-  if (!data || typeof data !== 'object') return none;
-  const d = data as Record<string, unknown>;
+  if (!KEYS.test(lines.slice(1, end).join('\n'))) return none;
+  // A block that does not parse is warned about by the note's parser already.
+  const d = frontMatterSettings(lines, end);
+  if (!d) return none;
   const lineOf = (key: string) => 2 + lines.slice(1, end).findIndex((l) => l.startsWith(`${key}`));
   const names = (key: 'rules-off' | 'rules-on'): string[] => {
     const v = d[key];
