@@ -6,23 +6,22 @@
 //   npx tsx scripts/refit-check.ts corpus=../shared/corpus/notes A=/path/to/set-a/notes B=… [--lambda 0.02]
 //
 // The unseen notes are not in the repository; docs/quality/unseen/set-*/SOURCES.md says where each one is.
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeNote } from '../content/markdown/decode.ts';
 import { scoreNote } from '../content/markdown/parse-note.ts';
+import { foldForMatch } from '../content/markdown/scan.ts';
 import { isExplicitRule } from '../content/markdown/select/rule-priors.ts';
 
 type Labelled = { set: string; x: string[]; keep: number; score: number };
 
-/** The key judge-cards.mjs files a card under: its prompt and answer, lower-cased, marks dropped, spaces folded. */
-async function cardKey(prompt: string, answer: string): Promise<string> {
-  const norm = (s: string) => s.toLowerCase().replace(/[`*]/g, '').replace(/\s+/g, ' ').trim();
-  const { createHash } = await import('node:crypto');
-  return createHash('sha1')
-    .update(`${norm(prompt)}\u001f${norm(answer)}`)
+/** The key judge-cards.mjs files a card under: its prompt and answer folded as the importer compares text. */
+const cardKey = (prompt: string, answer: string): string =>
+  createHash('sha1')
+    .update(`${foldForMatch(prompt)}\u001f${foldForMatch(answer)}`)
     .digest('hex')
     .slice(0, 16);
-}
 
 function bank(path: string): Map<string, string[]> {
   const out = new Map<string, string[]>();
@@ -38,7 +37,8 @@ function bank(path: string): Map<string, string[]> {
 }
 
 const args = process.argv.slice(2);
-const lambda = Number(args[args.indexOf('--lambda') + 1] ?? 0.02) || 0.02;
+const lambdaAt = args.indexOf('--lambda');
+const lambda = lambdaAt >= 0 ? Number(args[lambdaAt + 1]) : 0.02;
 const sets = args.filter((a) => a.includes('=')).map((a) => a.split('=') as [string, string]);
 const banks = {
   corpus: bank(join(import.meta.dirname, '..', 'docs', 'quality', 'judged-bank.jsonl')),
@@ -54,7 +54,7 @@ for (const [set, dir] of sets) {
       const path = join(dir, lang, file);
       for (const c of scoreNote(path, decodeNote(readFileSync(path)).text)) {
         if (isExplicitRule(c.rule)) continue;
-        const key = await cardKey(c.prompt, c.answer);
+        const key = cardKey(c.prompt, c.answer);
         const labs = labels.get(key);
         if (!labs || seen.has(key)) continue;
         seen.add(key);

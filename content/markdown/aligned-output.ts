@@ -1,5 +1,7 @@
 // "Key:" then two or more spaces: a value set in a column, as command output prints it; prose puts one space.
 const ALIGNED_FIELD = /^(\s*[A-Za-z][\w .()/-]{0,40}:\s{2,})\S/;
+// The same "Key:" with any space after it: where its value starts, for a value printed on under it.
+const FIELD = /^(\s*[A-Za-z][\w .()/-]{0,40}:\s+)\S/;
 
 /** Where the value of an aligned `Key:   value` line starts, or -1. */
 function valueColumn(text: string): number {
@@ -19,7 +21,7 @@ export function isAlignedOutputLine(lines: readonly (string | { text: string })[
       (t) => t !== undefined && valueColumn(t) === col,
     );
   // `DNS Servers: 10.96.0.10` over `             192.168.0.1`: a field's further values, printed under its first.
-  const first = /^(\s*[A-Za-z][\w .()/-]{0,40}:\s+)\S/.exec(text)?.[1]?.length ?? -1;
+  const first = FIELD.exec(text)?.[1]?.length ?? -1;
   const next = textAt(lines, k + 1);
   return (
     first > 0 && next !== undefined && /^\s+\S/.test(next) && next.length - next.trimStart().length === first
