@@ -50,7 +50,11 @@ export function ReviewScreen({
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [offer, setOffer] = useState<Offer | null>(null);
-  const [busy, setBusy] = useState(false);
+  // How many of suspend, bury, bad card and undo are still on their way; the buttons wait while any is.
+  const [working, setWorking] = useState(0);
+  const busy = working > 0;
+  const begin = useCallback(() => setWorking((n) => n + 1), []);
+  const end = useCallback(() => setWorking((n) => n - 1), []);
   const [typedMode, setTypedMode] = useState(() => localStorage.getItem(TYPED_KEY) === '1');
   const [mcMode, setMcMode] = useState(() => localStorage.getItem(MC_KEY) === '1');
   const [typed, setTyped] = useState('');
@@ -154,9 +158,10 @@ export function ReviewScreen({
     [due, shown, busy, show, rateCard, load],
   );
 
+  // Never dropped while another action is on its way: U pressed the moment the next card shows must still take
+  // back the suspend before it. `after` runs it once that action's calls are done.
   const undo = useCallback(async () => {
-    if (busy) return;
-    setBusy(true);
+    begin();
     try {
       const { what } = await after(() => call('review/undo', {}));
       setNotice(t(what === 'rating' ? 'undone' : what === 'suspend' ? 'undoneSuspend' : 'undoneBury'));
@@ -168,14 +173,14 @@ export function ReviewScreen({
         (e as { code?: string }).code === 'nothing-to-undo' ? t('nothingToUndo') : (e as Error).message,
       );
     } finally {
-      setBusy(false);
+      end();
     }
-  }, [busy, load, t, after]);
+  }, [begin, end, load, t, after]);
 
   const act = useCallback(
     async (what: 'suspend' | 'bury') => {
       if (!due || busy) return;
-      setBusy(true);
+      begin();
       try {
         await after(() =>
           call(what === 'suspend' ? 'review/suspend' : 'review/bury', { cardId: due.cardId }),
@@ -185,16 +190,16 @@ export function ReviewScreen({
       } catch (e) {
         setError(e);
       } finally {
-        setBusy(false);
+        end();
       }
     },
-    [due, busy, load, t, after],
+    [due, busy, begin, end, load, t, after],
   );
 
   // "Bad card": thrown away for good (a tombstone keeps re-imports from making it again).
   const badCard = useCallback(async () => {
     if (!due || busy) return;
-    setBusy(true);
+    begin();
     try {
       const r = await call('review/bad-card', { cardId: due.cardId });
       setNotice(t(r.outcome === 'deleted' ? 'badCardNotice' : 'badCardSuspended'));
@@ -203,9 +208,9 @@ export function ReviewScreen({
     } catch (e) {
       setError(e);
     } finally {
-      setBusy(false);
+      end();
     }
-  }, [due, busy, load, t]);
+  }, [due, busy, begin, end, load, t]);
 
   const pick = useCallback((i: number) => {
     setPicked(i);

@@ -86,7 +86,7 @@ describe.skipIf(!haveChromium)('Review, as a new learner uses it', () => {
     await expect.poll(() => cardId(page), WAIT).not.toBe(suspended);
     await page.keyboard.press('u');
     await expect
-      .poll(() => page.locator('.notice').textContent())
+      .poll(() => page.locator('.notice').textContent(), WAIT)
       .toBe('Suspend undone: the card is back in reviews.');
     await expect.poll(() => cardId(page), WAIT).toBe(suspended);
     const card = await served.api<{ card: { suspended: boolean } }>('browse/card', { cardId: suspended });
@@ -94,6 +94,22 @@ describe.skipIf(!haveChromium)('Review, as a new learner uses it', () => {
     // The rating before it stands.
     const first = await served.api<{ history: unknown[] }>('browse/card', { cardId: rated });
     expect(first.value!.history).toHaveLength(1);
+    await page.close();
+  });
+
+  it('U pressed at once after S, before the next card shows, still takes back the suspend', async () => {
+    const { page, served } = await open('en', 'review');
+    await page.getByTestId('card').waitFor();
+    const suspended = await cardId(page);
+    // No wait between the keys: the suspend is still on its way when U comes, and U must not be dropped.
+    await page.keyboard.press('s');
+    await page.keyboard.press('u');
+    await expect
+      .poll(() => page.locator('.notice').textContent(), WAIT)
+      .toBe('Suspend undone: the card is back in reviews.');
+    await expect.poll(() => shownCardId(page), WAIT).toBe(suspended);
+    const card = await served.api<{ card: { suspended: boolean } }>('browse/card', { cardId: suspended });
+    expect(card.value!.card.suspended).toBe(false);
     await page.close();
   });
 
