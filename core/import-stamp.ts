@@ -8,9 +8,10 @@
  * apiVersions and system paths are facts, no card drills a value the Kubernetes check found wrong, a blank hiding an
  * everyday networking word (IP, DNS) is no card. 8: habits of notes the rules were never tuned on (five judged sets,
  * docs/quality/unseen): `+++` TOML front matter, EUC-KR notes, fences indented with their code at the margin, output
- * pasted as comments, outlines, reading lists, a note's own labels, phrases as terms, Korean comma clauses.
+ * pasted as comments, outlines, reading lists, a note's own labels, phrases as terms, Korean comma clauses. 9: the
+ * selection's weights fitted to every judged label (select/fitted-weights.json), a lower standard line, `density: all`.
  */
-export const PARSER_VERSION = '8';
+export const PARSER_VERSION = '9';
 
 /** The collection-wide import settings' keys. */
 export const IMPORT_SETTING_KEYS = [

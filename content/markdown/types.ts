@@ -101,7 +101,8 @@ export type ParsedCard = {
  * the surest cards, `more` lets in weaker ones. Set per collection (`import.density`), per note (front matter
  * `density:`) or per import.
  */
-export type Density = 'fewer' | 'standard' | 'more';
+/** How many of a note's candidates become cards; `all` is for notes written as cards, line by line. */
+export type Density = 'fewer' | 'standard' | 'more' | 'all';
 
 /** One named reason a candidate card scored what it did: see content/markdown/select/features.ts. */
 export type ScoreFeature = { name: string; weight: number };

@@ -28,7 +28,7 @@ const common = {
   preview: z.boolean().optional(),
   skip,
   /** Overrides the setting import.density for this import; a note's own `density:` still wins. */
-  density: z.enum(['fewer', 'standard', 'more']).optional(),
+  density: z.enum(['fewer', 'standard', 'more', 'all']).optional(),
   /** Suggestions ticked in the preview, by key: they become cards. */
   accept: z.array(z.string()).max(200_000).optional(),
 };
@@ -76,7 +76,7 @@ export const importHandlers = defineHandlers({
       file: z.string().min(1),
       line: z.number().int().min(1),
       deck: z.string().min(1).optional(),
-      density: z.enum(['fewer', 'standard', 'more']).optional(),
+      density: z.enum(['fewer', 'standard', 'more', 'all']).optional(),
     }),
     run: (ctx, a) => {
       requireInside(ctx, a.file, readRoots);

@@ -5,7 +5,12 @@ import { decodeNote } from '../../content/markdown/decode.ts';
 import { readFrontMatter } from '../../content/markdown/front-matter.ts';
 import { md } from '../../content/markdown/markdown.ts';
 import { type ParseOptions, scoreNote } from '../../content/markdown/parse-note.ts';
-import { DENSITY_LINE, SUGGESTION_FLOOR } from '../../content/markdown/select/select-cards.ts';
+import {
+  DENSITY_LINE,
+  SUGGESTION_FLOOR,
+  signAgainst,
+  vetoOn,
+} from '../../content/markdown/select/select-cards.ts';
 import type { Density, ParsedCard, ScoredCard, ScoreFeature } from '../../content/markdown/types.ts';
 import { verdictsByKey } from '../../db/card-verdicts.ts';
 import { cardIdByKey } from '../../db/cards.ts';
@@ -188,6 +193,14 @@ const OFF_BY: Record<OffBy, string> = {
 /** Why the selection decided what it did, in the rubric's words. */
 function verdictText(c: ExplainedCard, e: Explanation): string {
   if (c.tombstoned) return 'you deleted this card; it is not made again';
+  if (e.density === 'all' && c.features[0]?.name !== 'written-as-a-card' && c.lostTo === undefined) {
+    const against = signAgainst(c);
+    if (c.verdict === 'card')
+      return 'kept: the note is written as cards (density all) and nothing counts against it';
+    if (c.verdict === 'suggestion')
+      return `suggestion: the note is written as cards (density all), but ${against} counts against it`;
+    return `dropped: ${vetoOn(c)} rules it out`;
+  }
   if (c.verdict === 'card')
     return c.features[0]?.name === 'written-as-a-card'
       ? 'written as a card'

@@ -16,8 +16,8 @@ type Stage =
   | { at: 'done'; picked: Picked; result: Result };
 
 /** The same call for both ways in: texts uploaded from a browser, or paths the desktop app reads itself. */
-type Density = 'fewer' | 'standard' | 'more';
-const DENSITIES: Density[] = ['fewer', 'standard', 'more'];
+type Density = 'fewer' | 'standard' | 'more' | 'all';
+const DENSITIES: Density[] = ['fewer', 'standard', 'more', 'all'];
 
 function runFor(
   picked: Picked,

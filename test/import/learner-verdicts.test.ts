@@ -70,7 +70,7 @@ describe('density', () => {
   it('refuses a bad setting by name and warns about a bad density: at its front-matter line', async () => {
     const { core: c, notes, note } = setup();
     await expect(c.call('settings/set', { key: 'import.density', value: 'lots' })).rejects.toThrow(
-      /import\.density: "lots" is not one of fewer, standard, more/,
+      /import\.density: "lots" is not one of fewer, standard, more, all/,
     );
     writeFileSync(note, `---\ndeck: x\ndensity: lots\n---\n${SERVICES}`);
     const r = await c.call('import/run', { paths: [notes], dryRun: true });
@@ -78,7 +78,7 @@ describe('density', () => {
       {
         file: note,
         line: 3,
-        message: expect.stringMatching(/^density: "lots" is not one of fewer, standard, more/),
+        message: expect.stringMatching(/^density: "lots" is not one of fewer, standard, more, all/),
         code: 'density-unknown',
         params: { value: '"lots"', allowed: 'fewer, standard, more' },
       },

@@ -62,7 +62,15 @@ describe('an outline of sections is not a list to recite', () => {
       '  - the port opened on every node',
       '',
     ].join('\n');
-    expect(made(asked)).toContainEqual([
+    // Each item is asked for what the note says of it; the list itself is offered, not refused as an outline.
+    expect(made(asked)).toEqual(
+      expect.arrayContaining([
+        ['containerPort', 'where the app listens in the container'],
+        ['targetPort', 'where the Service sends traffic on the pods'],
+        ['nodePort', 'the port opened on every node'],
+      ]),
+    );
+    expect(parseNote('n.md', asked).suggestions.map((s) => [s.prompt, s.answer])).toContainEqual([
       'Core Port Types',
       '- **containerPort**\n- **targetPort**\n- **nodePort**',
     ]);

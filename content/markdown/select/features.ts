@@ -364,9 +364,10 @@ export const FEATURES: Feature[] = [
   },
   { name: 'hides-only-terms', weight: 0.1, holds: (v) => v.isCloze && hidesOnlyTerms(v) },
   // `[...] 주소를 할당 받는다` → IP: a word the sentence gives away; a manifest's `protocol: TCP` is a field's value.
+  // The rubric's "never" (trivial): a veto, kept at its weight whatever the fit says.
   {
     name: 'hides-an-everyday-word',
-    weight: -0.5,
+    weight: -0.6,
     holds: (v) => !isManifestCard(v) && isEverydayWord(v.hidden),
   },
   {
@@ -549,9 +550,10 @@ export const FEATURES: Feature[] = [
     weight: -0.45,
     holds: (v) => !answerVisible(v) && memo(v, 'mostly', () => answerMostlyVisible(v)),
   },
+  // The rubric's "never" (the answer visible in the context): a veto, as above.
   {
     name: 'hidden-terms-shown',
-    weight: -0.4,
+    weight: -0.6,
     holds: (v) =>
       v.isCloze &&
       v.answerWords <= 6 &&

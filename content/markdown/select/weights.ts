@@ -1,0 +1,29 @@
+import type { CardRule } from '../types.ts';
+import type { Feature } from './features.ts';
+import fitted from './fitted-weights.json' with { type: 'json' };
+import { RULES } from './rule-priors.ts';
+
+/**
+ * The weights the selection scores with. Each feature and rule carries the weight its author gave it from the
+ * rubric (features.ts, rule-priors.ts); `scripts/fit-weights.ts` moves those toward what blind judges did with the
+ * cards of the corpus and of the unseen sets (docs/quality), and writes the result to fitted-weights.json. A feature
+ * without a fitted weight (a new one, or one no judged card shows) scores with its author's weight.
+ *
+ * The fit is a least-squares line through the judges' keep share, pulled toward the authors' weights, so a score is
+ * roughly the share of such cards judges keep. The strong signs (an author's weight of VETO_WEIGHT or lower: the
+ * answer in plain sight, pasted output, markup) are never fitted: they keep a card out whatever the labels say.
+ */
+export const VETO_WEIGHT = -0.6;
+
+const FITTED: Readonly<Record<string, number>> = fitted.weights;
+
+/** A feature's weight: fitted where the labels had something to say, else its author's. */
+export const weightOf = (f: Feature): number =>
+  f.weight <= VETO_WEIGHT ? f.weight : (FITTED[f.name] ?? f.weight);
+
+/** Where a rule's candidates start before their features are weighed. */
+export const priorOf = (rule: CardRule): number => FITTED[`rule:${rule}`] ?? RULES[rule]?.prior ?? 0.3;
+
+/** What a term-definition line gains for standing in a glossary of its neighbours. */
+export const GLOSSARY_ENTRY_HAND_GAIN = 0.15;
+export const GLOSSARY_ENTRY_GAIN = FITTED['glossary-entry'] ?? GLOSSARY_ENTRY_HAND_GAIN;
