@@ -106,7 +106,7 @@ function solve(a: number[][], b: number[]): number[] {
 }
 
 /** Ridge least squares toward the authors' weights: (XᵀX + λI) w = Xᵀy + λ w₀, on rows no veto holds on. */
-function fit(train: Row[]): Map<string, number> {
+function fitWeights(train: Row[]): Map<string, number> {
   const w0 = columns.map((c) => hand.get(c) ?? 0);
   const xtx = columns.map((_, i) => columns.map((__, j) => (i === j ? LAMBDA : 0)));
   const xty = w0.map((w) => LAMBDA * w);
@@ -152,7 +152,7 @@ console.log('held out  cards  AUC now  AUC refit   over the line now   over the 
 for (const [set] of sets) {
   const heldOut = rows.filter((r) => r.set === set);
   const keep = heldOut.map((r) => r.keep);
-  const w = fit(rows.filter((r) => r.set !== set));
+  const w = fitWeights(rows.filter((r) => r.set !== set));
   const now = heldOut.map((r) => r.score);
   const refit = heldOut.map((r) => predict(w, r));
   console.log(
@@ -168,7 +168,7 @@ for (const [set] of sets) {
 }
 
 if (args.includes('--write')) {
-  const w = fit(rows);
+  const w = fitWeights(rows);
   const weights = Object.fromEntries([...w].map(([c, v]) => [c, Math.round(v * 100) / 100]));
   const out = join(import.meta.dirname, '..', 'content', 'markdown', 'select', 'fitted-weights.json');
   writeFileSync(

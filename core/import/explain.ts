@@ -141,10 +141,11 @@ export function explainLine(
   if (cards.length > 0) return out;
   return {
     ...out,
+    // A line inside a manifest or an answer offered as a suggestion is part of it too.
     ...whyNoCard(
       lines,
       a.line,
-      scored.filter((c) => c.verdict === 'card'),
+      scored.filter((c) => c.verdict !== 'dropped'),
     ),
   };
 }

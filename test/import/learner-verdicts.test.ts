@@ -80,7 +80,7 @@ describe('density', () => {
         line: 3,
         message: expect.stringMatching(/^density: "lots" is not one of fewer, standard, more, all/),
         code: 'density-unknown',
-        params: { value: '"lots"', allowed: 'fewer, standard, more' },
+        params: { value: '"lots"', allowed: 'fewer, standard, more, all' },
       },
     ]);
     expect(r.cards).toHaveLength(verdictsAt('standard').cards);

@@ -5,7 +5,10 @@ import { kubedeck } from '../support/cli.ts';
 import { tickingClock } from '../support/clock.ts';
 import { tmpDir, writeFiles } from '../support/tmp.ts';
 
-const PORTS = [
+// Written as cards (density: all), so each of its rules makes a card whatever the selection's line: the switches
+// are what is tested here. WRITTEN goes into a note's own front matter.
+const WRITTEN = 'density: all';
+const BODY = [
   '# 포트',
   '',
   'kube-apiserver 포트 :: 6443',
@@ -16,6 +19,7 @@ const PORTS = [
   '- 스케줄러 10259번 포트',
   '',
 ].join('\n');
+const PORTS = `---\n${WRITTEN}\n---\n${BODY}`;
 
 let core: Core | undefined;
 afterEach(() => core?.close());
@@ -63,8 +67,8 @@ describe('switching rules off', () => {
 
   it('per note in front matter: rules-off adds to the setting, rules-on takes a rule back for that note', async () => {
     const { core: c, notes } = setup({
-      'notes/quiet.md': `---\nrules-off: [auto-cloze, list]\n---\n${PORTS}`,
-      'notes/loud.md': `---\nrules-on: [term-definition]\n---\n${PORTS}`,
+      'notes/quiet.md': `---\nrules-off: [auto-cloze, list]\n${WRITTEN}\n---\n${BODY}`,
+      'notes/loud.md': `---\nrules-on: [term-definition]\n${WRITTEN}\n---\n${BODY}`,
       'notes/plain.md': PORTS,
     });
     await c.call('settings/set', { key: 'import.rulesOff', value: 'term-definition' });
@@ -140,7 +144,7 @@ describe('switching rules off', () => {
 describe('kubedeck import --dry-run and settings from the terminal', () => {
   it('prints cards per rule and the rules switched off', () => {
     const dir = tmpDir();
-    writeFiles(dir, { 'notes/ports.md': `---\nrules-off: [list]\n---\n${PORTS}` });
+    writeFiles(dir, { 'notes/ports.md': `---\nrules-off: [list]\n${WRITTEN}\n---\n${BODY}` });
     const db = join(dir, 'k.sqlite');
     const set = kubedeck(['settings', 'import.rulesOff', 'term-definition', '--db', db]);
     expect(set.code).toBe(0);
