@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { ApiResult } from '../../core/api.ts';
+import { PreviewAnswer } from '../components/PreviewAnswer.tsx';
 import { ruleLabel, useI18n } from '../i18n/index.ts';
 
 type PreviewCard = NonNullable<ApiResult<'import/run'>['preview']>[number];
@@ -133,10 +134,7 @@ export function ImportPreview({ cards, lineOf, skipRules, skipCards, setSkipRule
                             <div>
                               <span className="p-prompt">{c.prompt}</span>
                               <span className="p-arrow"> → </span>
-                              {/* A manifest, a command list or a bullet list keeps its lines. */}
-                              <span className={c.answer.includes('\n') ? 'p-answer p-lines' : 'p-answer'}>
-                                {c.answer}
-                              </span>
+                              <PreviewAnswer text={c.answer} />
                             </div>
                             <div className="p-source">
                               <span className={`status ${c.status}`}>{t(`importStatus_${c.status}`)}</span>
@@ -220,7 +218,7 @@ export function SuggestionPreview({
               <div>
                 <span className="p-prompt">{s.prompt}</span>
                 <span className="p-arrow"> → </span>
-                <span className="p-answer">{s.answer}</span>
+                <PreviewAnswer text={s.answer} />
               </div>
               <div className="p-source">
                 <span className="tag subtle" title={s.rule}>

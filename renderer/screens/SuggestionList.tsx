@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { call } from '../api/client.ts';
 import { ErrorNote } from '../components/ErrorNote.tsx';
+import { PreviewAnswer } from '../components/PreviewAnswer.tsx';
 import { ruleLabel, useI18n } from '../i18n/index.ts';
 import { useAsync } from '../useAsync.ts';
 
@@ -34,7 +35,7 @@ export function SuggestionList({ filters }: { filters: Filters }) {
               <div>
                 <span className="p-prompt">{s.prompt}</span>
                 <span className="p-arrow"> → </span>
-                <span className="p-answer">{s.answer}</span>
+                <PreviewAnswer text={s.answer} />
               </div>
               <div className="p-source">
                 <span className="tag subtle" title={s.rule}>

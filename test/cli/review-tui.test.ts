@@ -49,16 +49,18 @@ describe.skipIf(!hasTmux)('kubedeck review (interactive terminal)', () => {
     );
     try {
       await term.waitFor(/새 카드 20\s+학습 중 0\s+복습 0/);
+      // The first card, under the heading path it came from.
       expect(term.screen()).toContain('컨트롤 플레인 컴포넌트 포트');
+      expect(term.screen()).toMatch(/kube-apiserver \[\.\.\.\]번 포트/);
       term.keys(' ');
       await term.waitFor(/1 다시 1분\s+2 어려움 6분\s+3 알맞음 10분/);
       term.keys('3');
       await term.waitFor(/새 카드 19\s+학습 중 1/);
-      await term.waitFor(/kube-apiserver \[\.\.\.\]번 포트/);
+      await term.waitFor(/스케줄러 \[\.\.\.\]번 포트/);
       term.keys('t');
       await term.waitFor(/내 답:/);
-      term.keys('6443', 'Enter');
-      await term.waitFor(/정답\s+6443\s+추천: 알맞음/);
+      term.keys('10259', 'Enter');
+      await term.waitFor(/정답\s+10259\s+추천: 알맞음/);
       term.keys('u');
       await term.waitFor(/되돌렸습니다/);
       await term.waitFor(/새 카드 20\s+학습 중 0/);

@@ -89,10 +89,9 @@ describe('decks, images and charts for the window', () => {
       });
       expect(c['CKA 네트워킹::DNS']).toEqual({ new: 1, learning: 0, review: 0 });
       expect(c['CKA 네트워킹::DNS::CoreDNS']!.new).toBe(1);
-      // The parent, reviewed as a whole: 서비스 3 (two written cards and its manifest's apiVersion; the whole
-      // manifest is only offered, as judges keep few of them), DNS capped at its own 1, CoreDNS (no limit of its
-      // own) 1.
-      expect(c['CKA 네트워킹']!.new).toBe(5);
+      // The parent, reviewed as a whole: 서비스 5 (a note written as cards: two written cards, its manifest, the
+      // manifest's apiVersion and its ports field), DNS capped at its own 1, CoreDNS (no limit of its own) 1.
+      expect(c['CKA 네트워킹']!.new).toBe(7);
     } finally {
       k.done();
     }

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -119,7 +119,9 @@ describe.skipIf(!haveChromium)('Import and Browse screens in headless Chromium',
     served = await suite.serve({ lang: 'en', importFixture: false });
     const notes = join(served.dataDir, 'notes');
     mkdirSync(notes);
-    copyFileSync(join(FIXTURE_NOTES, 'cka-networking-ko.md'), join(notes, 'net.md'));
+    // At density more, so that "NodePort 범위: 30000-32767" (a term asked for a value, a suggestion at standard) is a card.
+    const fixture = readFileSync(join(FIXTURE_NOTES, 'cka-networking-ko.md'), 'utf8');
+    writeFileSync(join(notes, 'net.md'), `---\ndensity: more\n---\n${fixture}`);
     const r = await served.api('import/run', { paths: [notes] });
     expect(r.ok).toBe(true);
     const p = await page('en', 'browse');

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -116,16 +117,33 @@ describe.skipIf(!haveChromium)('screens, as a new learner finds them', () => {
     await page.close();
   });
 
-  it('Import: a manifest answer in the preview keeps its lines', async () => {
+  it('Import: a manifest answer in the preview keeps its lines, made or offered', async () => {
     const page = await open('import', { lang: 'en' });
     await page.getByTestId('import-files').waitFor({ state: 'attached' });
+    // Written as cards, the note makes its manifest a card.
     await page.getByTestId('import-files').setInputFiles(join(TREE_NOTES, 'services.md'));
     await page.getByTestId('import-preview').waitFor();
-    const lines = page.locator('.p-answer.p-lines').first();
-    await lines.waitFor();
-    const text = (await lines.textContent()) ?? '';
-    expect(text.trim().split('\n').length).toBeGreaterThan(2);
+    const made = page.locator('.p-answer.p-lines').first();
+    await made.waitFor();
+    expect(((await made.textContent()) ?? '').trim().split('\n').length).toBeGreaterThan(2);
+    // The same note at the standard density only offers it: the suggestions list keeps its lines too.
+    const plain = join(mkdtempSync(join(tmpdir(), 'kd-offer-')), 'services.md');
+    // (Another port, so that no card an earlier import made stands for it.)
+    writeFileSync(
+      plain,
+      readFileSync(join(TREE_NOTES, 'services.md'), 'utf8')
+        .replace('density: all\n', '')
+        .replaceAll('30080', '30081'),
+    );
     await page.close();
+    const again = await open('import', { lang: 'en' });
+    await again.getByTestId('import-files').waitFor({ state: 'attached' });
+    await again.getByTestId('import-files').setInputFiles(plain);
+    const offered = again.getByTestId('preview-suggestions').locator('.p-answer.p-lines').first();
+    await again.getByTestId('import-preview').waitFor();
+    await offered.waitFor();
+    expect(((await offered.textContent()) ?? '').trim().split('\n').length).toBeGreaterThan(2);
+    await again.close();
   });
 
   it('Exercises: the YAML typed for one exercise is still there after opening another; a pass is marked in the list', async () => {
