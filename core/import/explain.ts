@@ -208,7 +208,7 @@ function verdictText(c: ExplainedCard, e: Explanation): string {
       : `kept: at or over the ${e.density} line ${e.densityLine}`;
   if (c.verdict === 'suggestion')
     return `suggestion: under the ${e.density} line ${e.densityLine}, over the floor ${SUGGESTION_FLOOR}`;
-  if (c.lostTo !== undefined && c.score >= SUGGESTION_FLOOR)
+  if (c.lostTo !== undefined && (c.score >= SUGGESTION_FLOOR || e.density === 'all'))
     return `dropped: lost to a better card of the same fact, "${oneLine(c.lostTo)}"`;
   return `dropped: under the floor ${SUGGESTION_FLOOR}`;
 }

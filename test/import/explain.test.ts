@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { scoreNote } from '../../content/markdown/parse-note.ts';
 import { DENSITY_LINE, SUGGESTION_FLOOR } from '../../content/markdown/select/select-cards.ts';
 import { type Core, openCore } from '../../core/app.ts';
+import { explanationText } from '../../core/import/explain.ts';
 import { kubedeck } from '../support/cli.ts';
 import { tmpDir, writeFiles } from '../support/tmp.ts';
 
@@ -199,5 +200,42 @@ describe('import --explain FILE:LINE', () => {
     // At density more the same suggestion is kept.
     const more = kubedeck(['import', '--explain', `${file}:${best.line}`, '--density', 'more', '--db', db]);
     expect(more.stdout).toMatch(new RegExp(`kept: at or over the more line ${DENSITY_LINE.more}`));
+  });
+
+  it('says why a note written as cards (density: all) makes, offers or drops each candidate', async () => {
+    const dir = tmpDir();
+    const note = [
+      '---',
+      'density: all',
+      '---',
+      '# Services', // 4
+      '',
+      'The four values of a Service spec.type', // 6
+      '- ClusterIP',
+      '- NodePort',
+      '- LoadBalancer',
+      '- ExternalName',
+      '',
+      '```bash',
+      '# Reach nginx from outside', // 13
+      'kubectl expose deployment nginx --port=80 --target-port=8000',
+      '```',
+      '',
+      'In this post I will show the port 6443 of kube-apiserver.', // 17
+      '',
+    ].join('\n');
+    writeFiles(dir, { 'notes/written.md': note });
+    const file = join(dir, 'notes/written.md');
+    core = openCore({ dbPath: join(dir, 'k.sqlite'), bundled: false });
+    const text = async (line: number) =>
+      explanationText(await core!.call('import/explain', { file, line })).join('\n');
+    expect(await text(6)).toContain(
+      'kept: the note is written as cards (density all) and nothing counts against it',
+    );
+    // The command asked from its comment, with one example's names in it: offered.
+    expect(await text(13)).toContain(
+      'suggestion: the note is written as cards (density all), but example-names-in-command counts against it',
+    );
+    expect(await text(17)).toContain('dropped: narration rules it out');
   });
 });
