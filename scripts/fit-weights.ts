@@ -21,7 +21,7 @@ import { foldForMatch } from '../content/markdown/scan.ts';
 import { FEATURES } from '../content/markdown/select/features.ts';
 import { isExplicitRule, RULES } from '../content/markdown/select/rule-priors.ts';
 import { DENSITY_LINE } from '../content/markdown/select/select-cards.ts';
-import { GLOSSARY_ENTRY_HAND_GAIN, VETO_WEIGHT } from '../content/markdown/select/weights.ts';
+import { GLOSSARY_ENTRY_HAND_GAIN, isVetoWeight } from '../content/markdown/select/weights.ts';
 
 /** How hard the fit is pulled toward the authors' weights: chosen by holding each set out (10 ranked best). */
 const LAMBDA = 10;
@@ -54,7 +54,7 @@ const hand = new Map<string, number>([
   ...Object.entries(RULES).map(([r, info]): [string, number] => [`rule:${r}`, info.prior]),
   ['glossary-entry', GLOSSARY_ENTRY_HAND_GAIN],
 ]);
-const isVeto = (name: string) => !name.startsWith('rule:') && (hand.get(name) ?? 0) <= VETO_WEIGHT;
+const isVeto = (name: string) => !name.startsWith('rule:') && isVetoWeight(hand.get(name) ?? 0);
 
 const args = process.argv.slice(2);
 const sets = args.filter((a) => a.includes('=')).map((a) => a.split('=') as [string, string]);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { bare } from '../../content/markdown/note-messages.ts';
+import { DENSITIES } from '../../content/markdown/select/densities.ts';
 import type { Ctx } from '../context.ts';
 import { defineHandlers, type Progress } from '../handler.ts';
 import { noteWarning } from '../i18n/note-messages.ts';
@@ -28,7 +29,7 @@ const common = {
   preview: z.boolean().optional(),
   skip,
   /** Overrides the setting import.density for this import; a note's own `density:` still wins. */
-  density: z.enum(['fewer', 'standard', 'more', 'all']).optional(),
+  density: z.enum(DENSITIES).optional(),
   /** Suggestions ticked in the preview, by key: they become cards. */
   accept: z.array(z.string()).max(200_000).optional(),
 };
@@ -76,7 +77,7 @@ export const importHandlers = defineHandlers({
       file: z.string().min(1),
       line: z.number().int().min(1),
       deck: z.string().min(1).optional(),
-      density: z.enum(['fewer', 'standard', 'more', 'all']).optional(),
+      density: z.enum(DENSITIES).optional(),
     }),
     run: (ctx, a) => {
       requireInside(ctx, a.file, readRoots);

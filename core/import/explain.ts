@@ -5,12 +5,8 @@ import { decodeNote } from '../../content/markdown/decode.ts';
 import { readFrontMatter } from '../../content/markdown/front-matter.ts';
 import { md } from '../../content/markdown/markdown.ts';
 import { type ParseOptions, scoreNote } from '../../content/markdown/parse-note.ts';
-import {
-  DENSITY_LINE,
-  SUGGESTION_FLOOR,
-  signAgainst,
-  vetoOn,
-} from '../../content/markdown/select/select-cards.ts';
+import { DENSITY_LINE, SUGGESTION_FLOOR } from '../../content/markdown/select/select-cards.ts';
+import { signAgainst, vetoOn } from '../../content/markdown/select/weights.ts';
 import type { Density, ParsedCard, ScoredCard, ScoreFeature } from '../../content/markdown/types.ts';
 import { verdictsByKey } from '../../db/card-verdicts.ts';
 import { cardIdByKey } from '../../db/cards.ts';

@@ -1,4 +1,5 @@
 import { type ChangeEvent, useEffect, useMemo, useRef, useState } from 'react';
+import type { Density } from '../../content/markdown/types.ts';
 import type { ApiResult } from '../../core/api.ts';
 import { bridge, call, callWithProgress, type ProgressEvent } from '../api/client.ts';
 import { ErrorNote } from '../components/ErrorNote.tsx';
@@ -16,7 +17,7 @@ type Stage =
   | { at: 'done'; picked: Picked; result: Result };
 
 /** The same call for both ways in: texts uploaded from a browser, or paths the desktop app reads itself. */
-type Density = 'fewer' | 'standard' | 'more' | 'all';
+// The list is the renderer's own (it imports core's and content's types only); the type keeps it to real densities.
 const DENSITIES: Density[] = ['fewer', 'standard', 'more', 'all'];
 
 function runFor(

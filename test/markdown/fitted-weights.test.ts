@@ -3,8 +3,7 @@ import { parseNote, scoreNote } from '../../content/markdown/parse-note.ts';
 import { FEATURES } from '../../content/markdown/select/features.ts';
 import fitted from '../../content/markdown/select/fitted-weights.json' with { type: 'json' };
 import { RULES } from '../../content/markdown/select/rule-priors.ts';
-import { signAgainst } from '../../content/markdown/select/select-cards.ts';
-import { VETO_WEIGHT, weightOf } from '../../content/markdown/select/weights.ts';
+import { signAgainst, VETO_WEIGHT, weightOf } from '../../content/markdown/select/weights.ts';
 
 // The selection scores with weights fitted to judged cards (scripts/fit-weights.ts). A stale table, after a
 // feature is renamed, would silently score with the author's weight; a fit that softened a veto would let cards

@@ -3,7 +3,7 @@ import { viewOf } from './card-view.ts';
 import { DENSITIES, isDensity } from './densities.ts';
 import { FEATURES } from './features.ts';
 import { isExplicitRule } from './rule-priors.ts';
-import { GLOSSARY_ENTRY_GAIN, priorOf, VETO_WEIGHT, weightOf } from './weights.ts';
+import { GLOSSARY_ENTRY_GAIN, priorOf, signAgainst, vetoOn, weightOf } from './weights.ts';
 
 /**
  * The score line a candidate must reach to become a card, per density; under it but over the floor it is a
@@ -12,7 +12,7 @@ import { GLOSSARY_ENTRY_GAIN, priorOf, VETO_WEIGHT, weightOf } from './weights.t
  *
  * `all` is for notes written as cards line by line, such as the bundled decks: every candidate is a card unless a
  * sign against it holds (a feature its author weighed below zero); one that does is a suggestion, and one a veto
- * holds on (the answer in plain sight, pasted output) is dropped. It has no line; its 0 is never read.
+ * holds on (the answer in plain sight, pasted output) is dropped. It has no line: its 0 decides nothing.
  */
 export const DENSITY_LINE: Record<Density, number> = { fewer: 0.6, standard: 0.5, more: 0.4, all: 0 };
 export const SUGGESTION_FLOOR = 0.3;
@@ -24,15 +24,6 @@ export { DENSITIES, isDensity };
 
 /** The features with the weights they score with. */
 const WEIGHTED = FEATURES.map((f) => ({ ...f, weight: weightOf(f) }));
-/** The signs against a card, by the rubric: features their authors weighed below zero, whatever the fit made them. */
-const AGAINST = new Set(FEATURES.filter((f) => f.weight < 0).map((f) => f.name));
-const VETOES = new Set(FEATURES.filter((f) => f.weight <= VETO_WEIGHT).map((f) => f.name));
-/** The first sign against a scored candidate, if any: why a note written as cards offers it rather than makes it. */
-export const signAgainst = (s: { features: ScoreFeature[] }): string | undefined =>
-  s.features.find((f) => AGAINST.has(f.name))?.name;
-/** The first veto on a scored candidate, if any: why a note written as cards does not even offer it. */
-export const vetoOn = (s: { features: ScoreFeature[] }): string | undefined =>
-  s.features.find((f) => VETOES.has(f.name))?.name;
 
 /** Scores are kept to hundredths; the quick score and the full one must round alike to give the same cards. */
 const hundredths = (score: number) => Math.round(score * 100) / 100;

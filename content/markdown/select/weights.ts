@@ -1,5 +1,5 @@
-import type { CardRule } from '../types.ts';
-import type { Feature } from './features.ts';
+import type { CardRule, ScoreFeature } from '../types.ts';
+import { FEATURES, type Feature } from './features.ts';
 import fitted from './fitted-weights.json' with { type: 'json' };
 import { RULES } from './rule-priors.ts';
 
@@ -14,12 +14,24 @@ import { RULES } from './rule-priors.ts';
  * answer in plain sight, pasted output, markup) are never fitted: they keep a card out whatever the labels say.
  */
 export const VETO_WEIGHT = -0.6;
+/** Whether an author's weight makes its feature a veto, never fitted. */
+export const isVetoWeight = (authorWeight: number): boolean => authorWeight <= VETO_WEIGHT;
 
 const FITTED: Readonly<Record<string, number>> = fitted.weights;
 
 /** A feature's weight: fitted where the labels had something to say, else its author's. */
 export const weightOf = (f: Feature): number =>
-  f.weight <= VETO_WEIGHT ? f.weight : (FITTED[f.name] ?? f.weight);
+  isVetoWeight(f.weight) ? f.weight : (FITTED[f.name] ?? f.weight);
+
+/** The signs against a card, by the rubric: features their authors weighed below zero, whatever the fit made them. */
+const AGAINST = new Set(FEATURES.filter((f) => f.weight < 0).map((f) => f.name));
+const VETOES = new Set(FEATURES.filter((f) => isVetoWeight(f.weight)).map((f) => f.name));
+/** The first sign against a scored candidate, if any: why a note written as cards offers it rather than makes it. */
+export const signAgainst = (s: { features: ScoreFeature[] }): string | undefined =>
+  s.features.find((f) => AGAINST.has(f.name))?.name;
+/** The first veto on a scored candidate, if any: why a note written as cards does not even offer it. */
+export const vetoOn = (s: { features: ScoreFeature[] }): string | undefined =>
+  s.features.find((f) => VETOES.has(f.name))?.name;
 
 /** Where a rule's candidates start before their features are weighed. */
 export const priorOf = (rule: CardRule): number => FITTED[`rule:${rule}`] ?? RULES[rule]?.prior ?? 0.3;
