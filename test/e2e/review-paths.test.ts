@@ -35,6 +35,16 @@ describe.skipIf(!haveChromium)('Review, as a new learner uses it', () => {
   const shownCardId = (page: Page) =>
     page.evaluate(() => document.querySelector('[data-testid="card"]')?.getAttribute('data-card-id') ?? null);
 
+  /** After U on a suspend: the notice says so, and the card is back on screen and in reviews. */
+  async function expectSuspendUndone(page: Page, served: Served, suspended: string | null) {
+    await expect
+      .poll(() => page.locator('.notice').textContent(), WAIT)
+      .toBe('Suspend undone: the card is back in reviews.');
+    await expect.poll(() => shownCardId(page), WAIT).toBe(suspended);
+    const card = await served.api<{ card: { suspended: boolean } }>('browse/card', { cardId: suspended });
+    expect(card.value!.card.suspended).toBe(false);
+  }
+
   it('Edit (button or E) opens the card in Browse, its source line ready to edit', async () => {
     const { page } = await open('en', 'review');
     await page.getByTestId('card').waitFor();
@@ -85,12 +95,7 @@ describe.skipIf(!haveChromium)('Review, as a new learner uses it', () => {
     await page.keyboard.press('s');
     await expect.poll(() => cardId(page), WAIT).not.toBe(suspended);
     await page.keyboard.press('u');
-    await expect
-      .poll(() => page.locator('.notice').textContent(), WAIT)
-      .toBe('Suspend undone: the card is back in reviews.');
-    await expect.poll(() => cardId(page), WAIT).toBe(suspended);
-    const card = await served.api<{ card: { suspended: boolean } }>('browse/card', { cardId: suspended });
-    expect(card.value!.card.suspended).toBe(false);
+    await expectSuspendUndone(page, served, suspended);
     // The rating before it stands.
     const first = await served.api<{ history: unknown[] }>('browse/card', { cardId: rated });
     expect(first.value!.history).toHaveLength(1);
@@ -104,12 +109,7 @@ describe.skipIf(!haveChromium)('Review, as a new learner uses it', () => {
     // No wait between the keys: the suspend is still on its way when U comes, and U must not be dropped.
     await page.keyboard.press('s');
     await page.keyboard.press('u');
-    await expect
-      .poll(() => page.locator('.notice').textContent(), WAIT)
-      .toBe('Suspend undone: the card is back in reviews.');
-    await expect.poll(() => shownCardId(page), WAIT).toBe(suspended);
-    const card = await served.api<{ card: { suspended: boolean } }>('browse/card', { cardId: suspended });
-    expect(card.value!.card.suspended).toBe(false);
+    await expectSuspendUndone(page, served, suspended);
     await page.close();
   });
 
