@@ -38,6 +38,8 @@ export function lineCards(masked: string, spans: string[], opts: ClozeOptions = 
     return out;
   }
   if (!paren && !(text.includes('|') && text.includes(' | '))) return autoCloze(text, spans);
+  const glossed = termWithGloss(text, spans);
+  if (glossed) return [glossed];
   const options = [...optionList(text, spans), ...abbreviations(text, spans)];
   if (options.length > 0) return [...options, ...autoCloze(text, spans)];
   return autoCloze(text, spans);
@@ -105,6 +107,23 @@ function reverseDefinition(term: string, t: string, d: string): LineCard | null 
     BARE_COMMAND.test(t);
   if (!name || d.length > 300 || d.length < 4 || d === t) return null;
   return { kind: 'basic', rule: 'definition-reverse', prompt: d, answer: t };
+}
+
+/**
+ * "ClusterIP (*normally used, facilitates interpod communication*)", "`hostPort` (maps a container port to the
+ * node)": a line that is nothing but a name and, in parentheses, what it is or does. The parentheses hold the
+ * definition a `Term: definition` line would put after its colon. An acronym's words are `abbreviations`; a gloss
+ * of a word or two ("NodePort (legacy)") is a remark, not a definition.
+ */
+function termWithGloss(masked: string, spans: string[]): LineCard | null {
+  const m = /^([*_`]*[A-Za-z\uE000][\w.\-/\uE000\uE001]*[*_`]*)\s*\(([^()]+)\)\s*[:：]?$/.exec(masked);
+  if (!m) return null;
+  const term = unmask(m[1]!, spans).replace(/[*_]/g, '').trim();
+  const gloss = unmask(m[2]!, spans)
+    .replace(/^[*_]+|[*_]+$/g, '')
+    .trim();
+  if (gloss.split(/\s+/).length < 3 || /^[A-Z]{2,6}$/.test(term) || gloss.length > 200) return null;
+  return { kind: 'basic', rule: 'term-definition', prompt: term, answer: gloss };
 }
 
 /** "CNI(Container Network Interface)", "ARP (Address Resolution Protocol)": an acronym and its words, both ways. */

@@ -18,6 +18,7 @@ export type CardRule =
   | 'enumeration'
   | 'paragraph'
   | 'heading-answer'
+  | 'heading-definition'
   | 'details'
   | 'table'
   | 'code-comment'

@@ -8,6 +8,7 @@ import {
   type LineCard,
   MAX_CLOZE_CARDS_PER_LINE,
 } from './explicit.ts';
+import { headingDefinition } from './heading-definition.ts';
 import { extractTags, maskInline, splitTags, unmask } from './inline.ts';
 import { autoCloze, hasFacts, lineCards } from './line-rules.ts';
 import { noteMessage, type Warn } from './note-messages.ts';
@@ -179,9 +180,22 @@ export class Walker {
         this.mark(b.line, contextOf(parent, headings, pseudo), sectionTags);
         // A heading over a list, also when a code block sits between them.
         const after2 = blocks[i + 2];
+        // "### /etc/hosts" over the line that says what it is; not in a note written as flashcards, whose lines are
+        // its cards, nor over a line that is a card itself.
+        const found = this.quiet ? null : headingDefinition(text, next, after2);
+        const defined = found && !lineHasCard(found.definition) ? found : null;
+        if (defined)
+          this.push(
+            { kind: 'basic', rule: 'heading-definition', prompt: defined.term, answer: defined.definition },
+            defined.line,
+            contextOf(parent, headings, pseudo).slice(0, -1),
+            sectionTags,
+            defined.term,
+          );
         const listAfter =
           next?.t === 'list' ? next : next?.t === 'break' && after2?.t === 'list' ? after2 : null;
-        if (listAfter)
+        // Over a list of one item that defines the heading, the list card would ask the same again.
+        if (listAfter && !(defined && listAfter.items.length === 1))
           this.listCard(
             headings[b.level - 1]!,
             b.line,

@@ -22,6 +22,7 @@ export const KNOWN_RULES = [
   'enumeration',
   'paragraph',
   'heading-answer',
+  'heading-definition',
   'details',
   'table',
   'code-comment',

@@ -85,6 +85,9 @@ const pointsAtAFigure = (text: string) =>
  * definition asked back (`definition-reverse`) hides the term and shows the definition; every other card shows its
  * term, or prompt, and hides the rest.
  */
+/** Rules whose card is a term and its definition, either way round. */
+const DEFINITION_RULES = new Set(['term-definition', 'heading-definition', 'definition-reverse']);
+const definesATerm = (v: CardView) => DEFINITION_RULES.has(v.card.rule);
 const termSide = (v: CardView) => (v.card.rule === 'definition-reverse' ? v.hidden : v.shown);
 const definitionSide = (v: CardView) => (v.card.rule === 'definition-reverse' ? v.shown : v.hidden);
 
@@ -179,7 +182,7 @@ function isPlainWords(shown: string): boolean {
 /** Rules whose prompt is a line of the writer's prose: a comment, the line before a block, a list's title. */
 const PROSE_PROMPT_RULES = new Set(['code-comment', 'code-intro', 'list', 'question-heading']);
 /** Rules whose prompt is a term: a name, not a piece of a sentence. */
-const TERM_RULES = new Set(['term-definition', 'definition-reverse', 'abbreviation', 'table', 'option-list']);
+const TERM_RULES = new Set([...DEFINITION_RULES, 'abbreviation', 'table', 'option-list']);
 const isManifestCard = (v: CardView) => v.card.rule === 'manifest' || v.card.rule === 'manifest-field';
 
 /** The hidden text is on show in the prompt or the heading path (Korean has no word gaps: a substring will do). */
@@ -623,9 +626,7 @@ export const FEATURES: Feature[] = [
     // "- Pod - Service 간의 통신": a dash between the two ends of a pair, read as a term and its definition.
     name: 'pair-read-as-a-term',
     weight: -0.6,
-    holds: (v) =>
-      (v.card.rule === 'term-definition' || v.card.rule === 'definition-reverse') &&
-      /^\S+\s*(?:간의?|사이의?|끼리의?)\s/.test(definitionSide(v)),
+    holds: (v) => definesATerm(v) && /^\S+\s*(?:간의?|사이의?|끼리의?)\s/.test(definitionSide(v)),
   },
   {
     // "(직접 사용하면 [...]를 거치지 않기 때문에)", "**([...])**": an aside cut from its sentence, saying of what.
@@ -829,9 +830,9 @@ export const FEATURES: Feature[] = [
     name: 'phrase-as-term',
     weight: -0.3,
     holds: (v) => {
-      if (v.card.rule !== 'term-definition' && v.card.rule !== 'definition-reverse') return false;
+      if (!definesATerm(v)) return false;
       const term = termSide(v).trim();
-      const other = (v.card.rule === 'term-definition' ? v.card.answer : v.card.prompt).trim();
+      const other = (v.card.rule === 'definition-reverse' ? v.card.prompt : v.card.answer).trim();
       // "네트워크 패킷을 전달하도록 수정 → `echo 1 > …/ip_forward`": a purpose asking its command is a question.
       if (isCommandLine(other) || /^`[^`]+`$/.test(other)) return false;
       return /[\uac00-\ud7a3]/.test(term) && KO_PHRASE_TERM.test(term);
@@ -897,9 +898,9 @@ export const FEATURES: Feature[] = [
     weight: -0.5,
     holds: (v) =>
       !v.isCloze &&
-      (v.card.rule === 'term-definition' || v.card.rule === 'definition-reverse') &&
+      definesATerm(v) &&
       /^(?:each|every|all|any|some|most|no|모든|각|각각의|어떤)\s/i.test(
-        v.card.rule === 'term-definition' ? v.shown : v.hidden,
+        v.card.rule === 'definition-reverse' ? v.hidden : v.shown,
       ),
   },
   {
@@ -913,9 +914,7 @@ export const FEATURES: Feature[] = [
     // service that exposes the application"), not what the kind is.
     name: 'defines-an-example-object',
     weight: -0.3,
-    holds: (v) =>
-      (v.card.rule === 'term-definition' || v.card.rule === 'definition-reverse') &&
-      EXAMPLE_HEADING.test(v.context),
+    holds: (v) => definesATerm(v) && EXAMPLE_HEADING.test(v.context),
   },
   {
     // "Other solid choices include [...]" → Calico, Flannel, kube-router: examples of a kind, any of which would do.

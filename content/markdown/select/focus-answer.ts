@@ -13,7 +13,7 @@ import { termHits } from './vocab.ts';
  */
 
 // Rules whose basic cards ask a name for what the note says about it.
-const DEFINING_RULES = new Set(['term-definition', 'heading-answer']);
+const DEFINING_RULES = new Set(['term-definition', 'heading-definition', 'heading-answer']);
 const MAX_TERM_WORDS = 6;
 // A statement shorter than this is a label, not a definition ("Example", "참고"): the block is left whole.
 const MIN_STATEMENT_CHARS = 6;

@@ -26,6 +26,9 @@ export const RULES: Record<CardRule, RuleInfo> = {
     reads: '`Term: definition`, `Term - definition`, `Term → definition`, definition lists',
     prior: 0.5,
   },
+  // Not yet judged: set a little under term-definition's hand prior, since a heading's first line is not always
+  // written as a definition.
+  'heading-definition': { reads: 'a heading naming a term over the line that says what it is', prior: 0.45 },
   abbreviation: { reads: '`ABC (A Big Cat)`', prior: 0.5 },
   'definition-reverse': { reads: 'a term-definition asked from its definition', prior: 0.45 },
   list: { reads: 'a short title line or heading over a list', prior: 0.45 },

@@ -77,17 +77,34 @@ function quickScore(card: ParsedCard, hopeless: number): number {
   return score < hopeless ? Number.NEGATIVE_INFINITY : hundredths(score);
 }
 
+/** Rules that ask one sentence of prose; their candidates carry that sentence as `sibling`. */
+const SENTENCE_RULES: ReadonlySet<ParsedCard['rule']> = new Set([
+  'sentence-cloze',
+  'statement-cloze',
+  'enumeration',
+]);
+
 /**
  * The fact a candidate asks: its source line, or for manifest cards the line and what it hides (one manifest
- * holds many fields), or for a column of a table of lists the line and the column. Candidates of one fact compete; only the best may become a card.
+ * holds many fields), or for a column of a table of lists the line and the column, or for a card of one sentence
+ * that sentence: many writers put a whole paragraph on one line, and each of its sentences states a fact of its own.
+ * Candidates of one fact compete; only the best may become a card.
  */
 function factOf(c: ParsedCard): string {
   if (c.rule === 'manifest-field' || c.rule === 'manifest-apiversion' || c.rule === 'manifest')
     return `${c.line}\u0000${c.rule}\u0000${c.answer}`;
   // The columns of a table of side-by-side lists start on one line and are lists of their own.
   if (c.rule === 'table' && c.kind === 'list') return `${c.line}\u0000${c.prompt}`;
+  if (SENTENCE_RULES.has(c.rule)) return `${c.line}\u0000sentence\u0000${c.sibling}`;
   return String(c.line);
 }
+
+/**
+ * A line read as sentences is not also read whole: once the best candidate of a line asks one of its sentences,
+ * a candidate asking the line whole (a paragraph's lead, an auto-cloze of the line) competes with it, and the other
+ * way round. Sentences of one line do not compete with each other.
+ */
+const readsSentences = (c: ParsedCard) => SENTENCE_RULES.has(c.rule);
 
 /** A short answer is a value: asked twice in one note, it is one fact (the second card only repeats the first). */
 function valueAsked(c: ParsedCard): string | null {
@@ -146,6 +163,8 @@ function decide(
   const verdicts: Verdict[] = candidates.map(() => 'dropped');
   const lostTo: (string | undefined)[] = [];
   const best = new Map<string, number>();
+  /** For each line, whether its best candidate so far asks a sentence of it or the line whole. */
+  const lineReadAs = new Map<number, { sentences: boolean; by: number }>();
   const compete = (key: string | null, k: number) => {
     if (key === null) return true;
     const held = best.get(key);
@@ -166,10 +185,17 @@ function decide(
       verdicts[k] = 'card';
       continue;
     }
+    const read = lineReadAs.get(c.line);
+    if (read && read.sentences !== readsSentences(c)) {
+      lostTo[k] = candidates[read.by]!.prompt;
+      if (verdicts[read.by] !== 'card' && judge(k) !== 'dropped') verdicts[k] = 'suggestion';
+      continue;
+    }
     if (!compete(`fact\u0000${factOf(c)}`, k)) continue;
     const value = valueAsked(c);
     if (value !== null && !compete(`value\u0000${value}`, k)) continue;
     verdicts[k] = judge(k);
+    if (!read) lineReadAs.set(c.line, { sentences: readsSentences(c), by: k });
   }
   return { verdicts, lostTo };
 }

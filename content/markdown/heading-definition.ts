@@ -1,0 +1,133 @@
+import type { Block } from './block-tree.ts';
+import { leansOnPrevious, opensWithPronoun } from './select/text-signs.ts';
+import { splitSentences } from './sentence-cloze.ts';
+import { isSectionLabel, termDefinition } from './term-definition.ts';
+
+/**
+ * "### /etc/hosts" over "- 도메인명의 IP로 변환을 위한 정적 조회.", "## ClusterIP" over "The default type: reachable
+ * from inside the cluster only.": a writer who names a section after a term very often opens it with what the term
+ * is. That first line is asked from the term, as a `Term: definition` line would be; the rest of the section (an
+ * example, details) is not part of the answer.
+ */
+export function headingDefinition(
+  heading: string,
+  next: Block | undefined,
+  after: Block | undefined,
+): { term: string; definition: string; line: number } | null {
+  const term = termOf(heading);
+  if (term === null || titlesAList(next, after)) return null;
+  const first = firstLineOf(next);
+  // A line that names its own term ("Table - iptables는 …", "**containerPort = targetPort**: …") is asked as that.
+  if (first === null || termDefinition(first.text, { dash: true }) !== null) return null;
+  const definition = withoutTermAsSubject(first.text, term);
+  return isDefinition(definition, term) ? { term, definition, line: first.line } : null;
+}
+
+/**
+ * Kind nouns a term of two or three words may end with: "Headless Service", "Ingress Controller", "IPVS mode",
+ * "L4 Load Balancer", "Root DNS Server". Any other multi-word heading is a title about something ("CoreDNS
+ * Deployment", "Service ClusterIP 특징", "DNS in Kubernetes"), whose first line need not say what anything is.
+ */
+const KIND_NOUN =
+  /^(?:services?|controllers?|class(?:es)?|api|proxy|modes?|plugins?|servers?|bridges?|balancers?|polic(?:y|ies)|records?|tables?|chains?|gateways?|routes?|ports?|ip|서비스|모드|플러그인|컨트롤러|프록시|레코드|정책|서버|테이블|체인)$/i;
+
+const TASK_VERB =
+  /^(?:add|create|install|configure|deploy|use|set|setup|check|test|verify|expose|enable|run|delete|remove|update|apply|get|make|build)$/i;
+
+/**
+ * The heading as a term, or null: one name ("/etc/hosts", "ClusterIP", "`kube-proxy`", "2. NodePort") or a name
+ * and a kind noun. A single plain lower-case word ("service", "rules") heads a topic more often than a definition.
+ */
+function termOf(heading: string): string | null {
+  const text = heading
+    .trim()
+    .replace(/^(?:\d{1,2}[.)-]|[-*•])\s*/, '')
+    .replace(/[:：]$/, '')
+    .replace(/^\*\*(.+)\*\*$/, '$1')
+    .trim();
+  if (!text || text.length > 40 || isSectionLabel(text)) return null;
+  const words = text.split(/\s+/);
+  if (words.length === 1) return /[A-Z0-9/`.-]/.test(text) && !/[?？!,，:：()]/.test(text) ? text : null;
+  if (words.length > 3) return null;
+  // The name before the kind noun: "Headless", "NodePort", "L4 Load", "Root DNS"; never a gerund ("Pod Networking").
+  const name = words.slice(0, -1);
+  const latin = (w: string) => /^[A-Za-z0-9`][\w`.-]*$/.test(w) && !/ing$/i.test(w);
+  // "Add external service", "Expose CoreDNS": a task, not a name.
+  if (TASK_VERB.test(words[0]!)) return null;
+  return name.every(latin) && KIND_NOUN.test(words.at(-1)!) ? text : null;
+}
+
+/** "The four values of a Service spec.type" over a list: a line of its own, unpunctuated, that titles the list. */
+function titlesAList(next: Block | undefined, after: Block | undefined): boolean {
+  return (
+    next?.t === 'para' &&
+    next.lines.length === 1 &&
+    after?.t === 'list' &&
+    !/[.。]$/.test(next.lines[0]!.text.trim())
+  );
+}
+
+/**
+ * The first sentence of the paragraph under the heading, or the first line of its list's first item, with the
+ * line it is on: the card competes with what that line makes, so one fact gives one card.
+ */
+function firstLineOf(next: Block | undefined): { text: string; line: number } | null {
+  if (next?.t === 'para') {
+    // The writer's first line, and the lines a hard wrap cut it into (they go on in lower case): a line of its own
+    // after an unpunctuated one is a second statement ("… 참조하는 방법" / "쿠버네티스 내부에서 …").
+    let end = 1;
+    while (
+      end < next.lines.length &&
+      /^[a-z]/.test(next.lines[end]!.text.trim()) &&
+      !/[.。]$/.test(next.lines[end - 1]!.text.trim())
+    )
+      end++;
+    const text = next.lines
+      .slice(0, end)
+      .map((l) => l.text.trim().replace(/\\$/, ''))
+      .join(' ')
+      .trim();
+    const first = splitSentences(text)[0]?.trim();
+    return first ? { text: first, line: next.lines[0]!.line } : null;
+  }
+  if (next?.t === 'list') {
+    const para = next.items[0]?.blocks[0];
+    if (para?.t !== 'para' || para.lines.length !== 1) return null;
+    return { text: para.lines[0]!.text.trim(), line: para.lines[0]!.line };
+  }
+  return null;
+}
+
+/** "kube-proxy는 각 노드에서 …", "ClusterIP is the default …": the term as the subject is the question's own word. */
+function withoutTermAsSubject(line: string, term: string): string {
+  const bare = term.replace(/`/g, '');
+  const lead = line.replace(/^[*_`]+/, '');
+  if (!lead.toLowerCase().startsWith(bare.toLowerCase())) return line;
+  const rest = lead.slice(bare.length).replace(/^[*_`]+/, '');
+  const m = /^(?:\s*(?:는|은|이란|란|이|가|:|-|–|—)\s*|\s+(?:is|are)\s+)(\S.*)$/.exec(rest);
+  return m ? m[1]! : line;
+}
+
+const WORDS_MAX = 30;
+const NARRATION_OPEN = /^(?:when|if|usually|you|we|i|let's|let us|now|in this|note|first|next|finally)\b/i;
+
+/**
+ * A line that says what the term is or does: a phrase or one sentence, not a lead-in to what follows ("다음과
+ * 같다:"), an example ("ex. 10.0.0.1 www.foo.bar"), a command, or a link on its own.
+ */
+function isDefinition(line: string, term: string): boolean {
+  const words = line.split(/\s+/).length;
+  if (words < 3 || words > WORDS_MAX || line.length > 220) return false;
+  if (/[:：]\s*$/.test(line)) return false;
+  // "한가지 더 주목해야 하는 설정은 …", "This means …", "When a client sends …", "Usually you …": a sentence that
+  // goes on from what came before, or tells a story, does not say what the term is.
+  if (leansOnPrevious(line) || opensWithPronoun(line) || NARRATION_OPEN.test(line)) return false;
+  // "Create the coredns-custom configmap …": a step to take, not what the term is.
+  if (TASK_VERB.test(line.split(/\s+/)[0]!)) return false;
+  if (/^(?:ex\b|e\.g\.|예\)|예시|예를 들어|for example)/i.test(line)) return false;
+  if (/^[`$>#|!<[]/.test(line) || /^https?:\/\//.test(line)) return false;
+  // "📍 pod의 문제점": an emoji opens a sub-title of the section, not a statement.
+  if (line.codePointAt(0)! > 0x2000 && !/^[\u3131-\ud7a3\u4e00-\u9fff]/.test(line)) return false;
+  if (line.replace(/`/g, '').trim().toLowerCase() === term.replace(/`/g, '').toLowerCase()) return false;
+  return true;
+}
