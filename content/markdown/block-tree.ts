@@ -48,7 +48,14 @@ function readBlocks(r: Reader, until: string | null): Block[] {
         const content = inline.content;
         const texts = content.includes('\n') ? content.split('\n') : [content];
         const lines: { text: string; line: number }[] = new Array(texts.length);
-        for (let k = 0; k < texts.length; k++) lines[k] = { text: texts[k]!, line: first + k };
+        // `kind: Service \` over the next line: a backslash ending a line is a hard line break (CommonMark), not text.
+        for (let k = 0; k < texts.length; k++) {
+          const text = texts[k]!;
+          lines[k] = {
+            text: k < texts.length - 1 && text.endsWith('\\') ? text.slice(0, -1).trimEnd() : text,
+            line: first + k,
+          };
+        }
         out.push({ t: 'para', lines });
         i += 2;
         break;

@@ -17,7 +17,7 @@ import { enumerationCard, sentenceCards, splitSentences } from './sentence-cloze
 import { tableCards } from './tables.ts';
 import { isSectionLabel } from './term-definition.ts';
 import type { ParsedCard } from './types.ts';
-import { YAML_FIELD } from './yaml-fields.ts';
+import { isManifestText, YAML_FIELD } from './yaml-fields.ts';
 
 const FINAL_PUNCT = /[.?!。？！…]$/;
 // `=> answer`, and the arrow people type for the same: `⇒ answer`.
@@ -218,6 +218,7 @@ export class Walker {
           );
         }
       } else if (b.t === 'para') {
+        if (isManifestText(b.lines.map((l) => l.text))) continue;
         // `Q: …` as the last line of a paragraph, `A: …` opening the next one.
         const lastLine = b.lines[b.lines.length - 1]!;
         const q = questionLine(lastLine.text);
@@ -317,8 +318,8 @@ export class Walker {
 
   private item(item: Item, context: Ctx, tags: string[]): void {
     const first = item.blocks[0];
-    if (first?.t !== 'para') {
-      this.blocks(item.blocks, context);
+    if (first?.t !== 'para' || isManifestText(first.lines.map((l) => l.text))) {
+      this.blocks(first?.t === 'para' ? item.blocks.slice(1) : item.blocks, context);
       return;
     }
     const rest = item.blocks.length > 1 ? item.blocks.slice(1) : NO_BLOCKS;

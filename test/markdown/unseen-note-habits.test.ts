@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { candidateCards, parseNote } from '../../content/markdown/parse-note.ts';
+import { candidateCards, parseNote, scoreNote } from '../../content/markdown/parse-note.ts';
 
 // Habits of Markdown writers found on twelve public notes the rules were never tuned on (blind judges junked these
 // cards there). Each case shows the candidate is proposed, so the test can fail, and that it is not made a card.
@@ -466,5 +466,53 @@ describe('a link asked back, and a line about what the note leaves out', () => {
       'There is also the `ExternalName` type, which is not covered here.\n',
       ([, a]) => a === 'ExternalName',
     );
+  });
+});
+
+describe('a manifest written as text, outside a code block', () => {
+  it('reads no term from its lines, in a paragraph or a list item (en)', () => {
+    const paragraph = 'type: LoadBalancer\nselector:\napp: ingress-nginx\nports:\n';
+    expect(pairs(candidateCards('note.md', paragraph))).toEqual([]);
+    const item = '- name: POD_NAME\n  valueFrom:\n  fieldRef:\n  fieldPath: metadata.name\n';
+    expect(pairs(candidateCards('note.md', item)).some(([p]) => p === 'fieldRef')).toBe(false);
+    // A glossary of `Term: definition` lines is no manifest: its values are sentences.
+    expect(
+      made('selector: Service가 트래픽을 보낼 파드를 고르는 레이블\nports: Service가 여는 포트 목록\n'),
+    ).toContainEqual(['selector', 'Service가 트래픽을 보낼 파드를 고르는 레이블']);
+  });
+
+  it('reads a backslash ending a line as the line break it is, not as part of the value (ko)', () => {
+    const note = 'apiVersion: v1 \\\nkind: Service \\\nmetadata: \\\nspec: \\\ntype: NodePort \\\n';
+    expect(pairs(parseNote('note.md', note).cards).some(([, a]) => a.endsWith('\\'))).toBe(false);
+    expect(
+      made('Service 타입 정리 \\\nClusterIP: 클러스터 안에서만 닿는 가상 IP\n').some(
+        (pair) => pair.includes('ClusterIP') && pair.includes('클러스터 안에서만 닿는 가상 IP'),
+      ),
+    ).toBe(true);
+  });
+});
+
+describe('names an example gave the objects its commands act on', () => {
+  it('refuses a command whose Pod or namespace the comment never names (en)', () => {
+    refused(
+      '```bash\n# Welcome to the HR department\nkubectl exec test -- curl web-service.payroll\n```\n',
+      ([, a]) => a.startsWith('kubectl exec test'),
+    );
+    refused('```bash\n# Verify PODs deployment\nkubectl get pod -n ckad -o wide\n```\n', ([, a]) =>
+      a.startsWith('kubectl get pod -n ckad'),
+    );
+  });
+
+  it('counts no example name in the cluster’s or an add-on’s own namespace (en)', () => {
+    const exampleNames = (ns: string) =>
+      scoreNote(
+        'note.md',
+        `\`\`\`bash\n# Pods of the controller\nkubectl get pods -n ${ns} -o wide\n\`\`\`\n`,
+      )
+        .find((c) => c.rule === 'code-comment' && c.answer.startsWith('kubectl'))!
+        .features.some((f) => f.name === 'example-names-in-command');
+    expect(exampleNames('kube-system')).toBe(false);
+    expect(exampleNames('metallb-system')).toBe(false);
+    expect(exampleNames('ckad')).toBe(true);
   });
 });

@@ -250,13 +250,34 @@ function answerMostlyVisible(v: CardView): boolean {
 const KUBECTL_NAME =
   /^(?:kubectl|k)\s+(?:get|describe|delete|edit|expose|logs|exec|port-forward|label|annotate|scale)\s+(?:[a-z.]+\/)?[a-z.]+\s+([a-z0-9][a-z0-9.-]*)(?=\s|$)/i;
 
+/** `kubectl exec web-0 -- …`, `k logs apache`: the Pod a command acts on is its first word after the verb. */
+const KUBECTL_POD =
+  /^(?:kubectl|k)\s+(?:exec|logs|port-forward|attach|cp)\s+(?:-{1,2}[\w-]+(?:=\S+)?\s+)*([a-z0-9][a-z0-9.-]*)(?=\s|$)/i;
+/**
+ * `-n ckad`, `--namespace=payroll`: a namespace made for the example. The cluster's own ones and an add-on's
+ * (`metallb-system`, `calico-system`) are facts.
+ */
+const NAMESPACE_FLAG = /\s(?:-n|--namespace)[=\s]+([a-z0-9][a-z0-9-]*)/gi;
+const CLUSTER_NAMESPACES = new Set(['kube-system', 'default', 'kube-public', 'kube-node-lease']);
+
+/** The names a kubectl line gives the objects it acts on (a resource, a Pod, a namespace). */
+function namesInKubectl(line: string): string[] {
+  const t = line.trim();
+  const names = [KUBECTL_NAME.exec(t)?.[1], KUBECTL_POD.exec(t)?.[1]];
+  for (const m of t.matchAll(NAMESPACE_FLAG)) {
+    const ns = m[1]!.toLowerCase();
+    if (!CLUSTER_NAMESPACES.has(ns) && !ns.endsWith('-system')) names.push(ns);
+  }
+  return names.filter((n): n is string => n !== undefined);
+}
+
 /** The words of a command chosen for one example (`nginx-demo`, `8000:80`) that the prompt never gives. */
 function unseenExampleTokens(v: CardView): number {
   const seen = `${v.shown} ${v.context}`.toLowerCase();
   let n = 0;
   for (const l of v.answerLines.slice(0, 3)) {
-    const name = KUBECTL_NAME.exec(l.trim())?.[1];
-    if (name && !seen.includes(name.toLowerCase()) && !isTermToken(name)) n++;
+    for (const name of new Set(namesInKubectl(l)))
+      if (!seen.includes(name.toLowerCase()) && !isTermToken(name)) n++;
     for (const t of tokens(l.replace(/^\s*\$\s+/, ''))) {
       const bare = t
         .replace(/^--?[\w-]+=/, '')
