@@ -516,3 +516,18 @@ describe('names an example gave the objects its commands act on', () => {
     expect(exampleNames('ckad')).toBe(true);
   });
 });
+
+describe('a remark beside a command', () => {
+  it('reads `ps -fC kube-apiserver` as the command it is, not as a "P.S." remark (en)', () => {
+    const features = (text: string) =>
+      scoreNote('note.md', text)
+        .filter((c) => c.rule === 'code-intro')
+        .flatMap((c) => c.features.map((f) => f.name));
+    expect(
+      features('IP range of svc\n```\nps -fC kube-apiserver | grep service-cluster-ip-range\n```\n'),
+    ).not.toContain('side-remark');
+    expect(features('P.S. the old name also works\n```\nkubectl get svc -n kube-system\n```\n')).toContain(
+      'side-remark',
+    );
+  });
+});

@@ -259,9 +259,10 @@ export function promptWeight(text: string): number {
   return hangul + 2 * latin;
 }
 
-// A remark beside a command, not what it does: "OR your old cluster name", "if you have trouble…", "do not try…".
+// A remark beside a command, not what it does: "OR your old cluster name", "if you have trouble…", "do not try…",
+// "P.S. …" (but `ps -fC kubelet` is the command that lists processes).
 const SIDE_REMARK =
-  /^(?:#\s*)?(?:or|and|but|if|unless|otherwise|do not|don't|never|try|see|note|also|ps|btw|e\.g\.)\b|\b(?:will not work|won't work|works as well|should (?:not )?work|does(?:n't| not) work)\b|^(?:the|it|this|your|my)\b.*\b(?:isn't|is not|aren't|doesn't|not ready|fails?|failed)\b/i;
+  /^(?:#\s*)?(?:(?:or|and|but|if|unless|otherwise|do not|don't|never|try|see|note|also|btw)\b|e\.g\.|p\.s\.|ps:)|\b(?:will not work|won't work|works as well|should (?:not )?work|does(?:n't| not) work)\b|^(?:the|it|this|your|my)\b.*\b(?:isn't|is not|aren't|doesn't|not ready|fails?|failed)\b/i;
 export function isSideRemark(text: string): boolean {
   return SIDE_REMARK.test(text.trim());
 }
