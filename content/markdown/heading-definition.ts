@@ -31,6 +31,7 @@ export function headingDefinition(
 const KIND_NOUN =
   /^(?:services?|controllers?|class(?:es)?|api|proxy|modes?|plugins?|servers?|bridges?|balancers?|polic(?:y|ies)|records?|tables?|chains?|gateways?|routes?|ports?|ip|서비스|모드|플러그인|컨트롤러|프록시|레코드|정책|서버|테이블|체인)$/i;
 
+/** An imperative opening a heading or a line: what to do ("Add external service", "Create the configmap …"). */
 const TASK_VERB =
   /^(?:add|create|install|configure|deploy|use|set|setup|check|test|verify|expose|enable|run|delete|remove|update|apply|get|make|build)$/i;
 
@@ -84,7 +85,7 @@ function firstLineOf(next: Block | undefined): { text: string; line: number } | 
       end++;
     const text = next.lines
       .slice(0, end)
-      .map((l) => l.text.trim().replace(/\\$/, ''))
+      .map((l) => l.text.trim())
       .join(' ')
       .trim();
     const first = splitSentences(text)[0]?.trim();
