@@ -18,10 +18,20 @@ export function explicitPair(text: string): LineCard[] | null {
   // An Anki cloze (`{{c1::…}}`) is no pair; tested first, it spares the pair regex on every cloze line.
   if (text.includes('{{c') && /\{\{c\d+::/.test(text)) return null;
   const basic = /^(.*?\S)\s*::\s*(\S.*)$/.exec(text);
-  if (basic) {
+  if (basic && !insideAValue(text)) {
     return [{ kind: 'basic', rule: 'explicit-basic', prompt: basic[1]!, answer: basic[2]! }];
   }
   return null;
+}
+
+/**
+ * `--attach-policy-arn=arn:aws:iam::9398…:policy/x`, `fe80::1`: a `::` inside one word that holds a colon or an
+ * `=` before it, or between hex digits, is part of a value (an ARN, an IPv6 address), not the pair's separator.
+ */
+function insideAValue(text: string): boolean {
+  if (/(?:^|\s)[^\s:]*[:=][^\s]*?::\S/.test(text)) return true;
+  const v6 = /(?:^|[\s(])([0-9a-f]{1,4}::[0-9a-f]{0,4})(?:[:/\s).]|$)/i.exec(text);
+  return v6 !== null && /\d/.test(v6[1]!);
 }
 
 export type ClozeOptions = { bold?: boolean; curly?: boolean };

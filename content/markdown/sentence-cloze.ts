@@ -405,12 +405,22 @@ export function balanced(s: string, square = false): boolean {
 }
 
 /** Cloze cards for one prose sentence (masked), at most four. */
+/**
+ * "eksctl utils associate-iam-oidc-provider --region=ap-northeast-2 --cluster=test …": commands pasted as prose,
+ * outside a code block. Two flags given values are no sentence a writer says.
+ */
+function isCommandText(s: string): boolean {
+  let flags = 0;
+  for (const _ of s.matchAll(/(?:^|\s)--[a-z][\w-]*=/g)) if (++flags >= 2) return true;
+  return false;
+}
+
 export function sentenceCards(masked: string, spans: string[], skipAutoClozed = true): LineCard[] {
   const s = masked.trim();
   const n = words(s).length;
   const hangul = /[\uAC00-\uD7A3]/.test(s);
   // Korean words carry their particles, so three of them already make a statement ("파드는 비영구적 리소스이다").
-  if (n < (hangul ? 3 : 4) || s.length > 500 || /^[-*+>#|]/.test(s)) return [];
+  if (n < (hangul ? 3 : 4) || s.length > 500 || /^[-*+>#|]/.test(s) || isCommandText(s)) return [];
   const cuts: Cut[] = [];
   if (!isEnumeration(s)) {
     if (hangul) cuts.push(...koreanTerm(s), ...koreanFieldPredicate(s, spans));

@@ -531,3 +531,27 @@ describe('a remark beside a command', () => {
     );
   });
 });
+
+describe('commands written outside a code block', () => {
+  it('reads no card from a `::` inside an ARN or an IPv6 address, and still reads `question::answer` (en)', () => {
+    const command =
+      'eksctl create iamserviceaccount \\\n--attach-policy-arn=arn:aws:iam::939823608919:policy/test-alb-iam-policy \\\n--approve\n';
+    expect(pairs(candidateCards('note.md', command))).toEqual([]);
+    expect(made('fe80::1 is the link-local address of the interface.\n').some(([p]) => p === 'fe80')).toBe(
+      false,
+    );
+    expect(made('Default Service type::ClusterIP\n')).toContainEqual(['Default Service type', 'ClusterIP']);
+  });
+
+  it('asks no sentence of command lines pasted as prose (en)', () => {
+    const lines = [
+      'eksctl utils associate-iam-oidc-provider --region=ap-northeast-2 --cluster=test-eks-cluster --approve',
+      'eksctl create iamserviceaccount \\',
+      '--cluster=<EKS Cluster명> \\',
+      '--namespace=kube-system \\',
+      '--approve',
+      '',
+    ].join('\n');
+    expect(candidateCards('note.md', lines).filter((c) => c.rule === 'sentence-cloze')).toEqual([]);
+  });
+});
