@@ -42,7 +42,8 @@ const TASK_VERB =
 function termOf(heading: string): string | null {
   const text = heading
     .trim()
-    .replace(/^(?:\d{1,2}[.)-]|[-*•])\s*/, '')
+    // "2. NodePort", "1-6-4 LoadBalancer", "3) Ingress": the section's number is no part of the term.
+    .replace(/^(?:\d{1,2}(?:[.-]\d{1,2})*[.)-]?\s+|\d{1,2}[.)-]|[-*•]\s*)/, '')
     .replace(/[:：]$/, '')
     .replace(/^\*\*(.+)\*\*$/, '$1')
     .trim();
@@ -109,6 +110,10 @@ function withoutTermAsSubject(line: string, term: string): string {
   return m ? m[1]! : line;
 }
 
+/** "이것은 …", "It …": a pronoun for something said before; "각 노드에서 …", "Every node …" is what the term does. */
+const pointsBack = (line: string) =>
+  opensWithPronoun(line) && !/^(?:각|각각의|모든|every|each|all)\s/i.test(line);
+
 const WORDS_MAX = 30;
 const NARRATION_OPEN = /^(?:when|if|usually|you|we|i|let's|let us|now|in this|note|first|next|finally)\b/i;
 
@@ -122,7 +127,7 @@ function isDefinition(line: string, term: string): boolean {
   if (/[:：]\s*$/.test(line)) return false;
   // "한가지 더 주목해야 하는 설정은 …", "This means …", "When a client sends …", "Usually you …": a sentence that
   // goes on from what came before, or tells a story, does not say what the term is.
-  if (leansOnPrevious(line) || opensWithPronoun(line) || NARRATION_OPEN.test(line)) return false;
+  if (leansOnPrevious(line) || pointsBack(line) || NARRATION_OPEN.test(line)) return false;
   // "Create the coredns-custom configmap …": a step to take, not what the term is.
   if (TASK_VERB.test(line.split(/\s+/)[0]!)) return false;
   if (/^(?:ex\b|e\.g\.|예\)|예시|예를 들어|for example)/i.test(line)) return false;

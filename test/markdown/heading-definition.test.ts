@@ -56,6 +56,25 @@ describe('a term heading over the line that says what it is', () => {
     ]);
   });
 
+  it('drops the section number of a heading, and keeps a line that opens with "each" or "every" (ko, en)', () => {
+    expect(
+      proposed('### 1-6-4 LoadBalancer\n\n모든 노드에 특정 포트를 할당하고 외부 연결을 파드로 전달한다.\n'),
+    ).toEqual([
+      ['heading-definition', 'LoadBalancer', '모든 노드에 특정 포트를 할당하고 외부 연결을 파드로 전달한다.'],
+    ]);
+    expect(
+      proposed(
+        '## 2. NodePort\n\nEvery node opens one port of 30000-32767 and forwards it to the Service.\n',
+      ),
+    ).toEqual([
+      [
+        'heading-definition',
+        'NodePort',
+        'Every node opens one port of 30000-32767 and forwards it to the Service',
+      ],
+    ]);
+  });
+
   it('leaves titles about a term alone: a topic, a step, a task (en, ko)', () => {
     for (const heading of [
       'DNS in Kubernetes',
