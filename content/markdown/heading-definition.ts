@@ -49,7 +49,12 @@ function termOf(heading: string): string | null {
     .trim();
   if (!text || text.length > 40 || isSectionLabel(text)) return null;
   const words = text.split(/\s+/);
-  if (words.length === 1) return /[A-Z0-9/`.-]/.test(text) && !/[?？!,，:：()]/.test(text) ? text : null;
+  if (words.length === 1) {
+    // "## DNS", "## TLS", "## CNI": an acronym alone heads a topic, opened by whatever the writer says first about it
+    // ("To resolve names for ip.", "인그레스 컨트롤러는 TLS종료를 수행할 수 있다."); judges kept none of six.
+    if (/^[A-Z]{2,5}$/.test(text)) return null;
+    return /[A-Z0-9/`.-]/.test(text) && !/[?？!,，:：()]/.test(text) ? text : null;
+  }
   if (words.length > 3) return null;
   // The name before the kind noun: "Headless", "NodePort", "L4 Load", "Root DNS"; never a gerund ("Pod Networking").
   const name = words.slice(0, -1);

@@ -75,8 +75,10 @@ describe('a term heading over the line that says what it is', () => {
     ]);
   });
 
-  it('leaves titles about a term alone: a topic, a step, a task (en, ko)', () => {
+  it('leaves titles about a term alone: an acronym alone, a topic, a step, a task (en, ko)', () => {
     for (const heading of [
+      'DNS',
+      'TLS',
       'DNS in Kubernetes',
       'Pod Networking',
       'Add external service',
