@@ -94,18 +94,15 @@ describe('a term heading over the line that says what it is', () => {
   });
 
   it('leaves a first line that titles a list, goes on from before, or is a card of its own (en, ko)', () => {
-    expect(
-      proposed('## Services\n\nThe four values of a Service spec.type\n\n- ClusterIP\n- NodePort\n'),
-    ).toEqual([]);
-    expect(
-      proposed('## Corefile\n\nCoreDNS의 설정파일에서 한가지 더 주목해야하는 설정은 `forward` 설정이다.\n'),
-    ).toEqual([]);
-    expect(
-      proposed('## Ingress\n\nWhen a client sends a request to Ingress, Ingress forwards it to a Service.\n'),
-    ).toEqual([]);
-    expect(proposed('### CoreDNS\n\nCoreDNS 설정 :: Corefile\n')).toEqual([]);
-    expect(proposed('### iptables\n\n- Filter: 기본 테이블, 패킷 필터링을 담당\n')).toEqual([]);
-    expect(proposed('## Service\n\n📍 pod의 문제점\n\n파드는 언제든 사라진다.\n')).toEqual([]);
+    for (const note of [
+      '## Services\n\nThe four values of a Service spec.type\n\n- ClusterIP\n- NodePort\n',
+      '## Corefile\n\nCoreDNS의 설정파일에서 한가지 더 주목해야하는 설정은 `forward` 설정이다.\n',
+      '## Ingress\n\nWhen a client sends a request to Ingress, Ingress forwards it to a Service.\n',
+      '### CoreDNS\n\nCoreDNS 설정 :: Corefile\n',
+      '### iptables\n\n- Filter: 기본 테이블, 패킷 필터링을 담당\n',
+      '## Service\n\n📍 pod의 문제점\n\n파드는 언제든 사라진다.\n',
+    ])
+      expect(proposed(note), note).toEqual([]);
   });
 });
 
