@@ -555,3 +555,17 @@ describe('commands written outside a code block', () => {
     expect(candidateCards('note.md', lines).filter((c) => c.rule === 'sentence-cloze')).toEqual([]);
   });
 });
+
+describe('a test request to the example’s own address', () => {
+  it('refuses curl, wget and nslookup asked from the comment or line above them (ko, en)', () => {
+    refused('```bash\n# Service IP 확인 후 테스트\ncurl <Service-IP>:9000/hostname\n```\n', ([, a]) =>
+      a.startsWith('curl'),
+    );
+    refused('```bash\n# not default namespace\ncurl http://web-service.name-space-name\n```\n', ([, a]) =>
+      a.startsWith('curl'),
+    );
+    refused('존재하는 도메인 - 찾을 때 까지 반복\n\n```\nnslookup exist-domain.default\n```\n', ([, a]) =>
+      a.startsWith('nslookup'),
+    );
+  });
+});

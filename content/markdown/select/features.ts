@@ -250,6 +250,10 @@ function answerMostlyVisible(v: CardView): boolean {
 const KUBECTL_NAME =
   /^(?:kubectl|k)\s+(?:get|describe|delete|edit|expose|logs|exec|port-forward|label|annotate|scale)\s+(?:[a-z.]+\/)?[a-z.]+\s+([a-z0-9][a-z0-9.-]*)(?=\s|$)/i;
 
+/** `curl …`, `wget -O- …`, `nslookup …`, also run inside a Pod (`kubectl exec test -- curl …`). */
+const PROBE =
+  /^\s*(?:\$\s*)?(?:(?:kubectl|k)\s+exec\s+.*?--\s*)?(?:curl|wget|nslookup|dig|ping|nc|telnet)(?:\s|$)/;
+
 /** `kubectl exec web-0 -- …`, `k logs apache`: the Pod a command acts on is its first word after the verb. */
 const KUBECTL_POD =
   /^(?:kubectl|k)\s+(?:exec|logs|port-forward|attach|cp)\s+(?:-{1,2}[\w-]+(?:=\S+)?\s+)*([a-z0-9][a-z0-9.-]*)(?=\s|$)/i;
@@ -726,6 +730,15 @@ export const FEATURES: Feature[] = [
       // no term beside it ("[...] will fail."), nothing says which value is asked.
       !(isMeaningfulValue(v.hidden) && namesWhatIsAsked(v.shown)) &&
       (v.ko ? promptWeight(v.shown) < 14 : v.shown.split(' ').length < 5),
+  },
+  {
+    // "# Service IP 확인 후 테스트 → curl <Service-IP>:9000/hostname", "## nslookup & dig → nslookup echo-server…": a
+    // test request to the example's own address. The address is the example's; the command is any probe. Judges
+    // kept none of 22 such cards, on the corpus and on other notes.
+    name: 'probe-of-an-example-address',
+    weight: -0.6,
+    holds: (v) =>
+      (v.card.rule === 'code-comment' || v.card.rule === 'code-intro') && PROBE.test(v.answerLines[0] ?? ''),
   },
   {
     // "kubectl delete svc nginx → Deletes the service": the command says it already.
