@@ -569,3 +569,16 @@ describe('a test request to the example’s own address', () => {
     );
   });
 });
+
+describe('one word asked for the term it was said of', () => {
+  it('refuses a value asked for its field, and keeps a short code asked from its name (ko)', () => {
+    refused(
+      '- 다른 노드에 있는 pod로 보내지 않으려면 다음 옵션을 입력\n  - externalTrafficPolicy: Local\n',
+      ([p, a]) => p === 'Local' && a === 'externalTrafficPolicy',
+    );
+    const reversed = scoreNote('note.md', '- rr: 라운드-로빈\n- lc: 최소 연결\n').find(
+      (c) => c.rule === 'definition-reverse' && c.answer === 'rr',
+    )!;
+    expect(reversed.features.map((f) => f.name)).not.toContain('one-word-asked-for-its-term');
+  });
+});

@@ -469,6 +469,17 @@ export const FEATURES: Feature[] = [
       v.card.rule === 'definition-reverse' && (/[?？]$/.test(v.shown) || hasCommandSpan(v.prompt)),
   },
   {
+    // "Always → imagePullPolicy", "Local → externalTrafficPolicy", "eBPF → Cilium": one word asked for the term it
+    // was said of. A value or a name fits many terms; judges kept 2 of 22 labels of such cards, both a short code
+    // asked from its name ("라운드-로빈 → rr"), which stays.
+    name: 'one-word-asked-for-its-term',
+    weight: -0.3,
+    holds: (v) =>
+      v.card.rule === 'definition-reverse' &&
+      !/\s/.test(v.shown.trim()) &&
+      !/^`?[a-z]{1,4}`?$/.test(v.hidden.trim()),
+  },
+  {
     name: 'short-answer',
     weight: 0.1,
     holds: (v) => v.answerWords >= 1 && v.answerWords <= 4 && !isExampleValue(v.hidden),
