@@ -17,7 +17,7 @@ import { enumerationCard, sentenceCards, splitSentences } from './sentence-cloze
 import { tableCards } from './tables.ts';
 import { isSectionLabel } from './term-definition.ts';
 import type { ParsedCard } from './types.ts';
-import { isManifestText, YAML_FIELD } from './yaml-fields.ts';
+import { isYamlFragment, YAML_FIELD } from './yaml-fields.ts';
 
 const FINAL_PUNCT = /[.?!。？！…]$/;
 // `=> answer`, and the arrow people type for the same: `⇒ answer`.
@@ -218,7 +218,7 @@ export class Walker {
           );
         }
       } else if (b.t === 'para') {
-        if (isManifestText(b.lines.map((l) => l.text))) continue;
+        if (isYamlFragment(b.lines)) continue;
         // `Q: …` as the last line of a paragraph, `A: …` opening the next one.
         const lastLine = b.lines[b.lines.length - 1]!;
         const q = questionLine(lastLine.text);
@@ -318,8 +318,13 @@ export class Walker {
 
   private item(item: Item, context: Ctx, tags: string[]): void {
     const first = item.blocks[0];
-    if (first?.t !== 'para' || isManifestText(first.lines.map((l) => l.text))) {
-      this.blocks(first?.t === 'para' ? item.blocks.slice(1) : item.blocks, context);
+    if (first?.t !== 'para') {
+      this.blocks(item.blocks, context);
+      return;
+    }
+    // An item of YAML lines makes no card; what is nested under it is read.
+    if (isYamlFragment(first.lines)) {
+      this.blocks(item.blocks.slice(1), context);
       return;
     }
     const rest = item.blocks.length > 1 ? item.blocks.slice(1) : NO_BLOCKS;

@@ -35,16 +35,16 @@ const MANIFEST_ONLY_KEYS = new Set([
 const YAML_LINE = /^\s*(?:-\s+)?([A-Za-z][\w.-]*):(?:\s+("[^"]*"|'[^']*'|\S+))?\s*$/;
 
 /**
- * A manifest pasted as text, outside a code block ("type: LoadBalancer / selector: / app: nginx"): nearly every
- * line is a YAML key with a one-word value, and two keys are ones only a manifest has. Such lines are not terms
- * and their definitions.
+ * A piece of a manifest pasted as text, outside a code block ("type: LoadBalancer / selector: / app: nginx"), with
+ * no `apiVersion:`/`kind:` to make it a manifest of its own (manifest-blocks.ts): nearly every line is a YAML key with
+ * a one-word value, and two keys are ones only a manifest has. Such lines are not terms and their definitions.
  */
-export function isManifestText(lines: readonly string[]): boolean {
+export function isYamlFragment(lines: readonly { text: string }[]): boolean {
   if (lines.length < 3) return false;
   let yaml = 0;
   const keys = new Set<string>();
-  for (const l of lines) {
-    const m = YAML_LINE.exec(l);
+  for (const { text } of lines) {
+    const m = YAML_LINE.exec(text);
     if (!m) continue;
     yaml++;
     if (MANIFEST_ONLY_KEYS.has(m[1]!)) keys.add(m[1]!);

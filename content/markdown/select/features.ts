@@ -80,14 +80,15 @@ const FIGURE =
 const pointsAtAFigure = (text: string) =>
   (text.includes('그림') || /fig|\[(?:shell|table|표)/i.test(text)) && FIGURE.test(text);
 
+/** Rules whose card is a term and its definition, either way round. */
+const DEFINITION_RULES = new Set(['term-definition', 'heading-definition', 'definition-reverse']);
+const definesATerm = (v: CardView) => DEFINITION_RULES.has(v.card.rule);
+
 /**
  * The two sides of a term card, whichever way it asks: the term (`ClusterIP`) and what the note says of it. A
  * definition asked back (`definition-reverse`) hides the term and shows the definition; every other card shows its
  * term, or prompt, and hides the rest.
  */
-/** Rules whose card is a term and its definition, either way round. */
-const DEFINITION_RULES = new Set(['term-definition', 'heading-definition', 'definition-reverse']);
-const definesATerm = (v: CardView) => DEFINITION_RULES.has(v.card.rule);
 const termSide = (v: CardView) => (v.card.rule === 'definition-reverse' ? v.hidden : v.shown);
 const definitionSide = (v: CardView) => (v.card.rule === 'definition-reverse' ? v.shown : v.hidden);
 

@@ -85,6 +85,13 @@ const SENTENCE_RULES: ReadonlySet<ParsedCard['rule']> = new Set([
 ]);
 
 /**
+ * A line read as sentences is not also read whole: once the best candidate of a line asks one of its sentences,
+ * a candidate asking the line whole (a paragraph's lead, an auto-cloze of the line) competes with it, and the other
+ * way round. Sentences of one line do not compete with each other.
+ */
+const readsSentences = (c: ParsedCard) => SENTENCE_RULES.has(c.rule);
+
+/**
  * The fact a candidate asks: its source line, or for manifest cards the line and what it hides (one manifest
  * holds many fields), or for a column of a table of lists the line and the column, or for a card of one sentence
  * that sentence: many writers put a whole paragraph on one line, and each of its sentences states a fact of its own.
@@ -95,16 +102,9 @@ function factOf(c: ParsedCard): string {
     return `${c.line}\u0000${c.rule}\u0000${c.answer}`;
   // The columns of a table of side-by-side lists start on one line and are lists of their own.
   if (c.rule === 'table' && c.kind === 'list') return `${c.line}\u0000${c.prompt}`;
-  if (SENTENCE_RULES.has(c.rule)) return `${c.line}\u0000sentence\u0000${c.sibling}`;
+  if (readsSentences(c)) return `${c.line}\u0000sentence\u0000${c.sibling}`;
   return String(c.line);
 }
-
-/**
- * A line read as sentences is not also read whole: once the best candidate of a line asks one of its sentences,
- * a candidate asking the line whole (a paragraph's lead, an auto-cloze of the line) competes with it, and the other
- * way round. Sentences of one line do not compete with each other.
- */
-const readsSentences = (c: ParsedCard) => SENTENCE_RULES.has(c.rule);
 
 /** A short answer is a value: asked twice in one note, it is one fact (the second card only repeats the first). */
 function valueAsked(c: ParsedCard): string | null {
@@ -165,13 +165,16 @@ function decide(
   const best = new Map<string, number>();
   /** For each line, whether its best candidate so far asks a sentence of it or the line whole. */
   const lineReadAs = new Map<number, { sentences: boolean; by: number }>();
+  const loseTo = (held: number, k: number) => {
+    lostTo[k] = candidates[held]!.prompt;
+    // When the winner is no card either, the learner is offered both: nothing the rules found is lost.
+    if (verdicts[held] !== 'card' && judge(k) !== 'dropped') verdicts[k] = 'suggestion';
+  };
   const compete = (key: string | null, k: number) => {
     if (key === null) return true;
     const held = best.get(key);
     if (held !== undefined) {
-      lostTo[k] = candidates[held]!.prompt;
-      // When the winner is no card either, the learner is offered both: nothing the rules found is lost.
-      if (verdicts[held] !== 'card' && judge(k) !== 'dropped') verdicts[k] = 'suggestion';
+      loseTo(held, k);
       return false;
     }
     best.set(key, k);
@@ -187,8 +190,7 @@ function decide(
     }
     const read = lineReadAs.get(c.line);
     if (read && read.sentences !== readsSentences(c)) {
-      lostTo[k] = candidates[read.by]!.prompt;
-      if (verdicts[read.by] !== 'card' && judge(k) !== 'dropped') verdicts[k] = 'suggestion';
+      loseTo(read.by, k);
       continue;
     }
     if (!compete(`fact\u0000${factOf(c)}`, k)) continue;
