@@ -582,3 +582,63 @@ describe('one word asked for the term it was said of', () => {
     expect(reversed.features.map((f) => f.name)).not.toContain('one-word-asked-for-its-term');
   });
 });
+
+describe('a term on show in its Korean spelling', () => {
+  it('refuses a blank whose term the heading or the sentence writes in Hangul (ko)', () => {
+    refused(
+      '### 어노테이션\n\nannotation은 오브젝트에 메타데이터를 첨부할 수 있게해주는 속성이다. 키와 값으로 이루어진 map배열이다.\n',
+      ([p, a]) => a === 'annotation' && p.startsWith('[...]은 오브젝트에'),
+    );
+    refused(
+      '## 서비스 타입\n\n쿠버네티스에서는 로드밸런서(LoadBalancer)라는 서비스 타입을 제공한다. 클라우드의 부하분산기를 쓴다.\n',
+      ([p, a]) => a === 'LoadBalancer' && p.includes('로드밸런서([...])'),
+    );
+  });
+});
+
+describe('a sentence that leans on the one before it', () => {
+  it('refuses a blank in a sentence that says "such" or "because" of what came before (ko)', () => {
+    refused(
+      '- 변환된 pod 의 ip 대역이 노드의 cbr0 브릿지 대역과 같더라도, 게이트웨이로 가는 행위를 막을 수 없다\n- iptables 에 로직을 넣을 수는 없기 때문이다\n',
+      ([p, a]) => a === 'iptables' && p.endsWith('없기 때문이다'),
+    );
+    refused(
+      'hostname과 subdomain을 지정한 포드가 있다.\n\n이런 경우 이 포드에 접근할 수 있는 도메인은 appname.default-subdomain.default.svc.cluster.local으로 생성된다.\n',
+      ([p]) => p.startsWith('이런 경우'),
+    );
+  });
+
+  it('refuses the writer speaking of their own setup (ko)', () => {
+    refused(
+      '아무리 기다려도 ADDRESS 부분에 값이 채워지지 않는다. 원인은 내게 gateway provider 가 없다는 것이다.\n',
+      ([p, a]) => a === 'gateway' && p.startsWith('원인은 내게'),
+    );
+  });
+});
+
+describe('one example standing for its kind', () => {
+  it('refuses a blank on the example in "(… 등)" or on a line that says it tells an example (ko)', () => {
+    refused(
+      '* 서비스 네트워크 CIDR\n  * 서비스(ClusterIP 등)에 할당되는 IP 주소 범위를 정의\n',
+      ([p, a]) => a === 'ClusterIP' && p.includes('([...] 등)'),
+    );
+    refused(
+      '* ex. endpoint2라는 이름의 clusterIP service 생성하고 라벨링 없이 Pod와 Endpoint 생성했을때, 대시보드에서 endpoint2 서비스의 상세정보 이미지\n',
+      ([p, a]) => a === 'clusterIP' && p.startsWith('ex.'),
+    );
+  });
+});
+
+describe('a definition that says every word of its term again', () => {
+  it('refuses it, and still reads a word inside a path or a longer name as no word of the term (en, ko)', () => {
+    refused(
+      '## Ingress Controller\nIngress controller is the type of controller that is responsible for the ingress (k8s resource).\nIngress controllers are not automatically deployed in k8s.\n',
+      ([p]) => p === 'Ingress Controller',
+    );
+    const card = scoreNote(
+      'note.md',
+      'ready 플러그인: 플러그인 준비가 끝나면 :8181/ready가 200을 돌려준다\n',
+    ).find((c) => c.prompt === 'ready 플러그인')!;
+    expect(card.features.map((f) => f.name)).not.toContain('definition-repeats-term');
+  });
+});

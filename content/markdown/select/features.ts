@@ -39,6 +39,7 @@ import {
   isTermToken,
   koKubectlWords,
   koreanNameOfResource,
+  koreanSpellings,
   kubectlResource,
   resourceOfKoreanName,
   stripParticle,
@@ -308,6 +309,35 @@ function repeatsPrompt(v: CardView): boolean {
     .includes(words[0]!.replace(/-/g, ''));
 }
 
+/**
+ * The answer says every word of a term of two or more: "Ingress Controller → the type of controller that is
+ * responsible for the ingress", "IPVS proxy → kube-proxy를 실행하려면 … IPVS를 …". It goes round the term instead of
+ * saying what it is (judged: none of six kept). A word in parentheses is the term's gloss, not the term.
+ */
+function answerSaysEveryWord(v: CardView): boolean {
+  const words = tokens(v.shown.replace(/\([^)]*\)/g, ' ').toLowerCase())
+    .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
+    .filter((w) => w.length >= 2);
+  if (words.length < 2) return false;
+  const answer = v.hidden.toLowerCase();
+  return words.every((w) => hasWord(answer, w));
+}
+
+/**
+ * `word` stands in `text` as a word of its own: "proxy" in "the proxy mode", not in "kube-proxy's", "proxying" or a
+ * path (`:8181/ready`).
+ */
+function hasWord(text: string, word: string): boolean {
+  const glued = (c: string | undefined) => c !== undefined && /[\w./:-]/.test(c);
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    const end = at + word.length;
+    // A full stop after the word ends the sentence; one between two words is part of a name (`ready.io`).
+    const gluedAfter = glued(text[end]) && !(text[end] === '.' && !glued(text[end + 1]));
+    if (!glued(text[at - 1]) && !gluedAfter) return true;
+  }
+  return false;
+}
+
 /** The answer holds the whole prompt: "파드의 내부 IP 주소 → …파드의 내부 IP주소". */
 function answerHoldsPrompt(v: CardView): boolean {
   // A phrase, not one word: "nodePort → the port opened … for a NodePort Service" says more than its term.
@@ -336,8 +366,16 @@ function hiddenTermsShown(v: CardView): boolean {
   // says what kind of thing the name is gives nothing away; the name is what the card asks, and it is on show.
   const names = all.filter((w) => !KIND_WORDS.has(stripParticle(w.toLowerCase())));
   const terms = names.length > 0 ? names : all;
-  return terms.length > 0 && terms.every((w) => seen.includes(stripParticle(w.toLowerCase())));
+  return terms.length > 0 && terms.every((w) => isShown(stripParticle(w), seen));
 }
+
+/**
+ * A term is on show in its English spelling or in the Hangul a Korean note writes for it: "[...]은 오브젝트에
+ * 메타데이터를 첨부하는 속성" under the heading "어노테이션" gives annotation away, as "로드밸런서([...])" gives
+ * LoadBalancer away.
+ */
+const isShown = (term: string, seen: string) =>
+  seen.includes(term.toLowerCase()) || koreanSpellings(term).some((ko) => seen.includes(ko));
 const KIND_WORDS = new Set([
   '플러그인',
   'plugin',
@@ -367,6 +405,7 @@ function isStatement(text: string): boolean {
   return /[\uac00-\ud7a3]/.test(text) ? STATEMENT_KO.test(text.trim()) : STATEMENT_EN.test(text.trim());
 }
 
+const TELLS_AN_EXAMPLE = /^[*_\s]*(?:ex[.):]|e\.g\.|eg\.|for example,|예\)|예:|예시\)|예시:|예를 들어)/i;
 const EXAMPLES_BEFORE_GAP =
   /\b(?:include|includes|including|such as|e\.g\.?|for example|for instance|like)\s*[:(]?\s*$|(?:예를 들어|예:|예\))\s*$/i;
 
@@ -655,7 +694,11 @@ export const FEATURES: Feature[] = [
     // "LoadBalancer → provides loadbalancer to app": the definition says the term again.
     name: 'definition-repeats-term',
     weight: -0.35,
-    holds: (v) => !v.isCloze && !isCode(v) && !isList(v) && (repeatsPrompt(v) || answerHoldsPrompt(v)),
+    holds: (v) =>
+      !v.isCloze &&
+      !isCode(v) &&
+      !isList(v) &&
+      (repeatsPrompt(v) || answerHoldsPrompt(v) || answerSaysEveryWord(v)),
   },
 
   // Filler and fragments.
@@ -964,10 +1007,14 @@ export const FEATURES: Feature[] = [
   },
   {
     // "Other solid choices include [...]" → Calico, Flannel, kube-router: examples of a kind, any of which would do.
+    // "ex. endpoint2라는 이름의 [...] service 생성하고 …": a sentence that says it tells an example asks of that
+    // example, not of Kubernetes.
     name: 'examples-asked',
     weight: -0.5,
     holds: (v) =>
-      v.prompt.includes('[...]') && EXAMPLES_BEFORE_GAP.test(v.prompt.slice(0, v.prompt.indexOf('[...]'))),
+      v.prompt.includes('[...]') &&
+      (EXAMPLES_BEFORE_GAP.test(v.prompt.slice(0, v.prompt.indexOf('[...]'))) ||
+        TELLS_AN_EXAMPLE.test(v.prompt)),
   },
   {
     // "# Start a busybox pod and keep it in the foreground" over its command: the writer's own words for what the

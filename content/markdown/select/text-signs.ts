@@ -10,7 +10,7 @@ const FIRST_PERSON =
 const NARRATION_EN =
   /\b(?:this|the) (?:post|article|guide|blog|lab|tutorial|section|chapter|page)\b|\b(?:below|above)\b|\byou(?:'ll| will| should(?: have| see)?| already| now)\b|\b(?:see|shown|listed|described) (?:below|above)\b|\b(?:as follows|the following|as you can see|you(?:'ll| will| should| can) (?:see|notice|get|find))\b|^(?:now|next|then|first|finally|so|ok|okay),?\s|\byour \w+(?: \w+)? (?:should|will) (?:be|now|see|show)\b|\bas (?:you may have noticed|mentioned (?:before|earlier|above))\b|\b(?:the )?(?:official |offical )?(?:documentation|docs?) (?:says|said|states)\b|\b(?:not (?:be )?covered here|(?:won't|will not) (?:be )?cover(?:ed)?|out of (?:the )?scope of this)\b/i;
 const NARRATION_KO =
-  /예를 들|예시로|예로 들|이 글|본 글|이번 (?:글|포스트|시간|장)|정리(?:해|하였|했|한다|합니다)|살펴[보봅본볼]|알아[보봅본볼]|보겠|해보자|해 보자|봅시다|합시다|하자\b|아래(?:와|의|처럼|에서|를|는)|다음과 같|위(?:와|의|에서|처럼)\s|앞서|알 수 있듯이|공식 ?문서에 따르면|(?:여기서는|이 글에서는) ?다루지 않|보시다시피|보다시피|필자|저는|나는|우리는|확인해 ?보|실습|강의|공부한/;
+  /예를 들|예시로|예로 들|이 글|본 글|이번 (?:글|포스트|시간|장)|정리(?:해|하였|했|한다|합니다)|살펴[보봅본볼]|알아[보봅본볼]|보겠|해보자|해 보자|봅시다|합시다|하자\b|아래(?:와|의|처럼|에서|를|는)|다음과 같|위(?:와|의|에서|처럼)\s|앞서|알 수 있듯이|공식 ?문서에 따르면|(?:여기서는|이 글에서는) ?다루지 않|보시다시피|보다시피|필자|저는|나는|우리는|확인해 ?보|실습|강의|공부한|(?:^|\s)(?:내가|내게|나에게|제가|저에게|저희는|저희가|우리가|나의|저의)(?=\s|$)/;
 
 export function isNarration(text: string): boolean {
   return FIRST_PERSON.test(text) || NARRATION_EN.test(text) || NARRATION_KO.test(text);
@@ -50,14 +50,24 @@ export function opensWithPronoun(text: string): boolean {
 const LEANS_EN =
   /^(?:so|thus|therefore|hence|this|that|these|those|it|they|then|also|and|but|or|which|here|there)\b/i;
 const LEANS_KO =
-  /^(?:따라서|그래서|그러므로|그러나|하지만|그런데|그리고|또한|또|즉|결국|이는|이것은|이렇게|그렇게|그 덕에|이 경우|이때|이 때|위와 같이|이처럼|바로|여기서|이제|먼저|이를|이에|이로 인해|이 때문에|이와 같이|그러면|그|이)\s/;
+  /^(?:따라서|그래서|그러므로|그러나|하지만|그런데|그리고|또한|또|즉|결국|이는|이것은|이렇게|그렇게|그 덕에|이 경우|이때|이 때|위와 같이|이처럼|바로|여기서|이제|먼저|이를|이에|이로 인해|이 때문에|이와 같이|그러면|이러면|이럴 때|그|이)\s/;
 // "this policy", "the above", "위 예시", "해당 파드": the sentence points at something said before it.
 const POINTS_BACK_EN = /\b(?:this|these|those|the above|the previous|the same|such)\s+[a-z]/i;
 // "한가지 더 주목해야 하는 설정": one more of something the sentences before listed.
-const POINTS_BACK_KO = /(?:^|\s)(?:위|위의|앞의|앞서|해당|이러한|그러한)\s[가-힣A-Za-z]|한\s?가지\s?더/;
+const POINTS_BACK_KO =
+  /(?:^|\s)(?:위|위의|앞의|앞서|해당|이러한|그러한|이런|그런)\s[가-힣A-Za-z]|한\s?가지\s?더/;
+// "[...] 에 로직을 넣을 수는 없기 때문이다": a Korean sentence that ends on "because" gives the reason for the one
+// before it, which it does not say.
+const GIVES_A_REASON_KO = /때문(?:이다|입니다|이에요|이죠|임)?[.!]?$/;
 export function leansOnPrevious(text: string): boolean {
   const t = text.trim();
-  return LEANS_EN.test(t) || LEANS_KO.test(t) || POINTS_BACK_EN.test(t) || POINTS_BACK_KO.test(t);
+  return (
+    LEANS_EN.test(t) ||
+    LEANS_KO.test(t) ||
+    POINTS_BACK_EN.test(t) ||
+    POINTS_BACK_KO.test(t) ||
+    GIVES_A_REASON_KO.test(t)
+  );
 }
 
 // Connectives that cannot open or close a phrase a learner recalls.
@@ -113,7 +123,9 @@ export function isListMember(prompt: string): boolean {
     // "서비스 타입에는 [...], LoadBalancer 등": the first of a list that says it goes on.
     /^\s*,\s*[^,.]{1,40}?\s(?:등|etc\.?|…)/.test(after) ||
     // "Overlay Network 서비스([...], kubenet 등)": the first of a list in parentheses.
-    (/[(（]\s*$/.test(before) && /^\s*,[^()（）]{0,50}[)）]/.test(prompt.slice(at + 5, at + 60)))
+    (/[(（]\s*$/.test(before) && /^\s*,[^()（）]{0,50}[)）]/.test(prompt.slice(at + 5, at + 60))) ||
+    // "서비스([...] 등)에 할당되는": one example of a kind, said in parentheses to stand for the rest.
+    (/[(（]\s*$/.test(before) && /^\s*(?:등|etc\.?|…)\s*[)）]/.test(after))
   );
 }
 
@@ -245,9 +257,10 @@ export function gapIsNegated(prompt: string): boolean {
   return /\bnot\s+(?:a |an |the )?\[\.\.\.\]|아닌\s*\[\.\.\.\]|\[\.\.\.\]\s*(?:이|가)?\s*아니/.test(prompt);
 }
 
-// An opinion: "very flexible", "super easy", "best in class", "매우 편리하다", "흐름을 알기 어렵다".
+// An opinion or a guess: "very flexible", "super easy", "best in class", "매우 편리하다", "흐름을 알기 어렵다",
+// "… 지정하게끔 해주는 것 같다" (the writer is not sure, so neither is the card).
 const OPINION =
-  /\b(?:very|really|super|best|great|awesome|powerful|flexible|nice|cool|amazing|favorite|favourite|hard to|difficult to)\b|매우|아주|정말|굉장히|편리|(?:알기|이해하기|찾기)\s*(?:어렵|쉽|힘들)/i;
+  /\b(?:very|really|super|best|great|awesome|powerful|flexible|nice|cool|amazing|favorite|favourite|hard to|difficult to)\b|매우|아주|정말|굉장히|편리|(?:알기|이해하기|찾기)\s*(?:어렵|쉽|힘들)|(?:것|거)\s?같다[.!]?$|듯\s?하다[.!]?$/i;
 export function isOpinion(text: string): boolean {
   return OPINION.test(text);
 }

@@ -298,6 +298,16 @@ const RESOURCE_OF_KOREAN_NAME = new Map(
 export const resourceOfKoreanName = (word: string): string | undefined =>
   RESOURCE_OF_KOREAN_NAME.get(stripParticle(word.trim()));
 
+/** How Korean notes spell an English term, keyed without case, spaces or dashes ("LoadBalancer" → 로드밸런서). */
+const KO_SPELLINGS = new Map<string, readonly string[]>(Object.entries(terms.koSpellings));
+
+/**
+ * "annotation" → ["어노테이션"], "Load Balancer" → ["로드밸런서", "로드 밸런서"]: the Hangul a Korean note writes for
+ * a term, as the Korean Kubernetes docs spell it; empty for a term the table lacks.
+ */
+export const koreanSpellings = (term: string): readonly string[] =>
+  KO_SPELLINGS.get(term.toLowerCase().replace(/[\s-]+/g, '')) ?? [];
+
 /** "service" → "서비스": a resource's first Korean name; undefined for a kubectl verb or a word the table lacks. */
 export const koreanNameOfResource = (word: string): string | undefined => {
   const w = word.trim();
