@@ -642,3 +642,16 @@ describe('a definition that says every word of its term again', () => {
     expect(card.features.map((f) => f.name)).not.toContain('definition-repeats-term');
   });
 });
+
+describe('a blank in a sentence asked as a question', () => {
+  it('refuses it: the sentence states nothing for the blank to ask (ko, en)', () => {
+    refused(
+      'Pod의 IP는 바뀐다. 그런데 Service와 Pod의 관계는 어떻게 유지될 수 있는 걸까요? 바로 여기서 kube-proxy가 등장한다.\n',
+      ([p, a]) => a === 'Service와 Pod' && p.includes('관계는'),
+    );
+    refused(
+      "## Pod DNS\n\nWhat's in /etc/resolv.conf in the CoreDNS pod? Let's look.\n",
+      ([p, a]) => p.startsWith("What's in [...]") && a === '/etc/resolv.conf',
+    );
+  });
+});

@@ -310,17 +310,18 @@ function repeatsPrompt(v: CardView): boolean {
 }
 
 /**
- * The answer says every word of a term of two or more: "Ingress Controller → the type of controller that is
- * responsible for the ingress", "IPVS proxy → kube-proxy를 실행하려면 … IPVS를 …". It goes round the term instead of
- * saying what it is (judged: none of six kept). A word in parentheses is the term's gloss, not the term.
+ * The answer says every word of a term of two or more, in English or in Hangul: "Ingress Controller → the type of
+ * controller that is responsible for the ingress", "Root DNS Server → Root DNS는 최상위 DNS 서버". It goes round the
+ * term instead of saying what it is (judged: none of six kept). A word in parentheses is the term's gloss, not the
+ * term, and a word every learner has (IP, DNS) says nothing when said again ("Cluster IP → … Private IP").
  */
 function answerSaysEveryWord(v: CardView): boolean {
   const words = tokens(v.shown.replace(/\([^)]*\)/g, ' ').toLowerCase())
     .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
-    .filter((w) => w.length >= 2);
+    .filter((w) => w.length >= 2 && !isEverydayWord(w));
   if (words.length < 2) return false;
   const answer = v.hidden.toLowerCase();
-  return words.every((w) => hasWord(answer, w));
+  return words.every((w) => hasWord(answer, w) || koreanSpellings(w).some((ko) => answer.includes(ko)));
 }
 
 /**
@@ -715,6 +716,16 @@ export const FEATURES: Feature[] = [
     holds: (v) => v.isCloze && /^[*_]*[(（][^()（）]*[)）][*_.]*$/.test(v.prompt.trim()),
   },
   { name: 'answer-is-a-question', weight: -0.5, holds: (v) => /[?？]$/.test(v.hidden) },
+  {
+    // "그런데 [...]의 관계는 어떻게 유지될 수 있는 걸까요?": a blank in a sentence the writer asked as a question. The
+    // sentence states nothing, so the blank asks nothing the note answers (judged: none of five kept).
+    name: 'blank-in-a-question',
+    weight: -0.5,
+    holds: (v) =>
+      v.isCloze &&
+      (v.card.rule === 'sentence-cloze' || v.card.rule === 'statement-cloze') &&
+      /[?？]$/.test(v.card.sibling.trim()),
+  },
   {
     name: 'prompt-is-a-sentence-piece',
     weight: -0.5,
