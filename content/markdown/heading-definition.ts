@@ -1,5 +1,6 @@
 import type { Block } from './block-tree.ts';
 import { leansOnPrevious, opensWithPronoun } from './select/text-signs.ts';
+import { isTermToken, resourceOfKoreanName, stripParticle } from './select/vocab.ts';
 import { splitSentences } from './sentence-cloze.ts';
 import { isSectionLabel, termDefinition } from './term-definition.ts';
 
@@ -140,5 +141,20 @@ function isDefinition(line: string, term: string): boolean {
   // "📍 pod의 문제점": an emoji opens a sub-title of the section, not a statement.
   if (line.codePointAt(0)! > 0x2000 && !/^[\u3131-\ud7a3\u4e00-\u9fff]/.test(line)) return false;
   if (line.replace(/`/g, '').trim().toLowerCase() === term.replace(/`/g, '').toLowerCase()) return false;
-  return true;
+  return !aboutAnotherTerm(line, term);
+}
+
+/**
+ * "## ClusterIP" over "서비스는 필요한 파드를 선택하기 위해 셀렉터 옵션을 이용하고 …", over "Services are …": the line's
+ * topic is another term, so it says what that one does, not what the heading's term is.
+ */
+function aboutAnotherTerm(line: string, term: string): boolean {
+  const topic =
+    /^([^\s]+?)(?:은|는)\s/.exec(line)?.[1] ?? /^(?:the\s+|an?\s+)?(\S+)\s+(?:is|are)\s/i.exec(line)?.[1];
+  if (topic === undefined) return false;
+  const word = stripParticle(topic.replace(/[`*]/g, ''));
+  if (!isTermToken(word) && resourceOfKoreanName(word) === undefined) return false;
+  const t = term.replace(/`/g, '').toLowerCase();
+  const w = (resourceOfKoreanName(word) ?? word).toLowerCase();
+  return !t.includes(w) && !w.includes(t);
 }

@@ -655,3 +655,25 @@ describe('a blank in a sentence asked as a question', () => {
     );
   });
 });
+
+describe('lines that do not say what their term is', () => {
+  it('asks no term heading from a first line whose topic is another term (ko)', () => {
+    // The rule itself reads the line: no candidate is proposed, so none can be made.
+    const other =
+      '## ClusterIP\n서비스는 필요한 파드를 선택하기 위해 셀렉터(Selector) 옵션을 이용하고, 셀렉터는 내부적으로 레이블(label)을 기준으로 리소스를 선택합니다.\n';
+    expect(pairs(candidateCards('note.md', other)).some(([p]) => p === 'ClusterIP')).toBe(false);
+    expect(
+      made('## ClusterIP\nClusterIP는 클러스터 안에서만 닿는 가상 IP를 서비스에 준다.\n'),
+    ).toContainEqual(['ClusterIP', '클러스터 안에서만 닿는 가상 IP를 서비스에 준다.']);
+  });
+
+  it('asks no statement for the conclusion an arrow draws from it, and still asks a task its command (ko)', () => {
+    refused(
+      '* 환경변수에서 서비스 IP/Port를 확인할수 있음.\n  ⇒ 쿠버네티스에서 DNS 서버를 포함하고 DNS를 통해서 서비스 IP를 찾는게 더 일반적임.\n',
+      ([p]) => p.startsWith('환경변수에서'),
+    );
+    expect(
+      made('기본 게이트웨이를 192.168.1.1로 지정하기\n=> `ip route add default via 192.168.1.1`\n'),
+    ).toContainEqual(['기본 게이트웨이를 192.168.1.1로 지정하기', '`ip route add default via 192.168.1.1`']);
+  });
+});
