@@ -667,6 +667,17 @@ describe('lines that do not say what their term is', () => {
     ).toContainEqual(['ClusterIP', '클러스터 안에서만 닿는 가상 IP를 서비스에 준다.']);
   });
 
+  it('asks no mapping for what an arrow line says after it, and no term for a remark on the syllabus (ko, en)', () => {
+    refused(
+      '  - db-service serviceName <-> app.database.io\n=> DNS 표준 기능인 캐노니컬 네임 (Canonical Name, CNAME)을 사용하여 익스터널네임 서비스를 구현했다.\n',
+      ([p]) => p.startsWith('db-service'),
+    );
+    refused(
+      '- ClusterIP: default, reachable inside the cluster\n- ExternalName: CKA out of scope\n',
+      ([p, a]) => p === 'ExternalName' && a === 'CKA out of scope',
+    );
+  });
+
   it('asks no statement for the conclusion an arrow draws from it, and still asks a task its command (ko)', () => {
     refused(
       '* 환경변수에서 서비스 IP/Port를 확인할수 있음.\n  ⇒ 쿠버네티스에서 DNS 서버를 포함하고 DNS를 통해서 서비스 IP를 찾는게 더 일반적임.\n',

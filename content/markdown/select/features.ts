@@ -503,13 +503,14 @@ export const FEATURES: Feature[] = [
   },
   {
     // "환경변수에서 서비스 IP/Port를 확인할수 있음." over "⇒ DNS를 통해서 서비스 IP를 찾는게 더 일반적임.": an arrow after a
-    // statement draws a conclusion from it; it answers no question, and the statement asks none.
+    // statement draws a conclusion from it; it answers no question, and the statement asks none. Nor does a mapping
+    // ("db-service <-> app.database.io" over "⇒ … CNAME을 사용하여 … 구현했다").
     name: 'conclusion-of-a-statement',
     weight: -0.5,
     holds: (v) =>
       v.card.rule === 'question-answer' &&
       !/[?？]$/.test(v.shown) &&
-      (v.ko ? STATEMENT_KO.test(v.shown) : /[.!]$/.test(v.shown)),
+      ((v.ko ? STATEMENT_KO.test(v.shown) : /[.!]$/.test(v.shown)) || /<->|↔|->|→/.test(v.shown)),
   },
   {
     // "RBAC: `k explain rolebinding.roleRef` — forget which field is required?": a tip with a command, filed under
