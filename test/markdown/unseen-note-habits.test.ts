@@ -583,81 +583,89 @@ describe('one word asked for the term it was said of', () => {
   });
 });
 
-describe('a term on show in its Korean spelling', () => {
-  it('refuses a blank whose term the heading or the sentence writes in Hangul (ko)', () => {
-    refused(
-      '### 어노테이션\n\nannotation은 오브젝트에 메타데이터를 첨부할 수 있게해주는 속성이다. 키와 값으로 이루어진 map배열이다.\n',
-      ([p, a]) => a === 'annotation' && p.startsWith('[...]은 오브젝트에'),
-    );
-    refused(
-      '## 서비스 타입\n\n쿠버네티스에서는 로드밸런서(LoadBalancer)라는 서비스 타입을 제공한다. 클라우드의 부하분산기를 쓴다.\n',
-      ([p, a]) => a === 'LoadBalancer' && p.includes('로드밸런서([...])'),
-    );
-  });
+// Each row: the habit, a note that has it (the card the earlier selection made from it), and that card.
+const REFUSED: [habit: string, note: string, card: (p: Pair) => boolean][] = [
+  [
+    'a term the heading writes in Hangul (어노테이션 → annotation)',
+    '### 어노테이션\n\nannotation은 오브젝트에 메타데이터를 첨부할 수 있게해주는 속성이다. 키와 값으로 이루어진 map배열이다.\n',
+    ([p, a]) => a === 'annotation' && p.startsWith('[...]은 오브젝트에'),
+  ],
+  [
+    'a term the sentence writes in Hangul before the blank (로드밸런서([...]))',
+    '## 서비스 타입\n\n쿠버네티스에서는 로드밸런서(LoadBalancer)라는 서비스 타입을 제공한다. 클라우드의 부하분산기를 쓴다.\n',
+    ([p, a]) => a === 'LoadBalancer' && p.includes('로드밸런서([...])'),
+  ],
+  [
+    'a sentence that gives the reason for the one before (… 때문이다)',
+    '- 변환된 pod 의 ip 대역이 노드의 cbr0 브릿지 대역과 같더라도, 게이트웨이로 가는 행위를 막을 수 없다\n- iptables 에 로직을 넣을 수는 없기 때문이다\n',
+    ([p, a]) => a === 'iptables' && p.endsWith('없기 때문이다'),
+  ],
+  [
+    'a sentence about "such a case" (이런 경우 …)',
+    'hostname과 subdomain을 지정한 포드가 있다.\n\n이런 경우 이 포드에 접근할 수 있는 도메인은 appname.default-subdomain.default.svc.cluster.local으로 생성된다.\n',
+    ([p]) => p.startsWith('이런 경우'),
+  ],
+  [
+    "the writer's own setup (원인은 내게 …)",
+    '아무리 기다려도 ADDRESS 부분에 값이 채워지지 않는다. 원인은 내게 gateway provider 가 없다는 것이다.\n',
+    ([p, a]) => a === 'gateway' && p.startsWith('원인은 내게'),
+  ],
+  [
+    'one example standing for its kind (서비스([...] 등))',
+    '* 서비스 네트워크 CIDR\n  * 서비스(ClusterIP 등)에 할당되는 IP 주소 범위를 정의\n',
+    ([p, a]) => a === 'ClusterIP' && p.includes('([...] 등)'),
+  ],
+  [
+    'a line that says it tells an example (ex. …)',
+    '* ex. endpoint2라는 이름의 clusterIP service 생성하고 라벨링 없이 Pod와 Endpoint 생성했을때, 대시보드에서 endpoint2 서비스의 상세정보 이미지\n',
+    ([p, a]) => a === 'clusterIP' && p.startsWith('ex.'),
+  ],
+  [
+    'a definition that says every word of its term again (Ingress Controller)',
+    '## Ingress Controller\nIngress controller is the type of controller that is responsible for the ingress (k8s resource).\nIngress controllers are not automatically deployed in k8s.\n',
+    ([p]) => p === 'Ingress Controller',
+  ],
+  [
+    'a blank in a sentence written as a question (… 걸까요?)',
+    'Pod의 IP는 바뀐다. 그런데 Service와 Pod의 관계는 어떻게 유지될 수 있는 걸까요? 바로 여기서 kube-proxy가 등장한다.\n',
+    ([p, a]) => a === 'Service와 Pod' && p.includes('관계는'),
+  ],
+  [
+    "a blank in a sentence written as a question (What's in …?)",
+    "## Pod DNS\n\nWhat's in /etc/resolv.conf in the CoreDNS pod? Let's look.\n",
+    ([p, a]) => p.startsWith("What's in [...]") && a === '/etc/resolv.conf',
+  ],
+  [
+    'an arrow line under a mapping (db-service <-> app.database.io)',
+    '  - db-service serviceName <-> app.database.io\n=> DNS 표준 기능인 캐노니컬 네임 (Canonical Name, CNAME)을 사용하여 익스터널네임 서비스를 구현했다.\n',
+    ([p]) => p.startsWith('db-service'),
+  ],
+  [
+    'a remark on the syllabus read as a definition (ExternalName: CKA out of scope)',
+    '- ClusterIP: default, reachable inside the cluster\n- ExternalName: CKA out of scope\n',
+    ([p, a]) => p === 'ExternalName' && a === 'CKA out of scope',
+  ],
+  [
+    'an arrow line under a statement (… 확인할수 있음. ⇒ …)',
+    '* 환경변수에서 서비스 IP/Port를 확인할수 있음.\n  ⇒ 쿠버네티스에서 DNS 서버를 포함하고 DNS를 통해서 서비스 IP를 찾는게 더 일반적임.\n',
+    ([p]) => p.startsWith('환경변수에서'),
+  ],
+];
+
+describe('habits that ask nothing a learner recalls (ko, en)', () => {
+  for (const [habit, note, card] of REFUSED) it(`refuses ${habit}`, () => refused(note, card));
 });
 
-describe('a sentence that leans on the one before it', () => {
-  it('refuses a blank in a sentence that says "such" or "because" of what came before (ko)', () => {
-    refused(
-      '- 변환된 pod 의 ip 대역이 노드의 cbr0 브릿지 대역과 같더라도, 게이트웨이로 가는 행위를 막을 수 없다\n- iptables 에 로직을 넣을 수는 없기 때문이다\n',
-      ([p, a]) => a === 'iptables' && p.endsWith('없기 때문이다'),
-    );
-    refused(
-      'hostname과 subdomain을 지정한 포드가 있다.\n\n이런 경우 이 포드에 접근할 수 있는 도메인은 appname.default-subdomain.default.svc.cluster.local으로 생성된다.\n',
-      ([p]) => p.startsWith('이런 경우'),
-    );
-  });
-
-  it('refuses the writer speaking of their own setup (ko)', () => {
-    refused(
-      '아무리 기다려도 ADDRESS 부분에 값이 채워지지 않는다. 원인은 내게 gateway provider 가 없다는 것이다.\n',
-      ([p, a]) => a === 'gateway' && p.startsWith('원인은 내게'),
-    );
-  });
-});
-
-describe('one example standing for its kind', () => {
-  it('refuses a blank on the example in "(… 등)" or on a line that says it tells an example (ko)', () => {
-    refused(
-      '* 서비스 네트워크 CIDR\n  * 서비스(ClusterIP 등)에 할당되는 IP 주소 범위를 정의\n',
-      ([p, a]) => a === 'ClusterIP' && p.includes('([...] 등)'),
-    );
-    refused(
-      '* ex. endpoint2라는 이름의 clusterIP service 생성하고 라벨링 없이 Pod와 Endpoint 생성했을때, 대시보드에서 endpoint2 서비스의 상세정보 이미지\n',
-      ([p, a]) => a === 'clusterIP' && p.startsWith('ex.'),
-    );
-  });
-});
-
-describe('a definition that says every word of its term again', () => {
-  it('refuses it, and still reads a word inside a path or a longer name as no word of the term (en, ko)', () => {
-    refused(
-      '## Ingress Controller\nIngress controller is the type of controller that is responsible for the ingress (k8s resource).\nIngress controllers are not automatically deployed in k8s.\n',
-      ([p]) => p === 'Ingress Controller',
-    );
+describe('what those refusals leave alone', () => {
+  it('reads a word inside a path as no word of the term (ko)', () => {
     const card = scoreNote(
       'note.md',
       'ready 플러그인: 플러그인 준비가 끝나면 :8181/ready가 200을 돌려준다\n',
     ).find((c) => c.prompt === 'ready 플러그인')!;
     expect(card.features.map((f) => f.name)).not.toContain('definition-repeats-term');
   });
-});
 
-describe('a blank in a sentence asked as a question', () => {
-  it('refuses it: the sentence states nothing for the blank to ask (ko, en)', () => {
-    refused(
-      'Pod의 IP는 바뀐다. 그런데 Service와 Pod의 관계는 어떻게 유지될 수 있는 걸까요? 바로 여기서 kube-proxy가 등장한다.\n',
-      ([p, a]) => a === 'Service와 Pod' && p.includes('관계는'),
-    );
-    refused(
-      "## Pod DNS\n\nWhat's in /etc/resolv.conf in the CoreDNS pod? Let's look.\n",
-      ([p, a]) => p.startsWith("What's in [...]") && a === '/etc/resolv.conf',
-    );
-  });
-});
-
-describe('lines that do not say what their term is', () => {
-  it('asks no term heading from a first line whose topic is another term (ko)', () => {
+  it('asks a term heading from a first line about the term, and none from one whose topic is another term (ko)', () => {
     // The rule itself reads the line: no candidate is proposed, so none can be made.
     const other =
       '## ClusterIP\n서비스는 필요한 파드를 선택하기 위해 셀렉터(Selector) 옵션을 이용하고, 셀렉터는 내부적으로 레이블(label)을 기준으로 리소스를 선택합니다.\n';
@@ -667,22 +675,7 @@ describe('lines that do not say what their term is', () => {
     ).toContainEqual(['ClusterIP', '클러스터 안에서만 닿는 가상 IP를 서비스에 준다.']);
   });
 
-  it('asks no mapping for what an arrow line says after it, and no term for a remark on the syllabus (ko, en)', () => {
-    refused(
-      '  - db-service serviceName <-> app.database.io\n=> DNS 표준 기능인 캐노니컬 네임 (Canonical Name, CNAME)을 사용하여 익스터널네임 서비스를 구현했다.\n',
-      ([p]) => p.startsWith('db-service'),
-    );
-    refused(
-      '- ClusterIP: default, reachable inside the cluster\n- ExternalName: CKA out of scope\n',
-      ([p, a]) => p === 'ExternalName' && a === 'CKA out of scope',
-    );
-  });
-
-  it('asks no statement for the conclusion an arrow draws from it, and still asks a task its command (ko)', () => {
-    refused(
-      '* 환경변수에서 서비스 IP/Port를 확인할수 있음.\n  ⇒ 쿠버네티스에서 DNS 서버를 포함하고 DNS를 통해서 서비스 IP를 찾는게 더 일반적임.\n',
-      ([p]) => p.startsWith('환경변수에서'),
-    );
+  it('still asks a task over an arrow line its command (ko)', () => {
     expect(
       made('기본 게이트웨이를 192.168.1.1로 지정하기\n=> `ip route add default via 192.168.1.1`\n'),
     ).toContainEqual(['기본 게이트웨이를 192.168.1.1로 지정하기', '`ip route add default via 192.168.1.1`']);
