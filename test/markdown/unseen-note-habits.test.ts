@@ -650,6 +650,16 @@ const REFUSED: [habit: string, note: string, card: (p: Pair) => boolean][] = [
     '* 환경변수에서 서비스 IP/Port를 확인할수 있음.\n  ⇒ 쿠버네티스에서 DNS 서버를 포함하고 DNS를 통해서 서비스 IP를 찾는게 더 일반적임.\n',
     ([p]) => p.startsWith('환경변수에서'),
   ],
+  [
+    'a comment that points at lines below it (… 해결법이 아래 사항)',
+    '```bash\n# Error Log를 통해, 알게된 해결법이 아래 사항\nkubectl get configmap -n kube-system kubeadm-config -o yaml\n```\n',
+    ([p]) => p.includes('아래 사항'),
+  ],
+  [
+    'a definition that is all aside (VXLAN Mode: (vxlan interface))',
+    '- IPIP Mode: (tunl interface)\n- VXLAN Mode: (vxlan interface)\n- Direct Mode: 원본 패킷 그대로 보낸다.\n',
+    ([p, a]) => p === 'VXLAN Mode' && a === '(vxlan interface)',
+  ],
 ];
 
 describe('habits that ask nothing a learner recalls (ko, en)', () => {

@@ -722,9 +722,13 @@ export const FEATURES: Feature[] = [
   },
   {
     // "(직접 사용하면 [...]를 거치지 않기 때문에)", "**([...])**": an aside cut from its sentence, saying of what.
+    // "VXLAN Mode: (vxlan interface)": a definition that is all aside says what the writer noted in passing.
     name: 'aside-on-its-own',
     weight: -0.6,
-    holds: (v) => v.isCloze && /^[*_]*[(（][^()（）]*[)）][*_.]*$/.test(v.prompt.trim()),
+    holds: (v) =>
+      v.isCloze
+        ? /^[*_]*[(（][^()（）]*[)）][*_.]*$/.test(v.prompt.trim())
+        : definesATerm(v) && /^[(（][^()（）]*[)）]\.?$/.test(definitionSide(v).trim()),
   },
   { name: 'answer-is-a-question', weight: -0.5, holds: (v) => /[?？]$/.test(v.hidden) },
   {
