@@ -41,7 +41,7 @@ export function SettingsScreen({
   theme: ThemeChoice;
   onTheme: (t: ThemeChoice) => void;
 }) {
-  const { t, setLang } = useI18n();
+  const { t, lang, setLang } = useI18n();
   const [settings, setSettings] = useState<Settings | null>(null);
   const [error, setError] = useState<unknown>(null);
 
@@ -50,15 +50,20 @@ export function SettingsScreen({
   }, []);
 
   const save = async (key: SettingKey, text: string): Promise<boolean> => {
+    // A new language shows at once, before the core has stored it: a learner who picks English and goes straight to
+    // Review must not meet a card asked for in Korean. If the core refuses, the language goes back.
+    const before = lang;
+    if (key === 'language') {
+      if (text === 'ko' || text === 'en') setLang(text);
+      if (text === 'system') setLang(navigator.language.toLowerCase().startsWith('ko') ? 'ko' : 'en');
+    }
     try {
       setSettings(await call('settings/set', { key, value: text }));
       setError(null);
       if (key === 'theme') onTheme(text as ThemeChoice);
-      if (key === 'language' && (text === 'ko' || text === 'en')) setLang(text);
-      if (key === 'language' && text === 'system')
-        setLang(navigator.language.toLowerCase().startsWith('ko') ? 'ko' : 'en');
       return true;
     } catch (e) {
+      if (key === 'language') setLang(before);
       setError(e);
       return false;
     }
