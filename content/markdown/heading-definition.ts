@@ -153,8 +153,9 @@ function aboutAnotherTerm(line: string, term: string): boolean {
     /^([^\s]+?)(?:은|는)\s/.exec(line)?.[1] ?? /^(?:the\s+|an?\s+)?(\S+)\s+(?:is|are)\s/i.exec(line)?.[1];
   if (topic === undefined) return false;
   const word = stripParticle(topic.replace(/[`*]/g, ''));
-  if (!isTermToken(word) && resourceOfKoreanName(word) === undefined) return false;
+  const resource = resourceOfKoreanName(word);
+  if (resource === undefined && !isTermToken(word)) return false;
   const t = term.replace(/`/g, '').toLowerCase();
-  const w = (resourceOfKoreanName(word) ?? word).toLowerCase();
+  const w = (resource ?? word).toLowerCase();
   return !t.includes(w) && !w.includes(t);
 }

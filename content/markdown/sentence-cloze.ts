@@ -404,7 +404,6 @@ export function balanced(s: string, square = false): boolean {
   return depth === 0;
 }
 
-/** Cloze cards for one prose sentence (masked), at most four. */
 /**
  * "eksctl utils associate-iam-oidc-provider --region=ap-northeast-2 --cluster=test …": commands pasted as prose,
  * outside a code block. Two flags given values are no sentence a writer says.
@@ -415,6 +414,7 @@ function isCommandText(s: string): boolean {
   return false;
 }
 
+/** Cloze cards for one prose sentence (masked), at most four. */
 export function sentenceCards(masked: string, spans: string[], skipAutoClozed = true): LineCard[] {
   const s = masked.trim();
   const n = words(s).length;
