@@ -319,6 +319,19 @@ describe('never a card, from a piece of a sentence', () => {
     const en = '## Which controller\n\n- Bare metal: MetalLB\n- EKS: AWS Load Balancer Controller\n';
     expectRefused(en, ([p, a]) => p === 'Which controller' && a.includes('MetalLB'));
   });
+
+  it('from a list of pairs written "head : value", and reads a list of long unbroken items at once (en)', () => {
+    const spaced = '## Which controller\n\n- Bare metal : MetalLB\n- EKS : AWS Load Balancer Controller\n';
+    expectRefused(spaced, ([p, a]) => p === 'Which controller' && a.includes('MetalLB'));
+    // An item of one long word (a digest, a path) is no pair. Splitting it into up to five "words" every possible
+    // way took seconds for 200 characters, and the import of such a note froze; it is read once now.
+    const digest = (c: string) => `sha256${c.repeat(200)}`;
+    const long = `## Image digests\n\n- ${digest('a')}\n- ${digest('b')}\n- ${digest('c')}\n`;
+    expect(proposed(long).some(([p]) => p === 'Image digests')).toBe(true);
+    const started = performance.now();
+    parseNote('note.md', long);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
 });
 
 describe('never a card, from terse or telling lines', () => {

@@ -99,9 +99,15 @@ const isList = (v: CardView) =>
     'list',
     () => v.answerLines.length >= 2 && v.answerLines.every((l) => /^\s*(?:[-*+]|\d+[.)])\s/.test(l)),
   );
-/** "- **로컬** → NGINX", "- RBAC: `k explain …`": an item that pairs a short head with what goes with it. */
+/**
+ * "- **로컬** → NGINX", "- RBAC: `k explain …`": an item that pairs a short head (up to five words) with what goes
+ * with it. The words are read one way only, each after one space: a pattern that could also split a long word
+ * into "words" tried every split, and a list of 200-character digests held an import for seconds.
+ */
 const isPairItem = (line: string) =>
-  /^\s*(?:[-*+]|\d+[.)])\s+(?:[^\s:→]+\s?){1,5}?(?:\s(?:→|->|=>)\s|:\s)\S/.test(line.replace(/[*`]/g, ''));
+  /^\s*(?:[-*+]|\d+[.)])\s+[^\s:→]+(?:\s[^\s:→]+){0,4}?(?:\s(?:→|->|=>)\s|\s?:\s)\S/.test(
+    line.replace(/[*`]/g, ''),
+  );
 /**
  * Every value the line names (an address, a port, a generated chain name) is one the command uses: the line says
  * what to run. "… 목적지를 172.20.247.136로 변경하며 …" over `iptables -L KUBE-SERVICES` describes its output.
