@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { candidateCards, parseNote, scoreNote } from '../../content/markdown/parse-note.ts';
+import { isListMember } from '../../content/markdown/select/text-signs.ts';
 
 // Habits of Markdown writers found on twelve public notes the rules were never tuned on (blind judges junked these
 // cards there). Each case shows the candidate is proposed, so the test can fail, and that it is not made a card.
@@ -660,6 +661,21 @@ const REFUSED: [habit: string, note: string, card: (p: Pair) => boolean][] = [
     '- IPIP Mode: (tunl interface)\n- VXLAN Mode: (vxlan interface)\n- Direct Mode: 원본 패킷 그대로 보낸다.\n',
     ([p, a]) => p === 'VXLAN Mode' && a === '(vxlan interface)',
   ],
+  [
+    'a sentence that says what a picture shows (그림과 같이 …)',
+    '## 라우팅\n\n그림과 같이 리눅스 호스트에서 별도의 forward 허용을 해줘야 한다\n',
+    ([p, a]) => a === 'forward' && p.startsWith('그림과 같이'),
+  ],
+  [
+    "the writer's plan for the page (… 추적해보려고 한다)",
+    '## 패킷 추적\n\nflannel CNI를 기준으로 NodePort 요청의 패킷을 추적해보려고 한다\n',
+    ([p, a]) => a === 'CNI' && p.includes('추적해보려고'),
+  ],
+  [
+    'one of a list that ends on a glued 등 ([...], L2 Routing등)',
+    '## 노드 간 통신\n\n노드 간 트래픽은 VXLAN, L2 Routing등 기술을 이용하여 전달된다\n',
+    ([p, a]) => a === 'VXLAN' && p.startsWith('노드 간 트래픽은 [...]'),
+  ],
 ];
 
 describe('habits that ask nothing a learner recalls (ko, en)', () => {
@@ -667,6 +683,13 @@ describe('habits that ask nothing a learner recalls (ko, en)', () => {
 });
 
 describe('what those refusals leave alone', () => {
+  it('reads a component that "tries to" as no plan of the writer, and 등록 as no "etc." (ko)', () => {
+    const tries = '## 노드 에이전트\n\nkubelet은 죽은 컨테이너를 다시 시작하려고 한다\n';
+    expect(made(tries)).toContainEqual(['[...]은 죽은 컨테이너를 다시 시작하려고 한다', 'kubelet']);
+    expect(isListMember('노드 간 트래픽은 [...], L2 Routing등 기술을 쓴다')).toBe(true);
+    expect(isListMember('컨트롤러는 [...], 서비스 등록을 맡는다')).toBe(false);
+  });
+
   it('reads a word inside a path as no word of the term (ko)', () => {
     const card = scoreNote(
       'note.md',

@@ -75,11 +75,13 @@ const TITLE_ASKS =
 const KO_PHRASE_TERM =
   /[\uac00-\ud7a3](?:가|를|을|로|으로|에서|에게|의|와|과|는|은|에|로의|에서의|으로의)(?:\s|$)|(?:다|함|됨|냄|처리|확인|요청|생성|제공|사용|설정)$/;
 
+// "그림과 같이 …", "as shown in the diagram": the sentence says what the picture shows, not the fact itself.
 const FIGURE =
-  /\[(?:figure|fig\.?|그림|shell|table|표)\s*\d+\]|\b(?:figure|fig\.)\s*\d+|그림\s*\d+|(?:위|아래|다음)의?\s*그림/i;
+  /\[(?:figure|fig\.?|그림|shell|table|표)\s*\d+\]|\b(?:figure|fig\.)\s*\d+|그림\s*\d+|(?:위|아래|다음)의?\s*그림|그림(?:과|에서와?)\s*(?:같이|보듯이?|처럼)|그림처럼|\bas (?:shown|seen) in the (?:figure|diagram|picture|image)\b/i;
 // Most cards name no figure: a plain search for the words first keeps the full pattern off them.
 const pointsAtAFigure = (text: string) =>
-  (text.includes('그림') || /fig|\[(?:shell|table|표)/i.test(text)) && FIGURE.test(text);
+  (text.includes('그림') || /fig|diagram|picture|image|\[(?:shell|table|표)/i.test(text)) &&
+  FIGURE.test(text);
 
 /** Rules whose card is a term and its definition, either way round. */
 const DEFINITION_RULES = new Set(['term-definition', 'heading-definition', 'definition-reverse']);
