@@ -173,11 +173,12 @@ describe('never a card', () => {
     const en =
       '# Why Services\n\nPods come and go all the time. Their IP addresses change whenever they are replaced. A Service gives them one stable name and address.\n';
     expectRefused(en, ([p, a]) => p === 'Pods come and go all the time.' && a.startsWith('Their IP'), false);
-    // The Korean rules propose no lead-sentence card; what is made holds one fact, never two sentences.
+    // The Korean rules propose no lead-sentence card; what is made or offered holds one fact, never two sentences.
     const ko =
       '# 서비스가 필요한 이유\n\n파드는 언제든 사라지고 다시 만들어진다. 그때마다 파드의 IP 주소가 바뀐다. 서비스는 파드 묶음에 변하지 않는 이름과 주소를 준다.\n';
-    expect(made(ko).length).toBeGreaterThan(0);
-    expect(made(ko).some(([, a]) => /[다요]\.\s+\S/.test(a))).toBe(false);
+    const offered = [...made(ko), ...pairs(parseNote('note.md', ko).suggestions)];
+    expect(offered.length).toBeGreaterThan(0);
+    expect(offered.some(([, a]) => /[다요]\.\s+\S/.test(a))).toBe(false);
   });
 
   it('from a heading asking for a whole section of long items (en, ko)', () => {

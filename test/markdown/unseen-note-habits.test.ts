@@ -676,6 +676,16 @@ const REFUSED: [habit: string, note: string, card: (p: Pair) => boolean][] = [
     '## 노드 간 통신\n\n노드 간 트래픽은 VXLAN, L2 Routing등 기술을 이용하여 전달된다\n',
     ([p, a]) => a === 'VXLAN' && p.startsWith('노드 간 트래픽은 [...]'),
   ],
+  [
+    'a blank in a sentence that names nothing else (ko)',
+    '## 프록시 모드\n\nkube-proxy를 거치므로 성능적으로 좋지 않다.\n',
+    ([p, a]) => a === 'kube-proxy' && p === '[...]를 거치므로 성능적으로 좋지 않다',
+  ],
+  [
+    'a blank in a sentence that names nothing else (en)',
+    '## Notes\n\nkube-proxy is slow because every connection goes through one process.\n',
+    ([p, a]) => a === 'kube-proxy' && p.startsWith('[...] is slow'),
+  ],
 ];
 
 describe('habits that ask nothing a learner recalls (ko, en)', () => {
@@ -683,6 +693,14 @@ describe('habits that ask nothing a learner recalls (ko, en)', () => {
 });
 
 describe('what those refusals leave alone', () => {
+  it('keeps a blank whose sentence names another term to pin it down (ko)', () => {
+    const note = '## 프록시 모드\n\nuserspace 모드에서는 kube-proxy가 모든 패킷을 직접 전달한다.\n';
+    expect(made(note)).toContainEqual([
+      '[...] 모드에서는 kube-proxy가 모든 패킷을 직접 전달한다',
+      'userspace',
+    ]);
+  });
+
   it('reads a component that "tries to" as no plan of the writer, and 등록 as no "etc." (ko)', () => {
     const tries = '## 노드 에이전트\n\nkubelet은 죽은 컨테이너를 다시 시작하려고 한다\n';
     expect(made(tries)).toContainEqual(['[...]은 죽은 컨테이너를 다시 시작하려고 한다', 'kubelet']);

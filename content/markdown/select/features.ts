@@ -821,6 +821,19 @@ export const FEATURES: Feature[] = [
       (v.ko ? promptWeight(v.shown) < 14 : v.shown.split(' ').length < 5),
   },
   {
+    // "[...]를 사용하므로 성능적으로 좋지 않다", "[...] creates multiple PODS, client shouldn't care which of them to
+    // choose": the sentence names no other Kubernetes word and no value, so nothing in it pins the blank down; several
+    // terms would do. Off the corpus, judges kept 48 % of such cards and junked 32 % (47 cards, sets A–O), against
+    // 61–75 % kept where the sentence names one term or more.
+    name: 'names-nothing-else',
+    weight: -0.25,
+    holds: (v) =>
+      v.isCloze &&
+      v.card.rule === 'sentence-cloze' &&
+      memo(v, 'shownTerms', () => termHits(v.shown)) === 0 &&
+      !tokens(v.shown).some(isMeaningfulValue),
+  },
+  {
     // "# Service IP 확인 후 테스트 → curl <Service-IP>:9000/hostname", "## nslookup & dig → nslookup echo-server…": a
     // test request to the example's own address. The address is the example's; the command is any probe. Judges
     // kept none of 22 such cards, on the corpus and on other notes.
