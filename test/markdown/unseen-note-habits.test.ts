@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { candidateCards, parseNote, scoreNote } from '../../content/markdown/parse-note.ts';
 import { isListMember } from '../../content/markdown/select/text-signs.ts';
+import { isMeaningfulValue } from '../../content/markdown/select/vocab.ts';
 
 // Habits of Markdown writers found on twelve public notes the rules were never tuned on (blind judges junked these
 // cards there). Each case shows the candidate is proposed, so the test can fail, and that it is not made a card.
@@ -686,6 +687,11 @@ const REFUSED: [habit: string, note: string, card: (p: Pair) => boolean][] = [
     '## Notes\n\nkube-proxy is slow because every connection goes through one process.\n',
     ([p, a]) => a === 'kube-proxy' && p.startsWith('[...] is slow'),
   ],
+  [
+    'the file an exam task saves its answer to (/opt/pod.dns)',
+    '## 풀이\n\nPod 의 DNS records 를 조회하고 /opt/pod.dns 에 저장한다.\n',
+    ([p, a]) => a === '/opt/pod.dns' && p.includes('[...] 에 저장한다'),
+  ],
 ];
 
 describe('habits that ask nothing a learner recalls (ko, en)', () => {
@@ -693,6 +699,12 @@ describe('habits that ask nothing a learner recalls (ko, en)', () => {
 });
 
 describe('what those refusals leave alone', () => {
+  it("keeps a path the system defines under /opt, and reads only a file right under it as a task's", () => {
+    expect(isMeaningfulValue('/opt/cni/bin')).toBe(true);
+    expect(isMeaningfulValue('/opt/cni/bin/bridge')).toBe(true);
+    expect(isMeaningfulValue('/opt/pod.dns')).toBe(false);
+  });
+
   it('keeps a blank whose sentence names another term to pin it down (ko)', () => {
     const note = '## 프록시 모드\n\nuserspace 모드에서는 kube-proxy가 모든 패킷을 직접 전달한다.\n';
     expect(made(note)).toContainEqual([

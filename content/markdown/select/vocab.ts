@@ -154,6 +154,12 @@ const SYSTEM_PATH =
   /^\/(?:etc|var|opt|proc|sys|run|usr|lib|dev)\/(?:[\w.@-]+\/)*(?![a-z0-9]+(?:-[a-z0-9]+)+\/?$)[\w.@-]+\/?$/;
 
 /**
+ * A file right under `/opt` (`/opt/pod.dns`, `/opt/outputs/…` aside): where an exam or lab task says to save its
+ * answer ("… 그 내용을 각각 /opt/service.dns 및 /opt/pod.dns에 저장한다"). It is the task's, not the system's.
+ */
+const EXAM_ANSWER_FILE = /^\/opt\/[\w@-]+\.[\w.-]+$/;
+
+/**
  * A well-known value: a component's port, the NodePort range, a well-known path or a path under the system's own
  * directories, a DNS name form, a flag.
  */
@@ -162,7 +168,7 @@ export function isMeaningfulValue(text: string): boolean {
   const l = t.toLowerCase();
   if (PORTS.has(t.replace(/\s+/g, '').replace(/[–~]/g, '-'))) return PORTS.has(t) || /\d-\d/.test(t);
   if (PATHS.some((p) => l === p || l.startsWith(`${p}/`) || (l.length > 4 && p.startsWith(l)))) return true;
-  if (SYSTEM_PATH.test(t)) return true;
+  if (SYSTEM_PATH.test(t) && !EXAM_ANSWER_FILE.test(t)) return true;
   if (DNS_FORMS.some((d) => l.includes(d))) return true;
   return /^--?[a-z][a-z0-9-]*(?:[= ][^\s]+)?$/i.test(t);
 }
