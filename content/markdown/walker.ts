@@ -700,29 +700,65 @@ function lineHasCard(text: string): boolean {
   return lineCards(extractTags(masked.text).text, masked.spans).some((c) => c.rule !== 'auto-cloze');
 }
 
-// A line cut by a hard wrap: it stops on a word that needs more ("… should be developed to") and the next line
-// goes on in lower case ("solve networking challenges …").
-const WRAPPED_END = /\s(?:the|a|an|of|to|in|on|for|and|or|with|by|from|that|is|are|be)$/i;
-const GOES_ON = /^[a-z]/;
+// A line cut by a hard wrap: it stops on a word or a comma that needs more ("… should be developed to", "… the name
+// of the" over "Service, the second …"). A line that merely lacks a full stop is not enough: many writers put one
+// statement on each line without one ("plugins get installed to `/opt/cni/bin` …" over "config on how to use …").
+// Korean lines are left as written: many Korean notes put one fact on each line.
+const WRAPPED_END =
+  /\s(?:the|a|an|of|to|in|on|at|for|and|or|but|with|by|from|into|via|like|as|than|that|which|where|when|if|is|are|be|was|were|can|will|its|their|your)$/i;
+const ENDS_SENTENCE = /[.!?:：;]$/;
+const HANGUL = /[\uac00-\ud7a3]/;
+function wrapsOnto(line: string, next: string): boolean {
+  const l = line.trimEnd();
+  const n = next.trimStart();
+  if (!n || HANGUL.test(l) || HANGUL.test(n) || ENDS_SENTENCE.test(l)) return false;
+  return (WRAPPED_END.test(l) || l.endsWith(',')) && /^[\w`("']/.test(n);
+}
 
 /**
- * Hard-wrapped prose, as many editors save it, is one line per sentence again: a definition cut at the wrap
- * would ask half a sentence. Lines keep the number of the line they start on.
+ * Hard-wrapped prose, as many editors save it, is one line per sentence again: the wrapped run is joined and cut
+ * at its sentences, so a line rule asks a sentence, not the piece of one between two wraps ("[...]. The first part
+ * is the name of the"). Each sentence keeps the number of the line it starts on.
  */
 function joinWrappedLines(lines: Line[]): Line[] {
   let out: Line[] | null = null;
   for (let k = 0; k < lines.length; k++) {
-    const l = lines[k]!;
-    const next = lines[k + 1];
-    if (next && WRAPPED_END.test(l.text.trimEnd()) && GOES_ON.test(next.text.trimStart())) {
-      out ??= lines.slice(0, k);
-      out.push({ text: `${l.text.trimEnd()} ${next.text.trim()}`, line: l.line });
-      k++;
+    let end = k;
+    while (end + 1 < lines.length && wrapsOnto(lines[end]!.text, lines[end + 1]!.text)) end++;
+    if (end === k) {
+      out?.push(lines[k]!);
       continue;
     }
-    out?.push(l);
+    out ??= lines.slice(0, k);
+    out.push(...sentencesOf(lines.slice(k, end + 1)));
+    k = end;
   }
   return out ?? lines;
+}
+
+/** The sentences of a run of wrapped lines, each on the line it starts on. */
+function sentencesOf(run: Line[]): Line[] {
+  const starts: number[] = [];
+  let text = '';
+  for (const l of run) {
+    if (text) text += ' ';
+    starts.push(text.length);
+    text += l.text.trim();
+  }
+  const masked = maskInline(text);
+  const out: Line[] = [];
+  let offset = 0;
+  for (const s of splitSentences(masked.text)) {
+    const at = masked.text.indexOf(s, offset);
+    offset = at + s.length;
+    // The masked text keeps the length of each code span's placeholder, not of the span: find the line by the
+    // unmasked length of what comes before.
+    const before = unmask(masked.text.slice(0, Math.max(0, at)), masked.spans).length;
+    let k = 0;
+    while (k + 1 < starts.length && starts[k + 1]! <= before) k++;
+    out.push({ text: unmask(s, masked.spans), line: run[k]!.line });
+  }
+  return out;
 }
 
 // A short line that ends in a colon, maybe with an aside after it: it introduces the answer below, it is not one.

@@ -124,11 +124,16 @@ describe('pieces of a sentence', () => {
   });
 
   it('refuses a value hidden in a line that says nothing of what it is (en), and keeps one beside its flag or file (ko)', () => {
-    // A line broken inside a quote: the value and "will fail." are left alone on the last line.
-    refused(
-      '> It must be listed first, otherwise requests to\n> `SERVICE_NAME.NAMESPACE.svc.cluster.local` will fail.\n',
-      ([p]) => p === '[...] will fail.',
+    // A line broken inside a quote: the value and "will fail." were left alone on the last line. The wrapped
+    // sentence is read whole now, so that piece is not even proposed.
+    const quoted = pairs(
+      candidateCards(
+        'note.md',
+        '> It must be listed first, otherwise requests to\n> `SERVICE_NAME.NAMESPACE.svc.cluster.local` will fail.\n',
+      ),
     );
+    expect(quoted.some(([p]) => p === '[...] will fail.')).toBe(false);
+    expect(quoted.some(([p]) => p.endsWith('otherwise requests to [...] will fail.'))).toBe(true);
     expect(
       made('### 도메인 찾는 순서\n\n`/etc/host.conf` 파일을 조회해 우선순위를 확인한다\n'),
     ).toContainEqual(['[...] 파일을 조회해 우선순위를 확인한다', '/etc/host.conf']);
@@ -693,6 +698,32 @@ const REFUSED: [habit: string, note: string, card: (p: Pair) => boolean][] = [
     ([p, a]) => a === '/opt/pod.dns' && p.includes('[...] 에 저장한다'),
   ],
 ];
+
+describe('hard-wrapped prose is read by its sentences', () => {
+  it('asks a value within its sentence, not within the piece between two wraps (en)', () => {
+    const note = [
+      '## Discovering Services',
+      '',
+      'The first option creates a DNS record for each Service, like',
+      '`web.default.svc.cluster.local`. The first part is the name of the',
+      'Service, the second the namespace, and the rest is static for services.',
+      '',
+    ].join('\n');
+    const asked = pairs(candidateCards('note.md', note));
+    expect(asked.some(([p]) => /name of the$/.test(p))).toBe(false);
+    expect(asked).toContainEqual([
+      'The first option creates a DNS record for each Service, like [...].',
+      'web.default.svc.cluster.local',
+    ]);
+    // One statement on each line, without full stops, is no wrap: each line is asked as written.
+    const terse =
+      'plugins get installed to `/opt/cni/bin` and are used by the container runtime\nconfig is found at `/etc/cni/net.d`\n';
+    expect(pairs(candidateCards('note.md', terse))).toContainEqual([
+      'config is found at [...]',
+      '/etc/cni/net.d',
+    ]);
+  });
+});
 
 describe('habits that ask nothing a learner recalls (ko, en)', () => {
   for (const [habit, note, card] of REFUSED) it(`refuses ${habit}`, () => refused(note, card));
