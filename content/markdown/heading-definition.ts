@@ -1,5 +1,5 @@
 import type { Block } from './block-tree.ts';
-import { leansOnPrevious, opensWithPronoun } from './select/text-signs.ts';
+import { leansOnPrevious, opensWithPronoun, tellsAnExample } from './select/text-signs.ts';
 import { isTermToken, resourceOfKoreanName, stripParticle } from './select/vocab.ts';
 import { splitSentences } from './sentence-cloze.ts';
 import { isSectionLabel, termDefinition } from './term-definition.ts';
@@ -136,7 +136,7 @@ function isDefinition(line: string, term: string): boolean {
   if (leansOnPrevious(line) || pointsBack(line) || NARRATION_OPEN.test(line)) return false;
   // "Create the coredns-custom configmap …": a step to take, not what the term is.
   if (TASK_VERB.test(line.split(/\s+/)[0]!)) return false;
-  if (/^(?:ex\b|e\.g\.|예\)|예시|예를 들어|for example)/i.test(line)) return false;
+  if (tellsAnExample(line)) return false;
   if (/^[`$>#|!<[]/.test(line) || /^https?:\/\//.test(line)) return false;
   // "📍 pod의 문제점": an emoji opens a sub-title of the section, not a statement.
   if (line.codePointAt(0)! > 0x2000 && !/^[\u3131-\ud7a3\u4e00-\u9fff]/.test(line)) return false;

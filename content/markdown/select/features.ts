@@ -25,6 +25,7 @@ import {
   opensMidSentence,
   opensWithPronoun,
   promptWeight,
+  tellsAnExample,
 } from './text-signs.ts';
 import {
   isCommandLine,
@@ -414,7 +415,6 @@ function isStatement(text: string): boolean {
   return /[\uac00-\ud7a3]/.test(text) ? STATEMENT_KO.test(text.trim()) : STATEMENT_EN.test(text.trim());
 }
 
-const TELLS_AN_EXAMPLE = /^[*_\s]*(?:ex[.):]|e\.g\.|eg\.|for example,|예\)|예:|예시\)|예시:|예를 들어)/i;
 const EXAMPLES_BEFORE_GAP =
   /\b(?:include|includes|including|such as|e\.g\.?|for example|for instance|like)\s*[:(]?\s*$|(?:예를 들어|예:|예\))\s*$/i;
 
@@ -1060,8 +1060,7 @@ export const FEATURES: Feature[] = [
     weight: -0.5,
     holds: (v) =>
       v.prompt.includes('[...]') &&
-      (EXAMPLES_BEFORE_GAP.test(v.prompt.slice(0, v.prompt.indexOf('[...]'))) ||
-        TELLS_AN_EXAMPLE.test(v.prompt)),
+      (EXAMPLES_BEFORE_GAP.test(v.prompt.slice(0, v.prompt.indexOf('[...]'))) || tellsAnExample(v.prompt)),
   },
   {
     // "# Start a busybox pod and keep it in the foreground" over its command: the writer's own words for what the
