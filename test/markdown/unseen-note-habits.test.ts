@@ -693,6 +693,16 @@ const REFUSED: [habit: string, note: string, card: (p: Pair) => boolean][] = [
     ([p, a]) => a === 'kube-proxy' && p.startsWith('[...] is slow'),
   ],
   [
+    'a blank that is "this" thing, said before (using this [...])',
+    '## Services\n\nEvery Service gets a stable virtual address.\n\nThe client connects to the service using this `clusterIP`.\n',
+    ([p, a]) => a === 'clusterIP' && p.includes('using this [...]'),
+  ],
+  [
+    'a blank that is "this" thing, said before (해당 [...])',
+    '## 서비스\n\n서비스는 고정된 가상 IP를 받는다.\n\n클라이언트는 해당 `ClusterIP`로 서비스에 접속한다.\n',
+    ([p, a]) => a === 'ClusterIP' && p.includes('해당 [...]'),
+  ],
+  [
     'the file an exam task saves its answer to (/opt/pod.dns)',
     '## 풀이\n\nPod 의 DNS records 를 조회하고 /opt/pod.dns 에 저장한다.\n',
     ([p, a]) => a === '/opt/pod.dns' && p.includes('[...] 에 저장한다'),

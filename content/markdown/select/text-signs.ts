@@ -53,10 +53,11 @@ const LEANS_EN =
 const LEANS_KO =
   /^(?:따라서|그래서|그러므로|그러나|하지만|그런데|그리고|또한|또|즉|결국|이는|이것은|이렇게|그렇게|그 덕에|이 경우|이때|이 때|위와 같이|이처럼|바로|여기서|이제|먼저|이를|이에|이로 인해|이 때문에|이와 같이|그러면|이러면|이럴 때|그|이)\s/;
 // "this policy", "the above", "위 예시", "해당 파드": the sentence points at something said before it.
-const POINTS_BACK_EN = /\b(?:this|these|those|the above|the previous|the same|such)\s+[a-z]/i;
+// "using this [...]": the blank itself is the thing said before.
+const POINTS_BACK_EN = /\b(?:this|these|those|the above|the previous|the same|such)\s+(?:[a-z]|\[\.\.\.\])/i;
 // "한가지 더 주목해야 하는 설정": one more of something the sentences before listed.
 const POINTS_BACK_KO =
-  /(?:^|\s)(?:위|위의|앞의|앞서|해당|이러한|그러한|이런|그런)\s[가-힣A-Za-z]|한\s?가지\s?더/;
+  /(?:^|\s)(?:위|위의|앞의|앞서|해당|이러한|그러한|이런|그런)\s(?:[가-힣A-Za-z]|\[\.\.\.\])|한\s?가지\s?더/;
 // "[...] 에 로직을 넣을 수는 없기 때문이다": a Korean sentence that ends on "because" gives the reason for the one
 // before it, which it does not say.
 const GIVES_A_REASON_KO = /때문(?:이다|입니다|이에요|이죠|임)?[.!]?$/;
