@@ -154,8 +154,9 @@ const SYSTEM_PATH =
   /^\/(?:etc|var|opt|proc|sys|run|usr|lib|dev)\/(?:[\w.@-]+\/)*(?![a-z0-9]+(?:-[a-z0-9]+)+\/?$)[\w.@-]+\/?$/;
 
 /**
- * A file right under `/opt` (`/opt/pod.dns`, `/opt/outputs/…` aside): where an exam or lab task says to save its
- * answer ("… 그 내용을 각각 /opt/service.dns 및 /opt/pod.dns에 저장한다"). It is the task's, not the system's.
+ * A file right under `/opt` (`/opt/pod.dns`), not in a folder of it (`/opt/cni/bin`): where an exam or lab task
+ * says to save its answer ("… 그 내용을 각각 /opt/service.dns 및 /opt/pod.dns에 저장한다"). It is the task's, not the
+ * system's.
  */
 const EXAM_ANSWER_FILE = /^\/opt\/[\w@-]+\.[\w.-]+$/;
 
