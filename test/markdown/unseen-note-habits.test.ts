@@ -703,6 +703,16 @@ const REFUSED: [habit: string, note: string, card: (p: Pair) => boolean][] = [
     ([p, a]) => a === 'ClusterIP' && p.includes('해당 [...]'),
   ],
   [
+    'a word that is no term, glossed in a few words (scope: 라우팅 범위)',
+    '## 라우팅 테이블\n\n- scope: 라우팅 범위\n- metric: 라우팅 메트릭 값\n',
+    ([p, a]) => p === 'scope' && a === '라우팅 범위',
+  ],
+  [
+    'a word that is no term, glossed in a few words (docker0: the bridge Docker makes)',
+    '## Interfaces on a node\n\n- eth0: the physical interface\n- docker0: the bridge Docker makes\n',
+    ([p, a]) => p === 'docker0' && a === 'the bridge Docker makes',
+  ],
+  [
     'the file an exam task saves its answer to (/opt/pod.dns)',
     '## 풀이\n\nPod 의 DNS records 를 조회하고 /opt/pod.dns 에 저장한다.\n',
     ([p, a]) => a === '/opt/pod.dns' && p.includes('[...] 에 저장한다'),
@@ -740,6 +750,12 @@ describe('habits that ask nothing a learner recalls (ko, en)', () => {
 });
 
 describe('what those refusals leave alone', () => {
+  it('keeps a short gloss that names two terms: a list of values (en)', () => {
+    expect(
+      made('## kube-proxy\n\n- proxy-mode: iptables, ipvs\n- cluster-cidr: the Pod range\n'),
+    ).toContainEqual(['proxy-mode', 'iptables, ipvs']);
+  });
+
   it("keeps a path the system defines under /opt, and reads only a file right under it as a task's", () => {
     expect(isMeaningfulValue('/opt/cni/bin')).toBe(true);
     expect(isMeaningfulValue('/opt/cni/bin/bridge')).toBe(true);

@@ -960,6 +960,27 @@ export const FEATURES: Feature[] = [
       !(/^an?\s/i.test(v.hidden) && !/^an?\s+\S+\s+(?:is|are|can|will|has|does|must)\b/i.test(v.hidden)),
   },
   {
+    // "scope → 라우팅 범위", "eth0 → 물리 인터페이스", "docker0 → the bridge Docker makes": a word that is no
+    // Kubernetes term, glossed in a few plain words. The gloss says the word again, or too little to recall. A real
+    // answer stays: one word or a name (`Sticky`, "AWS Load Balancer Controller"), a command or code, a well-known
+    // value, or a gloss that names two terms ("proxy-mode → iptables, ipvs"). Off the corpus judges kept 2 of 14 such
+    // cards and junked 10 (sets A–R); on the corpus, 2 cards, 1.5 kept.
+    name: 'glossed-in-a-few-words',
+    weight: -0.25,
+    holds: (v) =>
+      v.card.rule === 'term-definition' &&
+      v.answerWords >= 2 &&
+      v.answerWords <= 4 &&
+      !v.card.answer.includes('`') &&
+      !/\b[A-Z][\w-]*\s+[A-Z][\w-]*/.test(v.hidden) &&
+      memo(v, 'shownTerms', () => termHits(v.shown)) === 0 &&
+      !isCommandLine(v.shown) &&
+      !isMeaningfulValue(v.shown) &&
+      commandAnswer(v) === null &&
+      !tokens(v.hidden).some(isMeaningfulValue) &&
+      termHits(v.hidden) < 2,
+  },
+  {
     // "외부에서 서비스로의 통신: …", "`/foo` 로 들어오는 요청: …", "Pod간 통신 확인: …": a Korean bullet labelled with a
     // phrase (a word carrying its particle, or a closing verbal noun) heads a remark about a case or a step; it names
     // no term to define. On notes the rules were never tuned on, 20 such cards kept 1 in 5 (docs/quality/unseen).
