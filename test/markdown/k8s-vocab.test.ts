@@ -52,6 +52,9 @@ describe('the Kubernetes vocabulary the card selection reads', () => {
   it('knows terms in English and Korean, enum values from the schemas, and apiVersions no longer served', () => {
     expect(termHits('서비스와 파드')).toBe(2);
     expect(termHits('the kube-proxy programs iptables')).toBe(2);
+    // A kind spelled apart is still the kind: "replication controller", "network policy".
+    expect(termHits('deployment, replication controller')).toBe(2);
+    expect(termHits('a network policy selects pods')).toBe(1);
     expect(isEnumValue('PathPrefix')).toBe(true);
     expect(isEnumValue('ClusterIP')).toBe(true);
     expect(isOutdatedApiVersion('Ingress', 'extensions/v1beta1')).toBe(true);

@@ -19,7 +19,11 @@ const ENUMS = new Set([
   ...derived.enums.filter((e) => e.length >= 3 && /^[A-Z]/.test(e) && !/^[A-Z]+$/.test(e)),
   ...Object.values(terms.coreEnums).flat(),
 ]);
-const PHRASES = lowerSet([...terms.components, ...terms.networking, ...terms.ko]);
+/** A kind as writers spell it apart: `ReplicationController` → "replication controller", `NetworkPolicy` → "network policy". */
+const spacedKinds = derived.kinds
+  .map((k) => k.replace(/([a-z])([A-Z])/g, '$1 $2'))
+  .filter((k) => k.includes(' '));
+const PHRASES = lowerSet([...terms.components, ...terms.networking, ...terms.ko, ...spacedKinds]);
 /** iptables names as written: `RETURN`, `INPUT`, `Mangle`, `nat` (`return` or `input` in a sentence is a word). */
 const IPTABLES_NAMES = new Set([
   ...terms.iptables.chains,
