@@ -978,7 +978,7 @@ export const FEATURES: Feature[] = [
       !isMeaningfulValue(v.shown) &&
       commandAnswer(v) === null &&
       !tokens(v.hidden).some(isMeaningfulValue) &&
-      termHits(v.hidden) < 2,
+      memo(v, 'termHits', () => termHits(v.hidden)) < 2,
   },
   {
     // "외부에서 서비스로의 통신: …", "`/foo` 로 들어오는 요청: …", "Pod간 통신 확인: …": a Korean bullet labelled with a
