@@ -26,6 +26,7 @@ export function lineCards(masked: string, spans: string[], opts: ClozeOptions = 
     for (const d of many) out.push(card('term-definition', d.term, d.definition, spans));
     return out;
   }
+  if (drawsAPath(text)) return [];
   const td = termDefinition(text, DASH);
   const paren = text.includes('(');
   if (td) {
@@ -46,6 +47,30 @@ export function lineCards(masked: string, spans: string[], opts: ClozeOptions = 
 }
 
 const DASH = { dash: true };
+
+const PATH_ARROW = /\s*(?:->|→|⇒)\s*/;
+/** Up to four words, once the asides in parentheses are set apart: a name or a short step. */
+const isShortStep = (segment: string) => {
+  const words = segment
+    .replace(/\([^()]*\)/g, ' ')
+    .trim()
+    .split(/\s+/);
+  return words.length <= 4 && words[0] !== '';
+};
+
+/**
+ * `Client → Ingress Controller(…) → Service(ClusterIP) → Pod`, `apiserver -> kube-proxy`: arrows between names or
+ * short steps draw a path, as a diagram would. No part of it defines another, and a blank in it asks which hop comes
+ * next, so the line makes no card. An arrow to a value (`etcd -> \`2379\``) or to words
+ * (`Egress -> outgoing traffic`) still says what its left side is.
+ */
+export function drawsAPath(text: string): boolean {
+  if (!PATH_ARROW.test(text)) return false;
+  const steps = text.replace(/^[-*+]\s+/, '').split(PATH_ARROW);
+  if (steps.length === 2)
+    return /^[A-Za-z][\w.-]*$/.test(steps[0]!.trim()) && /^[A-Za-z][\w.-]*$/.test(steps[1]!.trim());
+  return steps.every(isShortStep);
+}
 
 function card(rule: 'term-definition', prompt: string, answer: string, spans: string[]): LineCard {
   return { kind: 'basic', rule, prompt: unmask(prompt, spans).trim(), answer: unmask(answer, spans).trim() };

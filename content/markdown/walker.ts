@@ -10,7 +10,7 @@ import {
 } from './explicit.ts';
 import { headingDefinition } from './heading-definition.ts';
 import { extractTags, maskInline, splitTags, unmask } from './inline.ts';
-import { autoCloze, hasFacts, lineCards } from './line-rules.ts';
+import { autoCloze, drawsAPath, hasFacts, lineCards } from './line-rules.ts';
 import { noteMessage, type Warn } from './note-messages.ts';
 import { isSpaceCode } from './scan.ts';
 import { enumerationCard, sentenceCards, splitSentences } from './sentence-cloze.ts';
@@ -257,6 +257,7 @@ export class Walker {
           next.t !== 'table' &&
           headingLike(only.text) &&
           !lineHasCard(only.text) &&
+          !drawsAPath(only.text) &&
           (next.t === 'list' || !lineHasFacts(only.text))
         ) {
           pseudo = (title ?? only.text.trim()).replace(/[:：]$/, '');
@@ -537,7 +538,8 @@ export class Walker {
         const sibling = unmask(clean, masked.spans).trim();
         for (const lc of made) this.push(lc, line, ctx, allTags, sibling);
       }
-      if (hasOwnCard(made)) {
+      // A path drawn with arrows is not prose either: no sentence of it is asked (line-rules.ts).
+      if (hasOwnCard(made) || (made.length === 0 && drawsAPath(clean))) {
         prose = this.flush(prose, ctx, tags);
         continue;
       }

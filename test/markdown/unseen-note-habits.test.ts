@@ -713,6 +713,36 @@ const REFUSED: [habit: string, note: string, card: (p: Pair) => boolean][] = [
     ([p, a]) => p === 'docker0' && a === 'the bridge Docker makes',
   ],
   [
+    'a Korean comment that reports what the output showed (… 확인할 수 있다.)',
+    '## 인그레스 컨트롤러 설치\n\n```bash\nkubectl apply -f deploy.yaml\n# External-ip 할당 된 것을 확인할 수 있다.\nkubectl get svc -n ingress-nginx\n```\n',
+    ([p, a]) => p.includes('확인할 수 있다') && a === 'kubectl get svc -n ingress-nginx',
+  ],
+  [
+    'a Korean comment that reports what can be done (… 접근 가능함)',
+    '## 서비스 소개\n\n```bash\n# 아직은 클러스터 IP만 존재하므로 클러스터 내부에서만 접근 가능함\nk get svc\n```\n',
+    ([p, a]) => p.includes('접근 가능함') && a === 'k get svc',
+  ],
+  [
+    "the writer's own script, run from the note's folder (en)",
+    '## Lab\n\nRun the network namespaces setup script\n\n```bash\n./netns-setup.sh\n```\n',
+    ([p, a]) => p.startsWith('Run the network') && a === './netns-setup.sh',
+  ],
+  [
+    "the writer's own script, run from the note's folder (ko)",
+    '## 실습 준비\n\n네트워크 네임스페이스 설정 스크립트 실행\n\n```bash\n./netns-setup.sh\n```\n',
+    ([p, a]) => p.includes('스크립트 실행') && a === './netns-setup.sh',
+  ],
+  [
+    'a blank for the part something plays (… [...] 역할을 하게 되는 셈이다)',
+    '## 인그레스를 사용했을 때\n\n인그레스가 `gateway` 역할을 하게 되는 셈이다\n',
+    ([p, a]) => a === 'gateway' && p.includes('[...] 역할'),
+  ],
+  [
+    'a blank for the part something plays (acts as a [...])',
+    '## Ingress\n\nThe Ingress acts as a `gateway` in front of the Services.\n',
+    ([p, a]) => a === 'gateway' && p.includes('acts as a [...]'),
+  ],
+  [
     'the file an exam task saves its answer to (/opt/pod.dns)',
     '## 풀이\n\nPod 의 DNS records 를 조회하고 /opt/pod.dns 에 저장한다.\n',
     ([p, a]) => a === '/opt/pod.dns' && p.includes('[...] 에 저장한다'),
@@ -749,7 +779,50 @@ describe('habits that ask nothing a learner recalls (ko, en)', () => {
   for (const [habit, note, card] of REFUSED) it(`refuses ${habit}`, () => refused(note, card));
 });
 
+describe('a path drawn with arrows', () => {
+  // `apiserver -> kube-proxy -> clusterIP`: both judges junked the three such cards the importer made, read as a
+  // term and its definition or as the term of one.
+  it('asks nothing of a path of names or short steps, and still asks a value or words after an arrow (ko)', () => {
+    const note =
+      '## kube-proxy 모드\n\n- apiserver -> kube-proxy -> clusterIP\n- Pod -> kube-system -> CoreDNS\n- etcd -> `2379`\n';
+    const asked = pairs(candidateCards('note.md', note));
+    expect(asked.filter(([p, a]) => /apiserver|kube-system/.test(`${p} ${a}`) && !a.includes('\n'))).toEqual(
+      [],
+    );
+    expect(made(note)).toContainEqual(['`2379`', 'etcd']);
+  });
+  it('asks nothing of a path of names or short steps, and still asks a value or words after an arrow (en)', () => {
+    const note =
+      '## Traffic\n\n- Client → Ingress Controller(rules) → Service(ClusterIP) → Pod\n- apiserver -> kube-proxy\n- Egress -> traffic leaving the pod\n';
+    const asked = pairs(candidateCards('note.md', note));
+    expect(
+      asked.filter(([p, a]) => /apiserver|Ingress Controller/.test(`${p} ${a}`) && !a.includes('\n')),
+    ).toEqual([]);
+    expect(made(note)).toContainEqual(['traffic leaving the pod', 'Egress']);
+  });
+  it('keeps a path the writer marked as a card', () => {
+    expect(made('- apiserver -> ==kube-proxy== -> clusterIP\n')).toContainEqual([
+      'apiserver -> [...] -> clusterIP',
+      'kube-proxy',
+    ]);
+  });
+});
+
 describe('what those refusals leave alone', () => {
+  it('keeps an English comment that says what the command is for, and a Korean one that says what it does', () => {
+    expect(
+      made('## Services\n\n```bash\n# list the services in every namespace\nkubectl get svc -A\n```\n'),
+    ).toContainEqual(['# list the services in every namespace', 'kubectl get svc -A']);
+    expect(
+      made(
+        '## 라우팅\n\n```bash\n# 192.168.1.0 번대 네트워크로 가는 요청은 192.168.2.1 으로 보낸다.\nip route add 192.168.1.0/24 via 192.168.2.1\n```\n',
+      ),
+    ).toContainEqual([
+      '# 192.168.1.0 번대 네트워크로 가는 요청은 192.168.2.1 으로 보낸다.',
+      'ip route add 192.168.1.0/24 via 192.168.2.1',
+    ]);
+  });
+
   it('keeps a short gloss that names two terms: a list of values (en)', () => {
     expect(
       made('## kube-proxy\n\n- proxy-mode: iptables, ipvs\n- cluster-cidr: the Pod range\n'),

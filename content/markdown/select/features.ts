@@ -124,6 +124,9 @@ function valuesGoIntoTheCommand(v: CardView): boolean {
 const GAP_BEFORE_GENERIC_VERB =
   /\[\.\.\.\]\s?(?:을|를)?\s?(?:제공|지원|사용|수행|구현)(?:한다|합니다)\.?$|\[\.\.\.\]\s?(?:을|를)?\s?(?:갖는다|가진다)\.?$|\b(?:provides?|supports?|offers?|uses?|has|have)\s(?:an?\s|the\s)?\[\.\.\.\]\.?$/i;
 
+const GAP_FOR_A_ROLE =
+  /\[\.\.\.\]\s?(?:의\s?)?역할|일종의\s?\[\.\.\.\]|\b(?:acts?|serves?|works?|functions?)\sas\s(?:an?\s|the\s)?\[\.\.\.\]/i;
+
 /** The words of a comment or an intro line, without its comment marks and dashes. */
 const purposeWords = (v: CardView) =>
   v.shown
@@ -414,6 +417,15 @@ const STATEMENT_KO = /(?:다|요|니다|음|함|됨)[.!]?$/;
 function isStatement(text: string): boolean {
   return /[\uac00-\ud7a3]/.test(text) ? STATEMENT_KO.test(text.trim()) : STATEMENT_EN.test(text.trim());
 }
+
+/**
+ * A Korean comment over a command that ends saying what can be seen or done, or what happened
+ * (`# 아직은 클러스터 IP만 존재하므로 … 접근 가능함`, `### External-ip 할당 된 것을 확인할 수 있다.`), reports what the
+ * output showed, not what the command is for. A comment saying what the command does (`# … 192.168.2.1 으로 보낸다.`)
+ * is its purpose and stays.
+ */
+const COMMENT_REPORTS_KO = /(?:수\s*있(?:다|음|습니다)|가능(?:함|하다|합니다)|[었았였했됐]다|되었다)[.!]?$/;
+const commentReportsAResult = (comment: string) => COMMENT_REPORTS_KO.test(comment.trim());
 
 const EXAMPLES_BEFORE_GAP =
   /\b(?:include|includes|including|such as|e\.g\.?|for example|for instance|like)\s*[:(]?\s*$|(?:예를 들어|예:|예\))\s*$/i;
@@ -763,9 +775,12 @@ export const FEATURES: Feature[] = [
   {
     // "클러스터 네트워킹은 서로 다른 [...]을 제공한다", "… LoadBalancer support [...]": the gap is the object of a verb
     // that says nothing of it (provide, support, use, have); almost anything would fit.
+    // So is a gap for the part something plays ("인그레스가 [...] 역할을 하게 되는 셈이다", "acts as a [...]"): a
+    // likeness the writer drew, which a gateway, an entry point or a proxy would fill as well.
     name: 'gap-before-a-generic-verb',
     weight: -0.3,
-    holds: (v) => v.isCloze && GAP_BEFORE_GENERIC_VERB.test(v.prompt.trim()),
+    holds: (v) =>
+      v.isCloze && (GAP_BEFORE_GENERIC_VERB.test(v.prompt.trim()) || GAP_FOR_A_ROLE.test(v.prompt)),
   },
   {
     // "[...]의 app을 선택해서 로드밸런싱 수행", "처음 들어왔던 [...] 그대로 유지하는 방법이 필요": a bullet-style Korean line
@@ -1104,10 +1119,14 @@ export const FEATURES: Feature[] = [
   {
     // Judged code-intro cards were kept under a task ("Expose a pod as NodePort", "IP range of svc") and junked
     // under a statement ("The cluster isn't ready", "You should have one node …"): a statement says what
-    // happened, not what the command is for.
+    // happened, not what the command is for. A Korean comment over the command that reports what was seen is one
+    // too (both judges junked the two the bank holds).
     name: 'intro-is-a-statement',
     weight: -0.4,
-    holds: (v) => v.card.rule === 'code-intro' && isStatement(v.shown),
+    holds: (v) =>
+      v.card.rule === 'code-intro'
+        ? isStatement(v.shown)
+        : v.card.rule === 'code-comment' && commentReportsAResult(v.shown),
   },
   { name: 'gap-after-comma', weight: -0.4, holds: (v) => v.isCloze && gapAfterComma(v.prompt) },
   { name: 'filler-answer', weight: -0.7, holds: (v) => isFiller(v.hidden, v.ko) },

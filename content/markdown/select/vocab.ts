@@ -247,8 +247,9 @@ export function isExampleValue(text: string): boolean {
   if (/^[a-z0-9.-]+=[a-z0-9.-]*$/i.test(t)) return true;
   if (/^[a-z0-9./-]+:[\w.-]+$/i.test(t)) return true;
   // A file of one example (`policy.yaml`, `labs/netpol/specs/apod`), or `deploy/web-1`: a resource and its name.
+  // `./netns-setup.sh` is the writer's own script, run from where the note's files are.
   if (
-    /^[\w.-]+\.(?:ya?ml|json|sh|txt|db|conf|crt|key)$/i.test(t) ||
+    /^(?:\.\/)?[\w.-]+\.(?:ya?ml|json|sh|txt|db|conf|crt|key)$/i.test(t) ||
     /^(?:\.{0,2}\/)?[\w-]+\/[\w./-]+$/.test(t)
   ) {
     const [, name] = /^[a-z]+\/([\w.-]+)$/i.exec(t) ?? [];
