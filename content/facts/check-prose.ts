@@ -13,7 +13,12 @@ const gap = (a: Hit, b: Hit) => (a.end <= b.start ? b.start - a.end : a.start >=
 
 /** A port as written: not part of an IP, a version, a path, a range or a longer number. */
 const PORT = /(?<![\w./-])(\d{4,5})(?![\w./%]|\s*[-–~]\s*\d|:\d)/g;
-const RANGE = /(?<![\w./:-])(\d{3,5})\s*(?:[-–~]|to)\s*(\d{3,5})(?![\w./:])/g;
+/**
+ * A range as written: `3000-32767`, `3000 ~ 32767`, `3000 to 32767`, "between `3000` and `32767`", "3000부터
+ * 32767까지"; "and" only after "between", since "ports 80 and 443" are two ports.
+ */
+const RANGE =
+  /(?<![\w./:-])(?:between\s+`?(\d{3,5})`?\s+and\s+`?(\d{3,5})`?|`?(\d{3,5})`?\s*(?:[-–~]|to|부터)\s*`?(\d{3,5})`?(?:\s*까지)?)(?![\w./:])/gi;
 const PATH = /(?<![\w.~$}-])(\/(?:[\w.-]+\/?)+)/g;
 const CIDR = /(?<![\w.])(\d{1,3}(?:\.\d{1,3})+)\/(\d{1,3})(?![\w.])/g;
 const PORT_WORD = /port|포트|listen|리슨|^\s*\|/i;
@@ -85,12 +90,16 @@ function ports(base: FactsBase, line: string, n: number, out: NoteCheck[]) {
 
 function ranges(base: FactsBase, line: string, n: number, ctx: LineContext, out: NoteCheck[]) {
   for (const m of line.matchAll(RANGE)) {
-    const [lo, hi] = [Number(m[1]), Number(m[2])];
+    const [lo, hi] = [Number(m[1] ?? m[3]), Number(m[2] ?? m[4])];
     const at = { start: m.index, end: m.index + m[0].length };
-    // "Valid range: 3000 - 32767" under a `Nodeport:` label names its subject a few lines up.
+    // "Valid range: 3000 - 32767" under a `Nodeport:` label names its subject a few lines up; "All worker nodes map
+    // a port between 3000 and 32767" under `### NodePort` names it in the heading.
     const near =
       nearest(base.rangeSubjects, line, at) ??
-      (RANGE_WORD.test(line) ? nearest(base.rangeSubjects, ctx.above(), { start: 0, end: 0 }) : null);
+      (RANGE_WORD.test(line) ? nearest(base.rangeSubjects, ctx.above(), { start: 0, end: 0 }) : null) ??
+      (RANGE_WORD.test(line) || PORT_WORD.test(line)
+        ? nearest(base.rangeSubjects, ctx.headings(), { start: 0, end: 0 })
+        : null);
     if (!near || (near.d > NEAR && hits(near.fact.re, line).length > 0)) continue;
     const [min, max] = near.fact.range;
     // A part of the range (ports set aside for one app) is a choice; a range reaching outside it is a mistake.
@@ -168,8 +177,8 @@ function dns(base: FactsBase, line: string, n: number, out: NoteCheck[]) {
   if (!/local/i.test(line)) return;
   for (const m of line.matchAll(DNS_NAME)) {
     const before = line[m.index + m[0].length - `${m[1]}${m[2]}cluster${m[3]}local`.length - 1];
-    if (m[2] === '.' && m[3] === '.' && (before === '.' || before === undefined || /\s|`/.test(before)))
-      continue;
+    // A right name, on its own or after a dot; markup around it (`**svc.cluster.local**`, quotes) is no part of it.
+    if (m[2] === '.' && m[3] === '.' && (before === undefined || /[\s.`*_'"([]/.test(before))) continue;
     if (m[2] === ' ' || m[3] === ' ') continue;
     const f = base.dns.find((d) => d.form === m[1]!.toLowerCase())!;
     out.push(fact(f, n, m.index + 1, m[0], f.kubernetes));

@@ -142,6 +142,8 @@ export function compile(file: FactsFile): FactsBase {
       ...file.fieldValues.map((f) => f.key),
       ...file.removed.map((f) => f.pattern),
       'range|범위|default|기본|local|/v\\d|(?<![\\w.~$}-])/[A-Za-z]|\\d\\.\\d+\\.\\d+\\.\\d+\\.\\d',
+      // A range spelled out (check-prose.ts), whose subject may be the heading.
+      'between\\s+`?\\d{3}|\\d{3}`?\\s*부터',
     ]),
     anyPort: new Set(
       file.ports.flatMap((f) => [...f.ports, ...f.also, ...(f.removed ?? []).map((r) => r.port)]),

@@ -42,6 +42,19 @@ describe('checkNote: a wrong fact next to its subject', () => {
       '3:fact:range.nodeport:3000 - 32767',
     ]);
     expect(at('NodePort range: 30000-32767')).toEqual([]);
+    // As writers spell a range out: between … and …, 부터 … 까지, with the numbers in code spans.
+    expect(at('NodePort: All worker nodes map a port between `3000` and `32767` to the service')).toEqual([
+      '1:fact:range.nodeport:between `3000` and `32767`',
+    ]);
+    expect(at('NodePort는 3000부터 32767까지의 포트를 연다')).toEqual([
+      '1:fact:range.nodeport:3000부터 32767까지',
+    ]);
+    expect(at('NodePort: a port between 30000 and 32767 on every node')).toEqual([]);
+    expect(
+      at('### NodePort\n\nAll worker nodes map a port between `3000` and `32767` to the service.'),
+    ).toEqual(['3:fact:range.nodeport:between `3000` and `32767`']);
+    expect(at('### NodePort\n\nThe app keeps its sessions for 3000-32767 seconds.')).toEqual([]);
+    expect(at('NodePort services answer on ports 80 and 443 of the load balancer')).toEqual([]);
     // Part of the range set aside for one app is a choice, not a mistake.
     expect(at('we give our NodePorts 30080-30090')).toEqual([]);
   });
@@ -71,6 +84,12 @@ describe('checkNote: a wrong fact next to its subject', () => {
       '1:fact:dns.pod:10.244.1.5.default.pod.cluster.local',
     ]);
     expect(at('curl web.apps.svc.cluster.local and 10-244-1-5.apps.pod.cluster.local')).toEqual([]);
+    // The cluster's own suffix in bold or in quotes is right; a name glued to it with a dash is not.
+    expect(
+      at('**bservice.aname** 순으로 연결한 다음에 마지막에 **svc.cluster.local**을 붙이면 된다.'),
+    ).toEqual([]);
+    expect(at('the suffix is "svc.cluster.local" for every Service')).toEqual([]);
+    expect(at('curl my-svc.cluster.local')).toEqual(['1:fact:dns.service:my-svc.cluster.local']);
   });
 
   it('finds a CIDR with five numbers, and a wrong default Service CIDR', () => {
