@@ -36,6 +36,7 @@ export function checkProseLine(base: FactsBase, raw: string, line: number, ctx: 
   ports(base, raw, line, out);
   ranges(base, raw, line, ctx, out);
   fieldValues(base, raw, line, out);
+  fieldEnums(base, raw, line, out);
   paths(base, raw, line, out);
   dns(base, raw, line, out);
   cidrs(base, raw, line, out);
@@ -116,6 +117,19 @@ function fieldValues(base: FactsBase, line: string, n: number, out: NoteCheck[])
       const v = Number(m[1]);
       if (v >= f.range[0] && v <= f.range[1]) continue;
       out.push(fact(f, n, m.index + 1, m[0], `${f.range[0]}-${f.range[1]}`));
+    }
+  }
+}
+
+/** Words of a comparison table or an outline ("SessionAffinity: Yes"), not values of the field. */
+const NOT_A_VALUE = /^(?:yes|no|true|false|on|off|o|x|supported|지원)$/i;
+
+function fieldEnums(base: FactsBase, line: string, n: number, out: NoteCheck[]) {
+  for (const { fact: f, re } of base.fieldEnumRes) {
+    for (const m of line.matchAll(re)) {
+      const value = m[1]!;
+      if (NOT_A_VALUE.test(value) || f.values.some((v) => v.toLowerCase() === value.toLowerCase())) continue;
+      out.push(fact(f, n, m.index + 1, m[0], f.values.join(' | ')));
     }
   }
 }

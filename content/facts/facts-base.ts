@@ -15,6 +15,8 @@ export type PortFact = Sourced & {
 };
 export type RangeFact = Sourced & { subject: string; range: [number, number] };
 export type FieldValueFact = Sourced & { key: string; range: [number, number] };
+/** A field whose value is one of a few words (`sessionAffinity: None | ClientIP`). */
+export type FieldEnumFact = Sourced & { key: string; values: string[] };
 export type PathFact = Sourced & { subject: string; path: string };
 export type DnsFact = Sourced & { form: 'svc' | 'pod'; kubernetes: string };
 export type CidrFact = Sourced & { subject: string; cidr: string };
@@ -53,6 +55,7 @@ export type FactsFile = {
   ports: PortFact[];
   ranges: RangeFact[];
   fieldValues: FieldValueFact[];
+  fieldEnums: FieldEnumFact[];
   paths: PathFact[];
   knownPaths: Sourced & { paths: string[] };
   dns: DnsFact[];
@@ -78,6 +81,7 @@ export type FactsBase = FactsFile & {
   anyPort: Set<number>;
   awareOf: { outdated: RegExp; fact: RegExp };
   fieldValueRes: { fact: FieldValueFact; re: RegExp }[];
+  fieldEnumRes: { fact: FieldEnumFact; re: RegExp }[];
   /** Any removed pattern at all: most lines name none, and one test spares them the rest. */
   removedAny: RegExp;
   /** Every kind the apiVersion facts know, as whole words. */
@@ -132,6 +136,11 @@ export function compile(file: FactsFile): FactsBase {
       fact,
       re: new RegExp(`(?<![\\w-])${fact.key}["']?\\s*[:=]\\s*["']?(\\d+)(?![\\w.])`, 'gi'),
     })),
+    // `sessionAffinity: ClusterIP`, `service.spec.sessionAffinity=ClusterIP`: the key, then one word as its value.
+    fieldEnumRes: file.fieldEnums.map((fact) => ({
+      fact,
+      re: new RegExp(`(?<![\\w-])${fact.key}["'\`]?\\s*[:=]\\s*["'\`]?([A-Za-z][\\w-]*)(?![\\w-])`, 'g'),
+    })),
     removedAny: new RegExp(file.removed.map((f) => `(?:${f.pattern})`).join('|'), 'i'),
     kindRe: new RegExp(
       `(?<![\\w-])(${[...new Set([...Object.keys(file.apiVersions.served), ...file.apiVersions.removed.map((r) => r.kind)])].join('|')})(?![\\w-])`,
@@ -140,6 +149,7 @@ export function compile(file: FactsFile): FactsBase {
     ...relevance([
       ...[...file.ports, ...file.ranges, ...file.paths, ...file.cidrs].map((f) => bounded(f.subject)),
       ...file.fieldValues.map((f) => f.key),
+      ...file.fieldEnums.map((f) => f.key),
       ...file.removed.map((f) => f.pattern),
       'range|범위|default|기본|local|/v\\d|(?<![\\w.~$}-])/[A-Za-z]|\\d\\.\\d+\\.\\d+\\.\\d+\\.\\d',
       // A range spelled out (check-prose.ts), whose subject may be the heading.

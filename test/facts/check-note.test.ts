@@ -59,6 +59,25 @@ describe('checkNote: a wrong fact next to its subject', () => {
     expect(at('we give our NodePorts 30080-30090')).toEqual([]);
   });
 
+  it('checks a field whose value is one of a few words', () => {
+    expect(
+      at('`sessionAffinity: ClusterIP`로 지정하면 동일한 client의 request는 동일한 pod에 전달된다.'),
+    ).toEqual(['1:fact:enum.session-affinity:sessionAffinity: ClusterIP']);
+    expect(at('- service.spec.sessionAffinity=ClusterIP -> Client의 IP 기반으로 선택')).toEqual([
+      '1:fact:enum.session-affinity:sessionAffinity=ClusterIP',
+    ]);
+    expect(at('    externalTrafficPolicy: Node')).toEqual([
+      '1:fact:enum.external-traffic-policy:externalTrafficPolicy: Node',
+    ]);
+    // The right values, in any case, and a comparison table's yes or no, are not mistakes.
+    expect(at('sessionAffinity: ClientIP keeps a client on one Pod; sessionAffinity: None does not')).toEqual(
+      [],
+    );
+    expect(
+      at('| sessionAffinity: yes | externalTrafficPolicy: Local | dnsPolicy: ClusterFirstWithHostNet |'),
+    ).toEqual([]);
+  });
+
   it('checks a nodePort value however the key is cased', () => {
     expect(at('    nodePort: 3888')).toEqual(['1:fact:value.nodeport:nodePort: 3888']);
     expect(at('    nodePort: 30080')).toEqual([]);

@@ -16,6 +16,7 @@ describe('the facts base (content/facts/kubernetes-facts.json)', () => {
       ...file.ports,
       ...file.ranges,
       ...file.fieldValues,
+      ...file.fieldEnums,
       ...file.paths,
       file.knownPaths,
       ...file.dns,
