@@ -145,7 +145,8 @@ function paths(base: FactsBase, line: string, n: number, out: NoteCheck[]) {
     if (segments(path).length < 2 || known.some((k) => under(path, k))) continue;
     const at = { start: m.index, end: m.index + m[0].length };
     const near = nearest(base.pathSubjects, line, at);
-    if (near && near.d <= NEAR && related(path, near.fact)) {
+    // A folder the fact's path is in (`/etc/coredns` for `/etc/coredns/Corefile`) says less, not something wrong.
+    if (near && near.d <= NEAR && related(path, near.fact) && !under(near.fact.path, path)) {
       out.push(fact(near.fact, n, m.index + 1, path, near.fact.path));
       continue;
     }

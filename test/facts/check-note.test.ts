@@ -83,6 +83,12 @@ describe('checkNote: a wrong fact next to its subject', () => {
     expect(at('    nodePort: 30080')).toEqual([]);
   });
 
+  it('finds the CoreDNS config file written wrong, and leaves the folder it is in alone', () => {
+    expect(at('- coreDNS conf file /etc/coreDns')).toEqual(['1:fact:path.corefile:/etc/coreDns']);
+    expect(at('CoreDNS 설정 파일: /etc/coredns/Corefile')).toEqual([]);
+    expect(at('CoreDNS config is in the /etc/coredns folder')).toEqual([]);
+  });
+
   it('finds CNI and well-known paths written wrong', () => {
     expect(at('--cni-bin-dir=/opt/cin/bin')).toContain('1:fact:path.cni-bin:/opt/cin/bin');
     expect(at('CNI binaries are in /etc/cni/bin')).toEqual(['1:fact:path.cni-bin:/etc/cni/bin']);
