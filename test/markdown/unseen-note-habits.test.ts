@@ -678,6 +678,21 @@ const REFUSED: [habit: string, note: string, card: (p: Pair) => boolean][] = [
     ([p, a]) => a === 'CNI' && p.includes('추적해보려고'),
   ],
   [
+    "the writer's plan, said politely (… 해보도록 하겠습니다)",
+    '## HTTPS ingress 적용\n\n이전에 배포한 ingress 를 `TLS` 적용하여 HTTPS 로 서비스 해보도록 하겠습니다\n',
+    ([p, a]) => a === 'TLS' && p.includes('해보도록 하겠습니다'),
+  ],
+  [
+    'an answer the sentence writes again with a slip of the keys (clsuterIP타입)',
+    '## 서비스 타입\n\n기본적인 서비스는 내부로만 열려있고 `clusterIP` 타입이 기본이며, 정의되어 있지 않다면 clsuterIP타입이 지정된 걸로 간주한다\n',
+    ([p, a]) => a === 'clusterIP' && p.includes('clsuterIP'),
+  ],
+  [
+    'an answer the sentence writes again with a letter dropped (netfiler)',
+    '## Proxy modes\n\nkube-proxy in iptables mode programs `netfilter` rules; the netfiler hooks run in the kernel.\n',
+    ([p, a]) => a === 'netfilter' && p.includes('netfiler'),
+  ],
+  [
     'one of a list that ends on a glued 등 ([...], L2 Routing등)',
     '## 노드 간 통신\n\n노드 간 트래픽은 VXLAN, L2 Routing등 기술을 이용하여 전달된다\n',
     ([p, a]) => a === 'VXLAN' && p.startsWith('노드 간 트래픽은 [...]'),
@@ -809,6 +824,13 @@ describe('a path drawn with arrows', () => {
 });
 
 describe('what those refusals leave alone', () => {
+  it('keeps a name that is another word with a letter more at its end (containerd, not container)', () => {
+    expect(made('## Runtime\n\nk3s ships `containerd` as its container runtime.\n')).toContainEqual([
+      'k3s ships [...] as its container runtime.',
+      'containerd',
+    ]);
+  });
+
   it('keeps an English comment that says what the command is for, and a Korean one that says what it does', () => {
     expect(
       made('## Services\n\n```bash\n# list the services in every namespace\nkubectl get svc -A\n```\n'),

@@ -219,7 +219,37 @@ function findsAnswerShown(v: CardView): boolean {
   // shown in the other is on show all the same.
   if (/[\uac00-\ud7a3]/.test(h))
     return seen.includes(h) || showsWord(seen, resourceOfKoreanName(h) ?? '\u0000');
-  return spellingsOf(h).some((s) => showsWord(seen, s)) || seen.includes(koreanNameOfResource(h) ?? '\u0000');
+  return (
+    spellingsOf(h).some((s) => showsWord(seen, s)) ||
+    seen.includes(koreanNameOfResource(h) ?? '\u0000') ||
+    showsMisspelt(seen, h)
+  );
+}
+
+/**
+ * "… 정의되어 있지 않다면 clsuterIP타입이 지정된 걸로 간주한다" over a blank for `clusterIP`: the note writes the answer
+ * again with a slip of the keys (two letters swapped, one dropped or doubled), and the learner reads it all the same.
+ * Only words of six letters or more, letters alone, so `v0.8.1` is no slip of `v0.9.0`.
+ */
+function showsMisspelt(seen: string, h: string): boolean {
+  if (!/^[a-z]{6,}$/.test(h)) return false;
+  for (const [w] of seen.matchAll(/[a-z]{5,}/g)) if (w !== h && isSlipOf(w, h)) return true;
+  return false;
+}
+
+/**
+ * `w` is `h` with two neighbouring letters swapped, or with one letter more or less inside the word: at its end it
+ * makes another word (`containerd`, a plural), not a slip.
+ */
+function isSlipOf(w: string, h: string): boolean {
+  if (w.length === h.length) {
+    const at = [...w].findIndex((c, i) => c !== h[i]);
+    return at >= 0 && w[at] === h[at + 1] && w[at + 1] === h[at] && w.slice(at + 2) === h.slice(at + 2);
+  }
+  const [long, short] = w.length > h.length ? [w, h] : [h, w];
+  if (long.length !== short.length + 1) return false;
+  const at = [...short].findIndex((c, i) => c !== long[i]);
+  return at >= 0 && long.slice(at + 1) === short.slice(at);
 }
 
 /**

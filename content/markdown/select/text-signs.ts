@@ -4,14 +4,14 @@
  */
 
 // First person and talk to the reader: a story or a pointer, not a fact to recall. So is the writer's plan ("패킷을
-// 추적해보려고 한다", "I'm going to try"); a component that "tries to" (재시작하려고 한다) is left alone.
+// 추적해보려고 한다", "… 서비스 해보도록 하겠습니다", "I'm going to try"); a component that "tries to" (재시작하려고 한다) is left alone.
 // "I" only with its capital: `grep -i` is no narrator.
 const FIRST_PERSON =
   /\b(?:I|I'm|I've|I'd)\b|\b(?:[Mm]y|[Mm]e|[Ww]e|[Ww]e'll|[Ww]e've|[Ww]e're|[Oo]ur|[Ll]et's|[Ll]et us)\b/;
 const NARRATION_EN =
   /\b(?:this|the) (?:post|article|guide|blog|lab|tutorial|section|chapter|page)\b|\b(?:below|above)\b|\byou(?:'ll| will| should(?: have| see)?| already| now)\b|\b(?:see|shown|listed|described) (?:below|above)\b|\b(?:as follows|the following|as you can see|you(?:'ll| will| should| can) (?:see|notice|get|find))\b|^(?:now|next|then|first|finally|so|ok|okay),?\s|\byour \w+(?: \w+)? (?:should|will) (?:be|now|see|show)\b|\bas (?:you may have noticed|mentioned (?:before|earlier|above))\b|\b(?:the )?(?:official |offical )?(?:documentation|docs?) (?:says|said|states)\b|\b(?:not (?:be )?covered here|(?:won't|will not) (?:be )?cover(?:ed)?|out of (?:the )?scope of this|(?:CKA|CKAD|CKS|exam) out of scope|out of (?:the )?scope (?:of|for) (?:the )?(?:CKA|CKAD|CKS|exam))\b/i;
 const NARRATION_KO =
-  /예를 들|예시로|예로 들|이 글|본 글|이번 (?:글|포스트|시간|장)|정리(?:해|하였|했|한다|합니다)|살펴[보봅본볼]|알아[보봅본볼]|보겠|해보자|해 보자|봅시다|합시다|하자\b|아래(?:와|의|처럼|에서|를|는)|아래\s(?:사항|내용|명령|코드|그림|표|예시|예제|결과|출력|항목|설정|방법|과정|단계|링크|중|두|세)|다음과 같|위(?:와|의|에서|처럼)\s|앞서|알 수 있듯이|공식 ?문서에 따르면|(?:여기서는|이 글에서는) ?다루지 않|보시다시피|보다시피|필자|저는|나는|우리는|확인해 ?보|실습|강의|공부한|시험 ?범위|(?:^|\s)(?:내가|내게|나에게|제가|저에게|저희는|저희가|우리가|나의|저의)(?=\s|$)|(?:보|정리하|설명하|소개하|다루)려고\s?(?:한다|합니다|해요|함)(?:[.!]|$)/;
+  /예를 들|예시로|예로 들|이 글|본 글|이번 (?:글|포스트|시간|장)|정리(?:해|하였|했|한다|합니다)|살펴[보봅본볼]|알아[보봅본볼]|보겠|보도록\s?하겠|해보자|해 보자|봅시다|합시다|하자\b|아래(?:와|의|처럼|에서|를|는)|아래\s(?:사항|내용|명령|코드|그림|표|예시|예제|결과|출력|항목|설정|방법|과정|단계|링크|중|두|세)|다음과 같|위(?:와|의|에서|처럼)\s|앞서|알 수 있듯이|공식 ?문서에 따르면|(?:여기서는|이 글에서는) ?다루지 않|보시다시피|보다시피|필자|저는|나는|우리는|확인해 ?보|실습|강의|공부한|시험 ?범위|(?:^|\s)(?:내가|내게|나에게|제가|저에게|저희는|저희가|우리가|나의|저의)(?=\s|$)|(?:보|정리하|설명하|소개하|다루)려고\s?(?:한다|합니다|해요|함)(?:[.!]|$)/;
 
 export function isNarration(text: string): boolean {
   return FIRST_PERSON.test(text) || NARRATION_EN.test(text) || NARRATION_KO.test(text);
