@@ -693,6 +693,21 @@ const REFUSED: [habit: string, note: string, card: (p: Pair) => boolean][] = [
     ([p, a]) => a === 'netfilter' && p.includes('netfiler'),
   ],
   [
+    "a file of the writer's own project, said what it is for (en, a table)",
+    '## Configuration\n\n| File | Description |\n|---|---|\n| `etc/kind-config.yaml` | Configuration for the Kind Cluster |\n| `etc/traefik-values.yaml` | Configuration for the Traefik Helm chart |\n',
+    ([p]) => p === '`etc/kind-config.yaml`',
+  ],
+  [
+    "a file of the writer's own project, said what it is for (ko, a list)",
+    '## 설정 파일\n\n- `conf/kind-config.yaml`: 워커 노드 두 대와 포트 매핑을 정의한 kind 클러스터 설정\n- `conf/values.yaml`: 인그레스 컨트롤러를 NodePort로 띄우는 헬름 차트 값\n',
+    ([p]) => p === '`conf/kind-config.yaml`',
+  ],
+  [
+    'the caption of an example (An example of the [...] Service.)',
+    '## External Name\n\n<img src="res/k8s19.png" alt="ExternalName">\n\nAn example of the `ExternalName` Service.\n',
+    ([p, a]) => a === 'ExternalName' && p.startsWith('An example of the [...]'),
+  ],
+  [
     'one of a list that ends on a glued 등 ([...], L2 Routing등)',
     '## 노드 간 통신\n\n노드 간 트래픽은 VXLAN, L2 Routing등 기술을 이용하여 전달된다\n',
     ([p, a]) => a === 'VXLAN' && p.startsWith('노드 간 트래픽은 [...]'),
@@ -824,6 +839,14 @@ describe('a path drawn with arrows', () => {
 });
 
 describe('what those refusals leave alone', () => {
+  it('keeps a file the system defines, said what it is for', () => {
+    expect(
+      made(
+        '## Files\n\n- `/etc/resolv.conf`: the resolver configuration a Pod gets\n- `/etc/hosts`: static names\n',
+      ),
+    ).toContainEqual(['`/etc/resolv.conf`', 'the resolver configuration a Pod gets']);
+  });
+
   it('keeps a name that is another word with a letter more at its end (containerd, not container)', () => {
     expect(made('## Runtime\n\nk3s ships `containerd` as its container runtime.\n')).toContainEqual([
       'k3s ships [...] as its container runtime.',

@@ -124,6 +124,10 @@ function valuesGoIntoTheCommand(v: CardView): boolean {
 const GAP_BEFORE_GENERIC_VERB =
   /\[\.\.\.\]\s?(?:을|를)?\s?(?:제공|지원|사용|수행|구현)(?:한다|합니다)\.?$|\[\.\.\.\]\s?(?:을|를)?\s?(?:갖는다|가진다)\.?$|\b(?:provides?|supports?|offers?|uses?|has|have)\s(?:an?\s|the\s)?\[\.\.\.\]\.?$/i;
 
+/** A file named from the writer's own folder (`etc/kind-config.yaml`, `./values.yaml`), not from the root. */
+const PROJECT_FILE =
+  /^[`*]*(?:\.{1,2}\/)?[\w.-]+(?:\/[\w.-]+)*\.(?:ya?ml|json|sh|txt|conf|toml|env|ini|cfg)[`*]*$/;
+
 const GAP_FOR_A_ROLE =
   /\[\.\.\.\]\s?(?:의\s?)?역할|일종의\s?\[\.\.\.\]|\b(?:acts?|serves?|works?|functions?)\sas\s(?:an?\s|the\s)?\[\.\.\.\]/i;
 
@@ -1113,10 +1117,13 @@ export const FEATURES: Feature[] = [
   },
   {
     // Under "Example" a definition tells what the example's own objects do ("Service → Creates a ClusterIP
-    // service that exposes the application"), not what the kind is.
+    // service that exposes the application"), not what the kind is. So does a definition of a file of the writer's
+    // own project (`etc/kind-config.yaml` → "Configuration for the Kind Cluster"), whose name says it already.
     name: 'defines-an-example-object',
     weight: -0.3,
-    holds: (v) => definesATerm(v) && EXAMPLE_HEADING.test(v.context),
+    holds: (v) =>
+      (definesATerm(v) && EXAMPLE_HEADING.test(v.context)) ||
+      ((definesATerm(v) || v.card.rule === 'table') && PROJECT_FILE.test(v.shown.trim())),
   },
   {
     // "Other solid choices include [...]" → Calico, Flannel, kube-router: examples of a kind, any of which would do.
