@@ -708,6 +708,16 @@ const REFUSED: [habit: string, note: string, card: (p: Pair) => boolean][] = [
     ([p, a]) => a === 'ExternalName' && p.startsWith('An example of the [...]'),
   ],
   [
+    "the writer's search for help (구글링을 해보면 …)",
+    "## coredns's status ContainerCreating\n\n구글링을 해보면 하나같이 `flannel`, `cni` 에 대한 말밖에 없다...\n",
+    ([p, a]) => a === 'flannel' && p.startsWith('구글링'),
+  ],
+  [
+    'a first line that talks to the reader (As you know, …)',
+    '## Cluster IP\n\nAs you know, PODs may go down and go up.\nSo a Service gives them one stable address.\n',
+    ([p, a]) => p === 'Cluster IP' && a.startsWith('As you know'),
+  ],
+  [
     'one of a list that ends on a glued 등 ([...], L2 Routing등)',
     '## 노드 간 통신\n\n노드 간 트래픽은 VXLAN, L2 Routing등 기술을 이용하여 전달된다\n',
     ([p, a]) => a === 'VXLAN' && p.startsWith('노드 간 트래픽은 [...]'),
