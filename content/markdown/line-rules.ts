@@ -61,8 +61,8 @@ const isShortStep = (segment: string) => {
 /**
  * `Client → Ingress Controller(…) → Service(ClusterIP) → Pod`, `apiserver -> kube-proxy`: arrows between names or
  * short steps draw a path, as a diagram would. No part of it defines another, and a blank in it asks which hop comes
- * next, so the line makes no card. An arrow to a value (`etcd -> \`2379\``) or to words
- * (`Egress -> outgoing traffic`) still says what its left side is.
+ * next, so the line makes no card. An arrow to a value (etcd -> `2379`) or to words (`Egress -> outgoing traffic`)
+ * still says what its left side is.
  */
 export function drawsAPath(text: string): boolean {
   if (!PATH_ARROW.test(text)) return false;

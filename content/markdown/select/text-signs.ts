@@ -4,8 +4,8 @@
  */
 
 // First person and talk to the reader: a story or a pointer, not a fact to recall. So is the writer's plan ("패킷을
-// 추적해보려고 한다", "… 서비스 해보도록 하겠습니다", "I'm going to try"); a component that "tries to" (재시작하려고 한다) is left alone.
-// "I" only with its capital: `grep -i` is no narrator.
+// 추적해보려고 한다", "… 서비스 해보도록 하겠습니다", "I'm going to try"), and their search for help (구글링); a
+// component that "tries to" (재시작하려고 한다) is left alone. "I" only with its capital: `grep -i` is no narrator.
 const FIRST_PERSON =
   /\b(?:I|I'm|I've|I'd)\b|\b(?:[Mm]y|[Mm]e|[Ww]e|[Ww]e'll|[Ww]e've|[Ww]e're|[Oo]ur|[Ll]et's|[Ll]et us)\b/;
 const NARRATION_EN =
