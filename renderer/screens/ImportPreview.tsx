@@ -48,20 +48,23 @@ export function ImportPreview({ cards, lineOf, skipRules, skipCards, setSkipRule
 
   return (
     <div className="import-preview" data-testid="import-preview">
-      <fieldset className="rule-filter">
-        <legend>{t('importRules')}</legend>
-        {ruleCounts.map(([rule, n]) => (
-          <label key={rule} className="check">
-            <input
-              type="checkbox"
-              data-testid={`rule-${rule}`}
-              checked={!skipRules.has(rule)}
-              onChange={(e) => setSkipRules(toggled(skipRules, [rule], e.target.checked))}
-            />
-            <span title={rule}>{ruleLabel(lang, rule)}</span> <span className="muted">({n})</span>
-          </label>
-        ))}
-      </fieldset>
+      {/* A note that makes only suggestions has no rule to switch off: no empty box. */}
+      {ruleCounts.length > 0 && (
+        <fieldset className="rule-filter">
+          <legend>{t('importRules')}</legend>
+          {ruleCounts.map(([rule, n]) => (
+            <label key={rule} className="check">
+              <input
+                type="checkbox"
+                data-testid={`rule-${rule}`}
+                checked={!skipRules.has(rule)}
+                onChange={(e) => setSkipRules(toggled(skipRules, [rule], e.target.checked))}
+              />
+              <span title={rule}>{ruleLabel(lang, rule)}</span> <span className="muted">({n})</span>
+            </label>
+          ))}
+        </fieldset>
+      )}
       {groups.map(({ deck, rules }) => {
         const all = rules.flatMap(([, list]) => list);
         const deckOn = all.some(kept);

@@ -69,4 +69,30 @@ describe.skipIf(!haveChromium)('Kubernetes check findings in the browser', () =>
     if (SHOTS) await p.screenshot({ path: join(SHOTS, 'import-check-warnings-en.png'), fullPage: true });
     await p.close();
   });
+
+  it('the Import screen names a field value Kubernetes does not take, in Korean, and makes no card of it', async () => {
+    served = await suite.serve({ lang: 'ko', importFixture: false });
+    const p = await page('ko', 'import');
+    await p.getByTestId('import-files').setInputFiles({
+      name: 'affinity.md',
+      mimeType: 'text/markdown',
+      buffer: Buffer.from(
+        '## sessionAffinity\n\n`sessionAffinity: ClusterIP`로 지정하면 동일한 client의 request는 동일한 pod에 전달된다.\n',
+      ),
+    });
+    // The preview holds no card, so it takes no room: wait for it to be there, not to be seen.
+    await p.getByTestId('import-preview').waitFor({ state: 'attached' });
+    const warnings = p.locator('.warnings li.check-warning');
+    await expect.poll(() => warnings.count()).toBe(1);
+    const text = (await warnings.nth(0).textContent()) ?? '';
+    expect(text).toMatch(/affinity\.md:3 /);
+    expect(text).toContain('sessionAffinity: ClusterIP');
+    expect(text).toContain('None | ClientIP');
+    // No card, so no rule to switch off: the rules box is not drawn empty.
+    expect(await p.locator('fieldset.rule-filter').count()).toBe(0);
+    // The card that would drill the wrong value is not offered as a card.
+    expect(await p.getByTestId('import-preview').textContent()).not.toMatch(/\[\.\.\.\]로 지정하면/);
+    if (SHOTS) await p.screenshot({ path: join(SHOTS, 'import-check-enum-ko.png'), fullPage: true });
+    await p.close();
+  });
 });
