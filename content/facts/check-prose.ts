@@ -125,12 +125,11 @@ function fieldValues(base: FactsBase, line: string, n: number, out: NoteCheck[])
 const NOT_A_VALUE = /^(?:yes|no|true|false|on|off|o|x|supported|지원)$/i;
 
 function fieldEnums(base: FactsBase, line: string, n: number, out: NoteCheck[]) {
-  for (const { fact: f, re } of base.fieldEnumRes) {
-    for (const m of line.matchAll(re)) {
-      const value = m[1]!;
-      if (NOT_A_VALUE.test(value) || f.values.some((v) => v.toLowerCase() === value.toLowerCase())) continue;
-      out.push(fact(f, n, m.index + 1, m[0], f.values.join(' | ')));
-    }
+  for (const m of line.matchAll(base.fieldEnumRe)) {
+    const f = base.fieldEnumByKey.get(m[1]!)!;
+    const value = m[2]!;
+    if (NOT_A_VALUE.test(value) || f.values.some((v) => v.toLowerCase() === value.toLowerCase())) continue;
+    out.push(fact(f, n, m.index + 1, m[0], f.values.join(' | ')));
   }
 }
 

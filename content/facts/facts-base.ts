@@ -81,7 +81,9 @@ export type FactsBase = FactsFile & {
   anyPort: Set<number>;
   awareOf: { outdated: RegExp; fact: RegExp };
   fieldValueRes: { fact: FieldValueFact; re: RegExp }[];
-  fieldEnumRes: { fact: FieldEnumFact; re: RegExp }[];
+  /** Every enum field's key, then one word as its value: one scan of a line for all of them. */
+  fieldEnumRe: RegExp;
+  fieldEnumByKey: Map<string, FieldEnumFact>;
   /** Any removed pattern at all: most lines name none, and one test spares them the rest. */
   removedAny: RegExp;
   /** Every kind the apiVersion facts know, as whole words. */
@@ -137,10 +139,11 @@ export function compile(file: FactsFile): FactsBase {
       re: new RegExp(`(?<![\\w-])${fact.key}["']?\\s*[:=]\\s*["']?(\\d+)(?![\\w.])`, 'gi'),
     })),
     // `sessionAffinity: ClusterIP`, `service.spec.sessionAffinity=ClusterIP`: the key, then one word as its value.
-    fieldEnumRes: file.fieldEnums.map((fact) => ({
-      fact,
-      re: new RegExp(`(?<![\\w-])${fact.key}["'\`]?\\s*[:=]\\s*["'\`]?([A-Za-z][\\w-]*)(?![\\w-])`, 'g'),
-    })),
+    fieldEnumRe: new RegExp(
+      `(?<![\\w-])(${file.fieldEnums.map((f) => f.key).join('|')})["'\`]?\\s*[:=]\\s*["'\`]?([A-Za-z][\\w-]*)(?![\\w-])`,
+      'g',
+    ),
+    fieldEnumByKey: new Map(file.fieldEnums.map((f) => [f.key, f])),
     removedAny: new RegExp(file.removed.map((f) => `(?:${f.pattern})`).join('|'), 'i'),
     kindRe: new RegExp(
       `(?<![\\w-])(${[...new Set([...Object.keys(file.apiVersions.served), ...file.apiVersions.removed.map((r) => r.kind)])].join('|')})(?![\\w-])`,
