@@ -256,9 +256,14 @@ export function ImportScreen() {
         <>
           <div className="import-bar">
             <span data-testid="preview-count">
-              {t('importWillImport', { count: counts.all })
-                .replace('{kept}', String(counts.kept))
-                .replace('{all}', String(counts.all))}
+              {counts.all > 0
+                ? t('importWillImport', { count: counts.all })
+                    .replace('{kept}', String(counts.kept))
+                    .replace('{all}', String(counts.all))
+                : // Nothing to untick: say so, and where the cards could come from.
+                  (stage.result.suggestions ?? []).length > 0
+                  ? t('importNoCardsSuggestions').replace('{kept}', String(counts.kept))
+                  : t('importNoCards')}
             </span>
             {densityPicker}
             <span className="grow" />

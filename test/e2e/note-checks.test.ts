@@ -88,11 +88,28 @@ describe.skipIf(!haveChromium)('Kubernetes check findings in the browser', () =>
     expect(text).toMatch(/affinity\.md:3 /);
     expect(text).toContain('sessionAffinity: ClusterIP');
     expect(text).toContain('None | ClientIP');
-    // No card, so no rule to switch off: the rules box is not drawn empty.
+    // No card, so no rule to switch off: the rules box is not drawn empty, and the count says where cards could come
+    // from instead of asking to untick.
     expect(await p.locator('fieldset.rule-filter').count()).toBe(0);
+    expect(await p.getByTestId('preview-count').textContent()).toContain(
+      '아래 제안을 체크하면 카드가 됩니다(0장 체크함)',
+    );
     // The card that would drill the wrong value is not offered as a card.
     expect(await p.getByTestId('import-preview').textContent()).not.toMatch(/\[\.\.\.\]로 지정하면/);
     if (SHOTS) await p.screenshot({ path: join(SHOTS, 'import-check-enum-ko.png'), fullPage: true });
     await p.close();
+
+    // The same note in English: the count says the same.
+    const en = await page('en', 'import');
+    await en.getByTestId('import-files').setInputFiles({
+      name: 'affinity.md',
+      mimeType: 'text/markdown',
+      buffer: Buffer.from('## sessionAffinity\n\n`sessionAffinity: ClusterIP` keeps a client on one pod.\n'),
+    });
+    await en.getByTestId('import-preview').waitFor({ state: 'attached' });
+    await expect
+      .poll(() => en.getByTestId('preview-count').textContent())
+      .toMatch(/^No card (?:comes from these notes at this setting\.|at this setting\. Tick a suggestion)/);
+    await en.close();
   });
 });
