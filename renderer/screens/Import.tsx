@@ -137,8 +137,10 @@ export function ImportScreen() {
   const counts = useMemo(() => {
     if (stage.at !== 'preview') return null;
     const cards = stage.result.preview ?? [];
+    // A ticked suggestion is a card like the others: counted among all the cards as well as the kept ones ("4 of 4",
+    // not "4 of 3").
     const kept = cards.filter((c) => !skipRules.has(c.rule) && !skipCards.has(c.key)).length + accept.size;
-    return { kept, all: cards.length };
+    return { kept, all: cards.length + accept.size };
   }, [stage, skipRules, skipCards, accept]);
 
   const densityPicker = (

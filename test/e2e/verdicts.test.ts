@@ -56,6 +56,9 @@ describe.skipIf(!haveChromium)(
         await offered.waitFor();
         await ticks.first().check();
         await expect.poll(count, { timeout: 20_000 }).not.toBe(standard);
+        // The ticked suggestion counts among all the cards too: "N+1 of N+1", never more kept than there are.
+        const all = String(CARDS + 1);
+        expect(await count()).toMatch(lang === 'ko' ? `카드 ${all}장 중 ${all}장` : `${all} of ${all} cards`);
         await offered.evaluate((e) => e.scrollIntoView({ block: 'center' }));
         await p.screenshot({ path: join(SHOTS, `import-preview-suggestions-${lang}.png`) });
         await p.getByTestId('import-go').click();
