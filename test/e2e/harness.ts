@@ -26,6 +26,13 @@ function newestMtime(dir: string): number {
  * renderer, and the core's word tables and message code it imports. A Korean warning added to core/i18n once showed
  * in English because only renderer/ was looked at.
  */
+/** Picks one Markdown note on the Import screen, as a learner choosing a file would. */
+export function pickNote(page: Page, name: string, text: string): Promise<void> {
+  return page
+    .getByTestId('import-files')
+    .setInputFiles({ name, mimeType: 'text/markdown', buffer: Buffer.from(text) });
+}
+
 export async function ensureRendererBuilt(): Promise<void> {
   const index = join(ROOT, 'dist-renderer', 'index.html');
   const sources = Math.max(...['renderer', 'core/i18n', 'content'].map((d) => newestMtime(join(ROOT, d))));

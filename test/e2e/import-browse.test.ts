@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserSuite, FIXTURE_NOTES, haveChromium, type Served } from './harness.ts';
+import { browserSuite, FIXTURE_NOTES, haveChromium, pickNote, type Served } from './harness.ts';
 
 const KOREAN_NOTE = `---
 deck: 쿠버네티스 네트워크
@@ -25,11 +25,7 @@ describe.skipIf(!haveChromium)('Import and Browse screens in headless Chromium',
   it('imports a Korean note through the Import screen and finds its card by a Korean search in Browse', async () => {
     served = await suite.serve({ lang: 'ko', importFixture: false });
     const p = await page('ko', 'import');
-    await p.getByTestId('import-files').setInputFiles({
-      name: '서비스.md',
-      mimeType: 'text/markdown',
-      buffer: Buffer.from(KOREAN_NOTE),
-    });
+    await pickNote(p, '서비스.md', KOREAN_NOTE);
     const preview = p.getByTestId('import-preview');
     await preview.waitFor();
     expect(await preview.textContent()).toContain('쿠버네티스 네트워크');
@@ -62,11 +58,7 @@ describe.skipIf(!haveChromium)('Import and Browse screens in headless Chromium',
 
     // Uploading the same note again is a re-import: nothing new, three unchanged.
     await p.goto(`${served.base}#/import`);
-    await p.getByTestId('import-files').setInputFiles({
-      name: '서비스.md',
-      mimeType: 'text/markdown',
-      buffer: Buffer.from(KOREAN_NOTE),
-    });
+    await pickNote(p, '서비스.md', KOREAN_NOTE);
     await p.getByTestId('rule-question-answer').uncheck();
     await p.getByTestId('import-go').click();
     await p.getByTestId('import-summary').waitFor();

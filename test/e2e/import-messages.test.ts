@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { browserSuite, haveChromium } from './harness.ts';
+import { browserSuite, haveChromium, pickNote } from './harness.ts';
 
 // A note with front matter YAML cannot read (a quote never closed) and a code fence never closed.
 const BAD_NOTE = [
@@ -30,9 +30,7 @@ describe.skipIf(!haveChromium)('the Import screen says what is wrong with a note
   const preview = async (lang: 'ko' | 'en', name: string, text: string): Promise<Page> => {
     await suite.serve({ lang, importFixture: false });
     const p = await page(lang);
-    await p
-      .getByTestId('import-files')
-      .setInputFiles({ name, mimeType: 'text/markdown', buffer: Buffer.from(text) });
+    await pickNote(p, name, text);
     await p.getByTestId('import-preview').waitFor();
     return p;
   };

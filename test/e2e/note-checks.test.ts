@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserSuite, haveChromium, type Served } from './harness.ts';
+import { browserSuite, haveChromium, pickNote, type Served } from './harness.ts';
 
 /** One card, made from a line the Kubernetes check flags: kubelet listens on 10250, not 19250. */
 const NOTE = '# 포트\n\nkubelet 포트 :: 19250\n';
@@ -52,11 +52,7 @@ describe.skipIf(!haveChromium)('Kubernetes check findings in the browser', () =>
   it('the Import screen lists each finding with its note line, in English', async () => {
     served = await suite.serve({ lang: 'en', importFixture: false });
     const p = await page('en', 'import');
-    await p.getByTestId('import-files').setInputFiles({
-      name: 'ports.md',
-      mimeType: 'text/markdown',
-      buffer: Buffer.from(`${NOTE}\nNodePort range: 3000-32767\n`),
-    });
+    await pickNote(p, 'ports.md', `${NOTE}\nNodePort range: 3000-32767\n`);
     await p.getByTestId('import-preview').waitFor();
     const warnings = p.locator('.warnings li.check-warning');
     await expect.poll(() => warnings.count()).toBe(2);
@@ -73,13 +69,11 @@ describe.skipIf(!haveChromium)('Kubernetes check findings in the browser', () =>
   it('the Import screen names a field value Kubernetes does not take, in Korean, and makes no card of it', async () => {
     served = await suite.serve({ lang: 'ko', importFixture: false });
     const p = await page('ko', 'import');
-    await p.getByTestId('import-files').setInputFiles({
-      name: 'affinity.md',
-      mimeType: 'text/markdown',
-      buffer: Buffer.from(
-        '## sessionAffinity\n\n`sessionAffinity: ClusterIP`로 지정하면 동일한 client의 request는 동일한 pod에 전달된다.\n',
-      ),
-    });
+    await pickNote(
+      p,
+      'affinity.md',
+      '## sessionAffinity\n\n`sessionAffinity: ClusterIP`로 지정하면 동일한 client의 request는 동일한 pod에 전달된다.\n',
+    );
     // The preview holds no card, so it takes no room: wait for it to be there, not to be seen.
     await p.getByTestId('import-preview').waitFor({ state: 'attached' });
     const warnings = p.locator('.warnings li.check-warning');
@@ -101,11 +95,11 @@ describe.skipIf(!haveChromium)('Kubernetes check findings in the browser', () =>
 
     // The same note in English: the count says the same.
     const en = await page('en', 'import');
-    await en.getByTestId('import-files').setInputFiles({
-      name: 'affinity.md',
-      mimeType: 'text/markdown',
-      buffer: Buffer.from('## sessionAffinity\n\n`sessionAffinity: ClusterIP` keeps a client on one pod.\n'),
-    });
+    await pickNote(
+      en,
+      'affinity.md',
+      '## sessionAffinity\n\n`sessionAffinity: ClusterIP` keeps a client on one pod.\n',
+    );
     await en.getByTestId('import-preview').waitFor({ state: 'attached' });
     await expect
       .poll(() => en.getByTestId('preview-count').textContent())
