@@ -1,6 +1,7 @@
 export const MAX_NOTE_BYTES = 5 * 1024 * 1024;
 
 import { bare, type NoteMessage, noteMessage } from './note-messages.ts';
+import { hasHangul } from './scan.ts';
 
 export type Decoded = {
   text: string;
@@ -50,7 +51,7 @@ function legacyKorean(bytes: Uint8Array): string | null {
   try {
     // WHATWG's "euc-kr" is Windows code page 949, which EUC-KR is a part of.
     const text = new TextDecoder('euc-kr', { fatal: true }).decode(bytes);
-    return /[\uac00-\ud7a3]/.test(text) ? text : null;
+    return hasHangul(text) ? text : null;
   } catch {
     return null;
   }

@@ -26,6 +26,10 @@ function advance(text: string, index: number, unicode: boolean): number {
   return c >= 0xd800 && c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff ? index + 2 : index + 1;
 }
 
+const HANGUL_SYLLABLE = /[\uac00-\ud7a3]/;
+/** Whether a text holds a Hangul syllable: written (at least partly) in Korean. */
+export const hasHangul = (text: string): boolean => HANGUL_SYLLABLE.test(text);
+
 /** Whether a UTF-16 code unit is one that a regex `\s` matches (white space or a line terminator). */
 export function isSpaceCode(c: number): boolean {
   if (c <= 32) return c === 32 || (c >= 9 && c <= 13);

@@ -1,5 +1,6 @@
 import type { LineCard } from './explicit.ts';
 import { unmask } from './inline.ts';
+import { hasHangul } from './scan.ts';
 import { balanced, KO_NOT_TOPIC, KO_TOPIC } from './sentence-cloze.ts';
 
 /**
@@ -29,7 +30,6 @@ const MODIFIER = /(?:하는|되는|있는|없는|하던|된|한|인|운|른|닌|
 const NOUN_ENDING_LIKE_MODIFIER = /(?:도메인|플러그인|체인|라인|엔진|권한|제한|기한|무한)$/;
 // Something a learner can be asked for: a Latin-letter name, a code span, a number, or two words or more.
 const ASKABLE = /[A-Za-z0-9\uE000]/;
-const HANGUL = /[\uac00-\ud7a3]/;
 
 const FINAL = /[.!?。]+$/;
 // A phrase that ends in a bound noun or a verb made a noun ("동작할 수 있었던 것", "지원하지 않기 때문", "향상됨")
@@ -40,7 +40,7 @@ const LONE_PARTICLE = /^(?:을|를|로|으로)$/;
 
 function isPhraseWord(w: string): boolean {
   if (NOUN_ENDING_LIKE_MODIFIER.test(w)) return true;
-  return !BOUNDARY.test(w) && !(HANGUL.test(w.slice(-1)) && MODIFIER.test(w));
+  return !BOUNDARY.test(w) && !(hasHangul(w.slice(-1)) && MODIFIER.test(w));
 }
 
 /** The first word that may open the phrase ending at word `end` (inclusive), never before `floor`. */
@@ -61,7 +61,7 @@ function topicIndex(ws: string[]): number {
 /** The statement cloze of one Korean sentence (masked text), or null. */
 export function statementCloze(masked: string, spans: string[]): LineCard | null {
   const ws = masked.trim().replace(FINAL, '').split(/\s+/);
-  if (ws.length < 4 || !HANGUL.test(masked)) return null;
+  if (ws.length < 4 || !hasHangul(masked)) return null;
   const topic = topicIndex(ws);
   if (topic < 0) return null;
   const last = ws.length - 1;

@@ -12,7 +12,7 @@ import { headingDefinition } from './heading-definition.ts';
 import { extractTags, maskInline, splitTags, unmask } from './inline.ts';
 import { autoCloze, drawsAPath, hasFacts, lineCards } from './line-rules.ts';
 import { noteMessage, type Warn } from './note-messages.ts';
-import { isSpaceCode } from './scan.ts';
+import { hasHangul, isSpaceCode } from './scan.ts';
 import { enumerationCard, sentenceCards, splitSentences } from './sentence-cloze.ts';
 import { tableCards } from './tables.ts';
 import { isSectionLabel } from './term-definition.ts';
@@ -709,11 +709,10 @@ function lineHasCard(text: string): boolean {
 const WRAPPED_END =
   /\s(?:the|a|an|of|to|in|on|at|for|and|or|but|with|by|from|into|via|like|as|than|that|which|where|when|if|is|are|be|was|were|can|will|its|their|your)$/i;
 const ENDS_SENTENCE = /[.!?:：;]$/;
-const HANGUL = /[\uac00-\ud7a3]/;
 function wrapsOnto(line: string, next: string): boolean {
   const l = line.trimEnd();
   const n = next.trimStart();
-  if (!n || HANGUL.test(l) || HANGUL.test(n) || ENDS_SENTENCE.test(l)) return false;
+  if (!n || hasHangul(l) || hasHangul(n) || ENDS_SENTENCE.test(l)) return false;
   return (WRAPPED_END.test(l) || l.endsWith(',')) && /^[\w`("']/.test(n);
 }
 

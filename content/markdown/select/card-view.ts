@@ -1,3 +1,4 @@
+import { hasHangul } from '../scan.ts';
 import type { ParsedCard } from '../types.ts';
 
 /**
@@ -39,7 +40,7 @@ export function viewOf(card: ParsedCard): CardView {
     answerLines,
     isCloze,
     prompt: card.prompt,
-    ko: /[\uac00-\ud7a3]/.test(card.prompt + card.answer),
+    ko: hasHangul(card.prompt + card.answer),
     cache: {},
   };
 }

@@ -1,3 +1,4 @@
+import { hasHangul } from '../scan.ts';
 import { balanced } from '../sentence-cloze.ts';
 import type { CardView } from './card-view.ts';
 import {
@@ -221,8 +222,7 @@ function findsAnswerShown(v: CardView): boolean {
   const seen = `${v.shown} ${v.context}`.toLowerCase();
   // "[...]는 … 단일 진입점을 부여함" → 서비스 under the heading "1-6 Service": a resource hidden in one language and
   // shown in the other is on show all the same.
-  if (/[\uac00-\ud7a3]/.test(h))
-    return seen.includes(h) || showsWord(seen, resourceOfKoreanName(h) ?? '\u0000');
+  if (hasHangul(h)) return seen.includes(h) || showsWord(seen, resourceOfKoreanName(h) ?? '\u0000');
   return (
     spellingsOf(h).some((s) => showsWord(seen, s)) ||
     seen.includes(koreanNameOfResource(h) ?? '\u0000') ||
@@ -449,7 +449,7 @@ const STATEMENT_KO = /(?:다|요|니다|음|함|됨)[.!]?$/;
 
 /** A full sentence rather than a task or a title. */
 function isStatement(text: string): boolean {
-  return /[\uac00-\ud7a3]/.test(text) ? STATEMENT_KO.test(text.trim()) : STATEMENT_EN.test(text.trim());
+  return hasHangul(text) ? STATEMENT_KO.test(text.trim()) : STATEMENT_EN.test(text.trim());
 }
 
 /**
@@ -900,7 +900,7 @@ export const FEATURES: Feature[] = [
       !isCode(v) &&
       !isList(v) &&
       isCommandLine(v.card.prompt.split('\n')[0]!.replace(/^#\s*/, '')) &&
-      !/[\uac00-\ud7a3]/.test(v.card.prompt.split('\n')[0]!),
+      !hasHangul(v.card.prompt.split('\n')[0]!),
   },
   {
     // "1: Action", "Map_A: …": a table row known only by its number or a made-up key.
@@ -1041,7 +1041,7 @@ export const FEATURES: Feature[] = [
       const other = (v.card.rule === 'definition-reverse' ? v.card.prompt : v.card.answer).trim();
       // "네트워크 패킷을 전달하도록 수정 → `echo 1 > …/ip_forward`": a purpose asking its command is a question.
       if (isCommandLine(other) || /^`[^`]+`$/.test(other)) return false;
-      return /[\uac00-\ud7a3]/.test(term) && KO_PHRASE_TERM.test(term);
+      return hasHangul(term) && KO_PHRASE_TERM.test(term);
     },
   },
   {
@@ -1210,7 +1210,7 @@ export const FEATURES: Feature[] = [
       looksLikeOutput(v.card.prompt) ||
       // A command over lines that are no commands nor a list: what it printed.
       (!v.isCloze &&
-        !/[\uac00-\ud7a3]/.test(v.shown) &&
+        !hasHangul(v.shown) &&
         /\s-{1,2}\w|\s\S+\s\S+/.test(v.shown) &&
         isCommandLine(v.shown.replace(/^#\s*/, '')) &&
         v.answerLines.length >= 2 &&

@@ -1,4 +1,4 @@
-import { foldForMatch } from '../scan.ts';
+import { foldForMatch, hasHangul } from '../scan.ts';
 import { balanced, splitSentences } from '../sentence-cloze.ts';
 import type { ParsedCard } from '../types.ts';
 import { opensWithPronoun } from './text-signs.ts';
@@ -71,7 +71,7 @@ export function definingStatement(term: string, answer: string, firstLineOnly = 
   const statement = withoutRestatedTerm(term, sentence.replace(/[.。]$/, '').trim());
   // A Korean word carries its particles, so four make a statement; English needs a word more ("The most
   // fundamental relationship." is a label, not what the relationship is).
-  const minWords = /[\uac00-\ud7a3]/.test(statement) ? MIN_STATEMENT_WORDS : MIN_STATEMENT_WORDS + 1;
+  const minWords = hasHangul(statement) ? MIN_STATEMENT_WORDS : MIN_STATEMENT_WORDS + 1;
   if (statement.length < MIN_STATEMENT_CHARS || wordCount(statement) < minWords) return answer;
   return statement;
 }
@@ -90,7 +90,7 @@ const MAX_DEFINITION_WORDS = 20;
  */
 function looksLikeAName(h: string): boolean {
   return (
-    /[\uac00-\ud7a3]/.test(h) ||
+    hasHangul(h) ||
     /`/.test(h) ||
     termHits(h) > 0 ||
     /[a-z][A-Z]|[\w]-[\w]|\d/.test(h) ||
@@ -185,8 +185,7 @@ const MIN_CLAUSE_WORDS = 4;
 const MIN_CUT_ANSWER_WORDS = 9;
 
 export function withoutAddedClause(answer: string): string {
-  if (answer.includes('\n') || !/[\uac00-\ud7a3]/.test(answer) || wordCount(answer) < MIN_CUT_ANSWER_WORDS)
-    return answer;
+  if (answer.includes('\n') || !hasHangul(answer) || wordCount(answer) < MIN_CUT_ANSWER_WORDS) return answer;
   const comma = /,[\s\u00a0]+/.exec(answer);
   if (!comma) return answer;
   const head = answer.slice(0, comma.index).trim();

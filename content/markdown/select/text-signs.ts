@@ -1,3 +1,5 @@
+import { hasHangul } from '../scan.ts';
+
 /**
  * Signs in the words of a card that a learner would delete it, one small test each, in English and Korean. The
  * features (features.ts) weigh them; these only say whether the sign is there.
@@ -317,6 +319,6 @@ export function isTaskItem(item: string): boolean {
 
 /** Lines of a config file or of what a command printed: `nameserver 10.96.0.10`, `options ndots:5`, `key=value`. */
 export function looksLikeData(lines: string[]): boolean {
-  if (lines.length === 0 || lines.some((l) => /[\uac00-\ud7a3]/.test(l))) return false;
+  if (lines.length === 0 || lines.some((l) => hasHangul(l))) return false;
   return lines.every((l) => /^\s*[\w.-]+(?:\s*[:=]\s*|\s+)\S*[\d.:/]\S*/.test(l));
 }
