@@ -48,6 +48,10 @@ export function lineCards(masked: string, spans: string[], opts: ClozeOptions = 
 
 const DASH = { dash: true };
 
+/** One name with no space in it: `ClusterIP`, `rr`, `kube-proxy`, `net.ipv4.ip_forward`. */
+const BARE_NAME = /^[A-Za-z][\w.-]*$/;
+const isBareName = (text: string) => BARE_NAME.test(text.trim());
+
 const PATH_ARROW = /\s*(?:->|→|⇒)\s*/;
 /** Up to four words, once the asides in parentheses are set apart: a name or a short step. */
 const isShortStep = (segment: string) => {
@@ -67,9 +71,7 @@ const isShortStep = (segment: string) => {
 export function drawsAPath(text: string): boolean {
   if (!PATH_ARROW.test(text)) return false;
   const steps = text.replace(/^[-*+]\s+/, '').split(PATH_ARROW);
-  if (steps.length === 2)
-    return /^[A-Za-z][\w.-]*$/.test(steps[0]!.trim()) && /^[A-Za-z][\w.-]*$/.test(steps[1]!.trim());
-  return steps.every(isShortStep);
+  return steps.length === 2 ? steps.every(isBareName) : steps.every(isShortStep);
 }
 
 function card(rule: 'term-definition', prompt: string, answer: string, spans: string[]): LineCard {
@@ -126,7 +128,7 @@ function reverseDefinition(term: string, t: string, d: string): LineCard | null 
   // A name (a command in backticks, `ClusterIP`, `rr`), or a term holding a fact ("30000-32767 포트 범위").
   const name =
     /^\uE000\d+\uE001(?:\s*\uE000\d+\uE001)*$/.test(term) ||
-    /^[A-Za-z][\w.-]*$/.test(t) ||
+    BARE_NAME.test(t) ||
     /\d/.test(t) ||
     // A bare command line ("kubectl describe ep web -> see endpoints") is what an exam asks for.
     BARE_COMMAND.test(t);
