@@ -89,18 +89,27 @@ function ports(base: FactsBase, line: string, n: number, out: NoteCheck[]) {
   }
 }
 
+/**
+ * What a range on a line is the range of: the nearest subject on the line; else, for a line that says "range", one a
+ * few lines up ("Valid range: 3000 - 32767" under a `Nodeport:` label); else, for a line about a range or ports,
+ * the heading ("All worker nodes map a port between 3000 and 32767" under `### NodePort`).
+ */
+function rangeSubject(base: FactsBase, line: string, at: Hit, ctx: LineContext) {
+  const onLine = nearest(base.rangeSubjects, line, at);
+  if (onLine) return onLine;
+  const saysRange = RANGE_WORD.test(line);
+  const above = saysRange ? nearest(base.rangeSubjects, ctx.above(), { start: 0, end: 0 }) : null;
+  if (above) return above;
+  return saysRange || PORT_WORD.test(line)
+    ? nearest(base.rangeSubjects, ctx.headings(), { start: 0, end: 0 })
+    : null;
+}
+
 function ranges(base: FactsBase, line: string, n: number, ctx: LineContext, out: NoteCheck[]) {
   for (const m of line.matchAll(RANGE)) {
     const [lo, hi] = [Number(m[1] ?? m[3]), Number(m[2] ?? m[4])];
     const at = { start: m.index, end: m.index + m[0].length };
-    // "Valid range: 3000 - 32767" under a `Nodeport:` label names its subject a few lines up; "All worker nodes map
-    // a port between 3000 and 32767" under `### NodePort` names it in the heading.
-    const near =
-      nearest(base.rangeSubjects, line, at) ??
-      (RANGE_WORD.test(line) ? nearest(base.rangeSubjects, ctx.above(), { start: 0, end: 0 }) : null) ??
-      (RANGE_WORD.test(line) || PORT_WORD.test(line)
-        ? nearest(base.rangeSubjects, ctx.headings(), { start: 0, end: 0 })
-        : null);
+    const near = rangeSubject(base, line, at, ctx);
     if (!near || (near.d > NEAR && hits(near.fact.re, line).length > 0)) continue;
     const [min, max] = near.fact.range;
     // A part of the range (ports set aside for one app) is a choice; a range reaching outside it is a mistake.
