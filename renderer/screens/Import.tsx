@@ -143,6 +143,17 @@ export function ImportScreen() {
     return { kept, all: cards.length + accept.size };
   }, [stage, skipRules, skipCards, accept]);
 
+  /** "4 of 4 cards …"; with no card, nothing to untick: say so, and where cards could come from. */
+  const previewCount = (c: { kept: number; all: number }, suggestions: number) => {
+    if (c.all > 0)
+      return t('importWillImport', { count: c.all })
+        .replace('{kept}', String(c.kept))
+        .replace('{all}', String(c.all));
+    return suggestions > 0
+      ? t('importNoCardsSuggestions').replace('{kept}', String(c.kept))
+      : t('importNoCards');
+  };
+
   const densityPicker = (
     <label className="density-pick" title={t('importDensityHelp')}>
       {t('importDensity')}{' '}
@@ -258,14 +269,7 @@ export function ImportScreen() {
         <>
           <div className="import-bar">
             <span data-testid="preview-count">
-              {counts.all > 0
-                ? t('importWillImport', { count: counts.all })
-                    .replace('{kept}', String(counts.kept))
-                    .replace('{all}', String(counts.all))
-                : // Nothing to untick: say so, and where the cards could come from.
-                  (stage.result.suggestions ?? []).length > 0
-                  ? t('importNoCardsSuggestions').replace('{kept}', String(counts.kept))
-                  : t('importNoCards')}
+              {previewCount(counts, (stage.result.suggestions ?? []).length)}
             </span>
             {densityPicker}
             <span className="grow" />
