@@ -77,24 +77,36 @@ const KEY_VALUE_COMMENT = /^\s*(?:#|\/\/)\s?[A-Za-z][\w.-]*:\s+\S/;
 const MIN_PRINTED_LINES = 3;
 
 /**
+ * A comment line only a program prints: `# NAME: prometheus`, `# LAST DEPLOYED: Sun Sep 15 …` (helm's upper-case
+ * fields), `# 1: lo: <LOOPBACK> mtu 65536 …` and `#     link/ether …` (`ip link`), `# NAME   READY   STATUS` (a
+ * table's columns). A writer's own `# Key: value` comment is mixed-case and reads as a note, so it is not one.
+ */
+const PRINTED_COMMENT =
+  /^\s*#\s?(?:[A-Z][A-Z0-9 _-]*:(?:\s+\S|\s*$)|\s*\d+:\s+[\w@.-]+:\s+<|\s+link\/\w+\s|\s+inet6?\s+[\d:a-f]|\S+(?: {2,}\S+){2,}\s*$)/;
+
+/**
  * `curl -s http://whoami.example.com/` over `# Hostname: …`, `# IP: …`, `# User-Agent: …`: what the command printed,
- * pasted under it as comments. A comment explains the command below it; a run of `Key: value` comments right under a
- * command (no blank line between), most of them fields, is its output: no terms, no definitions.
+ * pasted under it as comments. A comment explains the command below it; a run of comments under a command is its
+ * output, with no terms and no definitions, when:
+ * - it sits right under the command (no blank line between) and most of its lines are `Key: value` fields; or
+ * - its first two lines are what only a program prints (`PRINTED_COMMENT`), even one blank line below the command:
+ *   writers paste `helm install`'s or `ip link`'s output whole, and what follows those lines is more of it.
  */
 function printedUnderCommands(lines: string[]): boolean[] {
   const printed = new Array<boolean>(lines.length).fill(false);
   for (let i = 0; i + 1 < lines.length; i++) {
     const t = lines[i]!.trim();
     if (!t || COMMENT.test(lines[i]!)) continue;
-    let end = i + 1;
+    const gap = lines[i + 1]!.trim() === '' ? 1 : 0;
+    const start = i + 1 + gap;
+    let end = start;
     while (end < lines.length && lines[end]!.trim() && COMMENT.test(lines[end]!)) end++;
-    const run = lines.slice(i + 1, end);
-    if (
-      run.length >= MIN_PRINTED_LINES &&
-      run.filter((l) => KEY_VALUE_COMMENT.test(l)).length * 2 > run.length
-    )
-      for (let k = i + 1; k < end; k++) printed[k] = true;
-    i = end - 1;
+    const run = lines.slice(start, end);
+    const fields =
+      run.length >= MIN_PRINTED_LINES && run.filter((l) => KEY_VALUE_COMMENT.test(l)).length * 2 > run.length;
+    const programOutput = run.length >= 2 && PRINTED_COMMENT.test(run[0]!) && PRINTED_COMMENT.test(run[1]!);
+    if ((fields && gap === 0) || programOutput) for (let k = start; k < end; k++) printed[k] = true;
+    if (end > start) i = end - 1;
   }
   return printed;
 }

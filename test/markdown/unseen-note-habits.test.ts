@@ -255,6 +255,53 @@ describe('what a command printed, pasted under it as comments', () => {
     ].join('\n');
     expect(pairs(candidateCards('note.md', glossary))).toContainEqual(['PV', 'cluster scoped']);
   });
+
+  it("reads helm's and ip's printed lines as output even a blank line under the command (ko, en)", () => {
+    const helm = [
+      '```bash',
+      '# 프로메테우스 설치',
+      'helm install prometheus -n kube-system prometheus-community/kube-prometheus-stack',
+      '# NAME: prometheus',
+      '# LAST DEPLOYED: Sun Sep 15 19:59:33 2024',
+      '# NAMESPACE: kube-system',
+      '# STATUS: deployed',
+      '# NOTES:',
+      '# kube-prometheus-stack has been installed. Check its status by running:',
+      '#   kubectl --namespace kube-system get pods -l "release=prometheus"',
+      '```',
+      '',
+    ].join('\n');
+    expect(
+      pairs(candidateCards('note.md', helm)).some(([p]) => p === 'LAST DEPLOYED' || p === 'STATUS'),
+    ).toBe(false);
+    const ipLink = [
+      '```shell',
+      'ip netns exec red ip link',
+      '',
+      '# 1: lo: <LOOPBACK> mtu 65536 qdisc noop state DOWN mode DEFAULT group default qlen 1000',
+      '#     link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00',
+      '# 10: ip6gre0@NONE: <NOARP> mtu 1448 qdisc noop state DOWN mode DEFAULT group default qlen 1000',
+      '#     link/gre6 :: brd :: permaddr 566d:4435:3215::',
+      '',
+      'ip netns exec red ip route',
+      '```',
+      '',
+    ].join('\n');
+    const all = pairs(candidateCards('note.md', ipLink));
+    expect(all.some(([p, a]) => p.includes('link/gre6') || a.includes('link/gre6'))).toBe(false);
+    expect(all.some(([p]) => /^\d+$/.test(p))).toBe(false);
+    // A writer's own `# Key: value` comments a blank line under a command are still read as notes.
+    const notes = [
+      '```bash',
+      'kubectl get svc',
+      '',
+      '# ClusterIP: reachable only inside the cluster',
+      '# NodePort: a port on every node',
+      '```',
+      '',
+    ].join('\n');
+    expect(pairs(candidateCards('note.md', notes))).toContainEqual(['NodePort', 'a port on every node']);
+  });
 });
 
 describe('an exercise and its pictures', () => {
