@@ -810,6 +810,16 @@ const REFUSED: [habit: string, note: string, card: (p: Pair) => boolean][] = [
     ([p, a]) => p.includes('접근 가능함') && a === 'k get svc',
   ],
   [
+    'a comment naming a change over a command that only looks (… 수정 over cat)',
+    '## DNS\n\n```bash\n# DNS 서버 수정\ncat /etc/resolv.conf\n\nvi /etc/resolv.conf\n```\n',
+    ([p, a]) => p === '# DNS 서버 수정' && a === 'cat /etc/resolv.conf',
+  ],
+  [
+    'a comment naming a change over a command that only looks (Add … over ip route)',
+    '## Routing\n\n```bash\n# Add a route to the other network\nip route\n\nip route add 10.0.0.0/24 via 192.168.1.1\n```\n',
+    ([p, a]) => p === '# Add a route to the other network' && a === 'ip route',
+  ],
+  [
     "the writer's own script, run from the note's folder (en)",
     '## Lab\n\nRun the network namespaces setup script\n\n```bash\n./netns-setup.sh\n```\n',
     ([p, a]) => p.startsWith('Run the network') && a === './netns-setup.sh',

@@ -461,6 +461,25 @@ function isStatement(text: string): boolean {
 const COMMENT_REPORTS_KO = /(?:수\s*있(?:다|음|습니다)|가능(?:함|하다|합니다)|[었았였했됐]다|되었다)[.!]?$/;
 const commentReportsAResult = (comment: string) => COMMENT_REPORTS_KO.test(comment.trim());
 
+/**
+ * `# DNS 서버 수정` over `cat /etc/resolv.conf`, `# kubia-24brm pod 생성` over `kubectl exec kubia-24brm env`: the
+ * comment names a step that changes something (its main verb: the last word in Korean, the first in English), and
+ * the command under it only looks. Writers head a block of steps with one comment; the first command is a check, not
+ * the step, so the card asks for the wrong command (both judges junked the two the bank holds).
+ */
+const CHANGE_VERB_KO = /(?:생성|수정|추가|삭제|변경|제거|설치|적용|만들기)(?:하기|한다|합니다|함)?[.!]?$/;
+const CHANGE_VERB_EN = /^(?:create|add|delete|remove|modify|change|edit|install|apply|update)\b/i;
+const ONLY_LOOKS =
+  /^\s*(?:\$\s*)?(?:sudo\s+)?(?:cat|less|more|head|tail|ls|grep|(?:kubectl|k)\s+(?:get|describe|logs|explain|exec)|ip\s+(?:-\w+\s+)?(?:addr|link|route|a|l|r)(?:\s+(?:show|list|ls))?\s*$)\b/;
+function commentPromisesAChange(comment: string, command: string): boolean {
+  const words = comment
+    .replace(/^(?:#|\/\/)\s*/, '')
+    .replace(/\s*\([^)]*\)\s*$/, '')
+    .trim();
+  const changes = hasHangul(words) ? CHANGE_VERB_KO.test(words) : CHANGE_VERB_EN.test(words);
+  return changes && ONLY_LOOKS.test(command);
+}
+
 const EXAMPLES_BEFORE_GAP =
   /\b(?:include|includes|including|such as|e\.g\.?|for example|for instance|like)\s*[:(]?\s*$|(?:예를 들어|예:|예\))\s*$/i;
 
@@ -1150,6 +1169,18 @@ export const FEATURES: Feature[] = [
         words.split(' ').length >= 3 &&
         !/[:：]$/.test(v.shown) &&
         !isStatement(words)
+      );
+    },
+  },
+  {
+    name: 'comment-promises-a-change',
+    weight: -0.6,
+    holds: (v) => {
+      const command = commandAnswer(v);
+      return (
+        (v.card.rule === 'code-comment' || v.card.rule === 'code-intro') &&
+        command !== null &&
+        commentPromisesAChange(v.shown, command)
       );
     },
   },
