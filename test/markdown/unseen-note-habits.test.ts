@@ -820,6 +820,17 @@ const REFUSED: [habit: string, note: string, card: (p: Pair) => boolean][] = [
     ([p, a]) => p === '# Add a route to the other network' && a === 'ip route',
   ],
   [
+    'a command that only hands kubectl the file the heading names (en)',
+    '## Example 1\n\n### 001-pod-with-nw-policy.yaml\n\n```bash\n# Create the two PODs and the network policy\nkubectl create -f 001-pod-with-nw-policy.yaml\n```\n',
+    ([p, a]) =>
+      p.startsWith('# Create the two PODs') && a === 'kubectl create -f 001-pod-with-nw-policy.yaml',
+  ],
+  [
+    'a command that only hands kubectl the file the heading names (ko)',
+    '## 인그레스\n\n### web-ingress.yaml\n\n```bash\n# 인그레스 리소스와 백엔드 서비스를 함께 생성\nkubectl apply -f web-ingress.yaml\n```\n',
+    ([p, a]) => p.startsWith('# 인그레스 리소스와') && a === 'kubectl apply -f web-ingress.yaml',
+  ],
+  [
     "the writer's own script, run from the note's folder (en)",
     '## Lab\n\nRun the network namespaces setup script\n\n```bash\n./netns-setup.sh\n```\n',
     ([p, a]) => p.startsWith('Run the network') && a === './netns-setup.sh',

@@ -480,6 +480,8 @@ function commentPromisesAChange(comment: string, command: string): boolean {
   return changes && ONLY_LOOKS.test(command);
 }
 
+const APPLIES_A_FILE = /^\s*(?:\$\s*)?(?:kubectl|k)\s+(?:apply|create|delete|replace)\s+-f\s+[^\s-]\S*\s*$/;
+
 const EXAMPLES_BEFORE_GAP =
   /\b(?:include|includes|including|such as|e\.g\.?|for example|for instance|like)\s*[:(]?\s*$|(?:예를 들어|예:|예\))\s*$/i;
 
@@ -740,6 +742,17 @@ export const FEATURES: Feature[] = [
       !isCommandLine(v.shown) &&
       isCode(v) &&
       unseenExampleTokens(v) >= 1,
+  },
+  {
+    // `# Create the two PODs and the network policy` → `kubectl create -f 001-pod-with-nw-policy.yaml`: the command
+    // only hands kubectl the writer's file (or a URL no one recalls); what is worth knowing is in the file. The
+    // card drills `-f`, which every learner has.
+    name: 'only-applies-a-file',
+    weight: -0.5,
+    holds: (v) => {
+      const command = commandAnswer(v);
+      return command !== null && APPLIES_A_FILE.test(command);
+    },
   },
   { name: 'one-of-a-list', weight: -0.45, holds: (v) => v.isCloze && isListMember(v.prompt) },
   {
