@@ -831,6 +831,16 @@ const REFUSED: [habit: string, note: string, card: (p: Pair) => boolean][] = [
     ([p, a]) => p.startsWith('# 인그레스 리소스와') && a === 'kubectl apply -f web-ingress.yaml',
   ],
   [
+    'a blank at one end of a change (change the type from [...] to LoadBalancer)',
+    '## Services\n\nIf you change the `type` from `NodePort` to `LoadBalancer`, a load balancer in the infrastructure is provisioned.\n',
+    ([p, a]) => a === 'NodePort' && p.includes('from [...] to'),
+  ],
+  [
+    'a blank at one end of a change (type을 [...]에서 LoadBalancer로 변경)',
+    '## 서비스\n\n서비스의 type을 `NodePort`에서 `LoadBalancer`로 변경하면 클라우드의 로드밸런서가 생성된다.\n',
+    ([p, a]) => a === 'NodePort' && p.includes('[...]에서'),
+  ],
+  [
     "the writer's own script, run from the note's folder (en)",
     '## Lab\n\nRun the network namespaces setup script\n\n```bash\n./netns-setup.sh\n```\n',
     ([p, a]) => p.startsWith('Run the network') && a === './netns-setup.sh',

@@ -2,6 +2,7 @@ import { hasHangul } from '../scan.ts';
 import { balanced } from '../sentence-cloze.ts';
 import type { CardView } from './card-view.ts';
 import {
+  asksOneEndOfAChange,
   cutsPhrase,
   endsOpen,
   gapAfterComma,
@@ -1157,6 +1158,7 @@ export const FEATURES: Feature[] = [
       (definesATerm(v) && EXAMPLE_HEADING.test(v.context)) ||
       ((definesATerm(v) || v.card.rule === 'table') && PROJECT_FILE.test(v.shown.trim())),
   },
+  { name: 'one-end-of-a-change', weight: -0.5, holds: (v) => v.isCloze && asksOneEndOfAChange(v.prompt) },
   {
     // "Other solid choices include [...]" → Calico, Flannel, kube-router: examples of a kind, any of which would do.
     // "ex. endpoint2라는 이름의 [...] service 생성하고 …": a sentence that says it tells an example asks of that

@@ -81,6 +81,18 @@ const TELLS_AN_EXAMPLE =
   /^[*_\s]*(?:ex\b[.):]?|e\.g\.|eg\.|for example|for instance|(?:an?\s)?examples?\s(?:of|for)\b|example:|예\)|예:|예시|예를 들어|예로)/i;
 export const tellsAnExample = (text: string): boolean => TELLS_AN_EXAMPLE.test(text);
 
+/**
+ * "If you change the `type` from [...] to `LoadBalancer`", "Change service type from `ClusterIP` to [...]",
+ * "type을 ClusterIP에서 [...]로 변경": a blank at one end of a change asks which value the writer was moving from or
+ * to, and any other value of the field would do as well.
+ */
+const ONE_END_OF_A_CHANGE_EN =
+  /\b(?:change|changes|changed|changing|switch|switches|switched|convert|converted|migrate|migrated|move|moved|patch|patched|edit|edited)\b.*\bfrom\s+(?:\S*\[\.\.\.\]\S*\s+to\b|\S+\s+to\s+\S*\[\.\.\.\])/i;
+const ONE_END_OF_A_CHANGE_KO =
+  /(?:\[\.\.\.\]\S*에서\s*\S+?|\S+에서\s*\S*\[\.\.\.\]\S*?)(?:으로|로)\s*(?:변경|바꾸|바꿔|바뀌|전환)/;
+export const asksOneEndOfAChange = (prompt: string): boolean =>
+  ONE_END_OF_A_CHANGE_EN.test(prompt) || ONE_END_OF_A_CHANGE_KO.test(prompt);
+
 // Connectives that cannot open or close a phrase a learner recalls.
 const CUT_OPEN = /^(?:혹은|또는|그리고|및|하지만|and|or|but|nor|with|of|to|for|in|on|at|by|from|as|than)\s/i;
 // An article opens a whole noun phrase where the sentence expects one: after a copula ("may be either [a
