@@ -841,6 +841,16 @@ const REFUSED: [habit: string, note: string, card: (p: Pair) => boolean][] = [
     ([p, a]) => a === 'NodePort' && p.includes('[...]에서'),
   ],
   [
+    'a comment that trails off over its command (… in en)',
+    '## Traefik\n\n```bash\n# check the container arguments of the controller…\nkubectl -n traefik describe deployments.apps traefik\n```\n',
+    ([p, a]) => p.startsWith('# check the container') && a.startsWith('kubectl -n traefik describe'),
+  ],
+  [
+    'a comment that trails off over its command (… in ko)',
+    '## kube-proxy\n\n```bash\n# kube-proxy 가 사용하는 모드를 설정에서 확인…\nkubectl -n kube-system describe configmap kube-proxy\n```\n',
+    ([p, a]) => p.startsWith('# kube-proxy 가 사용하는') && a.startsWith('kubectl -n kube-system describe'),
+  ],
+  [
     "the writer's own script, run from the note's folder (en)",
     '## Lab\n\nRun the network namespaces setup script\n\n```bash\n./netns-setup.sh\n```\n',
     ([p, a]) => p.startsWith('Run the network') && a === './netns-setup.sh',

@@ -483,6 +483,8 @@ function commentPromisesAChange(comment: string, command: string): boolean {
 
 const APPLIES_A_FILE = /^\s*(?:\$\s*)?(?:kubectl|k)\s+(?:apply|create|delete|replace)\s+-f\s+[^\s-]\S*\s*$/;
 
+const TRAILS_OFF = /(?:…|(?<!\.)\.{2,3})\s*$/;
+
 const EXAMPLES_BEFORE_GAP =
   /\b(?:include|includes|including|such as|e\.g\.?|for example|for instance|like)\s*[:(]?\s*$|(?:예를 들어|예:|예\))\s*$/i;
 
@@ -1210,6 +1212,13 @@ export const FEATURES: Feature[] = [
       v.card.rule === 'code-intro'
         ? isStatement(v.shown)
         : v.card.rule === 'code-comment' && commentReportsAResult(v.shown),
+  },
+  {
+    // "# check container arguments…", "Basically means you can't do this...": a question side that trails off
+    // leaves the learner to guess how it ends (the three the banks hold were junked by both judges).
+    name: 'prompt-trails-off',
+    weight: -0.5,
+    holds: (v) => !v.isCloze && TRAILS_OFF.test(v.shown.split('\n')[0]!),
   },
   { name: 'gap-after-comma', weight: -0.4, holds: (v) => v.isCloze && gapAfterComma(v.prompt) },
   { name: 'filler-answer', weight: -0.7, holds: (v) => isFiller(v.hidden, v.ko) },
