@@ -8,7 +8,7 @@
 export type FieldCloze = { prompt: string; answer: string };
 
 // Free choices of the writer, or asked elsewhere (apiVersion has its own card).
-const SKIP_KEYS =
+export const SKIP_KEYS =
   /^(?:apiVersion|kind|metadata|name|namespace|generateName|labels|annotations|matchLabels|image|command|args|env|data|stringData|hostname|hostnames|host|secretName|serviceName|ingressClassName|gatewayClassName|sectionName|uid|resourceVersion|creationTimestamp|template|containers|initContainers|volumes|volumeMounts|status)$/;
 const ASKED_VALUE = /^(?:\d+|[A-Z][A-Za-z0-9]+|true|false|\/\S*|\d+(?:\.\d+){3}(?:\/\d+)?)$/;
 // Keys whose lower-case value is still one of a fixed set (`mode: ipvs`, `scheduler: rr`, `dnsPolicy: ...`).

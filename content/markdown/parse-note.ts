@@ -2,6 +2,7 @@ import { basename, extname } from 'node:path';
 import { buildTree } from './block-tree.ts';
 import { claimCode } from './code-regions.ts';
 import { findDetails } from './details.ts';
+import { fieldGlosses } from './field-comments.ts';
 import { noteFlashcardsDeck } from './flashcards-decks.ts';
 import { readFrontMatter } from './front-matter.ts';
 import { findImages } from './images.ts';
@@ -154,11 +155,12 @@ function proposeCards(
 
   let tokens = blockTokens(lines.map((l, i) => (claimed[i] ? '' : l)).join('\n'));
   const code = claimCode(tokens, lines, claimed, warn);
-  for (const m of code.manifests) cards.push(...manifestCards(m.text, m.start + 1, lines, lang));
+  // A fenced manifest's text starts under its fence; an unfenced one's on its own first line.
+  for (const m of code.manifests) cards.push(...manifestCards(m.text, m.start + 1, m.start + 2, lines, lang));
   for (const c of code.cards) cards.push(free(c));
   const unfenced = findUnfencedManifests(lines, claimed);
   for (const m of unfenced) {
-    cards.push(...manifestCards(m.text, m.start + 1, lines, lang));
+    cards.push(...manifestCards(m.text, m.start + 1, m.start + 1, lines, lang));
     for (let k = m.start; k < m.end; k++) claimed[k] = true;
   }
   oneApiVersionCardPerKind(cards);
@@ -288,7 +290,13 @@ function dropSentenceRules(cards: ParsedCard[]): void {
   cards.length = w;
 }
 
-function manifestCards(yaml: string, line: number, lines: string[], lang: 'ko' | 'en'): ParsedCard[] {
+function manifestCards(
+  yaml: string,
+  line: number,
+  textLine: number,
+  lines: string[],
+  lang: 'ko' | 'en',
+): ParsedCard[] {
   const what = describeManifest(yaml);
   let intro = '';
   for (let k = line - 2; k >= 0 && k >= line - 3; k--) {
@@ -328,6 +336,27 @@ function manifestCards(yaml: string, line: number, lines: string[], lang: 'ko' |
       line,
       sibling: `apiVersion ${kind}`,
     });
+  }
+  // What the writer said a field means, in a comment beside it.
+  let from = 0;
+  for (const doc of documents(yaml)) {
+    // The documents are pieces of the block in order: where each starts gives its fields their note lines.
+    from = Math.max(from, yaml.indexOf(doc, from));
+    const at = textLine + (yaml.slice(0, from).match(/\n/g)?.length ?? 0);
+    for (const g of fieldGlosses(doc)) {
+      const field = g.value ? `${g.field}: ${g.value}` : g.field;
+      cards.push({
+        kind: 'basic',
+        rule: 'manifest-comment',
+        prompt: lang === 'ko' ? `kind: ${g.kind} 의 ${field} 필드` : `The ${field} field of kind: ${g.kind}`,
+        answer: g.gloss,
+        context: [],
+        tags: [],
+        line: at + g.at,
+        // `kind: service` and `kind: Service` are one kind.
+        sibling: `${g.kind.toLowerCase()} ${field}`,
+      });
+    }
   }
   // Its fields a learner writes from memory, each asked in place.
   for (const doc of documents(yaml))

@@ -30,6 +30,7 @@ export type CardRule =
   | 'abbreviation'
   | 'definition-reverse'
   | 'manifest-apiversion'
+  | 'manifest-comment'
   | 'task-solution'
   | 'manifest-field';
 

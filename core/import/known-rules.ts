@@ -34,6 +34,7 @@ export const KNOWN_RULES = [
   'abbreviation',
   'definition-reverse',
   'manifest-apiversion',
+  'manifest-comment',
   'task-solution',
   'manifest-field',
 ] as const satisfies readonly CardRule[];

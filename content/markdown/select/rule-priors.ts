@@ -22,6 +22,8 @@ export const RULES: Record<CardRule, RuleInfo> = {
   },
   details: { reads: '`<details><summary>question</summary>answer</details>`', prior: 0.55 },
   'manifest-apiversion': { reads: 'the `apiVersion` of each kind in a manifest', prior: 0.75 },
+  // Not yet judged: a field's meaning in the writer's words, asked like a term's definition.
+  'manifest-comment': { reads: 'a manifest field and the comment its writer put beside it', prior: 0.5 },
   'term-definition': {
     reads: '`Term: definition`, `Term - definition`, `Term → definition`, definition lists',
     prior: 0.5,

@@ -100,6 +100,8 @@ const readsSentences = (c: ParsedCard) => SENTENCE_RULES.has(c.rule);
 function factOf(c: ParsedCard): string {
   if (c.rule === 'manifest-field' || c.rule === 'manifest-apiversion' || c.rule === 'manifest')
     return `${c.line}\u0000${c.rule}\u0000${c.answer}`;
+  // One field of one kind is one fact however often the note's manifests gloss it: the best gloss is asked.
+  if (c.rule === 'manifest-comment') return `${c.rule}\u0000${c.sibling}`;
   // The columns of a table of side-by-side lists start on one line and are lists of their own.
   if (c.rule === 'table' && c.kind === 'list') return `${c.line}\u0000${c.prompt}`;
   if (readsSentences(c)) return `${c.line}\u0000sentence\u0000${c.sibling}`;
