@@ -13,7 +13,7 @@
 // their keep share. With --write it fits on every set and writes content/markdown/select/fitted-weights.json.
 // The unseen notes are not in the repository; docs/quality/unseen/set-*/SOURCES.md says where each one is.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeNote } from '../content/markdown/decode.ts';
 import { scoreNote } from '../content/markdown/parse-note.ts';
@@ -67,7 +67,8 @@ const rows: Row[] = [];
 for (const [set, dir] of sets) {
   const labels = set === 'corpus' ? banks.corpus : banks.unseen;
   const seen = new Set<string>();
-  for (const lang of ['en', 'ko'])
+  // A set may hold notes of one language only.
+  for (const lang of ['en', 'ko'].filter((l) => existsSync(join(dir, l))))
     for (const file of readdirSync(join(dir, lang)).sort()) {
       const path = join(dir, lang, file);
       for (const c of scoreNote(path, decodeNote(readFileSync(path)).text)) {
