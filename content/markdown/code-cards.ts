@@ -1,9 +1,12 @@
 import { isAlignedOutputLine } from './aligned-output.ts';
 import type { LineCard } from './explicit.ts';
+import { glossBeside } from './field-comments.ts';
 import { maskInline } from './inline.ts';
 import { abbreviations } from './line-rules.ts';
+import { isFieldName } from './select/vocab.ts';
 import { sentenceCards, splitSentences } from './sentence-cloze.ts';
 import { termDefinition } from './term-definition.ts';
+import { splitTrailingComment } from './trailing-comment.ts';
 
 /**
  * Cards from the inside of code blocks, the way people annotate shell sessions: a `# comment` over a command
@@ -36,30 +39,6 @@ function isProse(line: string): boolean {
   const t = line.trim();
   if (!t || CMD_WORD.test(t) || /[|<>{}$=`\\]|^\W/.test(t) || /\s--?\w/.test(t)) return false;
   return /^[\p{L}][\p{L}\p{N}'’]*(?:\s+[\p{L}\p{N}(][\p{L}\p{N}'’(),.?!:]*){2,}$/u.test(t);
-}
-
-/** `code   # comment` → [code, comment]; a `#` inside quotes or right after `$`/`{` is not a comment. */
-export function splitTrailingComment(line: string): [string, string] | null {
-  let quote = '';
-  for (let i = 1; i < line.length; i++) {
-    const ch = line[i]!;
-    if (quote) {
-      if (ch === quote) quote = '';
-      continue;
-    }
-    if (ch === '"' || ch === "'") quote = ch;
-    else if (
-      ch === '#' &&
-      /\s/.test(line[i - 1]!) &&
-      (line[i + 1] === ' ' || line[i + 1] === undefined || /\S/.test(line[i + 1]!))
-    ) {
-      const code = line.slice(0, i).trim();
-      const comment = line.slice(i + 1).trim();
-      if (code && comment && !/^[-=#]+$/.test(comment)) return [code, comment];
-      return null;
-    }
-  }
-  return null;
 }
 
 function flagValues(cmd: string): { start: number; end: number }[] {
@@ -248,6 +227,19 @@ export function codeCards(content: string, lang: string, firstLine: number): Cod
         cmd,
       );
     }
+    // `port: 80 # 서비스를 제공할 포트` in YAML the manifest reader could not read: the field is asked for the writer's
+    // gloss, never for the example's value with the comment glued on.
+    const field = parts.length === 1 && !prompted ? glossedField(raw) : null;
+    if (field) {
+      if (field.gloss)
+        push(
+          { kind: 'basic', rule: 'term-definition', prompt: field.key, answer: field.gloss },
+          cmdLine,
+          raw,
+        );
+      comments = [];
+      continue;
+    }
     const td = parts.length === 1 && !prompted ? codeTermDefinition(raw) : null;
     if (td) {
       push({ kind: 'basic', rule: 'term-definition', prompt: td.term, answer: td.definition }, cmdLine, raw);
@@ -312,6 +304,14 @@ export function codeCards(content: string, lang: string, firstLine: number): Cod
 }
 
 /** `1) NodePort : makes internal port accessible`, `ipMasq: 규칙을 추가할지` — a list written inside a block. */
+/** A YAML field line with a comment beside it: its key, and the comment when it glosses the field (else null). */
+function glossedField(raw: string): { key: string; gloss: string | null } | null {
+  const split = splitTrailingComment(raw);
+  const m = split && /^\s*(?:- )?([A-Za-z][\w.-]*):\s*([^\s#][^#]*)?$/.exec(split[0]);
+  if (!m || !isFieldName(m[1]!)) return null;
+  return { key: m[1]!, gloss: glossBeside(m[1]!, (m[2] ?? '').trim(), split![1], '') };
+}
+
 function codeTermDefinition(raw: string): { term: string; definition: string } | null {
   const m = /^\s*(?:\d+[.)]\s*)?([A-Za-z][\w.-]*(?:\s[A-Za-z][\w.-]*){0,3})\s*:\s+(.+)$/.exec(raw);
   if (!m) return null;

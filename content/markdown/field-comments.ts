@@ -1,7 +1,7 @@
-import { splitTrailingComment } from './code-cards.ts';
 import { SKIP_KEYS, yamlLine } from './manifest-fields.ts';
 import { hasHangul } from './scan.ts';
 import { isFieldName, koreanSpellings, stripParticle } from './select/vocab.ts';
+import { splitTrailingComment } from './trailing-comment.ts';
 
 /**
  * `targetPort: 8080 # 파드의 컨테이너 포트`, `sessionAffinity: ClientIP # 발신 IP 주소 바탕으로`: beside a field of a
@@ -60,11 +60,9 @@ export function fieldGlosses(doc: string): FieldGloss[] {
     if (parents.some((p) => FREE_PARENTS.test(p))) return;
     const split = splitTrailingComment(text.trimEnd());
     if (!split) return;
-    const gloss = glossOf(split[1]);
-    if (!gloss || restatesField(gloss, l.key, kind)) return;
+    const gloss = glossBeside(l.key, l.value, split[1], kind);
+    if (!gloss) return;
     const value = FIXED_WORD.test(l.value) ? l.value : null;
-    // "/testpath로 들어온 요청은 …", "… 9376 port": the gloss tells what this example does with its own value.
-    if (!value && l.value && saysOwnValue(gloss, l.value)) return;
     const fact = `${l.key}\u0000${value ?? ''}`;
     if (seen.has(fact)) return;
     seen.add(fact);
@@ -101,7 +99,7 @@ const EMPTY_WORDS = new Set([
  */
 function restatesField(gloss: string, field: string, kind: string): boolean {
   const own = new Set<string>();
-  for (const word of [...field.split(/(?=[A-Z])/), field, kind]) {
+  for (const word of [...field.split(/(?=[A-Z])/), field, kind].filter(Boolean)) {
     const w = word.toLowerCase();
     own.add(w);
     for (const ko of koreanSpellings(w)) own.add(ko);
@@ -111,6 +109,18 @@ function restatesField(gloss: string, field: string, kind: string): boolean {
     .split(/\s+/)
     .map((w) => stripParticle(w.replace(/[.,()]/g, '')))
     .every((w) => !w || own.has(w) || EMPTY_WORDS.has(w));
+}
+
+/**
+ * The comment beside `field: value` as what the field means, or null: an instruction, an aside about the example
+ * (its own value, "say …"), the field's own words again, or too short or long to recall. `kind` may be empty.
+ */
+export function glossBeside(field: string, value: string, comment: string, kind: string): string | null {
+  const gloss = glossOf(comment);
+  if (!gloss || restatesField(gloss, field, kind)) return null;
+  // "/testpath로 들어온 요청은 …", "… 9376 port": the gloss tells what this example does with its own value.
+  if (value && !FIXED_WORD.test(value) && saysOwnValue(gloss, value)) return null;
+  return gloss;
 }
 
 /** The gloss names the line's value, other than as the start of a range (`30000~32767에서만`). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fieldGlosses } from '../../content/markdown/field-comments.ts';
-import { parseNote } from '../../content/markdown/parse-note.ts';
+import { candidateCards, parseNote } from '../../content/markdown/parse-note.ts';
 
 // A comment beside a manifest field, in the writer's words, says what the field means: that is the card, not the
 // example's number.
@@ -81,5 +81,19 @@ describe('a manifest field glossed by a comment', () => {
     expect(fieldGlosses(service({ targetPort: '1 port on the pod' })).map((g) => g.gloss)).toEqual([
       'port on the pod',
     ]);
+  });
+
+  it('reads the gloss, not the value with the comment glued on, in YAML the manifest reader cannot read (ko, en)', () => {
+    // `- name` and `port` at one column: no manifest, so the block is read line by line.
+    const broken = (comment: string) =>
+      `## Service\n\n\`\`\`yaml\nports:\n  - name: http\n  port: 80\n  targetPort: 8080 # ${comment}\n\`\`\`\n`;
+    for (const [comment, gloss] of [
+      ['파드의 컨테이너 포트', '파드의 컨테이너 포트'],
+      ['port the pods listen on', 'port the pods listen on'],
+    ]) {
+      const all = candidateCards('note.md', broken(comment!)).map((c) => [c.prompt, c.answer]);
+      expect(all).toContainEqual(['targetPort', gloss]);
+      expect(all.some(([, a]) => a!.startsWith('8080'))).toBe(false);
+    }
   });
 });
