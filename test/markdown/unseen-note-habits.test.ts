@@ -851,6 +851,16 @@ const REFUSED: [habit: string, note: string, card: (p: Pair) => boolean][] = [
     ([p, a]) => p.startsWith('# kube-proxy 가 사용하는') && a.startsWith('kubectl -n kube-system describe'),
   ],
   [
+    'a sentence that breaks off on a connective ending (…요청함으로써)',
+    '## Weave\n\nweave peer는 `kube-apiserver`에 주기적으로 pod 및 node 상태를 요청함으로써\n',
+    ([p, a]) => a === 'kube-apiserver' && p.endsWith('요청함으로써'),
+  ],
+  [
+    'a sentence that breaks off on its conjunction (…, and)',
+    '## kube-proxy\n\nkube-proxy watches the `kube-apiserver` for new Services and Endpoints on every node, and\n\nthen writes the rules.\n',
+    ([p, a]) => a === 'kube-apiserver' && p.endsWith('node, and'),
+  ],
+  [
     "the writer's own script, run from the note's folder (en)",
     '## Lab\n\nRun the network namespaces setup script\n\n```bash\n./netns-setup.sh\n```\n',
     ([p, a]) => p.startsWith('Run the network') && a === './netns-setup.sh',

@@ -3,6 +3,7 @@ import { balanced } from '../sentence-cloze.ts';
 import type { CardView } from './card-view.ts';
 import {
   asksOneEndOfAChange,
+  breaksOff,
   cutsPhrase,
   endsOpen,
   gapAfterComma,
@@ -885,6 +886,13 @@ export const FEATURES: Feature[] = [
     name: 'answer-ends-open',
     weight: -0.4,
     holds: (v) => !v.isCloze && !isList(v) && !isCode(v) && endsOpen(v.card.answer),
+  },
+  {
+    // The cloze's sentence breaks off on a connective ending (`… 알고 관리하는데`): its end is missing (the five the
+    // banks hold were junked by both judges or never made).
+    name: 'sentence-breaks-off',
+    weight: -0.5,
+    holds: (v) => v.isCloze && !v.prompt.trimEnd().endsWith('[...]') && breaksOff(v.prompt),
   },
   {
     // "Configures routing for two domains (`a` and" → Ingress: the definition was cut off.

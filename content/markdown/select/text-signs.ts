@@ -272,6 +272,19 @@ export function endsOpen(text: string): boolean {
   );
 }
 
+/**
+ * "… 등을 알고 관리하는데", "… 정보를 얻어와 보관함으로써": a Korean sentence that stops on a connective ending glued
+ * to its verb (…는데, …하며, …함으로써, …지만) goes on in text the card does not show.
+ */
+const BREAKS_OFF_KO =
+  /[가-힣](?:는데|인데|한데|으며|하며|이며|되며|하고|되고|면서|지만|함으로써|므로|니까)[,]?$/;
+// "… the Service forwards the packet, and", "… works because": an English sentence that stops on its conjunction.
+const BREAKS_OFF_EN = /(?:,\s*|\s)(?:and|but|because|while|whereas|which|so that)$/i;
+export const breaksOff = (text: string): boolean => {
+  const t = text.replace(/[*_`]/g, '').trim();
+  return BREAKS_OFF_KO.test(t) || BREAKS_OFF_EN.test(t);
+};
+
 /** An editor, pager or screen command: `vi ingress.yaml` is how the writer worked, not a fact. */
 export function isEditorCommand(text: string): boolean {
   return /^(?:\$\s+)?(?:vi|vim|nano|emacs|code|less|more|clear|cls|cd|ls|history)(?:\s|$)/.test(text.trim());
