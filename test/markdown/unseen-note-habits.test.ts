@@ -861,6 +861,11 @@ const REFUSED: [habit: string, note: string, card: (p: Pair) => boolean][] = [
     ([p, a]) => a === 'kube-apiserver' && p.endsWith('node, and'),
   ],
   [
+    'an instruction to read or look at something (Read [...] of one of the pods)',
+    '## DNS in a Pod\n\nRead `/etc/resolv.conf` of one of the pods:\n\n```\nnameserver 10.96.0.10\n```\n',
+    ([p, a]) => a === '/etc/resolv.conf' && p.startsWith('Read [...]'),
+  ],
+  [
     "the writer's own script, run from the note's folder (en)",
     '## Lab\n\nRun the network namespaces setup script\n\n```bash\n./netns-setup.sh\n```\n',
     ([p, a]) => p.startsWith('Run the network') && a === './netns-setup.sh',

@@ -192,7 +192,7 @@ export function isGenericTitle(text: string): boolean {
 
 // An exercise step or an instruction: "Create a pod…", "Verify…", "~하세요".
 const IMPERATIVE_EN =
-  /^(?:create|expose|run|label|deploy|apply|delete|check|verify|make|add|use|set|write|configure|open|go|try|install|edit|test|get|list|find|ensure|update|change|remove|start|stop|connect|curl|exec|scale|wait|copy|save|clone|type|enter|navigate|click)\b/i;
+  /^(?:create|expose|run|label|deploy|apply|delete|check|verify|make|add|use|set|write|configure|open|go|try|install|edit|test|get|list|find|ensure|update|change|remove|start|stop|connect|curl|exec|scale|wait|copy|save|clone|type|enter|navigate|click|read|look|see|view|inspect|observe)\b/i;
 // Korean task lists end on a nominalised verb: "포트 찾기", "확인하기", "만들기".
 const IMPERATIVE_KO =
   /(?:하세요|하시오|하십시오|해라|할 것|해 주세요|해주세요|[가-힣]기|하자|합시다|해보자)[.!]?$/;
