@@ -2,6 +2,7 @@ import { basename, extname } from 'node:path';
 import { buildTree } from './block-tree.ts';
 import { claimCode } from './code-regions.ts';
 import { findDetails } from './details.ts';
+import { nameTheField } from './enum-prompts.ts';
 import { fieldGlosses } from './field-comments.ts';
 import { noteFlashcardsDeck } from './flashcards-decks.ts';
 import { readFrontMatter } from './front-matter.ts';
@@ -208,6 +209,7 @@ function proposeCards(
   );
   if (quiet || mostlyExplicit(cards)) dropSentenceRules(cards);
   if (!inLineOrder(cards)) cards.sort((a, b) => a.line - b.line);
+  nameTheField(cards, lines);
   const candidates = focusAnswers(dedupe(cards, warn));
   if (opts.knownErrors?.length) markKnownErrors(candidates, opts.knownErrors);
   return {
