@@ -866,6 +866,16 @@ const REFUSED: [habit: string, note: string, card: (p: Pair) => boolean][] = [
     ([p, a]) => a === '/etc/resolv.conf' && p.startsWith('Read [...]'),
   ],
   [
+    "one example Service's DNS name the prompt never names (en)",
+    '## DNS\n\n`kube-dns` resolves Service DNS names to IP addresses (so `my-svc.my-namespace.svc.cluster.local` becomes the ClusterIP).\n',
+    ([p, a]) => a === 'my-svc.my-namespace.svc.cluster.local' && p.includes('(so [...]'),
+  ],
+  [
+    "one example Service's DNS name the prompt never names (ko)",
+    '## 서비스 DNS\n\nDNS로 `my-service.default.svc.cluster.local`에 요청하면 EndpointSlice에 지정된 ip주소로 연결된다.\n',
+    ([p, a]) => a === 'my-service.default.svc.cluster.local' && p.startsWith('DNS로 [...]'),
+  ],
+  [
     "the writer's own script, run from the note's folder (en)",
     '## Lab\n\nRun the network namespaces setup script\n\n```bash\n./netns-setup.sh\n```\n',
     ([p, a]) => p.startsWith('Run the network') && a === './netns-setup.sh',
@@ -1030,5 +1040,13 @@ describe('what those refusals leave alone', () => {
     expect(
       made('기본 게이트웨이를 192.168.1.1로 지정하기\n=> `ip route add default via 192.168.1.1`\n'),
     ).toContainEqual(['기본 게이트웨이를 192.168.1.1로 지정하기', '`ip route add default via 192.168.1.1`']);
+  });
+});
+
+describe('a DNS name built from names the prompt gives', () => {
+  it('is still asked: the learner builds it from the Service and namespace (ko)', () => {
+    const note =
+      '## 서비스 DNS\n\n**aname**이라는 네임스페이스에 속한 **bservice**가 있다고 했을때 이 서비스에 접근하는 도메인은 **bservice.aname.svc.cluster.local** 이다.\n';
+    expect(made(note).some(([, a]) => a === 'bservice.aname.svc.cluster.local')).toBe(true);
   });
 });

@@ -486,6 +486,17 @@ const APPLIES_A_FILE = /^\s*(?:\$\s*)?(?:kubectl|k)\s+(?:apply|create|delete|rep
 
 const TRAILS_OFF = /(?:…|(?<!\.)\.{2,3})\s*$/;
 
+const SERVICE_DNS_NAME = /^([\w-]+)\.[\w-]+\.svc(?:\.cluster\.local)?\.?$/;
+// `SERVICE_NAME`, `serviceName`, `service-name`, `<svc>`, `서비스이름`: the form's own placeholder, not an example.
+const PLACEHOLDER_LABEL = /^(?:<.*>|[A-Z_]+|.*(?:service|svc)[-_]?name|서비스\s?이름|서비스명)$/i;
+// Services every cluster has: their DNS names are facts.
+const CLUSTER_SERVICES = new Set(['kube-dns', 'kubernetes', 'coredns']);
+function namesAnExampleService(hidden: string, seen: string): boolean {
+  const service = SERVICE_DNS_NAME.exec(hidden.replace(/`/g, '').trim())?.[1];
+  if (!service || PLACEHOLDER_LABEL.test(service) || CLUSTER_SERVICES.has(service)) return false;
+  return !seen.toLowerCase().includes(service.toLowerCase());
+}
+
 const EXAMPLES_BEFORE_GAP =
   /\b(?:include|includes|including|such as|e\.g\.?|for example|for instance|like)\s*[:(]?\s*$|(?:예를 들어|예:|예\))\s*$/i;
 
@@ -734,6 +745,14 @@ export const FEATURES: Feature[] = [
 
   // Ambiguous: many answers would fit.
   { name: 'example-value', weight: -0.5, holds: (v) => v.answerWords === 1 && isExampleValue(v.hidden) },
+  {
+    // "DNS로 [...]에 요청하면 …" → my-service.default.svc.cluster.local: one example Service's DNS name, whose Service
+    // the prompt never names. What is worth recalling is the form (`<service>.<namespace>.svc.cluster.local`), or
+    // the name built from a Service and namespace the prompt gives ("aname 네임스페이스의 bservice" → kept by both).
+    name: 'example-dns-name',
+    weight: -0.5,
+    holds: (v) => v.isCloze && namesAnExampleService(v.hidden, `${v.shown} ${v.context}`),
+  },
   {
     // Not where the author wrote the question (`Q:`, a question heading, `<summary>`): they chose what it asks.
     name: 'example-names-in-command',
