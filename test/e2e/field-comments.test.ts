@@ -48,9 +48,7 @@ describe.skipIf(!haveChromium)('a manifest field glossed by its writer, in the b
 
     await p.goto(`${served.base}#/browse`);
     const rule = p.getByRole('combobox', { name: '규칙' });
-    await expect
-      .poll(() => rule.locator('option').allTextContents())
-      .toContain('매니페스트 필드 주석');
+    await expect.poll(() => rule.locator('option').allTextContents()).toContain('매니페스트 필드 주석');
     await rule.selectOption({ label: '매니페스트 필드 주석' });
     const rows = p.locator('.browse-row');
     await expect.poll(() => rows.count()).toBe(3);
