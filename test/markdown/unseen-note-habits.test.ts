@@ -876,6 +876,16 @@ const REFUSED: [habit: string, note: string, card: (p: Pair) => boolean][] = [
     ([p, a]) => a === 'my-service.default.svc.cluster.local' && p.startsWith('DNS로 [...]'),
   ],
   [
+    'a comment that never names what its command looks at (ko)',
+    '## MetalLB 실습\n\n```bash\n# 설정이 올바르게 적용됐는지 다시 확인\nkubectl get configmaps -n metallb-system -o yaml\n```\n',
+    ([p, a]) => p.includes('다시 확인') && a.startsWith('kubectl get configmaps'),
+  ],
+  [
+    'a comment that never names what its command looks at (en)',
+    '## Ingress controller install\n\n```bash\n# Watch until the external address is assigned\nkubectl get svc -n ingress-nginx --watch\n```\n',
+    ([p, a]) => p.startsWith('# Watch until') && a.startsWith('kubectl get svc'),
+  ],
+  [
     "the writer's own script, run from the note's folder (en)",
     '## Lab\n\nRun the network namespaces setup script\n\n```bash\n./netns-setup.sh\n```\n',
     ([p, a]) => p.startsWith('Run the network') && a === './netns-setup.sh',
@@ -1048,5 +1058,18 @@ describe('a DNS name built from names the prompt gives', () => {
     const note =
       '## 서비스 DNS\n\n**aname**이라는 네임스페이스에 속한 **bservice**가 있다고 했을때 이 서비스에 접근하는 도메인은 **bservice.aname.svc.cluster.local** 이다.\n';
     expect(made(note).some(([, a]) => a === 'bservice.aname.svc.cluster.local')).toBe(true);
+  });
+});
+
+describe('a comment that names what its command looks at', () => {
+  it('still asks for the command, by the Korean name or a Service type (ko)', () => {
+    const note =
+      '## 서비스 확인\n\n```bash\n# coreDNS 파드 확인\nk get pod -o wide -n kube-system\n# NodePort 서비스 확인\nkubectl get svc -A\n```\n';
+    expect(made(note)).toEqual(
+      expect.arrayContaining([
+        ['# coreDNS 파드 확인', 'k get pod -o wide -n kube-system'],
+        ['# NodePort 서비스 확인', 'kubectl get svc -A'],
+      ]),
+    );
   });
 });

@@ -45,6 +45,7 @@ import {
   koreanNameOfResource,
   koreanSpellings,
   kubectlResource,
+  kubectlShortNames,
   resourceOfKoreanName,
   stripParticle,
   termHits,
@@ -495,6 +496,31 @@ function namesAnExampleService(hidden: string, seen: string): boolean {
   const service = SERVICE_DNS_NAME.exec(hidden.replace(/`/g, '').trim())?.[1];
   if (!service || PLACEHOLDER_LABEL.test(service) || CLUSTER_SERVICES.has(service)) return false;
   return !seen.toLowerCase().includes(service.toLowerCase());
+}
+
+/**
+ * `# 상태 조회` over `kubectl get all -n ingress-nginx`, `# EXTERNAL-IP 할당 모니터링` over `kubectl get svc -n …`: the
+ * comment (and the headings over it) never names what the command looks at, so it does not decide the command. A
+ * resource is named by its name, its short name, or its Korean name; a Service also by one of its types.
+ */
+const GET_OR_DESCRIBE = /^\s*(?:\$\s*)?(?:kubectl|k)\s+(?:get|describe)\s+([A-Za-z][\w.-]*)/;
+function leavesUnsaidWhatItReads(command: string, seen: string): boolean {
+  const word = GET_OR_DESCRIBE.exec(command)?.[1];
+  if (!word) return false;
+  const resource = kubectlResource(word.toLowerCase()).replace(/(?<=[a-z]{3})s$/, '');
+  const names =
+    resource === 'all'
+      ? ['all', '모든', '전체']
+      : [
+          resource,
+          ...kubectlShortNames(resource),
+          ...koKubectlWords(resource),
+          ...koKubectlWords(`${resource}s`),
+          ...koreanSpellings(resource),
+          ...(resource === 'service' ? ['clusterip', 'nodeport', 'loadbalancer', 'externalname'] : []),
+        ];
+  const text = seen.toLowerCase();
+  return !names.some((n) => text.includes(n.toLowerCase()));
 }
 
 const EXAMPLES_BEFORE_GAP =
@@ -1213,6 +1239,18 @@ export const FEATURES: Feature[] = [
         words.split(' ').length >= 3 &&
         !/[:：]$/.test(v.shown) &&
         !isStatement(words)
+      );
+    },
+  },
+  {
+    name: 'command-object-unsaid',
+    weight: -0.4,
+    holds: (v) => {
+      const command = commandAnswer(v);
+      return (
+        (v.card.rule === 'code-comment' || v.card.rule === 'code-intro') &&
+        command !== null &&
+        leavesUnsaidWhatItReads(command, `${v.shown} ${v.context}`)
       );
     },
   },

@@ -294,6 +294,14 @@ export function kubectlResource(word: string): string {
   return SHORT_NAMES[w] ?? w;
 }
 
+/** "service" → ["svc"], "endpoint" → ["ep"]: the short names kubectl takes for a resource (singular or plural). */
+export function kubectlShortNames(resource: string): string[] {
+  const one = resource.replace(/s$/, '');
+  return Object.entries(SHORT_NAMES)
+    .filter(([, full]) => full.replace(/s$/, '') === one)
+    .map(([short]) => short);
+}
+
 /** The Korean words a note may say for a kubectl verb or resource ("create" → 생성, "pod" → 파드). */
 export function koKubectlWords(word: string): string[] {
   return KO_KUBECTL_WORDS[word] ?? [];
