@@ -156,6 +156,10 @@ const isCode = (v: CardView) =>
 const commandAnswer = (v: CardView): string | null =>
   !v.isCloze && v.answerLines.length === 1 && isCommandLine(v.answerLines[0]!) ? v.answerLines[0]! : null;
 
+/** The command a code-comment or code-intro card asks for, when it is one line; else null. */
+const codeCommand = (v: CardView): string | null =>
+  v.card.rule === 'code-comment' || v.card.rule === 'code-intro' ? commandAnswer(v) : null;
+
 /** A code span holding a command line (`k explain pod`, `ip route`), not a name or a value. */
 function hasCommandSpan(text: string): boolean {
   return [...text.matchAll(/`([^`]+)`/g)].some((m) => isCommandLine(m[1]!));
@@ -1246,24 +1250,16 @@ export const FEATURES: Feature[] = [
     name: 'command-object-unsaid',
     weight: -0.4,
     holds: (v) => {
-      const command = commandAnswer(v);
-      return (
-        (v.card.rule === 'code-comment' || v.card.rule === 'code-intro') &&
-        command !== null &&
-        leavesUnsaidWhatItReads(command, `${v.shown} ${v.context}`)
-      );
+      const command = codeCommand(v);
+      return command !== null && leavesUnsaidWhatItReads(command, `${v.shown} ${v.context}`);
     },
   },
   {
     name: 'comment-promises-a-change',
     weight: -0.6,
     holds: (v) => {
-      const command = commandAnswer(v);
-      return (
-        (v.card.rule === 'code-comment' || v.card.rule === 'code-intro') &&
-        command !== null &&
-        commentPromisesAChange(v.shown, command)
-      );
+      const command = codeCommand(v);
+      return command !== null && commentPromisesAChange(v.shown, command);
     },
   },
   {
