@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { candidateCards, parseNote, scoreNote } from '../../content/markdown/parse-note.ts';
-import { isListMember } from '../../content/markdown/select/text-signs.ts';
+import { asksOneEndOfAChange, isListMember } from '../../content/markdown/select/text-signs.ts';
 import { isMeaningfulValue } from '../../content/markdown/select/vocab.ts';
 
 // Habits of Markdown writers found on twelve public notes the rules were never tuned on (blind judges junked these
@@ -1071,5 +1071,14 @@ describe('a comment that names what its command looks at', () => {
         ['# NodePort 서비스 확인', 'kubectl get svc -A'],
       ]),
     );
+  });
+});
+
+describe('a blank at one end of a change, on a long line', () => {
+  it('is read from the words around the blank, so a line of thousands of 에서 is read at once (ko, en)', () => {
+    // A first version matched the whole line with nested runs and took seconds here; the test would time out.
+    expect(asksOneEndOfAChange(`${'에서'.repeat(2000)} [...]`)).toBe(false);
+    expect(asksOneEndOfAChange(`${'에서'.repeat(2000)} type을 ClusterIP에서 [...]로 변경`)).toBe(true);
+    expect(asksOneEndOfAChange(`change ${'from '.repeat(800)}[...] to NodePort`)).toBe(true);
   });
 });

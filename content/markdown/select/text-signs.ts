@@ -84,14 +84,29 @@ export const tellsAnExample = (text: string): boolean => TELLS_AN_EXAMPLE.test(t
 /**
  * "If you change the `type` from [...] to `LoadBalancer`", "Change service type from `ClusterIP` to [...]",
  * "type을 ClusterIP에서 [...]로 변경": a blank at one end of a change asks which value the writer was moving from or
- * to, and any other value of the field would do as well.
+ * to, and any other value of the field would do as well. Only the words around the blank are read, with bounded
+ * runs, so a long line costs what a short one does.
  */
-const ONE_END_OF_A_CHANGE_EN =
-  /\b(?:change|changes|changed|changing|switch|switches|switched|convert|converted|migrate|migrated|move|moved|patch|patched|edit|edited)\b.*\bfrom\s+(?:\S*\[\.\.\.\]\S*\s+to\b|\S+\s+to\s+\S*\[\.\.\.\])/i;
-const ONE_END_OF_A_CHANGE_KO =
-  /(?:\[\.\.\.\]\S*에서\s*\S+?|\S+에서\s*\S*\[\.\.\.\]\S*?)(?:으로|로)\s*(?:변경|바꾸|바꿔|바뀌|전환)/;
-export const asksOneEndOfAChange = (prompt: string): boolean =>
-  ONE_END_OF_A_CHANGE_EN.test(prompt) || ONE_END_OF_A_CHANGE_KO.test(prompt);
+const CHANGE_VERB_EN =
+  /\b(?:change|changes|changed|changing|switch|switches|switched|convert|converted|migrate|migrated|move|moved|patch|patched|edit|edited)\b/i;
+const FROM_BEFORE_GAP = /\bfrom\s+\S{0,20}$/i;
+const TO_AFTER_GAP = /^\S{0,20}\s+to\b/i;
+const FROM_X_TO_BEFORE_GAP = /\bfrom\s+\S{1,40}\s+to\s+\S{0,20}$/i;
+const KO_CHANGE = '(?:으로|로)\\s*(?:변경|바꾸|바꿔|바뀌|전환)';
+const KO_FROM_GAP = new RegExp(`^\\S{0,20}에서\\s*\\S{1,30}?${KO_CHANGE}`);
+const KO_FROM_BEFORE_GAP = /\S에서\s*\S{0,20}$/;
+const KO_TO_GAP = new RegExp(`^\\S{0,20}?${KO_CHANGE}`);
+export function asksOneEndOfAChange(prompt: string): boolean {
+  const at = prompt.indexOf('[...]');
+  if (at < 0) return false;
+  const before = prompt.slice(Math.max(0, at - 120), at);
+  const after = prompt.slice(at + 5, at + 80);
+  const en =
+    CHANGE_VERB_EN.test(prompt.slice(0, at)) &&
+    ((FROM_BEFORE_GAP.test(before) && TO_AFTER_GAP.test(after)) || FROM_X_TO_BEFORE_GAP.test(before));
+  const ko = KO_FROM_GAP.test(after) || (KO_FROM_BEFORE_GAP.test(before) && KO_TO_GAP.test(after));
+  return en || ko;
+}
 
 // Connectives that cannot open or close a phrase a learner recalls.
 const CUT_OPEN = /^(?:혹은|또는|그리고|및|하지만|and|or|but|nor|with|of|to|for|in|on|at|by|from|as|than)\s/i;
