@@ -303,7 +303,6 @@ export function codeCards(content: string, lang: string, firstLine: number): Cod
   return cards;
 }
 
-/** `1) NodePort : makes internal port accessible`, `ipMasq: 규칙을 추가할지` — a list written inside a block. */
 /** A YAML field line with a comment beside it: its key, and the comment when it glosses the field (else null). */
 function glossedField(raw: string): { key: string; gloss: string | null } | null {
   const split = splitTrailingComment(raw);
@@ -312,6 +311,7 @@ function glossedField(raw: string): { key: string; gloss: string | null } | null
   return { key: m[1]!, gloss: glossBeside(m[1]!, (m[2] ?? '').trim(), split![1], '') };
 }
 
+/** `1) NodePort : makes internal port accessible`, `ipMasq: 규칙을 추가할지` — a list written inside a block. */
 function codeTermDefinition(raw: string): { term: string; definition: string } | null {
   const m = /^\s*(?:\d+[.)]\s*)?([A-Za-z][\w.-]*(?:\s[A-Za-z][\w.-]*){0,3})\s*:\s+(.+)$/.exec(raw);
   if (!m) return null;

@@ -21,11 +21,6 @@ function newestMtime(dir: string): number {
   return t;
 }
 
-/**
- * Builds dist-renderer/ when it is missing or older than what it bundles (a stale UI would test old code): the
- * renderer, and the core's word tables and message code it imports. A Korean warning added to core/i18n once showed
- * in English because only renderer/ was looked at.
- */
 /** Picks one Markdown note on the Import screen, as a learner choosing a file would. */
 export function pickNote(page: Page, name: string, text: string): Promise<void> {
   return page
@@ -33,6 +28,11 @@ export function pickNote(page: Page, name: string, text: string): Promise<void> 
     .setInputFiles({ name, mimeType: 'text/markdown', buffer: Buffer.from(text) });
 }
 
+/**
+ * Builds dist-renderer/ when it is missing or older than what it bundles (a stale UI would test old code): the
+ * renderer, and the core's word tables and message code it imports. A Korean warning added to core/i18n once showed
+ * in English because only renderer/ was looked at.
+ */
 export async function ensureRendererBuilt(): Promise<void> {
   const index = join(ROOT, 'dist-renderer', 'index.html');
   const sources = Math.max(...['renderer', 'core/i18n', 'content'].map((d) => newestMtime(join(ROOT, d))));

@@ -87,7 +87,7 @@ export const tellsAnExample = (text: string): boolean => TELLS_AN_EXAMPLE.test(t
  * to, and any other value of the field would do as well. Only the words around the blank are read, with bounded
  * runs, so a long line costs what a short one does.
  */
-const CHANGE_VERB_EN =
+const CHANGES_A_VALUE_EN =
   /\b(?:change|changes|changed|changing|switch|switches|switched|convert|converted|migrate|migrated|move|moved|patch|patched|edit|edited)\b/i;
 const FROM_BEFORE_GAP = /\bfrom\s+\S{0,20}$/i;
 const TO_AFTER_GAP = /^\S{0,20}\s+to\b/i;
@@ -102,7 +102,7 @@ export function asksOneEndOfAChange(prompt: string): boolean {
   const before = prompt.slice(Math.max(0, at - 120), at);
   const after = prompt.slice(at + 5, at + 80);
   const en =
-    CHANGE_VERB_EN.test(prompt.slice(0, at)) &&
+    CHANGES_A_VALUE_EN.test(prompt.slice(0, at)) &&
     ((FROM_BEFORE_GAP.test(before) && TO_AFTER_GAP.test(after)) || FROM_X_TO_BEFORE_GAP.test(before));
   const ko = KO_FROM_GAP.test(after) || (KO_FROM_BEFORE_GAP.test(before) && KO_TO_GAP.test(after));
   return en || ko;
