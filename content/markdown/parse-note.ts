@@ -339,10 +339,10 @@ function manifestCards(
       sibling: `apiVersion ${kind}`,
     });
   }
-  // What the writer said a field means, in a comment beside it.
   let from = 0;
   for (const doc of documents(yaml)) {
-    // The documents are pieces of the block in order: where each starts gives its fields their note lines.
+    // What the writer said a field means, in a comment beside it. The documents are pieces of the block in order:
+    // where each starts gives its fields their note lines.
     from = Math.max(from, yaml.indexOf(doc, from));
     const at = textLine + (yaml.slice(0, from).match(/\n/g)?.length ?? 0);
     for (const g of fieldGlosses(doc)) {
@@ -359,9 +359,7 @@ function manifestCards(
         sibling: `${g.kind.toLowerCase()} ${field}`,
       });
     }
-  }
-  // Its fields a learner writes from memory, each asked in place.
-  for (const doc of documents(yaml))
+    // Its fields a learner writes from memory, each asked in place.
     for (const f of manifestFieldClozes(doc.replace(/^\n+/, '')))
       cards.push({
         kind: 'cloze',
@@ -373,6 +371,7 @@ function manifestCards(
         line,
         sibling: yaml.trim(),
       });
+  }
   return cards;
 }
 
