@@ -41,7 +41,7 @@ import {
   isMeaningfulValue,
   isOutdatedApiVersion,
   isTermToken,
-  koKubectlWords,
+  koResourceWords,
   koreanNameOfResource,
   koreanSpellings,
   kubectlResource,
@@ -183,8 +183,7 @@ function commandSpelledOut(command: string, prompt: string): boolean {
     return (
       said.includes(w.toLowerCase()) ||
       squeezed.includes(stem) ||
-      koKubectlWords(resource.replace(/s$/, '')).some((k) => said.includes(k)) ||
-      koKubectlWords(resource).some((k) => said.includes(k))
+      koResourceWords(resource).some((k) => said.includes(k))
     );
   });
 }
@@ -511,15 +510,15 @@ const GET_OR_DESCRIBE = /^\s*(?:\$\s*)?(?:kubectl|k)\s+(?:get|describe)\s+([A-Za
 function leavesUnsaidWhatItReads(command: string, seen: string): boolean {
   const word = GET_OR_DESCRIBE.exec(command)?.[1];
   if (!word) return false;
-  const resource = kubectlResource(word.toLowerCase()).replace(/(?<=[a-z]{3})s$/, '');
+  const written = kubectlResource(word.toLowerCase());
+  const resource = written.replace(/(?<=[a-z]{3})s$/, '');
   const names =
     resource === 'all'
       ? ['all', '모든', '전체']
       : [
           resource,
           ...kubectlShortNames(resource),
-          ...koKubectlWords(resource),
-          ...koKubectlWords(`${resource}s`),
+          ...koResourceWords(written),
           ...koreanSpellings(resource),
           ...(resource === 'service' ? ['clusterip', 'nodeport', 'loadbalancer', 'externalname'] : []),
         ];

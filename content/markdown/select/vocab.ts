@@ -307,6 +307,11 @@ export function koKubectlWords(word: string): string[] {
   return KO_KUBECTL_WORDS[word] ?? [];
 }
 
+/** "pods" or "pod" → 파드, 포드; "endpoints" → 엔드포인트: a resource's Korean words, however kubectl spells it. */
+export function koResourceWords(resource: string): string[] {
+  return [...koKubectlWords(resource.replace(/s$/, '')), ...koKubectlWords(resource)];
+}
+
 // The table's resources, by each Korean name (its other entries are kubectl verbs): "서비스" → "service".
 const RESOURCE_OF_KOREAN_NAME = new Map(
   Object.entries(KO_KUBECTL_WORDS)
