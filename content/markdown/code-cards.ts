@@ -3,6 +3,7 @@ import type { LineCard } from './explicit.ts';
 import { glossBeside } from './field-comments.ts';
 import { maskInline } from './inline.ts';
 import { abbreviations } from './line-rules.ts';
+import { yamlLine } from './manifest-fields.ts';
 import { isFieldName } from './select/vocab.ts';
 import { sentenceCards, splitSentences } from './sentence-cloze.ts';
 import { termDefinition } from './term-definition.ts';
@@ -306,9 +307,10 @@ export function codeCards(content: string, lang: string, firstLine: number): Cod
 /** A YAML field line with a comment beside it: its key, and the comment when it glosses the field (else null). */
 function glossedField(raw: string): { key: string; gloss: string | null } | null {
   const split = splitTrailingComment(raw);
-  const m = split && /^\s*(?:- )?([A-Za-z][\w.-]*):\s*([^\s#][^#]*)?$/.exec(split[0]);
-  if (!m || !isFieldName(m[1]!)) return null;
-  return { key: m[1]!, gloss: glossBeside(m[1]!, (m[2] ?? '').trim(), split![1], '') };
+  // Read as the manifest reader reads a line, so a broken manifest's field is the field a whole one's would be.
+  const field = split ? yamlLine(split[0]) : null;
+  if (!field?.key || !isFieldName(field.key)) return null;
+  return { key: field.key, gloss: glossBeside(field.key, field.value, split![1], '') };
 }
 
 /** `1) NodePort : makes internal port accessible`, `ipMasq: 규칙을 추가할지` — a list written inside a block. */
