@@ -3,7 +3,7 @@
  * contradicts it. A value is judged only beside its own subject (the nearest one on the line) and never when it is
  * what another subject on the line owns, so a line about two components does not confuse them.
  */
-import type { Compiled, FactsBase, PathFact } from './facts-base.ts';
+import { type Compiled, type FactsBase, fitsRole, type PathFact } from './facts-base.ts';
 import type { NoteCheck } from './types.ts';
 
 type Hit = { start: number; end: number };
@@ -23,6 +23,8 @@ const PATH = /(?<![\w.~$}-])(\/(?:[\w.-]+\/?)+)/g;
 const CIDR = /(?<![\w.])(\d{1,3}(?:\.\d{1,3})+)\/(\d{1,3})(?![\w.])/g;
 const PORT_WORD = /port|포트|listen|리슨|^\s*\|/i;
 const NEAR = 40;
+/** How far from a port a word for its role (clients, peers) is read as that port's. */
+const ROLE_NEAR = 16;
 const RANGE_WORD = /range|범위/i;
 
 /**
@@ -65,7 +67,13 @@ function ports(base: FactsBase, line: string, n: number, out: NoteCheck[]) {
     const near = nearest(base.portSubjects, line, at);
     if (!near || near.d > NEAR) continue;
     const f = near.fact;
-    if (f.ports.includes(port) || f.also.includes(port)) continue;
+    if (f.ports.includes(port) || f.also.includes(port)) {
+      // The role said beside the port ("etcd clients -> 2380"), not one said of another port further along.
+      const beside = line.slice(Math.max(0, at.start - ROLE_NEAR), at.end + ROLE_NEAR);
+      if (!fitsRole(f, port, beside))
+        out.push({ ...fact(f, n, m.index + 1, m[1]!, ''), kubernetes: rolesOf(f) });
+      continue;
+    }
     const gone = f.removed?.find((r) => r.port === port);
     if (gone) {
       out.push({
@@ -333,6 +341,12 @@ function apiVersions(base: FactsBase, line: string, n: number, out: NoteCheck[])
       });
     }
   }
+}
+
+/** What Kubernetes says of a component's ports by role: "2379 (clients), 2380 (peers)", in both languages. */
+function rolesOf(f: FactsBase['portSubjects'][number]): NoteCheck['kubernetes'] {
+  const say = (lang: 'en' | 'ko') => (f.roles ?? []).map((r) => `${r.port} (${r.name[lang]})`).join(', ');
+  return { en: say('en'), ko: say('ko') };
 }
 
 function fact(

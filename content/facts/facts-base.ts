@@ -12,6 +12,8 @@ export type PortFact = Sourced & {
   ports: number[];
   also: number[];
   removed?: { port: number; since: string; note: Text }[];
+  /** Ports of one component that serve different ends (etcd: 2379 for clients, 2380 for peers), by the word for it. */
+  roles?: { port: number; role: string; name: Text }[];
 };
 export type RangeFact = Sourced & { subject: string; range: [number, number] };
 export type FieldValueFact = Sourced & { key: string; range: [number, number] };
@@ -71,7 +73,7 @@ const bounded = (src: string) => `(?<![A-Za-z0-9])(?:${src})(?![A-Za-z0-9])`;
 const subjectRe = (src: string) => new RegExp(bounded(src), 'gi');
 
 export type FactsBase = FactsFile & {
-  portSubjects: Compiled<PortFact>[];
+  portSubjects: (Compiled<PortFact> & { roleRes: { port: number; re: RegExp }[] })[];
   rangeSubjects: Compiled<RangeFact>[];
   pathSubjects: Compiled<PathFact>[];
   cidrSubjects: Compiled<CidrFact>[];
@@ -116,7 +118,11 @@ export function factsBase(): FactsBase {
 export function compile(file: FactsFile): FactsBase {
   return {
     ...file,
-    portSubjects: file.ports.map((f) => ({ ...f, re: subjectRe(f.subject) })),
+    portSubjects: file.ports.map((f) => ({
+      ...f,
+      re: subjectRe(f.subject),
+      roleRes: (f.roles ?? []).map((r) => ({ port: r.port, re: new RegExp(bounded(r.role), 'i') })),
+    })),
     rangeSubjects: file.ranges.map((f) => ({ ...f, re: subjectRe(f.subject) })),
     pathSubjects: file.paths.map((f) => ({ ...f, re: subjectRe(f.subject) })),
     cidrSubjects: file.cidrs.map((f) => ({ ...f, re: subjectRe(f.subject) })),
@@ -162,4 +168,13 @@ export function compile(file: FactsFile): FactsBase {
       file.ports.flatMap((f) => [...f.ports, ...f.also, ...(f.removed ?? []).map((r) => r.port)]),
     ),
   };
+}
+
+/**
+ * Whether `text` leaves `port` its role: "etcd clients → 2380" names the clients, whose port is 2379, so it does
+ * not. Text naming no role, or naming this port's role among others ("2379 for clients, 2380 for peers"), does.
+ */
+export function fitsRole(fact: FactsBase['portSubjects'][number], port: number, text: string): boolean {
+  const named = fact.roleRes.filter((r) => r.re.test(text));
+  return named.length === 0 || named.some((r) => r.port === port);
 }

@@ -36,6 +36,20 @@ describe('checkNote: a wrong fact next to its subject', () => {
     expect(at('kubelet 10250, kube-scheduler 10259, kube-controller-manager 10257')).toEqual([]);
   });
 
+  it("names etcd's port for the role said beside it, clients or peers, in Korean and English lines", () => {
+    const note = [
+      '- etcd clients -> `2380`',
+      '- etcd 클라이언트 포트는 2380',
+      '- etcd peers -> 2380',
+      '- etcd: peers on 2380; clients on 2379',
+      '- kube-apiserver talks to etcd on 2380 and serves clients on 6443',
+    ].join('\n');
+    expect(at(note)).toEqual(['1:fact:port.etcd:2380', '2:fact:port.etcd:2380']);
+    const [en, ko] = checkNote(note);
+    expect(en!.kubernetes.en).toBe('2379 (clients), 2380 (peers)');
+    expect(ko!.kubernetes.ko).toBe('2379 (클라이언트), 2380 (피어)');
+  });
+
   it('checks the NodePort range, also when the subject is a label a few lines up', () => {
     expect(at('NodePort 범위: 3000-32767')).toEqual(['1:fact:range.nodeport:3000-32767']);
     expect(at('***Nodeport:***\n It listens on a node port.\n Valid range: 3000 - 32767')).toEqual([

@@ -96,6 +96,33 @@ describe('cards that earn their place are kept', () => {
     expect(made(en)).toContainEqual(['RETURN', 'stop this chain and go back to the chain that called it']);
   });
 
+  it('keeps a value Kubernetes itself gives the subject on show: a component port, the NodePort range (en, ko)', () => {
+    const en = [
+      '## Ports to open',
+      '',
+      '| Component | Port |',
+      '| --- | --- |',
+      '| API-Server | 6443 |',
+      '| Kubelet | 10250 |',
+      '| Services | 30000-32767 |',
+      '',
+    ].join('\n');
+    const cards = made(en);
+    expect(cards).toContainEqual(['API-Server', '6443']);
+    expect(cards).toContainEqual(['Kubelet', '10250']);
+    // "Services" does not say which range of theirs is meant.
+    expect(cards.some(([, a]) => a === '30000-32767')).toBe(false);
+    const ko = ['## 노드포트', '', '- 기본 NodePort 범위: 30000-32767', '- etcd 클라이언트: 2379', ''].join(
+      '\n',
+    );
+    expect(made(ko)).toEqual(
+      expect.arrayContaining([
+        ['기본 NodePort 범위', '30000-32767'],
+        ['etcd 클라이언트', '2379'],
+      ]),
+    );
+  });
+
   it('always keeps what the learner wrote as a card, however it scores', () => {
     expect(made('# x\n\nthis :: that\n')).toContainEqual(['this', 'that']);
     expect(made('# x\n\n이것 :: 저것\n')).toContainEqual(['이것', '저것']);
@@ -200,6 +227,14 @@ describe('never a card', () => {
     expect(made(en).some(([, a]) => /^(?:8000|8001|5000|5001)$/.test(a))).toBe(false);
     const ko = '# 예제\n\n`web-pod` 파드를 서비스로 노출하고 8000 을 8001 로 연결한다.\n';
     expect(made(ko).some(([, a]) => /^(?:8000|8001|web-pod)$/.test(a))).toBe(false);
+  });
+
+  it('that teaches a port in the role of another: etcd clients on the peer port (en, ko)', () => {
+    const en = '## Ports\n\n- etcd clients: 2380\n- etcd peers: 2380\n';
+    expectRefused(en, ([p, a]) => p === 'etcd clients' && a === '2380');
+    expect(made(en)).toContainEqual(['etcd peers', '2380']);
+    const ko = '## 포트\n\n- etcd 클라이언트: 2380\n';
+    expectRefused(ko, ([p, a]) => p === 'etcd 클라이언트' && a === '2380');
   });
 
   it('that asks for examples of a kind, any of which would do (en)', () => {

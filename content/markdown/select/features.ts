@@ -1,3 +1,4 @@
+import { confirmedValue } from '../../facts/confirmed-value.ts';
 import { hasHangul } from '../scan.ts';
 import { balanced } from '../sentence-cloze.ts';
 import type { CardView } from './card-view.ts';
@@ -562,6 +563,17 @@ export const FEATURES: Feature[] = [
     name: 'hides-meaningful-value',
     weight: 0.25,
     holds: (v) => !isManifestCard(v) && v.answerWords <= 3 && isMeaningfulValue(v.hidden),
+  },
+  {
+    // `API-Server | 6443`, "Valid range: 30000-32767" under `NodePort`, `--cni-bin-dir=[...]` → /opt/cni/bin: the
+    // answer is what Kubernetes itself says for the subject on show (content/facts), a fact rather than one example's
+    // choice. Judged cards of this kind (corpus and sets A-W, before this sign): 29 of 31 labels KEEP, none JUNK.
+    name: 'value-kubernetes-confirms',
+    weight: 0.15,
+    holds: (v) =>
+      !isManifestCard(v) &&
+      v.answerWords <= 3 &&
+      confirmedValue(v.hidden, `${v.shown} ${v.context}`) !== null,
   },
   {
     name: 'command-for-stated-purpose',
