@@ -123,6 +123,30 @@ describe('cards that earn their place are kept', () => {
     );
   });
 
+  it('keeps a name of the API asked for what it means: a camelCase field, a Service type (en, ko)', () => {
+    // Two definitions far apart: neither stands in a glossary of its neighbours.
+    const en = [
+      '# Ports',
+      '',
+      'targetPort: Where the Service directs traffic on the Pods',
+      '',
+      'Some words about why ports get confusing in a first Service, and how to read them.',
+      '',
+      'More words about how the rest of this note goes on, so the two lines stand apart.',
+      '',
+      'ExternalName: maps the Service to a DNS name by a CNAME record',
+      '',
+    ].join('\n');
+    expect(made(en)).toEqual(
+      expect.arrayContaining([
+        ['targetPort', 'Where the Service directs traffic on the Pods'],
+        ['ExternalName', 'maps the Service to a DNS name by a CNAME record'],
+      ]),
+    );
+    const ko = '# 서비스\n\nsessionAffinity 옵션: 클라이언트 IP 별로 전송 Pod를 고정시킴\n';
+    expect(made(ko)).toContainEqual(['sessionAffinity 옵션', '클라이언트 IP 별로 전송 Pod를 고정시킴']);
+  });
+
   it('always keeps what the learner wrote as a card, however it scores', () => {
     expect(made('# x\n\nthis :: that\n')).toContainEqual(['this', 'that']);
     expect(made('# x\n\n이것 :: 저것\n')).toContainEqual(['이것', '저것']);

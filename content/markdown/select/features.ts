@@ -39,6 +39,7 @@ import {
   isExampleValue,
   isFieldName,
   isIptablesName,
+  isKindName,
   isMeaningfulValue,
   isOutdatedApiVersion,
   isTermToken,
@@ -209,6 +210,13 @@ function isPlainWords(shown: string): boolean {
 const PROSE_PROMPT_RULES = new Set(['code-comment', 'code-intro', 'list', 'question-heading']);
 /** Rules whose prompt is a term: a name, not a piece of a sentence. */
 const TERM_RULES = new Set([...DEFINITION_RULES, 'abbreviation', 'table', 'option-list']);
+/** `targetPort`, `ClusterIP`, `sessionAffinity 옵션`: a camelCase field or a fixed value of one, maybe with its kind word. */
+function isApiName(shown: string): boolean {
+  const name = shown.replace(/\s*(?:옵션|필드|속성|타입|유형|값|field|option|type|value)$/i, '').trim();
+  // A kind (`Ingress`, also a policyTypes value) is asked for what the object is for, a definition of another sort.
+  return !isKindName(name) && ((isFieldName(name) && /[a-z][A-Z]/.test(name)) || isEnumValue(name));
+}
+
 const isManifestCard = (v: CardView) => v.card.rule === 'manifest' || v.card.rule === 'manifest-field';
 
 /** The hidden text is on show in the prompt or the heading path (Korean has no word gaps: a substring will do). */
@@ -603,6 +611,15 @@ export const FEATURES: Feature[] = [
       purposeWords(v) <= (v.ko ? 12 : 20) &&
       !isSentencePiece(v.shown.replace(/[.。]$/, '')) &&
       valuesGoIntoTheCommand(v),
+  },
+  {
+    // `targetPort` → "where the Service sends traffic on the Pods", `ExternalName` → "maps the Service to a DNS name":
+    // the prompt is a name of the Kubernetes API itself (a field in camelCase, a fixed value such as a Service type
+    // or DNS policy), so the card asks what the API means by it. A plain word that is also a field (`port`, `name`)
+    // says less.
+    name: 'defines-an-api-name',
+    weight: 0.1,
+    holds: (v) => v.card.rule === 'term-definition' && !isCode(v) && v.answerWords >= 2 && isApiName(v.shown),
   },
   {
     name: 'term-asked-for-definition',

@@ -272,6 +272,10 @@ export function isOutdatedApiVersion(kind: string, apiVersion: string): boolean 
   return known !== undefined && !known.includes(apiVersion.trim());
 }
 
+/** A kind of the Kubernetes or Gateway API, any case (`Ingress`, `networkpolicy`). */
+export const isKindName = (text: string): boolean =>
+  KINDS.has(text.replace(/[`*]/g, '').trim().toLowerCase());
+
 /** A value of an enum field (`Local`, `ClusterIP`, `Prefix`), as written. */
 export const isEnumValue = (text: string): boolean => ENUMS.has(text.replace(/[`*]/g, '').trim());
 
