@@ -123,7 +123,7 @@ describe('cards that earn their place are kept', () => {
     );
   });
 
-  it('keeps a name of the API asked for what it means: a camelCase field, a Service type (en, ko)', () => {
+  it('keeps a name of the API asked for what it means: a camelCase field, a Service type, a table row (en, ko)', () => {
     // Two definitions far apart: neither stands in a glossary of its neighbours.
     const en = [
       '# Ports',
@@ -145,6 +145,15 @@ describe('cards that earn their place are kept', () => {
     );
     const ko = '# 서비스\n\nsessionAffinity 옵션: 클라이언트 IP 별로 전송 Pod를 고정시킴\n';
     expect(made(ko)).toContainEqual(['sessionAffinity 옵션', '클라이언트 IP 별로 전송 Pod를 고정시킴']);
+    const table = [
+      '# Service types',
+      '',
+      '| Type | Scope | Use |',
+      '| --- | --- | --- |',
+      '| ClusterIP | Internal only | between pods |',
+      '',
+    ];
+    expect(made(table.join('\n'))).toContainEqual(['ClusterIP: Scope', 'Internal only']);
   });
 
   it('always keeps what the learner wrote as a card, however it scores', () => {

@@ -619,7 +619,12 @@ export const FEATURES: Feature[] = [
     // says less.
     name: 'defines-an-api-name',
     weight: 0.1,
-    holds: (v) => v.card.rule === 'term-definition' && !isCode(v) && v.answerWords >= 2 && isApiName(v.shown),
+    holds: (v) =>
+      !isCode(v) &&
+      v.answerWords >= 2 &&
+      // A table row is asked as "its name: the column" (`ClusterIP: Scope` → Internal only).
+      ((v.card.rule === 'term-definition' && isApiName(v.shown)) ||
+        (v.card.rule === 'table' && isApiName(v.shown.split(': ')[0]!))),
   },
   {
     name: 'term-asked-for-definition',
