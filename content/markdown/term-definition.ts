@@ -107,13 +107,26 @@ const SPACED_HYPHEN = /\s-\s/;
 // A cheap test for the arrows: ARROWS tries up to 60 term lengths before it fails.
 const ARROW_MARK = /[—–→⇒=]|->/;
 
+/** Emphasis around the whole term, `*Pod*`, `__Term__`; `*a* and *b*` is two emphases, not one around it all. */
+const WRAPPED = /^(?:\*{1,3}([^*\s](?:[^*]*[^*\s])?)\*{1,3}|_{1,3}([^_\s](?:[^_]*[^_\s])?)_{1,3})$/;
+
+/**
+ * `**Pod Selector**: …`, `***ip link*** - …`, `**ClusterIP** (default) - …`: the emphasis marks the term; it is not
+ * part of it. Bold inside the term goes first, then marks around all of it (bold and italic at once leave one `*`).
+ */
+function withoutEmphasis(raw: string): string {
+  if (raw.charCodeAt(0) !== 42 && raw.charCodeAt(0) !== 95 && !raw.includes('**')) return raw;
+  let term = raw.replace(/\*\*([^*]+)\*\*/g, '$1');
+  // Marks of two kinds nest (`*__term__*`): each pair comes off in turn.
+  for (let m = WRAPPED.exec(term); m; m = WRAPPED.exec(term)) term = (m[1] ?? m[2])!;
+  return term;
+}
+
 function arrowDefinition(text: string, dash: boolean): { term: string; definition: string } | null {
   const arrow = ARROW_MARK.test(text) ? ARROWS.exec(text) : null;
   const m = arrow ?? (dash && SPACED_HYPHEN.test(text) ? DASH.exec(text) : null);
   if (!m) return null;
-  // `**ClusterIP** (default) - …`: the emphasis marks the term; it is not part of it.
-  const raw = m[1]!.trim();
-  const term = raw.includes('**') ? raw.replace(/\*\*([^*]+)\*\*/g, '$1') : raw;
+  const term = withoutEmphasis(m[1]!.trim());
   const definition = m[2]!.trim();
   // A short name or a code span on the left; prose on both sides is a sentence, not a definition.
   const code = /^\uE000\d+\uE001$/.test(term);
@@ -140,10 +153,7 @@ export function termDefinition(
   // "PVC - namespace scoped, must match: a, b": the dash came first, so it is the separator.
   if (!m || (opts.dash && m[1]!.includes('-') && /^\S+\s-\s/.test(m[1]!)))
     return arrowDefinition(text, opts.dash ?? false);
-  // `**Pod Selector**: …` — the emphasis marks the term; it is not part of it.
-  const raw = m[1]!.trim();
-  const term =
-    raw.charCodeAt(0) === 42 || raw.charCodeAt(0) === 95 ? raw.replace(/^(\*\*|__)(.+)\1$/, '$2') : raw;
+  const term = withoutEmphasis(m[1]!.trim());
   const definition = m[2]!.trim();
   // "**Medium** | ~20 min | Domain: Networking (20%)": a bar of facts, not one term; each is asked in place.
   if (

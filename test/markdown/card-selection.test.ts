@@ -156,6 +156,21 @@ describe('cards that earn their place are kept', () => {
     expect(made(table.join('\n'))).toContainEqual(['ClusterIP: Scope', 'Internal only']);
   });
 
+  it('reads a term through its emphasis, bold and italic at once: `***ip link*** - …` (en, ko)', () => {
+    const en = [
+      '### Takeaways',
+      '1) ***ip link*** - List/Modifies Interfaces on the Host',
+      '2) ***ip addr*** - List what IP Addresses are assigned to what interfaces',
+      '',
+    ].join('\n');
+    const cards = made(en);
+    expect(cards).toContainEqual(['List/Modifies Interfaces on the Host', 'ip link']);
+    expect(cards.some(([p, a]) => `${p}${a}`.includes('*'))).toBe(false);
+    const ko =
+      '### 정리\n\n- *__podSelector__*: 같은 네임스페이스의 파드를 고른다\n- *ipBlock*: IP 대역을 고른다\n';
+    expect(made(ko)).toContainEqual(['podSelector', '같은 네임스페이스의 파드를 고른다']);
+  });
+
   it('always keeps what the learner wrote as a card, however it scores', () => {
     expect(made('# x\n\nthis :: that\n')).toContainEqual(['this', 'that']);
     expect(made('# x\n\n이것 :: 저것\n')).toContainEqual(['이것', '저것']);
@@ -268,6 +283,13 @@ describe('never a card', () => {
     expect(made(en)).toContainEqual(['etcd peers', '2380']);
     const ko = '## 포트\n\n- etcd 클라이언트: 2380\n';
     expectRefused(ko, ([p, a]) => p === 'etcd 클라이언트' && a === '2380');
+  });
+
+  it('whose definition is one example of the term: "Say a …", "예를 들어 …" (en, ko)', () => {
+    const en = '# Tiers\n\n* *Logic Tier*: Say a Flask application providing an API\n';
+    expectRefused(en, ([p]) => p === 'Logic Tier');
+    const ko = '# 티어\n\n- **로직 티어**: 예를 들어 API를 제공하는 Flask 애플리케이션\n';
+    expectRefused(ko, ([p]) => p === '로직 티어');
   });
 
   it('that asks for examples of a kind, any of which would do (en)', () => {

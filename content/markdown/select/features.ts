@@ -1250,6 +1250,13 @@ export const FEATURES: Feature[] = [
       (definesATerm(v) && EXAMPLE_HEADING.test(v.context)) ||
       ((definesATerm(v) || v.card.rule === 'table') && PROJECT_FILE.test(v.shown.trim())),
   },
+  {
+    // "*Logic Tier*: Say a Flask application providing an API", "CNI: 예를 들어 Calico": the "definition" is one
+    // example of the term, and another writer's example would do as well.
+    name: 'definition-tells-an-example',
+    weight: -0.3,
+    holds: (v) => definesATerm(v) && tellsAnExample(v.hidden),
+  },
   { name: 'one-end-of-a-change', weight: -0.5, holds: (v) => v.isCloze && asksOneEndOfAChange(v.prompt) },
   {
     // "Other solid choices include [...]" → Calico, Flannel, kube-router: examples of a kind, any of which would do.
