@@ -1,3 +1,4 @@
+import { withoutEmphasis } from './emphasis.ts';
 import { splitCount } from './scan.ts';
 
 const MANIFEST_KEYS = new Set(
@@ -106,21 +107,6 @@ const SPACED_HYPHEN = /\s-\s/;
 
 // A cheap test for the arrows: ARROWS tries up to 60 term lengths before it fails.
 const ARROW_MARK = /[—–→⇒=]|->/;
-
-/** Emphasis around the whole term, `*Pod*`, `__Term__`; `*a* and *b*` is two emphases, not one around it all. */
-const WRAPPED = /^(?:\*{1,3}([^*\s](?:[^*]*[^*\s])?)\*{1,3}|_{1,3}([^_\s](?:[^_]*[^_\s])?)_{1,3})$/;
-
-/**
- * `**Pod Selector**: …`, `***ip link*** - …`, `**ClusterIP** (default) - …`: the emphasis marks the term; it is not
- * part of it. Bold inside the term goes first, then marks around all of it (bold and italic at once leave one `*`).
- */
-function withoutEmphasis(raw: string): string {
-  if (raw.charCodeAt(0) !== 42 && raw.charCodeAt(0) !== 95 && !raw.includes('**')) return raw;
-  let term = raw.replace(/\*\*([^*]+)\*\*/g, '$1');
-  // Marks of two kinds nest (`*__term__*`): each pair comes off in turn.
-  for (let m = WRAPPED.exec(term); m; m = WRAPPED.exec(term)) term = (m[1] ?? m[2])!;
-  return term;
-}
 
 function arrowDefinition(text: string, dash: boolean): { term: string; definition: string } | null {
   const arrow = ARROW_MARK.test(text) ? ARROWS.exec(text) : null;
