@@ -29,7 +29,8 @@ const SKIP_LANGS = new Set([
   'txt',
   'output',
 ]);
-const SHELL_PROMPT = /^\s*(?:[\w@.~:-]*\s?)?[$%]\s+(\S.*)$/;
+// `$ `, `% `, and the glyphs of themed shells a session is pasted from (`❯ `, `➜ `, `▒ `): none is part of the command.
+const SHELL_PROMPT = /^\s*(?:(?:[\w@.~:-]*\s?)?[$%]|[\p{So}»›])\s+(\S.*)$/u;
 const ROOT_PROMPT = /^\s*[/~][\w/.-]*\s+#\s+(\S.*)$/;
 const COMMENT = /^\s*(?:#|\/\/)\s?(.*)$/;
 const BARE_ROOT_PROMPT = /^\s*#\s+(\S.*)$/;

@@ -460,6 +460,20 @@ describe('a root shell prompt', () => {
   });
 });
 
+describe("a themed shell's prompt glyph", () => {
+  it('is not part of the command: `➜ ip link set eth0 down`, `▒ ip route show` (ko, en)', () => {
+    const ko = '```bash\n# eth0 인터페이스 비활성화\n▒ ip link set eth0 down\n```\n';
+    expect(pairs(candidateCards('note.md', ko))).toContainEqual([
+      '# eth0 인터페이스 비활성화',
+      'ip link set eth0 down',
+    ]);
+    const en = '```bash\n# show the routing table\n➜ ip route show\n```\n';
+    const all = pairs(candidateCards('note.md', en));
+    expect(all).toContainEqual(['# show the routing table', 'ip route show']);
+    expect(all.some(([p, a]) => `${p}${a}`.includes('➜'))).toBe(false);
+  });
+});
+
 // And from the fourth set, after it was judged.
 describe('a name on show with the word for its kind', () => {
   it('refuses "[...] 플러그인" under the heading that names it, and "[...] Service" under its type (ko, en)', () => {
