@@ -41,6 +41,8 @@ const TASK_VERB =
  * and a kind noun. A single plain lower-case word ("service", "rules") heads a topic more often than a definition.
  */
 function termOf(heading: string): string | null {
+  const asked = askedTerm(heading);
+  if (asked !== undefined) return asked;
   const text = heading
     .trim()
     // "2. NodePort", "1-6-4 LoadBalancer", "3) Ingress": the section's number is no part of the term.
@@ -63,6 +65,30 @@ function termOf(heading: string): string | null {
   // "Add external service", "Expose CoreDNS": a task, not a name.
   if (TASK_VERB.test(words[0]!)) return null;
   return name.every(latin) && KIND_NOUN.test(words.at(-1)!) ? text : null;
+}
+
+/**
+ * "인그레스란?", "`SNAT`란?", "What is a Container network interface?", "CORS?": the writer asks what a term is, so the
+ * section's first line is that term's definition, as under a heading that only names it; the rest of the section is
+ * an explanation, not part of the answer (judges asked to "trim to the first sentence"). The question names its
+ * term outright, so a plain word (`Domain`) or an acronym (`BGP`) counts, which a bare heading would not.
+ * Undefined when the heading asks nothing of this form; null when it asks about more than a term.
+ */
+const WHAT_IS = /^what(?:\s+is|\s+are|'s)\s+(?:an?\s+|the\s+)?(.+?)\s*[?？]$/i;
+const KO_WHAT_IS = /^(.+?)\s*(?:이란|란)(?:\s*무엇(?:인가|일까|인가요|일까요)?)?\s*[?？]$/;
+const TERM_ALONE = /^(\S+)\s*[?？]$/;
+function askedTerm(heading: string): string | null | undefined {
+  const text = heading.trim();
+  if (!/[?？]$/.test(text)) return undefined;
+  const m = WHAT_IS.exec(text) ?? KO_WHAT_IS.exec(text) ?? TERM_ALONE.exec(text);
+  if (!m) return undefined;
+  const term = m[1]!.replace(/^\*\*(.+)\*\*$/, '$1').trim();
+  const words = term.split(/\s+/);
+  // "Whence 8.8.8.8?", "어떻게 …?": a question about something else, or a phrase longer than a term.
+  if (!term || term.length > 40 || words.length > 3 || /[?？!,，:：]/.test(term) || isSectionLabel(term))
+    return null;
+  if (words.length === 1 && !/[A-Za-z\u3131-\ud7a3`]/.test(term)) return null;
+  return term;
 }
 
 /** "The four values of a Service spec.type" over a list: a line of its own, unpunctuated, that titles the list. */
@@ -109,7 +135,11 @@ function firstLineOf(next: Block | undefined): { text: string; line: number } | 
 /** "kube-proxy는 각 노드에서 …", "ClusterIP is the default …": the term as the subject is the question's own word. */
 function withoutTermAsSubject(line: string, term: string): string {
   const bare = term.replace(/`/g, '');
-  const lead = line.replace(/^[*_`]+/, '');
+  const marked = line.replace(/^[*_`]+/, '');
+  // "A NetworkPolicy is …": an article before the term is part of saying it again.
+  const article = /^(?:an?|the)\s+/i.exec(marked);
+  const afterArticle = article ? marked.slice(article[0].length) : marked;
+  const lead = afterArticle.toLowerCase().startsWith(bare.toLowerCase()) ? afterArticle : marked;
   if (!lead.toLowerCase().startsWith(bare.toLowerCase())) return line;
   const rest = lead.slice(bare.length).replace(/^[*_`]+/, '');
   const m = /^(?:\s*(?:는|은|이란|란|이|가|:|-|–|—)\s*|\s+(?:is|are)\s+)(\S.*)$/.exec(rest);

@@ -46,6 +46,7 @@ describe('a term is asked for its defining statement', () => {
       '- **Flannel**: 기본적으로 오버레이 네트워크를 사용하지만, Host-GW 모드를 통해 노드 사이의 라우팅으로도 동작 가능.',
       '- **CNI 플러그인**: 컨테이너 런타임이 컨테이너 생성 시 IP 할당, 네트워크 네임스페이스 설정 등을 위해 실행하는 실행 파일',
       '- **Weave**: Weave works as an overlay between the nodes of the cluster, and it encrypts the traffic if you ask it to.',
+      '- **Ingress**: 클러스터 가장 앞단에서 내부 서비스를 외부로 HTTP, HTTPS 경로를 노출시키는 오브젝트',
       '',
     ].join('\n');
     const answers = new Map(made(text).map(([p, a]) => [p, a]));
@@ -54,6 +55,8 @@ describe('a term is asked for its defining statement', () => {
     expect(answers.get('Flannel')).toContain('Host-GW');
     expect(answers.get('CNI 플러그인')).toContain('네트워크 네임스페이스 설정 등을 위해');
     expect(answers.get('Weave')).toContain('encrypts the traffic');
+    // "외부로 HTTP" has no verb yet: HTTP is the first item of a list whose predicate comes after the comma.
+    expect(answers.get('Ingress')).toContain('HTTPS 경로를 노출시키는 오브젝트');
   });
 
   it('drops the copula or an empty "사용" closing a noun answer, never a verb\'s own ending (ko)', () => {

@@ -33,6 +33,30 @@ describe('a term heading over the line that says what it is', () => {
     expect(card.context).toEqual(['/etc에 위치한 Domain 관련 파일']);
   });
 
+  it('reads a heading that asks what a term is as that term: "X란?", "What is X?" (ko, en)', () => {
+    const ko =
+      '## 인그레스란?\n\n인그레스는 클러스터 가장 앞단에서 내부 서비스를 외부로 HTTP, HTTPS 경로를 노출시키는 오브젝트이다. NodePort나 LoadBalancer 와 달리 L7 에서 동작한다.\n';
+    expect(proposed(ko)).toEqual([
+      [
+        'heading-definition',
+        '인그레스',
+        '클러스터 가장 앞단에서 내부 서비스를 외부로 HTTP, HTTPS 경로를 노출시키는 오브젝트이다.',
+      ],
+    ]);
+    const en =
+      '## What is a NetworkPolicy?\n\nA NetworkPolicy is a set of rules for the traffic a Pod may take. Rules add up.\n';
+    expect(proposed(en)).toEqual([
+      ['heading-definition', 'NetworkPolicy', 'a set of rules for the traffic a Pod may take.'],
+    ]);
+    // A question about something else asks no term.
+    expect(
+      proposed('## 어떻게 Service IP가 할당되는가?\n\n`kube-apiserver`가 정한 대역에서 할당된다.\n'),
+    ).toEqual([]);
+    expect(
+      proposed('## Whence 8.8.8.8?\n\nSearching for it in the repository takes me to a commit.\n'),
+    ).toEqual([]);
+  });
+
   it('drops the term said again as the subject, and stops at the first sentence (en, ko)', () => {
     expect(
       proposed(

@@ -182,6 +182,7 @@ export function withoutAside(answer: string): string {
  */
 const CLAUSE_END_KO = /(?:[\uac00-\ud7a3](?<![고며만데나서여해면로는은이가을를의와과에도])|[A-Za-z0-9)`*])$/;
 const MIN_CLAUSE_WORDS = 4;
+const AWAITS_PREDICATE = /(?:로|으로|에서|에게|와|과)\s+\S+$/;
 const MIN_CUT_ANSWER_WORDS = 9;
 
 export function withoutAddedClause(answer: string): string {
@@ -194,6 +195,9 @@ export function withoutAddedClause(answer: string): string {
   // "IP 할당, 네트워크 네임스페이스 설정 등을 위해": the comma joins the items of a list, not two clauses.
   if (/(?:^|\s)(?:등|및)(?:[을를의이은에]|으로)?(?:\s|$)/.test(tail.split(/\s+/).slice(0, 4).join(' ')))
     return answer;
+  // "내부 서비스를 외부로 HTTP, HTTPS 경로를 노출시키는": a word after "외부로" with no verb yet is the first item of a
+  // list; the head's predicate comes after the comma.
+  if (AWAITS_PREDICATE.test(head)) return answer;
   return CLAUSE_END_KO.test(head) ? head : answer;
 }
 
