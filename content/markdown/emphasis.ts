@@ -1,6 +1,6 @@
 /**
- * Emphasis a writer puts around a whole term or table cell (`**Pod Selector**`, `***ip link***`, `*ipBlock*`,
- * `*__podSelector__*`) marks it; it is not part of it, and a card that keeps one `*` of it shows a stray mark.
+ * Emphasis a writer puts around a term (`**Pod Selector**`, `***ip link***`, `*ipBlock*`, `*__podSelector__*`)
+ * marks it; it is not part of it, and a card that keeps one `*` of it shows a stray mark.
  */
 
 /** Marks around the whole text, `*Pod*`, `__Term__`; `*a* and *b*` is two emphases, not one around it all. */

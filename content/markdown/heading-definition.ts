@@ -67,6 +67,11 @@ function termOf(heading: string): string | null {
   return name.every(latin) && KIND_NOUN.test(words.at(-1)!) ? text : null;
 }
 
+// The three ways a heading asks what a term is: "What is a …?", "…(이)란 (무엇인가)?", and the term alone, asked.
+const WHAT_IS = /^what(?:\s+is|\s+are|'s)\s+(?:an?\s+|the\s+)?(.+?)\s*[?？]$/i;
+const KO_WHAT_IS = /^(.+?)\s*(?:이란|란)(?:\s*무엇(?:인가|일까|인가요|일까요)?)?\s*[?？]$/;
+const TERM_ALONE = /^(\S+)\s*[?？]$/;
+
 /**
  * "인그레스란?", "`SNAT`란?", "What is a Container network interface?", "CORS?": the writer asks what a term is, so the
  * section's first line is that term's definition, as under a heading that only names it; the rest of the section is
@@ -74,9 +79,6 @@ function termOf(heading: string): string | null {
  * term outright, so a plain word (`Domain`) or an acronym (`BGP`) counts, which a bare heading would not.
  * Undefined when the heading asks nothing of this form; null when it asks about more than a term.
  */
-const WHAT_IS = /^what(?:\s+is|\s+are|'s)\s+(?:an?\s+|the\s+)?(.+?)\s*[?？]$/i;
-const KO_WHAT_IS = /^(.+?)\s*(?:이란|란)(?:\s*무엇(?:인가|일까|인가요|일까요)?)?\s*[?？]$/;
-const TERM_ALONE = /^(\S+)\s*[?？]$/;
 function askedTerm(heading: string): string | null | undefined {
   const text = heading.trim();
   if (!/[?？]$/.test(text)) return undefined;

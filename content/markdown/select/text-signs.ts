@@ -74,9 +74,9 @@ export function leansOnPrevious(text: string): boolean {
   );
 }
 
-// "ex. …", "e.g. …", "Say a Flask application …", "예) …", "예를 들어 …": a line that says it tells an example speaks of that example, not of
-// Kubernetes ("An example of the [...] Service." under a picture is its caption). One pattern for the selection (a
-// blank in such a line) and for a heading's first line (no definition).
+// "ex. …", "e.g. …", "Say a Flask application …", "예) …", "예를 들어 …": a line that says it tells an example speaks
+// of that example, not of Kubernetes ("An example of the [...] Service." under a picture is its caption). One pattern
+// for the selection (a blank in such a line, a definition that is an example) and for a heading's first line.
 const TELLS_AN_EXAMPLE =
   /^[*_\s]*(?:ex\b[.):]?|e\.g\.|eg\.|for example|for instance|say,?\s(?:an?|we|you)\s|(?:an?\s)?examples?\s(?:of|for)\b|example:|예\)|예:|예시|예를 들어|예로)/i;
 export const tellsAnExample = (text: string): boolean => TELLS_AN_EXAMPLE.test(text);
