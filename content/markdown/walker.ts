@@ -205,8 +205,9 @@ export class Walker {
           );
         // A heading that asks something, answered by the paragraph under it.
         // "## Q: …?" / "### 문제 1) …?": the label is not part of the question, and marks it as one written to be
-        // asked (a `question-answer`, like `Q:`/`A:` lines); an unlabelled one may head an explanation.
-        if (/[?？]$/.test(text) && next?.t === 'para') {
+        // asked (a `question-answer`, like `Q:`/`A:` lines); an unlabelled one may head an explanation. "## 인그레스란?"
+        // whose first sentence defined the term above is asked that way only: the paragraph would ask it again.
+        if (/[?？]$/.test(text) && next?.t === 'para' && !defined) {
           const labelled = questionLine(text)?.[1]?.trim();
           this.answerCard(
             labelled ?? text,

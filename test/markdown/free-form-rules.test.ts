@@ -420,11 +420,18 @@ describe('sentences that hold a fact', () => {
       'Ingress Controller와 [...] 실습',
       'Gateway API',
     );
+    // A heading that asks what a term is asks the term (heading-definition.test.ts).
     has(
       '## 📌 What is a NetworkPolicy?\n\nA firewall for pod-to-pod traffic.\n',
-      'question-heading',
-      'What is a NetworkPolicy?',
+      'heading-definition',
+      'NetworkPolicy',
       'A firewall for pod-to-pod traffic.',
+    );
+    has(
+      '## 📌 Why do Services need selectors?\n\nA Service finds its Pods by their labels.\n',
+      'question-heading',
+      'Why do Services need selectors?',
+      'A Service finds its Pods by their labels.',
     );
   });
 

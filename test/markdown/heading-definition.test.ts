@@ -48,6 +48,8 @@ describe('a term heading over the line that says what it is', () => {
     expect(proposed(en)).toEqual([
       ['heading-definition', 'NetworkPolicy', 'a set of rules for the traffic a Pod may take.'],
     ]);
+    // Nor is the question asked again for its whole paragraph.
+    expect(candidateCards('note.md', ko).some((c) => c.rule === 'question-heading')).toBe(false);
     // A question about something else asks no term.
     expect(
       proposed('## 어떻게 Service IP가 할당되는가?\n\n`kube-apiserver`가 정한 대역에서 할당된다.\n'),
