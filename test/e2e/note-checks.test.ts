@@ -106,4 +106,23 @@ describe.skipIf(!haveChromium)('Kubernetes check findings in the browser', () =>
       .toMatch(/^No card (?:comes from these notes at this setting\.|at this setting\. Tick a suggestion)/);
     await en.close();
   });
+
+  it("the Import screen names etcd's port for the role the note gives it, in Korean, and drills neither", async () => {
+    served = await suite.serve({ lang: 'ko', importFixture: false });
+    const p = await page('ko', 'import');
+    await pickNote(p, 'etcd.md', '## 포트\n\n- etcd 클라이언트 -> `2380`\n- kube-apiserver -> `6443`\n');
+    await p.getByTestId('import-preview').waitFor();
+    const warnings = p.locator('.warnings li.check-warning');
+    await expect.poll(() => warnings.count()).toBe(1);
+    const text = (await warnings.nth(0).textContent()) ?? '';
+    expect(text).toMatch(/etcd\.md:3 /);
+    expect(text).toContain('노트에는 "2380"');
+    expect(text).toContain('2379 (클라이언트), 2380 (피어)');
+    // The right port is a card; the wrong role's port is not offered as one.
+    const preview = (await p.getByTestId('import-preview').textContent()) ?? '';
+    expect(preview).toContain('6443');
+    expect(preview).not.toContain('2380');
+    if (SHOTS) await p.screenshot({ path: join(SHOTS, 'import-check-etcd-role-ko.png'), fullPage: true });
+    await p.close();
+  });
 });
