@@ -70,8 +70,7 @@ function ports(base: FactsBase, line: string, n: number, out: NoteCheck[]) {
     if (f.ports.includes(port) || f.also.includes(port)) {
       // The role said beside the port ("etcd clients -> 2380"), not one said of another port further along.
       const beside = line.slice(Math.max(0, at.start - ROLE_NEAR), at.end + ROLE_NEAR);
-      if (!fitsRole(f, port, beside))
-        out.push({ ...fact(f, n, m.index + 1, m[1]!, ''), kubernetes: rolesOf(f) });
+      if (!fitsRole(f, port, beside)) out.push(fact(f, n, m.index + 1, m[1]!, rolesOf(f)));
       continue;
     }
     const gone = f.removed?.find((r) => r.port === port);
@@ -354,7 +353,8 @@ function fact(
   line: number,
   column: number,
   said: string,
-  kubernetes: string,
+  /** What Kubernetes says: one text for both languages (a number, a path), or each language's own. */
+  kubernetes: string | NoteCheck['kubernetes'],
 ): NoteCheck {
   return {
     kind: 'fact',
@@ -362,7 +362,7 @@ function fact(
     line,
     column,
     said: said.trim(),
-    kubernetes: { en: kubernetes, ko: kubernetes },
+    kubernetes: typeof kubernetes === 'string' ? { en: kubernetes, ko: kubernetes } : kubernetes,
     about: f.about,
     source: f.source,
   };
