@@ -86,6 +86,8 @@ export type FactsBase = FactsFile & {
   /** Every enum field's key, then one word as its value: one scan of a line for all of them. */
   fieldEnumRe: RegExp;
   fieldEnumByKey: Map<string, FieldEnumFact>;
+  /** Each fixed value, with the fields that take it (`Local` → externalTrafficPolicy, internalTrafficPolicy). */
+  fieldsByEnumValue: Map<string, string[]>;
   /** Any removed pattern at all: most lines name none, and one test spares them the rest. */
   removedAny: RegExp;
   /** Every kind the apiVersion facts know, as whole words. */
@@ -150,6 +152,7 @@ export function compile(file: FactsFile): FactsBase {
       'g',
     ),
     fieldEnumByKey: new Map(file.fieldEnums.map((f) => [f.key, f])),
+    fieldsByEnumValue: fieldsByValue(file.fieldEnums),
     removedAny: new RegExp(file.removed.map((f) => `(?:${f.pattern})`).join('|'), 'i'),
     kindRe: new RegExp(
       `(?<![\\w-])(${[...new Set([...Object.keys(file.apiVersions.served), ...file.apiVersions.removed.map((r) => r.kind)])].join('|')})(?![\\w-])`,
@@ -168,6 +171,13 @@ export function compile(file: FactsFile): FactsBase {
       file.ports.flatMap((f) => [...f.ports, ...f.also, ...(f.removed ?? []).map((r) => r.port)]),
     ),
   };
+}
+
+function fieldsByValue(enums: readonly FieldEnumFact[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const { key, values } of enums)
+    for (const value of values) out.set(value, [...(out.get(value) ?? []), key]);
+  return out;
 }
 
 /**

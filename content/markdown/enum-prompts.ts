@@ -13,17 +13,6 @@ import type { ParsedCard } from './types.ts';
 // Rules whose basic cards ask a term for what the note says about it.
 const NAMING_RULES = new Set<ParsedCard['rule']>(['term-definition', 'heading-definition']);
 
-let fieldsOf: Map<string, string[]> | null = null;
-
-/** Each fixed value, with the fields that take it. */
-function fieldsByValue(): Map<string, string[]> {
-  if (fieldsOf) return fieldsOf;
-  fieldsOf = new Map();
-  for (const { key, values } of factsBase().fieldEnums)
-    for (const value of values) fieldsOf.set(value, [...(fieldsOf.get(value) ?? []), key]);
-  return fieldsOf;
-}
-
 /** "`Local`", "👉`ImplementationSpecific`", "Cluster(Default)": the value a prompt asks about, if it is only that. */
 function bareValue(prompt: string): string {
   return prompt
@@ -39,7 +28,7 @@ export function nameTheField(cards: ParsedCard[], lines: readonly string[]): voi
   for (const c of cards) {
     if (c.kind !== 'basic' || !NAMING_RULES.has(c.rule)) continue;
     const value = bareValue(c.prompt);
-    const fields = fieldsByValue().get(value);
+    const fields = factsBase().fieldsByEnumValue.get(value);
     if (!fields) continue;
     // "Default" or "None" may be any word: the field has to be named in the card's headings or the lines above it.
     const around = [...c.context, ...lines.slice(Math.max(0, c.line - NEARBY_LINES), c.line)].join('\n');
