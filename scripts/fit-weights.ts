@@ -1,6 +1,6 @@
 // Fits the selection's weights to what blind judges did with its cards, and checks the fit on notes it did not see.
 //
-//   npx tsx scripts/fit-weights.ts corpus=../shared/corpus/notes A=/path/to/set-a/notes B=… [--write]
+//   npx tsx scripts/fit-weights.ts corpus=../shared/corpus/notes A=/path/to/set-a/notes B=… [--write | --write-junk]
 //
 // Every candidate of every note is scored; a candidate whose card the judges labelled (docs/quality/judged-bank.jsonl
 // for the corpus, docs/quality/unseen/judged-bank.jsonl for the other sets) becomes a row: the features that hold
@@ -10,7 +10,9 @@
 //
 // It prints, for each set held out in turn, how well the current weights and weights fitted without that set rank
 // its judged cards (AUC of KEEP against not KEEP), and how many cards each would make at the standard line, with
-// their keep share. With --write it fits on every set and writes content/markdown/select/fitted-weights.json.
+// their keep share; then, over the sets, what the junk cap leaves of the cards over the line. With --write it fits
+// on every set and writes both fits to content/markdown/select/fitted-weights.json: the weights of the keep share, and
+// the junk weights, a least-squares fit of the share of JUNK labels pulled toward 0, that the junk cap reads.
 // The unseen notes are not in the repository; docs/quality/unseen/set-*/SOURCES.md says where each one is.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -20,13 +22,13 @@ import { scoreNote } from '../content/markdown/parse-note.ts';
 import { foldForMatch } from '../content/markdown/scan.ts';
 import { FEATURES } from '../content/markdown/select/features.ts';
 import { isExplicitRule, RULES } from '../content/markdown/select/rule-priors.ts';
-import { DENSITY_LINE } from '../content/markdown/select/select-cards.ts';
+import { DENSITY_LINE, JUNK_CAP } from '../content/markdown/select/select-cards.ts';
 import { GLOSSARY_ENTRY_HAND_GAIN, isVetoWeight } from '../content/markdown/select/weights.ts';
 
 /** How hard the fit is pulled toward the authors' weights: chosen by holding each set out (10 ranked best). */
 const LAMBDA = 10;
 
-type Row = { set: string; x: string[]; keep: number; score: number };
+type Row = { set: string; x: string[]; keep: number; junk: number; score: number };
 
 /** The key judge-cards.mjs files a card under: its prompt and answer folded as the importer compares text. */
 const cardKey = (prompt: string, answer: string): string =>
@@ -78,7 +80,8 @@ for (const [set, dir] of sets) {
         if (!labs || seen.has(key)) continue;
         seen.add(key);
         const x = c.features.map((f) => f.name);
-        rows.push({ set, x, keep: labs.filter((l) => l === 'KEEP').length / labs.length, score: c.score });
+        const share = (label: string) => labs.filter((l) => l === label).length / labs.length;
+        rows.push({ set, x, keep: share('KEEP'), junk: share('JUNK'), score: c.score });
       }
     }
 }
@@ -106,16 +109,19 @@ function solve(a: number[][], b: number[]): number[] {
   return w;
 }
 
-/** Ridge least squares toward the authors' weights: (XᵀX + λI) w = Xᵀy + λ w₀, on rows no veto holds on. */
-function fitWeights(train: Row[]): Map<string, number> {
-  const w0 = columns.map((c) => hand.get(c) ?? 0);
+/**
+ * Ridge least squares toward prior weights: (XᵀX + λI) w = Xᵀy + λ w₀, on rows no veto holds on. The keep share is
+ * pulled toward the authors' weights; the junk share toward 0, since no author weighed features for it.
+ */
+function fitWeights(train: Row[], target: 'keep' | 'junk' = 'keep'): Map<string, number> {
+  const w0 = columns.map((c) => (target === 'keep' ? (hand.get(c) ?? 0) : 0));
   const xtx = columns.map((_, i) => columns.map((__, j) => (i === j ? LAMBDA : 0)));
   const xty = w0.map((w) => LAMBDA * w);
   for (const r of train) {
     if (r.x.some(isVeto)) continue;
     const on = r.x.map((c) => at.get(c)!);
     for (const i of on) {
-      xty[i]! += r.keep;
+      xty[i]! += r[target];
       for (const j of on) xtx[i]![j]! += 1;
     }
   }
@@ -125,6 +131,9 @@ function fitWeights(train: Row[]): Map<string, number> {
 
 const predict = (w: Map<string, number>, r: Row) =>
   r.x.reduce((s, c) => s + (isVeto(c) ? 0 : (w.get(c) ?? 0)), vetoSum(r));
+/** A candidate's junk risk: the fitted junk weights of what holds on it (a veto keeps it out anyway). */
+const risk = (w: Map<string, number>, r: Row) =>
+  r.x.reduce((s, c) => s + (isVeto(c) ? 0 : (w.get(c) ?? 0)), 0);
 
 /** How often a kept card outranks a junked-or-edited one (cards both judges agreed on). */
 function auc(scores: number[], keep: number[]): number {
@@ -168,13 +177,41 @@ for (const [set] of sets) {
   );
 }
 
-if (args.includes('--write')) {
-  const w = fitWeights(rows);
-  const weights = Object.fromEntries([...w].map(([c, v]) => [c, Math.round(v * 100) / 100]));
+// The junk cap, held out the same way: of the judged candidates over the standard line on every set but the corpus
+// (the weights and the features were first fitted there), those whose junk risk, fitted without their set, is under
+// the cap, against all of them.
+const line = DENSITY_LINE.standard;
+const share = (xs: { keep: number; junk: number }[], k: 'keep' | 'junk') =>
+  `${((100 * xs.reduce((s, x) => s + x[k], 0)) / xs.length).toFixed(1)} %`;
+const judged: { keep: number; junk: number; risk: number }[] = [];
+for (const [set] of sets.filter(([s]) => s !== 'corpus')) {
+  const wk = fitWeights(rows.filter((r) => r.set !== set));
+  const wj = fitWeights(
+    rows.filter((r) => r.set !== set),
+    'junk',
+  );
+  for (const r of rows.filter((x) => x.set === set && !x.x.some(isVeto) && predict(wk, x) >= line))
+    judged.push({ keep: r.keep, junk: r.junk, risk: risk(wj, r) });
+}
+const capped = judged.filter((j) => j.risk < JUNK_CAP.standard);
+console.log(
+  `over the standard line, held out: ${judged.length} at ${share(judged, 'keep')} KEEP, ${share(judged, 'junk')} JUNK;` +
+    ` under the junk cap ${JUNK_CAP.standard} too: ${capped.length} at ${share(capped, 'keep')} KEEP, ${share(capped, 'junk')} JUNK`,
+);
+
+const rounded = (w: Map<string, number>) =>
+  Object.fromEntries([...w].map(([c, v]) => [c, Math.round(v * 100) / 100]));
+
+// --write refits both; --write-junk refits the junk weights only, so the cards over the line stay as judged.
+const writeBoth = args.includes('--write');
+if (writeBoth || args.includes('--write-junk')) {
   const out = join(import.meta.dirname, '..', 'content', 'markdown', 'select', 'fitted-weights.json');
+  const before = JSON.parse(readFileSync(out, 'utf8')) as { weights: Record<string, number> };
+  const weights = writeBoth ? rounded(fitWeights(rows)) : before.weights;
+  const junkWeights = rounded(fitWeights(rows, 'junk'));
   writeFileSync(
     out,
-    `${JSON.stringify({ fittedBy: 'scripts/fit-weights.ts', labelledCandidates: rows.length, lambda: LAMBDA, sets: sets.map(([s]) => s), weights }, null, 2)}\n`,
+    `${JSON.stringify({ fittedBy: 'scripts/fit-weights.ts', labelledCandidates: rows.length, lambda: LAMBDA, sets: sets.map(([s]) => s), weights, junkWeights }, null, 2)}\n`,
   );
   console.log(`wrote ${out}`);
 }

@@ -115,6 +115,8 @@ export type ScoreFeature = { name: string; weight: number };
  */
 export type ScoredCard = ParsedCard & {
   score: number;
+  /** About the share of such cards judges threw away (select/weights.ts); at the density's cap, no card. */
+  junkRisk: number;
   features: ScoreFeature[];
   /** card: kept; suggestion: under the density line but over the floor; dropped: under the floor or not the best for its fact. */
   verdict: 'card' | 'suggestion' | 'dropped';

@@ -5,7 +5,7 @@ import { decodeNote } from '../../content/markdown/decode.ts';
 import { readFrontMatter } from '../../content/markdown/front-matter.ts';
 import { md } from '../../content/markdown/markdown.ts';
 import { type ParseOptions, scoreNote } from '../../content/markdown/parse-note.ts';
-import { DENSITY_LINE, SUGGESTION_FLOOR } from '../../content/markdown/select/select-cards.ts';
+import { DENSITY_LINE, JUNK_CAP, SUGGESTION_FLOOR } from '../../content/markdown/select/select-cards.ts';
 import { signAgainst, vetoOn } from '../../content/markdown/select/weights.ts';
 import type { Density, ParsedCard, ScoredCard, ScoreFeature } from '../../content/markdown/types.ts';
 import { verdictsByKey } from '../../db/card-verdicts.ts';
@@ -31,8 +31,10 @@ export type ExplainedCard = {
   off?: OffBy;
   /** The selection's score: the sum of the features' weights (content/markdown/select). */
   score: number;
+  /** About the share of such cards judges threw away: at the density's junk cap, a suggestion however high its score. */
+  junkRisk: number;
   features: ScoreFeature[];
-  /** card: kept; suggestion: under the density line, over the floor; dropped: under the floor or `lostTo`. */
+  /** card: kept; suggestion: under the density line (or at its junk cap), over the floor; dropped: under the floor or `lostTo`. */
   verdict: ScoredCard['verdict'];
   /** The prompt of the better candidate of the same fact this one lost to. */
   lostTo?: string;
@@ -56,9 +58,10 @@ export type Explanation = {
   text: string;
   /** Every candidate the rules proposed for the line, with its score and verdict. */
   cards: ExplainedCard[];
-  /** The density this note is read at, and its score line. */
+  /** The density this note is read at, its score line and its junk cap. */
   density: Density;
   densityLine: number;
+  junkCap: number;
   reason?: NoCardReason;
   /** For `manifest`, `multiline` and `answer`: the line of the card the line belongs to. */
   partOf?: number;
@@ -120,6 +123,7 @@ export function explainLine(
         ...(id && !by ? { id } : {}),
         ...(by ? { off: by } : {}),
         score: c.score,
+        junkRisk: c.junkRisk,
         features: c.features,
         verdict: c.verdict,
         ...(c.lostTo !== undefined ? { lostTo: c.lostTo } : {}),
@@ -133,6 +137,7 @@ export function explainLine(
     cards,
     density,
     densityLine: DENSITY_LINE[density],
+    junkCap: JUNK_CAP[density],
   };
   if (cards.length > 0) return out;
   return {
@@ -203,7 +208,9 @@ function verdictText(c: ExplainedCard, e: Explanation): string {
       ? 'written as a card'
       : `kept: at or over the ${e.density} line ${e.densityLine}`;
   if (c.verdict === 'suggestion')
-    return `suggestion: under the ${e.density} line ${e.densityLine}, over the floor ${SUGGESTION_FLOOR}`;
+    return c.score >= e.densityLine && c.lostTo === undefined
+      ? `suggestion: at or over the ${e.density} line ${e.densityLine}, but its junk risk ${c.junkRisk} is at or over the cap ${e.junkCap}`
+      : `suggestion: under the ${e.density} line ${e.densityLine}, over the floor ${SUGGESTION_FLOOR}`;
   if (c.lostTo !== undefined && (c.score >= SUGGESTION_FLOOR || e.density === 'all'))
     return `dropped: lost to a better card of the same fact, "${oneLine(c.lostTo)}"`;
   return `dropped: under the floor ${SUGGESTION_FLOOR}`;
@@ -226,8 +233,9 @@ export function explanationText(e: Explanation): string[] {
     const sum = first
       ? [`${first.name} ${first.weight}`, ...rest.map((f) => `${weight(f.weight)} ${f.name}`)].join(' ')
       : '';
+    const risk = first?.name === 'written-as-a-card' ? '' : `, junk risk ${c.junkRisk}`;
     out.push(
-      `    score ${c.score}${sum && first?.name !== 'written-as-a-card' ? ` = ${sum}` : ''}: ${verdictText(c, e)}`,
+      `    score ${c.score}${sum && first?.name !== 'written-as-a-card' ? ` = ${sum}` : ''}${risk}: ${verdictText(c, e)}`,
     );
   }
   if (e.reason) out.push(`  no card: ${REASONS[e.reason](e.partOf)}`);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { scoreNote } from '../../content/markdown/parse-note.ts';
-import { DENSITY_LINE, SUGGESTION_FLOOR } from '../../content/markdown/select/select-cards.ts';
+import { DENSITY_LINE, JUNK_CAP, SUGGESTION_FLOOR } from '../../content/markdown/select/select-cards.ts';
 import { type Core, openCore } from '../../core/app.ts';
 import { explanationText } from '../../core/import/explain.ts';
 import { kubedeck } from '../support/cli.ts';
@@ -57,6 +57,7 @@ describe('import --explain FILE:LINE', () => {
       text: 'kube-apiserver 포트 :: 6443',
       density: 'standard',
       densityLine: DENSITY_LINE.standard,
+      junkCap: JUNK_CAP.standard,
       cards: [
         {
           kind: 'basic',
@@ -64,6 +65,7 @@ describe('import --explain FILE:LINE', () => {
           prompt: 'kube-apiserver 포트',
           answer: '6443',
           score: 1,
+          junkRisk: 0,
           features: [{ name: 'written-as-a-card', weight: 0 }],
           verdict: 'card',
         },
@@ -142,6 +144,7 @@ describe('import --explain FILE:LINE', () => {
         reason: 'code',
         density: 'standard',
         densityLine: DENSITY_LINE.standard,
+        junkCap: JUNK_CAP.standard,
       },
     });
     const bad = kubedeck(['import', '--explain', file, '--db', db]);
@@ -166,8 +169,10 @@ describe('import --explain FILE:LINE', () => {
           x.verdict === v &&
           (lost === undefined || (x.lostTo !== undefined && x.score >= SUGGESTION_FLOOR) === lost),
       )!.line;
-    // The strongest suggestion: the one density "more" keeps.
-    const best = all.filter((x) => x.verdict === 'suggestion').sort((x, y) => y.score - x.score)[0]!;
+    // The strongest suggestion under the line: the one density "more" keeps.
+    const best = all
+      .filter((x) => x.verdict === 'suggestion' && x.score < DENSITY_LINE.standard)
+      .sort((x, y) => y.score - x.score)[0]!;
     expect(best.score).toBeGreaterThanOrEqual(DENSITY_LINE.more);
     const kept = await core.call('import/explain', { file, line: lineOf('card') });
     expect(kept.cards.some((x) => x.verdict === 'card')).toBe(true);
@@ -186,7 +191,7 @@ describe('import --explain FILE:LINE', () => {
     expect(text.split('\n')[0]).toBe(`${file}:${best.line}: ${lines[best.line - 1]!.trim()}`);
     expect(text).toMatch(
       new RegExp(
-        `score 0\\.\\d+ = rule:[a-z-]+ 0\\.\\d+ [+-] .*: suggestion: under the standard line ${DENSITY_LINE.standard}, over the floor ${SUGGESTION_FLOOR}`,
+        `score 0\\.\\d+ = rule:[a-z-]+ 0\\.\\d+ [+-] .*, junk risk -?[0-9.]+: suggestion: under the standard line ${DENSITY_LINE.standard}, over the floor ${SUGGESTION_FLOOR}`,
       ),
     );
     const lostText = kubedeck([
@@ -197,6 +202,15 @@ describe('import --explain FILE:LINE', () => {
       db,
     ]).stdout;
     expect(lostText).toMatch(/dropped: lost to a better card of the same fact, "/);
+    // Over the line, but as likely as such cards are to be thrown away: a suggestion, and the terminal says why.
+    const capped = all.find(
+      (x) => x.verdict === 'suggestion' && x.lostTo === undefined && x.score >= DENSITY_LINE.standard,
+    )!;
+    expect(capped.junkRisk).toBeGreaterThanOrEqual(JUNK_CAP.standard);
+    const cappedText = kubedeck(['import', '--explain', `${file}:${capped.line}`, '--db', db]).stdout;
+    expect(cappedText).toContain(
+      `junk risk ${capped.junkRisk}: suggestion: at or over the standard line ${DENSITY_LINE.standard}, but its junk risk ${capped.junkRisk} is at or over the cap ${JUNK_CAP.standard}`,
+    );
     // At density more the same suggestion is kept.
     const more = kubedeck(['import', '--explain', `${file}:${best.line}`, '--density', 'more', '--db', db]);
     expect(more.stdout).toMatch(new RegExp(`kept: at or over the more line ${DENSITY_LINE.more}`));

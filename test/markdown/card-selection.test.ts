@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { candidateCards, parseNote, scoreNote } from '../../content/markdown/parse-note.ts';
+import { overTheLine } from '../support/over-the-line.ts';
 
 // The selection step (content/markdown/select) decides which of the rules' candidates become cards. Each case
 // shows the candidate exists (so the test can fail) and that it is not made a card; notes are our own words.
 type Pair = [prompt: string, answer: string];
 const pairs = (cs: { prompt: string; answer: string }[]): Pair[] => cs.map((c) => [c.prompt, c.answer]);
 const proposed = (text: string) => pairs(candidateCards('note.md', text));
-const made = (text: string) => pairs(parseNote('note.md', text).cards);
+// Made: at or over the standard line, whether or not the junk cap then offers the card as a suggestion instead.
+const made = overTheLine;
 
 /** The candidate is proposed, but is neither a card nor (when `offered` is false) a suggestion. */
 function expectRefused(text: string, match: (p: Pair) => boolean, offered?: boolean) {

@@ -3,7 +3,8 @@ import { parseNote, scoreNote } from '../../content/markdown/parse-note.ts';
 import { FEATURES } from '../../content/markdown/select/features.ts';
 import fitted from '../../content/markdown/select/fitted-weights.json' with { type: 'json' };
 import { RULES } from '../../content/markdown/select/rule-priors.ts';
-import { signAgainst, VETO_WEIGHT, weightOf } from '../../content/markdown/select/weights.ts';
+import { DENSITY_LINE, JUNK_CAP } from '../../content/markdown/select/select-cards.ts';
+import { junkWeightOf, signAgainst, VETO_WEIGHT, weightOf } from '../../content/markdown/select/weights.ts';
 
 // The selection scores with weights fitted to judged cards (scripts/fit-weights.ts). A stale table, after a
 // feature is renamed, would silently score with the author's weight; a fit that softened a veto would let cards
@@ -16,6 +17,10 @@ describe('the fitted weights', () => {
       'glossary-entry',
     ]);
     expect(Object.keys(fitted.weights).filter((name) => !known.has(name))).toEqual([]);
+    expect(Object.keys(fitted.junkWeights).filter((name) => !known.has(name))).toEqual([]);
+    // The junk fit read the judged cards: some signs raise the risk, some lower it.
+    expect(Object.values(fitted.junkWeights).some((w) => w > 0.1)).toBe(true);
+    expect(Object.values(fitted.junkWeights).some((w) => w < -0.1)).toBe(true);
   });
 
   it('never soften a veto: the answer in plain sight still takes the card away whatever the labels said', () => {
@@ -112,4 +117,52 @@ describe('density: all, for notes written as cards', () => {
         scored.filter((s) => s.features.some((f) => f.name === 'narration')).map((s) => s.verdict),
       ).not.toContain('card');
     });
+});
+
+describe('the junk cap: a card over the line that judges would likely throw away is offered, not made', () => {
+  // A short gloss of a term, in a line of its own: such cards were thrown away about one time in four.
+  const gloss = {
+    ko: '# 서비스\n\nNodePort: 모든 노드의 포트로 노출\n',
+    en: '# Service types\n\n| Type | Scope | Use |\n| --- | --- | --- |\n| ClusterIP | Internal only | between pods |\n',
+  };
+  for (const lang of ['ko', 'en'] as const)
+    it(`sums the junk weights of what holds, and offers the card over the line at the cap (${lang})`, () => {
+      const scored = scoreNote('n.md', gloss[lang]);
+      const capped = scored.filter(
+        (s) => s.verdict === 'suggestion' && s.lostTo === undefined && s.score >= DENSITY_LINE.standard,
+      );
+      expect(capped.length).toBeGreaterThan(0);
+      for (const s of capped) {
+        expect(s.junkRisk).toBeGreaterThanOrEqual(JUNK_CAP.standard);
+        const sum = s.features.reduce((t, f) => t + junkWeightOf(f.name), 0);
+        expect(s.junkRisk).toBeCloseTo(sum, 2);
+      }
+      const note = parseNote('n.md', gloss[lang]);
+      expect(note.cards).toEqual([]);
+      expect(note.suggestions.map((s) => s.prompt)).toEqual(
+        expect.arrayContaining(capped.map((s) => s.prompt)),
+      );
+    });
+
+  it('leaves a card whose risk is low, and a question the learner wrote with its answer (ko, en)', () => {
+    const port = scoreNote('n.md', '# Ports\n\nThe kubelet API listens on port 10250 on every node.\n');
+    expect(port.find((s) => s.verdict === 'card')!.junkRisk).toBeLessThan(JUNK_CAP.standard);
+    for (const text of [
+      '# 서비스\n\nQ: Service가 파드를 고르는 필드는?\n\nA: `selector`\n',
+      '# Services\n\nQ: Which field of a Service picks its pods?\n\nA: `selector`\n',
+    ]) {
+      const qa = scoreNote('n.md', text).find((s) => s.rule === 'question-answer')!;
+      // A short answer is what makes a blank in prose ambiguous; it is what a question asks for.
+      expect(qa.junkRisk).toBeGreaterThanOrEqual(JUNK_CAP.standard);
+      expect(qa.verdict).toBe('card');
+    }
+  });
+
+  it('is stricter at density fewer and looser at more, and no cap at all', () => {
+    expect(JUNK_CAP.fewer).toBeLessThan(JUNK_CAP.standard);
+    expect(JUNK_CAP.standard).toBeLessThan(JUNK_CAP.more);
+    const glossKo = '# 서비스\n\nNodePort: 모든 노드의 포트로 노출\n';
+    const atAll = parseNote('n.md', `---\ndensity: all\n---\n${glossKo}`);
+    expect(atAll.cards.some((c) => c.prompt === 'NodePort')).toBe(true);
+  });
 });

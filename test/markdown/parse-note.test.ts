@@ -247,17 +247,18 @@ describe('bad input gives warnings, never a crash', () => {
     const n = parseNote('post.md', toml);
     expect(n.deck).toBe('CKA::서비스');
     expect(n.warnings).toEqual([]);
-    // One card, from the note's one line under the front matter, whichever way it asks.
-    expect(n.cards.map((c) => [c.line, `${c.prompt} ${c.answer}`.includes('NodePort')])).toEqual([
-      [10, true],
-    ]);
-    expect(n.cards[0]!.tags.sort()).toEqual(['dns', 'k8s']);
+    // Cards or suggestions from the note's one line under the front matter only, whichever way they ask.
+    const offered = [...n.cards, ...n.suggestions];
+    expect(offered.length).toBeGreaterThan(0);
+    expect(offered.every((c) => c.line === 10 && `${c.prompt} ${c.answer}`.includes('NodePort'))).toBe(true);
+    expect(offered[0]!.tags.sort()).toEqual(['dns', 'k8s']);
     const en = parseNote(
       'post.md',
       '+++\ntitle = "DNS Lookups"\ntype = "post"\n+++\nndots: dots a name needs before it is tried as is\n',
     );
-    expect(en.cards.length).toBeGreaterThan(0);
-    expect(en.cards.every((c) => c.line === 5 && `${c.prompt} ${c.answer}`.includes('ndots'))).toBe(true);
+    const enOffered = [...en.cards, ...en.suggestions];
+    expect(enOffered.length).toBeGreaterThan(0);
+    expect(enOffered.every((c) => c.line === 5 && `${c.prompt} ${c.answer}`.includes('ndots'))).toBe(true);
   });
 
   it('reports broken or unclosed TOML front matter at its line, and still reads the note', () => {

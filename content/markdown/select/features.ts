@@ -1340,6 +1340,19 @@ export const FEATURES: Feature[] = [
       v.answerWords <= PARAGRAPH_WORDS,
   },
   {
+    // "MTU → 네트워크 계층 (OSI Model 3 layer, L3)에서 정의되는 IP패킷의 최대 크기로, …": a term's definition past 16
+    // words is more than one short sentence to recall. Judges kept a third of such cards and trimmed the rest (EDIT).
+    name: 'definition-over-16-words',
+    weight: -0.2,
+    holds: (v) =>
+      definesATerm(v) &&
+      v.card.rule !== 'definition-reverse' &&
+      !isList(v) &&
+      !isCode(v) &&
+      v.answerWords > DEFINITION_WORDS &&
+      v.answerWords <= PARAGRAPH_WORDS,
+  },
+  {
     name: 'answer-is-a-paragraph',
     weight: -0.7,
     holds: (v) => !isList(v) && !isCode(v) && !isManifestCard(v) && v.answerWords > PARAGRAPH_WORDS,

@@ -3,7 +3,7 @@ import { viewOf } from './card-view.ts';
 import { DENSITIES, isDensity } from './densities.ts';
 import { FEATURES } from './features.ts';
 import { isExplicitRule } from './rule-priors.ts';
-import { GLOSSARY_ENTRY_GAIN, priorOf, signAgainst, vetoOn, weightOf } from './weights.ts';
+import { GLOSSARY_ENTRY_GAIN, junkWeightOf, priorOf, signAgainst, vetoOn, weightOf } from './weights.ts';
 
 /**
  * The score line a candidate must reach to become a card, per density; under it but over the floor it is a
@@ -17,30 +17,59 @@ import { GLOSSARY_ENTRY_GAIN, priorOf, signAgainst, vetoOn, weightOf } from './w
 export const DENSITY_LINE: Record<Density, number> = { fewer: 0.6, standard: 0.5, more: 0.4, all: 0 };
 export const SUGGESTION_FLOOR = 0.3;
 
+/**
+ * A candidate over the line is still only a suggestion when its junk risk (weights.ts: about the share of such
+ * cards judges threw away) reaches this cap. The score says how often such a card is kept, and a card judges would
+ * trim (EDIT) costs the learner a minute; one they would delete costs trust, so it is weighed on its own. Held out by
+ * set, the standard cap took the JUNK share of the cards over the line from 11 % to 8 %, for a fifth of the cards
+ * (scripts/fit-weights.ts prints it). `all` reads the signs against a card instead, and has no cap.
+ */
+export const JUNK_CAP: Record<Density, number> = {
+  fewer: 0.15,
+  standard: 0.2,
+  more: 0.25,
+  all: Number.POSITIVE_INFINITY,
+};
+/**
+ * A question the learner wrote with its answer (`Q:`/`A:`, `<details>`) is theirs, as a card written as a card is:
+ * its score still weighs it, but the junk risk, learnt from cards the rules made out of prose, is no cap on it.
+ */
+const ASKED_BY_THE_LEARNER: ReadonlySet<ParsedCard['rule']> = new Set(['question-answer', 'details']);
+
 /** Term-definition lines within this many lines of each other belong to one glossary. */
 const GLOSSARY_GAP = 2;
 
 export { DENSITIES, isDensity };
 
-/** The features with the weights they score with. */
-const WEIGHTED = FEATURES.map((f) => ({ ...f, weight: weightOf(f) }));
+/** The features with the weights they score with, and what each adds to a candidate's junk risk. */
+const WEIGHTED = FEATURES.map((f) => ({ ...f, weight: weightOf(f), junk: junkWeightOf(f.name) }));
+const GLOSSARY_ENTRY_JUNK = junkWeightOf('glossary-entry');
+const ruleJunk = (rule: ParsedCard['rule']) => junkWeightOf(`rule:${rule}`);
 
 /** Scores are kept to hundredths; the quick score and the full one must round alike to give the same cards. */
 const hundredths = (score: number) => Math.round(score * 100) / 100;
 
-/** A candidate's score: its rule's prior plus the weights of the features that hold, rounded to hundredths. */
-export function scoreCard(card: ParsedCard): { score: number; features: ScoreFeature[] } {
+type Scored = { score: number; junkRisk: number };
+
+/**
+ * A candidate's score: its rule's prior plus the weights of the features that hold; and its junk risk, the junk
+ * weights of the same. Both rounded to hundredths.
+ */
+export function scoreCard(card: ParsedCard): Scored & { features: ScoreFeature[] } {
   const prior = priorOf(card.rule);
-  if (isExplicitRule(card.rule)) return { score: 1, features: [{ name: 'written-as-a-card', weight: 0 }] };
+  if (isExplicitRule(card.rule))
+    return { score: 1, junkRisk: 0, features: [{ name: 'written-as-a-card', weight: 0 }] };
   const v = viewOf(card);
   const features: ScoreFeature[] = [{ name: `rule:${card.rule}`, weight: prior }];
   let score = prior;
+  let junk = ruleJunk(card.rule);
   for (const f of WEIGHTED)
     if (f.holds(v)) {
       features.push({ name: f.name, weight: f.weight });
       score += f.weight;
+      junk += f.junk;
     }
-  return { score: hundredths(score), features };
+  return { score: hundredths(score), junkRisk: hundredths(junk), features };
 }
 
 /**
@@ -66,15 +95,20 @@ const hopelessUnder = (line: number) =>
  * such a candidate is ordered after every candidate that can, so it takes no fact or value from one. `--explain`
  * uses scoreCard.
  */
-function quickScore(card: ParsedCard, hopeless: number): number {
-  if (isExplicitRule(card.rule)) return 1;
+function quickScore(card: ParsedCard, hopeless: number): Scored {
+  if (isExplicitRule(card.rule)) return { score: 1, junkRisk: 0 };
   const v = viewOf(card);
   let score = priorOf(card.rule);
+  let junk = ruleJunk(card.rule);
+  const gaveUp = { score: Number.NEGATIVE_INFINITY, junkRisk: Number.POSITIVE_INFINITY };
   for (const f of GAINS_THEN_LOSSES) {
-    if (f.weight <= 0 && score < hopeless) return Number.NEGATIVE_INFINITY;
-    if (f.holds(v)) score += f.weight;
+    if (f.weight <= 0 && score < hopeless) return gaveUp;
+    if (f.holds(v)) {
+      score += f.weight;
+      junk += f.junk;
+    }
   }
-  return score < hopeless ? Number.NEGATIVE_INFINITY : hundredths(score);
+  return score < hopeless ? gaveUp : { score: hundredths(score), junkRisk: hundredths(junk) };
 }
 
 /** Rules that ask one sentence of prose; their candidates carry that sentence as `sibling`. */
@@ -132,14 +166,21 @@ function glossaryEntries(candidates: ParsedCard[]): Set<number> {
   return entries;
 }
 
-const withGlossaryGain = (score: number) => hundredths(score + GLOSSARY_ENTRY_GAIN);
+/** A glossary's entry gains its weight, and adds its junk weight to the risk. */
+const inAGlossary = (s: Scored): Scored =>
+  s.score === Number.NEGATIVE_INFINITY
+    ? s
+    : {
+        score: hundredths(s.score + GLOSSARY_ENTRY_GAIN),
+        junkRisk: hundredths(s.junkRisk + GLOSSARY_ENTRY_JUNK),
+      };
 
 /** The full score of a candidate, the glossary's gain included, with every feature that holds. */
 function scoredCandidate(c: ParsedCard, inGlossary: boolean): ScoredCard {
   const s: ScoredCard = { ...c, ...scoreCard(c), verdict: 'dropped' };
   if (inGlossary) {
     s.features.push({ name: 'glossary-entry', weight: GLOSSARY_ENTRY_GAIN });
-    s.score = withGlossaryGain(s.score);
+    Object.assign(s, inAGlossary(s));
   }
   return s;
 }
@@ -159,7 +200,7 @@ type Verdict = ScoredCard['verdict'];
  */
 function decide(
   candidates: ParsedCard[],
-  scores: number[],
+  scores: readonly number[],
   judge: (k: number) => Verdict,
 ): { verdicts: Verdict[]; lostTo: (string | undefined)[] } {
   const verdicts: Verdict[] = candidates.map(() => 'dropped');
@@ -221,14 +262,19 @@ export function selectCards(
   const hopeless = hopelessUnder(line);
   const full =
     opts.explain || density === 'all' ? candidates.map((c, k) => scoredCandidate(c, glossary.has(k))) : null;
-  const scores = full
-    ? full.map((s) => s.score)
-    : candidates.map((c, k) => {
-        const score = quickScore(c, hopeless);
-        return glossary.has(k) && score > Number.NEGATIVE_INFINITY ? withGlossaryGain(score) : score;
-      });
-  const byLine = (k: number): Verdict =>
-    scores[k]! >= line ? 'card' : scores[k]! >= SUGGESTION_FLOOR ? 'suggestion' : 'dropped';
+  const scored: Scored[] =
+    full ??
+    candidates.map((c, k) => {
+      const s = quickScore(c, hopeless);
+      return glossary.has(k) ? inAGlossary(s) : s;
+    });
+  const scores = scored.map((s) => s.score);
+  const cap = JUNK_CAP[density];
+  const byLine = (k: number): Verdict => {
+    const { score, junkRisk } = scored[k]!;
+    if (score >= line && (junkRisk < cap || ASKED_BY_THE_LEARNER.has(candidates[k]!.rule))) return 'card';
+    return score >= SUGGESTION_FLOOR ? 'suggestion' : 'dropped';
+  };
   const asWritten = (k: number): Verdict =>
     signAgainst(full![k]!) === undefined
       ? 'card'

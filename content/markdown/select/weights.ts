@@ -33,6 +33,14 @@ export const signAgainst = (s: { features: ScoreFeature[] }): string | undefined
 export const vetoOn = (s: { features: ScoreFeature[] }): string | undefined =>
   s.features.find((f) => VETOES.has(f.name))?.name;
 
+/**
+ * The junk weights: what each feature and rule (as `rule:NAME`) adds to the share of a candidate's cards judges
+ * threw away, fitted by scripts/fit-weights.ts. Nobody weighs these by hand: a feature no judged card shows adds 0.
+ */
+const FITTED_JUNK: Readonly<Record<string, number>> =
+  (fitted as { junkWeights?: Record<string, number> }).junkWeights ?? {};
+export const junkWeightOf = (name: string): number => FITTED_JUNK[name] ?? 0;
+
 /** Where a rule's candidates start before their features are weighed. */
 export const priorOf = (rule: CardRule): number => FITTED[`rule:${rule}`] ?? RULES[rule]?.prior ?? 0.3;
 
