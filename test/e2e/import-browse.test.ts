@@ -111,9 +111,10 @@ describe.skipIf(!haveChromium)('Import and Browse screens in headless Chromium',
     served = await suite.serve({ lang: 'en', importFixture: false });
     const notes = join(served.dataDir, 'notes');
     mkdirSync(notes);
-    // At density more, so that "NodePort 범위: 30000-32767" (a term asked for a value, a suggestion at standard) is a card.
+    // Read as a note written as cards (density all), so that "NodePort 범위: 30000-32767" is a card before the edit and
+    // after it: at standard a short gloss like it is a suggestion, for its junk risk.
     const fixture = readFileSync(join(FIXTURE_NOTES, 'cka-networking-ko.md'), 'utf8');
-    writeFileSync(join(notes, 'net.md'), `---\ndensity: more\n---\n${fixture}`);
+    writeFileSync(join(notes, 'net.md'), `---\ndensity: all\n---\n${fixture}`);
     const r = await served.api('import/run', { paths: [notes] });
     expect(r.ok).toBe(true);
     const p = await page('en', 'browse');

@@ -23,7 +23,8 @@ describe.skipIf(!haveChromium)('screens in headless Chromium against kubedeck se
       const r = await served.api('import/run', { paths: [TREE_NOTES] });
       expect(r.ok).toBe(true);
     }
-    if (opts.seed) seedReviewHistory(join(served.dataDir, 'kubedeck.sqlite'), opts.seed);
+    // Ten reviews a card: the fixture's standard import makes about fifty cards, and the optimizer is shown 400 rows.
+    if (opts.seed) seedReviewHistory(join(served.dataDir, 'kubedeck.sqlite'), opts.seed, 10);
     const page = await suite.browser().newPage({ locale: lang === 'ko' ? 'ko-KR' : 'en-US' });
     if (opts.mc) await page.addInitScript(() => localStorage.setItem('kubedeck.multipleChoice', '1'));
     await page.goto(`${served.url}#/${hash}`);
