@@ -2,7 +2,12 @@ import type { NewCardRow } from './cards.ts';
 import type { DB } from './open.ts';
 import { stmt } from './statements.ts';
 
-export type SuggestionRow = Omit<NewCardRow, 'ord'> & { score: number; features: string };
+export type SuggestionRow = Omit<NewCardRow, 'ord'> & {
+  score: number;
+  features: string;
+  /** 'junk-risk' for a candidate over the line that the junk cap held back; else null. */
+  held_back: string | null;
+};
 export type StoredSuggestion = Omit<SuggestionRow, 'now'> & { deck: string; created_at: number };
 
 /** A re-read note's suggestions replace the ones it had. */
@@ -11,9 +16,10 @@ export function replaceSuggestions(db: DB, noteId: string, rows: SuggestionRow[]
   const insert = stmt(
     db,
     `INSERT OR IGNORE INTO suggestions (id, note_id, deck_id, kind, rule, lang, prompt, answer, context, tags,
-       source_file, source_line, heading_path, content_key, sibling_key, exercise_id, score, features, created_at)
+       source_file, source_line, heading_path, content_key, sibling_key, exercise_id, score, features, held_back,
+       created_at)
      VALUES (@id, @note_id, @deck_id, @kind, @rule, @lang, @prompt, @answer, @context, @tags, @source_file,
-       @source_line, @heading_path, @content_key, @sibling_key, @exercise_id, @score, @features, @now)`,
+       @source_line, @heading_path, @content_key, @sibling_key, @exercise_id, @score, @features, @held_back, @now)`,
   );
   for (const r of rows) insert.run(r);
 }

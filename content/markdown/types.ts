@@ -122,6 +122,8 @@ export type ScoredCard = ParsedCard & {
   verdict: 'card' | 'suggestion' | 'dropped';
   /** Why it was dropped when another candidate won its fact: that candidate's prompt. */
   lostTo?: string;
+  /** A suggestion over its density's line, held back because such cards are often thrown away (the junk cap). */
+  heldBack?: 'junk-risk';
 };
 
 /**

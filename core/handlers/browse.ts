@@ -55,6 +55,8 @@ export type SuggestionItem = {
   deck: string;
   rule: string;
   score: number;
+  /** Over the line, held back because such cards are often thrown away (the junk cap). */
+  heldBack?: 'junk-risk';
   source: string;
 };
 
@@ -143,6 +145,7 @@ export const browseHandlers = defineHandlers({
           deck: r.deck,
           rule: r.rule,
           score: r.score,
+          ...(r.held_back === 'junk-risk' ? { heldBack: 'junk-risk' as const } : {}),
           source: `${showSource(ctx, r.source_file)}:${r.source_line}`,
         })),
       };

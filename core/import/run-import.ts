@@ -69,6 +69,8 @@ export type SuggestionJson = {
   answer: string;
   score: number;
   features: { name: string; weight: number }[];
+  /** Over the line, held back because such cards are often thrown away (the junk cap). */
+  heldBack?: 'junk-risk';
 };
 /** A card with review history that the notes no longer make: it stays scheduled, and the learner decides. */
 export type NoLongerMade = {
@@ -440,6 +442,7 @@ function importRun(
           id: `s${s.key.slice(0, 15)}`,
           score: s.card.score,
           features: JSON.stringify(s.card.features),
+          held_back: s.card.heldBack ?? null,
         })),
       );
       if (opts.dryRun)
@@ -456,6 +459,7 @@ function importRun(
             answer: s.card.answer,
             score: s.card.score,
             features: s.card.features,
+            ...(s.card.heldBack ? { heldBack: s.card.heldBack } : {}),
           });
         }
       upsertNote(db, {

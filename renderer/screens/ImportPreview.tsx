@@ -233,6 +233,11 @@ export function SuggestionPreview({
                 >
                   {t('importScore').replace('{score}', String(s.score))}
                 </span>
+                {s.heldBack && (
+                  <span className="muted small" data-testid="held-back">
+                    {t('suggestionHeldBack')}
+                  </span>
+                )}
                 <code className="muted">
                   {s.file}:{s.line}
                 </code>

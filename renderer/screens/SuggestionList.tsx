@@ -42,6 +42,11 @@ export function SuggestionList({ filters }: { filters: Filters }) {
                   {ruleLabel(lang, s.rule)}
                 </span>
                 <span className="muted small">{t('importScore').replace('{score}', String(s.score))}</span>
+                {s.heldBack && (
+                  <span className="muted small" data-testid="held-back">
+                    {t('suggestionHeldBack')}
+                  </span>
+                )}
                 <code className="muted" title={s.source}>
                   {s.source.split('/').pop()}
                 </code>

@@ -10,6 +10,12 @@ const NOTE = readFileSync(join(ROOT, 'test', 'fixtures', 'verdicts', 'services.m
 const SCORED = scoreNote('services.md', NOTE);
 const CARDS = SCORED.filter((c) => c.verdict === 'card').length;
 const SUGGESTIONS = SCORED.filter((c) => c.verdict === 'suggestion').length;
+// Over the line, held back for their junk risk: each says so, in the learner's language.
+const HELD_BACK = SCORED.filter((c) => c.heldBack === 'junk-risk').length;
+const HELD_BACK_TEXT = {
+  ko: '보류: 이런 카드는 자주 삭제됩니다',
+  en: 'held back: cards like this are often deleted',
+};
 // Screenshots for a human look (the issue asks for them in ko and en).
 const SHOTS = process.env.KUBEDECK_SHOTS ?? '/tmp/kubedeck-shots-17';
 
@@ -46,6 +52,11 @@ describe.skipIf(!haveChromium)(
         const ticks = offered.getByTestId('suggestion-tick');
         expect(await ticks.count()).toBe(SUGGESTIONS);
         for (let i = 0; i < SUGGESTIONS; i++) expect(await ticks.nth(i).isChecked()).toBe(false);
+        expect(HELD_BACK).toBeGreaterThan(0);
+        expect(HELD_BACK).toBeLessThan(SUGGESTIONS);
+        const held = offered.getByTestId('held-back');
+        expect(await held.count()).toBe(HELD_BACK);
+        expect(await held.first().textContent()).toBe(HELD_BACK_TEXT[lang]);
         const count = () => p.getByTestId('preview-count').textContent();
         const standard = await count();
         // More cards at density "more": the preview is read again.
@@ -75,6 +86,9 @@ describe.skipIf(!haveChromium)(
         await p.getByTestId('filter-suggestions').check();
         const list = p.getByTestId('suggestion-list');
         await expect.poll(() => list.locator('li').count(), { timeout: 20_000 }).toBe(SUGGESTIONS - 1);
+        // The one ticked in the preview was the first; held back or not, the others still say why they wait.
+        expect(await list.getByTestId('held-back').count()).toBeGreaterThanOrEqual(HELD_BACK - 1);
+        expect(await list.getByTestId('held-back').first().textContent()).toBe(HELD_BACK_TEXT[lang]);
         await p.screenshot({ path: join(SHOTS, `browse-suggestions-${lang}.png`) });
         await list.getByTestId('accept-suggestion').first().click();
         await expect.poll(() => list.locator('li').count(), { timeout: 20_000 }).toBe(SUGGESTIONS - 2);

@@ -113,6 +113,23 @@ describe('suggestions', () => {
     expect([...seen].some((p) => expected.some((s) => s.prompt === p))).toBe(false);
   });
 
+  it('say which were held back over the line for their junk risk, in the dry run and in Browse', async () => {
+    const { core: c, notes, note } = setup();
+    // The fixture's comments over commands are over the standard line, and their rule's cards are often thrown away.
+    const held = scoreNote(note, SERVICES).filter((s) => s.heldBack === 'junk-risk');
+    expect(held.length).toBeGreaterThan(0);
+    const dry = await c.call('import/run', { paths: [notes], dryRun: true });
+    const heldPrompts = (dry.suggestions ?? [])
+      .filter((s) => s.heldBack === 'junk-risk')
+      .map((s) => s.prompt);
+    expect(heldPrompts).toEqual(held.map((s) => s.prompt));
+    // Under the line, a suggestion is one for its score alone.
+    expect((dry.suggestions ?? []).some((s) => s.heldBack === undefined)).toBe(true);
+    await c.call('import/run', { paths: [notes] });
+    const listed = (await c.call('browse/suggestions', {})).items;
+    expect(listed.filter((s) => s.heldBack === 'junk-risk').map((s) => s.prompt)).toEqual(heldPrompts);
+  });
+
   it('accepted in Browse, one becomes a card that later imports keep making', async () => {
     const { core: c, notes, note } = setup();
     await c.call('import/run', { paths: [notes] });

@@ -285,6 +285,7 @@ export function selectCards(
   const settled = (s: ScoredCard, k: number): ScoredCard => {
     s.verdict = verdicts[k]!;
     if (lostTo[k] !== undefined) s.lostTo = lostTo[k];
+    else if (s.verdict === 'suggestion' && density !== 'all' && s.score >= line) s.heldBack = 'junk-risk';
     return s;
   };
   full?.forEach(settled);
