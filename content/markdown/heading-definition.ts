@@ -1,4 +1,5 @@
 import type { Block } from './block-tree.ts';
+import { withoutEmphasis } from './emphasis.ts';
 import { leansOnPrevious, opensWithPronoun, tellsAnExample } from './select/text-signs.ts';
 import { isTermToken, resourceOfKoreanName, stripParticle } from './select/vocab.ts';
 import { splitSentences } from './sentence-cloze.ts';
@@ -84,7 +85,7 @@ function askedTerm(heading: string): string | null | undefined {
   if (!/[?？]$/.test(text)) return undefined;
   const m = WHAT_IS.exec(text) ?? KO_WHAT_IS.exec(text) ?? TERM_ALONE.exec(text);
   if (!m) return undefined;
-  const term = m[1]!.replace(/^\*\*(.+)\*\*$/, '$1').trim();
+  const term = withoutEmphasis(m[1]!).trim();
   const words = term.split(/\s+/);
   // "Whence 8.8.8.8?", "어떻게 …?": a question about something else, or a phrase longer than a term.
   if (!term || term.length > 40 || words.length > 3 || /[?？!,，:：]/.test(term) || isSectionLabel(term))
