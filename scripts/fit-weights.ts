@@ -129,11 +129,10 @@ function fitWeights(train: Row[], target: 'keep' | 'junk' = 'keep'): Map<string,
   return new Map(columns.map((c, i): [string, number] => [c, w[i]!]));
 }
 
-const predict = (w: Map<string, number>, r: Row) =>
-  r.x.reduce((s, c) => s + (isVeto(c) ? 0 : (w.get(c) ?? 0)), vetoSum(r));
-/** A candidate's junk risk: the fitted junk weights of what holds on it (a veto keeps it out anyway). */
-const risk = (w: Map<string, number>, r: Row) =>
+/** The fitted weights of what holds on a candidate, vetoes left out. As junk weights, its junk risk (a veto keeps it out anyway). */
+const fittedSum = (w: Map<string, number>, r: Row) =>
   r.x.reduce((s, c) => s + (isVeto(c) ? 0 : (w.get(c) ?? 0)), 0);
+const predict = (w: Map<string, number>, r: Row) => fittedSum(w, r) + vetoSum(r);
 
 /** How often a kept card outranks a junked-or-edited one (cards both judges agreed on). */
 function auc(scores: number[], keep: number[]): number {
@@ -181,22 +180,20 @@ for (const [set] of sets) {
 // (the weights and the features were first fitted there), those whose junk risk, fitted without their set, is under
 // the cap, against all of them.
 const line = DENSITY_LINE.standard;
-const share = (xs: { keep: number; junk: number }[], k: 'keep' | 'junk') =>
+const percent = (xs: { keep: number; junk: number }[], k: 'keep' | 'junk') =>
   `${((100 * xs.reduce((s, x) => s + x[k], 0)) / xs.length).toFixed(1)} %`;
 const judged: { keep: number; junk: number; risk: number }[] = [];
 for (const [set] of sets.filter(([s]) => s !== 'corpus')) {
-  const wk = fitWeights(rows.filter((r) => r.set !== set));
-  const wj = fitWeights(
-    rows.filter((r) => r.set !== set),
-    'junk',
-  );
+  const train = rows.filter((r) => r.set !== set);
+  const wk = fitWeights(train);
+  const wj = fitWeights(train, 'junk');
   for (const r of rows.filter((x) => x.set === set && !x.x.some(isVeto) && predict(wk, x) >= line))
-    judged.push({ keep: r.keep, junk: r.junk, risk: risk(wj, r) });
+    judged.push({ keep: r.keep, junk: r.junk, risk: fittedSum(wj, r) });
 }
 const capped = judged.filter((j) => j.risk < JUNK_CAP.standard);
 console.log(
-  `over the standard line, held out: ${judged.length} at ${share(judged, 'keep')} KEEP, ${share(judged, 'junk')} JUNK;` +
-    ` under the junk cap ${JUNK_CAP.standard} too: ${capped.length} at ${share(capped, 'keep')} KEEP, ${share(capped, 'junk')} JUNK`,
+  `over the standard line, held out: ${judged.length} at ${percent(judged, 'keep')} KEEP, ${percent(judged, 'junk')} JUNK;` +
+    ` under the junk cap ${JUNK_CAP.standard} too: ${capped.length} at ${percent(capped, 'keep')} KEEP, ${percent(capped, 'junk')} JUNK`,
 );
 
 const rounded = (w: Map<string, number>) =>
