@@ -38,6 +38,8 @@ export type ExplainedCard = {
   verdict: ScoredCard['verdict'];
   /** The prompt of the better candidate of the same fact this one lost to. */
   lostTo?: string;
+  /** Over the line, offered as a suggestion for its junk risk (the selection's own verdict, not worked out again). */
+  heldBack?: ScoredCard['heldBack'];
   /** The learner deleted this card or marked it bad: no import makes it again. */
   tombstoned?: boolean;
 };
@@ -127,6 +129,7 @@ export function explainLine(
         features: c.features,
         verdict: c.verdict,
         ...(c.lostTo !== undefined ? { lostTo: c.lostTo } : {}),
+        ...(c.heldBack ? { heldBack: c.heldBack } : {}),
         ...(gone === 'deleted' || gone === 'bad' ? { tombstoned: true } : {}),
       };
     });
@@ -208,7 +211,7 @@ function verdictText(c: ExplainedCard, e: Explanation): string {
       ? 'written as a card'
       : `kept: at or over the ${e.density} line ${e.densityLine}`;
   if (c.verdict === 'suggestion')
-    return c.score >= e.densityLine && c.lostTo === undefined
+    return c.heldBack
       ? `suggestion: at or over the ${e.density} line ${e.densityLine}, but its junk risk ${c.junkRisk} is at or over the cap ${e.junkCap}`
       : `suggestion: under the ${e.density} line ${e.densityLine}, over the floor ${SUGGESTION_FLOOR}`;
   if (c.lostTo !== undefined && (c.score >= SUGGESTION_FLOOR || e.density === 'all'))
