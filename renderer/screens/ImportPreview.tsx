@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { ApiResult } from '../../core/api.ts';
+import { HeldBackNote } from '../components/HeldBackNote.tsx';
 import { PreviewAnswer } from '../components/PreviewAnswer.tsx';
 import { ruleLabel, useI18n } from '../i18n/index.ts';
 
@@ -233,11 +234,7 @@ export function SuggestionPreview({
                 >
                   {t('importScore').replace('{score}', String(s.score))}
                 </span>
-                {s.heldBack && (
-                  <span className="muted small" data-testid="held-back">
-                    {t('suggestionHeldBack')}
-                  </span>
-                )}
+                <HeldBackNote heldBack={s.heldBack} />
                 <code className="muted">
                   {s.file}:{s.line}
                 </code>

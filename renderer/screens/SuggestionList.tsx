@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { call } from '../api/client.ts';
 import { ErrorNote } from '../components/ErrorNote.tsx';
+import { HeldBackNote } from '../components/HeldBackNote.tsx';
 import { PreviewAnswer } from '../components/PreviewAnswer.tsx';
 import { ruleLabel, useI18n } from '../i18n/index.ts';
 import { useAsync } from '../useAsync.ts';
@@ -42,11 +43,7 @@ export function SuggestionList({ filters }: { filters: Filters }) {
                   {ruleLabel(lang, s.rule)}
                 </span>
                 <span className="muted small">{t('importScore').replace('{score}', String(s.score))}</span>
-                {s.heldBack && (
-                  <span className="muted small" data-testid="held-back">
-                    {t('suggestionHeldBack')}
-                  </span>
-                )}
+                <HeldBackNote heldBack={s.heldBack} />
                 <code className="muted" title={s.source}>
                   {s.source.split('/').pop()}
                 </code>
