@@ -9,6 +9,13 @@ const NOTE = '# 포트\n\nkubelet 포트 :: 19250\n';
 
 const SHOTS = process.env.KUBEDECK_SHOTS;
 
+/** The Import screen's one Kubernetes finding, as the learner reads it, once there is exactly one. */
+async function theOneWarning(p: Page): Promise<string> {
+  const warnings = p.locator('.warnings li.check-warning');
+  await expect.poll(() => warnings.count()).toBe(1);
+  return (await warnings.nth(0).textContent()) ?? '';
+}
+
 describe.skipIf(!haveChromium)('Kubernetes check findings in the browser', () => {
   const suite = browserSuite();
   let served: Served | undefined;
@@ -76,9 +83,7 @@ describe.skipIf(!haveChromium)('Kubernetes check findings in the browser', () =>
     );
     // The preview holds no card, so it takes no room: wait for it to be there, not to be seen.
     await p.getByTestId('import-preview').waitFor({ state: 'attached' });
-    const warnings = p.locator('.warnings li.check-warning');
-    await expect.poll(() => warnings.count()).toBe(1);
-    const text = (await warnings.nth(0).textContent()) ?? '';
+    const text = await theOneWarning(p);
     expect(text).toMatch(/affinity\.md:3 /);
     expect(text).toContain('sessionAffinity: ClusterIP');
     expect(text).toContain('None | ClientIP');
@@ -112,9 +117,7 @@ describe.skipIf(!haveChromium)('Kubernetes check findings in the browser', () =>
     const p = await page('ko', 'import');
     await pickNote(p, 'etcd.md', '## 포트\n\n- etcd 클라이언트 -> `2380`\n- kube-apiserver -> `6443`\n');
     await p.getByTestId('import-preview').waitFor();
-    const warnings = p.locator('.warnings li.check-warning');
-    await expect.poll(() => warnings.count()).toBe(1);
-    const text = (await warnings.nth(0).textContent()) ?? '';
+    const text = await theOneWarning(p);
     expect(text).toMatch(/etcd\.md:3 /);
     expect(text).toContain('노트에는 "2380"');
     expect(text).toContain('2379 (클라이언트), 2380 (피어)');
