@@ -81,6 +81,33 @@ describe('cards that earn their place are kept', () => {
     expect(made(ko).some(([, a]) => a === 'ip route add 10.0.2.0/24 via 10.0.1.1')).toBe(true);
   });
 
+  it('keeps the default a line states for a setting its headings name, however short the line (ko, en)', () => {
+    const ko = [
+      '# CoreDNS',
+      '',
+      '## ndots',
+      '',
+      '기본 ndots 값은 5이다. 점이 5개보다 적은 이름은 search 도메인을 먼저 붙여서 조회한다.',
+      '',
+    ].join('\n');
+    expect(made(ko)).toContainEqual(['기본 ndots 값은 [...]이다.', '5']);
+    const en = [
+      '# kube-proxy',
+      '',
+      '## Proxy modes',
+      '',
+      'kube-proxy runs in one of three modes: userspace, iptables or ipvs.',
+      '',
+      'The default is iptables.',
+      '',
+    ].join('\n');
+    expect(made(en)).toContainEqual(['The default is [...]', 'iptables']);
+    // The same number said of one exercise is the exercise's choice, not a default: no card asks it.
+    const exercise = '# 실습\n\n이번 실습의 ndots 값은 5이다.\n';
+    expect(proposed(exercise).some(([, a]) => a === '5')).toBe(true);
+    expect(made(exercise).some(([, a]) => a === '5')).toBe(false);
+  });
+
   it('knows iptables names as written: tables, chains and targets are terms (ko, en)', () => {
     const ko = [
       '# kube-proxy iptables 모드',

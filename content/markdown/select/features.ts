@@ -414,6 +414,26 @@ const namesWhatIsAsked = (shown: string) =>
   /--?[a-z]|[a-z][A-Z]|=/.test(shown) ||
   /\b(?:file|port|path|dir|directory|address|range)\b|파일|포트|경로|디렉[토터]리|주소|대역/i.test(shown);
 
+/**
+ * "the default is [...]", "(default: [...])", "기본값은 [...]", "기본 ndots 값은 [...]", "[...](default) | ipvs": the gap
+ * is the value a setting takes when none is given. A setting has one default, so where the line or its heading names
+ * a Kubernetes word the blank is pinned down, however short the line; and a default is Kubernetes' choice, not one
+ * example's. The rubric names "a default" first among the values worth asking.
+ */
+const GAP_IS_THE_DEFAULT =
+  /(?:\bdefaults?(?:\s+value)?\s*(?:is|to|:|=)|기본\s?값\s?(?:은|는|이|:|으로)?|디폴트\s?(?:값)?\s?(?:은|는|:)?|기본\s?[\w.-]+\s?값\s?(?:은|는|이|:))\s*\[\.\.\.\]|\[\.\.\.\]\s?\((?:default|기본값?|디폴트)\)/i;
+function statesTheDefault(v: CardView): boolean {
+  return memo(
+    v,
+    'statesTheDefault',
+    () =>
+      v.isCloze &&
+      v.answerWords <= 3 &&
+      GAP_IS_THE_DEFAULT.test(v.prompt.replace(/[`*]/g, '')) &&
+      termHits(`${v.shown} ${v.context}`) > 0,
+  );
+}
+
 /** Every word of the hidden part is a Kubernetes word or a value with meaning (`kube-proxy`, `서비스와 파드`). */
 function hidesOnlyTerms(v: CardView): boolean {
   const ws = tokens(v.hidden).filter((w) => !/^(?:and|or|및|와|과|,)$/i.test(w));
@@ -571,6 +591,12 @@ export const FEATURES: Feature[] = [
     name: 'hides-meaningful-value',
     weight: 0.25,
     holds: (v) => !isManifestCard(v) && v.answerWords <= 3 && isMeaningfulValue(v.hidden),
+  },
+  {
+    // "기본 ndots 값은 [...]이다" → 5 under the heading `ndots`: what Kubernetes does when nothing is set.
+    name: 'states-the-default',
+    weight: 0.15,
+    holds: statesTheDefault,
   },
   {
     // `API-Server | 6443`, "Valid range: 30000-32767" under `NodePort`, `--cni-bin-dir=[...]` → /opt/cni/bin: the
@@ -807,7 +833,11 @@ export const FEATURES: Feature[] = [
   },
 
   // Ambiguous: many answers would fit.
-  { name: 'example-value', weight: -0.5, holds: (v) => v.answerWords === 1 && isExampleValue(v.hidden) },
+  {
+    name: 'example-value',
+    weight: -0.5,
+    holds: (v) => v.answerWords === 1 && isExampleValue(v.hidden) && !statesTheDefault(v),
+  },
   {
     // "DNS로 [...]에 요청하면 …" → my-service.default.svc.cluster.local: one example Service's DNS name, whose Service
     // the prompt never names. What is worth recalling is the form (`<service>.<namespace>.svc.cluster.local`), or
@@ -992,6 +1022,7 @@ export const FEATURES: Feature[] = [
       // A well-known value needs no more than the component it belongs to: "kube-apiserver 는 [...] 포트". With
       // no term beside it ("[...] will fail."), nothing says which value is asked.
       !(isMeaningfulValue(v.hidden) && namesWhatIsAsked(v.shown)) &&
+      !statesTheDefault(v) &&
       (v.ko ? promptWeight(v.shown) < 14 : v.shown.split(' ').length < 5),
   },
   {
@@ -1005,7 +1036,8 @@ export const FEATURES: Feature[] = [
       v.isCloze &&
       v.card.rule === 'sentence-cloze' &&
       memo(v, 'shownTerms', () => termHits(v.shown)) === 0 &&
-      !tokens(v.shown).some(isMeaningfulValue),
+      !tokens(v.shown).some(isMeaningfulValue) &&
+      !statesTheDefault(v),
   },
   {
     // "# Service IP 확인 후 테스트 → curl <Service-IP>:9000/hostname", "## nslookup & dig → nslookup echo-server…": a
