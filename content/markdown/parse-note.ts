@@ -1,6 +1,7 @@
 import { basename, extname } from 'node:path';
 import { buildTree } from './block-tree.ts';
 import { claimCode } from './code-regions.ts';
+import { withoutDecoration } from './decoration.ts';
 import { findDetails } from './details.ts';
 import { nameTheField } from './enum-prompts.ts';
 import { fieldGlosses } from './field-comments.ts';
@@ -23,6 +24,7 @@ import { dedentOsrCode } from './osr-indent.ts';
 import { readAsTheSrPluginDoes } from './osr-notes.ts';
 import { isSpaceCode } from './scan.ts';
 import { focusAnswers } from './select/focus-answer.ts';
+import { isExplicitRule } from './select/rule-priors.ts';
 import { selectCards } from './select/select-cards.ts';
 import { tableCards } from './tables.ts';
 import { mayHaveSolution, taskSolutionCards } from './task-solution.ts';
@@ -209,6 +211,7 @@ function proposeCards(
   );
   if (quiet || mostlyExplicit(cards)) dropSentenceRules(cards);
   if (!inLineOrder(cards)) cards.sort((a, b) => a.line - b.line);
+  undecorate(cards);
   nameTheField(cards, lines);
   const candidates = focusAnswers(dedupe(cards, warn));
   if (opts.knownErrors?.length) markKnownErrors(candidates, opts.knownErrors);
@@ -224,6 +227,15 @@ function warner(warnings: NoteProblem[], file: string): Warn {
   return (line, message) => {
     warnings.push({ file, line, ...message });
   };
+}
+
+/** The rules' cards lose the pictographs their lines open with; a card the learner wrote keeps every character. */
+function undecorate(cards: ParsedCard[]): void {
+  for (const c of cards) {
+    if (isExplicitRule(c.rule)) continue;
+    c.prompt = withoutDecoration(c.prompt);
+    c.answer = withoutDecoration(c.answer);
+  }
 }
 
 /** A card found outside the walk; its context and tags are filled in after it. */

@@ -416,6 +416,36 @@ describe('a phrase, a link or a decorated step label is not a term', () => {
     );
   });
 
+  it('asks a term the writer marked with a pictograph without it, and leaves cards the learner wrote as written (ko, en)', () => {
+    const ko = [
+      '## 인그레스 필드',
+      '',
+      '- 👉`ingressClassName`: 클러스터에 인그레스 컨트롤러가 여럿일 때 이 인그레스를 맡을 컨트롤러를 고르는 필드',
+      '- 📍`defaultBackend`: 어떤 규칙에도 맞지 않는 요청을 받을 백엔드',
+      '',
+    ].join('\n');
+    const koCards = pairs(parseNote('note.md', ko).cards);
+    expect(koCards).toContainEqual([
+      '`ingressClassName`',
+      '클러스터에 인그레스 컨트롤러가 여럿일 때 이 인그레스를 맡을 컨트롤러를 고르는 필드',
+    ]);
+    expect(koCards).toContainEqual(['`defaultBackend`', '어떤 규칙에도 맞지 않는 요청을 받을 백엔드']);
+    const en = [
+      '## Service types',
+      '',
+      '- ⭐ **NodePort**: opens the same static port on every node',
+      '- ❗ **ExternalName**: answers DNS queries with a CNAME record',
+      '',
+      '👉 Which kube-proxy mode is the default? :: iptables',
+      '',
+    ].join('\n');
+    const enCards = pairs(parseNote('note.md', en).cards);
+    expect(enCards).toContainEqual(['NodePort', 'opens the same static port on every node']);
+    expect(enCards).toContainEqual(['ExternalName', 'answers DNS queries with a CNAME record']);
+    expect(enCards).toContainEqual(['👉 Which kube-proxy mode is the default?', 'iptables']);
+    expect(enCards.flat().join(' ')).not.toMatch(/[⭐❗]/u);
+  });
+
   it('refuses the first of a list that says it goes on (ko, en)', () => {
     refused(
       '쿠버네티스의 서비스 타입에는 `NodePort`, LoadBalancer 등 다양하게 지원한다.\n',
