@@ -1,7 +1,7 @@
 import { basename, extname } from 'node:path';
 import { buildTree } from './block-tree.ts';
+import { withoutPageMarks } from './card-edges.ts';
 import { claimCode } from './code-regions.ts';
-import { withoutDecoration } from './decoration.ts';
 import { findDetails } from './details.ts';
 import { nameTheField } from './enum-prompts.ts';
 import { fieldGlosses } from './field-comments.ts';
@@ -211,7 +211,7 @@ function proposeCards(
   );
   if (quiet || mostlyExplicit(cards)) dropSentenceRules(cards);
   if (!inLineOrder(cards)) cards.sort((a, b) => a.line - b.line);
-  undecorate(cards);
+  withoutMarksOfThePage(cards);
   nameTheField(cards, lines);
   const candidates = focusAnswers(dedupe(cards, warn));
   if (opts.knownErrors?.length) markKnownErrors(candidates, opts.knownErrors);
@@ -229,12 +229,12 @@ function warner(warnings: NoteProblem[], file: string): Warn {
   };
 }
 
-/** The rules' cards lose the pictographs their lines open with; a card the learner wrote keeps every character. */
-function undecorate(cards: ParsedCard[]): void {
+/** The rules' cards lose what belongs to the page (card-edges.ts); a card the learner wrote keeps every character. */
+function withoutMarksOfThePage(cards: ParsedCard[]): void {
   for (const c of cards) {
     if (isExplicitRule(c.rule)) continue;
-    c.prompt = withoutDecoration(c.prompt);
-    c.answer = withoutDecoration(c.answer);
+    c.prompt = withoutPageMarks(c.prompt);
+    c.answer = withoutPageMarks(c.answer);
   }
 }
 

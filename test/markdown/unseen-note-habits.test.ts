@@ -446,6 +446,33 @@ describe('a phrase, a link or a decorated step label is not a term', () => {
     expect(enCards.flat().join(' ')).not.toMatch(/[⭐❗]/u);
   });
 
+  it('drops a bracket a line closes at its end but never opened, and keeps one it opened (en, ko)', () => {
+    const en = [
+      '## Checks',
+      '',
+      '- ***cat /proc/sys/net/ipv4/ip_forward)*** - Check if IP forwarding is enabled on the host',
+      '- ***HOST*** - The container shares the network namespace of its host (no isolation)]',
+      '',
+    ].join('\n');
+    const all = (text: string) => {
+      const note = parseNote('note.md', text);
+      return pairs([...note.cards, ...note.suggestions]);
+    };
+    const enCards = all(en);
+    expect(enCards.some(([p, a]) => [p, a].includes('cat /proc/sys/net/ipv4/ip_forward'))).toBe(true);
+    expect(enCards).toContainEqual([
+      'HOST',
+      'The container shares the network namespace of its host (no isolation)',
+    ]);
+    expect(enCards.flat().some((s) => s.endsWith(')') && !s.includes('('))).toBe(false);
+    const ko =
+      '## 엔드포인트\n\n- `kubectl get endpoints`: 서비스에 연결된 파드 IP 목록(ready 상태만)을 확인)\n';
+    expect(all(ko)).toContainEqual([
+      '`kubectl get endpoints`',
+      '서비스에 연결된 파드 IP 목록(ready 상태만)을 확인',
+    ]);
+  });
+
   it('refuses the first of a list that says it goes on (ko, en)', () => {
     refused(
       '쿠버네티스의 서비스 타입에는 `NodePort`, LoadBalancer 등 다양하게 지원한다.\n',
