@@ -6,6 +6,7 @@ import { abbreviations } from './line-rules.ts';
 import { yamlLine } from './manifest-fields.ts';
 import { isFieldName } from './select/vocab.ts';
 import { sentenceCards, splitSentences } from './sentence-cloze.ts';
+import { SHELL_PROMPT } from './shell-prompt.ts';
 import { termDefinition } from './term-definition.ts';
 import { splitTrailingComment } from './trailing-comment.ts';
 
@@ -29,8 +30,6 @@ const SKIP_LANGS = new Set([
   'txt',
   'output',
 ]);
-// `$ `, `% `, and the glyphs of themed shells a session is pasted from (`❯ `, `➜ `, `▒ `): none is part of the command.
-const SHELL_PROMPT = /^\s*(?:(?:[\w@.~:-]*\s?)?[$%]|[\p{So}»›])\s+(\S.*)$/u;
 const ROOT_PROMPT = /^\s*[/~][\w/.-]*\s+#\s+(\S.*)$/;
 const COMMENT = /^\s*(?:#|\/\/)\s?(.*)$/;
 const BARE_ROOT_PROMPT = /^\s*#\s+(\S.*)$/;

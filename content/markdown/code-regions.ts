@@ -3,6 +3,7 @@ import { isManifestText } from './manifest-blocks.ts';
 import type { Token } from './markdown.ts';
 import { noteMessage, type Warn } from './note-messages.ts';
 import { isCommandLine } from './select/vocab.ts';
+import { SHELL_PROMPT as TYPED_AFTER } from './shell-prompt.ts';
 
 export type CodeResult = {
   manifests: { start: number; text: string }[];
@@ -60,7 +61,7 @@ export function claimCode(tokens: Token[], lines: string[], claimed: boolean[], 
         kind: 'basic',
         rule: 'code-intro',
         prompt: intro.text,
-        answer: commandOverOutput(body) ?? body,
+        answer: asTyped(commandOverOutput(body) ?? body),
         line: intro.line,
         sibling: intro.text,
       });
@@ -104,6 +105,19 @@ function introLine(lines: string[], start: number): { text: string; line: number
     .trim();
   if (text.length < 3 || text.length > 200 || NOT_INTRO.test(text)) return null;
   return { text, line: k + 1 };
+}
+
+/**
+ * A block as the learner would type it: without the indent all its lines share (a fence inside a list item keeps
+ * the item's), and, when it opens with a shell prompt, without the prompt before each command. A block that does
+ * not open with one is left as written (`$i=0` in PowerShell, `% {` in its loop).
+ */
+function asTyped(block: string): string {
+  const lines = dedent(block).split('\n');
+  const first = lines.find((l) => l.trim()) ?? '';
+  return TYPED_AFTER.test(first)
+    ? lines.map((l) => l.replace(TYPED_AFTER, '$1')).join('\n')
+    : lines.join('\n');
 }
 
 function dedent(text: string): string {

@@ -50,6 +50,57 @@ describe('a code block under the line that introduces it', () => {
     ]);
   });
 
+  it('asks the commands as typed: without the indent of a list item or the prompts of a pasted session (ko, en)', () => {
+    const ko = [
+      '## 인그레스 컨트롤러',
+      '',
+      '- 노드포트 서비스로 생성된 NGINX 인그레스 컨트롤러 확인',
+      '',
+      '  ```bash',
+      '    k get svc -n ingress-nginx',
+      '  ```',
+      '',
+      'Helm 저장소 추가',
+      '',
+      '```bash',
+      '❯ helm repo add ingress-nginx https://kubernetes.github.io/ingress-nginx',
+      '❯ helm repo update',
+      '```',
+      '',
+    ].join('\n');
+    expect(intro(ko)).toContainEqual([
+      '노드포트 서비스로 생성된 NGINX 인그레스 컨트롤러 확인',
+      'k get svc -n ingress-nginx',
+    ]);
+    expect(intro(ko)).toContainEqual([
+      'Helm 저장소 추가',
+      'helm repo add ingress-nginx https://kubernetes.github.io/ingress-nginx\nhelm repo update',
+    ]);
+    const en = [
+      '## CoreDNS',
+      '',
+      'Turn on CoreDNS logging by editing its config map',
+      '',
+      '```',
+      '$ kubectl -n kube-system edit configmap coredns',
+      '```',
+      '',
+      'Count to three in PowerShell',
+      '',
+      '```',
+      '$i=0; while($i -lt 3)',
+      '{ $i++ }',
+      '```',
+      '',
+    ].join('\n');
+    expect(intro(en)).toContainEqual([
+      'Turn on CoreDNS logging by editing its config map',
+      'kubectl -n kube-system edit configmap coredns',
+    ]);
+    // No prompt opens the block: `$i` is the script's own.
+    expect(intro(en)).toContainEqual(['Count to three in PowerShell', '$i=0; while($i -lt 3)\n{ $i++ }']);
+  });
+
   it('does not ask a command from a statement about what happened (en)', () => {
     const text = "# Debug\n\nThe cluster isn't ready yet.\n\n```\nkubectl get nodes\n```\n";
     expect(intro(text).length).toBe(1);
