@@ -78,6 +78,18 @@ const LABELS = new Set([
   '확인',
   '포인트',
   '핵심',
+  // Callouts a writer puts before the sentence to keep ("Remember: a Service finds its pods with a label selector").
+  'remember',
+  'reminder',
+  'keep in mind',
+  'takeaway',
+  'key point',
+  'exam tip',
+  'fyi',
+  '기억',
+  '기억할 것',
+  '중요',
+  '시험 팁',
 ]);
 
 /** A label that opens a section or a callout, not a term ("Problem", "Solution Steps", "풀이"). */

@@ -81,7 +81,7 @@ describe('cards that earn their place are kept', () => {
     expect(made(ko).some(([, a]) => a === 'ip route add 10.0.2.0/24 via 10.0.1.1')).toBe(true);
   });
 
-  it('keeps the default a line states for a setting its headings name, however short the line (ko, en)', () => {
+  it('keeps the default a line states for a setting it names, however short the line (ko, en)', () => {
     const ko = [
       '# CoreDNS',
       '',
@@ -92,16 +92,18 @@ describe('cards that earn their place are kept', () => {
     ].join('\n');
     expect(made(ko)).toContainEqual(['기본 ndots 값은 [...]이다.', '5']);
     const en = [
-      '# kube-proxy',
+      '# Services',
       '',
-      '## Proxy modes',
+      '## Session affinity',
       '',
-      'kube-proxy runs in one of three modes: userspace, iptables or ipvs.',
-      '',
-      'The default is iptables.',
+      '`sessionAffinity: ClientIP` keeps each client on one pod. The default timeout is 10800 seconds.',
       '',
     ].join('\n');
-    expect(made(en)).toContainEqual(['The default is [...]', 'iptables']);
+    expect(made(en)).toContainEqual(['The default timeout is [...] seconds.', '10800']);
+    // "The default is iptables." names no setting: judges could not tell what it asked, whatever the heading.
+    const unnamed = ['# kube-proxy', '', '## Proxy modes', '', 'The default is iptables.', ''].join('\n');
+    expect(proposed(unnamed)).toContainEqual(['The default is [...]', 'iptables']);
+    expect(made(unnamed).some(([, a]) => a === 'iptables')).toBe(false);
     // The same number said of one exercise is the exercise's choice, not a default: no card asks it.
     const exercise = '# 실습\n\n이번 실습의 ndots 값은 5이다.\n';
     expect(proposed(exercise).some(([, a]) => a === '5')).toBe(true);

@@ -97,6 +97,17 @@ describe('what a note says about itself is not a fact', () => {
     );
   });
 
+  it('reads the sentence after a callout ("Remember:", "기억:") as prose, not the callout as a term (en, ko)', () => {
+    const en = '# DNS\n\nRemember: a pod reads its nameserver from `/etc/resolv.conf`.\n';
+    const enCards = pairs(parseNote('note.md', en).cards);
+    expect(enCards.some(([p, a]) => p === 'Remember' || a === 'Remember')).toBe(false);
+    expect(enCards).toContainEqual(['Remember: a pod reads its nameserver from [...].', '/etc/resolv.conf']);
+    const ko = '# 서비스\n\n기억: Service의 ClusterIP는 kube-proxy가 만든 규칙으로만 존재한다.\n';
+    const koCards = pairs(parseNote('note.md', ko).cards);
+    expect(koCards.some(([p, a]) => p === '기억' || a === '기억')).toBe(false);
+    expect(koCards.some(([p, a]) => p.startsWith('기억: ') && a === 'ClusterIP')).toBe(true);
+  });
+
   it('refuses "ex:" asked as if it were a term (en)', () => {
     refused(
       '### DNS for Services\n\n- the Service FQDN is service.namespace.svc.cluster.local\n- ex: web-service.apps.svc.cluster.local\n',

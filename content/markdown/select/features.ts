@@ -415,23 +415,35 @@ const namesWhatIsAsked = (shown: string) =>
   /\b(?:file|port|path|dir|directory|address|range)\b|파일|포트|경로|디렉[토터]리|주소|대역/i.test(shown);
 
 /**
- * "the default is [...]", "(default: [...])", "기본값은 [...]", "기본 ndots 값은 [...]", "[...](default) | ipvs": the gap
- * is the value a setting takes when none is given. A setting has one default, so where the line or its heading names
- * a Kubernetes word the blank is pinned down, however short the line; and a default is Kubernetes' choice, not one
- * example's. The rubric names "a default" first among the values worth asking.
+ * "Default timeout is [...] seconds", "기본 ndots 값은 [...]", "(default: [...])" beside a flag: the gap is the value a
+ * setting takes when none is given. A setting has one default, so where the line names the setting the blank is
+ * pinned down, however short the line; and a default is Kubernetes' choice, not one example's. The rubric names "a
+ * default" first among the values worth asking. "The default is [...]" names no setting, and its heading may not
+ * either: judges could not tell what it asked.
  */
-const GAP_IS_THE_DEFAULT =
-  /(?:\bdefaults?(?:\s+value)?\s*(?:is|to|:|=)|기본\s?값\s?(?:은|는|이|:|으로)?|디폴트\s?(?:값)?\s?(?:은|는|:)?|기본\s?[\w.-]+\s?값\s?(?:은|는|이|:))\s*\[\.\.\.\]|\[\.\.\.\]\s?\((?:default|기본값?|디폴트)\)/i;
+const GAP_IS_THE_DEFAULT = new RegExp(
+  [
+    // "defaults to [...]", "Default timeout is [...]", "(default: [...])": `en` holds the setting's words, if any.
+    String.raw`\bdefaults?(?<en>(?:\s+[\w-]+){0,2}?)\s*(?:is|to|:|=)\s*\[\.\.\.\]`,
+    // "기본값은 [...]", "기본값: [...]", "디폴트는 [...]"
+    String.raw`(?:기본\s?값|디폴트\s?값?)\s?(?:은|는|이|:|으로)?\s*\[\.\.\.\]`,
+    // "기본 ndots 값은 [...]", "기본 타임아웃은 [...]": `ko` is the setting.
+    String.raw`기본\s(?<ko>[^\s[\]]{1,12})\s?(?:값\s?)?(?:은|는|이|:)\s*\[\.\.\.\]`,
+    // "[...](default) | ipvs", "[...] (기본값)"
+    String.raw`\[\.\.\.\]\s?\((?:default|기본값?|디폴트)\)`,
+  ].join('|'),
+  'i',
+);
 function statesTheDefault(v: CardView): boolean {
-  return memo(
-    v,
-    'statesTheDefault',
-    () =>
-      v.isCloze &&
-      v.answerWords <= 3 &&
-      GAP_IS_THE_DEFAULT.test(v.prompt.replace(/[`*]/g, '')) &&
-      termHits(`${v.shown} ${v.context}`) > 0,
-  );
+  return memo(v, 'statesTheDefault', () => {
+    if (!v.isCloze || v.answerWords > 3) return false;
+    const m = GAP_IS_THE_DEFAULT.exec(v.prompt.replace(/[`*]/g, ''));
+    if (!m) return false;
+    // The setting is named beside "default" ("Default timeout", "기본 ndots"), or elsewhere in the line (a term, a
+    // flag or field, the kind of value: "--service-node-port-range … (default: [...])").
+    const setting = (m.groups?.en ?? '').replace(/\bvalue\b/i, '').trim() || m.groups?.ko;
+    return Boolean(setting) || namesWhatIsAsked(v.shown);
+  });
 }
 
 /** Every word of the hidden part is a Kubernetes word or a value with meaning (`kube-proxy`, `서비스와 파드`). */
