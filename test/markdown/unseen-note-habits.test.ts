@@ -170,6 +170,20 @@ describe('the answer is on show in another spelling', () => {
   });
 });
 
+describe('a name of the API spelt apart', () => {
+  it('refuses ClusterIP hidden under the heading "Cluster IP", NodePort under "노드 포트 (Node Port)" (en, ko)', () => {
+    const under = (heading: string) =>
+      `# Services\n\n## ${heading}\n\nClusterIP is a Service type that only Pods in the cluster can reach.\n`;
+    refused(under('1. Cluster IP'), ([, a]) => a === 'ClusterIP');
+    // Under a heading that does not spell it, the same name is still asked.
+    expect(made(under('Inside the cluster')).some(([, a]) => a === 'ClusterIP')).toBe(true);
+    refused(
+      '# 서비스\n\n## 노드 포트 (Node Port)\n\nNodePort는 모든 노드에 같은 포트를 열어 서비스를 밖에 노출한다.\n',
+      ([, a]) => a.startsWith('NodePort'),
+    );
+  });
+});
+
 describe('one example among others', () => {
   it('refuses the first of a list in parentheses (ko, en)', () => {
     refused(

@@ -239,7 +239,7 @@ function findsAnswerShown(v: CardView): boolean {
   // shown in the other is on show all the same.
   if (hasHangul(h)) return seen.includes(h) || showsWord(seen, resourceOfKoreanName(h) ?? '\u0000');
   return (
-    spellingsOf(h).some((s) => showsWord(seen, s)) ||
+    spellingsOf(h, v.hidden).some((s) => showsWord(seen, s)) ||
     seen.includes(koreanNameOfResource(h) ?? '\u0000') ||
     showsMisspelt(seen, h)
   );
@@ -276,7 +276,13 @@ function isSlipOf(w: string, h: string): boolean {
  * Container … [kube-apiserver] Image". Shown either way, the gap asks nothing. Only the control plane's own short
  * names: "DNS" in a heading does not show `kube-dns`.
  */
-function spellingsOf(h: string): string[] {
+function spellingsOf(h: string, raw: string): string[] {
+  // "ClusterIP" under the heading "1. Cluster IP", "NodePort" where the line says "node port": a name of the API
+  // spelt apart, as writers head their sections.
+  if (/^[A-Za-z][a-z]+(?:[A-Z][a-z]*)+$/.test(raw)) {
+    const apart = raw.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+    return [h, apart, apart.replace(/ /g, '-')];
+  }
   if (!/^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$/.test(h)) return [h];
   const short = /^kube-(apiserver|scheduler|controller-manager)$/.exec(h)?.[1];
   return [h, h.replace(/-/g, ''), ...(short ? [short] : [])];
