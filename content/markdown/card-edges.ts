@@ -9,7 +9,7 @@
  * is the first thing a learner would delete, and it hides the term from the selection (`👉path` is no field name).
  * Signs that are text (`©`, `®`, `™`) stay.
  */
-const LEADING_DECORATION = /^(?:(?![©®™])[\p{Extended_Pictographic}\u{FE0F}\u{200D}]|[★☆※])+\s*/u;
+const LEADING_DECORATION = /^(?:(?![©®™])\p{Extended_Pictographic}|\u{FE0F}|\u{200D}|[★☆※])+\s*/u;
 
 const OPENER: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
 
