@@ -412,6 +412,21 @@ describe('never a card, from a piece of a sentence', () => {
     expectRefused(text, ([p]) => p === 'Only applicable with Service type');
   });
 
+  it('from a term whose Korean "definition" only says what can be or is there (ko)', () => {
+    const text = [
+      '# 서비스 타입',
+      '',
+      '- LoadBalancer: Public 클라우드(AWS, Azure, GCP 등)에서 운영 가능',
+      '- Linux Bridge: 네트워크 네임스페이스마다 라우팅 테이블과 ARP 테이블이 존재',
+      '- ClusterIP: 클러스터 안에서만 닿는 서비스의 가상 IP',
+      '',
+    ].join('\n');
+    expectRefused(text, ([p]) => p === 'LoadBalancer');
+    expectRefused(text, ([p]) => p === 'Linux Bridge');
+    // A definition that ends on what the term is stays a card.
+    expect(made(text)).toContainEqual(['ClusterIP', '클러스터 안에서만 닿는 서비스의 가상 IP']);
+  });
+
   it('with the gap as the object of a verb that says nothing of it (ko, en)', () => {
     const ko = '# 네트워킹\n\n클러스터 네트워킹은 서로 다른 파드 간의 통신을 제공한다.\n';
     expectRefused(ko, ([p, a]) => p.includes('[...]을 제공한다') && a === '파드 간의 통신');
