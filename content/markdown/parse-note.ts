@@ -8,6 +8,7 @@ import { fieldGlosses } from './field-comments.ts';
 import { noteFlashcardsDeck } from './flashcards-decks.ts';
 import { readFrontMatter } from './front-matter.ts';
 import { findImages } from './images.ts';
+import { askTheDirectory } from './instance-paths.ts';
 import { type KnownError, markKnownErrors } from './known-errors.ts';
 import {
   describeManifest,
@@ -212,6 +213,7 @@ function proposeCards(
   if (quiet || mostlyExplicit(cards)) dropSentenceRules(cards);
   if (!inLineOrder(cards)) cards.sort((a, b) => a.line - b.line);
   withoutMarksOfThePage(cards);
+  askTheDirectory(cards);
   nameTheField(cards, lines);
   const candidates = focusAnswers(dedupe(cards, warn));
   if (opts.knownErrors?.length) markKnownErrors(candidates, opts.knownErrors);

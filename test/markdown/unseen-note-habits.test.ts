@@ -184,6 +184,30 @@ describe('a name of the API spelt apart', () => {
   });
 });
 
+describe("a directory of one machine's entries", () => {
+  it('asks the directory and shows the entry: a namespace file, a CNI config file (en, ko)', () => {
+    const en =
+      '# Network namespaces\n\n- `ip netns add red` creates the namespace file `/var/run/netns/red`\n';
+    const enCards = pairs(parseNote('note.md', en).cards);
+    expect(enCards).toContainEqual([
+      '`ip netns add red` creates the namespace file [...]/red',
+      '/var/run/netns',
+    ]);
+    expect(enCards.some(([, a]) => a.endsWith('/red'))).toBe(false);
+    const ko = '# CNI 설정\n\n`/etc/cni/net.d/10-bridge.conf` 파일에서 파드 IP 대역을 설정할 수 있다.\n';
+    expect(pairs(parseNote('note.md', ko).cards)).toContainEqual([
+      '[...]/10-bridge.conf 파일에서 파드 IP 대역을 설정할 수 있다.',
+      '/etc/cni/net.d',
+    ]);
+    // A pattern for the entry is no example's: the path is asked whole.
+    const pattern = '# CNI 설정\n\nCNI 설정 파일의 이름 규칙은 `/etc/cni/net.d/<plugin>.conflist` 이다.\n';
+    const all = parseNote('note.md', pattern);
+    expect(
+      pairs([...all.cards, ...all.suggestions]).some(([, a]) => a === '/etc/cni/net.d/<plugin>.conflist'),
+    ).toBe(true);
+  });
+});
+
 describe('one example among others', () => {
   it('refuses the first of a list in parentheses (ko, en)', () => {
     refused(
