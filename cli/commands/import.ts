@@ -40,6 +40,7 @@ export const importCommand: CommandImpl = {
       const learner = {
         suggested: result.suggested,
         tombstoned: result.tombstoned,
+        duplicates: result.duplicates,
         noLongerMade: result.noLongerMade,
         offers: result.offers,
         keep: result.keep,
@@ -89,6 +90,7 @@ function learnerLines(r: ImportResult): string[] {
       `suggestions ${r.suggested} (not cards until accepted: Browse > suggestions, or import --dry-run --json)`,
     );
   if (r.tombstoned > 0) out.push(`not made again (you deleted them): ${r.tombstoned}`);
+  if (r.duplicates > 0) out.push(`not made (another note already has the same card): ${r.duplicates}`);
   if (r.noLongerMade.length > 0) {
     out.push(`no longer made by your notes, kept for their history (${r.noLongerMade.length}):`);
     for (const n of r.noLongerMade)

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { sep } from 'node:path';
+import { isExplicitRule } from '../../content/markdown/select/rule-priors.ts';
 import type {
   Density,
   NoteWarning,
@@ -37,6 +38,7 @@ import type { Progress, ProgressEvent } from '../handler.ts';
 import { noteWarning } from '../i18n/note-messages.ts';
 import { cardJson, rowFor } from './card-rows.ts';
 import { type Collected, collectNoteFiles, type NoteFile } from './collect-files.ts';
+import { heldElsewhere } from './held-elsewhere.ts';
 import { cardKey } from './identity.ts';
 import { readImportSettings } from './import-settings.ts';
 import { keepRates, type RuleKeep, type RuleOffOffer, ruleOffOffers } from './keep-rate.ts';
@@ -87,6 +89,8 @@ export type ImportResult = {
   suggested: number;
   /** Cards not made because the learner deleted them or marked them bad before. */
   tombstoned: number;
+  /** A rule's cards not made because another note already holds them, word for word (held-elsewhere.ts). */
+  duplicates: number;
   noLongerMade: NoLongerMade[];
   /** The learner's keep rate of each rule they have deleted cards of, after this import. */
   keep: RuleKeep[];
@@ -251,6 +255,7 @@ function importRun(
   const accept = new Set(opts.accept ?? []);
   const verdicts = verdictsByKey(db);
   let tombstoned = 0;
+  let duplicates = 0;
   const noLongerMade: NoLongerMade[] = [];
   // Note and rule of the cards a rule switch keeps out: the learner's own choice, so those are suspended.
   const switchedOff = new Set<string>();
@@ -345,6 +350,10 @@ function importRun(
         for (const r of orphanedCardKeys(db, id)) released.set(r.id, r);
     }
     const claimed = new Set<string>();
+    // The bundled decks are whole as shipped; a learner's note does not make again what one of them holds.
+    const held = opts.bundled
+      ? null
+      : heldElsewhere(db, { has: (id) => releasedFrom.has(id) || changedNoteIds.has(id) });
 
     const write = cardWriter(db);
     let ord: number | undefined;
@@ -462,13 +471,20 @@ function importRun(
             ...(s.card.heldBack ? { heldBack: s.card.heldBack } : {}),
           });
         }
+      // A rule's card another note already holds, word for word, is not made again (held-elsewhere.ts).
+      const notHeld = decided.cards.filter((k) => {
+        if (!held || isExplicitRule(k.card.rule) || !held.byAnother(k.card, c.noteId)) return true;
+        duplicates++;
+        return false;
+      });
+      for (const k of notHeld) held?.made(k.card, c.noteId);
       upsertNote(db, {
         id: c.noteId,
         source: c.file.source,
         deckId,
         hash: encodeState({ ...decodeState(stateOf.get(c.file.source))!, hash: note.hash }),
         lang: note.parsed.lang,
-        cardCount: decided.cards.length,
+        cardCount: notHeld.length,
         now,
       });
       storeNoteChecks(db, c.noteId, note.checks);
@@ -486,7 +502,7 @@ function importRun(
         }
       }
       let partial = false;
-      const keyed = decided.cards.filter((k) => {
+      const keyed = notHeld.filter((k) => {
         if (!skipRules.has(k.card.rule) && !skipCards.has(previewKey(c.file.source, k.card.line, k.key)))
           return true;
         partial = true;
@@ -634,7 +650,7 @@ function importRun(
       throw new DryRunRollback();
     }
   }
-  const learner = () => ({ suggested, tombstoned, noLongerMade, keep, offers });
+  const learner = () => ({ suggested, tombstoned, duplicates, noLongerMade, keep, offers });
   return {
     steps,
     result: () =>

@@ -191,7 +191,7 @@ export function ImportScreen() {
                 <div className="tile-label">{t(`importSum_${k}`)}</div>
               </div>
             ))}
-            {(['suggested', 'tombstoned'] as const)
+            {(['suggested', 'tombstoned', 'duplicates'] as const)
               .filter((k) => stage.result[k] > 0)
               .map((k) => (
                 <div key={k} className="tile" data-testid={`summary-${k}`}>

@@ -74,10 +74,13 @@ describe('switching rules off', () => {
     await c.call('settings/set', { key: 'import.rulesOff', value: 'term-definition' });
     const r = await c.call('import/run', { paths: [notes], dryRun: true });
     expect(r.warnings).toEqual([]);
-    const of = (name: string) => rulesOf(r.cards?.filter((x) => x.source.file?.endsWith(name)));
-    expect(of('quiet.md')).toEqual(['explicit-basic']);
-    expect(of('loud.md')).toEqual(['auto-cloze', 'explicit-basic', 'list', 'term-definition']);
-    expect(of('plain.md')).toEqual(['auto-cloze', 'explicit-basic', 'list']);
+    // One note at a time: the three say the same, and in one import a rule's card another note already holds is
+    // not made again (held-elsewhere.ts).
+    const of = async (name: string) =>
+      rulesOf((await c.call('import/run', { paths: [join(notes, name)], dryRun: true })).cards);
+    expect(await of('quiet.md')).toEqual(['explicit-basic']);
+    expect(await of('loud.md')).toEqual(['auto-cloze', 'explicit-basic', 'list', 'term-definition']);
+    expect(await of('plain.md')).toEqual(['auto-cloze', 'explicit-basic', 'list']);
     expect(r.rulesOff).toEqual({
       'auto-cloze': { cards: 2, by: ['front matter'] },
       list: { cards: 1, by: ['front matter'] },
