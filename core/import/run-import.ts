@@ -473,11 +473,14 @@ function importRun(
         }
       // A rule's card another note already holds, word for word, is not made again (held-elsewhere.ts).
       const notHeld = decided.cards.filter((k) => {
-        if (!held || isExplicitRule(k.card.rule) || !held.byAnother(k.card, c.noteId)) return true;
-        duplicates++;
-        return false;
+        if (!held || isExplicitRule(k.card.rule)) return true;
+        if (held.byAnother(k.card, c.noteId)) {
+          duplicates++;
+          return false;
+        }
+        held.made(k.card, c.noteId);
+        return true;
       });
-      for (const k of notHeld) held?.made(k.card, c.noteId);
       upsertNote(db, {
         id: c.noteId,
         source: c.file.source,
