@@ -1,31 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { SERVICE_NOTES } from '../fixtures/service-notes.ts';
 import { browserSuite, haveChromium } from './harness.ts';
 
 // Two notes with a Service manifest each: the kind's apiVersion is asked once, and the Import screen says why the
 // second note made one card fewer (core/import/held-elsewhere.ts).
-const manifest = (name: string, port: number) =>
-  [
-    '```yaml',
-    'apiVersion: v1',
-    'kind: Service',
-    'metadata:',
-    `  name: ${name}`,
-    'spec:',
-    '  ports:',
-    `  - port: ${port}`,
-    '```',
-  ].join('\n');
 const NOTES = {
-  ko: [
-    `# 웹 서비스\n\n웹 계층은 80번 포트로 연다.\n\n${manifest('web', 80)}\n`,
-    `# API 서비스\n\nAPI는 8080번 포트로 연다.\n\n${manifest('api', 8080)}\n`,
-  ],
-  en: [
-    `# Web service\n\nThe web tier is reached on port 80.\n\n${manifest('web', 80)}\n`,
-    `# API service\n\nThe API is reached on port 8080.\n\n${manifest('api', 8080)}\n`,
-  ],
+  ko: [SERVICE_NOTES.ko.web, SERVICE_NOTES.ko.api],
+  en: [SERVICE_NOTES.en.web, SERVICE_NOTES.en.api],
 };
 const LABEL = { ko: '만들지 않음: 다른 노트에 이미 있음', en: 'not made: already in another note' };
 const SHOTS = process.env.KUBEDECK_SHOTS ?? '/tmp/kubedeck-shots-17';

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Core, openCore } from '../../core/app.ts';
+import { SERVICE_NOTES } from '../fixtures/service-notes.ts';
 import { kubedeck } from '../support/cli.ts';
 import { tickingClock } from '../support/clock.ts';
 import { tmpDir, writeFiles } from '../support/tmp.ts';
@@ -9,22 +10,12 @@ import { tmpDir, writeFiles } from '../support/tmp.ts';
 // A rule's card that another note of the collection already holds, word for word, is not made again
 // (core/import/held-elsewhere.ts): every note with a Service manifest asks the kind's apiVersion.
 
-const manifest = (name: string, port: number) =>
-  [
-    '```yaml',
-    'apiVersion: v1',
-    'kind: Service',
-    'metadata:',
-    `  name: ${name}`,
-    'spec:',
-    '  ports:',
-    `  - port: ${port}`,
-    '```',
-  ].join('\n');
-const EN_WEB = `# Web service\n\nThe web tier is reached on port 80.\n\n${manifest('web', 80)}\n\nWhat is the web tier's port? :: 80\n`;
-const EN_API = `# API service\n\nThe API is reached on port 8080.\n\n${manifest('api', 8080)}\n\nWhat is the web tier's port? :: 80\n`;
-const KO_WEB = `# 웹 서비스\n\n웹 계층은 80번 포트로 연다.\n\n${manifest('web', 80)}\n`;
-const KO_API = `# API 서비스\n\nAPI는 8080번 포트로 연다.\n\n${manifest('api', 8080)}\n`;
+// The learner's own question, written in both English notes: it stays in both.
+const OWN = "\nWhat is the web tier's port? :: 80\n";
+const EN_WEB = SERVICE_NOTES.en.web + OWN;
+const EN_API = SERVICE_NOTES.en.api + OWN;
+const KO_WEB = SERVICE_NOTES.ko.web;
+const KO_API = SERVICE_NOTES.ko.api;
 
 let core: Core | undefined;
 afterEach(() => core?.close());
