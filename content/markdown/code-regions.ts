@@ -3,7 +3,7 @@ import { isManifestText } from './manifest-blocks.ts';
 import type { Token } from './markdown.ts';
 import { noteMessage, type Warn } from './note-messages.ts';
 import { isCommandLine } from './select/vocab.ts';
-import { SHELL_PROMPT as TYPED_AFTER } from './shell-prompt.ts';
+import { SHELL_PROMPT as SESSION_PROMPT } from './shell-prompt.ts';
 
 export type CodeResult = {
   manifests: { start: number; text: string }[];
@@ -70,7 +70,8 @@ export function claimCode(tokens: Token[], lines: string[], claimed: boolean[], 
   return { manifests, cards, reparse };
 }
 
-// A shell prompt before a command: `$ `, `# `, `[root@ip-10-0-0-1 ~]# `, `user@host:~$ `.
+// A shell prompt before a command, a root one included: `$ `, `# `, `[root@ip-10-0-0-1 ~]# `, `user@host:~$ `. A
+// command over its output is told by it (the themed glyphs of SESSION_PROMPT are asked of a whole block, asTyped).
 const SHELL_PROMPT = /^(?:[$#]|\[[^\]]{1,60}\][#$]|[\w.-]+@[\w.-]+:\S*[#$])\s+/;
 
 /**
@@ -115,8 +116,8 @@ function introLine(lines: string[], start: number): { text: string; line: number
 function asTyped(block: string): string {
   const lines = dedent(block).split('\n');
   const first = lines.find((l) => l.trim()) ?? '';
-  return TYPED_AFTER.test(first)
-    ? lines.map((l) => l.replace(TYPED_AFTER, '$1')).join('\n')
+  return SESSION_PROMPT.test(first)
+    ? lines.map((l) => l.replace(SESSION_PROMPT, '$1')).join('\n')
     : lines.join('\n');
 }
 
