@@ -130,11 +130,11 @@ describe.skipIf(!haveChromium)('screens in headless Chromium against kubedeck se
     await tree.waitFor();
     const row = (path: string) => page.locator(`[data-testid="deck-row"][data-deck="${path}"]`);
     await row('CKA 네트워킹::DNS::CoreDNS').waitFor();
-    // The parent exists only as a prefix; its counts cover the whole subtree: 서비스 5 (a note written as cards:
-    // image, cloze, manifest, the manifest's "kind: Service 의 apiVersion → v1" card and its ports field), DNS 2,
-    // CoreDNS 1.
-    await poll(() => row('CKA 네트워킹').locator('.count-new').textContent()).toBe('8');
-    expect(await row('CKA 네트워킹::서비스').locator('.count-new').textContent()).toBe('5');
+    // The parent exists only as a prefix; its counts cover the whole subtree: 서비스 4 (a note written as cards:
+    // image, cloze, manifest and its ports field; its "kind: Service 의 apiVersion → v1" card is the fixture note's
+    // already, imported first, so it is not made twice), DNS 2, CoreDNS 1.
+    await poll(() => row('CKA 네트워킹').locator('.count-new').textContent()).toBe('7');
+    expect(await row('CKA 네트워킹::서비스').locator('.count-new').textContent()).toBe('4');
     expect(await row('CKA 네트워킹::DNS').locator('.count-new').textContent()).toBe('3');
     await row('CKA 네트워킹').getByRole('button', { name: '접기' }).click();
     await poll(() => row('CKA 네트워킹::DNS').count()).toBe(0);
