@@ -9,8 +9,8 @@ const seenKey = (c: Seen) => `${c.kind}\u0000${c.prompt}\u0000${c.answer}`;
  * Which cards another note of the collection already holds, word for word.
  *
  * A rule makes `apiVersion of kind: Service → v1` from every note with a Service manifest: 36 notes of the public
- * sets the selection was judged on make that one card, and a learner with such a vault would review it once per
- * note. The first note to hold a rule's card keeps it; another note that makes it again does not, and the import
+ * corpus and the sets the selection was judged on make that one card, and a learner with such a vault would review it
+ * once per note. The first note to hold a rule's card keeps it; another note that makes it again does not, and the import
  * says how many it left out. A note holds a card when it is not being read again by this import (its stored cards
  * are its own), or when this import already wrote the card for it. Cards are compared by what they say, not by
  * their identity: that may keep an older prompt (ParsedCard.keyPrompt).
