@@ -1,11 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { type Core, openCore } from '../../core/app.ts';
+import { describe, expect, it } from 'vitest';
+import type { Core } from '../../core/app.ts';
 import { SERVICE_NOTES } from '../fixtures/service-notes.ts';
 import { kubedeck } from '../support/cli.ts';
-import { tickingClock } from '../support/clock.ts';
-import { tmpDir, writeFiles } from '../support/tmp.ts';
+import { coreOnFiles } from '../support/core-on-files.ts';
 
 // A rule's card that another note of the collection already holds, word for word, is not made again
 // (core/import/held-elsewhere.ts): every note with a Service manifest asks the kind's apiVersion.
@@ -17,19 +16,7 @@ const EN_API = SERVICE_NOTES.en.api + OWN;
 const KO_WEB = SERVICE_NOTES.ko.web;
 const KO_API = SERVICE_NOTES.ko.api;
 
-let core: Core | undefined;
-afterEach(() => core?.close());
-
-function setup(files: Record<string, string>) {
-  const dir = tmpDir();
-  writeFiles(dir, files);
-  core = openCore({
-    dbPath: join(dir, 'k.sqlite'),
-    now: tickingClock('2026-03-01T09:00:00Z'),
-    bundled: false,
-  });
-  return { dir, core, notes: join(dir, 'notes') };
-}
+const setup = coreOnFiles;
 
 type Row = { prompt: string; answer: string; source_file: string; orphaned: number };
 const cards = (c: Core) =>
@@ -64,7 +51,6 @@ describe("a rule's card another note already holds", () => {
     expect(dry.duplicates).toBe(1);
     expect(dry.cards?.some((x) => x.prompt === 'apiVersion of kind: Service')).toBe(false);
     c.close();
-    core = undefined;
     const cli = kubedeck(['import', join(dir, 'later'), '--db', join(dir, 'k.sqlite')]);
     expect(cli.code).toBe(0);
     expect(cli.stdout).toContain('not made (another note already has the same card): 1');

@@ -1,9 +1,8 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { type Core, openCore } from '../../core/app.ts';
-import { tickingClock } from '../support/clock.ts';
-import { tmpDir, writeFiles } from '../support/tmp.ts';
+import { describe, expect, it } from 'vitest';
+import type { Core } from '../../core/app.ts';
+import { coreOnFiles } from '../support/core-on-files.ts';
 
 const NOTE = [
   '# 포트',
@@ -16,19 +15,7 @@ const NOTE = [
   '',
 ].join('\n');
 
-let core: Core | undefined;
-afterEach(() => core?.close());
-
-function setup(files: Record<string, string> = { 'notes/ports.md': NOTE }) {
-  const dir = tmpDir();
-  writeFiles(dir, files);
-  core = openCore({
-    dbPath: join(dir, 'k.sqlite'),
-    now: tickingClock('2026-03-01T09:00:00Z'),
-    bundled: false,
-  });
-  return { dir, core };
-}
+const setup = (files: Record<string, string> = { 'notes/ports.md': NOTE }) => coreOnFiles(files);
 
 /** Gives a card a schedule and a review the way a rating would, so we can see whether it survives. */
 function review(c: Core, cardId: string) {

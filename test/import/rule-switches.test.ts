@@ -1,8 +1,7 @@
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { type Core, openCore } from '../../core/app.ts';
+import { describe, expect, it } from 'vitest';
 import { kubedeck } from '../support/cli.ts';
-import { tickingClock } from '../support/clock.ts';
+import { coreOnFiles } from '../support/core-on-files.ts';
 import { tmpDir, writeFiles } from '../support/tmp.ts';
 
 // Written as cards (density: all), so each of its rules makes a card whatever the selection's line: the switches
@@ -21,19 +20,7 @@ const BODY = [
 ].join('\n');
 const PORTS = `---\n${WRITTEN}\n---\n${BODY}`;
 
-let core: Core | undefined;
-afterEach(() => core?.close());
-
-function setup(files: Record<string, string>) {
-  const dir = tmpDir();
-  writeFiles(dir, files);
-  core = openCore({
-    dbPath: join(dir, 'k.sqlite'),
-    bundled: false,
-    now: tickingClock('2026-03-01T09:00:00Z'),
-  });
-  return { dir, core, notes: join(dir, 'notes') };
-}
+const setup = coreOnFiles;
 
 const rulesOf = (cards: { rule: string }[] | undefined) => [...new Set(cards?.map((c) => c.rule))].sort();
 
