@@ -39,6 +39,8 @@ const SHORT_NAMES: Record<string, string> = terms.kubectlShortNames;
 const KO_KUBECTL_WORDS: Record<string, string[]> = terms.koKubectlWords;
 const PORTS = new Set(Object.keys(terms.ports));
 const PATHS = terms.paths.map((p) => p.toLowerCase());
+/** Directories whose entries are one machine's own (a CNI config file, a network namespace, a pod's log). */
+export const ENTRY_DIRECTORIES: readonly string[] = terms.entryDirectories;
 const DNS_FORMS = terms.dnsForms.map((p) => p.toLowerCase());
 
 /** The longest phrase of the hand-kept vocabulary, in words: phrases are looked up up to this length. */
